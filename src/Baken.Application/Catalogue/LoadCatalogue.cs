@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Baken.Application.Common;
+using Baken.Application.Register;
+
+namespace Baken.Application.Catalogue;
+
+public sealed record CatalogueLoadSummary(IReadOnlyList<ImportSummary> Kinds)
+{
+    public int Created => Kinds.Sum(k => k.Created);
+    public int Updated => Kinds.Sum(k => k.Updated);
+}
+
+/// <summary>
+/// Loads the default catalogue into the register. Items are matched on their code, so loading twice, or
+/// loading an edited file, updates records and never duplicates them. Files with a register kind of their
+/// own (interests, criteria, themes, organisations, vital processes) become those records; every other
+/// file becomes catalogue entries of its kind.
+/// </summary>
+public sealed class LoadCatalogue(ImportRecords import)
+{
+    // Referenced kinds first, so that references resolve.
+    private static readonly string[] Order = ["interests", "criteria", "themes", "organisations", "vital_processes"];
+
+    public async Task<Result<CatalogueLoadSummary>> HandleAsync(IReadOnlyList<CatalogueFile> files, CancellationToken ct = default)
+    {
+        var summaries = new List<ImportSummary>();
+        foreach (var file in files.OrderBy(f => Array.IndexOf(Order, f.Kind) is var i && i < 0 ? int.MaxValue : i).ThenBy(f => f.Kind, StringComparer.Ordinal))
+        {
+            foreach (var (kind, rows) in ToRows(file))
+            {
+                var result = await import.HandleAsync(new ImportRecordsRequest(kind, rows), ct);
+                if (!result.IsOk)
+                    return Result<CatalogueLoadSummary>.Invalid(result.Errors.Select(e => e with { Field = $"{file.Kind}.json item {e.Line}: {e.Field}", Line = null }).ToList());
+                summaries.Add(result.Value! with { Kind = file.Kind + (kind == "scale" ? " (scales)" : "") });
+            }
+        }
+        return Result<CatalogueLoadSummary>.Ok(new CatalogueLoadSummary(summaries));
+    }
+
+    /// <summary>Turns one catalogue file into import rows per register kind (criteria also give their scales).</summary>
+    public static IEnumerable<(string Kind, IReadOnlyList<ImportRow> Rows)> ToRows(CatalogueFile file)
+    {
+        var items = file.Items.Select((item, i) => (Line: i + 1, Item: item)).ToList();
+        switch (file.Kind)
+        {
+            case "interests":
+                yield return ("interest", items.Select(x => Freeze(Row(x.Line, x.Item, "name", "name_en", "summary"))).ToList());
+                break;
+            case "themes":
+                yield return ("theme", items.Select(x => Freeze(Row(x.Line, x.Item, "name", "name_en", "summary"))).ToList());
+                break;
+            case "organisations":
+                yield return ("organisation", items.Select(x =>
+                {
+                    var row = Row(x.Line, x.Item, "name", "name_en", "summary", "type");
+                    row.Values["type"] = (Str(x.Item, "type") ?? "other").Replace("-", "", StringComparison.Ordinal);
+                    return Freeze(row);
+                }).ToList());
+                break;
+            case "vital_processes":
+                yield return ("vital-process", items.Select(x => Freeze(Row(x.Line, x.Item, "name", "name_en", "sector", "category", "ministry"))).ToList());
+                break;
+            case "criteria":
+                yield return ("criterion", items.Select(x => Freeze(Row(x.Line, x.Item, "name", "name_en", "interest", "measured_as"))).ToList());
+                yield return ("scale", items.Where(x => x.Item["scale"] is JsonObject).Select(x => ScaleRow(x.Line, x.Item)).ToList());
+                break;
+            default:
+                yield return ("catalogue-entry", items.Select(x => EntryRow(file.Kind, x.Line, x.Item)).ToList());
+                break;
+        }
+    }
+
+    private static (int Line, Dictionary<string, string?> Values) Row(int line, JsonObject item, params string[] fields)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["code"] = Str(item, "code"),
+            ["classification"] = Str(item, "classification") ?? "Ongerubriceerd",
+            ["provenance"] = Provenance(item),
+            ["publishable"] = "true",
+        };
+        foreach (var f in fields) values[f] = Str(item, f);
+        return (line, values);
+    }
+
+    private static ImportRow Freeze((int Line, Dictionary<string, string?> Values) row) => new(row.Line, row.Values);
+
+    private static ImportRow ScaleRow(int line, JsonObject item)
+    {
+        var scale = (JsonObject)item["scale"]!;
+        var version = Str(scale, "version") ?? "1";
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["code"] = $"{Str(item, "code")}-v{version}",
+            ["classification"] = "Ongerubriceerd",
+            ["provenance"] = Provenance(item),
+            ["publishable"] = "true",
+            ["criterion"] = Str(item, "code"),
+            ["scale_version"] = version,
+            ["unit"] = Str(scale, "unit") ?? "ladder",
+            ["indicative"] = Str(scale, "indicative") ?? "true",
+            ["quantitative"] = Str(scale, "quantitative") ?? "false",
+        };
+        if (scale["classes"] is JsonArray classes)
+        {
+            foreach (var c in classes.OfType<JsonObject>())
+            {
+                var letter = Str(c, "class")?.ToLowerInvariant();
+                if (letter is not ("a" or "b" or "c" or "d" or "e")) continue;
+                values[$"lower_{letter}"] = Str(c, "lower");
+                var en = Str(c, "description");
+                var nl = Str(c, "description_nl");
+                values[$"description_{letter}"] = nl is null ? en : en is null ? nl : $"{nl} / {en}";
+            }
+        }
+        return new ImportRow(line, values);
+    }
+
+    private static readonly HashSet<string> EntryColumns = ["code", "name", "name_en", "summary", "source", "source_note", "indicative", "classification"];
+
+    private static ImportRow EntryRow(string kind, int line, JsonObject item)
+    {
+        var attributes = new JsonObject();
+        foreach (var (key, value) in item)
+            if (!EntryColumns.Contains(key)) attributes[key] = value?.DeepClone();
+        if (Str(item, "source_note") is { } note) attributes["source_note"] = note;
+        var name = Str(item, "name") ?? Str(item, "topic") ?? Str(item, "scenario") ?? Str(item, "year") ?? Str(item, "code");
+        return new ImportRow(line, new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["code"] = $"{kind}.{Str(item, "code")}",
+            ["classification"] = Str(item, "classification") ?? "Ongerubriceerd",
+            ["provenance"] = Provenance(item),
+            ["publishable"] = "true",
+            ["kind"] = kind,
+            ["name"] = name,
+            ["name_en"] = Str(item, "name_en") ?? Str(item, "topic_en"),
+            ["summary"] = Str(item, "summary"),
+            ["indicative"] = Str(item, "indicative") ?? "false",
+            ["attributes"] = attributes.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
+        });
+    }
+
+    private static string? Provenance(JsonObject item)
+    {
+        var source = Str(item, "source");
+        return source is null ? null : source.Length > 400 ? source[..400] : source;
+    }
+
+    /// <summary>A JSON value as the text a register field parses (numbers in invariant culture).</summary>
+    public static string? Str(JsonObject item, string key) => item[key] switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v when v.TryGetValue<bool>(out var b) => b ? "true" : "false",
+        JsonValue v when v.TryGetValue<double>(out var d) => d.ToString("R", CultureInfo.InvariantCulture),
+        JsonArray a => string.Join(";", a.Select(x => x?.ToString())),
+        var other => other.ToJsonString(),
+    };
+}

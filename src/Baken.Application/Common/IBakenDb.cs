@@ -1,0 +1,50 @@
+using Baken.Domain;
+using Baken.Domain.Catalogue;
+using Baken.Domain.History;
+using Baken.Domain.Register;
+using Baken.Domain.Security;
+using Baken.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Common;
+
+/// <summary>
+/// The database as the use cases see it. Every set of classified records is already filtered to the
+/// current user's clearance and compartments by the implementation; no use case can forget to filter.
+/// </summary>
+public interface IBakenDb
+{
+    DbSet<NationalSecurityInterest> Interests { get; }
+    DbSet<ImpactCriterion> Criteria { get; }
+    DbSet<CriterionScale> CriterionScales { get; }
+    DbSet<Theme> Themes { get; }
+    DbSet<Risk> Risks { get; }
+    DbSet<Scenario> Scenarios { get; }
+    DbSet<Actor> Actors { get; }
+    DbSet<Organisation> Organisations { get; }
+    DbSet<Source> Sources { get; }
+    DbSet<VitalProcess> VitalProcesses { get; }
+    DbSet<CatalogueEntry> CatalogueEntries { get; }
+    DbSet<HistoryEntry> History { get; }
+    DbSet<Compartment> Compartments { get; }
+    DbSet<User> Users { get; }
+    DbSet<ApiToken> ApiTokens { get; }
+
+    DbSet<T> Set<T>() where T : class;
+
+    void AddRecord(Record record);
+
+    void RemoveRecord(Record record);
+
+    /// <summary>Saves atomically; stamps versions and appends history. Throws <see cref="ConcurrencyConflictException"/> on a stale version.</summary>
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets tracked entities after a failed save, so nothing half-written is retried.</summary>
+    void DiscardChanges();
+
+    /// <summary>Tells the database which version the caller last saw, so a stale edit is refused.</summary>
+    void ExpectVersion(Record record, int version);
+}
+
+/// <summary>Another user changed the record since the caller read it.</summary>
+public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : Exception(message, inner);

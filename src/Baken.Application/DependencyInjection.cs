@@ -1,0 +1,29 @@
+using Baken.Application.Catalogue;
+using Baken.Application.Register;
+using Baken.Application.Users;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Baken.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers every use case. Handlers are plain classes; a host asks for the one it needs.</summary>
+    public static IServiceCollection AddBakenApplication(this IServiceCollection services)
+    {
+        services.AddScoped<ListRecords>();
+        services.AddScoped<GetRecord>();
+        services.AddScoped<SaveRecord>();
+        services.AddScoped<DeleteRecord>();
+        services.AddScoped<GetHistory>();
+        services.AddScoped<ImportRecords>();
+        services.AddScoped<ExportRecords>();
+        services.AddScoped<LoadCatalogue>();
+        services.AddScoped<ExportCatalogue>();
+        services.AddScoped<AddUser>();
+        services.AddScoped<ListUsers>();
+        services.AddScoped<SignIn>();
+        services.AddScoped<ApiTokens>();
+        services.AddScoped<EnsureAdministrator>();
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using Baken.Application.Common;
+using Baken.Domain.History;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Register;
+
+public sealed record HistoryView(int Version, string Change, string UserName, DateTime AtUtc, string? Before, string? After, IReadOnlyList<FieldChange> Changes);
+
+public sealed record FieldChange(string Field, string? Before, string? After);
+
+/// <summary>
+/// The audit trail of one record, oldest first, including deleted records. Versions the caller may not
+/// see (because the record was classified higher then) are left out by the same clearance filter.
+/// </summary>
+public sealed class GetHistory(IBakenDb db)
+{
+    public async Task<Result<IReadOnlyList<HistoryView>>> HandleAsync(string kindName, string code, CancellationToken ct = default)
+    {
+        if (RecordKinds.Find(kindName) is not { } kind)
+            return Result<IReadOnlyList<HistoryView>>.Invalid(new FieldError("kind", kindName, RecordKinds.AllowedNames));
+        var entries = await db.History.AsNoTracking()
+            .Where(h => h.EntityKind == kind.Name && h.EntityCode == code)
+            .OrderBy(h => h.Id).ToListAsync(ct);
+        if (entries.Count == 0) return Result<IReadOnlyList<HistoryView>>.NotFound($"No history for {kind.Name} '{code}'.");
+        return Result<IReadOnlyList<HistoryView>>.Ok(entries.Select(ToView).ToList());
+    }
+
+    private static HistoryView ToView(HistoryEntry h)
+    {
+        var before = Parse(h.BeforeJson);
+        var after = Parse(h.AfterJson);
+        var changes = before.Keys.Union(after.Keys)
+            .Where(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k))
+            .Select(k => new FieldChange(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k)))
+            .ToList();
+        return new HistoryView(h.Version, h.Change.ToString().ToLowerInvariant(), h.UserName, h.AtUtc, h.BeforeJson, h.AfterJson, changes);
+    }
+
+    private static Dictionary<string, string?> Parse(string? json) =>
+        json is null ? [] : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];
+}

@@ -1,0 +1,87 @@
+using Baken.Application.Common;
+using Baken.Domain;
+using Baken.Domain.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Register;
+
+/// <param name="Search">Matched against code and title/name (case-insensitive where the database allows).</param>
+/// <param name="Filters">Field name → exact value (e.g. kind=threat, theme=T4).</param>
+public sealed record ListRecordsRequest(string Kind, string? Search = null, IReadOnlyDictionary<string, string>? Filters = null,
+    ClassificationLevel? Classification = null, int Page = 1, int PageSize = 50, string? Sort = null, bool Descending = false);
+
+public sealed record RecordPage(string Kind, int Page, int PageSize, int Total, IReadOnlyList<RecordView> Items);
+
+/// <summary>Lists records of one kind, as far as the caller may see them. Counts only count what the caller may see.</summary>
+public sealed class ListRecords(IBakenDb db)
+{
+    public const int MaxPageSize = 500;
+
+    public async Task<Result<RecordPage>> HandleAsync(ListRecordsRequest request, CancellationToken ct = default)
+    {
+        if (RecordKinds.Find(request.Kind) is not { } kind)
+            return Result<RecordPage>.Invalid(new FieldError("kind", request.Kind, RecordKinds.AllowedNames));
+        if (request.Page < 1) return Result<RecordPage>.Invalid(new FieldError("page", request.Page.ToString(System.Globalization.CultureInfo.InvariantCulture), "1 or more"));
+        if (request.PageSize is < 1 or > MaxPageSize)
+            return Result<RecordPage>.Invalid(new FieldError("pageSize", request.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), $"1 to {MaxPageSize}"));
+
+        // Filtering happens in memory after the database has applied the clearance filter; the register holds
+        // thousands of records, not millions, and this keeps every field filterable on both providers.
+        IEnumerable<Record> rows = await kind.Query(db).AsNoTracking().ToListAsync(ct);
+        if (request.Classification is { } level) rows = rows.Where(r => r.ClassificationLevel == level);
+        if (!string.IsNullOrWhiteSpace(request.Search))
+        {
+            var term = request.Search.Trim();
+            rows = rows.Where(r => r.Code.Contains(term, StringComparison.OrdinalIgnoreCase)
+                                   || kind.Title(r).Contains(term, StringComparison.OrdinalIgnoreCase));
+        }
+        foreach (var (name, value) in request.Filters ?? new Dictionary<string, string>())
+        {
+            if (kind.Field(name) is not { } field)
+                return Result<RecordPage>.Invalid(new FieldError(name, value, "a field of " + kind.Name + ": " + string.Join(", ", kind.Fields.Select(f => f.Name))));
+            rows = rows.Where(r => (field.Get(r) ?? "").Split(';').Contains(value, StringComparer.OrdinalIgnoreCase));
+        }
+        var sortField = request.Sort is null || request.Sort == "code" ? null : kind.Field(request.Sort);
+        if (request.Sort is not null && request.Sort != "code" && sortField is null)
+            return Result<RecordPage>.Invalid(new FieldError("sort", request.Sort, "code or a field of " + kind.Name));
+        Func<Record, string> key = sortField is null ? r => r.Code : r => sortField.Get(r) ?? "";
+        var ordered = (request.Descending ? rows.OrderByDescending(key, NaturalComparer.Instance) : rows.OrderBy(key, NaturalComparer.Instance)).ToList();
+
+        var compartments = await CompartmentDirectory.LoadAsync(db, ct);
+        var items = ordered.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
+            .Select(r => RecordView.From(kind, r, compartments)).ToList();
+        return Result<RecordPage>.Ok(new RecordPage(kind.Name, request.Page, request.PageSize, ordered.Count, items));
+    }
+}
+
+/// <summary>Orders "2.10" after "2.9" and "S-10" after "S-9", as people expect codes to sort.</summary>
+public sealed class NaturalComparer : IComparer<string>
+{
+    public static readonly NaturalComparer Instance = new();
+
+    public int Compare(string? x, string? y)
+    {
+        x ??= ""; y ??= "";
+        int i = 0, j = 0;
+        while (i < x.Length && j < y.Length)
+        {
+            if (char.IsDigit(x[i]) && char.IsDigit(y[j]))
+            {
+                int si = i, sj = j;
+                while (i < x.Length && char.IsDigit(x[i])) i++;
+                while (j < y.Length && char.IsDigit(y[j])) j++;
+                var a = x[si..i].TrimStart('0');
+                var b = y[sj..j].TrimStart('0');
+                var c = a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b);
+                if (c != 0) return c;
+            }
+            else
+            {
+                var c = char.ToLowerInvariant(x[i]).CompareTo(char.ToLowerInvariant(y[j]));
+                if (c != 0) return c;
+                i++; j++;
+            }
+        }
+        return (x.Length - i).CompareTo(y.Length - j);
+    }
+}

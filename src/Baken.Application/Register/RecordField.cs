@@ -1,0 +1,211 @@
+using System.Globalization;
+using Baken.Domain;
+
+namespace Baken.Application.Register;
+
+/// <summary>
+/// One editable field of a kind of register record, with its parser. Every write path (API, CLI, import,
+/// web form) goes through <see cref="Set"/>, so the same value is refused with the same message everywhere.
+/// </summary>
+public sealed class RecordField
+{
+    public required string Name { get; init; }
+    public required string Description { get; init; }
+    public required string Allowed { get; init; }
+    public bool Required { get; init; }
+    /// <summary>A new record that omits this field keeps the entity's default (enums, numbers) instead of failing.</summary>
+    public bool HasDefault { get; init; }
+    /// <summary>The kind whose code this field holds, checked against the register on save (null when not a reference).</summary>
+    public string? References { get; init; }
+    /// <summary>Long free text (rendered as a text area; never as markup).</summary>
+    public bool Multiline { get; init; }
+    public required Func<Record, string?> Get { get; init; }
+    public required Action<Record, string?> Set { get; init; }
+}
+
+/// <summary>Builds the fields of one record type with parsers that name the field, the value and what is allowed.</summary>
+public sealed class RecordFieldBuilder<T> where T : Record
+{
+    public const int MaxTextLength = 400;
+    public const int MaxLongTextLength = 20_000;
+
+    private readonly List<RecordField> _fields = [];
+
+    public IReadOnlyList<RecordField> Fields => _fields;
+
+    public RecordFieldBuilder<T> Text(string name, string description, Func<T, string?> get, Action<T, string?> set,
+        bool required = false, bool multiline = false, string? references = null)
+    {
+        var max = multiline ? MaxLongTextLength : MaxTextLength;
+        var allowed = (required ? "required text" : "text") + $" of at most {max:N0} characters" + (references is null ? "" : $" (the code of a {references})");
+        _fields.Add(new RecordField
+        {
+            Name = name, Description = description, Allowed = allowed, Required = required, Multiline = multiline, References = references,
+            Get = r => get((T)r),
+            Set = (r, v) => set((T)r, ParseText(name, v, required, max, allowed)),
+        });
+        return this;
+    }
+
+    /// <param name="required">True when a new record must state it; otherwise the entity's default stands.</param>
+    public RecordFieldBuilder<T> Enum<TEnum>(string name, string description, Func<T, TEnum> get, Action<T, TEnum> set, bool required = false)
+        where TEnum : struct, System.Enum
+    {
+        var names = System.Enum.GetNames<TEnum>().Where(n => n != "None").Select(ToKebab).ToArray();
+        var isFlags = typeof(TEnum).IsDefined(typeof(FlagsAttribute), false);
+        var allowed = isFlags ? "one or more of " + string.Join(", ", names) + " separated by ';'" : "one of " + string.Join(", ", names);
+        _fields.Add(new RecordField
+        {
+            Name = name, Description = description, Allowed = allowed, Required = required, HasDefault = !required,
+            Get = r => FormatEnum(get((T)r), isFlags),
+            Set = (r, v) => set((T)r, ParseEnum<TEnum>(name, v, isFlags, allowed)),
+        });
+        return this;
+    }
+
+    public RecordFieldBuilder<T> Int(string name, string description, Func<T, int> get, Action<T, int> set, int min, int max)
+    {
+        var allowed = $"a whole number from {min} to {max}";
+        _fields.Add(new RecordField
+        {
+            Name = name, Description = description, Allowed = allowed, Required = true, HasDefault = true,
+            Get = r => get((T)r).ToString(CultureInfo.InvariantCulture),
+            Set = (r, v) =>
+            {
+                if (!int.TryParse(v?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+                    throw new DomainValidationException(name, v ?? "", allowed);
+                set((T)r, n);
+            },
+        });
+        return this;
+    }
+
+    public RecordFieldBuilder<T> Number(string name, string description, Func<T, double?> get, Action<T, double?> set)
+    {
+        const string allowed = "a finite number with '.' as decimal separator, or empty";
+        _fields.Add(new RecordField
+        {
+            Name = name, Description = description, Allowed = allowed,
+            Get = r => get((T)r)?.ToString("R", CultureInfo.InvariantCulture),
+            Set = (r, v) =>
+            {
+                if (string.IsNullOrWhiteSpace(v)) { set((T)r, null); return; }
+                if (!double.TryParse(v.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || !double.IsFinite(d))
+                    throw new DomainValidationException(name, v, allowed);
+                set((T)r, d);
+            },
+        });
+        return this;
+    }
+
+    public RecordFieldBuilder<T> Bool(string name, string description, Func<T, bool> get, Action<T, bool> set)
+    {
+        const string allowed = "true or false (also yes/no, ja/nee, 1/0)";
+        _fields.Add(new RecordField
+        {
+            Name = name, Description = description, Allowed = allowed,
+            Get = r => get((T)r) ? "true" : "false",
+            Set = (r, v) => set((T)r, ParseBool(name, v, allowed)),
+        });
+        return this;
+    }
+
+    public RecordFieldBuilder<T> Date(string name, string description, Func<T, DateOnly?> get, Action<T, DateOnly?> set)
+    {
+        const string allowed = "a date as yyyy-MM-dd, or empty";
+        _fields.Add(new RecordField
+        {
+            Name = name, Description = description, Allowed = allowed,
+            Get = r => get((T)r)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Set = (r, v) =>
+            {
+                if (string.IsNullOrWhiteSpace(v)) { set((T)r, null); return; }
+                if (!DateOnly.TryParseExact(v.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                    throw new DomainValidationException(name, v, allowed);
+                set((T)r, d);
+            },
+        });
+        return this;
+    }
+
+    /// <summary>A class letter A–E (X allowed when <paramref name="allowX"/>), or empty when unknown.</summary>
+    public RecordFieldBuilder<T> ClassLetter(string name, string description, Func<T, string?> get, Action<T, string?> set, bool allowX = false)
+    {
+        var allowed = allowX ? "one of X, A, B, C, D, E, or empty" : "one of A, B, C, D, E, or empty";
+        _fields.Add(new RecordField
+        {
+            Name = name, Description = description, Allowed = allowed,
+            Get = r => get((T)r),
+            Set = (r, v) =>
+            {
+                if (string.IsNullOrWhiteSpace(v)) { set((T)r, null); return; }
+                var c = v.Trim().ToUpperInvariant();
+                if (c.Length != 1 || !(allowX ? "XABCDE" : "ABCDE").Contains(c[0]))
+                    throw new DomainValidationException(name, v, allowed);
+                set((T)r, c);
+            },
+        });
+        return this;
+    }
+
+    internal static string? ParseText(string field, string? value, bool required, int max, string allowed)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required) throw new DomainValidationException(field, value ?? "", allowed);
+            return null;
+        }
+        // Control characters other than line breaks and tabs have no place in register text and can hide content.
+        if (text.Length > max || text.Any(ch => char.IsControl(ch) && ch is not '\n' and not '\r' and not '\t'))
+            throw new DomainValidationException(field, text, allowed + " without control characters");
+        return text;
+    }
+
+    internal static bool ParseBool(string field, string? value, string allowed) =>
+        (value?.Trim().ToLowerInvariant()) switch
+        {
+            null or "" or "false" or "no" or "nee" or "0" => false,
+            "true" or "yes" or "ja" or "1" => true,
+            _ => throw new DomainValidationException(field, value ?? "", allowed),
+        };
+
+    private static TEnum ParseEnum<TEnum>(string field, string? value, bool isFlags, string allowed) where TEnum : struct, System.Enum
+    {
+        if (string.IsNullOrWhiteSpace(value)) throw new DomainValidationException(field, value ?? "", allowed);
+        if (!isFlags) return ParseOne<TEnum>(field, value, allowed);
+        ulong bits = 0;
+        foreach (var part in value.Split([';', ',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            bits |= Convert.ToUInt64(ParseOne<TEnum>(field, part, allowed), CultureInfo.InvariantCulture);
+        return (TEnum)System.Enum.ToObject(typeof(TEnum), bits);
+    }
+
+    private static TEnum ParseOne<TEnum>(string field, string value, string allowed) where TEnum : struct, System.Enum
+    {
+        var key = value.Trim().Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        foreach (var n in System.Enum.GetNames<TEnum>())
+            if (n != "None" && string.Equals(n, key, StringComparison.OrdinalIgnoreCase))
+                return System.Enum.Parse<TEnum>(n);
+        throw new DomainValidationException(field, value, allowed);
+    }
+
+    private static string FormatEnum<TEnum>(TEnum value, bool isFlags) where TEnum : struct, System.Enum
+    {
+        if (!isFlags) return ToKebab(value.ToString());
+        var bits = Convert.ToUInt64(value, CultureInfo.InvariantCulture);
+        return string.Join(";", System.Enum.GetValues<TEnum>()
+            .Where(v => Convert.ToUInt64(v, CultureInfo.InvariantCulture) is var b && b != 0 && (bits & b) == b)
+            .Select(v => ToKebab(v.ToString())));
+    }
+
+    internal static string ToKebab(string pascal)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < pascal.Length; i++)
+        {
+            if (char.IsUpper(pascal[i]) && i > 0) sb.Append('-');
+            sb.Append(char.ToLowerInvariant(pascal[i]));
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,171 @@
+using Baken.Application.Common;
+using Baken.Domain;
+using Baken.Domain.Catalogue;
+using C = Baken.Domain.Catalogue;
+using D = Baken.Domain.Register;
+using Baken.Domain.Register;
+
+namespace Baken.Application.Register;
+
+/// <summary>
+/// A kind of register record (risk, scenario, …): its name in URLs, the CLI and import files, its fields and
+/// how to query it. The register's use cases are written once against this description (see docs/adr/0002).
+/// </summary>
+public sealed class RecordKind
+{
+    public required string Name { get; init; }
+    public required string Plural { get; init; }
+    public required string DisplayNl { get; init; }
+    public required string DisplayEn { get; init; }
+    public required Type ClrType { get; init; }
+    /// <summary>The field shown as the record's title in lists.</summary>
+    public required string TitleField { get; init; }
+    public required IReadOnlyList<RecordField> Fields { get; init; }
+    public required Func<Record> Create { get; init; }
+    public required Func<IBakenDb, IQueryable<Record>> Query { get; init; }
+
+    public RecordField? Field(string name) =>
+        Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public string Title(Record r) => Field(TitleField)?.Get(r) ?? r.Code;
+}
+
+public static class RecordKinds
+{
+    private static RecordKind Kind<T>(string name, string plural, string nl, string en, string titleField,
+        Func<IBakenDb, IQueryable<T>> query, Action<RecordFieldBuilder<T>> fields) where T : Record, new()
+    {
+        var b = new RecordFieldBuilder<T>();
+        fields(b);
+        return new RecordKind
+        {
+            Name = name, Plural = plural, DisplayNl = nl, DisplayEn = en, ClrType = typeof(T), TitleField = titleField,
+            Fields = b.Fields, Create = () => new T(), Query = db => query(db),
+        };
+    }
+
+    public static readonly RecordKind Interest = Kind<NationalSecurityInterest>("interest", "interests", "Nationale veiligheidsbelangen", "National security interests", "name",
+        db => db.Interests, b => b
+            .Text("name", "Dutch name", r => r.Name, (r, v) => r.Name = v!, required: true)
+            .Text("name_en", "English name", r => r.NameEn, (r, v) => r.NameEn = v ?? "")
+            .Text("summary", "Summary", r => r.Summary, (r, v) => r.Summary = v, multiline: true));
+
+    public static readonly RecordKind Criterion = Kind<ImpactCriterion>("criterion", "criteria", "Impactcriteria", "Impact criteria", "name",
+        db => db.Criteria, b => b
+            .Text("interest", "Code of the national security interest", r => r.InterestCode, (r, v) => r.InterestCode = v!, required: true, references: "interest")
+            .Text("name", "Dutch name", r => r.Name, (r, v) => r.Name = v!, required: true)
+            .Text("name_en", "English name", r => r.NameEn, (r, v) => r.NameEn = v ?? "")
+            .Text("measured_as", "What is measured", r => r.MeasuredAs, (r, v) => r.MeasuredAs = v)
+            .Bool("retired", "No longer scored in new analyses", r => r.Retired, (r, v) => r.Retired = v));
+
+    public static readonly RecordKind Scale = Kind<CriterionScale>("scale", "scales", "Klassenschalen", "Class scales", "criterion",
+        db => db.CriterionScales, b => b
+            .Text("criterion", "Code of the impact criterion", r => r.CriterionCode, (r, v) => r.CriterionCode = v!, required: true, references: "criterion")
+            .Int("scale_version", "Version of this criterion's scale", r => r.ScaleVersion, (r, v) => r.ScaleVersion = v, 1, 1000)
+            .Text("unit", "Unit of the quantities (or 'ladder')", r => r.Unit, (r, v) => r.Unit = v!, required: true)
+            .Bool("indicative", "Placeholder values, not verified official boundaries", r => r.Indicative, (r, v) => r.Indicative = v)
+            .Bool("quantitative", "Classes have numeric lower bounds", r => r.Quantitative, (r, v) => r.Quantitative = v)
+            .Number("lower_a", "Inclusive lower bound of class A", r => r.LowerA, (r, v) => r.LowerA = v)
+            .Number("lower_b", "Inclusive lower bound of class B", r => r.LowerB, (r, v) => r.LowerB = v)
+            .Number("lower_c", "Inclusive lower bound of class C", r => r.LowerC, (r, v) => r.LowerC = v)
+            .Number("lower_d", "Inclusive lower bound of class D", r => r.LowerD, (r, v) => r.LowerD = v)
+            .Number("lower_e", "Inclusive lower bound of class E", r => r.LowerE, (r, v) => r.LowerE = v)
+            .Text("description_a", "Meaning of class A", r => r.DescriptionA, (r, v) => r.DescriptionA = v, multiline: true)
+            .Text("description_b", "Meaning of class B", r => r.DescriptionB, (r, v) => r.DescriptionB = v, multiline: true)
+            .Text("description_c", "Meaning of class C", r => r.DescriptionC, (r, v) => r.DescriptionC = v, multiline: true)
+            .Text("description_d", "Meaning of class D", r => r.DescriptionD, (r, v) => r.DescriptionD = v, multiline: true)
+            .Text("description_e", "Meaning of class E", r => r.DescriptionE, (r, v) => r.DescriptionE = v, multiline: true));
+
+    public static readonly RecordKind Theme = Kind<D.Theme>("theme", "themes", "Thema's", "Themes", "name",
+        db => db.Themes, b => b
+            .Text("name", "Dutch name", r => r.Name, (r, v) => r.Name = v!, required: true)
+            .Text("name_en", "English name", r => r.NameEn, (r, v) => r.NameEn = v ?? "")
+            .Text("summary", "Summary", r => r.Summary, (r, v) => r.Summary = v, multiline: true));
+
+    public static readonly RecordKind Risk = Kind<D.Risk>("risk", "risks", "Risico's", "Risks", "title",
+        db => db.Risks, b => b
+            .Text("title", "Title", r => r.Title, (r, v) => r.Title = v!, required: true)
+            .Enum("kind", "Hazard (non-malicious) or threat (malicious)", r => r.Kind, (r, v) => r.Kind = v, required: true)
+            .Enum("dimension", "Internal, external or both", r => r.Dimension, (r, v) => r.Dimension = v)
+            .Enum("lenses", "WRR lenses", r => r.Lenses, (r, v) => r.Lenses = v)
+            .Text("theme", "Theme code", r => r.ThemeCode, (r, v) => r.ThemeCode = v, references: "theme")
+            .Text("interests", "Interest codes separated by ';'", r => r.InterestCodes, (r, v) => r.InterestCodes = v)
+            .Text("organisation", "Owning organisation code", r => r.OrganisationCode, (r, v) => r.OrganisationCode = v, references: "organisation")
+            .Text("description", "Description", r => r.Description, (r, v) => r.Description = v, multiline: true));
+
+    public static readonly RecordKind Scenario = Kind<D.Scenario>("scenario", "scenarios", "Scenario's", "Scenarios", "title",
+        db => db.Scenarios, b => b
+            .Text("title", "Title", r => r.Title, (r, v) => r.Title = v!, required: true)
+            .Text("risk", "Code of the risk it makes concrete", r => r.RiskCode, (r, v) => r.RiskCode = v, references: "risk")
+            .Text("theme", "Theme code", r => r.ThemeCode, (r, v) => r.ThemeCode = v, references: "theme")
+            .Enum("kind", "Hazard (non-malicious) or threat (malicious)", r => r.Kind, (r, v) => r.Kind = v, required: true)
+            .Int("horizon_years", "Horizon of the likelihood judgement in years", r => r.HorizonYears, (r, v) => r.HorizonYears = v, 1, 50)
+            .Text("narrative", "Narrative", r => r.Narrative, (r, v) => r.Narrative = v, multiline: true)
+            .Text("assumptions", "Assumptions", r => r.Assumptions, (r, v) => r.Assumptions = v, multiline: true));
+
+    public static readonly RecordKind Actor = Kind<D.Actor>("actor", "actors", "Actoren", "Actors", "name",
+        db => db.Actors, b => b
+            .Text("name", "Name", r => r.Name, (r, v) => r.Name = v!, required: true)
+            .Enum("actor_type", "State or non-state", r => r.ActorType, (r, v) => r.ActorType = v)
+            .ClassLetter("intent", "Judged intent (A–E)", r => r.Intent, (r, v) => r.Intent = v)
+            .ClassLetter("capability", "Judged capability (A–E)", r => r.Capability, (r, v) => r.Capability = v)
+            .Text("description", "Description", r => r.Description, (r, v) => r.Description = v, multiline: true));
+
+    public static readonly RecordKind Organisation = Kind<D.Organisation>("organisation", "organisations", "Organisaties", "Organisations", "name",
+        db => db.Organisations, b => b
+            .Text("name", "Dutch name", r => r.Name, (r, v) => r.Name = v!, required: true)
+            .Text("name_en", "English name", r => r.NameEn, (r, v) => r.NameEn = v ?? "")
+            .Enum("type", "Kind of organisation", r => r.Type, (r, v) => r.Type = v)
+            .Text("summary", "Summary", r => r.Summary, (r, v) => r.Summary = v, multiline: true));
+
+    public static readonly RecordKind Source = Kind<D.Source>("source", "sources", "Bronnen", "Sources", "title",
+        db => db.Sources, b => b
+            .Text("title", "Title", r => r.Title, (r, v) => r.Title = v!, required: true)
+            .Text("organisation", "Publishing organisation code", r => r.OrganisationCode, (r, v) => r.OrganisationCode = v, references: "organisation")
+            .Text("reference", "Reference or URL", r => r.Reference, (r, v) => r.Reference = v)
+            .Date("published", "Publication date", r => r.Published, (r, v) => r.Published = v)
+            .ClassLetter("reliability", "Reliability grade (A–E)", r => r.Reliability, (r, v) => r.Reliability = v));
+
+    public static readonly RecordKind VitalProcess = Kind<D.VitalProcess>("vital-process", "vital-processes", "Vitale processen", "Vital processes", "name",
+        db => db.VitalProcesses, b => b
+            .Text("name", "Dutch name", r => r.Name, (r, v) => r.Name = v!, required: true)
+            .Text("name_en", "English name", r => r.NameEn, (r, v) => r.NameEn = v ?? "")
+            .Text("sector", "Sector", r => r.Sector, (r, v) => r.Sector = v!, required: true)
+            .Enum("category", "Category A or B", r => r.Category, (r, v) => r.Category = v)
+            .Text("ministry", "Responsible ministry", r => r.Ministry, (r, v) => r.Ministry = v));
+
+    public static readonly RecordKind CatalogueEntry = Kind<C.CatalogueEntry>("catalogue-entry", "catalogue-entries", "Catalogus", "Catalogue", "name",
+        db => db.CatalogueEntries, b => b
+            .Text("kind", "Catalogue kind (trend, goal, council, …)", r => r.Kind, (r, v) => r.Kind = v!, required: true)
+            .Text("name", "Dutch name", r => r.Name, (r, v) => r.Name = v!, required: true)
+            .Text("name_en", "English name", r => r.NameEn, (r, v) => r.NameEn = v ?? "")
+            .Text("summary", "Summary", r => r.Summary, (r, v) => r.Summary = v, multiline: true)
+            .Bool("indicative", "Inferred or placeholder content", r => r.Indicative, (r, v) => r.Indicative = v)
+            .Text("attributes", "Other fields as a JSON object", r => r.AttributesJson, (r, v) => r.AttributesJson = ValidJsonObject(v), multiline: true));
+
+    public static readonly IReadOnlyList<RecordKind> All =
+        [Interest, Criterion, Scale, Theme, Risk, Scenario, Actor, Organisation, Source, VitalProcess, CatalogueEntry];
+
+    public static string AllowedNames => string.Join(", ", All.Select(k => k.Name));
+
+    public static RecordKind? Find(string? name) =>
+        All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase)
+                             || string.Equals(k.Plural, name, StringComparison.OrdinalIgnoreCase));
+
+    public static RecordKind? ForType(Type t) => All.FirstOrDefault(k => k.ClrType == t);
+
+    private static string ValidJsonObject(string? v)
+    {
+        if (string.IsNullOrWhiteSpace(v)) return "{}";
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(v);
+            if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object) throw new System.Text.Json.JsonException();
+            return v;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw new DomainValidationException("attributes", v, "a JSON object such as {\"year\": 2021}");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Baken.Domain;
+using Baken.Domain.Security;
+
+namespace Baken.Application.Register;
+
+/// <summary>A register record as every interface shows it: common facts plus the kind's fields as text.</summary>
+public sealed record RecordView(
+    string Kind,
+    string Code,
+    string Title,
+    string Classification,
+    IReadOnlyList<string> Compartments,
+    int Version,
+    DateTime UpdatedAtUtc,
+    string UpdatedBy,
+    string? Provenance,
+    bool Publishable,
+    IReadOnlyDictionary<string, string?> Fields)
+{
+    /// <summary>The names of the common columns that precede a kind's own fields in files and tables.</summary>
+    public static readonly string[] CommonColumns = ["code", "classification", "compartments", "provenance", "publishable"];
+
+    public static RecordView From(RecordKind kind, Record r, CompartmentDirectory compartments)
+    {
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var f in kind.Fields) fields[f.Name] = f.Get(r);
+        return new RecordView(kind.Name, r.Code, kind.Title(r), r.ClassificationLevel.DisplayName(),
+            compartments.Names(r.CompartmentMask), r.Version, r.UpdatedAtUtc, r.UpdatedBy, r.Provenance, r.Publishable, fields);
+    }
+
+    /// <summary>All columns of this record in file order (common columns, then the kind's fields).</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Columns()
+    {
+        yield return new("code", Code);
+        yield return new("classification", Classification);
+        yield return new("compartments", string.Join(";", Compartments));
+        yield return new("provenance", Provenance);
+        yield return new("publishable", Publishable ? "true" : "false");
+        foreach (var f in Fields) yield return f;
+    }
+}

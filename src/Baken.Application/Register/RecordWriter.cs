@@ -1,0 +1,96 @@
+using Baken.Application.Common;
+using Baken.Domain;
+using Baken.Domain.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Register;
+
+/// <summary>
+/// Applies a set of column values to a record: parses every value, checks references and the writer's
+/// clearance, and collects every problem instead of stopping at the first, so a user fixes a row in one go.
+/// </summary>
+public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDirectory compartments)
+{
+    /// <summary>Codes that the same batch creates, so rows of one import may refer to each other.</summary>
+    public HashSet<(string Kind, string Code)> PendingCodes { get; } = [];
+
+    public async Task<List<FieldError>> ApplyAsync(RecordKind kind, Record record, IReadOnlyDictionary<string, string?> values,
+        bool isNew, int? line, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        foreach (var key in values.Keys)
+        {
+            if (RecordView.CommonColumns.Contains(key, StringComparer.OrdinalIgnoreCase) || kind.Field(key) is not null) continue;
+            if (key is "version" or "title" or "updated_at" or "updated_by") continue; // read-only columns of an export
+            errors.Add(new FieldError(key, values[key] ?? "", $"a column of a {kind.Name}: {string.Join(", ", RecordView.CommonColumns.Concat(kind.Fields.Select(f => f.Name)))}", line));
+        }
+
+        // Classification first: it decides whether this user may write the record at all.
+        var level = record.ClassificationLevel;
+        var mask = record.CompartmentMask;
+        if (Get(values, "classification") is { } levelText)
+        {
+            if (ClassificationLevels.TryParse(levelText, out var parsed)) level = parsed;
+            else errors.Add(new FieldError("classification", levelText, ClassificationLevels.Allowed, line));
+        }
+        if (Get(values, "compartments") is { } compartmentText)
+        {
+            if (compartments.TryParse(compartmentText, out var parsedMask, out var error)) mask = parsedMask;
+            else errors.Add(error! with { Line = line });
+        }
+        var classification = new Classification(level, mask);
+        if (!classification.IsVisibleTo(user.Clearance, user.CompartmentMask))
+            errors.Add(new FieldError("classification", $"{level.DisplayName()} {string.Join(";", compartments.Names(mask))}".Trim(),
+                $"at most your clearance ({user.Clearance.DisplayName()}) and only compartments you hold", line));
+        else
+            record.Classify(classification);
+
+        if (Get(values, "provenance") is { } provenance)
+        {
+            try { record.Provenance = RecordFieldBuilder<Record>.ParseText("provenance", provenance, false, RecordFieldBuilder<Record>.MaxTextLength, "text of at most 400 characters"); }
+            catch (DomainValidationException e) { errors.Add(new FieldError(e.Field, e.Value, e.AllowedValues, line)); }
+        }
+        if (Get(values, "publishable") is { } publishable)
+        {
+            try { record.Publishable = RecordFieldBuilder<Record>.ParseBool("publishable", publishable, "true or false"); }
+            catch (DomainValidationException e) { errors.Add(new FieldError(e.Field, e.Value, e.AllowedValues, line)); }
+        }
+
+        foreach (var field in kind.Fields)
+        {
+            var present = TryGet(values, field.Name, out var value);
+            // An edit changes only what it names; a new record keeps defaults but must state required fields.
+            if (!present && (!isNew || !field.Required || field.HasDefault)) continue;
+            try
+            {
+                field.Set(record, value);
+            }
+            catch (DomainValidationException e)
+            {
+                errors.Add(new FieldError(e.Field, e.Value, e.AllowedValues, line));
+                continue;
+            }
+            if (field.References is { } refKind && !string.IsNullOrWhiteSpace(value) && !await ReferenceExistsAsync(refKind, value.Trim(), ct))
+                errors.Add(new FieldError(field.Name, value, $"the code of an existing {refKind}", line));
+        }
+        return errors;
+    }
+
+    private async Task<bool> ReferenceExistsAsync(string kindName, string code, CancellationToken ct)
+    {
+        if (PendingCodes.Contains((kindName, code))) return true;
+        var kind = RecordKinds.Find(kindName)!;
+        return await kind.Query(db).AnyAsync(r => r.Code == code, ct);
+    }
+
+    private static string? Get(IReadOnlyDictionary<string, string?> values, string key) =>
+        TryGet(values, key, out var v) ? v : null;
+
+    private static bool TryGet(IReadOnlyDictionary<string, string?> values, string key, out string? value)
+    {
+        foreach (var kv in values)
+            if (string.Equals(kv.Key, key, StringComparison.OrdinalIgnoreCase)) { value = kv.Value; return true; }
+        value = null;
+        return false;
+    }
+}

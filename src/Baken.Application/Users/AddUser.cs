@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using Baken.Application.Common;
+using Baken.Domain;
+using Baken.Domain.Security;
+using Baken.Domain.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Users;
+
+/// <param name="Compartments">Compartment codes separated by ';'. Codes not yet defined are created (administrators only).</param>
+/// <param name="Password">Null generates a one-time password that must be changed at first sign-in.</param>
+public sealed record AddUserRequest(string UserName, string Clearance, string? Compartments, string? Roles, string? Password = null,
+    string? DisplayName = null, string? Organisation = null);
+
+public sealed record AddedUser(string UserName, string Clearance, IReadOnlyList<string> Compartments, IReadOnlyList<string> Roles, string? OneTimePassword);
+
+/// <summary>Creates an account with a clearance, compartments and roles.</summary>
+public sealed class AddUser(IBakenDb db, ICurrentUser caller, TimeProvider clock)
+{
+    public const int MinPasswordLength = 12;
+
+    public async Task<Result<AddedUser>> HandleAsync(AddUserRequest request, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        if (!caller.IsInRole(Roles.Administrator))
+            return Result<AddedUser>.Forbidden("Only an administrator can add users.");
+        if (!RecordCode.IsValid(request.UserName)) errors.Add(new FieldError("userName", request.UserName, RecordCode.Allowed));
+        else if (await db.Users.AnyAsync(u => u.UserName == request.UserName.Trim(), ct))
+            errors.Add(new FieldError("userName", request.UserName, "a user name that is not taken"));
+        if (!ClassificationLevels.TryParse(request.Clearance, out var clearance))
+            errors.Add(new FieldError("clearance", request.Clearance, ClassificationLevels.Allowed));
+        else if (clearance > caller.Clearance)
+            errors.Add(new FieldError("clearance", request.Clearance, $"at most your own clearance ({caller.Clearance.DisplayName()})"));
+        var roles = (request.Roles ?? Roles.Analyst).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var r in roles.Where(r => !Roles.All.Contains(r, StringComparer.OrdinalIgnoreCase)))
+            errors.Add(new FieldError("roles", r, string.Join(", ", Roles.All)));
+        if (request.Password is { } pw && !IsStrong(pw))
+            errors.Add(new FieldError("password", "(hidden)", $"at least {MinPasswordLength} characters with upper case, lower case, a digit and a symbol"));
+        var codes = (request.Compartments ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var c in codes.Where(c => !RecordCode.IsValid(c))) errors.Add(new FieldError("compartments", c, RecordCode.Allowed));
+        if (errors.Count > 0) return Result<AddedUser>.Invalid(errors);
+
+        var mask = await EnsureCompartmentsAsync(codes, errors, ct);
+        if (errors.Count > 0) return Result<AddedUser>.Invalid(errors);
+
+        var oneTime = request.Password is null ? GeneratePassword() : null;
+        var user = new User(request.UserName.Trim(), clearance, mask)
+        {
+            DisplayName = request.DisplayName?.Trim() ?? request.UserName.Trim(),
+            OrganisationCode = request.Organisation,
+            Roles = string.Join(";", roles.Select(r => Roles.All.First(a => a.Equals(r, StringComparison.OrdinalIgnoreCase)))),
+            MustChangePassword = oneTime is not null,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        user.PasswordHash = new PasswordHasher<User>().HashPassword(user, request.Password ?? oneTime!);
+        db.Users.Add(user);
+        await db.SaveChangesAsync(ct);
+        return Result<AddedUser>.Ok(new AddedUser(user.UserName, clearance.DisplayName(), codes, user.RoleList.ToList(), oneTime));
+    }
+
+    private async Task<long> EnsureCompartmentsAsync(string[] codes, List<FieldError> errors, CancellationToken ct)
+    {
+        var all = await db.Compartments.ToListAsync(ct);
+        long mask = 0;
+        foreach (var code in codes)
+        {
+            var c = all.FirstOrDefault(x => x.Code.Equals(code, StringComparison.OrdinalIgnoreCase));
+            if (c is not null && (c.Mask & caller.CompartmentMask) == 0)
+                errors.Add(new FieldError("compartments", code, "compartments you hold yourself"));
+            if (c is null)
+            {
+                var bit = Enumerable.Range(0, Compartment.MaxCompartments).FirstOrDefault(b => all.All(x => x.Bit != b), -1);
+                if (bit < 0) { errors.Add(new FieldError("compartments", code, $"at most {Compartment.MaxCompartments} compartments in all")); continue; }
+                c = new Compartment(code.ToUpperInvariant(), code.ToUpperInvariant(), bit);
+                all.Add(c);
+                db.Compartments.Add(c);
+            }
+            mask |= c.Mask;
+        }
+        return mask;
+    }
+
+    public static bool IsStrong(string password) =>
+        password.Length >= MinPasswordLength && password.Any(char.IsUpper) && password.Any(char.IsLower)
+        && password.Any(char.IsDigit) && password.Any(ch => !char.IsLetterOrDigit(ch));
+
+    /// <summary>A random password that satisfies <see cref="IsStrong"/>, from the operating system's secure generator.</summary>
+    public static string GeneratePassword()
+    {
+        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", lower = "abcdefghijkmnopqrstuvwxyz", digits = "23456789", symbols = "-_!@#%+=";
+        const string all = upper + lower + digits + symbols;
+        var chars = new char[16];
+        chars[0] = upper[RandomNumberGenerator.GetInt32(upper.Length)];
+        chars[1] = lower[RandomNumberGenerator.GetInt32(lower.Length)];
+        chars[2] = digits[RandomNumberGenerator.GetInt32(digits.Length)];
+        chars[3] = symbols[RandomNumberGenerator.GetInt32(symbols.Length)];
+        for (var i = 4; i < chars.Length; i++) chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
+    }
+}

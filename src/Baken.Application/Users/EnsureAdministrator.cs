@@ -1,0 +1,35 @@
+using Baken.Application.Common;
+using Baken.Domain.Security;
+using Baken.Domain.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Users;
+
+/// <summary>
+/// On an empty database, creates the administrator 'admin' with a one-time password (returned to be printed
+/// once). On the embedded single-user database whoever holds the file holds everything in it, so the first
+/// administrator gets the highest clearance and every compartment; multi-user deployments add named users
+/// with their real clearance (docs/adr/0003).
+/// </summary>
+public sealed class EnsureAdministrator(IBakenDb db, TimeProvider clock)
+{
+    public const string AdminUserName = "admin";
+
+    public async Task<string?> HandleAsync(CancellationToken ct = default)
+    {
+        if (await db.Users.AnyAsync(ct)) return null;
+        var password = AddUser.GeneratePassword();
+        var admin = new User(AdminUserName, ClassificationLevel.StaatsgeheimZeerGeheim, -1L)
+        {
+            DisplayName = "Administrator",
+            Roles = string.Join(";", Roles.Administrator, Roles.Coordinator, Roles.Analyst),
+            MustChangePassword = true,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        admin.PasswordHash = new PasswordHasher<User>().HashPassword(admin, password);
+        db.Users.Add(admin);
+        await db.SaveChangesAsync(ct);
+        return password;
+    }
+}

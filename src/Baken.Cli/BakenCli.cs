@@ -1,0 +1,86 @@
+using System.CommandLine;
+using Baken.Cli.Commands;
+
+namespace Baken.Cli;
+
+/// <summary>The 'baken' command line: one command class per use case, each calling an Application handler.</summary>
+public static class BakenCli
+{
+    public static readonly Option<string?> DatabaseOption = new("--database")
+    {
+        Description = "Connection string (Host=… for PostgreSQL, Data Source=… for SQLite) or a SQLite file path",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> ConfigOption = new("--config") { Description = "A JSON configuration file", Recursive = true };
+
+    public static readonly Option<string?> UserOption = new("--user")
+    {
+        Description = "Act as this Baken user (default: $BAKEN_USER, else 'admin'); their clearance bounds what the command sees",
+        Recursive = true,
+    };
+
+    public static GlobalOptions Globals(ParseResult p) => new(p.GetValue(DatabaseOption), p.GetValue(ConfigOption), p.GetValue(UserOption));
+
+    public static RootCommand Build(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Baken — integrated national security planning: register, analysis, strategy and steering.");
+        root.Options.Add(DatabaseOption);
+        root.Options.Add(ConfigOption);
+        root.Options.Add(UserOption);
+        var io = new CommandIo(output, error);
+        root.Subcommands.Add(ServeCommand.Create(io));
+        foreach (var kind in Baken.Application.Register.RecordKinds.All) root.Subcommands.Add(RecordCommands.Create(kind, io));
+        root.Subcommands.Add(ImportExportCommands.Import(io));
+        root.Subcommands.Add(ImportExportCommands.Export(io));
+        root.Subcommands.Add(HistoryCommand.Create(io));
+        root.Subcommands.Add(UserCommands.Create(io));
+        root.Subcommands.Add(CatalogCommands.Create(io));
+        root.Subcommands.Add(DbCommands.Create(io));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var config = new InvocationConfiguration { Output = output, Error = error };
+        return await Build(output, error).Parse(args).InvokeAsync(config);
+    }
+}
+
+/// <summary>Where a command writes, and the single place where failures become messages and exit codes.</summary>
+public sealed class CommandIo(TextWriter output, TextWriter error)
+{
+    public TextWriter Out { get; } = output;
+    public TextWriter Err { get; } = error;
+
+    public async Task<int> Run(ParseResult parse, Func<GlobalOptions, Task<int>> body)
+    {
+        try
+        {
+            return await body(BakenCli.Globals(parse));
+        }
+        catch (CliException e)
+        {
+            await Err.WriteLineAsync(e.Message);
+            return e.ExitCode;
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Database:", StringComparison.Ordinal) || e.Message.StartsWith("The default catalogue", StringComparison.Ordinal))
+        {
+            await Err.WriteLineAsync(e.Message);
+            return ExitCodes.Invalid;
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await Err.WriteLineAsync($"The database cannot be reached or used: {e.Message.Split('\n')[0]}");
+            return ExitCodes.Unexpected;
+        }
+    }
+
+    /// <summary>Prints a failed result: every field error on its own line, with line number where known.</summary>
+    public int Fail<T>(Application.Common.Result<T> result)
+    {
+        if (result.Message is { } m) Err.WriteLine(m);
+        foreach (var e in result.Errors) Err.WriteLine("  " + e);
+        return ExitCodes.For(result.Status);
+    }
+}

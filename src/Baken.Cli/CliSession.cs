@@ -1,0 +1,101 @@
+using Baken.Application.Common;
+using Baken.Domain.Users;
+using Baken.Infrastructure;
+using Baken.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Baken.Cli;
+
+/// <summary>
+/// What one CLI invocation works with: the configured database (initialised on first use) and the acting
+/// user, whose clearance bounds everything the command reads and writes.
+/// </summary>
+public sealed class CliSession : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+    private readonly AsyncServiceScope _scope;
+
+    private CliSession(ServiceProvider provider, ICurrentUser user)
+    {
+        _provider = provider;
+        _scope = provider.CreateAsyncScope();
+        User = user;
+    }
+
+    public ICurrentUser User { get; }
+
+    public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>Reads configuration: baken.json in the working folder, --config FILE, environment (Database__Provider or BAKEN_Database__Provider), then --database.</summary>
+    public static DatabaseOptions ReadDatabaseOptions(string? configFile, string? database)
+    {
+        var builder = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "baken.json"), optional: true);
+        if (configFile is not null)
+        {
+            if (!File.Exists(configFile)) throw new CliException(ExitCodes.Invalid, $"--config: '{configFile}' does not exist; give the path of a JSON configuration file.");
+            builder.AddJsonFile(Path.GetFullPath(configFile), optional: false);
+        }
+        var config = builder.AddEnvironmentVariables().AddEnvironmentVariables("BAKEN_").Build();
+        var options = new DatabaseOptions();
+        try
+        {
+            config.GetSection(DatabaseOptions.Section).Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CliException(ExitCodes.Invalid, $"Database configuration: {e.Message} (allowed providers: Sqlite, Postgres).");
+        }
+        if (!string.IsNullOrWhiteSpace(database)) options.ApplyDatabaseArgument(database);
+        return options;
+    }
+
+    public static async Task<CliSession> OpenAsync(GlobalOptions global, TextWriter output, bool initialise = true, CancellationToken ct = default)
+    {
+        var options = ReadDatabaseOptions(global.Config, global.Database);
+        if (initialise)
+        {
+            var outcome = await DatabaseInitializer.InitializeAsync(options, TimeProvider.System, ct: ct);
+            Report(outcome, output);
+        }
+        // Resolve the acting user with a system context, then give every handler a context bound to that user.
+        await using (var system = DatabaseSetup.CreateContext(options, FixedUser.System, TimeProvider.System))
+        {
+            var name = global.User ?? Environment.GetEnvironmentVariable("BAKEN_USER") ?? Baken.Application.Users.EnsureAdministrator.AdminUserName;
+            var user = await system.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name, ct)
+                       ?? throw new CliException(ExitCodes.Forbidden, $"--user: '{name}' is not a Baken user; 'baken user list' shows the users.");
+            var current = new FixedUser(user.UserName, user.Clearance, user.CompartmentMask, user.RoleList.ToList());
+            var services = new ServiceCollection();
+            services.AddBakenInfrastructure(options);
+            services.AddSingleton<ICurrentUser>(current);
+            return new CliSession(services.BuildServiceProvider(), current);
+        }
+    }
+
+    public static void Report(InitializationOutcome outcome, TextWriter output)
+    {
+        if (outcome.AdministratorPassword is { } pw)
+        {
+            output.WriteLine("Created the administrator account 'admin'. Its one-time password (shown only now; change it at first sign-in):");
+            output.WriteLine("  " + pw);
+        }
+        if (outcome.Catalogue is { } c)
+            output.WriteLine($"Loaded the default catalogue: {c.Created} records.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _scope.DisposeAsync();
+        await _provider.DisposeAsync();
+    }
+}
+
+/// <summary>An expected failure of a command, with its exit code and a message for the user.</summary>
+public sealed class CliException(int exitCode, string message) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}
+
+public sealed record GlobalOptions(string? Database, string? Config, string? User);

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Baken.Application.Register;
+
+namespace Baken.Cli.Commands;
+
+/// <summary>baken history KIND CODE: every version of a record, with who changed which field.</summary>
+public static class HistoryCommand
+{
+    public static Command Create(CommandIo io)
+    {
+        var kind = new Argument<string>("kind") { Description = RecordKinds.AllowedNames };
+        var code = new Argument<string>("code");
+        var cmd = new Command("history", "Show the audit trail of a record (also of a deleted one)") { kind, code };
+        cmd.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var result = await session.Get<GetHistory>().HandleAsync(parse.GetValue(kind)!, parse.GetValue(code)!, ct);
+            if (!result.IsOk) return io.Fail(result);
+            foreach (var h in result.Value!)
+            {
+                await io.Out.WriteLineAsync($"v{h.Version}  {h.AtUtc:yyyy-MM-dd HH:mm:ss} UTC  {h.UserName}  {h.Change}");
+                foreach (var c in h.Changes.Where(c => h.Change != "insert" || !string.IsNullOrEmpty(c.After)))
+                    await io.Out.WriteLineAsync($"    {c.Field}: {Show(c.Before)} -> {Show(c.After)}");
+            }
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    private static string Show(string? v) => v is null ? "(none)" : $"\"{v}\"";
+}

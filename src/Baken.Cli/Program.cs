@@ -1,0 +1,3 @@
+using Baken.Cli;
+
+return await BakenCli.RunAsync(args, Console.Out, Console.Error);

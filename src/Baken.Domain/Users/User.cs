@@ -1,0 +1,56 @@
+using Baken.Domain.Security;
+
+namespace Baken.Domain.Users;
+
+public static class Roles
+{
+    public const string Administrator = "Administrator";
+    public const string Coordinator = "Coordinator";
+    public const string Analyst = "Analyst";
+    public const string PolicyOwner = "PolicyOwner";
+    public const string Secretariat = "Secretariat";
+    public const string CouncilMember = "CouncilMember";
+    public const string Public = "Public";
+
+    public static readonly string[] All = [Administrator, Coordinator, Analyst, PolicyOwner, Secretariat, CouncilMember, Public];
+}
+
+/// <summary>An account: its clearance and compartments bound every query it makes.</summary>
+public sealed class User
+{
+    public User(string userName, ClassificationLevel clearance, long compartmentMask)
+    {
+        UserName = RecordCode.Validate(userName, "userName");
+        Clearance = clearance;
+        CompartmentMask = compartmentMask;
+    }
+
+    public Guid Id { get; set; }
+    public string UserName { get; private set; }
+    public string DisplayName { get; set; } = "";
+    public string? OrganisationCode { get; set; }
+    public ClassificationLevel Clearance { get; set; }
+    public long CompartmentMask { get; set; }
+    /// <summary>Role names separated by ';' (see <see cref="Roles"/>).</summary>
+    public string Roles { get; set; } = "";
+    public string? PasswordHash { get; set; }
+    public bool MustChangePassword { get; set; }
+    public int FailedSignIns { get; set; }
+    public DateTime? LockedUntilUtc { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+
+    public IEnumerable<string> RoleList => Roles.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public bool IsInRole(string role) => RoleList.Contains(role, StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>A personal API token for machine clients. Only its SHA-256 hash is stored.</summary>
+public sealed class ApiToken
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public string Name { get; set; } = "";
+    public string TokenHash { get; set; } = "";
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? RevokedAtUtc { get; set; }
+}

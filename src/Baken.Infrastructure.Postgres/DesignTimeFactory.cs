@@ -1,0 +1,16 @@
+using Baken.Application.Common;
+using Baken.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Baken.Infrastructure.Postgres;
+
+/// <summary>Lets 'dotnet ef migrations add' build the model for this provider (see docs/architecture.md).</summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<BakenDbContext>
+{
+    public BakenDbContext CreateDbContext(string[] args) =>
+        DatabaseSetup.CreateContext(new DatabaseOptions
+        {
+            Provider = DatabaseProvider.Postgres,
+            ConnectionString = "Host=localhost;Database=baken_design",
+        }, FixedUser.System, TimeProvider.System);
+}

@@ -1,0 +1,22 @@
+using Baken.Application;
+using Baken.Application.Common;
+using Baken.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Baken.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>The database for the configured provider plus the application's use cases. The host registers <see cref="ICurrentUser"/>.</summary>
+    public static IServiceCollection AddBakenInfrastructure(this IServiceCollection services, DatabaseOptions options)
+    {
+        _ = options.ResolvedConnectionString; // fail at start-up, not on the first request, when the configuration is incomplete
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<BakenDbContext>(b => DatabaseSetup.Configure((DbContextOptionsBuilder<BakenDbContext>)b, options));
+        services.AddScoped<IBakenDb>(sp => sp.GetRequiredService<BakenDbContext>());
+        services.AddBakenApplication();
+        return services;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text.Json;
+using Baken.Application.Common;
+using Baken.Application.Register;
+using CsvHelper;
+using MiniExcelLibs;
+
+namespace Baken.Infrastructure.Files;
+
+/// <summary>The rows of a register file, or what makes the file unreadable (with the line where that is known).</summary>
+public sealed record RegisterFileContent(string? Kind, IReadOnlyList<ImportRow> Rows, IReadOnlyList<FieldError> Errors);
+
+/// <summary>
+/// Reads register rows from CSV (header row, comma separated, RFC 4180 quoting), XLSX (first sheet, header row)
+/// or JSON (an array of objects, or {"kind": …, "records": [ … ]}). Column names are case-insensitive.
+/// </summary>
+public static class RegisterFileReader
+{
+    /// <summary>Larger files are refused before parsing: the register is thousands of rows, not gigabytes.</summary>
+    public const long MaxFileBytes = 50L * 1024 * 1024;
+
+    public static RegisterFileContent Read(Stream stream, RegisterFileFormat format)
+    {
+        try
+        {
+            if (stream.CanSeek && stream.Length > MaxFileBytes)
+                return Fail("file", $"{stream.Length:N0} bytes", $"a file of at most {MaxFileBytes:N0} bytes");
+            return format switch
+            {
+                RegisterFileFormat.Csv => ReadCsv(stream),
+                RegisterFileFormat.Xlsx => ReadXlsx(stream),
+                _ => ReadJson(stream),
+            };
+        }
+        catch (Exception e) when (e is CsvFormatException or JsonException or InvalidDataException or IOException or FormatException
+                                        or InvalidOperationException or NotSupportedException or ArgumentException)
+        {
+            return Fail("file", e.GetType().Name, $"a well-formed {format.ToString().ToUpperInvariant()} file ({FirstLine(e.Message)})");
+        }
+    }
+
+    public static RegisterFileContent Read(string path, RegisterFileFormat? format = null)
+    {
+        if (!File.Exists(path)) return Fail("file", path, "the path of an existing file");
+        if (format is null)
+        {
+            if (!RegisterFileFormats.TryFromName(Path.GetExtension(path), out var f)) return Fail("file", path, RegisterFileFormats.Allowed);
+            format = f;
+        }
+        using var stream = File.OpenRead(path);
+        return Read(stream, format.Value);
+    }
+
+    private static RegisterFileContent ReadCsv(Stream stream)
+    {
+        var options = CsvReaderOptions.Default with
+        {
+            TrimWhitespace = true,
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Throw,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MaxRecordSize = 1024 * 1024,
+        };
+        using var csv = CsvReader.Create(stream, options, true);
+        var header = csv.Headers.Select(h => h.Trim()).ToArray();
+        if (header.Length == 0 || header.All(string.IsNullOrEmpty)) return Fail("file", "(empty)", "a CSV file with a header row");
+        var duplicate = header.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) return Fail("header", duplicate.Key, "each column once", 1);
+        var rows = new List<ImportRow>();
+        var errors = new List<FieldError>();
+        while (csv.Read())
+        {
+            var line = (int)csv.LineNumber;
+            if (csv.FieldCount != header.Length)
+            {
+                errors.Add(new FieldError("row", $"{csv.FieldCount} cells", $"{header.Length} cells, one per header column", line));
+                continue;
+            }
+            var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < header.Length; i++) values[header[i]] = csv.GetString(i);
+            if (values.Values.All(string.IsNullOrWhiteSpace)) continue;
+            rows.Add(new ImportRow(line, values));
+        }
+        return new RegisterFileContent(null, rows, errors);
+    }
+
+    private static RegisterFileContent ReadXlsx(Stream stream)
+    {
+        var rows = new List<ImportRow>();
+        var line = 1;
+        foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: true))
+        {
+            line++;
+            var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (key, value) in row)
+                values[key.Trim()] = value switch
+                {
+                    null => null,
+                    double d => d.ToString("R", CultureInfo.InvariantCulture),
+                    DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    bool b => b ? "true" : "false",
+                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                    _ => value.ToString(),
+                };
+            if (values.Values.All(string.IsNullOrWhiteSpace)) continue;
+            rows.Add(new ImportRow(line, values));
+        }
+        if (line == 1) return Fail("file", "(empty)", "an XLSX file whose first sheet has a header row");
+        return new RegisterFileContent(null, rows, []);
+    }
+
+    private static RegisterFileContent ReadJson(Stream stream)
+    {
+        using var doc = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        string? kind = null;
+        var array = doc.RootElement;
+        if (array.ValueKind == JsonValueKind.Object)
+        {
+            if (array.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String) kind = k.GetString();
+            if (!array.TryGetProperty("records", out array))
+                return Fail("records", "(missing)", "a JSON array of records, or an object with \"kind\" and \"records\"");
+        }
+        if (array.ValueKind != JsonValueKind.Array)
+            return Fail("records", array.ValueKind.ToString(), "a JSON array of objects");
+        var rows = new List<ImportRow>();
+        var errors = new List<FieldError>();
+        var n = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            n++;
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new FieldError("record", item.ValueKind.ToString(), "a JSON object", n));
+                continue;
+            }
+            var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var p in item.EnumerateObject())
+            {
+                if (p.Name is "fields" && p.Value.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var f in p.Value.EnumerateObject()) values[f.Name] = Text(f.Value);
+                    continue;
+                }
+                if (p.Name is "compartments" && p.Value.ValueKind == JsonValueKind.Array)
+                {
+                    values[p.Name] = string.Join(";", p.Value.EnumerateArray().Select(Text));
+                    continue;
+                }
+                values[p.Name] = Text(p.Value);
+            }
+            rows.Add(new ImportRow(n, values));
+        }
+        return new RegisterFileContent(kind, rows, errors);
+    }
+
+    private static string? Text(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => e.GetString(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Number => e.GetRawText(),
+        _ => e.GetRawText(),
+    };
+
+    private static RegisterFileContent Fail(string field, string value, string allowed, int? line = null) =>
+        new(null, [], [new FieldError(field, value, allowed, line)]);
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Baken.Application.Register;
+using CsvHelper;
+using MiniExcelLibs;
+
+namespace Baken.Infrastructure.Files;
+
+/// <summary>Writes register rows as CSV, XLSX or JSON in the layout <see cref="RegisterFileReader"/> reads back.</summary>
+public static class RegisterFileWriter
+{
+    public static void Write(Stream stream, RecordKind kind, IReadOnlyList<RecordView> records, RegisterFileFormat format)
+    {
+        var columns = ExportRecords.Columns(kind);
+        switch (format)
+        {
+            case RegisterFileFormat.Csv:
+                WriteCsv(stream, columns, records.Select(r => r.Columns().ToDictionary(c => c.Key, c => c.Value)));
+                break;
+            case RegisterFileFormat.Xlsx:
+                var sheet = records.Select(r =>
+                {
+                    var row = new Dictionary<string, object?>();
+                    foreach (var (k, v) in r.Columns()) row[k] = v;
+                    return row;
+                }).ToList();
+                if (sheet.Count == 0) sheet.Add(columns.ToDictionary(c => c, _ => (object?)null));
+                stream.SaveAs(sheet);
+                break;
+            default:
+                var doc = new Dictionary<string, object?>
+                {
+                    ["kind"] = kind.Name,
+                    ["records"] = records.Select(r => r.Columns().ToDictionary(c => c.Key, c => c.Value)).ToList(),
+                };
+                JsonSerializer.Serialize(stream, doc, new JsonSerializerOptions { WriteIndented = true });
+                break;
+        }
+    }
+
+    /// <summary>A CSV with a header row and one line per row (values written as text, quoted where needed).</summary>
+    public static void WriteCsv(Stream stream, IReadOnlyList<string> columns, IEnumerable<IReadOnlyDictionary<string, string?>> rows)
+    {
+        using var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { NewLine = "\n" }, true);
+        csv.WriteHeader(columns.ToArray());
+        foreach (var row in rows)
+            csv.WriteRecord(columns.Select(c => row.TryGetValue(c, out var v) ? v : null).ToArray());
+        csv.Flush();
+    }
+}

@@ -1,0 +1,196 @@
+using System.Text.Json;
+using Baken.Application.Common;
+using Baken.Application.Register;
+using Baken.Domain;
+using Baken.Domain.Catalogue;
+using Baken.Domain.History;
+using Baken.Domain.Register;
+using Baken.Domain.Security;
+using Baken.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Baken.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database context for both providers. It is where classification is enforced for every query
+/// (a global query filter per record type, bound to the current user) and where every change gets its
+/// version stamp and its history entry (docs/architecture.md).
+/// </summary>
+public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICurrentUser user, TimeProvider clock)
+    : DbContext(options), IBakenDb
+{
+    // Read by the query filters on every query; EF Core turns them into parameters bound to this context's user.
+    private int Clearance => (int)user.Clearance;
+    private long DeniedCompartments => ~user.CompartmentMask;
+
+    public DbSet<NationalSecurityInterest> Interests => Set<NationalSecurityInterest>();
+    public DbSet<ImpactCriterion> Criteria => Set<ImpactCriterion>();
+    public DbSet<CriterionScale> CriterionScales => Set<CriterionScale>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<Risk> Risks => Set<Risk>();
+    public DbSet<Scenario> Scenarios => Set<Scenario>();
+    public DbSet<Actor> Actors => Set<Actor>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Source> Sources => Set<Source>();
+    public DbSet<VitalProcess> VitalProcesses => Set<VitalProcess>();
+    public DbSet<CatalogueEntry> CatalogueEntries => Set<CatalogueEntry>();
+    public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+    public DbSet<Compartment> Compartments => Set<Compartment>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>Every classified record type. A new kind of record is added here and gets the filter and the audit trail.</summary>
+    public static readonly Type[] RecordTypes =
+    [
+        typeof(NationalSecurityInterest), typeof(ImpactCriterion), typeof(CriterionScale), typeof(Theme), typeof(Risk),
+        typeof(Scenario), typeof(Actor), typeof(Organisation), typeof(Source), typeof(VitalProcess), typeof(CatalogueEntry),
+    ];
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        foreach (var type in RecordTypes)
+            typeof(BakenDbContext).GetMethod(nameof(ConfigureRecord), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(type).Invoke(this, [modelBuilder]);
+
+        modelBuilder.Entity<HistoryEntry>(h =>
+        {
+            h.HasIndex(x => new { x.EntityKind, x.EntityCode });
+            h.Property(x => x.EntityKind).HasMaxLength(64);
+            h.Property(x => x.EntityCode).HasMaxLength(RecordCode.MaxLength);
+            h.Property(x => x.UserName).HasMaxLength(64);
+            h.HasQueryFilter(x => (int)x.ClassificationLevel <= Clearance && (x.CompartmentMask & DeniedCompartments) == 0);
+        });
+        modelBuilder.Entity<Compartment>(c =>
+        {
+            c.HasIndex(x => x.Code).IsUnique();
+            c.HasIndex(x => x.Bit).IsUnique();
+            c.Ignore(x => x.Mask);
+        });
+        modelBuilder.Entity<User>(u =>
+        {
+            u.HasIndex(x => x.UserName).IsUnique();
+            u.Ignore(x => x.RoleList);
+        });
+        modelBuilder.Entity<ApiToken>(t => t.HasIndex(x => x.TokenHash).IsUnique());
+    }
+
+    private void ConfigureRecord<T>(ModelBuilder modelBuilder) where T : Record
+    {
+        modelBuilder.Entity<T>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Code).IsUnique();
+            e.Property(x => x.Code).HasMaxLength(RecordCode.MaxLength);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.Classification);
+            e.HasQueryFilter(x => (int)x.ClassificationLevel <= Clearance && (x.CompartmentMask & DeniedCompartments) == 0);
+        });
+        if (typeof(T) == typeof(CriterionScale)) modelBuilder.Entity<CriterionScale>().Ignore(x => x.LowerBounds);
+    }
+
+    public void AddRecord(Record record) => Add(record);
+
+    public void RemoveRecord(Record record) => Remove(record);
+
+    public void DiscardChanges() => ChangeTracker.Clear();
+
+    public void ExpectVersion(Record record, int version) => Entry(record).Property(r => r.Version).OriginalValue = version;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampChanges();
+        try { return base.SaveChanges(acceptAllChangesOnSuccess); }
+        catch (DbUpdateConcurrencyException e) { throw Conflict(e); }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampChanges();
+        try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken); }
+        catch (DbUpdateConcurrencyException e) { throw Conflict(e); }
+    }
+
+    private static ConcurrencyConflictException Conflict(DbUpdateConcurrencyException e)
+    {
+        var record = e.Entries.Select(x => x.Entity).OfType<Record>().FirstOrDefault();
+        var what = record is null ? "The record" : $"{RecordKinds.ForType(record.GetType())?.Name ?? "record"} '{record.Code}'";
+        return new ConcurrencyConflictException(
+            $"{what} was changed or deleted by someone else since you read it. Reload it, then apply your change again.", e);
+    }
+
+    /// <summary>Versions, timestamps and history for every changed record, in the same transaction as the change.</summary>
+    private void StampChanges()
+    {
+        if (ChangeTracker.Entries<HistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("History entries are immutable.");
+
+        var changed = ChangeTracker.Entries<Record>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (changed.Count == 0) return;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var compartments = Compartments.AsNoTracking().ToList();
+        foreach (var entry in changed)
+        {
+            var record = entry.Entity;
+            var kind = RecordKinds.ForType(record.GetType())!;
+            var original = entry.State == EntityState.Added ? null : (Record)entry.OriginalValues.ToObject();
+
+            // Defence in depth: the use cases refuse this earlier with a field message; nothing may slip past here.
+            if (!record.Classification.IsVisibleTo(user.Clearance, user.CompartmentMask)
+                || (original is not null && !original.Classification.IsVisibleTo(user.Clearance, user.CompartmentMask)))
+                throw new InvalidOperationException("The current user is not cleared to write this record.");
+
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    record.Version = 1;
+                    record.CreatedAtUtc = record.UpdatedAtUtc = now;
+                    record.CreatedBy = record.UpdatedBy = user.UserName;
+                    break;
+                case EntityState.Modified:
+                    if (!HasFieldChanges(entry)) { entry.State = EntityState.Unchanged; continue; }
+                    record.Version = (int)entry.Property(r => r.Version).OriginalValue + 1;
+                    record.UpdatedAtUtc = now;
+                    record.UpdatedBy = user.UserName;
+                    break;
+            }
+
+            var after = entry.State == EntityState.Deleted ? null : record;
+            var highest = Classification.Highest(new[] { original?.Classification, after?.Classification }.OfType<Classification>());
+            History.Add(new HistoryEntry
+            {
+                EntityKind = kind.Name,
+                EntityId = record.Id,
+                EntityCode = record.Code,
+                Version = entry.State == EntityState.Deleted ? record.Version : record.Version,
+                Change = entry.State switch { EntityState.Added => ChangeKind.Insert, EntityState.Deleted => ChangeKind.Delete, _ => ChangeKind.Update },
+                UserName = user.UserName,
+                AtUtc = now,
+                BeforeJson = original is null ? null : Snapshot(kind, original, compartments),
+                AfterJson = after is null ? null : Snapshot(kind, after, compartments),
+                ClassificationLevel = highest.Level,
+                CompartmentMask = highest.CompartmentMask,
+            });
+        }
+    }
+
+    private static bool HasFieldChanges(EntityEntry<Record> entry) =>
+        entry.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(Record.Version) or nameof(Record.UpdatedAtUtc) or nameof(Record.UpdatedBy))
+                                  && !Equals(p.OriginalValue, p.CurrentValue));
+
+    private static string Snapshot(RecordKind kind, Record r, List<Compartment> compartments)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["code"] = r.Code,
+            ["classification"] = r.ClassificationLevel.DisplayName(),
+            ["compartments"] = string.Join(";", compartments.Where(c => (r.CompartmentMask & c.Mask) != 0).OrderBy(c => c.Bit).Select(c => c.Code)),
+            ["provenance"] = r.Provenance,
+            ["publishable"] = r.Publishable ? "true" : "false",
+        };
+        foreach (var f in kind.Fields) values[f.Name] = f.Get(r);
+        return JsonSerializer.Serialize(values);
+    }
+}

@@ -1,0 +1,136 @@
+using Baken.Application.Register;
+using Baken.Domain.Security;
+using Baken.Infrastructure.Files;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
+
+namespace Baken.Web.Api;
+
+public sealed record CreateRecordBody(string Code, Dictionary<string, string?> Values);
+
+public sealed record UpdateRecordBody(Dictionary<string, string?> Values, int? Version);
+
+public sealed record RecordKindView(string Name, string Plural, string DisplayNl, string DisplayEn, IReadOnlyList<RecordFieldView> Fields);
+
+public sealed record RecordFieldView(string Name, string Description, string Allowed, bool Required, string? References);
+
+/// <summary>The register over HTTP: list, read, create, edit, delete, history, import and export for every kind of record.</summary>
+public static class RegisterEndpoints
+{
+    public static IEndpointRouteBuilder MapRegisterApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/register").WithTags("Register").RequireAuthorization();
+
+        api.MapGet("/", () => TypedResults.Ok(RecordKinds.All.Select(k => new RecordKindView(k.Name, k.Plural, k.DisplayNl, k.DisplayEn,
+                k.Fields.Select(f => new RecordFieldView(f.Name, f.Description, f.Allowed, f.Required, f.References)).ToList())).ToList()))
+            .WithSummary("The kinds of register record and their fields");
+
+        api.MapGet("/{kind}", async (string kind, string? search, int? page, int? pageSize, string? sort, bool? desc, string? classification,
+                HttpRequest request, ListRecords handler, CancellationToken ct) =>
+            {
+                ClassificationLevel? level = null;
+                if (classification is not null)
+                {
+                    if (!ClassificationLevels.TryParse(classification, out var l))
+                        return Results.ValidationProblem(new Dictionary<string, string[]> { ["classification"] = [ClassificationLevels.Allowed] });
+                    level = l;
+                }
+                // Any query parameter "filter.<field>=value" filters on that field.
+                var filters = request.Query.Where(q => q.Key.StartsWith("filter.", StringComparison.Ordinal))
+                    .ToDictionary(q => q.Key["filter.".Length..], q => q.Value.ToString());
+                var result = await handler.HandleAsync(new ListRecordsRequest(kind, search, filters, level, page ?? 1, pageSize ?? 50, sort, desc ?? false), ct);
+                return result.ToResponse(p => TypedResults.Ok(p));
+            })
+            .WithSummary("List records of one kind, paged, searched and filtered (filter.<field>=value)")
+            .Produces<RecordPage>().ProducesValidationProblem();
+
+        api.MapGet("/{kind}/{code}", async (string kind, string code, HttpContext http, GetRecord handler, CancellationToken ct) =>
+            {
+                var result = await handler.HandleAsync(kind, code, ct);
+                return result.ToResponse(r => { http.Response.Headers.ETag = ETagFor(r.Version); return TypedResults.Ok(r); });
+            })
+            .WithSummary("One record; its ETag is its version").Produces<RecordView>().ProducesProblem(404);
+
+        api.MapPost("/{kind}", async (string kind, CreateRecordBody body, SaveRecord handler, CancellationToken ct) =>
+            {
+                var result = await handler.HandleAsync(new SaveRecordRequest(kind, body.Code, body.Values, SaveMode.Create), ct);
+                return result.ToResponse(r => TypedResults.Created($"/api/register/{r.Kind}/{r.Code}", r));
+            })
+            .WithSummary("Create a record").Produces<RecordView>(201).ProducesValidationProblem().ProducesProblem(409);
+
+        api.MapPut("/{kind}/{code}", async (string kind, string code, UpdateRecordBody body, HttpContext http, SaveRecord handler, CancellationToken ct) =>
+            {
+                var expected = body.Version ?? VersionFromIfMatch(http.Request);
+                var result = await handler.HandleAsync(new SaveRecordRequest(kind, code, body.Values, SaveMode.Update, expected), ct);
+                return result.ToResponse(r => { http.Response.Headers.ETag = ETagFor(r.Version); return TypedResults.Ok(r); });
+            })
+            .WithSummary("Edit a record. Send the version you read (body 'version' or If-Match); a stale version gives 409 with the current record")
+            .Produces<RecordView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+
+        api.MapDelete("/{kind}/{code}", async (string kind, string code, HttpContext http, DeleteRecord handler, CancellationToken ct) =>
+            {
+                var result = await handler.HandleAsync(new DeleteRecordRequest(kind, code, VersionFromIfMatch(http.Request)), ct);
+                return result.ToResponse(_ => TypedResults.NoContent());
+            })
+            .WithSummary("Delete a record (its history is kept)").Produces(204).ProducesProblem(404).ProducesProblem(409);
+
+        api.MapGet("/{kind}/{code}/history", async (string kind, string code, GetHistory handler, CancellationToken ct) =>
+                (await handler.HandleAsync(kind, code, ct)).ToResponse(h => TypedResults.Ok(h)))
+            .WithSummary("Every version of a record with who changed what").Produces<IReadOnlyList<HistoryView>>().ProducesProblem(404);
+
+        api.MapGet("/{kind}/export", async (string kind, string? format, ExportRecords handler, CancellationToken ct) =>
+            {
+                if (!RegisterFileFormats.TryFromName(format ?? "csv", out var f))
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [RegisterFileFormats.Allowed] });
+                var result = await handler.HandleAsync(kind, ct);
+                return result.ToResponse(rows =>
+                {
+                    var ms = new MemoryStream();
+                    RegisterFileWriter.Write(ms, RecordKinds.Find(kind)!, rows, f);
+                    ms.Position = 0;
+                    var (type, ext) = f switch
+                    {
+                        RegisterFileFormat.Csv => ("text/csv", "csv"),
+                        RegisterFileFormat.Xlsx => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+                        _ => ("application/json", "json"),
+                    };
+                    return Results.File(ms, type, $"{RecordKinds.Find(kind)!.Plural}.{ext}");
+                });
+            })
+            .WithSummary("Export every record of a kind you may see as CSV, XLSX or JSON").ProducesValidationProblem();
+
+        api.MapPost("/{kind}/import", async (string kind, string? format, HttpRequest request, ImportRecords handler, CancellationToken ct) =>
+            {
+                IFormFile? file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.FirstOrDefault() : null;
+                var name = file?.FileName ?? format ?? "csv";
+                if (!RegisterFileFormats.TryFromName(format ?? Path.GetExtension(name), out var f) && !RegisterFileFormats.TryFromName(name, out f))
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [RegisterFileFormats.Allowed] });
+                await using var body = new MemoryStream();
+                await (file?.OpenReadStream() ?? request.Body).CopyToAsync(body, ct);
+                body.Position = 0;
+                var content = RegisterFileReader.Read(body, f);
+                if (content.Errors.Count > 0)
+                    return Application.Common.Result<ImportSummary>.Invalid(content.Errors).ToResponse(s => TypedResults.Ok(s));
+                var result = await handler.HandleAsync(new ImportRecordsRequest(kind, content.Rows), ct);
+                return result.ToResponse(s => TypedResults.Ok(s));
+            })
+            .WithSummary("Import a CSV, XLSX or JSON file: all rows or none, with every bad row reported")
+            .Produces<ImportSummary>().ProducesValidationProblem().DisableAntiforgery();
+
+        return app;
+    }
+
+    private static string ETagFor(int version) => new EntityTagHeaderValue($"\"{version}\"", isWeak: true).ToString();
+
+    private static int? VersionFromIfMatch(HttpRequest request)
+    {
+        var value = request.Headers.IfMatch.ToString().Trim();
+        if (value.Length == 0) return null;
+        value = value.Replace("W/", "", StringComparison.Ordinal).Trim('"');
+        return int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+    }
+}

@@ -1,0 +1,25 @@
+using Baken.Application.Common;
+using Microsoft.AspNetCore.Http;
+
+namespace Baken.Web.Api;
+
+/// <summary>
+/// The one place where a use case's outcome becomes an HTTP response: RFC 9457 problem details for every
+/// failure. "Not found" covers records above the caller's clearance too, so existence is never revealed.
+/// </summary>
+public static class ResultResponses
+{
+    public static IResult ToResponse<T>(this Result<T> result, Func<T, IResult> ok) => result.Status switch
+    {
+        ResultStatus.Ok => ok(result.Value!),
+        ResultStatus.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: result.Message),
+        ResultStatus.Invalid => Results.ValidationProblem(
+            result.Errors.GroupBy(e => e.Line is { } l ? $"line {l}: {e.Field}" : e.Field)
+                .ToDictionary(g => g.Key, g => g.Select(e => $"'{Domain.DomainValidationException.Shorten(e.Value)}' is not allowed; allowed: {e.Allowed}").ToArray()),
+            title: "The input is not valid"),
+        ResultStatus.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: result.Message,
+            extensions: result.Value is null ? null : new Dictionary<string, object?> { ["current"] = result.Value }),
+        ResultStatus.Forbidden => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: result.Message),
+        _ => Results.Problem(statusCode: StatusCodes.Status500InternalServerError),
+    };
+}

@@ -1,0 +1,56 @@
+using Baken.Application.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Baken.Web.Security;
+
+public sealed record MeView(string UserName, string Clearance, IReadOnlyList<string> Roles);
+
+/// <summary>Sign-in and sign-out by form post, the language switch, and who the caller is.</summary>
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/account/signin", async ([FromForm] string userName, [FromForm] string password, [FromForm] string? returnUrl,
+                HttpContext http, SignIn signIn) =>
+            {
+                var user = await signIn.HandleAsync(userName.Trim(), password, http.RequestAborted);
+                if (user is null) return Results.LocalRedirect("/signin?failed=1");
+                await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                    HttpCurrentUser.PrincipalFor(user, CookieAuthenticationDefaults.AuthenticationScheme));
+                return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            })
+            .RequireRateLimiting("signin").ExcludeFromDescription();
+
+        app.MapPost("/account/signout", async (HttpContext http) =>
+            {
+                await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                return Results.LocalRedirect("/");
+            })
+            .ExcludeFromDescription();
+
+        app.MapGet("/culture/{lang}", (string lang, string? returnUrl, HttpContext http) =>
+            {
+                var culture = lang == "en" ? "en" : "nl";
+                http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    new CookieOptions { SameSite = SameSiteMode.Lax, HttpOnly = true, MaxAge = TimeSpan.FromDays(365) });
+                return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            })
+            .ExcludeFromDescription();
+
+        app.MapGet("/api/me", (HttpContext http, Application.Common.ICurrentUser me) =>
+                TypedResults.Ok(new MeView(me.UserName, me.Clearance.ToString(),
+                    http.User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).ToList())))
+            .RequireAuthorization().WithTags("Account").WithSummary("Who the caller is and their clearance");
+        return app;
+    }
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+}
