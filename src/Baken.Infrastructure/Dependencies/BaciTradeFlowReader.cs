@@ -1,0 +1,158 @@
+using System.Buffers.Text;
+using System.IO.Compression;
+using System.Text;
+using CsvHelper;
+
+namespace Baken.Infrastructure.Dependencies;
+
+/// <summary>One BACI row: a bilateral flow of one HS6 product in one year.</summary>
+/// <param name="Year">t.</param>
+/// <param name="Exporter">i, BACI country code.</param>
+/// <param name="Importer">j, BACI country code.</param>
+/// <param name="Hs6">k, HS 6-digit product code as a number (leading zeros dropped).</param>
+/// <param name="Value">v, thousand USD, ≥ 0.</param>
+/// <param name="Quantity">q, metric tonnes; null when BACI gives none ("NA" or empty).</param>
+public readonly record struct BaciTradeFlow(int Year, int Exporter, int Importer, int Hs6, double Value, double? Quantity);
+
+/// <summary>
+/// Streams the rows of a BACI trade file (CSV with columns t,i,j,k,v,q in any order, fields optionally quoted and
+/// padded, as CEPII publishes them), or of a .zip holding one such CSV. Rows are parsed from UTF-8 bytes as they
+/// are read, so a 10-million-row year costs no more memory than one buffer.
+/// </summary>
+public static class BaciTradeFlowReader
+{
+    private static readonly string[] RequiredColumns = ["t", "i", "j", "k", "v"];
+
+    /// <summary>The flows of <paramref name="path"/> (.csv, or .zip with exactly one .csv inside), in file order.</summary>
+    /// <exception cref="BaciFormatException">The file is missing, empty, lacks a column or has a bad value.</exception>
+    public static IEnumerable<BaciTradeFlow> ReadFlows(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+            throw new BaciFormatException(path, "file not found.");
+        return path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? ReadZip(path) : ReadCsv(path);
+    }
+
+    private static IEnumerable<BaciTradeFlow> ReadCsv(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        foreach (var flow in ReadStream(stream, path)) yield return flow;
+    }
+
+    private static IEnumerable<BaciTradeFlow> ReadZip(string path)
+    {
+        ZipArchive archive;
+        try
+        {
+            archive = ZipFile.OpenRead(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BaciFormatException(path, $"not a readable zip archive ({e.Message}).", e);
+        }
+        using (archive)
+        {
+            var csvEntries = archive.Entries.Where(e => e.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).ToList();
+            if (csvEntries.Count != 1)
+                throw new BaciFormatException(path,
+                    $"a BACI zip must hold exactly one .csv file, but it holds {csvEntries.Count}"
+                    + (csvEntries.Count > 0 ? $" ({string.Join(", ", csvEntries.Select(e => e.FullName))})." : "."));
+            var source = $"{path}!{csvEntries[0].FullName}";
+            using var stream = csvEntries[0].Open();
+            foreach (var flow in ReadStream(stream, source)) yield return flow;
+        }
+    }
+
+    private static IEnumerable<BaciTradeFlow> ReadStream(Stream stream, string source)
+    {
+        var options = new CsvReaderOptions
+        {
+            HasHeader = true,
+            TrimWhitespace = true,
+            TrimInsideQuotes = true,
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Throw,
+            BufferSize = 1 << 20,
+        };
+        using var reader = CsvReader.Create(stream, options, leaveOpen: true);
+        var columns = ResolveColumns(reader, source);
+        while (Read(reader, source))
+            yield return Parse(reader, columns, source);
+    }
+
+    private static bool Read(CsvReader reader, string source)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (CsvFormatException e)
+        {
+            throw new BaciFormatException(source, $"malformed CSV near record {e.RecordNumber} ({e.Message}).", e);
+        }
+    }
+
+    private readonly record struct Columns(int Year, int Exporter, int Importer, int Product, int Value, int Quantity);
+
+    private static Columns ResolveColumns(CsvReader reader, string source)
+    {
+        IReadOnlyList<string> headers;
+        try
+        {
+            headers = reader.Headers;
+        }
+        catch (CsvFormatException e)
+        {
+            throw new BaciFormatException(source, $"the header is not readable CSV ({e.Message}).", e);
+        }
+        if (headers.Count == 0 || headers.All(string.IsNullOrWhiteSpace))
+            throw new BaciFormatException(source, "the file is empty; a BACI file starts with the header t,i,j,k,v,q.");
+        var index = new int[RequiredColumns.Length];
+        for (var c = 0; c < RequiredColumns.Length; c++)
+        {
+            index[c] = IndexOf(headers, RequiredColumns[c]);
+            if (index[c] < 0)
+                throw new BaciFormatException(source,
+                    $"the header lacks column '{RequiredColumns[c]}' (found: {string.Join(",", headers)}); BACI files have t,i,j,k,v,q.");
+        }
+        return new Columns(index[0], index[1], index[2], index[3], index[4], IndexOf(headers, "q"));
+    }
+
+    private static int IndexOf(IReadOnlyList<string> headers, string name)
+    {
+        for (var i = 0; i < headers.Count; i++)
+            if (string.Equals(headers[i].Trim().Trim('"').Trim(), name, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
+    }
+
+    private static BaciTradeFlow Parse(CsvReader reader, Columns columns, string source)
+    {
+        var year = Integer(reader, columns.Year, "t", source, 0, 9999);
+        var exporter = Integer(reader, columns.Exporter, "i", source, 0, 999);
+        var importer = Integer(reader, columns.Importer, "j", source, 0, 999);
+        var product = Integer(reader, columns.Product, "k", source, 0, 999_999);
+        var value = Number(reader, columns.Value, "v", source, optional: false)!.Value;
+        var quantity = columns.Quantity >= 0 ? Number(reader, columns.Quantity, "q", source, optional: true) : null;
+        return new BaciTradeFlow(year, exporter, importer, product, value, quantity);
+    }
+
+    private static int Integer(CsvReader reader, int column, string name, string source, int min, int max)
+    {
+        var span = reader.GetSpan(column);
+        if (Utf8Parser.TryParse(span, out int value, out var consumed) && consumed == span.Length && value >= min && value <= max)
+            return value;
+        throw Bad(reader, source, name, span, $"a whole number in [{min}, {max}]");
+    }
+
+    private static double? Number(CsvReader reader, int column, string name, string source, bool optional)
+    {
+        var span = reader.GetSpan(column);
+        if (optional && (span.IsEmpty || span.SequenceEqual("NA"u8))) return null;
+        if (Utf8Parser.TryParse(span, out double value, out var consumed) && consumed == span.Length && double.IsFinite(value) && value >= 0)
+            return value;
+        throw Bad(reader, source, name, span, optional ? "a number ≥ 0, NA or empty" : "a number ≥ 0");
+    }
+
+    private static BaciFormatException Bad(CsvReader reader, string source, string column, ReadOnlySpan<byte> text, string allowed) =>
+        new(source, $"line {reader.LineNumber}, column '{column}': '{Encoding.UTF8.GetString(text)}' is not {allowed}.");
+}

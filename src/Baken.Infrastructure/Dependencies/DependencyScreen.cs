@@ -1,0 +1,97 @@
+using Baken.Analysis.Dependencies;
+
+namespace Baken.Infrastructure.Dependencies;
+
+/// <summary>One year of screening: per product indicators, ordered by HS6.</summary>
+/// <param name="Year">Screened year.</param>
+/// <param name="Importer">Whose dependency was screened.</param>
+/// <param name="Criteria">The thresholds used.</param>
+/// <param name="FlowsRead">Rows read from the file(s), all years.</param>
+/// <param name="FlowsInYear">Rows of the screened year.</param>
+/// <param name="Products">Indicators of each product the importer imports.</param>
+public sealed record DependencyScreenResult(
+    int Year,
+    DependencyImporter Importer,
+    DependencyCriteria Criteria,
+    long FlowsRead,
+    long FlowsInYear,
+    IReadOnlyList<ProductDependency> Products);
+
+/// <summary>
+/// Screens BACI trade data for strategic dependencies (METHODS.md §3): streams the file once and aggregates per
+/// product while reading.
+/// </summary>
+public static class DependencyScreen
+{
+    /// <summary>Screens one year of a BACI file (.csv or .zip).</summary>
+    /// <param name="baciPath">BACI trade file.</param>
+    /// <param name="year">Year to screen; the file must hold flows of it.</param>
+    /// <param name="importer">EU-27 or one country (see <see cref="DependencyImporterParser"/>).</param>
+    /// <param name="criteria">Thresholds; <see cref="DependencyCriteria.EuBottomUp"/> when null.</param>
+    /// <param name="bands">CBS bands; the default 0.15 / 0.25 when null.</param>
+    /// <exception cref="BaciFormatException">The file is unreadable or holds no flow of <paramref name="year"/>.</exception>
+    public static DependencyScreenResult Run(
+        string baciPath, int year, DependencyImporter importer, DependencyCriteria? criteria = null, CbsConcentrationBands? bands = null)
+    {
+        var results = RunYears([baciPath], [year], importer, criteria, bands);
+        return results[year];
+    }
+
+    /// <summary>
+    /// Screens several years from one or more files (BACI ships one file per year) in one pass over each file.
+    /// </summary>
+    /// <exception cref="BaciFormatException">A file is unreadable, or a requested year has no flows in any file.</exception>
+    public static IReadOnlyDictionary<int, DependencyScreenResult> RunYears(
+        IReadOnlyList<string> baciPaths,
+        IReadOnlyCollection<int> years,
+        DependencyImporter importer,
+        DependencyCriteria? criteria = null,
+        CbsConcentrationBands? bands = null)
+    {
+        ArgumentNullException.ThrowIfNull(baciPaths);
+        ArgumentNullException.ThrowIfNull(years);
+        ArgumentNullException.ThrowIfNull(importer);
+        if (baciPaths.Count == 0) throw new ArgumentException("No BACI file was given.", nameof(baciPaths));
+        if (years.Count == 0) throw new ArgumentException("No year was given to screen.", nameof(years));
+        criteria ??= DependencyCriteria.EuBottomUp;
+
+        var accumulators = years.Distinct().ToDictionary(y => y, y => new TradeYearAccumulator(y, importer));
+        var yearsSeen = new SortedSet<int>();
+        long read = 0;
+        foreach (var path in baciPaths)
+        {
+            foreach (var flow in BaciTradeFlowReader.ReadFlows(path))
+            {
+                read++;
+                if (accumulators.TryGetValue(flow.Year, out var accumulator))
+                    accumulator.Add(flow.Exporter, flow.Importer, flow.Hs6, flow.Value);
+                else if (yearsSeen.Count < 64)
+                    yearsSeen.Add(flow.Year);
+            }
+        }
+
+        var empty = accumulators.Values.Where(a => a.FlowCount == 0).Select(a => a.Year).OrderBy(y => y).ToList();
+        if (empty.Count > 0)
+            throw new BaciFormatException(string.Join(", ", baciPaths),
+                $"no trade flows for year(s) {string.Join(", ", empty)}"
+                + (read == 0 ? " (the file has no rows)." : $"; years present: {string.Join(", ", yearsSeen)}."));
+
+        return accumulators.ToDictionary(
+            a => a.Key,
+            a => new DependencyScreenResult(a.Key, importer, criteria, read, a.Value.FlowCount, a.Value.Indicators(criteria, bands)));
+    }
+
+    /// <summary>
+    /// The multi-year test (GeoDep: 2 of 3 consecutive years): screens every year of the window ending at
+    /// <paramref name="lastYear"/> and applies <see cref="DependencyCriteria.Persistence"/>.
+    /// </summary>
+    public static IReadOnlyList<PersistentDependencyResult> RunPersistent(
+        IReadOnlyList<string> baciPaths, int lastYear, DependencyImporter importer, DependencyCriteria criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        var window = criteria.Persistence.WindowYears;
+        var years = Enumerable.Range(lastYear - window + 1, window).ToArray();
+        var screened = RunYears(baciPaths, years, importer, criteria);
+        return PersistentDependency.Evaluate(screened.ToDictionary(s => s.Key, s => s.Value.Products), criteria);
+    }
+}

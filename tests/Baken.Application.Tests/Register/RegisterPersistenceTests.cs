@@ -1,0 +1,196 @@
+using Baken.Application.Catalogue;
+using Baken.Application.Common;
+using Baken.Application.Register;
+using Baken.Infrastructure.Catalogue;
+using Baken.Infrastructure.Persistence;
+using Baken.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Tests.Register;
+
+/// <summary>Versions, history, concurrency and all-or-nothing imports — the same body on SQLite and PostgreSQL.</summary>
+public sealed class RegisterPersistenceTests
+{
+    private static Dictionary<string, string?> Risk(string title, string kind = "hazard") => new() { ["title"] = title, ["kind"] = kind };
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task EveryChange_IsVersionedAndKeepsThePreviousValues(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var user = TestDatabase.UserAt(Domain.Security.ClassificationLevel.StaatsgeheimGeheim, name: "anna");
+        await using (var db = database.Context(user))
+        {
+            var save = new SaveRecord(db, user);
+            (await save.HandleAsync(new SaveRecordRequest("risk", "R-1", Risk("Overstroming"), SaveMode.Create))).Value!.Version.ShouldBe(1);
+            (await save.HandleAsync(new SaveRecordRequest("risk", "R-1", new Dictionary<string, string?> { ["title"] = "Overstroming vanuit zee" }, SaveMode.Update))).Value!.Version.ShouldBe(2);
+            (await new DeleteRecord(db).HandleAsync(new DeleteRecordRequest("risk", "R-1"))).IsOk.ShouldBeTrue();
+        }
+        await using (var db = database.Context(user))
+        {
+            var history = (await new GetHistory(db).HandleAsync("risk", "R-1")).Value!;
+            history.Select(h => h.Change).ShouldBe(["insert", "update", "delete"]);
+            history.ShouldAllBe(h => h.UserName == "anna");
+            var update = history[1];
+            update.Changes.ShouldHaveSingleItem().ShouldBe(new FieldChange("title", "Overstroming", "Overstroming vanuit zee"));
+            history[2].Before!.ShouldContain("Overstroming vanuit zee");
+            history[2].After.ShouldBeNull();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task StaleEdit_IsAConflict_AndTheOtherChangeIsKept(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var user = FixedUser.System;
+        await using (var db = database.Context(user))
+            (await new SaveRecord(db, user).HandleAsync(new SaveRecordRequest("risk", "R-1", Risk("v1"), SaveMode.Create))).IsOk.ShouldBeTrue();
+
+        // Two editors read version 1; the first saves, the second's save is refused with the current record.
+        await using (var first = database.Context(user))
+            (await new SaveRecord(first, user).HandleAsync(new SaveRecordRequest("risk", "R-1", new Dictionary<string, string?> { ["title"] = "first" }, SaveMode.Update, 1))).IsOk.ShouldBeTrue();
+        await using (var second = database.Context(user))
+        {
+            var result = await new SaveRecord(second, user).HandleAsync(new SaveRecordRequest("risk", "R-1", new Dictionary<string, string?> { ["title"] = "second" }, SaveMode.Update, 1));
+            result.Status.ShouldBe(ResultStatus.Conflict);
+            result.Value!.Fields["title"].ShouldBe("first");
+            result.Value.Version.ShouldBe(2);
+        }
+        await using var check = database.Context(user);
+        (await check.Risks.SingleAsync()).Title.ShouldBe("first");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_WithOneBadRow_WritesNothing_AndNamesEveryProblem(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.Context(FixedUser.System);
+        var rows = new List<ImportRow>
+        {
+            new(2, new Dictionary<string, string?> { ["code"] = "R-1", ["title"] = "good", ["kind"] = "hazard" }),
+            new(3, new Dictionary<string, string?> { ["code"] = "R-2", ["title"] = "bad kind", ["kind"] = "hazzard" }),
+            new(4, new Dictionary<string, string?> { ["code"] = "R-1", ["title"] = "duplicate", ["kind"] = "threat" }),
+            new(5, new Dictionary<string, string?> { ["code"] = "R 5", ["title"] = "bad code", ["kind"] = "threat" }),
+            new(6, new Dictionary<string, string?> { ["code"] = "R-6", ["title"] = "x", ["kind"] = "threat", ["colour"] = "red" }),
+        };
+        var result = await new ImportRecords(db, FixedUser.System).HandleAsync(new ImportRecordsRequest("risk", rows));
+
+        result.Status.ShouldBe(ResultStatus.Invalid);
+        result.Errors.ShouldContain(e => e.Line == 3 && e.Field == "kind" && e.Value == "hazzard" && e.Allowed.Contains("hazard, threat"));
+        result.Errors.ShouldContain(e => e.Line == 4 && e.Field == "code" && e.Allowed.Contains("line 2"));
+        result.Errors.ShouldContain(e => e.Line == 5 && e.Field == "code");
+        result.Errors.ShouldContain(e => e.Line == 6 && e.Field == "colour");
+        await using var check = database.Context(FixedUser.System);
+        (await check.Risks.CountAsync()).ShouldBe(0);
+        (await check.History.CountAsync()).ShouldBe(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task HostileText_IsStoredExactlyAsText(DatabaseProvider provider)
+    {
+        const string hostile = "<script>alert('x')</script> Robert'); DROP TABLE \"Risks\";-- ☢ 𝔘";
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.Context(FixedUser.System))
+            (await new SaveRecord(db, FixedUser.System).HandleAsync(new SaveRecordRequest("risk", "R-1", Risk(hostile), SaveMode.Create))).IsOk.ShouldBeTrue();
+        await using var check = database.Context(FixedUser.System);
+        (await check.Risks.SingleAsync()).Title.ShouldBe(hostile);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task BadValues_NameTheFieldTheValueAndWhatIsAllowed(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.Context(FixedUser.System);
+        var result = await new SaveRecord(db, FixedUser.System).HandleAsync(new SaveRecordRequest("scenario", "S-1", new Dictionary<string, string?>
+        {
+            ["title"] = new string('x', 401), ["kind"] = "threat", ["horizon_years"] = "five", ["risk"] = "NOPE",
+        }, SaveMode.Create));
+        result.Status.ShouldBe(ResultStatus.Invalid);
+        result.Errors.ShouldContain(e => e.Field == "title" && e.Allowed.Contains("400"));
+        result.Errors.ShouldContain(e => e.Field == "horizon_years" && e.Value == "five" && e.Allowed.Contains("1 to 50"));
+        result.Errors.ShouldContain(e => e.Field == "risk" && e.Value == "NOPE" && e.Allowed.Contains("existing risk"));
+        (await db.Scenarios.IgnoreQueryFilters().CountAsync()).ShouldBe(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task DefaultCatalogue_LoadsCompletely_AndLoadingAgainDuplicatesNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        await using var db = database.Context(FixedUser.System);
+        (await db.Interests.CountAsync()).ShouldBe(6);
+        (await db.Criteria.CountAsync()).ShouldBe(10);
+        (await db.CriterionScales.CountAsync()).ShouldBe(10);
+        (await db.Themes.CountAsync()).ShouldBe(9);
+        (await db.VitalProcesses.CountAsync()).ShouldBe(28);
+        (await db.CatalogueEntries.CountAsync(e => e.Kind == "goals")).ShouldBe(13);
+        (await db.CatalogueEntries.CountAsync(e => e.Kind == "pillars")).ShouldBe(3);
+        (await db.CatalogueEntries.CountAsync(e => e.Kind == "threats")).ShouldBe(6);
+        (await db.Users.CountAsync()).ShouldBe(1);
+        var deaths = await db.CriterionScales.SingleAsync(s => s.CriterionCode == "2.1");
+        deaths.Quantitative.ShouldBeTrue();
+        deaths.Indicative.ShouldBeTrue();
+        deaths.LowerBounds.ShouldBe([1, 10, 100, 1000, 10000]);
+        (await db.Interests.ToListAsync()).ShouldAllBe(i => !string.IsNullOrEmpty(i.Provenance));
+
+        var total = await CountAll(db);
+        var (files, errors) = CatalogueDirectory.Read(TestDatabase.CatalogueFolder);
+        errors.ShouldBeEmpty();
+        var again = await new LoadCatalogue(new ImportRecords(db, FixedUser.System)).HandleAsync(files);
+        again.Value!.Created.ShouldBe(0);
+        again.Value.Updated.ShouldBe(0);
+        (await CountAll(db)).ShouldBe(total);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task EditedCatalogueFile_UpdatesTheRecord_InsteadOfAddingOne(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        await using var db = database.Context(FixedUser.System);
+        var (files, _) = CatalogueDirectory.Read(TestDatabase.CatalogueFolder);
+        var themes = files.Single(f => f.Kind == "themes");
+        themes.Items[0]["name_en"] = "Edited theme name";
+        var result = await new LoadCatalogue(new ImportRecords(db, FixedUser.System)).HandleAsync([themes]);
+        result.Value!.Updated.ShouldBe(1);
+        result.Value.Created.ShouldBe(0);
+        (await db.Themes.CountAsync()).ShouldBe(9);
+        (await db.Themes.SingleAsync(t => t.Code == (string)themes.Items[0]["code"]!)).NameEn.ShouldBe("Edited theme name");
+        (await db.Themes.SingleAsync(t => t.Code == (string)themes.Items[0]["code"]!)).Version.ShouldBe(2);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ExportedCatalogue_LoadsBackUnchanged(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        await using var db = database.Context(FixedUser.System);
+        var exported = await new ExportCatalogue(db).HandleAsync();
+        var folder = Directory.CreateTempSubdirectory("baken-catalogue-").FullName;
+        try
+        {
+            CatalogueDirectory.Write(folder, exported);
+            var (files, errors) = CatalogueDirectory.Read(folder);
+            errors.ShouldBeEmpty();
+            var result = await new LoadCatalogue(new ImportRecords(db, FixedUser.System)).HandleAsync(files);
+            result.IsOk.ShouldBeTrue(string.Join("; ", result.Errors));
+            result.Value!.Created.ShouldBe(0);
+            result.Value.Updated.ShouldBe(0);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    private static async Task<int> CountAll(IBakenDb db)
+    {
+        var n = 0;
+        foreach (var kind in RecordKinds.All) n += await kind.Query(db).CountAsync();
+        return n;
+    }
+}
