@@ -37,6 +37,8 @@ public static class BakenCli
         root.Subcommands.Add(UserCommands.Create(io));
         root.Subcommands.Add(CatalogCommands.Create(io));
         root.Subcommands.Add(DbCommands.Create(io));
+        root.Subcommands.Add(CascadeCommands.Iim(io));
+        root.Subcommands.Add(CascadeCommands.Dependencies(io));
         return root;
     }
 

@@ -44,7 +44,7 @@ public sealed class ClassificationTests
     [InlineData("Ongerubriceerd", ClassificationLevel.Ongerubriceerd)]
     [InlineData("Dep.V", ClassificationLevel.DepartementaalVertrouwelijk)]
     [InlineData("departementaal vertrouwelijk", ClassificationLevel.DepartementaalVertrouwelijk)]
-    [InlineData("Stg. Confidentieel", ClassificationLevel.StaatsgeheimConfidentieel)]
+    [InlineData("Stg.C", ClassificationLevel.StaatsgeheimConfidentieel)]
     [InlineData("STG.G", ClassificationLevel.StaatsgeheimGeheim)]
     [InlineData("Staatsgeheim Zeer Geheim", ClassificationLevel.StaatsgeheimZeerGeheim)]
     [InlineData("4", ClassificationLevel.StaatsgeheimZeerGeheim)]

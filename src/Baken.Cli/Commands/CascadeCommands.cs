@@ -1,0 +1,103 @@
+using System.CommandLine;
+using Baken.Analysis.Dependencies;
+using Baken.Infrastructure.Cascades;
+using Baken.Infrastructure.Dependencies;
+
+namespace Baken.Cli.Commands;
+
+/// <summary>
+/// baken iim (inoperability input–output model on a case file) and baken dependencies screen (the EU
+/// three-criteria test on BACI trade data). Both work on files and need no database.
+/// </summary>
+public static class CascadeCommands
+{
+    public static Command Iim(CommandIo io)
+    {
+        var caseFile = new Option<string>("--case") { Description = "Case file (JSON with its matrix, resilience and initial-state CSV files)", Required = true };
+        var output = new Option<string?>("--out") { Description = "Result CSV: sector,q_final,q_cumulative (default: standard output)" };
+        var matrix = new Option<string?>("--matrix")
+        {
+            Description = "Write the derived matrix instead of the result: 'interdependency' (A*, the default) or 'technical' (a_ij = z_ij/x_j)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var cmd = new Command("iim", "Run an inoperability input–output model case (static or dynamic) and write per-sector inoperability") { caseFile, output, matrix };
+        cmd.SetAction((parse, ct) => io.Run(parse, async _ =>
+        {
+            IimCaseResult result;
+            try
+            {
+                result = IimCaseRunner.Run(parse.GetValue(caseFile)!);
+            }
+            catch (IimCaseFileException e)
+            {
+                throw new CliException(ExitCodes.Invalid, e.Message);
+            }
+            await using var writer = Writer(parse.GetValue(output), io);
+            if (parse.GetResult(matrix) is not null)
+            {
+                var kind = parse.GetValue(matrix) switch
+                {
+                    null or "" or "interdependency" => IimMatrixKind.Interdependency,
+                    "technical" => IimMatrixKind.TechnicalCoefficients,
+                    var other => throw new CliException(ExitCodes.Invalid, $"--matrix: '{other}' is not allowed; allowed: interdependency, technical"),
+                };
+                IimResultCsv.WriteMatrix(result, writer, kind);
+            }
+            else
+            {
+                IimResultCsv.Write(result, writer);
+            }
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    public static Command Dependencies(CommandIo io)
+    {
+        var baci = new Option<string>("--baci") { Description = "BACI trade file (CSV with columns t,i,j,k,v,q, or a .zip holding one)", Required = true };
+        var year = new Option<int>("--year") { Description = "Year to screen", Required = true };
+        var importer = new Option<string>("--importer") { Description = "EU27 (the EU as one importer) or a country (ISO3 or BACI code, e.g. NLD)", DefaultValueFactory = _ => "EU27" };
+        var countries = new Option<string?>("--countries") { Description = "BACI country dictionary (for ISO3 importer codes and supplier names)" };
+        var criteria = new Option<string>("--criteria") { Description = "eu (HHI > 0.4, extra share > 0.5, imports > exports), geodep or merics", DefaultValueFactory = _ => "eu" };
+        var output = new Option<string?>("--out") { Description = "Result CSV, one row per HS6 product (default: standard output)" };
+        var screen = new Command("screen", "Screen a trade year for strategic dependencies (METHODS §3)") { baci, year, importer, countries, criteria, output };
+        screen.SetAction((parse, ct) => io.Run(parse, async _ =>
+        {
+            try
+            {
+                var dictionary = parse.GetValue(countries) is { } c ? BaciCountryDictionary.Read(c) : null;
+                var imp = DependencyImporterParser.Parse(parse.GetValue(importer)!, dictionary);
+                var rule = parse.GetValue(criteria) switch
+                {
+                    "eu" => DependencyCriteria.EuBottomUp,
+                    "geodep" => DependencyCriteria.GeoDep,
+                    "merics" => DependencyCriteria.Merics,
+                    var other => throw new CliException(ExitCodes.Invalid, $"--criteria: '{other}' is not allowed; allowed: eu, geodep, merics"),
+                };
+                var result = DependencyScreen.Run(parse.GetValue(baci)!, parse.GetValue(year), imp, rule);
+                await using var writer = Writer(parse.GetValue(output), io);
+                DependencyScreenCsv.Write(result, writer, dictionary);
+                await io.Err.WriteLineAsync($"Screened {result.Products.Count} products of {result.Year} ({result.FlowsInYear:N0} flows): {result.Products.Count(p => p.Dependent)} dependent.");
+                return ExitCodes.Ok;
+            }
+            catch (Exception e) when (e is BaciFormatException or ArgumentException)
+            {
+                throw new CliException(ExitCodes.Invalid, e.Message);
+            }
+        }));
+        var cmd = new Command("dependencies", "Strategic dependencies in value chains") { screen };
+        return cmd;
+    }
+
+    /// <summary>A file writer, or standard output when no path is given (left open).</summary>
+    internal static TextWriter Writer(string? path, CommandIo io) =>
+        path is null ? new NonClosingWriter(io.Out) : new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+
+    private sealed class NonClosingWriter(TextWriter inner) : TextWriter
+    {
+        public override System.Text.Encoding Encoding => inner.Encoding;
+        public override void Write(char value) => inner.Write(value);
+        public override void Write(string? value) => inner.Write(value);
+        protected override void Dispose(bool disposing) => inner.Flush();
+    }
+}
