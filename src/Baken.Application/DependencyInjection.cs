@@ -24,6 +24,8 @@ public static class DependencyInjection
         services.AddScoped<SignIn>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<EnsureAdministrator>();
+        services.AddScoped<Signals.ImportStixObjects>();
+        services.AddScoped<Signals.ExportStixObjects>();
         return services;
     }
 }

@@ -39,6 +39,8 @@ public static class BakenCli
         root.Subcommands.Add(DbCommands.Create(io));
         root.Subcommands.Add(CascadeCommands.Iim(io));
         root.Subcommands.Add(CascadeCommands.Dependencies(io));
+        root.Subcommands.Add(SignalCommands.Stix(io));
+        root.Subcommands.Add(SignalCommands.Inform(io));
         return root;
     }
 

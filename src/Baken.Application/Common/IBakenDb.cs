@@ -3,6 +3,7 @@ using Baken.Domain.Catalogue;
 using Baken.Domain.History;
 using Baken.Domain.Register;
 using Baken.Domain.Security;
+using Baken.Domain.Signals;
 using Baken.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,7 @@ public interface IBakenDb
     DbSet<Source> Sources { get; }
     DbSet<VitalProcess> VitalProcesses { get; }
     DbSet<CatalogueEntry> CatalogueEntries { get; }
+    DbSet<StixObjectRecord> StixObjects { get; }
     DbSet<HistoryEntry> History { get; }
     DbSet<Compartment> Compartments { get; }
     DbSet<User> Users { get; }

@@ -143,8 +143,15 @@ public static class RecordKinds
             .Bool("indicative", "Inferred or placeholder content", r => r.Indicative, (r, v) => r.Indicative = v)
             .Text("attributes", "Other fields as a JSON object", r => r.AttributesJson, (r, v) => r.AttributesJson = ValidJsonObject(v), multiline: true));
 
+    public static readonly RecordKind StixObject = Kind<Baken.Domain.Signals.StixObjectRecord>("stix-object", "stix-objects", "STIX-objecten", "STIX objects", "type",
+        db => db.StixObjects, b => b
+            .Text("type", "STIX object type", r => r.StixType, (r, v) => r.StixType = v!, required: true)
+            .Text("spec_version", "STIX specification version", r => r.SpecVersion, (r, v) => r.SpecVersion = v)
+            .Text("labels", "Labels separated by ';'", r => r.Labels, (r, v) => r.Labels = v)
+            .Text("json", "The object as STIX 2.1 JSON", r => r.Json, (r, v) => r.Json = ValidJsonObject(v), required: true, multiline: true));
+
     public static readonly IReadOnlyList<RecordKind> All =
-        [Interest, Criterion, Scale, Theme, Risk, Scenario, Actor, Organisation, Source, VitalProcess, CatalogueEntry];
+        [Interest, Criterion, Scale, Theme, Risk, Scenario, Actor, Organisation, Source, VitalProcess, CatalogueEntry, StixObject];
 
     public static string AllowedNames => string.Join(", ", All.Select(k => k.Name));
 
@@ -165,7 +172,7 @@ public static class RecordKinds
         }
         catch (System.Text.Json.JsonException)
         {
-            throw new DomainValidationException("attributes", v, "a JSON object such as {\"year\": 2021}");
+            throw new DomainValidationException("json", v, "a JSON object such as {\"year\": 2021}");
         }
     }
 }

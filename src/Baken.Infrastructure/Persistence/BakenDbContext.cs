@@ -6,6 +6,7 @@ using Baken.Domain.Catalogue;
 using Baken.Domain.History;
 using Baken.Domain.Register;
 using Baken.Domain.Security;
+using Baken.Domain.Signals;
 using Baken.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -35,6 +36,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<VitalProcess> VitalProcesses => Set<VitalProcess>();
     public DbSet<CatalogueEntry> CatalogueEntries => Set<CatalogueEntry>();
+    public DbSet<StixObjectRecord> StixObjects => Set<StixObjectRecord>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<Compartment> Compartments => Set<Compartment>();
     public DbSet<User> Users => Set<User>();
@@ -44,7 +46,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     public static readonly Type[] RecordTypes =
     [
         typeof(NationalSecurityInterest), typeof(ImpactCriterion), typeof(CriterionScale), typeof(Theme), typeof(Risk),
-        typeof(Scenario), typeof(Actor), typeof(Organisation), typeof(Source), typeof(VitalProcess), typeof(CatalogueEntry),
+        typeof(Scenario), typeof(Actor), typeof(Organisation), typeof(Source), typeof(VitalProcess), typeof(CatalogueEntry), typeof(StixObjectRecord),
     ];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,0 +1,71 @@
+using Baken.Application.Common;
+using Baken.Domain.Security;
+using Baken.Domain.Signals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Signals;
+
+/// <summary>A parsed STIX object ready to store: its identity, timestamps, exact JSON and the level its markings map to.</summary>
+public sealed record StixObjectInput(string Id, string Type, string? SpecVersion, DateTime? CreatedUtc, DateTime? ModifiedUtc,
+    string Json, IReadOnlyList<string> Labels, ClassificationLevel Level);
+
+public sealed record StixImportSummary(int Created, int Updated, int Unchanged, int SkippedAboveClearance, int SkippedOlder);
+
+/// <summary>
+/// Stores the objects of a STIX bundle. An object already present is replaced only by a version with a later
+/// 'modified' (STIX versioning); the previous JSON stays in the history. Objects whose markings map above the
+/// importer's clearance are not stored, so nobody can import what they could not read back.
+/// </summary>
+public sealed class ImportStixObjects(IBakenDb db, ICurrentUser user)
+{
+    public async Task<Result<StixImportSummary>> HandleAsync(IReadOnlyList<StixObjectInput> objects, CancellationToken ct = default)
+    {
+        int created = 0, updated = 0, unchanged = 0, above = 0, older = 0;
+        var ids = objects.Select(o => o.Id).ToList();
+        var existing = await db.StixObjects.Where(s => ids.Contains(s.Code)).ToDictionaryAsync(s => s.Code, ct);
+        foreach (var o in objects)
+        {
+            if (o.Level > user.Clearance) { above++; continue; }
+            if (existing.TryGetValue(o.Id, out var record))
+            {
+                if (record.Json == o.Json) { unchanged++; continue; }
+                if (record.ModifiedUtc is { } had && o.ModifiedUtc is { } now && now < had) { older++; continue; }
+                Apply(record, o);
+                updated++;
+                continue;
+            }
+            if (await db.StixObjects.IgnoreQueryFilters().AnyAsync(s => s.Code == o.Id, ct)) { above++; continue; }
+            record = new StixObjectRecord();
+            record.Recode(o.Id);
+            Apply(record, o);
+            db.AddRecord(record);
+            existing[o.Id] = record;
+            created++;
+        }
+        await db.SaveChangesAsync(ct);
+        return Result<StixImportSummary>.Ok(new StixImportSummary(created, updated, unchanged, above, older));
+    }
+
+    private static void Apply(StixObjectRecord r, StixObjectInput o)
+    {
+        r.StixType = o.Type;
+        r.SpecVersion = o.SpecVersion;
+        r.CreatedUtc = o.CreatedUtc;
+        r.ModifiedUtc = o.ModifiedUtc;
+        r.Json = o.Json;
+        r.Labels = o.Labels.Count == 0 ? null : string.Join(";", o.Labels);
+        r.Classify(new Classification(o.Level, 0));
+        r.Provenance = "STIX 2.1 bundle";
+    }
+}
+
+/// <summary>The JSON of every stored STIX object the caller may see, optionally of some types only, in id order.</summary>
+public sealed class ExportStixObjects(IBakenDb db)
+{
+    public async Task<IReadOnlyList<string>> HandleAsync(IReadOnlyCollection<string>? types = null, CancellationToken ct = default)
+    {
+        var query = db.StixObjects.AsNoTracking();
+        if (types is { Count: > 0 }) query = query.Where(s => types.Contains(s.StixType));
+        return (await query.Select(s => new { s.Code, s.Json }).ToListAsync(ct)).OrderBy(s => s.Code, StringComparer.Ordinal).Select(s => s.Json).ToList();
+    }
+}

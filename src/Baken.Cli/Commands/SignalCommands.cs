@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Baken.Application.Signals;
+using Baken.Domain;
+using Baken.Infrastructure.CountryRisk;
+using Baken.Infrastructure.Stix;
+
+namespace Baken.Cli.Commands;
+
+/// <summary>baken stix import|export (STIX 2.1 bundles) and baken inform compute (the INFORM country risk index).</summary>
+public static class SignalCommands
+{
+    public static Command Stix(CommandIo io)
+    {
+        var file = new Argument<string>("file") { Description = "A STIX 2.1 bundle (JSON)" };
+        var import = new Command("import", "Import a STIX 2.1 bundle: every object is validated and kept whole; markings set the classification") { file };
+        import.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path)) throw new CliException(ExitCodes.Invalid, $"file: '{path}' does not exist; give the path of a STIX 2.1 bundle.");
+            StixImportResult bundle;
+            await using (var stream = File.OpenRead(path)) bundle = StixBundleReader.Read(stream);
+            foreach (var v in bundle.Violations) await io.Err.WriteLineAsync($"  {v}");
+            if (bundle.IsMalformed) throw new CliException(ExitCodes.Invalid, $"Nothing was imported: {path} is not a readable STIX bundle.");
+
+            var map = StixMarkingMap.Default;
+            var inputs = new List<StixObjectInput>();
+            foreach (var o in bundle.UsableObjects)
+            {
+                if (!RecordCode.IsValid(o.Id) || o.Id.Length > RecordCode.MaxLength)
+                {
+                    await io.Err.WriteLineAsync($"  {o.Id}: id longer than {RecordCode.MaxLength} characters; not imported");
+                    continue;
+                }
+                inputs.Add(new StixObjectInput(o.Id, o.Type, o.SpecVersion, o.Created?.UtcDateTime, o.Modified?.UtcDateTime, o.Json, o.Labels,
+                    map.Classify(o, bundle.MarkingDefinitions).Level));
+            }
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var result = await session.Get<ImportStixObjects>().HandleAsync(inputs, ct);
+            if (!result.IsOk) return io.Fail(result);
+            var s = result.Value!;
+            await io.Out.WriteLineAsync($"Imported {bundle.Objects.Count} objects: {s.Created} new, {s.Updated} updated, {s.Unchanged} unchanged"
+                + (s.SkippedAboveClearance > 0 ? $", {s.SkippedAboveClearance} not stored (marked above your clearance)" : "")
+                + (s.SkippedOlder > 0 ? $", {s.SkippedOlder} older versions ignored" : "")
+                + $"; {bundle.Objects.Count - bundle.UsableObjects.Count} rejected by validation.");
+            return ExitCodes.Ok;
+        }));
+
+        var output = new Option<string>("--out") { Description = "The bundle file to write", Required = true };
+        var types = new Option<string[]>("--type") { Description = "Only objects of these STIX types (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var export = new Command("export", "Export the STIX objects you may see as one STIX 2.1 bundle") { output, types };
+        export.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var objects = await session.Get<ExportStixObjects>().HandleAsync(parse.GetValue(types), ct);
+            await using var stream = File.Create(parse.GetValue(output)!);
+            var summary = StixBundleWriter.Write(objects, stream, new StixBundleWriteOptions(null, null, true));
+            await io.Err.WriteLineAsync($"Wrote {summary.ObjectIds.Count} objects to {parse.GetValue(output)} ({summary.BundleId}).");
+            return ExitCodes.Ok;
+        }));
+        return new Command("stix", "STIX 2.1 threat intelligence") { import, export };
+    }
+
+    public static Command Inform(CommandIo io)
+    {
+        var input = new Option<string>("--input") { Description = "An INFORM release file (CSV, e.g. INFORM-2016.csv or inform_gri_2020_v040.csv)", Required = true };
+        var output = new Option<string?>("--out") { Description = "Result CSV: iso3,country,risk,hazard_exposure,vulnerability,lack_of_coping_capacity,… (default: standard output)" };
+        var compute = new Command("compute", "Recompute INFORM Risk = (H&E × V × LCC)^(1/3) per country from a release file") { input, output };
+        compute.SetAction((parse, ct) => io.Run(parse, async _ =>
+        {
+            var path = parse.GetValue(input)!;
+            if (!File.Exists(path)) throw new CliException(ExitCodes.Invalid, $"--input: '{path}' does not exist; give an INFORM release CSV file.");
+            InformComputeResult result;
+            try
+            {
+                result = InformCompute.Run(path);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new CliException(ExitCodes.Invalid, $"--input: {e.Message}");
+            }
+            foreach (var w in result.Warnings.Take(20)) await io.Err.WriteLineAsync("  " + w);
+            if (parse.GetValue(output) is { } outPath) InformResultCsvWriter.Write(result, outPath);
+            else
+            {
+                using var ms = new MemoryStream();
+                InformResultCsvWriter.Write(result, ms);
+                await io.Out.WriteAsync(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+            }
+            await io.Err.WriteLineAsync($"{result.Countries.Count} countries; largest difference from the published risk {result.MaximumDeviation:0.###}.");
+            return ExitCodes.Ok;
+        }));
+        return new Command("inform", "The INFORM composite country risk index") { compute };
+    }
+}
