@@ -78,6 +78,12 @@ public sealed class CommandIo(TextWriter output, TextWriter error)
             await Err.WriteLineAsync($"The database cannot be reached or used: {e.Message.Split('\n')[0]}");
             return ExitCodes.Unexpected;
         }
+        catch (Exception e) when (e is not OperationCanceledException && Environment.GetEnvironmentVariable("BAKEN_DEBUG") != "1")
+        {
+            // No stack trace for users (it can carry data); BAKEN_DEBUG=1 shows it.
+            await Err.WriteLineAsync($"Unexpected error ({e.GetType().Name}): {e.Message.Split('\n')[0]}");
+            return ExitCodes.Unexpected;
+        }
     }
 
     /// <summary>Prints a failed result: every field error on its own line, with line number where known.</summary>

@@ -17,6 +17,8 @@ public sealed class RecordField
     public bool HasDefault { get; init; }
     /// <summary>The kind whose code this field holds, checked against the register on save (null when not a reference).</summary>
     public string? References { get; init; }
+    /// <summary>The allowed values when the field is a choice of one (shown as a list); null for free input.</summary>
+    public IReadOnlyList<string>? Choices { get; init; }
     /// <summary>Long free text (rendered as a text area; never as markup).</summary>
     public bool Multiline { get; init; }
     public required Func<Record, string?> Get { get; init; }
@@ -57,6 +59,7 @@ public sealed class RecordFieldBuilder<T> where T : Record
         _fields.Add(new RecordField
         {
             Name = name, Description = description, Allowed = allowed, Required = required, HasDefault = !required,
+            Choices = isFlags ? null : names,
             Get = r => FormatEnum(get((T)r), isFlags),
             Set = (r, v) => set((T)r, ParseEnum<TEnum>(name, v, isFlags, allowed)),
         });

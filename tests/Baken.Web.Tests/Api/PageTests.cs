@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Baken.Domain.Security;
+using Baken.Infrastructure.Persistence;
+using Baken.Testing;
+
+namespace Baken.Web.Tests.Api;
+
+public sealed class PageTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task HostileTitle_IsRenderedAsText_NeverAsMarkup(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider);
+        var client = await app.ClientForAsync("ana", ClassificationLevel.Ongerubriceerd);
+        var hostile = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+        var body = new StringContent(JsonSerializer.Serialize(new { code = "R-1", values = new Dictionary<string, string> { ["title"] = hostile, ["kind"] = "threat" } }), System.Text.Encoding.UTF8, "application/json");
+        (await client.PostAsync("/api/register/risk", body)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        foreach (var url in new[] { "/register/risk", "/register/risk/R-1" })
+        {
+            var html = await client.GetStringAsync(url);
+            html.ShouldNotContain("<script>alert");
+            html.ShouldNotContain("<img src=x");
+            html.ShouldContain("&lt;script&gt;alert(");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Pages_CarrySecurityHeaders_AndSpeakDutchByDefault_EnglishOnRequest(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider, catalogue: true);
+        var client = await app.ClientForAsync("ana", ClassificationLevel.Ongerubriceerd);
+        var nl = await client.GetAsync("/register/criterion");
+        nl.Headers.GetValues("X-Content-Type-Options").ShouldContain("nosniff");
+        nl.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("default-src 'self'");
+        var html = await nl.Content.ReadAsStringAsync();
+        html.ShouldContain("lang=\"nl\"");
+        html.ShouldContain("Impactcriteria");
+        html.ShouldContain("Doden");
+        var en = await client.GetStringAsync("/register/criterion?culture=en&ui-culture=en");
+        en.ShouldContain("lang=\"en\"");
+        en.ShouldContain("Impact criteria");
+        var scale = await client.GetStringAsync("/register/criterion/2.1");
+        scale.ShouldContain("1.000"); // Dutch number format: the page follows the request culture
+        scale.ShouldContain("indicatief");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task RegisterPage_WithoutSignIn_RedirectsToSignIn(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider);
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.Address };
+        var response = await client.GetAsync("/register/risk");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldContain("/signin");
+    }
+}

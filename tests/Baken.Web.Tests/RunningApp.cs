@@ -1,0 +1,59 @@
+using System.Net.Http.Headers;
+using Baken.Application.Common;
+using Baken.Application.Users;
+using Baken.Domain.Security;
+using Baken.Infrastructure.Persistence;
+using Baken.Testing;
+using Baken.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Baken.Web.Tests;
+
+/// <summary>The real web host on a free loopback port over a fresh database of one provider.</summary>
+public sealed class RunningApp : IAsyncDisposable
+{
+    private RunningApp(WebApplication app, TestDatabase database, Uri address)
+    {
+        App = app;
+        Database = database;
+        Address = address;
+    }
+
+    public WebApplication App { get; }
+    public TestDatabase Database { get; }
+    public Uri Address { get; }
+
+    public static async Task<RunningApp> StartAsync(DatabaseProvider provider, bool catalogue = false)
+    {
+        var database = await TestDatabase.CreateAsync(provider, initialise: catalogue);
+        var app = BakenWebApp.Build([], database.Options, "http://127.0.0.1:0", b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RunningApp(app, database, new Uri(address));
+    }
+
+    /// <summary>Adds a user with the given clearance and compartments and returns a client that carries their API token.</summary>
+    public async Task<HttpClient> ClientForAsync(string name, ClassificationLevel clearance, string compartments = "", string roles = "Analyst")
+    {
+        await using var db = Database.Context(FixedUser.System);
+        var added = await new AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(new AddUserRequest(name, clearance.DisplayName(), compartments, roles));
+        if (!added.IsOk) throw new InvalidOperationException(string.Join("; ", added.Errors));
+        var token = await new ApiTokens(db, TimeProvider.System).CreateAsync(name, "test");
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient Anonymous() => new() { BaseAddress = Address };
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
