@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Numerics;
+using MathNet.Numerics.Statistics;
+
+namespace Baken.Analysis.Risk;
+
+/// <summary>
+/// The prepared, array-only form of an analysis for the Monte Carlo loop. Class distributions are stored as cumulative
+/// thresholds on a 32-bit uniform: the class drawn is the number of thresholds the uniform reaches.
+/// </summary>
+internal sealed class MonteCarloModel
+{
+    public required int ScenarioCount { get; init; }
+    public required int CriterionCount { get; init; }
+
+    /// <summary>[(s·m + k)·5 + c]: P(class ≤ c) · 2³² for c = X..D of scenario s, criterion k; 2³² = unreachable.</summary>
+    public required ulong[] CellThresholds { get; init; }
+
+    /// <summary>[s·5 + c]: the same for the likelihood class of scenario s.</summary>
+    public required ulong[] LikelihoodThresholds { get; init; }
+
+    public required double[] LadderValues { get; init; }
+    public required double[] BandThresholds { get; init; }
+
+    /// <summary>The profile's weights as given (fixed-weight runs use them exactly as the deterministic I(s) does).</summary>
+    public required double[] RawWeights { get; init; }
+
+    /// <summary>Dirichlet parameters α·wᵢ, or null for fixed weights.</summary>
+    public required double[]? DirichletAlphas { get; init; }
+
+    public required double KeyScale { get; init; }
+
+    /// <summary>Cumulative thresholds from class probabilities indexed X..E.</summary>
+    public static void WriteThresholds(ReadOnlySpan<double> probabilities, Span<ulong> target)
+    {
+        const double TwoTo32 = 4294967296.0;
+        double cumulative = 0;
+        for (var c = 0; c < 5; c++)
+        {
+            cumulative += probabilities[c];
+            var rest = 0.0;
+            for (var h = c + 1; h < probabilities.Length; h++) rest += probabilities[h];
+            // When no mass lies above class c the threshold must be unreachable, whatever the rounding of the sum.
+            target[c] = rest <= 0 ? 1UL << 32 : (ulong)Math.Min(Math.Round(cumulative * TwoTo32), TwoTo32);
+        }
+    }
+}
+
+/// <summary>Raw counts and draws of a Monte Carlo run, indexed by scenario in the model's order.</summary>
+internal sealed class MonteCarloOutput
+{
+    public required int Iterations { get; init; }
+    public required double[][] Samples { get; init; }
+    public required long[] BandCounts { get; init; }
+    public required long[] LikelihoodCounts { get; init; }
+    public required long[] RankCounts { get; init; }
+
+    /// <summary>[i·n + j] for i &lt; j: iterations in which i ranked above j.</summary>
+    public required long[] Wins { get; init; }
+}
+
+/// <summary>
+/// The Monte Carlo loop (METHODS §1.5). Iterations are cut into fixed blocks of <see cref="BlockSize"/>; block b draws
+/// from its own xoshiro256** stream seeded from (seed, b) through SplitMix64, so every draw depends only on the seed and
+/// its iteration, never on which thread ran it. Counts are integers summed per worker (exact, order-free) and each
+/// draw of I(s) is stored at its iteration's slot, so the output is identical for any number of threads.
+/// Per iteration, every criterion of every scenario gets a class from the analysts' pooled distribution; the weights
+/// come from a Dirichlet around the profile (or stay fixed); I(s) = Σ gᵢ·v(cᵢ) / Σ gᵢ; scenarios are ranked by
+/// (I quantised, drawn likelihood, id) and the ranks update the rank counts and the pairwise outranking counts.
+/// </summary>
+internal static class MonteCarloEngine
+{
+    public const int BlockSize = 1024;
+
+    /// <summary>Upper bound on stored draws (scenarios × iterations): 100 million doubles, 800 MB.</summary>
+    public const long MaxStoredDraws = 100_000_000;
+
+    /// <summary>Upper bound on scenarios: the rank and outranking counts need n² entries per worker.</summary>
+    public const int MaxScenarios = 5_000;
+
+    public static MonteCarloOutput Run(MonteCarloModel model, int iterations, long seed, int? maxDegreeOfParallelism)
+    {
+        var n = model.ScenarioCount;
+        if ((long)n * iterations > MaxStoredDraws)
+            throw new ArgumentOutOfRangeException(nameof(iterations), iterations,
+                string.Create(CultureInfo.InvariantCulture, $"{n} scenarios × {iterations} iterations exceeds the {MaxStoredDraws:N0} draws kept in memory; lower the iteration count."));
+
+        if (n > MaxScenarios)
+            throw new ArgumentOutOfRangeException(nameof(model), n,
+                string.Create(CultureInfo.InvariantCulture, $"The Monte Carlo ranks at most {MaxScenarios:N0} scenarios at once (its rank and outranking counts grow with the square); run without Monte Carlo (0 iterations) or split the register."));
+
+        var samples = new double[n][];
+        for (var s = 0; s < n; s++) samples[s] = new double[iterations];
+        var total = new Totals(n);
+        var blocks = (iterations + BlockSize - 1) / BlockSize;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 };
+        var gate = new object();
+
+        Parallel.For(0, blocks, options,
+            () => new Worker(n, model.CriterionCount),
+            (block, _, worker) =>
+            {
+                RunBlock(model, samples, worker, block, iterations, (ulong)seed);
+                return worker;
+            },
+            worker =>
+            {
+                lock (gate) total.Add(worker);
+            });
+
+        return new MonteCarloOutput
+        {
+            Iterations = iterations,
+            Samples = samples,
+            BandCounts = total.BandCounts,
+            LikelihoodCounts = total.LikelihoodCounts,
+            RankCounts = total.RankCounts,
+            Wins = total.Wins,
+        };
+    }
+
+    private static void RunBlock(MonteCarloModel model, double[][] samples, Worker w, int block, int iterations, ulong seed)
+    {
+        var n = model.ScenarioCount;
+        var m = model.CriterionCount;
+        var rng = BlockRandom.ForBlock(seed, (ulong)block);
+        var thresholds = model.CellThresholds;
+        var likThresholds = model.LikelihoodThresholds;
+        var ladder = model.LadderValues;
+        double bt0 = model.BandThresholds[0], bt1 = model.BandThresholds[1], bt2 = model.BandThresholds[2], bt3 = model.BandThresholds[3];
+        var weights = w.Weights;
+        var keys = w.Keys;
+        var ranks = w.Ranks;
+        var keyScale = model.KeyScale;
+        var fixedWeightSum = 0.0;
+        foreach (var raw in model.RawWeights) fixedWeightSum += raw;
+
+        var start = block * BlockSize;
+        var end = Math.Min(start + BlockSize, iterations);
+        for (var it = start; it < end; it++)
+        {
+            double weightSum;
+            if (model.DirichletAlphas is { } alphas)
+            {
+                weightSum = DrawDirichlet(ref rng, alphas, weights);
+            }
+            else
+            {
+                model.RawWeights.CopyTo(weights, 0);
+                weightSum = fixedWeightSum;
+            }
+
+            for (var s = 0; s < n; s++)
+            {
+                double numerator = 0;
+                var cell = s * m * 5;
+                for (var k = 0; k < m; k++, cell += 5)
+                {
+                    ulong u = rng.Next32();
+                    var cls = (u >= thresholds[cell] ? 1 : 0) + (u >= thresholds[cell + 1] ? 1 : 0) + (u >= thresholds[cell + 2] ? 1 : 0)
+                              + (u >= thresholds[cell + 3] ? 1 : 0) + (u >= thresholds[cell + 4] ? 1 : 0);
+                    numerator += weights[k] * ladder[cls];
+                }
+                var impact = numerator / weightSum;
+                samples[s][it] = impact;
+
+                var band = impact > 0 ? 1 + (impact >= bt0 ? 1 : 0) + (impact >= bt1 ? 1 : 0) + (impact >= bt2 ? 1 : 0) + (impact >= bt3 ? 1 : 0) : 0;
+                w.BandCounts[s * 6 + band]++;
+
+                ulong ul = rng.Next32();
+                var lc = s * 5;
+                var lik = (ul >= likThresholds[lc] ? 1 : 0) + (ul >= likThresholds[lc + 1] ? 1 : 0) + (ul >= likThresholds[lc + 2] ? 1 : 0)
+                          + (ul >= likThresholds[lc + 3] ? 1 : 0) + (ul >= likThresholds[lc + 4] ? 1 : 0);
+                w.LikelihoodCounts[s * 6 + lik]++;
+
+                // Larger key = ranks higher: impact first, then likelihood, then the lower scenario index (ordinal id order).
+                keys[s] = (ImpactKey.Quantise(impact, keyScale) << 19) | ((long)lik << 16) | (long)(65535 - s);
+            }
+
+            Array.Sort(keys);
+            for (var p = 0; p < n; p++)
+            {
+                var s = 65535 - (int)(keys[p] & 0xFFFF);
+                var position = n - 1 - p;
+                ranks[s] = position;
+                w.RankCounts[s * n + position]++;
+            }
+            CountWins(ranks, w.Wins, n);
+        }
+    }
+
+    /// <summary>Wins[i·n + j] += 1 for every i &lt; j where i ranked above j (vectorised over j).</summary>
+    private static void CountWins(int[] ranks, int[] wins, int n)
+    {
+        var width = Vector<int>.Count;
+        for (var i = 0; i < n - 1; i++)
+        {
+            var ri = ranks[i];
+            var vri = new Vector<int>(ri);
+            var row = i * n;
+            var j = i + 1;
+            for (; j + width <= n; j += width)
+            {
+                // LessThan gives −1 in lanes where i ranks above j; subtracting adds one win.
+                var mask = Vector.LessThan(vri, new Vector<int>(ranks, j));
+                (new Vector<int>(wins, row + j) - mask).CopyTo(wins, row + j);
+            }
+            for (; j < n; j++) if (ri < ranks[j]) wins[row + j]++;
+        }
+    }
+
+    /// <summary>Gamma draws with shapes <paramref name="alphas"/>, normalised in log space so tiny shapes cannot underflow to all zeros.</summary>
+    private static double DrawDirichlet(ref BlockRandom rng, double[] alphas, double[] target)
+    {
+        var max = double.NegativeInfinity;
+        for (var k = 0; k < alphas.Length; k++)
+        {
+            if (alphas[k] <= 0)
+            {
+                target[k] = double.NegativeInfinity;
+                continue;
+            }
+            var logGamma = LogGamma(ref rng, alphas[k]);
+            target[k] = logGamma;
+            if (logGamma > max) max = logGamma;
+        }
+        double sum = 0;
+        for (var k = 0; k < alphas.Length; k++)
+        {
+            target[k] = double.IsNegativeInfinity(target[k]) ? 0 : Math.Exp(target[k] - max);
+            sum += target[k];
+        }
+        return sum;
+    }
+
+    /// <summary>log of a Gamma(shape, 1) draw: Marsaglia–Tsang (2000), with the U^(1/a) boost for shape &lt; 1.</summary>
+    private static double LogGamma(ref BlockRandom rng, double shape)
+    {
+        if (shape < 1) return LogGamma(ref rng, shape + 1) + Math.Log(rng.NextDoubleOpen()) / shape;
+        var d = shape - 1.0 / 3.0;
+        var c = 1.0 / Math.Sqrt(9 * d);
+        while (true)
+        {
+            double x, v;
+            do
+            {
+                x = rng.NextStandardNormal();
+                v = 1 + c * x;
+            }
+            while (v <= 0);
+            v = v * v * v;
+            var u = rng.NextDoubleOpen();
+            if (u < 1 - 0.0331 * x * x * x * x || Math.Log(u) < 0.5 * x * x + d * (1 - v + Math.Log(v)))
+                return Math.Log(d * v);
+        }
+    }
+
+    /// <summary>One thread's scratch arrays and counts; counts are summed into <see cref="Totals"/> at the end.</summary>
+    private sealed class Worker(int n, int m)
+    {
+        public long[] BandCounts { get; } = new long[n * 6];
+        public long[] LikelihoodCounts { get; } = new long[n * 6];
+        public long[] RankCounts { get; } = new long[n * n];
+
+        /// <summary>int lanes keep the vectorised win count twice as wide; one worker never exceeds 10 million iterations.</summary>
+        public int[] Wins { get; } = new int[n * n];
+
+        public long[] Keys { get; } = new long[n];
+        public int[] Ranks { get; } = new int[n];
+        public double[] Weights { get; } = new double[m];
+    }
+
+    private sealed class Totals(int n)
+    {
+        public long[] BandCounts { get; } = new long[n * 6];
+        public long[] LikelihoodCounts { get; } = new long[n * 6];
+        public long[] RankCounts { get; } = new long[n * n];
+        public long[] Wins { get; } = new long[n * n];
+
+        public void Add(Worker worker)
+        {
+            for (var i = 0; i < BandCounts.Length; i++) BandCounts[i] += worker.BandCounts[i];
+            for (var i = 0; i < LikelihoodCounts.Length; i++) LikelihoodCounts[i] += worker.LikelihoodCounts[i];
+            for (var i = 0; i < RankCounts.Length; i++) RankCounts[i] += worker.RankCounts[i];
+            for (var i = 0; i < Wins.Length; i++) Wins[i] += worker.Wins[i];
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace Baken.Infrastructure.Assessments;
+
+/// <summary>
+/// One problem in an assessment file: the line (1 = header; for XLSX the sheet row), the column, the offending value
+/// and what is allowed.
+/// </summary>
+public sealed record AssessmentFileError(int Line, string Field, string Value, string Message)
+{
+    public override string ToString() => $"line {Line}, column {Field}, value '{Value}': {Message}";
+}
+
+/// <summary>Either the analysis input read from a file, or every error found in it (nothing is imported from a file with errors).</summary>
+public sealed record AssessmentReadResult
+{
+    private AssessmentReadResult(Baken.Analysis.Risk.AnalysisInput? input, IReadOnlyList<AssessmentFileError> errors)
+    {
+        Input = input;
+        Errors = errors;
+    }
+
+    /// <summary>The input, or null when <see cref="Errors"/> is not empty.</summary>
+    public Baken.Analysis.Risk.AnalysisInput? Input { get; }
+
+    public IReadOnlyList<AssessmentFileError> Errors { get; }
+
+    public bool IsValid => Errors.Count == 0;
+
+    internal static AssessmentReadResult Success(Baken.Analysis.Risk.AnalysisInput input) => new(input, []);
+
+    internal static AssessmentReadResult Failure(IReadOnlyList<AssessmentFileError> errors) => new(null, errors);
+}

@@ -1,0 +1,35 @@
+namespace Baken.Infrastructure.Reports.Analysis;
+
+/// <summary>
+/// One topic of a public-concern poll (e.g. the 2017 GBVS flash poll, n = 1,012): the share of respondents concerned,
+/// in percent (0..100), and the analysis theme it maps to (null when no theme fits; the mapping is an assumption).
+/// </summary>
+public sealed record PublicConcern
+{
+    public PublicConcern(string topic, double percent, string? themeCode)
+    {
+        if (string.IsNullOrWhiteSpace(topic)) throw new ArgumentException("A public-concern topic needs a name.", nameof(topic));
+        if (!double.IsFinite(percent) || percent is < 0 or > 100)
+            throw new ArgumentOutOfRangeException(nameof(percent), percent, $"The share concerned about '{topic}' is a percentage in 0..100.");
+        Topic = topic;
+        Percent = percent;
+        ThemeCode = string.IsNullOrWhiteSpace(themeCode) ? null : themeCode;
+    }
+
+    public string Topic { get; }
+    public double Percent { get; }
+    public string? ThemeCode { get; }
+}
+
+/// <summary>What the HTML report shows besides the result.</summary>
+/// <param name="Title">Report title.</param>
+/// <param name="PublicConcern">Poll topics to compare with the analysts' ranking of themes; empty = the report says none was given.</param>
+/// <param name="ThemeNames">Display names per theme code (themes without a name show their code).</param>
+/// <param name="GeneratedOn">Free text such as a date, supplied by the caller (the writer reads no clock).</param>
+/// <param name="ClassificationLabel">Marking printed at top and bottom (e.g. "Ongerubriceerd").</param>
+public sealed record AnalysisReportOptions(
+    string Title,
+    IReadOnlyList<PublicConcern> PublicConcern,
+    IReadOnlyDictionary<string, string>? ThemeNames = null,
+    string? GeneratedOn = null,
+    string? ClassificationLabel = null);

@@ -1,0 +1,96 @@
+using Baken.Analysis.Risk;
+using ScottPlot;
+
+namespace Baken.Infrastructure.Reports.Analysis;
+
+/// <summary>
+/// The risk diagram of METHODS §1.6, drawn with ScottPlot 5 as SVG: likelihood class on x (A–E), impact on y, one mark
+/// per scenario coloured by theme, with the Monte Carlo 90 % interval as whiskers (y: p05–p95 of I(s);
+/// x: p05–p95 of the drawn likelihood class).
+/// The y position is 1 + log_f I(s), so the band reads off the grid: with floor rounding band A spans [1, 2), B [2, 3)
+/// and so on (with round rounding the bands are centred on the integers). Scenarios in the same likelihood class are
+/// spread sideways by a fixed offset per rank, so marks do not hide each other.
+/// </summary>
+public static class RiskDiagram
+{
+    /// <summary>The diagram as an SVG document (no external resources).</summary>
+    public static string ToSvg(AnalysisResult result, IReadOnlyDictionary<string, string>? themeNames = null, int width = 900, int height = 620)
+    {
+        var svg = Build(result, themeNames).GetSvgXml(width, height);
+        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        return (start > 0 ? svg[start..] : svg).Trim();
+    }
+
+    /// <summary>The diagram as PNG bytes (for DOCX reports and the web workbench).</summary>
+    public static byte[] ToPng(AnalysisResult result, IReadOnlyDictionary<string, string>? themeNames = null, int width = 900, int height = 620) =>
+        Build(result, themeNames).GetImageBytes(width, height, ImageFormat.Png);
+
+    private static Plot Build(AnalysisResult result, IReadOnlyDictionary<string, string>? themeNames)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var factor = result.Settings.Factor;
+        var floor = result.Settings.BandRounding == BandRounding.Floor;
+        double Y(double impact) => impact <= 0 ? 0.6 : Math.Clamp(1 + Math.Log(impact) / Math.Log(factor), 0.6, 6.4);
+
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        var themes = result.Scenarios.Select(s => s.Theme).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var perClass = new Dictionary<ImpactClass, int>();
+        var slot = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var s in result.Scenarios.OrderBy(s => s.Rank))
+        {
+            var k = perClass.GetValueOrDefault(s.Likelihood);
+            perClass[s.Likelihood] = k + 1;
+            slot[s.Id] = k;
+        }
+
+        for (var t = 0; t < themes.Count; t++)
+        {
+            var members = result.Scenarios.Where(s => s.Theme == themes[t]).ToList();
+            var color = palette.GetColor(t);
+            var xs = members.Select(s => (double)(int)s.Likelihood + Offset(slot[s.Id], perClass[s.Likelihood])).ToArray();
+            var ys = members.Select(s => Y(s.ImpactValue)).ToArray();
+            if (members.All(s => s.MonteCarlo is not null))
+            {
+                var bars = new ScottPlot.Plottables.ErrorBar(
+                    xs, ys,
+                    members.Select((s, i) => Math.Max(0, xs[i] - ((int)s.MonteCarlo!.LikelihoodP05 + Offset(slot[s.Id], perClass[s.Likelihood])))).ToArray(),
+                    members.Select((s, i) => Math.Max(0, (int)s.MonteCarlo!.LikelihoodP95 + Offset(slot[s.Id], perClass[s.Likelihood]) - xs[i])).ToArray(),
+                    members.Select((s, i) => Math.Max(0, ys[i] - Y(s.MonteCarlo!.P05))).ToArray(),
+                    members.Select((s, i) => Math.Max(0, Y(s.MonteCarlo!.P95) - ys[i])).ToArray())
+                {
+                    Color = color.WithAlpha(0.6),
+                    LineWidth = 1.2f,
+                    CapSize = 4,
+                };
+                plot.Add.Plottable(bars);
+            }
+            var marks = plot.Add.Markers(xs, ys, MarkerShape.FilledCircle, 9, color);
+            marks.LegendText = LegendSafe(themeNames?.GetValueOrDefault(themes[t]) ?? themes[t]);
+        }
+
+        var classes = new[] { "A", "B", "C", "D", "E" };
+        plot.Axes.Bottom.SetTicks([1, 2, 3, 4, 5], classes);
+        var bandCentres = floor ? new[] { 1.5, 2.5, 3.5, 4.5, 5.5 } : new[] { 1.0, 2, 3, 4, 5 };
+        plot.Axes.Left.SetTicks(bandCentres, classes);
+        for (var k = 1; k <= 6; k++)
+        {
+            var boundary = floor ? k : k - 0.5;
+            plot.Add.HorizontalLine(boundary, 1, Colors.Gray.WithAlpha(0.4), LinePattern.Dotted);
+        }
+        for (var k = 1; k <= 4; k++) plot.Add.VerticalLine(k + 0.5, 1, Colors.Gray.WithAlpha(0.4), LinePattern.Dotted);
+        plot.HideGrid();
+        plot.Axes.SetLimits(0.5, 5.5, floor ? 0.5 : 0.4, floor ? 6.5 : 5.6);
+        plot.XLabel("Likelihood class");
+        plot.YLabel($"Impact band (1 + log{factor.ToString(System.Globalization.CultureInfo.InvariantCulture)} I)");
+        plot.ShowLegend(Edge.Right);
+        return plot;
+    }
+
+    private static double Offset(double slot, int count) =>
+        count <= 1 ? 0 : -0.3 + 0.6 * slot / (count - 1);
+
+    /// <summary>Theme names are user text: keep them to printable characters without markup so the SVG cannot carry it.</summary>
+    private static string LegendSafe(string text) =>
+        new string(text.Where(c => !char.IsControl(c) && c is not '<' and not '>' and not '&' and not '"').ToArray());
+}

@@ -1,0 +1,122 @@
+using Baken.Domain.Security;
+using Baken.Infrastructure.Persistence;
+using Baken.Testing;
+
+namespace Baken.Cli.Tests;
+
+public sealed class RegisterCommandsTests
+{
+    public static IEnumerable<object[]> Cases() =>
+        from p in TestDatabase.Providers()
+        from level in new[] { ClassificationLevel.Ongerubriceerd, ClassificationLevel.StaatsgeheimConfidentieel, ClassificationLevel.StaatsgeheimZeerGeheim }
+        select new object[] { p[0], level };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task ListShowExportHistory_ShowOnlyWhatTheUserMaySee(DatabaseProvider provider, ClassificationLevel clearance)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        await ClassifiedFixture.SeedAsync(database);
+        (await CliRun.Baken(database, "user", "add", "reader", "--clearance", clearance.Abbreviation(), "--compartments", "NUC", "--user", "admin")).ExitCode.ShouldBe(0);
+
+        var visible = ClassifiedFixture.All().Where(r => ClassifiedFixture.MaySee(clearance, ClassifiedFixture.Nuc, r.Level, r.Mask)).Select(r => ClassifiedFixture.Marker(r.Level, r.Compartment)).ToList();
+        var hidden = ClassifiedFixture.All().Select(r => ClassifiedFixture.Marker(r.Level, r.Compartment)).Except(visible).ToList();
+
+        var list = await CliRun.Baken(database, "risk", "list", "--format", "csv", "--user", "reader");
+        var export = await CliRun.Baken(database, "export", "--kind", "risk", "--format", "json", "--user", "reader");
+        list.ExitCode.ShouldBe(0);
+        export.ExitCode.ShouldBe(0);
+        foreach (var m in visible) { list.Out.ShouldContain(m); export.Out.ShouldContain(m); }
+        foreach (var m in hidden)
+        {
+            list.Out.ShouldNotContain(m);
+            export.Out.ShouldNotContain(m);
+            var show = await CliRun.Baken(database, "risk", "show", m, "--user", "reader");
+            show.ExitCode.ShouldBe(3);
+            (show.Out + show.Err).ShouldNotContain($"{m} title");
+            var history = await CliRun.Baken(database, "history", "risk", m, "--user", "reader");
+            history.ExitCode.ShouldBe(3);
+            history.Out.ShouldNotContain("title");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AddEditHistory_RecordsEveryVersion(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        (await CliRun.Baken(database, "risk", "add", "R-9", "--title", "Langdurige stroomuitval", "--kind", "hazard", "--theme", "T9")).ExitCode.ShouldBe(0);
+        (await CliRun.Baken(database, "risk", "edit", "R-9", "--dimension", "internal", "--lenses", "national;flow")).ExitCode.ShouldBe(0);
+        var stale = await CliRun.Baken(database, "risk", "edit", "R-9", "--title", "x", "--expect-version", "1");
+        stale.ExitCode.ShouldBe(4);
+        var history = await CliRun.Baken(database, "history", "risk", "R-9");
+        history.Out.ShouldContain("v1");
+        history.Out.ShouldContain("v2");
+        history.Out.ShouldContain("dimension: \"both\" -> \"internal\"");
+        var show = await CliRun.Baken(database, "risk", "show", "R-9", "--format", "json");
+        show.Out.ShouldContain("Langdurige stroomuitval");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_BadFile_ExitsWithInvalid_ListsEveryRow_AndWritesNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        var file = Path.Combine(Path.GetTempPath(), $"risks-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "code,title,kind,theme\nR-1,Goed,hazard,T1\nR-2,,threat,T1\nR-3,Fout thema,threat,T99\n\"R-4,unterminated\n");
+        try
+        {
+            var result = await CliRun.Baken(database, "import", file, "--kind", "risk");
+            result.ExitCode.ShouldBe(2);
+            result.Err.ShouldContain("Nothing was imported");
+            var list = await CliRun.Baken(database, "risk", "list", "--format", "csv");
+            list.Out.ShouldNotContain("R-1");
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ExportThenImport_IsUnchanged_InEveryFormat(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        foreach (var format in new[] { "csv", "xlsx", "json" })
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"vp-{Guid.NewGuid():N}.{format}");
+            try
+            {
+                (await CliRun.Baken(database, "export", "--kind", "vital-process", "--out", file)).ExitCode.ShouldBe(0);
+                var again = await CliRun.Baken(database, "import", file, "--kind", "vital-process");
+                again.ExitCode.ShouldBe(0, again.Err);
+                again.Out.ShouldContain("0 created, 0 updated, 28 unchanged");
+            }
+            finally { File.Delete(file); }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task UsersAndCatalogue_Commands(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        (await CliRun.Baken(database, "user", "add", "bert", "--clearance", "Dep.V", "--roles", "Analyst;Coordinator")).Out.ShouldContain("One-time password");
+        var bad = await CliRun.Baken(database, "user", "add", "carl", "--clearance", "Top Secret");
+        bad.ExitCode.ShouldBe(2);
+        bad.Err.ShouldContain("clearance");
+        (await CliRun.Baken(database, "user", "list")).Out.ShouldContain("bert");
+        (await CliRun.Baken(database, "user", "list", "--user", "bert")).ExitCode.ShouldBe(5);
+        (await CliRun.Baken(database, "risk", "list", "--user", "nobody")).ExitCode.ShouldBe(5);
+
+        var folder = Directory.CreateTempSubdirectory("catalogue-").FullName;
+        try
+        {
+            (await CliRun.Baken(database, "catalog", "export", "--out", folder)).ExitCode.ShouldBe(0);
+            File.Exists(Path.Combine(folder, "criteria.json")).ShouldBeTrue();
+            var again = await CliRun.Baken(database, "catalog", "import", folder);
+            again.ExitCode.ShouldBe(0, again.Err);
+            again.Out.ShouldNotContain(" 1 created");
+            (await CliRun.Baken(database, "db", "migrate")).Out.ShouldContain("up to date");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+}
