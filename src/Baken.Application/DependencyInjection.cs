@@ -26,6 +26,10 @@ public static class DependencyInjection
         services.AddScoped<EnsureAdministrator>();
         services.AddScoped<Signals.ImportStixObjects>();
         services.AddScoped<Signals.ExportStixObjects>();
+        services.AddScoped<Analysis.LoadAnalysisCatalogue>();
+        services.AddScoped<Analysis.RunIntegratedAnalysis>();
+        services.AddScoped<Analysis.CompareAnalysisRuns>();
+        services.AddScoped<Assessments.ImportAssessmentTable>();
         return services;
     }
 }

@@ -41,6 +41,8 @@ public static class BakenCli
         root.Subcommands.Add(CascadeCommands.Dependencies(io));
         root.Subcommands.Add(SignalCommands.Stix(io));
         root.Subcommands.Add(SignalCommands.Inform(io));
+        root.Subcommands.Add(AnalyseCommand.Create(io));
+        root.Subcommands.Add(AnalyseCommand.ImportAssessments(io));
         return root;
     }
 

@@ -4,6 +4,8 @@ using Baken.Domain.History;
 using Baken.Domain.Register;
 using Baken.Domain.Security;
 using Baken.Domain.Signals;
+using Baken.Domain.Assessments;
+using Baken.Domain.Analysis;
 using Baken.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +29,8 @@ public interface IBakenDb
     DbSet<VitalProcess> VitalProcesses { get; }
     DbSet<CatalogueEntry> CatalogueEntries { get; }
     DbSet<StixObjectRecord> StixObjects { get; }
+    DbSet<Assessment> Assessments { get; }
+    DbSet<AnalysisRun> AnalysisRuns { get; }
     DbSet<HistoryEntry> History { get; }
     DbSet<Compartment> Compartments { get; }
     DbSet<User> Users { get; }

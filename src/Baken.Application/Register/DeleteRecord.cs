@@ -12,6 +12,8 @@ public sealed class DeleteRecord(IBakenDb db)
     {
         if (RecordKinds.Find(request.Kind) is not { } kind)
             return Result<string>.Invalid(new FieldError("kind", request.Kind, RecordKinds.AllowedNames));
+        if (kind.ReadOnly)
+            return Result<string>.Forbidden($"{kind.DisplayEn} are made by their own command, not edited in the register.");
         var record = await kind.Query(db).FirstOrDefaultAsync(r => r.Code == request.Code, ct);
         if (record is null) return Result<string>.NotFound($"No {kind.Name} with code '{request.Code}'.");
         if (request.ExpectedVersion is { } v) db.ExpectVersion(record, v);

@@ -22,6 +22,8 @@ public sealed class ImportRecords(IBakenDb db, ICurrentUser user)
     {
         if (RecordKinds.Find(request.Kind) is not { } kind)
             return Result<ImportSummary>.Invalid(new FieldError("kind", request.Kind, RecordKinds.AllowedNames));
+        if (kind.ReadOnly)
+            return Result<ImportSummary>.Forbidden($"{kind.DisplayEn} are made by their own command, not edited in the register.");
 
         var errors = new List<FieldError>();
         var compartments = await CompartmentDirectory.LoadAsync(db, ct);

@@ -23,6 +23,8 @@ public sealed class RecordKind
     public required IReadOnlyList<RecordField> Fields { get; init; }
     public required Func<Record> Create { get; init; }
     public required Func<IBakenDb, IQueryable<Record>> Query { get; init; }
+    /// <summary>Records made only by their own use case (analysis runs); the register's write paths refuse them.</summary>
+    public bool ReadOnly { get; init; }
 
     public RecordField? Field(string name) =>
         Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -33,14 +35,14 @@ public sealed class RecordKind
 public static class RecordKinds
 {
     private static RecordKind Kind<T>(string name, string plural, string nl, string en, string titleField,
-        Func<IBakenDb, IQueryable<T>> query, Action<RecordFieldBuilder<T>> fields) where T : Record, new()
+        Func<IBakenDb, IQueryable<T>> query, Action<RecordFieldBuilder<T>> fields, bool readOnly = false) where T : Record, new()
     {
         var b = new RecordFieldBuilder<T>();
         fields(b);
         return new RecordKind
         {
             Name = name, Plural = plural, DisplayNl = nl, DisplayEn = en, ClrType = typeof(T), TitleField = titleField,
-            Fields = b.Fields, Create = () => new T(), Query = db => query(db),
+            Fields = b.Fields, Create = () => new T(), Query = db => query(db), ReadOnly = readOnly,
         };
     }
 
@@ -150,8 +152,35 @@ public static class RecordKinds
             .Text("labels", "Labels separated by ';'", r => r.Labels, (r, v) => r.Labels = v)
             .Text("json", "The object as STIX 2.1 JSON", r => r.Json, (r, v) => r.Json = ValidJsonObject(v), required: true, multiline: true));
 
+    public static readonly RecordKind Assessment = Kind<Baken.Domain.Assessments.Assessment>("assessment", "assessments", "Beoordelingen", "Assessments", "scenario",
+        db => db.Assessments, b => b
+            .Text("scenario", "Code of the scenario assessed", r => r.ScenarioCode, (r, v) => r.ScenarioCode = v!, required: true, references: "scenario")
+            .Text("analyst", "The analyst (user name)", r => r.Analyst, (r, v) => r.Analyst = RecordCode.Validate(v, "analyst"), required: true)
+            .Text("organisation", "The analyst's organisation", r => r.Organisation, (r, v) => r.Organisation = v!, required: true)
+            .Number("horizon_years", "Horizon of the likelihood judgement in years (empty: 5)", r => r.HorizonYears, (r, v) => r.HorizonYears = v)
+            .Text("likelihood", "Class, range or probability over the horizon (e.g. C, B-D, 2%)", r => r.Likelihood, (r, v) => r.Likelihood = v)
+            .ClassLetter("intent", "Threats: the actor's intent", r => r.Intent, (r, v) => r.Intent = v)
+            .ClassLetter("capability", "Threats: the actor's capability", r => r.Capability, (r, v) => r.Capability = v)
+            .ClassLetter("vulnerability", "Threats: the target's vulnerability", r => r.Vulnerability, (r, v) => r.Vulnerability = v)
+            .Text("override_reason", "Why the likelihood overrides the threat rule's suggestion", r => r.OverrideReason, (r, v) => r.OverrideReason = v)
+            .Text("confidence", "Strength of knowledge: low, medium or high", r => r.Confidence, (r, v) => r.Confidence = v is null or "low" or "medium" or "high" ? v : throw new DomainValidationException("confidence", v, "low, medium or high"))
+            .Text("scores", Baken.Application.Assessments.ScoreList.Allowed, r => r.Scores, (r, v) => r.Scores = Baken.Application.Assessments.ScoreList.Format(Baken.Application.Assessments.ScoreList.Parse(v)), required: true, multiline: true)
+            .Text("rationale", "Rationale", r => r.Rationale, (r, v) => r.Rationale = v, multiline: true)
+            .Text("sources", "Source codes separated by ';'", r => r.Sources, (r, v) => r.Sources = v));
+
+    public static readonly RecordKind AnalysisRun = Kind<Baken.Domain.Analysis.AnalysisRun>("analysis-run", "analysis-runs", "Analyses", "Analysis runs", "profile",
+        db => db.AnalysisRuns, b => b
+            .Text("profile", "Preference profile", r => r.Profile, (r, v) => r.Profile = v!, required: true)
+            .Number("factor", "Cardinal ladder factor", r => r.Factor, (r, v) => r.Factor = v ?? 3)
+            .Int("iterations", "Monte Carlo iterations", r => r.Iterations, (r, v) => r.Iterations = v, 0, int.MaxValue)
+            .Text("seed", "Seed", r => r.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), (r, v) => r.Seed = long.Parse(v ?? "0", System.Globalization.CultureInfo.InvariantCulture))
+            .Text("code_version", "Code version", r => r.CodeVersion, (r, v) => r.CodeVersion = v ?? "")
+            .Text("input_source", "Register or file", r => r.InputSource, (r, v) => r.InputSource = v ?? "")
+            .Int("scenarios", "Scenarios analysed", r => r.ScenarioCount, (r, v) => r.ScenarioCount = v, 0, int.MaxValue),
+        readOnly: true);
+
     public static readonly IReadOnlyList<RecordKind> All =
-        [Interest, Criterion, Scale, Theme, Risk, Scenario, Actor, Organisation, Source, VitalProcess, CatalogueEntry, StixObject];
+        [Interest, Criterion, Scale, Theme, Risk, Scenario, Actor, Organisation, Source, VitalProcess, CatalogueEntry, StixObject, Assessment, AnalysisRun];
 
     public static string AllowedNames => string.Join(", ", All.Select(k => k.Name));
 

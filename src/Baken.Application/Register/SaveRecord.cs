@@ -16,6 +16,8 @@ public sealed class SaveRecord(IBakenDb db, ICurrentUser user)
     {
         if (RecordKinds.Find(request.Kind) is not { } kind)
             return Result<RecordView>.Invalid(new FieldError("kind", request.Kind, RecordKinds.AllowedNames));
+        if (kind.ReadOnly)
+            return Result<RecordView>.Forbidden($"{kind.DisplayEn} are made by their own command, not edited in the register.");
         if (!RecordCode.IsValid(request.Code))
             return Result<RecordView>.Invalid(new FieldError("code", request.Code, RecordCode.Allowed));
         var code = request.Code.Trim();

@@ -26,6 +26,16 @@ public static class ClassificationLevels
 
     public const string Allowed = "Ongerubriceerd, Departementaal Vertrouwelijk (Dep.V), Staatsgeheim Confidentieel (Stg.C), Staatsgeheim Geheim (Stg.G), Staatsgeheim Zeer Geheim (Stg.ZG), or 0–4";
 
+    // Other spellings seen in files from the analyst network.
+    private static readonly (string Alias, ClassificationLevel Level)[] Aliases =
+    [
+        ("Unclassified", ClassificationLevel.Ongerubriceerd), ("Ongerubr", ClassificationLevel.Ongerubriceerd),
+        ("Dep. Vertrouwelijk", ClassificationLevel.DepartementaalVertrouwelijk),
+        ("Stg. Confidentieel", ClassificationLevel.StaatsgeheimConfidentieel),
+        ("Stg. Geheim", ClassificationLevel.StaatsgeheimGeheim),
+        ("Stg. Zeer Geheim", ClassificationLevel.StaatsgeheimZeerGeheim),
+    ];
+
     public static string DisplayName(this ClassificationLevel level) => Names[(int)level].Name;
 
     public static string Abbreviation(this ClassificationLevel level) => Names[(int)level].Abbreviation;
@@ -44,6 +54,14 @@ public static class ClassificationLevels
         foreach (var (l, name, abbreviation) in Names)
         {
             if (key == Normalise(name) || key == Normalise(abbreviation) || key == Normalise(l.ToString()))
+            {
+                level = l;
+                return true;
+            }
+        }
+        foreach (var (alias, l) in Aliases)
+        {
+            if (key == Normalise(alias))
             {
                 level = l;
                 return true;

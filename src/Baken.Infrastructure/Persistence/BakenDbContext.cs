@@ -7,6 +7,8 @@ using Baken.Domain.History;
 using Baken.Domain.Register;
 using Baken.Domain.Security;
 using Baken.Domain.Signals;
+using Baken.Domain.Assessments;
+using Baken.Domain.Analysis;
 using Baken.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -37,6 +39,8 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     public DbSet<VitalProcess> VitalProcesses => Set<VitalProcess>();
     public DbSet<CatalogueEntry> CatalogueEntries => Set<CatalogueEntry>();
     public DbSet<StixObjectRecord> StixObjects => Set<StixObjectRecord>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<AnalysisRun> AnalysisRuns => Set<AnalysisRun>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<Compartment> Compartments => Set<Compartment>();
     public DbSet<User> Users => Set<User>();
@@ -47,6 +51,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     [
         typeof(NationalSecurityInterest), typeof(ImpactCriterion), typeof(CriterionScale), typeof(Theme), typeof(Risk),
         typeof(Scenario), typeof(Actor), typeof(Organisation), typeof(Source), typeof(VitalProcess), typeof(CatalogueEntry), typeof(StixObjectRecord),
+        typeof(Assessment), typeof(AnalysisRun),
     ];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Baken.Analysis.Risk;
 using Baken.Infrastructure.Assessments;
+using Baken.Application.Assessments;
 using Baken.Infrastructure.Reports.Analysis;
 using Baken.Testing;
 using Shouldly;

@@ -1,5 +1,6 @@
 using Baken.Analysis.Risk;
 using Baken.Infrastructure.Assessments;
+using Baken.Application.Assessments;
 using Shouldly;
 
 namespace Baken.Infrastructure.Tests.Assessments;

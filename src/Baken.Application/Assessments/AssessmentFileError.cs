@@ -1,4 +1,4 @@
-namespace Baken.Infrastructure.Assessments;
+namespace Baken.Application.Assessments;
 
 /// <summary>
 /// One problem in an assessment file: the line (1 = header; for XLSX the sheet row), the column, the offending value
@@ -27,5 +27,5 @@ public sealed record AssessmentReadResult
 
     internal static AssessmentReadResult Success(Baken.Analysis.Risk.AnalysisInput input) => new(input, []);
 
-    internal static AssessmentReadResult Failure(IReadOnlyList<AssessmentFileError> errors) => new(null, errors);
+    public static AssessmentReadResult Failure(IReadOnlyList<AssessmentFileError> errors) => new(null, errors);
 }

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Json;
+using Baken.Analysis.Risk;
+using Baken.Application.Assessments;
+using Baken.Application.Common;
+using Baken.Domain.Analysis;
+using Baken.Domain.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Analysis;
+
+/// <param name="Table">An assessment table to analyse without importing it (header row first); null analyses the register.</param>
+/// <param name="TableName">The file the table came from, recorded with the run.</param>
+/// <param name="AsClearance">Analyse and report only what this level may see (at most the caller's own clearance).</param>
+public sealed record RunIntegratedAnalysisRequest(
+    IReadOnlyList<AssessmentRawRow>? Table = null,
+    string? TableName = null,
+    string? Profile = null,
+    double Factor = 3,
+    int Iterations = 10_000,
+    long Seed = 1,
+    ClassificationLevel? AsClearance = null,
+    double? DirichletConcentration = null,
+    BandRounding BandRounding = BandRounding.Floor,
+    string CodeVersion = "",
+    bool Store = true);
+
+public sealed record AnalysisRunOutcome(string? RunCode, AnalysisResult Result, Classification Classification, AnalysisCatalogue Catalogue);
+
+/// <summary>
+/// Runs the integrated analysis (METHODS §1) over the register's assessments or over a given assessment table,
+/// limited to what the caller — or the lower --as-clearance level — may see, and stores the run with its inputs,
+/// settings, seed and code version. The run is classified at the highest classification of what it used.
+/// </summary>
+public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimeProvider clock, LoadAnalysisCatalogue catalogueLoader)
+{
+    public async Task<Result<AnalysisRunOutcome>> HandleAsync(RunIntegratedAnalysisRequest request, CancellationToken ct = default)
+    {
+        if (request.AsClearance is { } asLevel && asLevel > user.Clearance)
+            return Result<AnalysisRunOutcome>.Invalid(new FieldError("as-clearance", asLevel.DisplayName(), $"at most your own clearance ({user.Clearance.DisplayName()})"));
+        var ceiling = request.AsClearance ?? user.Clearance;
+
+        var catalogue = await catalogueLoader.HandleAsync(ct);
+        PreferenceProfile profile;
+        if (request.Profile is null) profile = catalogue.DefaultProfile;
+        else if (catalogue.FindProfile(request.Profile) is { } found) profile = found;
+        else return Result<AnalysisRunOutcome>.Invalid(new FieldError("profile", request.Profile,
+            string.Join(", ", catalogue.Profiles.Select(p => AnalysisCatalogue.ProfileCode(p) is { } c ? $"{c} ({p.Name})" : p.Name))));
+
+        var (rows, compartments) = request.Table is null ? await RegisterTableAsync(catalogue, ct) : (request.Table, 0L);
+        rows = WithinClearance(rows, ceiling);
+        if (rows.Count <= 1)
+            return Result<AnalysisRunOutcome>.Invalid(new FieldError("input", request.TableName ?? "register",
+                "at least one assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}")));
+
+        var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
+        if (!read.IsValid)
+            return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Message, e.Line)).ToList());
+        var input = read.Input! with
+        {
+            Scenarios = read.Input!.Scenarios.Select(s => s with { Theme = catalogue.ThemeCode(s.Theme) }).ToList(),
+        };
+
+        AnalysisSettings settings;
+        AnalysisResult result;
+        try
+        {
+            settings = new AnalysisSettings(profile.RestrictTo(input.Criteria.Select(c => c.Code)))
+            {
+                Factor = request.Factor,
+                Iterations = request.Iterations,
+                Seed = request.Seed,
+                DirichletConcentration = request.DirichletConcentration,
+                BandRounding = request.BandRounding,
+                SensitivityProfiles = catalogue.Profiles.Select(p => p.RestrictTo(input.Criteria.Select(c => c.Code))).ToList(),
+                CodeVersion = request.CodeVersion,
+            };
+            result = IntegratedAnalysis.Run(input, settings);
+        }
+        catch (ArgumentException e)
+        {
+            return Result<AnalysisRunOutcome>.Invalid(new FieldError(e.ParamName ?? "settings", "", e.Message.Split(" (Parameter")[0]));
+        }
+
+        var classification = Classification.Highest(input.Scenarios.Select(s => new Classification((ClassificationLevel)s.ClassificationLevel, 0))
+            .Append(new Classification(ClassificationLevel.Ongerubriceerd, compartments)));
+        string? code = null;
+        if (request.Store) code = await StoreAsync(request, rows, result, classification, ct);
+        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue));
+    }
+
+    /// <summary>The register's visible assessments as an assessment table, and the union of their compartments.</summary>
+    private async Task<(IReadOnlyList<AssessmentRawRow> Rows, long Compartments)> RegisterTableAsync(AnalysisCatalogue catalogue, CancellationToken ct)
+    {
+        var scenarios = await db.Scenarios.AsNoTracking().ToDictionaryAsync(s => s.Code, ct);
+        var assessments = (await db.Assessments.AsNoTracking().ToListAsync(ct))
+            .Where(a => scenarios.ContainsKey(a.ScenarioCode))
+            .OrderBy(a => a.ScenarioCode, StringComparer.Ordinal).ThenBy(a => a.Analyst, StringComparer.Ordinal).ToList();
+        var header = AssessmentTable.FixedColumns.Concat(AssessmentTable.OptionalColumns).Concat(catalogue.Criteria.Select(c => c.Code)).ToArray();
+        var rows = new List<AssessmentRawRow> { new(0, header) };
+        long compartments = 0;
+        foreach (var a in assessments)
+        {
+            var s = scenarios[a.ScenarioCode];
+            var level = a.ClassificationLevel > s.ClassificationLevel ? a.ClassificationLevel : s.ClassificationLevel;
+            compartments |= a.CompartmentMask | s.CompartmentMask;
+            var scores = ScoreList.Parse(a.Scores);
+            var cells = new List<string>
+            {
+                s.Code, s.Title, s.ThemeCode ?? "", s.Kind == Domain.Register.RiskKind.Threat ? "threat" : "hazard", a.Analyst, a.Organisation,
+                level.DisplayName(), a.HorizonYears?.ToString(CultureInfo.InvariantCulture) ?? s.HorizonYears.ToString(CultureInfo.InvariantCulture),
+                a.Likelihood ?? "", a.Intent ?? "", a.Capability ?? "", a.Vulnerability ?? "", a.Confidence ?? "", a.OverrideReason ?? "",
+            };
+            cells.AddRange(catalogue.Criteria.Select(c => scores.GetValueOrDefault(c.Code, "")));
+            // The line of a stored assessment is its position here; messages also name the assessment's code.
+            rows.Add(new AssessmentRawRow(rows.Count, [.. cells]));
+        }
+        return (rows, compartments);
+    }
+
+    /// <summary>Keeps the header and the rows whose classification the ceiling allows (rows with an unreadable one stay, to be reported).</summary>
+    private static IReadOnlyList<AssessmentRawRow> WithinClearance(IReadOnlyList<AssessmentRawRow> rows, ClassificationLevel ceiling)
+    {
+        if (rows.Count == 0) return rows;
+        var column = Array.FindIndex(rows[0].Cells, c => c.Trim().Equals("classification", StringComparison.OrdinalIgnoreCase));
+        if (column < 0) return rows;
+        return rows.Take(1).Concat(rows.Skip(1).Where(r =>
+            column >= r.Cells.Length || !ClassificationLevels.TryParse(r.Cells[column], out var level) || level <= ceiling)).ToList();
+    }
+
+    private async Task<string> StoreAsync(RunIntegratedAnalysisRequest request, IReadOnlyList<AssessmentRawRow> rows, AnalysisResult result,
+        Classification classification, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var code = $"RUN-{now:yyyyMMdd-HHmmss}";
+        for (var n = 2; await db.AnalysisRuns.IgnoreQueryFilters().AnyAsync(r => r.Code == code, ct); n++) code = $"RUN-{now:yyyyMMdd-HHmmss}-{n}";
+        var run = new AnalysisRun
+        {
+            RunAtUtc = now,
+            Profile = result.Settings.Profile,
+            Factor = result.Settings.Factor,
+            Iterations = result.Settings.Iterations,
+            Seed = result.Settings.Seed,
+            CodeVersion = request.CodeVersion,
+            InputSource = request.TableName ?? "register",
+            ScenarioCount = result.Scenarios.Count,
+            InputsJson = JsonSerializer.Serialize(rows.Select(r => r.Cells)),
+            SettingsJson = JsonSerializer.Serialize(result.Settings, RunSummary.JsonOptions),
+            ResultsJson = JsonSerializer.Serialize(RunSummary.From(result), RunSummary.JsonOptions),
+        };
+        run.Recode(code);
+        run.Classify(classification);
+        run.Provenance = request.TableName is null ? "register" : $"file {Path.GetFileName(request.TableName)}";
+        db.AddRecord(run);
+        await db.SaveChangesAsync(ct);
+        return code;
+    }
+}

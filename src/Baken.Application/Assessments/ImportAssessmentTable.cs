@@ -1,0 +1,109 @@
+using Baken.Application.Analysis;
+using Baken.Application.Common;
+using Baken.Application.Register;
+using Baken.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Assessments;
+
+public sealed record AssessmentImportSummary(int ScenariosCreated, int ScenariosUpdated, int AssessmentsCreated, int AssessmentsUpdated);
+
+/// <summary>
+/// Brings an assessment table (the spreadsheet format analysts work in) into the register: its scenarios and one
+/// assessment per (scenario, analyst), in the analysts' own words. The whole table is validated first with the
+/// method's rules; if anything is wrong, nothing is written. Re-importing updates; it never duplicates.
+/// </summary>
+public sealed class ImportAssessmentTable(IBakenDb db, ICurrentUser user, LoadAnalysisCatalogue catalogueLoader)
+{
+    public async Task<Result<AssessmentImportSummary>> HandleAsync(IReadOnlyList<AssessmentRawRow> rows, CancellationToken ct = default)
+    {
+        var catalogue = await catalogueLoader.HandleAsync(ct);
+        var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
+        if (!read.IsValid)
+            return Result<AssessmentImportSummary>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Message, e.Line)).ToList());
+
+        var header = rows[0].Cells.Select(h => h.Trim()).ToArray();
+        string Cell(AssessmentRawRow r, string column)
+        {
+            var i = Array.FindIndex(header, h => h.Equals(column, StringComparison.OrdinalIgnoreCase));
+            return i < 0 || i >= r.Cells.Length ? "" : r.Cells[i].Trim();
+        }
+
+        var errors = new List<FieldError>();
+        var compartments = await CompartmentDirectory.LoadAsync(db, ct);
+        var writer = new RecordWriter(db, user, compartments);
+        var scenarioRows = new Dictionary<string, (int Line, Dictionary<string, string?> Values)>(StringComparer.Ordinal);
+        var assessmentRows = new List<(int Line, string Code, Dictionary<string, string?> Values)>();
+        foreach (var row in rows.Skip(1).Where(r => !r.Cells.All(string.IsNullOrWhiteSpace)))
+        {
+            var scenario = Cell(row, "scenario_id");
+            var theme = catalogue.ThemeCode(Cell(row, "theme"));
+            if (!catalogue.ThemeNames.ContainsKey(theme))
+                errors.Add(new FieldError("theme", Cell(row, "theme"), "a theme code or name of the catalogue: " + string.Join(", ", catalogue.ThemeNames.Keys), row.Line));
+            var classification = Cell(row, "classification");
+            if (!scenarioRows.TryGetValue(scenario, out var existing) || Rank(classification) > Rank(existing.Values["classification"]))
+                scenarioRows[scenario] = (row.Line, new Dictionary<string, string?>
+                {
+                    ["title"] = Cell(row, "scenario_title"), ["theme"] = theme, ["kind"] = Cell(row, "kind"),
+                    ["classification"] = classification,
+                    ["horizon_years"] = double.TryParse(Cell(row, "horizon_years"), System.Globalization.CultureInfo.InvariantCulture, out var h) ? ((int)Math.Round(h)).ToString(System.Globalization.CultureInfo.InvariantCulture) : "5",
+                });
+            var scores = catalogue.Criteria.Where(c => Cell(row, c.Code).Length > 0).Select(c => new KeyValuePair<string, string>(c.Code, Cell(row, c.Code)));
+            assessmentRows.Add((row.Line, $"{scenario}.{Cell(row, "analyst")}", new Dictionary<string, string?>
+            {
+                ["scenario"] = scenario, ["analyst"] = Cell(row, "analyst"), ["organisation"] = Cell(row, "organisation"),
+                ["classification"] = classification, ["horizon_years"] = Cell(row, "horizon_years"), ["likelihood"] = Cell(row, "likelihood"),
+                ["intent"] = Cell(row, "intent"), ["capability"] = Cell(row, "capability"), ["vulnerability"] = Cell(row, "vulnerability"),
+                ["confidence"] = Cell(row, "confidence") is { Length: > 0 } c ? c.ToLowerInvariant() : null, ["override_reason"] = Cell(row, "override_reason"),
+                ["scores"] = ScoreList.Format(scores),
+            }));
+        }
+
+        int scenariosCreated = 0, scenariosUpdated = 0, created = 0, updated = 0;
+        foreach (var (code, (line, values)) in scenarioRows)
+        {
+            if (!RecordCode.IsValid(code)) { errors.Add(new FieldError("scenario_id", code, RecordCode.Allowed, line)); continue; }
+            writer.PendingCodes.Add(("scenario", code));
+            var record = await db.Scenarios.FirstOrDefaultAsync(s => s.Code == code, ct);
+            var isNew = record is null;
+            if (isNew && await db.Scenarios.IgnoreQueryFilters().AnyAsync(s => s.Code == code, ct))
+            {
+                errors.Add(new FieldError("scenario_id", code, "a scenario code that is not already in use", line));
+                continue;
+            }
+            record ??= new Domain.Register.Scenario();
+            if (isNew) record.Recode(code);
+            var e = await writer.ApplyAsync(RecordKinds.Scenario, record, values, isNew, line, ct);
+            errors.AddRange(e);
+            if (e.Count > 0) continue;
+            if (isNew) { db.AddRecord(record); scenariosCreated++; } else scenariosUpdated++;
+        }
+        foreach (var (line, code, values) in assessmentRows)
+        {
+            if (!RecordCode.IsValid(code)) { errors.Add(new FieldError("analyst", code, RecordCode.Allowed, line)); continue; }
+            var record = await db.Assessments.FirstOrDefaultAsync(a => a.Code == code, ct);
+            var isNew = record is null;
+            if (isNew && await db.Assessments.IgnoreQueryFilters().AnyAsync(a => a.Code == code, ct))
+            {
+                errors.Add(new FieldError("analyst", code, "an assessment code that is not already in use", line));
+                continue;
+            }
+            record ??= new Domain.Assessments.Assessment();
+            if (isNew) record.Recode(code);
+            var e = await writer.ApplyAsync(RecordKinds.Assessment, record, values, isNew, line, ct);
+            errors.AddRange(e);
+            if (e.Count > 0) continue;
+            if (isNew) { db.AddRecord(record); created++; } else updated++;
+        }
+        if (errors.Count > 0)
+        {
+            db.DiscardChanges();
+            return Result<AssessmentImportSummary>.Invalid(errors);
+        }
+        await db.SaveChangesAsync(ct);
+        return Result<AssessmentImportSummary>.Ok(new AssessmentImportSummary(scenariosCreated, scenariosUpdated, created, updated));
+    }
+
+    private static int Rank(string? classification) =>
+        Domain.Security.ClassificationLevels.TryParse(classification, out var l) ? (int)l : -1;
+}

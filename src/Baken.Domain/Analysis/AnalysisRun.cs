@@ -1,0 +1,25 @@
+namespace Baken.Domain.Analysis;
+
+/// <summary>
+/// A stored integrated analysis: its settings, seed, code version, the snapshot of every input it used and its
+/// results. Classified at the highest classification of its inputs. Running the snapshot again with the same
+/// seed gives the same results.
+/// </summary>
+public sealed class AnalysisRun : Record
+{
+    public DateTime RunAtUtc { get; set; }
+    public string Profile { get; set; } = "";
+    public double Factor { get; set; }
+    public int Iterations { get; set; }
+    public long Seed { get; set; }
+    public string CodeVersion { get; set; } = "";
+    /// <summary>"register" or the name of the assessment file analysed without import.</summary>
+    public string InputSource { get; set; } = "";
+    public int ScenarioCount { get; set; }
+    /// <summary>The assessment table the run used (header and rows), as JSON.</summary>
+    public string InputsJson { get; set; } = "[]";
+    /// <summary>The settings as recorded by the engine, as JSON.</summary>
+    public string SettingsJson { get; set; } = "{}";
+    /// <summary>Per scenario: rank, classes, I(s), intervals, consensus per criterion, as JSON.</summary>
+    public string ResultsJson { get; set; } = "[]";
+}
