@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Baken.Benchmarks.IntegratedAnalysisBenchmark).Assembly).Run(args);
