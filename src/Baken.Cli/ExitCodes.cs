@@ -2,7 +2,7 @@ using Baken.Application.Common;
 
 namespace Baken.Cli;
 
-/// <summary>The documented exit codes of the baken command (docs/cli.md).</summary>
+/// <summary>The documented exit codes of the baken command (README.md, 'The command line').</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;

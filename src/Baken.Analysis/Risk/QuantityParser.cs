@@ -14,7 +14,7 @@ namespace Baken.Analysis.Risk;
 /// </summary>
 public static partial class QuantityParser
 {
-    [GeneratedRegex(@"^\s*(?<cur>[€$£])?\s*(?<num>[0-9][0-9,  ]*(\.[0-9]+)?([eE][+-]?[0-9]+)?|\.[0-9]+)\s*(?<mult>[A-Za-z]+)?\s*(?<rest>[\p{L}€$£ ]*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?<cur>[€$£])?\s*(?<num>[0-9][0-9,  ]*(\.[0-9]+)?([eE][+-]?[0-9]+)?|\.[0-9]+)\s*(?<mult>[A-Za-z]+(?![\p{L}\p{N}²³×·/]))?\s*(?<rest>([\p{L}€$£][\p{L}\p{N}²³×·/€$£ ]*)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     private static readonly Dictionary<string, double> Multipliers = new(StringComparer.OrdinalIgnoreCase)

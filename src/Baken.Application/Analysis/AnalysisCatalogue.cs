@@ -23,6 +23,9 @@ public sealed record AnalysisCatalogue(
     IReadOnlyDictionary<string, string> ThemeNames,
     IReadOnlyList<ConcernItem> PublicConcern)
 {
+    /// <summary>The hazard likelihood classes over the horizon, from the catalogue's likelihood file (METHODS §1.2 by default).</summary>
+    public LikelihoodScale LikelihoodScale { get; init; } = LikelihoodScale.Default;
+
     public PreferenceProfile? FindProfile(string nameOrCode) =>
         Profiles.FirstOrDefault(p => string.Equals(p.Name, nameOrCode, StringComparison.OrdinalIgnoreCase)
                                      || string.Equals(ProfileCode(p), nameOrCode, StringComparison.OrdinalIgnoreCase));
@@ -97,6 +100,29 @@ public sealed class LoadAnalysisCatalogue(IBakenDb db)
         }
 
         return new AnalysisCatalogue(criteria, scales, profiles, chosen,
-            themes.ToDictionary(t => t.Code, t => t.Name), concern.OrderByDescending(c => c.Percent).ToList()) { ThemeAliases = aliases };
+            themes.ToDictionary(t => t.Code, t => t.Name), concern.OrderByDescending(c => c.Percent).ToList())
+        {
+            ThemeAliases = aliases,
+            LikelihoodScale = await LikelihoodScaleAsync(ct),
+        };
+    }
+
+    /// <summary>The lower bounds of classes B–E and the horizon from the catalogue; the method's default when absent.</summary>
+    private async Task<LikelihoodScale> LikelihoodScaleAsync(CancellationToken ct)
+    {
+        var entries = await db.CatalogueEntries.AsNoTracking().Where(e => e.Kind == "likelihood").ToListAsync(ct);
+        var lower = new Dictionary<string, double>(StringComparer.Ordinal);
+        double horizon = 5;
+        var indicative = false;
+        foreach (var e in entries)
+        {
+            var a = JsonNode.Parse(e.AttributesJson) as JsonObject ?? [];
+            var letter = e.Code[(e.Code.IndexOf('.') + 1)..];
+            if (a["lower"] is JsonValue l && l.TryGetValue<double>(out var bound)) lower[letter] = bound;
+            if (a["horizon_years"] is JsonValue h && h.TryGetValue<double>(out var years)) horizon = years;
+            indicative |= e.Indicative;
+        }
+        if (!new[] { "B", "C", "D", "E" }.All(lower.ContainsKey)) return LikelihoodScale.Default;
+        return new LikelihoodScale([lower["B"], lower["C"], lower["D"], lower["E"]], horizon, 1, indicative);
     }
 }

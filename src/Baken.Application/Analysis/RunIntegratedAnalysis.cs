@@ -22,6 +22,7 @@ public sealed record RunIntegratedAnalysisRequest(
     ClassificationLevel? AsClearance = null,
     double? DirichletConcentration = null,
     BandRounding BandRounding = BandRounding.Floor,
+    ThreatRuleKind ThreatRule = ThreatRuleKind.GeometricMean,
     string CodeVersion = "",
     bool Store = true);
 
@@ -72,6 +73,8 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
                 Seed = request.Seed,
                 DirichletConcentration = request.DirichletConcentration,
                 BandRounding = request.BandRounding,
+                LikelihoodScale = catalogue.LikelihoodScale,
+                ThreatRule = request.ThreatRule == ThreatRuleKind.Minimum ? ThreatLikelihoodRule.Minimum : ThreatLikelihoodRule.GeometricMean,
                 SensitivityProfiles = catalogue.Profiles.Select(p => p.RestrictTo(input.Criteria.Select(c => c.Code))).ToList(),
                 CodeVersion = request.CodeVersion,
             };

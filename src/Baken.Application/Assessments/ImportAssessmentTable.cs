@@ -44,9 +44,9 @@ public sealed class ImportAssessmentTable(IBakenDb db, ICurrentUser user, LoadAn
             if (!scenarioRows.TryGetValue(scenario, out var existing) || Rank(classification) > Rank(existing.Values["classification"]))
                 scenarioRows[scenario] = (row.Line, new Dictionary<string, string?>
                 {
-                    ["title"] = Cell(row, "scenario_title"), ["theme"] = theme, ["kind"] = Cell(row, "kind"),
+                    ["title"] = Cell(row, "scenario_title"), ["theme"] = catalogue.ThemeNames.ContainsKey(theme) ? theme : null, ["kind"] = Cell(row, "kind"),
                     ["classification"] = classification,
-                    ["horizon_years"] = double.TryParse(Cell(row, "horizon_years"), System.Globalization.CultureInfo.InvariantCulture, out var h) ? ((int)Math.Round(h)).ToString(System.Globalization.CultureInfo.InvariantCulture) : "5",
+                    ["horizon_years"] = double.TryParse(Cell(row, "horizon_years"), System.Globalization.CultureInfo.InvariantCulture, out var h) ? ((int)Math.Round(h, MidpointRounding.AwayFromZero)).ToString(System.Globalization.CultureInfo.InvariantCulture) : "5",
                 });
             var scores = catalogue.Criteria.Where(c => Cell(row, c.Code).Length > 0).Select(c => new KeyValuePair<string, string>(c.Code, Cell(row, c.Code)));
             assessmentRows.Add((row.Line, $"{scenario}.{Cell(row, "analyst")}", new Dictionary<string, string?>

@@ -6,7 +6,9 @@ public enum ResultStatus { Ok, NotFound, Invalid, Conflict, Forbidden }
 public sealed record FieldError(string Field, string Value, string Allowed, int? Line = null)
 {
     public override string ToString() =>
-        (Line is { } l ? $"line {l}: " : "") + $"{Field}: '{Baken.Domain.DomainValidationException.Shorten(Value)}' is not allowed; allowed: {Allowed}";
+        (Line is { } l ? $"line {l}: " : "") + $"{Field}: '{Baken.Domain.DomainValidationException.Shorten(Value)}'" +
+        // Some rules explain themselves in a sentence ("Unknown classification; allowed: …"); others name what is allowed.
+        (Allowed.EndsWith('.') ? $" — {Allowed}" : $" is not allowed; allowed: {Allowed}");
 }
 
 /// <summary>

@@ -23,6 +23,8 @@ public sealed class RecordKind
     public required IReadOnlyList<RecordField> Fields { get; init; }
     public required Func<Record> Create { get; init; }
     public required Func<IBakenDb, IQueryable<Record>> Query { get; init; }
+    /// <summary>Rules across fields, checked after every field is set (e.g. a scale's bounds must increase).</summary>
+    public Action<Record>? Check { get; init; }
     /// <summary>Records made only by their own use case (analysis runs); the register's write paths refuse them.</summary>
     public bool ReadOnly { get; init; }
 
@@ -35,7 +37,7 @@ public sealed class RecordKind
 public static class RecordKinds
 {
     private static RecordKind Kind<T>(string name, string plural, string nl, string en, string titleField,
-        Func<IBakenDb, IQueryable<T>> query, Action<RecordFieldBuilder<T>> fields, bool readOnly = false) where T : Record, new()
+        Func<IBakenDb, IQueryable<T>> query, Action<RecordFieldBuilder<T>> fields, bool readOnly = false, Action<T>? check = null) where T : Record, new()
     {
         var b = new RecordFieldBuilder<T>();
         fields(b);
@@ -43,6 +45,7 @@ public static class RecordKinds
         {
             Name = name, Plural = plural, DisplayNl = nl, DisplayEn = en, ClrType = typeof(T), TitleField = titleField,
             Fields = b.Fields, Create = () => new T(), Query = db => query(db), ReadOnly = readOnly,
+            Check = check is null ? null : r => check((T)r),
         };
     }
 
@@ -76,7 +79,8 @@ public static class RecordKinds
             .Text("description_b", "Meaning of class B", r => r.DescriptionB, (r, v) => r.DescriptionB = v, multiline: true)
             .Text("description_c", "Meaning of class C", r => r.DescriptionC, (r, v) => r.DescriptionC = v, multiline: true)
             .Text("description_d", "Meaning of class D", r => r.DescriptionD, (r, v) => r.DescriptionD = v, multiline: true)
-            .Text("description_e", "Meaning of class E", r => r.DescriptionE, (r, v) => r.DescriptionE = v, multiline: true));
+            .Text("description_e", "Meaning of class E", r => r.DescriptionE, (r, v) => r.DescriptionE = v, multiline: true),
+        check: s => s.CheckBounds());
 
     public static readonly RecordKind Theme = Kind<D.Theme>("theme", "themes", "Thema's", "Themes", "name",
         db => db.Themes, b => b
@@ -101,7 +105,7 @@ public static class RecordKinds
             .Text("risk", "Code of the risk it makes concrete", r => r.RiskCode, (r, v) => r.RiskCode = v, references: "risk")
             .Text("theme", "Theme code", r => r.ThemeCode, (r, v) => r.ThemeCode = v, references: "theme")
             .Enum("kind", "Hazard (non-malicious) or threat (malicious)", r => r.Kind, (r, v) => r.Kind = v, required: true)
-            .Int("horizon_years", "Horizon of the likelihood judgement in years", r => r.HorizonYears, (r, v) => r.HorizonYears = v, 1, 50)
+            .Int("horizon_years", "Horizon of the likelihood judgement in years", r => r.HorizonYears, (r, v) => r.HorizonYears = v, 1, 100)
             .Text("narrative", "Narrative", r => r.Narrative, (r, v) => r.Narrative = v, multiline: true)
             .Text("assumptions", "Assumptions", r => r.Assumptions, (r, v) => r.Assumptions = v, multiline: true));
 
@@ -143,14 +147,15 @@ public static class RecordKinds
             .Text("name_en", "English name", r => r.NameEn, (r, v) => r.NameEn = v ?? "")
             .Text("summary", "Summary", r => r.Summary, (r, v) => r.Summary = v, multiline: true)
             .Bool("indicative", "Inferred or placeholder content", r => r.Indicative, (r, v) => r.Indicative = v)
-            .Text("attributes", "Other fields as a JSON object", r => r.AttributesJson, (r, v) => r.AttributesJson = ValidJsonObject(v), multiline: true));
+            .Text("attributes", "Other fields as a JSON object", r => r.AttributesJson, (r, v) => r.AttributesJson = ValidJsonObject(v, "attributes"), multiline: true));
 
     public static readonly RecordKind StixObject = Kind<Baken.Domain.Signals.StixObjectRecord>("stix-object", "stix-objects", "STIX-objecten", "STIX objects", "type",
         db => db.StixObjects, b => b
             .Text("type", "STIX object type", r => r.StixType, (r, v) => r.StixType = v!, required: true)
             .Text("spec_version", "STIX specification version", r => r.SpecVersion, (r, v) => r.SpecVersion = v)
             .Text("labels", "Labels separated by ';'", r => r.Labels, (r, v) => r.Labels = v)
-            .Text("json", "The object as STIX 2.1 JSON", r => r.Json, (r, v) => r.Json = ValidJsonObject(v), required: true, multiline: true));
+            .Text("json", "The object as STIX 2.1 JSON", r => r.Json, (r, v) => r.Json = ValidJsonObject(v, "json"), required: true, multiline: true),
+        readOnly: true);
 
     public static readonly RecordKind Assessment = Kind<Baken.Domain.Assessments.Assessment>("assessment", "assessments", "Beoordelingen", "Assessments", "scenario",
         db => db.Assessments, b => b
@@ -163,7 +168,7 @@ public static class RecordKinds
             .ClassLetter("capability", "Threats: the actor's capability", r => r.Capability, (r, v) => r.Capability = v)
             .ClassLetter("vulnerability", "Threats: the target's vulnerability", r => r.Vulnerability, (r, v) => r.Vulnerability = v)
             .Text("override_reason", "Why the likelihood overrides the threat rule's suggestion", r => r.OverrideReason, (r, v) => r.OverrideReason = v)
-            .Text("confidence", "Strength of knowledge: low, medium or high", r => r.Confidence, (r, v) => r.Confidence = v is null or "low" or "medium" or "high" ? v : throw new DomainValidationException("confidence", v, "low, medium or high"))
+            .Text("confidence", "Strength of knowledge: low, medium or high", r => r.Confidence, (r, v) => r.Confidence = v?.ToLowerInvariant() is null or "low" or "medium" or "high" ? v?.ToLowerInvariant() : throw new DomainValidationException("confidence", v, "low, medium or high"))
             .Text("scores", Baken.Application.Assessments.ScoreList.Allowed, r => r.Scores, (r, v) => r.Scores = Baken.Application.Assessments.ScoreList.Format(Baken.Application.Assessments.ScoreList.Parse(v)), required: true, multiline: true)
             .Text("rationale", "Rationale", r => r.Rationale, (r, v) => r.Rationale = v, multiline: true)
             .Text("sources", "Source codes separated by ';'", r => r.Sources, (r, v) => r.Sources = v));
@@ -190,7 +195,7 @@ public static class RecordKinds
 
     public static RecordKind? ForType(Type t) => All.FirstOrDefault(k => k.ClrType == t);
 
-    private static string ValidJsonObject(string? v)
+    private static string ValidJsonObject(string? v, string field)
     {
         if (string.IsNullOrWhiteSpace(v)) return "{}";
         try
@@ -201,7 +206,7 @@ public static class RecordKinds
         }
         catch (System.Text.Json.JsonException)
         {
-            throw new DomainValidationException("json", v, "a JSON object such as {\"year\": 2021}");
+            throw new DomainValidationException(field, v, "a JSON object such as {\"year\": 2021}");
         }
     }
 }

@@ -61,6 +61,8 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
             var present = TryGet(values, field.Name, out var value);
             // An edit changes only what it names; a new record keeps defaults but must state required fields.
             if (!present && (!isNew || !field.Required || field.HasDefault)) continue;
+            // An empty cell for a field with a default (a spreadsheet column left blank) keeps the value.
+            if (present && string.IsNullOrWhiteSpace(value) && field.HasDefault) continue;
             try
             {
                 field.Set(record, value);
@@ -72,6 +74,11 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
             }
             if (field.References is { } refKind && !string.IsNullOrWhiteSpace(value) && !await ReferenceExistsAsync(refKind, value.Trim(), ct))
                 errors.Add(new FieldError(field.Name, value, $"the code of an existing {refKind}", line));
+        }
+        if (errors.Count == 0 && kind.Check is { } check)
+        {
+            try { check(record); }
+            catch (DomainValidationException e) { errors.Add(new FieldError(e.Field, e.Value, e.AllowedValues, line)); }
         }
         return errors;
     }

@@ -65,7 +65,8 @@ public sealed class ExportStixObjects(IBakenDb db)
     public async Task<IReadOnlyList<string>> HandleAsync(IReadOnlyCollection<string>? types = null, CancellationToken ct = default)
     {
         var query = db.StixObjects.AsNoTracking();
-        if (types is { Count: > 0 }) query = query.Where(s => types.Contains(s.StixType));
+        // Marking definitions always travel with the objects, so a filtered export keeps its objects' markings.
+        if (types is { Count: > 0 }) query = query.Where(s => types.Contains(s.StixType) || s.StixType == "marking-definition");
         return (await query.Select(s => new { s.Code, s.Json }).ToListAsync(ct)).OrderBy(s => s.Code, StringComparer.Ordinal).Select(s => s.Json).ToList();
     }
 }

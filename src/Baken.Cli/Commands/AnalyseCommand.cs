@@ -33,11 +33,12 @@ public static class AnalyseCommand
         var asClearance = new Option<string?>("--as-clearance") { Description = "Analyse and report only what this level may see (e.g. Ongerubriceerd for a public version)" };
         var concentration = new Option<double?>("--concentration") { Description = "Dirichlet concentration of the weights (default: fixed weights)" };
         var rounding = new Option<string>("--rounding") { Description = "Band rounding: floor (default) or round", DefaultValueFactory = _ => "floor" };
+        var threatRule = new Option<string>("--threat-rule") { Description = "Rule suggesting a threat's likelihood from intent, capability and vulnerability: geometric (default) or minimum", DefaultValueFactory = _ => "geometric" };
         var bench = new Option<bool>("--bench") { Description = "Time 200 scenarios × 10 criteria × 5 analysts × 100,000 iterations on synthetic data" };
         var noStore = new Option<bool>("--no-store") { Description = "Do not store the run" };
         var cmd = new Command("analyse", "Run the integrated risk analysis (NRB method) and write the report")
         {
-            input, output, format, profile, factor, iterations, seed, asClearance, concentration, rounding, bench, noStore,
+            input, output, format, profile, factor, iterations, seed, asClearance, concentration, rounding, threatRule, bench, noStore,
         };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
@@ -56,6 +57,12 @@ public static class AnalyseCommand
                 var other => throw new CliException(ExitCodes.Invalid, $"--rounding: '{other}' is not allowed; allowed: floor, round"),
             };
 
+            var rule = parse.GetValue(threatRule) switch
+            {
+                "geometric" => ThreatRuleKind.GeometricMean,
+                "minimum" => ThreatRuleKind.Minimum,
+                var other => throw new CliException(ExitCodes.Invalid, $"--threat-rule: '{other}' is not allowed; allowed: geometric, minimum"),
+            };
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             IReadOnlyList<AssessmentRawRow>? table = null;
             if (parse.GetValue(input) is { } path)
@@ -66,7 +73,7 @@ public static class AnalyseCommand
             }
             var result = await session.Get<RunIntegratedAnalysis>().HandleAsync(new RunIntegratedAnalysisRequest(
                 table, parse.GetValue(input), parse.GetValue(profile), parse.GetValue(factor), parse.GetValue(iterations), parse.GetValue(seed),
-                level, parse.GetValue(concentration), bandRounding, CodeVersion, !parse.GetValue(noStore)), ct);
+                level, parse.GetValue(concentration), bandRounding, rule, CodeVersion, !parse.GetValue(noStore)), ct);
             if (!result.IsOk)
             {
                 await io.Err.WriteLineAsync("Nothing was analysed:");

@@ -71,7 +71,7 @@ public sealed class BaciCountryDictionary
             while (reader.Read())
             {
                 var codeText = reader.GetString(code);
-                if (!int.TryParse(codeText, out var value) || value is < 0 or > 999)
+                if (!int.TryParse(codeText, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) || value is < 0 or > 999)
                     throw new BaciFormatException(path,
                         $"line {reader.LineNumber}, column 'country_code': '{codeText}' is not a code in [0, 999].");
                 if (!codes.Add(value))

@@ -17,6 +17,8 @@ public sealed class QuantityParserTests
     [InlineData("12 k people", 12_000)]
     [InlineData("3 miljard euro", 3e9)]
     [InlineData("0", 0)]
+    [InlineData("350 km²×years", 350)]
+    [InlineData("2 mln people×days", 2e6)]
     public void TryParse_AcceptedForms_GiveQuantity(string text, double expected)
     {
         QuantityParser.TryParse(text, out var q, out var error).ShouldBeTrue(error);

@@ -187,6 +187,38 @@ public sealed class RegisterPersistenceTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task QuantitativeScale_WithBoundsThatDoNotIncrease_IsRefused_AndEmptyCellsKeepDefaults(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        await using var db = database.Context(FixedUser.System);
+        var rows = new List<ImportRow>
+        {
+            new(2, new Dictionary<string, string?> { ["code"] = "2.1-v2", ["criterion"] = "2.1", ["scale_version"] = "2", ["unit"] = "deaths",
+                ["quantitative"] = "true", ["lower_a"] = "10", ["lower_b"] = "5", ["lower_c"] = "100", ["lower_d"] = "1000", ["lower_e"] = "10000" }),
+        };
+        var result = await new ImportRecords(db, FixedUser.System).HandleAsync(new ImportRecordsRequest("scale", rows));
+        result.Status.ShouldBe(ResultStatus.Invalid);
+        result.Errors.ShouldContain(e => e.Field == "lowerB" && e.Value == "5" && e.Line == 2);
+
+        var risk = new List<ImportRow> { new(2, new Dictionary<string, string?> { ["code"] = "R-1", ["title"] = "x", ["kind"] = "hazard", ["dimension"] = "", ["lenses"] = " " }) };
+        (await new ImportRecords(db, FixedUser.System).HandleAsync(new ImportRecordsRequest("risk", risk))).IsOk.ShouldBeTrue();
+        (await db.Risks.SingleAsync()).Dimension.ShouldBe(Domain.Register.RiskDimension.Both);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnalysisRunsAndStixObjects_CannotBeWrittenThroughTheRegister(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.Context(FixedUser.System);
+        var result = await new SaveRecord(db, FixedUser.System).HandleAsync(new SaveRecordRequest("stix-object", "indicator--1",
+            new Dictionary<string, string?> { ["type"] = "indicator", ["json"] = "{}" }, SaveMode.Create));
+        result.Status.ShouldBe(ResultStatus.Forbidden);
+        (await new ImportRecords(db, FixedUser.System).HandleAsync(new ImportRecordsRequest("analysis-run", []))).Status.ShouldBe(ResultStatus.Forbidden);
+    }
+
     private static async Task<int> CountAll(IBakenDb db)
     {
         var n = 0;

@@ -1,0 +1,53 @@
+using Baken.Infrastructure.Persistence;
+
+namespace Baken.Cli.Tests;
+
+public sealed class ConfigurationTests
+{
+    [Fact]
+    public void ConfigFile_SelectsPostgres_AndDatabaseOptionOverridesIt()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"baken-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """{ "Database": { "Provider": "Postgres", "ConnectionString": "Host=db.example;Database=baken" } }""");
+        try
+        {
+            var fromFile = CliSession.ReadDatabaseOptions(file, null);
+            fromFile.Provider.ShouldBe(DatabaseProvider.Postgres);
+            fromFile.ResolvedConnectionString.ShouldBe("Host=db.example;Database=baken");
+
+            var overridden = CliSession.ReadDatabaseOptions(file, "/tmp/local.db");
+            overridden.Provider.ShouldBe(DatabaseProvider.Sqlite);
+            overridden.ResolvedConnectionString.ShouldBe("Data Source=/tmp/local.db");
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public void Postgres_WithoutConnectionString_FailsAtStartWithAMessageSayingWhatIsNeeded()
+    {
+        var options = new DatabaseOptions { Provider = DatabaseProvider.Postgres };
+        Should.Throw<InvalidOperationException>(() => _ = options.ResolvedConnectionString).Message.ShouldContain("Database:ConnectionString");
+    }
+
+    [Fact]
+    public void UnknownProvider_InAConfigFile_IsInvalidInput()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"baken-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """{ "Database": { "Provider": "Oracle" } }""");
+        try
+        {
+            var e = Should.Throw<CliException>(() => CliSession.ReadDatabaseOptions(file, null));
+            e.ExitCode.ShouldBe(ExitCodes.Invalid);
+            e.Message.ShouldContain("Sqlite, Postgres");
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public async Task Help_ListsTheCommandsOfTheIssues()
+    {
+        var help = await CliRun.WithoutDatabase("--help");
+        foreach (var command in new[] { "serve", "risk", "import", "export", "history", "user", "catalog", "db", "analyse", "iim", "dependencies", "stix", "inform" })
+            help.Out.ShouldContain(command);
+    }
+}
