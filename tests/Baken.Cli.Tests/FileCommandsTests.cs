@@ -82,3 +82,60 @@ public sealed class FileCommandsTests
         list.Out.Split('\n').Length.ShouldBeLessThan(all.Out.Split('\n').Length);
     }
 }
+
+public sealed class AnalyseCommandTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnalyseInput_WritesTheContractColumns_SameSeedSameBytes_AndShowsQuantityDerivations(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        var folder = Directory.CreateTempSubdirectory("analyse-").FullName;
+        var input = Path.Combine(folder, "in.csv");
+        var lines = (await File.ReadAllLinesAsync(SharedData.File("examples/assessments-example.csv"))).ToList();
+        // One analyst gives deaths as a quantity instead of a class; the report must show how it became a class.
+        var cells = lines[1].Split(',');
+        cells[14] = "350 deaths";
+        lines[1] = string.Join(',', cells);
+        await File.WriteAllLinesAsync(input, lines);
+        try
+        {
+            var first = await CliRun.Baken(database, "analyse", "--input", input, "--seed", "3", "--iterations", "500", "--out", Path.Combine(folder, "a"));
+            first.ExitCode.ShouldBe(0, first.Err);
+            var second = await CliRun.Baken(database, "analyse", "--input", input, "--seed", "3", "--iterations", "500", "--out", Path.Combine(folder, "b"), "--format", "csv");
+            second.ExitCode.ShouldBe(0, second.Err);
+            var csv = await File.ReadAllBytesAsync(Path.Combine(folder, "a", "results.csv"));
+            csv.ShouldBe(await File.ReadAllBytesAsync(Path.Combine(folder, "b", "results.csv")));
+            File.Exists(Path.Combine(folder, "b", "report.html")).ShouldBeFalse();
+            System.Text.Encoding.UTF8.GetString(csv).Split('\n')[0].ShouldStartWith("scenario_id,scenario_title,theme,likelihood,impact_value,impact_band,rank,p05,p50,p95,p_top5,p_top10");
+            var report = await File.ReadAllTextAsync(Path.Combine(folder, "a", "report.html"));
+            report.ShouldContain("350 deaths lies in C");
+            (await File.ReadAllTextAsync(Path.Combine(folder, "a", "results.json"))).ShouldContain("\"scenarios\"");
+            var runs = await CliRun.Baken(database, "analyse", "runs");
+            runs.Out.Split('\n').Count(l => l.StartsWith("RUN-", StringComparison.Ordinal)).ShouldBe(2);
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnalyseInput_WithABadCell_AnalysesNothing_AndNamesLineColumnAndValue(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        var folder = Directory.CreateTempSubdirectory("analyse-").FullName;
+        var input = Path.Combine(folder, "bad.csv");
+        var lines = (await File.ReadAllLinesAsync(SharedData.File("examples/assessments-example.csv"))).ToList();
+        lines[3] = lines[3].Replace(",Ongerubriceerd,", ",Geheimpje,", StringComparison.Ordinal);
+        await File.WriteAllLinesAsync(input, lines);
+        try
+        {
+            var result = await CliRun.Baken(database, "analyse", "--input", input, "--out", Path.Combine(folder, "out"));
+            result.ExitCode.ShouldBe(2);
+            result.Err.ShouldContain("line 4");
+            result.Err.ShouldContain("Geheimpje");
+            Directory.Exists(Path.Combine(folder, "out")).ShouldBeFalse();
+            (await CliRun.Baken(database, "analyse", "--input", input, "--as-clearance", "Top")).ExitCode.ShouldBe(2);
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+}

@@ -73,7 +73,9 @@ public static class Consensus
             iqr,
             list.Min(j => j.Judgement.Low),
             list.Max(j => j.Judgement.High),
-            list.Select(j => new AnalystClass(j.Analyst, j.Organisation, j.Judgement.PointClass, j.Judgement.ToString())).ToList());
+            // A quantity keeps its derivation ("350 deaths lies in C: …") so the report shows how the class was reached.
+            list.Select(j => new AnalystClass(j.Analyst, j.Organisation, j.Judgement.PointClass,
+                j.Judgement.Derivation is { } how ? $"{j.Judgement} ({how})" : j.Judgement.ToString())).ToList());
     }
 
     private static double Quantile(int[] sorted, double p)
