@@ -49,7 +49,17 @@ public static class BakenCli
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var config = new InvocationConfiguration { Output = output, Error = error };
-        return await Build(output, error).Parse(args).InvokeAsync(config);
+        var parse = Build(output, error).Parse(args);
+        // An unknown command is an error even with --help, so scripts can tell which commands exist.
+        if (parse.Errors.Count > 0 || parse.UnmatchedTokens.Count > 0)
+        {
+            foreach (var e in parse.Errors) await error.WriteLineAsync(e.Message);
+            foreach (var t in parse.UnmatchedTokens.Where(t => parse.Errors.All(e => !e.Message.Contains($"'{t}'", StringComparison.Ordinal))))
+                await error.WriteLineAsync($"Unrecognized command or argument '{t}'.");
+            await error.WriteLineAsync("See 'baken --help'.");
+            return ExitCodes.Invalid;
+        }
+        return await parse.InvokeAsync(config);
     }
 }
 

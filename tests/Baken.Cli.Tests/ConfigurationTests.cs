@@ -51,3 +51,15 @@ public sealed class ConfigurationTests
             help.Out.ShouldContain(command);
     }
 }
+
+public sealed class UnknownCommandTests
+{
+    [Fact]
+    public async Task UnknownCommand_WithHelp_IsAnError()
+    {
+        var result = await CliRun.WithoutDatabase("strategy", "gaps", "--help");
+        result.ExitCode.ShouldBe(ExitCodes.Invalid);
+        result.Err.ShouldContain("strategy");
+        (await CliRun.WithoutDatabase("iim", "--help")).ExitCode.ShouldBe(0);
+    }
+}
