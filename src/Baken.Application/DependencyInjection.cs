@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddScoped<Analysis.LoadAnalysisCatalogue>();
         services.AddScoped<Analysis.RunIntegratedAnalysis>();
         services.AddScoped<Analysis.CompareAnalysisRuns>();
+        services.AddScoped<Analysis.ReproduceAnalysisRun>();
         services.AddScoped<Assessments.ImportAssessmentTable>();
         return services;
     }

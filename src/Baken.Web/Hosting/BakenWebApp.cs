@@ -97,6 +97,7 @@ public static class BakenWebApp
         app.MapGet("/health", () => TypedResults.Ok("ok")).ExcludeFromDescription();
         app.MapAccountEndpoints();
         app.MapRegisterApi();
+        app.MapAnalysisApi();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Bounded load test of the register (issue 4), from a clean slate:
+#   1. publishes src/Baken.Cli (Release) and builds bench/Baken.LoadTest into a temporary folder;
+#   2. creates an API token for 'admin' in a fresh SQLite database (HOME points at a temporary folder);
+#   3. starts 'baken serve' on loopback, waits for /health;
+#   4. runs the load test (it seeds 10,000 scenarios through the import API first), then stops the server.
+# Every step has a time limit, and the server is stopped on any exit.
+#
+# Usage: bench/run-load-test.sh [load-test options, e.g. --users 50 --duration 30]
+# Environment: URL (default http://127.0.0.1:5181), CLI_DIR (reuse an already published CLI and skip step 1),
+#              KEEP=1 (keep the temporary folder with the database and the server log),
+#              SERVER_LOG_LEVEL=Warning (diagnosis only: sets Logging__LogLevel__Default for the server; unset = the
+#              product's default, which logs every request and every SQL command at Information to the console).
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+URL="${URL:-http://127.0.0.1:5181}"
+case "$URL" in
+  http://127.0.0.1:*|http://localhost:*|http://\[::1\]:*) ;;
+  *) echo "URL must be a loopback address, not $URL" >&2; exit 2 ;;
+esac
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/baken-load.XXXXXX")"
+SERVER_HOME="$WORK/home"
+mkdir -p "$SERVER_HOME"
+SERVER_PID=""
+
+cleanup() {
+  local rc=$?
+  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  if [[ "${KEEP:-0}" == "1" ]]; then echo "Kept $WORK (server log: $WORK/server.log)"; else rm -rf "$WORK"; fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# The published program runs with HOME (and so its data folder ~/.local/share/baken) inside the temporary folder,
+# from the temporary folder (so no baken.json of the caller's working folder is read).
+BAKEN_ENV=(env HOME="$SERVER_HOME" XDG_DATA_HOME="$SERVER_HOME/.local/share" BAKEN_USER=admin)
+if [[ -n "${SERVER_LOG_LEVEL:-}" ]]; then BAKEN_ENV+=(Logging__LogLevel__Default="$SERVER_LOG_LEVEL"); fi
+
+if [[ -z "${CLI_DIR:-}" ]]; then
+  CLI_DIR="$WORK/cli"
+  echo "== publishing src/Baken.Cli (Release) to $CLI_DIR"
+  timeout 600 dotnet publish "$REPO/src/Baken.Cli" -c Release -o "$CLI_DIR" --nologo -v quiet
+fi
+echo "== building bench/Baken.LoadTest (Release)"
+timeout 300 dotnet build "$REPO/bench/Baken.LoadTest" -c Release -o "$WORK/loadtest" --nologo -v quiet
+
+echo "== creating the database and an API token for admin"
+# The first command creates the database and the catalogue; its administrator password goes to stderr and is not needed.
+TOKEN="$(cd "$WORK" && timeout 180 "${BAKEN_ENV[@]}" "$CLI_DIR/baken" user token admin --label load-test 2>"$WORK/token.err" | tail -n 1)"
+if [[ "$TOKEN" != bkn_* ]]; then echo "could not create a token:" >&2; cat "$WORK/token.err" >&2; exit 2; fi
+
+echo "== starting baken serve --urls $URL"
+(cd "$WORK" && exec "${BAKEN_ENV[@]}" "$CLI_DIR/baken" serve --urls "$URL") >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for i in $(seq 1 120); do
+  if curl -fsS --max-time 2 "$URL/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "the server stopped:" >&2; cat "$WORK/server.log" >&2; exit 2; fi
+  if [[ $i == 120 ]]; then echo "the server did not answer /health within 60 s" >&2; tail -n 50 "$WORK/server.log" >&2; exit 2; fi
+  sleep 0.5
+done
+
+echo "== load test"
+set +e
+# Seeding (10,000 rows) plus at most 30 s warm-up + 120 s measured + time-outs stays well inside 15 minutes.
+BAKEN_TOKEN="$TOKEN" timeout 900 dotnet "$WORK/loadtest/Baken.LoadTest.dll" --url "$URL" "$@"
+RC=$?
+set -e
+echo "== server: peak memory $(grep -E '^VmHWM' /proc/$SERVER_PID/status 2>/dev/null | awk '{print $2/1024 " MB"}' || echo unknown), log lines $(wc -l <"$WORK/server.log")"
+exit $RC

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Baken.Analysis.Risk;
+using Baken.Application.Assessments;
+using Baken.Application.Common;
+using Baken.Domain.Analysis;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Analysis;
+
+/// <param name="Result">The run recomputed from its stored inputs and settings; null when that is no longer possible.</param>
+/// <param name="Reproduced">True when the recomputation matches the stored results exactly (same seed, same inputs).</param>
+/// <param name="Note">Why the run could not be recomputed, or what differs.</param>
+public sealed record ReproducedRun(AnalysisRun Run, IReadOnlyList<ScenarioSummary> Stored, AnalysisResult? Result, bool Reproduced, string? Note, AnalysisCatalogue Catalogue);
+
+/// <summary>
+/// Opens a stored run and recomputes it from its input snapshot, weights, factor, seed and iterations, so the full
+/// report can be shown again; says so when the result no longer matches (for example because a criterion's scale changed).
+/// </summary>
+public sealed class ReproduceAnalysisRun(IBakenDb db, LoadAnalysisCatalogue catalogueLoader)
+{
+    public async Task<Result<ReproducedRun>> HandleAsync(string code, CancellationToken ct = default)
+    {
+        var run = await db.AnalysisRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, ct);
+        if (run is null) return Result<ReproducedRun>.NotFound($"No analysis run '{code}'.");
+        var stored = RunSummary.Parse(run.ResultsJson);
+        var catalogue = await catalogueLoader.HandleAsync(ct);
+        try
+        {
+            var rows = (JsonSerializer.Deserialize<List<string[]>>(run.InputsJson) ?? []).Select((cells, i) => new AssessmentRawRow(i + 1, cells)).ToList();
+            var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
+            if (!read.IsValid)
+                return Result<ReproducedRun>.Ok(new ReproducedRun(run, stored, null, false, "The stored inputs no longer pass today's catalogue (a criterion or scale changed).", catalogue));
+            var settings = JsonSerializer.Deserialize<SettingsRecord>(run.SettingsJson, RunSummary.JsonOptions)!;
+            var input = read.Input! with { Scenarios = read.Input!.Scenarios.Select(s => s with { Theme = catalogue.ThemeCode(s.Theme) }).ToList() };
+            var profile = PreferenceProfile.FromCriterionWeights(settings.Profile, settings.Weights.ToDictionary(w => w.Criterion, w => w.Weight, StringComparer.Ordinal));
+            var result = IntegratedAnalysis.Run(input, new AnalysisSettings(profile)
+            {
+                Factor = settings.Factor,
+                Iterations = settings.Iterations,
+                Seed = settings.Seed,
+                DirichletConcentration = settings.DirichletConcentration,
+                BandRounding = settings.BandRounding,
+                LikelihoodScale = new LikelihoodScale(settings.LikelihoodLowerBounds, settings.LikelihoodHorizonYears, settings.LikelihoodScaleVersion),
+                ThreatRule = settings.ThreatRule == ThreatRuleKind.Minimum ? ThreatLikelihoodRule.Minimum : ThreatLikelihoodRule.GeometricMean,
+                SensitivityProfiles = catalogue.Profiles.Select(p => p.RestrictTo(input.Criteria.Select(c => c.Code))).ToList(),
+                CodeVersion = settings.CodeVersion,
+            });
+            var same = JsonSerializer.Serialize(RunSummary.From(result), RunSummary.JsonOptions) == run.ResultsJson;
+            return Result<ReproducedRun>.Ok(new ReproducedRun(run, stored, result, same,
+                same ? null : "Recomputing this run today gives different results (the catalogue or the code changed since); the stored summary is authoritative.", catalogue));
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or NotSupportedException)
+        {
+            return Result<ReproducedRun>.Ok(new ReproducedRun(run, stored, null, false, "The stored run cannot be recomputed: " + e.Message.Split('\n')[0], catalogue));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using Baken.Application.Analysis;
+using Baken.Application.Assessments;
+using Baken.Application.Common;
+using Baken.Domain.Security;
+using Baken.Infrastructure.Persistence;
+using Baken.Testing;
+using Baken.Web.Api;
+
+namespace Baken.Web.Tests.Api;
+
+public sealed class AnalysisApiTests
+{
+    private static async Task ImportExample(RunningApp app, string? classifyRansomAs = null)
+    {
+        var lines = File.ReadAllLines(SharedData.File("examples/assessments-example.csv"));
+        var rows = lines.Select((l, i) =>
+        {
+            var cells = l.Split(',');
+            if (classifyRansomAs is not null && cells[0] == "E-RANSOM") cells[6] = classifyRansomAs;
+            return new AssessmentRawRow(i + 1, cells);
+        }).ToList();
+        await using var db = app.Database.Context(FixedUser.System);
+        (await new ImportAssessmentTable(db, FixedUser.System, new LoadAnalysisCatalogue(db)).HandleAsync(rows)).IsOk.ShouldBeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task StartRun_ThenReportAndDashboard_ShowIt(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider, catalogue: true);
+        await ImportExample(app);
+        var client = await app.ClientForAsync("coordinator", ClassificationLevel.StaatsgeheimGeheim, roles: "Coordinator");
+
+        var started = await client.PostAsJsonAsync("/api/analysis/runs", new StartAnalysisBody(null, 3, 500, 3, null));
+        started.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var run = (await started.Content.ReadFromJsonAsync<StartedAnalysis>())!;
+        run.Scenarios.ShouldBe(4);
+
+        var report = await client.GetAsync($"/api/analysis/runs/{run.RunCode}/report");
+        report.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await report.Content.ReadAsStringAsync();
+        html.ShouldContain("<svg");
+        html.ShouldContain("E-DROUGHT");
+
+        var results = await client.GetFromJsonAsync<List<ScenarioSummary>>($"/api/analysis/runs/{run.RunCode}/results");
+        results!.Single(s => s.Id == "E-DROUGHT").ImpactValue.ShouldBe(22, 1e-9);
+
+        var dashboard = await client.GetStringAsync("/");
+        dashboard.ShouldContain(run.RunCode);
+        dashboard.ShouldContain("<svg");
+        (await client.GetStringAsync($"/analysis/{run.RunCode}")).ShouldContain("Langdurige droogte en hitte");
+        (await client.GetStringAsync("/analysis")).ShouldContain(run.RunCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task RunAboveTheReadersClearance_IsInvisibleEverywhere(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider, catalogue: true);
+        await ImportExample(app, classifyRansomAs: "Stg.G");
+        var high = await app.ClientForAsync("high", ClassificationLevel.StaatsgeheimGeheim);
+        var low = await app.ClientForAsync("low", ClassificationLevel.DepartementaalVertrouwelijk);
+
+        var secret = (await (await high.PostAsJsonAsync("/api/analysis/runs", new StartAnalysisBody(null, 3, 0, 1, null))).Content.ReadFromJsonAsync<StartedAnalysis>())!;
+        secret.Classification.ShouldBe("Staatsgeheim Geheim");
+
+        (await low.GetAsync($"/api/analysis/runs/{secret.RunCode}/report")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await low.GetAsync($"/api/analysis/runs/{secret.RunCode}/results")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        foreach (var page in new[] { "/", "/analysis", "/api/register/analysis-run" })
+        {
+            var body = await low.GetStringAsync(page);
+            body.ShouldNotContain(secret.RunCode);
+            body.ShouldNotContain("Ransomware-aanval");
+        }
+        // The detail page only echoes the code the reader typed, and says it does not exist for them.
+        var detail = await low.GetStringAsync($"/analysis/{secret.RunCode}");
+        detail.ShouldContain("bestaat niet of u mag het niet zien");
+        detail.ShouldNotContain("Ransomware-aanval");
+        detail.ShouldNotContain("Staatsgeheim Geheim");
+        // The low reader's own run leaves the secret scenario out and is classified low.
+        var own = (await (await low.PostAsJsonAsync("/api/analysis/runs", new StartAnalysisBody(null, 3, 0, 1, null))).Content.ReadFromJsonAsync<StartedAnalysis>())!;
+        own.Scenarios.ShouldBe(3);
+        (await low.GetStringAsync($"/api/analysis/runs/{own.RunCode}/report")).ShouldNotContain("E-RANSOM");
+    }
+}
