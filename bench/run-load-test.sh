@@ -67,11 +67,15 @@ for i in $(seq 1 120); do
   sleep 0.5
 done
 
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 echo "== load test"
+CPU_BEFORE="$(cpu_seconds "$SERVER_PID")"; WALL_BEFORE="$(date +%s.%N)"
 set +e
 # Seeding (10,000 rows) plus at most 30 s warm-up + 120 s measured + time-outs stays well inside 15 minutes.
-BAKEN_TOKEN="$TOKEN" timeout 900 dotnet "$WORK/loadtest/Baken.LoadTest.dll" --url "$URL" "$@"
+BAKEN_TOKEN="$TOKEN" timeout 900 dotnet "$WORK/loadtest/Baken.LoadTest.dll" --url "$URL" --server-pid "$SERVER_PID" "$@"
 RC=$?
 set -e
+CPU_AFTER="$(cpu_seconds "$SERVER_PID")"; WALL_AFTER="$(date +%s.%N)"
+echo "== server: $(awk -v a="$CPU_BEFORE" -v b="$CPU_AFTER" -v s="$WALL_BEFORE" -v e="$WALL_AFTER" 'BEGIN{printf "%.1f s CPU in %.1f s wall during the load test (%.2f cores)", b-a, e-s, (b-a)/(e-s)}')"
 echo "== server: peak memory $(grep -E '^VmHWM' /proc/$SERVER_PID/status 2>/dev/null | awk '{print $2/1024 " MB"}' || echo unknown), log lines $(wc -l <"$WORK/server.log")"
 exit $RC

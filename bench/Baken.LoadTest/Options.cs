@@ -21,6 +21,7 @@ public sealed class Options
     public int ThinkMilliseconds { get; private set; }
     public int TimeoutSeconds { get; private set; } = 30;
     public int BaselineRequests { get; private set; } = 20;
+    public int? ServerPid { get; private set; }
 
     public const string Usage = """
         Baken.LoadTest: a bounded load test of the register (issue 4). Starts nothing; talks HTTP to a running 'baken serve'.
@@ -36,6 +37,7 @@ public sealed class Options
           --max-requests-per-user N  cap on each user's requests                  (default 20000)
           --timeout S             per request                                     (default 30)
           --baseline N            requests per route by one user before the load (default 20; 0 = skip)
+          --server-pid PID        report the server's CPU use during the measured phase (Linux /proc)
 
         Exit codes: 0 no errors, 1 a request failed during the load, 2 bad options or the server could not be prepared.
         """;
@@ -62,6 +64,7 @@ public sealed class Options
                 case "--max-requests-per-user": o.MaxRequestsPerUser = Int(name, value, 1, 1_000_000); break;
                 case "--timeout": o.TimeoutSeconds = Int(name, value, 1, 120); break;
                 case "--baseline": o.BaselineRequests = Int(name, value, 0, 1_000); break;
+                case "--server-pid": o.ServerPid = Int(name, value, 1, int.MaxValue); break;
                 default: throw new OptionsException($"Unknown option {name}.");
             }
         }

@@ -64,8 +64,17 @@ public static class Program
 
         var lastPage = Math.Max(1, (total + options.PageSize - 1) / options.PageSize);
         if (options.BaselineRequests > 0) await BaselineAsync(http, options, lastPage);
+        var serverCpuBefore = ServerCpuSeconds(options.ServerPid);
+        var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         var (results, errors, elapsed) = await LoadAsync(http, options, lastPage);
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - clientCpuBefore;
+        var serverCpu = ServerCpuSeconds(options.ServerPid) - serverCpuBefore;
         Report(results, errors, elapsed, options);
+        // Warm-up included: both figures cover warm-up + measured time.
+        var wall = elapsed.TotalSeconds + options.WarmupSeconds;
+        var server = options.ServerPid is null ? "" : FormattableString.Invariant($", server {serverCpu:F1} s ({serverCpu / wall:F2} cores)");
+        Console.WriteLine(FormattableString.Invariant(
+            $"CPU during warm-up + load ({wall:F1} s wall): load client {clientCpu:F1} s ({clientCpu / wall:F2} cores){server}, machine has {Environment.ProcessorCount} cores."));
         return results.Values.Sum(r => r.Errors) > 0 ? 1 : 0;
     }
 
@@ -236,6 +245,23 @@ public static class Program
     }
 
     // ---------------------------------------------------------------- report
+
+    /// <summary>User + system CPU seconds of another process, from /proc (Linux); 0 when unknown.</summary>
+    private static double ServerCpuSeconds(int? pid)
+    {
+        if (pid is null) return 0;
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // Fields 14 and 15 of stat (utime, stime) are 11 and 12 after "pid (comm) state"; clock ticks of 1/100 s on Linux.
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return 0;
+        }
+    }
 
     private sealed class RouteResult
     {

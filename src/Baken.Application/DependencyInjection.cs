@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<Analysis.CompareAnalysisRuns>();
         services.AddScoped<Analysis.ReproduceAnalysisRun>();
         services.AddScoped<Assessments.ImportAssessmentTable>();
+        services.AddScoped<Assessments.CompareAnalysts>();
         return services;
     }
 }

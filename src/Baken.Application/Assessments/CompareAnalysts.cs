@@ -1,0 +1,57 @@
+using System.Globalization;
+using Baken.Analysis.Risk;
+using Baken.Application.Analysis;
+using Baken.Application.Common;
+using Baken.Domain.Assessments;
+using Baken.Domain.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Assessments;
+
+/// <param name="Result">Consensus, each analyst's point class per criterion and the disagreement; null when no assessment can be read.</param>
+/// <param name="Problems">Why some stored assessments could not be read (e.g. a criterion's scale changed).</param>
+public sealed record AnalystComparison(string ScenarioCode, string Title, IReadOnlyList<Assessment> Assessments, ScenarioResult? Result,
+    IReadOnlyList<FieldError> Problems, AnalysisCatalogue Catalogue);
+
+/// <summary>
+/// The analysts' judgements of one scenario side by side: per criterion each analyst's class, the consensus (median,
+/// higher middle) and the spread — the disagreement is shown, never averaged away. Only assessments the caller may see count.
+/// </summary>
+public sealed class CompareAnalysts(IBakenDb db, LoadAnalysisCatalogue catalogueLoader)
+{
+    public async Task<Result<AnalystComparison>> HandleAsync(string scenarioCode, CancellationToken ct = default)
+    {
+        var scenario = await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Code == scenarioCode, ct);
+        if (scenario is null) return Result<AnalystComparison>.NotFound($"No scenario with code '{scenarioCode}'.");
+        var catalogue = await catalogueLoader.HandleAsync(ct);
+        var assessments = (await db.Assessments.AsNoTracking().Where(a => a.ScenarioCode == scenarioCode).ToListAsync(ct))
+            .OrderBy(a => a.Analyst, StringComparer.Ordinal).ToList();
+        if (assessments.Count == 0)
+            return Result<AnalystComparison>.Ok(new AnalystComparison(scenario.Code, scenario.Title, [], null, [], catalogue));
+
+        var header = AssessmentTable.FixedColumns.Concat(AssessmentTable.OptionalColumns).Concat(catalogue.Criteria.Select(c => c.Code)).ToArray();
+        var rows = new List<AssessmentRawRow> { new(0, header) };
+        foreach (var a in assessments)
+        {
+            var scores = ScoreList.Parse(a.Scores);
+            rows.Add(new AssessmentRawRow(rows.Count, [
+                scenario.Code, scenario.Title, scenario.ThemeCode ?? "", scenario.Kind == Domain.Register.RiskKind.Threat ? "threat" : "hazard",
+                a.Analyst, a.Organisation, a.ClassificationLevel.DisplayName(),
+                (a.HorizonYears ?? scenario.HorizonYears).ToString(CultureInfo.InvariantCulture), a.Likelihood ?? "",
+                a.Intent ?? "", a.Capability ?? "", a.Vulnerability ?? "", a.Confidence ?? "", a.OverrideReason ?? "",
+                .. catalogue.Criteria.Select(c => scores.GetValueOrDefault(c.Code, "X")),
+            ]));
+        }
+        var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
+        if (!read.IsValid)
+            return Result<AnalystComparison>.Ok(new AnalystComparison(scenario.Code, scenario.Title, assessments, null,
+                read.Errors.Select(e => new FieldError(e.Line >= 1 && e.Line <= assessments.Count ? assessments[e.Line - 1].Code + " " + e.Field : e.Field, e.Value, e.Message)).ToList(), catalogue));
+        var result = IntegratedAnalysis.Run(read.Input!, new AnalysisSettings(catalogue.DefaultProfile.RestrictTo(read.Input!.Criteria.Select(c => c.Code)))
+        {
+            Iterations = 0,
+            LikelihoodScale = catalogue.LikelihoodScale,
+            SensitivityProfiles = [],
+        });
+        return Result<AnalystComparison>.Ok(new AnalystComparison(scenario.Code, scenario.Title, assessments, result.Scenarios.Single(), [], catalogue));
+    }
+}
