@@ -33,7 +33,7 @@ public sealed class Options
           --warmup S              unmeasured seconds before that                  (default 5, at most 30)
           --seed-scenarios N      import scenarios until the register holds N    (default 10000; 0 = no seeding)
           --page-size N           page size of the API list route                 (default 50)
-          --think-ms N            pause of each user between requests            (default 0: back to back)
+          --think-ms N            mean pause between a user's requests, drawn uniformly from 0.5–1.5 × N (default 0: back to back)
           --max-requests-per-user N  cap on each user's requests                  (default 20000)
           --timeout S             per request                                     (default 30)
           --baseline N            requests per route by one user before the load (default 20; 0 = skip)

@@ -69,6 +69,7 @@ public static class Program
         var (results, errors, elapsed) = await LoadAsync(http, options, lastPage);
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - clientCpuBefore;
         var serverCpu = ServerCpuSeconds(options.ServerPid) - serverCpuBefore;
+        if (options.DumpFile is { } dump) await DumpAsync(dump, results, warmupEndOf(elapsed));
         Report(results, errors, elapsed, options);
         // Warm-up included: both figures cover warm-up + measured time.
         var wall = elapsed.TotalSeconds + options.WarmupSeconds;
@@ -179,7 +180,7 @@ public static class Program
 
         await Console.Out.WriteLineAsync();
         await Console.Out.WriteLineAsync($"Load: {options.Users} users, each looping over the mix of {mix.Length} routes back to back" +
-                                         (options.ThinkMilliseconds > 0 ? $" with {options.ThinkMilliseconds} ms between requests" : "") + "...");
+                                         (options.ThinkMilliseconds > 0 ? $" with {options.ThinkMilliseconds / 2}–{options.ThinkMilliseconds * 3 / 2} ms between requests" : "") + "...");
         var perUser = new Dictionary<string, RouteResult>[options.Users];
         var tasks = new Task[options.Users];
         for (var u = 0; u < options.Users; u++)
@@ -189,6 +190,10 @@ public static class Program
             tasks[user] = Task.Run(async () =>
             {
                 var mine = perUser[user];
+                // Users start spread over the first second (or the mean think time) and think for 0.5–1.5 × the mean,
+                // so they do not arrive in lockstep waves. Seeded per user: the same run gives the same pattern.
+                var random = new Random(2026 + user);
+                await Task.Delay(random.Next(0, Math.Max(1000, options.ThinkMilliseconds)), CancellationToken.None);
                 for (var n = 0; n < options.MaxRequestsPerUser && !hardStop.IsCancellationRequested; n++)
                 {
                     var started = Stopwatch.GetTimestamp();
@@ -196,7 +201,8 @@ public static class Program
                     var route = mix[(n + user) % mix.Length];
                     var measured = started >= warmupEnd;
                     await SendAsync(http, route.Path(n / mix.Length + user * 7), measured ? mine[route.Name] : null, measured ? errors : null);
-                    if (options.ThinkMilliseconds > 0) await Task.Delay(options.ThinkMilliseconds, CancellationToken.None);
+                    if (options.ThinkMilliseconds > 0)
+                        await Task.Delay(options.ThinkMilliseconds / 2 + random.Next(0, options.ThinkMilliseconds + 1), CancellationToken.None);
                 }
             });
         }
@@ -208,6 +214,7 @@ public static class Program
         foreach (var (name, r) in user)
         {
             merged[name].LatenciesMs.AddRange(r.LatenciesMs);
+            merged[name].StartTimestamps.AddRange(r.StartTimestamps);
             merged[name].Errors += r.Errors;
         }
         return (merged, errors, elapsed);
@@ -234,6 +241,7 @@ public static class Program
         var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         if (result is null) return bytes;
         result.LatenciesMs.Add(ms);
+        result.StartTimestamps.Add(start);
         if (failure is not null)
         {
             result.Errors++;
@@ -266,6 +274,7 @@ public static class Program
     private sealed class RouteResult
     {
         public List<double> LatenciesMs { get; } = [];
+        public List<long> StartTimestamps { get; } = [];
         public int Errors { get; set; }
         public long Bytes { get; set; }
     }

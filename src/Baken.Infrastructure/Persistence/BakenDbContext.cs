@@ -26,6 +26,8 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     // Read by the query filters on every query; EF Core turns them into parameters bound to this context's user.
     private int Clearance => (int)user.Clearance;
     private long DeniedCompartments => ~user.CompartmentMask;
+    // The Public role (parliament, the public) sees only what is marked for publication.
+    private bool PublicOnly => user.IsInRole(Roles.Public) && !Roles.All.Where(r => r != Roles.Public).Any(user.IsInRole);
 
     public DbSet<NationalSecurityInterest> Interests => Set<NationalSecurityInterest>();
     public DbSet<ImpactCriterion> Criteria => Set<ImpactCriterion>();
@@ -66,7 +68,8 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             h.Property(x => x.EntityKind).HasMaxLength(64);
             h.Property(x => x.EntityCode).HasMaxLength(RecordCode.MaxLength);
             h.Property(x => x.UserName).HasMaxLength(64);
-            h.HasQueryFilter(x => (int)x.ClassificationLevel <= Clearance && (x.CompartmentMask & DeniedCompartments) == 0);
+            // The public sees no audit trail at all: who changed what is internal.
+            h.HasQueryFilter(x => (int)x.ClassificationLevel <= Clearance && (x.CompartmentMask & DeniedCompartments) == 0 && !PublicOnly);
         });
         modelBuilder.Entity<Compartment>(c =>
         {
@@ -91,7 +94,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             e.Property(x => x.Code).HasMaxLength(RecordCode.MaxLength);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Ignore(x => x.Classification);
-            e.HasQueryFilter(x => (int)x.ClassificationLevel <= Clearance && (x.CompartmentMask & DeniedCompartments) == 0);
+            e.HasQueryFilter(x => (int)x.ClassificationLevel <= Clearance && (x.CompartmentMask & DeniedCompartments) == 0 && (!PublicOnly || x.Publishable));
         });
         if (typeof(T) == typeof(CriterionScale)) modelBuilder.Entity<CriterionScale>().Ignore(x => x.LowerBounds);
     }

@@ -107,3 +107,28 @@ public sealed class ClassificationEnforcementTests
         edit.Status.ShouldBe(ResultStatus.NotFound);
     }
 }
+
+public sealed class PublicRoleTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task PublicRole_SeesOnlyUnclassifiedRecordsMarkedForPublication_AndNoHistory(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.Context(FixedUser.System))
+        {
+            var save = new SaveRecord(db, FixedUser.System);
+            foreach (var (code, publishable) in new[] { ("R-PUB", "true"), ("R-DRAFT", "false") })
+                (await save.HandleAsync(new SaveRecordRequest("risk", code, new Dictionary<string, string?>
+                    { ["title"] = code, ["kind"] = "hazard", ["publishable"] = publishable }, SaveMode.Create))).IsOk.ShouldBeTrue();
+        }
+        var citizen = new FixedUser("burger", ClassificationLevel.Ongerubriceerd, 0, [Domain.Users.Roles.Public]);
+        await using var view = database.Context(citizen);
+        (await view.Risks.Select(r => r.Code).ToListAsync()).ShouldBe(["R-PUB"]);
+        (await view.History.CountAsync()).ShouldBe(0);
+
+        var analyst = new FixedUser("ana", ClassificationLevel.Ongerubriceerd, 0, [Domain.Users.Roles.Analyst]);
+        await using var internalView = database.Context(analyst);
+        (await internalView.Risks.CountAsync()).ShouldBe(2);
+    }
+}

@@ -51,6 +51,29 @@ public sealed class PageTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task RegisterPage_FiltersByChoiceReferenceAndClassification(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider, catalogue: true);
+        var client = await app.ClientForAsync("ana", ClassificationLevel.DepartementaalVertrouwelijk);
+        foreach (var (code, kind, theme, level) in new[] { ("R-HAZ", "hazard", "T1", "Ongerubriceerd"), ("R-THR", "threat", "T8", "Dep.V") })
+        {
+            var body = new StringContent(JsonSerializer.Serialize(new { code, values = new Dictionary<string, string> { ["title"] = code + " titel", ["kind"] = kind, ["theme"] = theme, ["classification"] = level } }),
+                System.Text.Encoding.UTF8, "application/json");
+            (await client.PostAsync("/api/register/risk", body)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+        var threats = await client.GetStringAsync("/register/risk?f.kind=threat");
+        threats.ShouldContain("R-THR titel");
+        threats.ShouldNotContain("R-HAZ titel");
+        var climate = await client.GetStringAsync("/register/risk?f.theme=T1");
+        climate.ShouldContain("R-HAZ titel");
+        climate.ShouldNotContain("R-THR titel");
+        var depv = await client.GetStringAsync("/register/risk?classification=1");
+        depv.ShouldContain("R-THR titel");
+        depv.ShouldNotContain("R-HAZ titel");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task RegisterPage_WithoutSignIn_RedirectsToSignIn(DatabaseProvider provider)
     {
         await using var app = await RunningApp.StartAsync(provider);
