@@ -10,7 +10,8 @@
 # Environment: URL (default http://127.0.0.1:5181), CLI_DIR (reuse an already published CLI and skip step 1),
 #              KEEP=1 (keep the temporary folder with the database and the server log),
 #              SERVER_LOG_LEVEL=Warning (diagnosis only: sets Logging__LogLevel__Default for the server; unset = the
-#              product's default, which logs every request and every SQL command at Information to the console).
+#              product's default, which logs every request and every SQL command at Information to the console),
+#              SERVER_ENV="NAME=value ..." (diagnosis only: extra environment for the server, e.g. DOTNET_gcServer=1).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -43,6 +44,7 @@ trap 'exit 130' INT TERM
 # from the temporary folder (so no baken.json of the caller's working folder is read).
 BAKEN_ENV=(env HOME="$SERVER_HOME" XDG_DATA_HOME="$SERVER_HOME/.local/share" BAKEN_USER=admin)
 if [[ -n "${SERVER_LOG_LEVEL:-}" ]]; then BAKEN_ENV+=(Logging__LogLevel__Default="$SERVER_LOG_LEVEL"); fi
+if [[ -n "${SERVER_ENV:-}" ]]; then read -r -a extra <<<"$SERVER_ENV"; BAKEN_ENV+=("${extra[@]}"); fi
 
 if [[ -z "${CLI_DIR:-}" ]]; then
   CLI_DIR="$WORK/cli"

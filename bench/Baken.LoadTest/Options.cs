@@ -22,6 +22,7 @@ public sealed class Options
     public int TimeoutSeconds { get; private set; } = 30;
     public int BaselineRequests { get; private set; } = 20;
     public int? ServerPid { get; private set; }
+    public string? DumpFile { get; private set; }
 
     public const string Usage = """
         Baken.LoadTest: a bounded load test of the register (issue 4). Starts nothing; talks HTTP to a running 'baken serve'.
@@ -38,6 +39,7 @@ public sealed class Options
           --timeout S             per request                                     (default 30)
           --baseline N            requests per route by one user before the load (default 20; 0 = skip)
           --server-pid PID        report the server's CPU use during the measured phase (Linux /proc)
+          --dump FILE             write every measured request (route, start, latency) to a CSV file
 
         Exit codes: 0 no errors, 1 a request failed during the load, 2 bad options or the server could not be prepared.
         """;
@@ -65,6 +67,7 @@ public sealed class Options
                 case "--timeout": o.TimeoutSeconds = Int(name, value, 1, 120); break;
                 case "--baseline": o.BaselineRequests = Int(name, value, 0, 1_000); break;
                 case "--server-pid": o.ServerPid = Int(name, value, 1, int.MaxValue); break;
+                case "--dump": o.DumpFile = value; break;
                 default: throw new OptionsException($"Unknown option {name}.");
             }
         }

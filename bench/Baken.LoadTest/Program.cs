@@ -69,7 +69,7 @@ public static class Program
         var (results, errors, elapsed) = await LoadAsync(http, options, lastPage);
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - clientCpuBefore;
         var serverCpu = ServerCpuSeconds(options.ServerPid) - serverCpuBefore;
-        if (options.DumpFile is { } dump) await DumpAsync(dump, results, warmupEndOf(elapsed));
+        if (options.DumpFile is { } dump) await DumpAsync(dump, results);
         Report(results, errors, elapsed, options);
         // Warm-up included: both figures cover warm-up + measured time.
         var wall = elapsed.TotalSeconds + options.WarmupSeconds;
@@ -253,6 +253,18 @@ public static class Program
     }
 
     // ---------------------------------------------------------------- report
+
+    /// <summary>Every measured request as CSV (route, start in ms since the first measured request, latency in ms).</summary>
+    private static async Task DumpAsync(string path, Dictionary<string, RouteResult> results)
+    {
+        var first = results.Values.SelectMany(r => r.StartTimestamps).DefaultIfEmpty(0).Min();
+        var csv = new StringBuilder("route,start_ms,latency_ms\n");
+        foreach (var (name, r) in results)
+            for (var i = 0; i < r.LatenciesMs.Count; i++)
+                csv.Append(CultureInfo.InvariantCulture, $"\"{name}\",{(r.StartTimestamps[i] - first) * 1000.0 / Stopwatch.Frequency:F1},{r.LatenciesMs[i]:F1}\n");
+        await File.WriteAllTextAsync(path, csv.ToString());
+        await Console.Out.WriteLineAsync($"Wrote every measured request to {path}.");
+    }
 
     /// <summary>User + system CPU seconds of another process, from /proc (Linux); 0 when unknown.</summary>
     private static double ServerCpuSeconds(int? pid)

@@ -52,6 +52,7 @@ public static class BakenWebApp
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
             {
                 o.LoginPath = "/signin";
+                o.AccessDeniedPath = "/denied";
                 o.Cookie.Name = "baken.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;

@@ -83,3 +83,19 @@ public sealed class PageTests
         response.Headers.Location!.ToString().ShouldContain("/signin");
     }
 }
+
+public sealed class AdministrationPageTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task UsersPage_IsForAdministratorsOnly(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider, catalogue: true);
+        var admin = await app.ClientForAsync("beheer", ClassificationLevel.StaatsgeheimGeheim, roles: "Administrator");
+        var analyst = await app.ClientForAsync("ana", ClassificationLevel.StaatsgeheimGeheim);
+        var page = await admin.GetStringAsync("/admin/users");
+        page.ShouldContain("beheer");
+        page.ShouldContain("ana");
+        (await analyst.GetAsync("/admin/users")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}
