@@ -27,10 +27,14 @@ public sealed class RunningApp : IAsyncDisposable
     public TestDatabase Database { get; }
     public Uri Address { get; }
 
-    public static async Task<RunningApp> StartAsync(DatabaseProvider provider, bool catalogue = false)
+    public static async Task<RunningApp> StartAsync(DatabaseProvider provider, bool catalogue = false, Action<WebApplicationBuilder>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(provider, initialise: catalogue);
-        var app = BakenWebApp.Build([], database.Options, "http://127.0.0.1:0", b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        var app = BakenWebApp.Build([], database.Options, "http://127.0.0.1:0", b =>
+        {
+            b.Logging.SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(b);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningApp(app, database, new Uri(address));

@@ -17,7 +17,7 @@ public static class ServeCommand
             var options = CliSession.ReadDatabaseOptions(g.Config, g.Database);
             var outcome = await DatabaseInitializer.InitializeAsync(options, TimeProvider.System, ct: ct);
             CliSession.Report(outcome, io.Out);
-            var app = BakenWebApp.Build([], options, parse.GetValue(urls));
+            var app = BakenWebApp.Build([], options, parse.GetValue(urls), configFile: g.Config);
             await io.Out.WriteLineAsync($"Baken is listening on {parse.GetValue(urls) ?? BakenWebApp.DefaultUrl} ({options.Provider}). Press Ctrl+C to stop.");
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);

@@ -24,9 +24,15 @@ public static class BakenWebApp
 {
     public const string DefaultUrl = "http://localhost:5080";
 
-    public static WebApplication Build(string[] args, DatabaseOptions database, string? urls = null, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="configFile">A JSON configuration file (the CLI's --config); baken.json in the working folder is read too.</param>
+    public static WebApplication Build(string[] args, DatabaseOptions database, string? urls = null, Action<WebApplicationBuilder>? configure = null, string? configFile = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "baken.json"), optional: true);
+        if (configFile is not null) builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false);
+        builder.Configuration.AddEnvironmentVariables("BAKEN_");
+        // Tests and hosts adjust configuration and logging before any service reads them.
+        configure?.Invoke(builder);
         builder.WebHost.UseUrls(urls ?? builder.Configuration["urls"] ?? DefaultUrl);
 
         var services = builder.Services;
@@ -63,7 +69,8 @@ public static class BakenWebApp
                 o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
             })
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
+            .AddBakenSingleSignOn(builder.Configuration);
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery();
@@ -75,7 +82,6 @@ public static class BakenWebApp
         });
         services.AddLocalization();
         services.AddRazorComponents();
-        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -97,6 +103,7 @@ public static class BakenWebApp
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("Baken API").WithOpenApiRoutePattern("/openapi/v1.json"));
         app.MapGet("/health", () => TypedResults.Ok("ok")).ExcludeFromDescription();
         app.MapAccountEndpoints();
+        app.MapSingleSignOn(app.Configuration);
         app.MapRegisterApi();
         app.MapAnalysisApi();
         app.MapRazorComponents<App>();

@@ -106,6 +106,7 @@ public static class Ui
         ["nav.admin"] = ("Beheer", "Administration"),
         ["denied.title"] = ("Geen toegang", "No access"),
         ["denied.text"] = ("Uw rol geeft geen toegang tot deze pagina.", "Your role does not give access to this page."),
+        ["signin.sso"] = ("Inloggen met Rijksoverheid-SSO", "Sign in with government single sign-on"),
         ["history.by"] = ("door", "by"),
         ["history.field"] = ("Veld", "Field"),
         ["history.before"] = ("Voor", "Before"),

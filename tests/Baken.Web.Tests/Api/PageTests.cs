@@ -99,3 +99,21 @@ public sealed class AdministrationPageTests
         (await analyst.GetAsync("/admin/users")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 }
+
+public sealed class SingleSignOnTests
+{
+    [Fact]
+    public async Task SignInPage_OffersSingleSignOn_OnlyWhenConfigured()
+    {
+        await using var plain = await RunningApp.StartAsync(DatabaseProvider.Sqlite);
+        (await plain.Anonymous().GetStringAsync("/signin")).ShouldNotContain("/account/sso");
+        (await plain.Anonymous().GetAsync("/account/sso")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        await using var sso = await RunningApp.StartAsync(DatabaseProvider.Sqlite, configure: b =>
+        {
+            b.Configuration["Authentication:OpenIdConnect:Authority"] = "https://sso.example.invalid/realms/rijk";
+            b.Configuration["Authentication:OpenIdConnect:ClientId"] = "baken";
+        });
+        (await sso.Anonymous().GetStringAsync("/signin")).ShouldContain("/account/sso");
+    }
+}
