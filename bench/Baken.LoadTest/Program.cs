@@ -76,7 +76,8 @@ public static class Program
         var server = options.ServerPid is null ? "" : FormattableString.Invariant($", server {serverCpu:F1} s ({serverCpu / wall:F2} cores)");
         Console.WriteLine(FormattableString.Invariant(
             $"CPU during warm-up + load ({wall:F1} s wall): load client {clientCpu:F1} s ({clientCpu / wall:F2} cores){server}, machine has {Environment.ProcessorCount} cores."));
-        return results.Values.Sum(r => r.Errors) > 0 ? 1 : 0;
+        if (WarmupErrors > 0) Console.WriteLine($"{WarmupErrors} requests failed during the warm-up.");
+        return results.Values.Sum(r => r.Errors) + WarmupErrors + BaselineErrors.Count > 0 ? 1 : 0;
     }
 
     // ---------------------------------------------------------------- preparation and seeding
@@ -159,13 +160,14 @@ public static class Program
         {
             var r = results[route.Name] = new RouteResult();
             for (var i = 0; i < 3; i++) await SendAsync(http, route.Path(i), null, null);
-            long bytes = 0;
             for (var i = 0; i < options.BaselineRequests; i++)
-                bytes = await SendAsync(http, route.Path(i), r, null);
-            r.Bytes = bytes;
+                r.Bytes = (await SendAsync(http, route.Path(i), r, BaselineErrors)).Bytes;
         }
         PrintTable(results, null, withBytes: true);
+        foreach (var e in BaselineErrors) await Console.Out.WriteLineAsync("  error: " + e);
     }
+
+    private static readonly List<string> BaselineErrors = [];
 
     // ---------------------------------------------------------------- concurrent load
 
@@ -200,9 +202,14 @@ public static class Program
                     if (started >= end) break;
                     var route = mix[(n + user) % mix.Length];
                     var measured = started >= warmupEnd;
-                    await SendAsync(http, route.Path(n / mix.Length + user * 7), measured ? mine[route.Name] : null, measured ? errors : null);
+                    var (_, ok) = await SendAsync(http, route.Path(n / mix.Length + user * 7), measured ? mine[route.Name] : null, measured ? errors : null);
+                    if (!ok && !measured) Interlocked.Increment(ref WarmupErrors);
                     if (options.ThinkMilliseconds > 0)
-                        await Task.Delay(options.ThinkMilliseconds / 2 + random.Next(0, options.ThinkMilliseconds + 1), CancellationToken.None);
+                    {
+                        var think = options.ThinkMilliseconds / 2 + random.Next(0, options.ThinkMilliseconds + 1);
+                        if (Stopwatch.GetTimestamp() + think * Stopwatch.Frequency / 1000 >= end) break;
+                        await Task.Delay(think, CancellationToken.None);
+                    }
                 }
             });
         }
@@ -220,8 +227,10 @@ public static class Program
         return (merged, errors, elapsed);
     }
 
+    private static int WarmupErrors;
+
     /// <summary>Sends one GET and reads the whole body; records its latency (and any failure) when a result is given.</summary>
-    private static async Task<long> SendAsync(HttpClient http, string path, RouteResult? result, List<string>? errors)
+    private static async Task<(long Bytes, bool Ok)> SendAsync(HttpClient http, string path, RouteResult? result, List<string>? errors)
     {
         var start = Stopwatch.GetTimestamp();
         string? failure = null;
@@ -239,7 +248,7 @@ public static class Program
             failure = $"{e.GetType().Name} {path}: {e.Message}";
         }
         var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        if (result is null) return bytes;
+        if (result is null) return (bytes, failure is null);
         result.LatenciesMs.Add(ms);
         result.StartTimestamps.Add(start);
         if (failure is not null)
@@ -249,7 +258,7 @@ public static class Program
                 lock (errors)
                     if (errors.Count < 10) errors.Add(failure);
         }
-        return bytes;
+        return (bytes, failure is null);
     }
 
     // ---------------------------------------------------------------- report

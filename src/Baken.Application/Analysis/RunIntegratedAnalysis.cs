@@ -99,24 +99,13 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         var assessments = (await db.Assessments.AsNoTracking().ToListAsync(ct))
             .Where(a => scenarios.ContainsKey(a.ScenarioCode))
             .OrderBy(a => a.ScenarioCode, StringComparer.Ordinal).ThenBy(a => a.Analyst, StringComparer.Ordinal).ToList();
-        var header = AssessmentTable.FixedColumns.Concat(AssessmentTable.OptionalColumns).Concat(catalogue.Criteria.Select(c => c.Code)).ToArray();
-        var rows = new List<AssessmentRawRow> { new(0, header) };
+        var rows = new List<AssessmentRawRow> { new(0, StoredAssessmentRows.Header(catalogue.Criteria)) };
         long compartments = 0;
         foreach (var a in assessments)
         {
             var s = scenarios[a.ScenarioCode];
-            var level = a.ClassificationLevel > s.ClassificationLevel ? a.ClassificationLevel : s.ClassificationLevel;
             compartments |= a.CompartmentMask | s.CompartmentMask;
-            var scores = ScoreList.Parse(a.Scores);
-            var cells = new List<string>
-            {
-                s.Code, s.Title, s.ThemeCode ?? "", s.Kind == Domain.Register.RiskKind.Threat ? "threat" : "hazard", a.Analyst, a.Organisation,
-                level.DisplayName(), a.HorizonYears?.ToString(CultureInfo.InvariantCulture) ?? s.HorizonYears.ToString(CultureInfo.InvariantCulture),
-                a.Likelihood ?? "", a.Intent ?? "", a.Capability ?? "", a.Vulnerability ?? "", a.Confidence ?? "", a.OverrideReason ?? "",
-            };
-            cells.AddRange(catalogue.Criteria.Select(c => scores.GetValueOrDefault(c.Code, "")));
-            // The line of a stored assessment is its position here; messages also name the assessment's code.
-            rows.Add(new AssessmentRawRow(rows.Count, [.. cells]));
+            rows.Add(StoredAssessmentRows.Row(rows.Count, s, a, catalogue.Criteria));
         }
         return (rows, compartments);
     }

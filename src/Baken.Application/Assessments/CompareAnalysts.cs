@@ -29,19 +29,8 @@ public sealed class CompareAnalysts(IBakenDb db, LoadAnalysisCatalogue catalogue
         if (assessments.Count == 0)
             return Result<AnalystComparison>.Ok(new AnalystComparison(scenario.Code, scenario.Title, [], null, [], catalogue));
 
-        var header = AssessmentTable.FixedColumns.Concat(AssessmentTable.OptionalColumns).Concat(catalogue.Criteria.Select(c => c.Code)).ToArray();
-        var rows = new List<AssessmentRawRow> { new(0, header) };
-        foreach (var a in assessments)
-        {
-            var scores = ScoreList.Parse(a.Scores);
-            rows.Add(new AssessmentRawRow(rows.Count, [
-                scenario.Code, scenario.Title, scenario.ThemeCode ?? "", scenario.Kind == Domain.Register.RiskKind.Threat ? "threat" : "hazard",
-                a.Analyst, a.Organisation, a.ClassificationLevel.DisplayName(),
-                (a.HorizonYears ?? scenario.HorizonYears).ToString(CultureInfo.InvariantCulture), a.Likelihood ?? "",
-                a.Intent ?? "", a.Capability ?? "", a.Vulnerability ?? "", a.Confidence ?? "", a.OverrideReason ?? "",
-                .. catalogue.Criteria.Select(c => scores.GetValueOrDefault(c.Code, "X")),
-            ]));
-        }
+        var rows = new List<AssessmentRawRow> { new(0, StoredAssessmentRows.Header(catalogue.Criteria)) };
+        foreach (var a in assessments) rows.Add(StoredAssessmentRows.Row(rows.Count, scenario, a, catalogue.Criteria, missingScore: "X"));
         var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
         if (!read.IsValid)
             return Result<AnalystComparison>.Ok(new AnalystComparison(scenario.Code, scenario.Title, assessments, null,

@@ -111,7 +111,7 @@ public sealed class RegisterPersistenceTests
         }, SaveMode.Create));
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.Errors.ShouldContain(e => e.Field == "title" && e.Allowed.Contains("400"));
-        result.Errors.ShouldContain(e => e.Field == "horizon_years" && e.Value == "five" && e.Allowed.Contains("1 to 50"));
+        result.Errors.ShouldContain(e => e.Field == "horizon_years" && e.Value == "five" && e.Allowed.Contains("1 to 100"));
         result.Errors.ShouldContain(e => e.Field == "risk" && e.Value == "NOPE" && e.Allowed.Contains("existing risk"));
         (await db.Scenarios.IgnoreQueryFilters().CountAsync()).ShouldBe(0);
     }

@@ -39,6 +39,38 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AnalysisRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RunAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Profile = table.Column<string>(type: "text", nullable: false),
+                    Factor = table.Column<double>(type: "double precision", nullable: false),
+                    Iterations = table.Column<int>(type: "integer", nullable: false),
+                    Seed = table.Column<long>(type: "bigint", nullable: false),
+                    CodeVersion = table.Column<string>(type: "text", nullable: false),
+                    InputSource = table.Column<string>(type: "text", nullable: false),
+                    ScenarioCount = table.Column<int>(type: "integer", nullable: false),
+                    InputsJson = table.Column<string>(type: "text", nullable: false),
+                    SettingsJson = table.Column<string>(type: "text", nullable: false),
+                    ResultsJson = table.Column<string>(type: "text", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false),
+                    Provenance = table.Column<string>(type: "text", nullable: true),
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnalysisRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiTokens",
                 columns: table => new
                 {
@@ -52,6 +84,40 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Assessments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ScenarioCode = table.Column<string>(type: "text", nullable: false),
+                    Analyst = table.Column<string>(type: "text", nullable: false),
+                    Organisation = table.Column<string>(type: "text", nullable: false),
+                    HorizonYears = table.Column<double>(type: "double precision", nullable: true),
+                    Likelihood = table.Column<string>(type: "text", nullable: true),
+                    Intent = table.Column<string>(type: "text", nullable: true),
+                    Capability = table.Column<string>(type: "text", nullable: true),
+                    Vulnerability = table.Column<string>(type: "text", nullable: true),
+                    OverrideReason = table.Column<string>(type: "text", nullable: true),
+                    Confidence = table.Column<string>(type: "text", nullable: true),
+                    Scores = table.Column<string>(type: "text", nullable: false),
+                    Rationale = table.Column<string>(type: "text", nullable: true),
+                    Sources = table.Column<string>(type: "text", nullable: true),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false),
+                    Provenance = table.Column<string>(type: "text", nullable: true),
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assessments", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -314,6 +380,33 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StixObjects",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StixType = table.Column<string>(type: "text", nullable: false),
+                    SpecVersion = table.Column<string>(type: "text", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ModifiedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    Labels = table.Column<string>(type: "text", nullable: true),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false),
+                    Provenance = table.Column<string>(type: "text", nullable: true),
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StixObjects", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Themes",
                 columns: table => new
                 {
@@ -392,9 +485,21 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AnalysisRuns_Code",
+                table: "AnalysisRuns",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_TokenHash",
                 table: "ApiTokens",
                 column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_Code",
+                table: "Assessments",
+                column: "Code",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -463,6 +568,12 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StixObjects_Code",
+                table: "StixObjects",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Themes_Code",
                 table: "Themes",
                 column: "Code",
@@ -488,7 +599,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 name: "Actors");
 
             migrationBuilder.DropTable(
+                name: "AnalysisRuns");
+
+            migrationBuilder.DropTable(
                 name: "ApiTokens");
+
+            migrationBuilder.DropTable(
+                name: "Assessments");
 
             migrationBuilder.DropTable(
                 name: "CatalogueEntries");
@@ -519,6 +636,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Sources");
+
+            migrationBuilder.DropTable(
+                name: "StixObjects");
 
             migrationBuilder.DropTable(
                 name: "Themes");

@@ -38,6 +38,38 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AnalysisRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RunAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Profile = table.Column<string>(type: "TEXT", nullable: false),
+                    Factor = table.Column<double>(type: "REAL", nullable: false),
+                    Iterations = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seed = table.Column<long>(type: "INTEGER", nullable: false),
+                    CodeVersion = table.Column<string>(type: "TEXT", nullable: false),
+                    InputSource = table.Column<string>(type: "TEXT", nullable: false),
+                    ScenarioCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    InputsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    SettingsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ResultsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Provenance = table.Column<string>(type: "TEXT", nullable: true),
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnalysisRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiTokens",
                 columns: table => new
                 {
@@ -51,6 +83,40 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Assessments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ScenarioCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Analyst = table.Column<string>(type: "TEXT", nullable: false),
+                    Organisation = table.Column<string>(type: "TEXT", nullable: false),
+                    HorizonYears = table.Column<double>(type: "REAL", nullable: true),
+                    Likelihood = table.Column<string>(type: "TEXT", nullable: true),
+                    Intent = table.Column<string>(type: "TEXT", nullable: true),
+                    Capability = table.Column<string>(type: "TEXT", nullable: true),
+                    Vulnerability = table.Column<string>(type: "TEXT", nullable: true),
+                    OverrideReason = table.Column<string>(type: "TEXT", nullable: true),
+                    Confidence = table.Column<string>(type: "TEXT", nullable: true),
+                    Scores = table.Column<string>(type: "TEXT", nullable: false),
+                    Rationale = table.Column<string>(type: "TEXT", nullable: true),
+                    Sources = table.Column<string>(type: "TEXT", nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Provenance = table.Column<string>(type: "TEXT", nullable: true),
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assessments", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -313,6 +379,33 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StixObjects",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StixType = table.Column<string>(type: "TEXT", nullable: false),
+                    SpecVersion = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ModifiedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    Labels = table.Column<string>(type: "TEXT", nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Provenance = table.Column<string>(type: "TEXT", nullable: true),
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StixObjects", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Themes",
                 columns: table => new
                 {
@@ -391,9 +484,21 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AnalysisRuns_Code",
+                table: "AnalysisRuns",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_TokenHash",
                 table: "ApiTokens",
                 column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_Code",
+                table: "Assessments",
+                column: "Code",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -462,6 +567,12 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StixObjects_Code",
+                table: "StixObjects",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Themes_Code",
                 table: "Themes",
                 column: "Code",
@@ -487,7 +598,13 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 name: "Actors");
 
             migrationBuilder.DropTable(
+                name: "AnalysisRuns");
+
+            migrationBuilder.DropTable(
                 name: "ApiTokens");
+
+            migrationBuilder.DropTable(
+                name: "Assessments");
 
             migrationBuilder.DropTable(
                 name: "CatalogueEntries");
@@ -518,6 +635,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Sources");
+
+            migrationBuilder.DropTable(
+                name: "StixObjects");
 
             migrationBuilder.DropTable(
                 name: "Themes");
