@@ -42,6 +42,9 @@ public abstract class Record
 
     public Classification Classification => new(ClassificationLevel, CompartmentMask);
 
+    /// <summary>The code as a natural sort key (see <see cref="RecordCode.SortKey"/>), kept by the database layer for ordered paging.</summary>
+    public string SortKey { get; set; } = "";
+
     public void Classify(Classification classification)
     {
         if (!Enum.IsDefined(classification.Level))

@@ -16,6 +16,18 @@ public static partial class RecordCode
         return trimmed;
     }
 
+    /// <summary>
+    /// A key that sorts codes as people expect in plain SQL ordering: lower case, each run of digits zero-padded to
+    /// 12 places, so "S-9" comes before "S-10" and "2.9" before "2.10".
+    /// </summary>
+    public static string SortKey(string code) =>
+        DigitRun().Replace(code.ToLowerInvariant(), m => m.Value.TrimStart('0').PadLeft(12, '0'));
+
+    public const int SortKeyMaxLength = 256;
+
+    [GeneratedRegex("[0-9]+")]
+    private static partial Regex DigitRun();
+
     public static bool IsValid(string? code) => code is not null && Pattern().IsMatch(code.Trim());
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._\-]{0,63}$")]

@@ -20,6 +20,8 @@ public sealed class RecordKind
     public required Type ClrType { get; init; }
     /// <summary>The field shown as the record's title in lists.</summary>
     public required string TitleField { get; init; }
+    /// <summary>The entity property behind <see cref="TitleField"/>, so lists can search and sort on it in SQL.</summary>
+    public required string TitleProperty { get; init; }
     public required IReadOnlyList<RecordField> Fields { get; init; }
     public required Func<Record> Create { get; init; }
     public required Func<IBakenDb, IQueryable<Record>> Query { get; init; }
@@ -44,6 +46,12 @@ public static class RecordKinds
         return new RecordKind
         {
             Name = name, Plural = plural, DisplayNl = nl, DisplayEn = en, ClrType = typeof(T), TitleField = titleField,
+            TitleProperty = titleField switch
+            {
+                "title" => "Title", "name" => "Name", "criterion" => "CriterionCode", "scenario" => "ScenarioCode",
+                "type" => "StixType", "profile" => "Profile",
+                _ => throw new InvalidOperationException($"Kind {name}: no entity property known for title field '{titleField}'."),
+            },
             Fields = b.Fields, Create = () => new T(), Query = db => query(db), ReadOnly = readOnly,
             Check = check is null ? null : r => check((T)r),
         };

@@ -91,6 +91,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -106,6 +111,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("AnalysisRuns");
                 });
@@ -177,6 +184,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Sources")
                         .HasColumnType("text");
 
@@ -198,6 +210,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Assessments");
                 });
@@ -251,6 +265,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Summary")
                         .HasColumnType("text");
 
@@ -269,6 +288,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("CatalogueEntries");
                 });
@@ -373,6 +394,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -388,6 +414,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Actors");
                 });
@@ -465,6 +493,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<int>("ScaleVersion")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasColumnType("text");
@@ -484,6 +517,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("CriterionScales");
                 });
@@ -536,6 +571,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<bool>("Retired")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -551,6 +591,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Criteria");
                 });
@@ -593,6 +635,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Summary")
                         .HasColumnType("text");
 
@@ -611,6 +658,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Interests");
                 });
@@ -653,6 +702,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Summary")
                         .HasColumnType("text");
 
@@ -674,6 +728,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Organisations");
                 });
@@ -726,6 +782,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("ThemeCode")
                         .HasColumnType("text");
 
@@ -748,6 +809,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Risks");
                 });
@@ -797,6 +860,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<string>("RiskCode")
                         .HasColumnType("text");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("ThemeCode")
                         .HasColumnType("text");
 
@@ -819,6 +887,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Scenarios");
                 });
@@ -865,6 +935,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<string>("Reliability")
                         .HasColumnType("text");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text");
@@ -884,6 +959,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Sources");
                 });
@@ -926,6 +1003,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Summary")
                         .HasColumnType("text");
 
@@ -944,6 +1026,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Themes");
                 });
@@ -996,6 +1080,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1011,6 +1100,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("VitalProcesses");
                 });
@@ -1088,6 +1179,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("SpecVersion")
                         .HasColumnType("text");
 
@@ -1110,6 +1206,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("StixObjects");
                 });

@@ -86,6 +86,11 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -101,6 +106,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("AnalysisRuns");
                 });
@@ -172,6 +179,11 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sources")
                         .HasColumnType("TEXT");
 
@@ -193,6 +205,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Assessments");
                 });
@@ -246,6 +260,11 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Summary")
                         .HasColumnType("TEXT");
 
@@ -264,6 +283,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("CatalogueEntries");
                 });
@@ -366,6 +387,11 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -381,6 +407,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Actors");
                 });
@@ -458,6 +486,11 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<int>("ScaleVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -477,6 +510,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("CriterionScales");
                 });
@@ -529,6 +564,11 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Retired")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -544,6 +584,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Criteria");
                 });
@@ -586,6 +628,11 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Summary")
                         .HasColumnType("TEXT");
 
@@ -604,6 +651,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Interests");
                 });
@@ -646,6 +695,11 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Summary")
                         .HasColumnType("TEXT");
 
@@ -667,6 +721,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Organisations");
                 });
@@ -719,6 +775,11 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ThemeCode")
                         .HasColumnType("TEXT");
 
@@ -741,6 +802,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Risks");
                 });
@@ -790,6 +853,11 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<string>("RiskCode")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ThemeCode")
                         .HasColumnType("TEXT");
 
@@ -812,6 +880,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Scenarios");
                 });
@@ -858,6 +928,11 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<string>("Reliability")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -877,6 +952,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Sources");
                 });
@@ -919,6 +996,11 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Summary")
                         .HasColumnType("TEXT");
 
@@ -937,6 +1019,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Themes");
                 });
@@ -989,6 +1073,11 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1004,6 +1093,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("VitalProcesses");
                 });
@@ -1079,6 +1170,11 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SpecVersion")
                         .HasColumnType("TEXT");
 
@@ -1101,6 +1197,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("StixObjects");
                 });

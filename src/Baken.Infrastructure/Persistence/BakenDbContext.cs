@@ -91,7 +91,9 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         {
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.Code).IsUnique();
+            e.HasIndex(x => x.SortKey);
             e.Property(x => x.Code).HasMaxLength(RecordCode.MaxLength);
+            e.Property(x => x.SortKey).HasMaxLength(RecordCode.SortKeyMaxLength);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Ignore(x => x.Classification);
             e.HasQueryFilter(x => (int)x.ClassificationLevel <= Clearance && (x.CompartmentMask & DeniedCompartments) == 0 && (!PublicOnly || x.Publishable));
@@ -152,6 +154,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
                 || (original is not null && !original.Classification.IsVisibleTo(user.Clearance, user.CompartmentMask)))
                 throw new InvalidOperationException("The current user is not cleared to write this record.");
 
+            if (entry.State != EntityState.Deleted) record.SortKey = RecordCode.SortKey(record.Code);
             switch (entry.State)
             {
                 case EntityState.Added:
@@ -187,7 +190,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     }
 
     private static bool HasFieldChanges(EntityEntry<Record> entry) =>
-        entry.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(Record.Version) or nameof(Record.UpdatedAtUtc) or nameof(Record.UpdatedBy))
+        entry.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(Record.Version) or nameof(Record.UpdatedAtUtc) or nameof(Record.UpdatedBy) or nameof(Record.SortKey))
                                   && !Equals(p.OriginalValue, p.CurrentValue));
 
     private static string Snapshot(RecordKind kind, Record r, List<Compartment> compartments)

@@ -219,6 +219,31 @@ public sealed class RegisterPersistenceTests
         (await new ImportRecords(db, FixedUser.System).HandleAsync(new ImportRecordsRequest("analysis-run", []))).Status.ShouldBe(ResultStatus.Forbidden);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ListPages_InNaturalCodeOrder_WithCaseInsensitiveSearchAndExactTotals(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.Context(FixedUser.System);
+        var rows = new[] { 10, 9, 2, 100, 1 }.Select((n, i) => new ImportRow(i + 2, new Dictionary<string, string?>
+            { ["code"] = $"S-{n}", ["title"] = n == 9 ? "Overstroming Zeeland" : $"Scenario {n}", ["kind"] = "hazard" })).ToList();
+        (await new ImportRecords(db, FixedUser.System).HandleAsync(new ImportRecordsRequest("scenario", rows))).IsOk.ShouldBeTrue();
+
+        var first = (await new ListRecords(db).HandleAsync(new ListRecordsRequest("scenario", PageSize: 2))).Value!;
+        first.Total.ShouldBe(5);
+        first.Items.Select(i => i.Code).ShouldBe(["S-1", "S-2"]);
+        var second = (await new ListRecords(db).HandleAsync(new ListRecordsRequest("scenario", Page: 2, PageSize: 2))).Value!;
+        second.Items.Select(i => i.Code).ShouldBe(["S-9", "S-10"]);
+        var last = (await new ListRecords(db).HandleAsync(new ListRecordsRequest("scenario", PageSize: 2, Descending: true))).Value!;
+        last.Items.Select(i => i.Code).ShouldBe(["S-100", "S-10"]);
+
+        var search = (await new ListRecords(db).HandleAsync(new ListRecordsRequest("scenario", Search: "zeeLAND"))).Value!;
+        search.Items.Single().Code.ShouldBe("S-9");
+        (await new ListRecords(db).HandleAsync(new ListRecordsRequest("scenario", Search: "s-1"))).Value!.Total.ShouldBe(3);
+        var byTitle = (await new ListRecords(db).HandleAsync(new ListRecordsRequest("scenario", Sort: "title"))).Value!;
+        byTitle.Items[0].Code.ShouldBe("S-9");
+    }
+
     private static async Task<int> CountAll(IBakenDb db)
     {
         var n = 0;

@@ -30,7 +30,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     Provenance = table.Column<string>(type: "TEXT", nullable: true),
-                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -62,7 +63,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     Provenance = table.Column<string>(type: "TEXT", nullable: true),
-                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -112,7 +114,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     Provenance = table.Column<string>(type: "TEXT", nullable: true),
-                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -139,7 +142,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     Provenance = table.Column<string>(type: "TEXT", nullable: true),
-                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -180,7 +184,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     Provenance = table.Column<string>(type: "TEXT", nullable: true),
-                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -216,7 +221,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     Provenance = table.Column<string>(type: "TEXT", nullable: true),
-                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -263,7 +269,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     Provenance = table.Column<string>(type: "TEXT", nullable: true),
-                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -288,7 +295,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     Provenance = table.Column<string>(type: "TEXT", nullable: true),
-                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -317,7 +325,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     Provenance = table.Column<string>(type: "TEXT", nullable: true),
-                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -345,7 +354,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     Provenance = table.Column<string>(type: "TEXT", nullable: true),
-                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -371,7 +381,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     Provenance = table.Column<string>(type: "TEXT", nullable: true),
-                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -398,7 +409,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     Provenance = table.Column<string>(type: "TEXT", nullable: true),
-                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -422,7 +434,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     Provenance = table.Column<string>(type: "TEXT", nullable: true),
-                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -470,7 +483,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     Provenance = table.Column<string>(type: "TEXT", nullable: true),
-                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -484,10 +498,20 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Actors_SortKey",
+                table: "Actors",
+                column: "SortKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AnalysisRuns_Code",
                 table: "AnalysisRuns",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnalysisRuns_SortKey",
+                table: "AnalysisRuns",
+                column: "SortKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_TokenHash",
@@ -502,10 +526,20 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Assessments_SortKey",
+                table: "Assessments",
+                column: "SortKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CatalogueEntries_Code",
                 table: "CatalogueEntries",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogueEntries_SortKey",
+                table: "CatalogueEntries",
+                column: "SortKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Compartments_Bit",
@@ -526,10 +560,20 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Criteria_SortKey",
+                table: "Criteria",
+                column: "SortKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CriterionScales_Code",
                 table: "CriterionScales",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CriterionScales_SortKey",
+                table: "CriterionScales",
+                column: "SortKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_History_EntityKind_EntityCode",
@@ -543,10 +587,20 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Interests_SortKey",
+                table: "Interests",
+                column: "SortKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_Code",
                 table: "Organisations",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_SortKey",
+                table: "Organisations",
+                column: "SortKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Risks_Code",
@@ -555,10 +609,20 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Risks_SortKey",
+                table: "Risks",
+                column: "SortKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Scenarios_Code",
                 table: "Scenarios",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Scenarios_SortKey",
+                table: "Scenarios",
+                column: "SortKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sources_Code",
@@ -567,16 +631,31 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Sources_SortKey",
+                table: "Sources",
+                column: "SortKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StixObjects_Code",
                 table: "StixObjects",
                 column: "Code",
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StixObjects_SortKey",
+                table: "StixObjects",
+                column: "SortKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Themes_Code",
                 table: "Themes",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Themes_SortKey",
+                table: "Themes",
+                column: "SortKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Users_UserName",
@@ -589,6 +668,11 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 table: "VitalProcesses",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VitalProcesses_SortKey",
+                table: "VitalProcesses",
+                column: "SortKey");
         }
 
         /// <inheritdoc />

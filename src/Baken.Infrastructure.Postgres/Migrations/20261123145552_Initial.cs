@@ -31,7 +31,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "text", nullable: false),
                     Provenance = table.Column<string>(type: "text", nullable: true),
-                    Publishable = table.Column<bool>(type: "boolean", nullable: false)
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -63,7 +64,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "text", nullable: false),
                     Provenance = table.Column<string>(type: "text", nullable: true),
-                    Publishable = table.Column<bool>(type: "boolean", nullable: false)
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -113,7 +115,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "text", nullable: false),
                     Provenance = table.Column<string>(type: "text", nullable: true),
-                    Publishable = table.Column<bool>(type: "boolean", nullable: false)
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,7 +143,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "text", nullable: false),
                     Provenance = table.Column<string>(type: "text", nullable: true),
-                    Publishable = table.Column<bool>(type: "boolean", nullable: false)
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -181,7 +185,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "text", nullable: false),
                     Provenance = table.Column<string>(type: "text", nullable: true),
-                    Publishable = table.Column<bool>(type: "boolean", nullable: false)
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -217,7 +222,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "text", nullable: false),
                     Provenance = table.Column<string>(type: "text", nullable: true),
-                    Publishable = table.Column<bool>(type: "boolean", nullable: false)
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -264,7 +270,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "text", nullable: false),
                     Provenance = table.Column<string>(type: "text", nullable: true),
-                    Publishable = table.Column<bool>(type: "boolean", nullable: false)
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -289,7 +296,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "text", nullable: false),
                     Provenance = table.Column<string>(type: "text", nullable: true),
-                    Publishable = table.Column<bool>(type: "boolean", nullable: false)
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -318,7 +326,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "text", nullable: false),
                     Provenance = table.Column<string>(type: "text", nullable: true),
-                    Publishable = table.Column<bool>(type: "boolean", nullable: false)
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -346,7 +355,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "text", nullable: false),
                     Provenance = table.Column<string>(type: "text", nullable: true),
-                    Publishable = table.Column<bool>(type: "boolean", nullable: false)
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -372,7 +382,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "text", nullable: false),
                     Provenance = table.Column<string>(type: "text", nullable: true),
-                    Publishable = table.Column<bool>(type: "boolean", nullable: false)
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -399,7 +410,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "text", nullable: false),
                     Provenance = table.Column<string>(type: "text", nullable: true),
-                    Publishable = table.Column<bool>(type: "boolean", nullable: false)
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -423,7 +435,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "text", nullable: false),
                     Provenance = table.Column<string>(type: "text", nullable: true),
-                    Publishable = table.Column<bool>(type: "boolean", nullable: false)
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -471,7 +484,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "text", nullable: false),
                     Provenance = table.Column<string>(type: "text", nullable: true),
-                    Publishable = table.Column<bool>(type: "boolean", nullable: false)
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -485,10 +499,20 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Actors_SortKey",
+                table: "Actors",
+                column: "SortKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AnalysisRuns_Code",
                 table: "AnalysisRuns",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnalysisRuns_SortKey",
+                table: "AnalysisRuns",
+                column: "SortKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_TokenHash",
@@ -503,10 +527,20 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Assessments_SortKey",
+                table: "Assessments",
+                column: "SortKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CatalogueEntries_Code",
                 table: "CatalogueEntries",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogueEntries_SortKey",
+                table: "CatalogueEntries",
+                column: "SortKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Compartments_Bit",
@@ -527,10 +561,20 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Criteria_SortKey",
+                table: "Criteria",
+                column: "SortKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CriterionScales_Code",
                 table: "CriterionScales",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CriterionScales_SortKey",
+                table: "CriterionScales",
+                column: "SortKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_History_EntityKind_EntityCode",
@@ -544,10 +588,20 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Interests_SortKey",
+                table: "Interests",
+                column: "SortKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_Code",
                 table: "Organisations",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_SortKey",
+                table: "Organisations",
+                column: "SortKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Risks_Code",
@@ -556,10 +610,20 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Risks_SortKey",
+                table: "Risks",
+                column: "SortKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Scenarios_Code",
                 table: "Scenarios",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Scenarios_SortKey",
+                table: "Scenarios",
+                column: "SortKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sources_Code",
@@ -568,16 +632,31 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Sources_SortKey",
+                table: "Sources",
+                column: "SortKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StixObjects_Code",
                 table: "StixObjects",
                 column: "Code",
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StixObjects_SortKey",
+                table: "StixObjects",
+                column: "SortKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Themes_Code",
                 table: "Themes",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Themes_SortKey",
+                table: "Themes",
+                column: "SortKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Users_UserName",
@@ -590,6 +669,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 table: "VitalProcesses",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VitalProcesses_SortKey",
+                table: "VitalProcesses",
+                column: "SortKey");
         }
 
         /// <inheritdoc />
