@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Scalar.AspNetCore;
 
 namespace Baken.Web.Hosting;
@@ -31,6 +32,10 @@ public static class BakenWebApp
         builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "baken.json"), optional: true);
         if (configFile is not null) builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false);
         builder.Configuration.AddEnvironmentVariables("BAKEN_");
+        // Per-request and per-SQL-command logs cost more CPU than the requests themselves under load, and carry nothing
+        // an operator needs; warnings and errors still show. (Logging:LogLevel in configuration can turn them back on.)
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Tests and hosts adjust configuration and logging before any service reads them.
         configure?.Invoke(builder);
         builder.WebHost.UseUrls(urls ?? builder.Configuration["urls"] ?? DefaultUrl);
@@ -38,6 +43,7 @@ public static class BakenWebApp
         var services = builder.Services;
         services.AddBakenInfrastructure(database);
         services.AddHttpContextAccessor();
+        services.AddMemoryCache();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
