@@ -42,7 +42,8 @@ trap 'exit 130' INT TERM
 
 # The published program runs with HOME (and so its data folder ~/.local/share/baken) inside the temporary folder,
 # from the temporary folder (so no baken.json of the caller's working folder is read).
-BAKEN_ENV=(env HOME="$SERVER_HOME" XDG_DATA_HOME="$SERVER_HOME/.local/share" BAKEN_USER=admin)
+# All 50 simulated users share one API token, so the per-user API rate limit is lifted for the measurement.
+BAKEN_ENV=(env HOME="$SERVER_HOME" XDG_DATA_HOME="$SERVER_HOME/.local/share" BAKEN_USER=admin BAKEN_RateLimiting__ApiRequestsPerSecond=100000)
 if [[ -n "${SERVER_LOG_LEVEL:-}" ]]; then BAKEN_ENV+=(Logging__LogLevel__Default="$SERVER_LOG_LEVEL"); fi
 if [[ -n "${SERVER_ENV:-}" ]]; then read -r -a extra <<<"$SERVER_ENV"; BAKEN_ENV+=("${extra[@]}"); fi
 

@@ -17,7 +17,7 @@ public static class AnalysisEndpoints
 {
     public static IEndpointRouteBuilder MapAnalysisApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/analysis").WithTags("Analysis").RequireAuthorization();
+        var api = app.MapGroup("/api/analysis").WithTags("Analysis").RequireAuthorization().RequireRateLimiting("api");
 
         api.MapPost("/runs", async (StartAnalysisBody body, RunIntegratedAnalysis handler, CancellationToken ct) =>
             {

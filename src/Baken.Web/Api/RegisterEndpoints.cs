@@ -23,7 +23,7 @@ public static class RegisterEndpoints
 {
     public static IEndpointRouteBuilder MapRegisterApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/register").WithTags("Register").RequireAuthorization();
+        var api = app.MapGroup("/api/register").WithTags("Register").RequireAuthorization().RequireRateLimiting("api");
 
         api.MapGet("/", () => TypedResults.Ok(RecordKinds.All.Select(k => new RecordKindView(k.Name, k.Plural, k.DisplayNl, k.DisplayEn,
                 k.Fields.Select(f => new RecordFieldView(f.Name, f.Description, f.Allowed, f.Required, f.References)).ToList())).ToList()))

@@ -85,6 +85,14 @@ public static class BakenWebApp
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy("signin", ctx => RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+            // Per signed-in user (or address): a runaway script cannot starve the analysts. RateLimiting:ApiRequestsPerSecond.
+            var perSecond = builder.Configuration.GetValue("RateLimiting:ApiRequestsPerSecond", 100);
+            o.AddPolicy("api", ctx => RateLimitPartition.GetTokenBucketLimiter(
+                ctx.User.Identity?.Name ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = perSecond * 2, TokensPerPeriod = perSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0,
+                }));
         });
         services.AddLocalization();
         services.AddRazorComponents();

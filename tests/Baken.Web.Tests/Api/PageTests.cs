@@ -117,3 +117,17 @@ public sealed class SingleSignOnTests
         (await sso.Anonymous().GetStringAsync("/signin")).ShouldContain("/account/sso");
     }
 }
+
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task Api_AboveTheConfiguredRate_AnswersTooManyRequests()
+    {
+        await using var app = await RunningApp.StartAsync(DatabaseProvider.Sqlite, configure: b => b.Configuration["RateLimiting:ApiRequestsPerSecond"] = "2");
+        var client = await app.ClientForAsync("script", ClassificationLevel.Ongerubriceerd);
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++) codes.Add((await client.GetAsync("/api/register/risk")).StatusCode);
+        codes.ShouldContain(HttpStatusCode.OK);
+        codes.ShouldContain(HttpStatusCode.TooManyRequests);
+    }
+}
