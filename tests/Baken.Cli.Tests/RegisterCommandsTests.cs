@@ -107,6 +107,14 @@ public sealed class RegisterCommandsTests
         (await CliRun.Baken(database, "user", "list", "--user", "bert")).ExitCode.ShouldBe(5);
         (await CliRun.Baken(database, "risk", "list", "--user", "nobody")).ExitCode.ShouldBe(5);
 
+        var token = (await CliRun.Baken(database, "user", "token", "bert")).Out.Trim();
+        token.ShouldStartWith("bkn_");
+        await using (var db = database.Context(Baken.Application.Common.FixedUser.System))
+            (await new Baken.Application.Users.ApiTokens(db, TimeProvider.System).ResolveAsync(token)).ShouldNotBeNull();
+        (await CliRun.Baken(database, "user", "revoke-tokens", "bert")).Out.ShouldContain("Revoked 1 token");
+        await using (var db = database.Context(Baken.Application.Common.FixedUser.System))
+            (await new Baken.Application.Users.ApiTokens(db, TimeProvider.System).ResolveAsync(token)).ShouldBeNull();
+
         var folder = Directory.CreateTempSubdirectory("catalogue-").FullName;
         try
         {

@@ -55,6 +55,17 @@ public sealed class ApiTokens(IBakenDb db, TimeProvider clock)
         return token;
     }
 
+    /// <summary>Revokes every token of a user; returns how many were active (null when the user does not exist).</summary>
+    public async Task<int?> RevokeAllAsync(string userName, CancellationToken ct = default)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct);
+        if (user is null) return null;
+        var active = await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAtUtc == null).ToListAsync(ct);
+        foreach (var t in active) t.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return active.Count;
+    }
+
     public async Task<User?> ResolveAsync(string token, CancellationToken ct = default)
     {
         if (!token.StartsWith(Prefix, StringComparison.Ordinal)) return null;

@@ -14,6 +14,7 @@ public static class UserCommands
         cmd.Subcommands.Add(Add(io));
         cmd.Subcommands.Add(List(io));
         cmd.Subcommands.Add(Token(io));
+        cmd.Subcommands.Add(Revoke(io));
         return cmd;
     }
 
@@ -52,6 +53,23 @@ public static class UserCommands
             foreach (var u in result.Value!)
                 table.AddRow(Markup.Escape(u.UserName), Markup.Escape(u.Clearance), Markup.Escape(string.Join(";", u.Compartments)), Markup.Escape(string.Join(";", u.Roles)));
             RecordCommands.Console(io).Write(table);
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    private static Command Revoke(CommandIo io)
+    {
+        var name = new Argument<string>("name") { Description = "The user whose API tokens are revoked" };
+        var cmd = new Command("revoke-tokens", "Revoke every API token of a user (administrators); takes effect within 30 seconds on a running server") { name };
+        cmd.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            if (!session.User.IsInRole(Roles.Administrator) && session.User.UserName != parse.GetValue(name))
+                throw new CliException(ExitCodes.Forbidden, "Only an administrator can revoke another user's tokens.");
+            var count = await session.Get<ApiTokens>().RevokeAllAsync(parse.GetValue(name)!, ct)
+                        ?? throw new CliException(ExitCodes.NotFound, $"No user '{parse.GetValue(name)}'.");
+            await io.Out.WriteLineAsync($"Revoked {count} token(s) of {parse.GetValue(name)}.");
             return ExitCodes.Ok;
         }));
         return cmd;
