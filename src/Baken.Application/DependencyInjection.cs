@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<AddUser>();
         services.AddScoped<ListUsers>();
         services.AddScoped<SignIn>();
+        services.AddScoped<ChangePassword>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<EnsureAdministrator>();
         services.AddScoped<Signals.ImportStixObjects>();

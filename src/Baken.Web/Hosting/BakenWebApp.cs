@@ -109,6 +109,7 @@ public static class BakenWebApp
             RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()],
         });
         app.UseAuthentication();
+        app.Use(ReplaceOneTimePassword);
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
@@ -133,6 +134,18 @@ public static class BakenWebApp
         }
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Someone signed in with a one-time password goes to the password page before any other page.</summary>
+    private static Task ReplaceOneTimePassword(HttpContext ctx, Func<Task> next)
+    {
+        if (ctx.User.HasClaim(HttpCurrentUser.MustChangePasswordClaim, "true") && HttpMethods.IsGet(ctx.Request.Method)
+            && !ctx.Request.Path.StartsWithSegments("/account") && !ctx.Request.Path.StartsWithSegments("/culture"))
+        {
+            ctx.Response.Redirect("/account/password");
+            return Task.CompletedTask;
+        }
+        return next();
     }
 
     private static Task SecurityHeaders(HttpContext ctx, Func<Task> next)

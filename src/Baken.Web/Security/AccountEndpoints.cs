@@ -23,9 +23,25 @@ public static class AccountEndpoints
                 if (user is null) return Results.LocalRedirect("/signin?failed=1");
                 await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
                     HttpCurrentUser.PrincipalFor(user, CookieAuthenticationDefaults.AuthenticationScheme));
+                // A one-time password is replaced before anything else.
+                if (user.MustChangePassword) return Results.LocalRedirect("/account/password");
                 return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
             })
             .RequireRateLimiting("signin").ExcludeFromDescription();
+
+        app.MapPost("/account/password", async ([FromForm] string current, [FromForm] string password, [FromForm] string repeat,
+                HttpContext http, ChangePassword change, SignIn signIn) =>
+            {
+                if (password != repeat) return Results.LocalRedirect("/account/password?error=repeat");
+                var result = await change.HandleAsync(http.User.Identity!.Name!, current, password, http.RequestAborted);
+                if (!result.IsOk) return Results.LocalRedirect($"/account/password?error={result.Errors[0].Field}");
+                // Re-issue the cookie without the must-change mark.
+                var user = await signIn.HandleAsync(http.User.Identity!.Name!, password, http.RequestAborted);
+                if (user is not null)
+                    await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, HttpCurrentUser.PrincipalFor(user, CookieAuthenticationDefaults.AuthenticationScheme));
+                return Results.LocalRedirect("/");
+            })
+            .RequireAuthorization().RequireRateLimiting("signin").ExcludeFromDescription();
 
         app.MapPost("/account/signout", async (HttpContext http) =>
             {

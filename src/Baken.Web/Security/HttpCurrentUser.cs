@@ -11,6 +11,7 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 {
     public const string ClearanceClaim = "baken:clearance";
     public const string CompartmentsClaim = "baken:compartments";
+    public const string MustChangePasswordClaim = "baken:must-change-password";
 
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } p ? p : null;
 
@@ -34,6 +35,7 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
             new(CompartmentsClaim, user.CompartmentMask.ToString(CultureInfo.InvariantCulture)),
         };
         claims.AddRange(user.RoleList.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (user.MustChangePassword) claims.Add(new Claim(MustChangePasswordClaim, "true"));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 }

@@ -131,3 +131,35 @@ public sealed class RateLimitTests
         codes.ShouldContain(HttpStatusCode.TooManyRequests);
     }
 }
+
+public sealed class OneTimePasswordTests
+{
+    private static async Task<string> Token(HttpClient client, string page) =>
+        System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync(page), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    [Fact]
+    public async Task OneTimePassword_MustBeReplaced_BeforeAnyOtherPage()
+    {
+        await using var app = await RunningApp.StartAsync(DatabaseProvider.Sqlite, catalogue: true);
+        string oneTime;
+        await using (var db = app.Database.Context(Baken.Application.Common.FixedUser.System))
+            oneTime = (await new Baken.Application.Users.AddUser(db, Baken.Application.Common.FixedUser.System, TimeProvider.System)
+                .HandleAsync(new Baken.Application.Users.AddUserRequest("nieuw", "Dep.V", null, "Analyst"))).Value!.OneTimePassword!;
+
+        var cookies = new System.Net.CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = app.Address };
+        var signIn = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["userName"] = "nieuw", ["password"] = oneTime, ["__RequestVerificationToken"] = await Token(client, "/signin") }));
+        signIn.Headers.Location!.ToString().ShouldBe("/account/password");
+        (await client.GetAsync("/register/risk")).Headers.Location!.ToString().ShouldBe("/account/password");
+
+        var weak = await client.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["current"] = oneTime, ["password"] = "kort", ["repeat"] = "kort", ["__RequestVerificationToken"] = await Token(client, "/account/password") }));
+        weak.Headers.Location!.ToString().ShouldContain("error=password");
+
+        var changed = await client.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["current"] = oneTime, ["password"] = "Nieuw-wachtwoord-2026!", ["repeat"] = "Nieuw-wachtwoord-2026!", ["__RequestVerificationToken"] = await Token(client, "/account/password") }));
+        changed.Headers.Location!.ToString().ShouldBe("/");
+        (await client.GetAsync("/register/risk")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
