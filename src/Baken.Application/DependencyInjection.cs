@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddScoped<Analysis.ReproduceAnalysisRun>();
         services.AddScoped<Assessments.ImportAssessmentTable>();
         services.AddScoped<Assessments.CompareAnalysts>();
+        services.AddScoped<Cascades.LoadDependencyNetwork>();
         return services;
     }
 }

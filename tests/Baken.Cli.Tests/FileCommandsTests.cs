@@ -139,3 +139,30 @@ public sealed class AnalyseCommandTests
         finally { Directory.Delete(folder, true); }
     }
 }
+
+public sealed class CascadeCommandsTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Critical_OnTheCatalogueNetwork_RanksElectricityOrTelecomFirst_AndSaysTheEdgesAreIndicative(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        var result = await CliRun.Baken(database, "cascade", "critical", "--hours", "24", "--horizon", "72");
+        result.ExitCode.ShouldBe(0, result.Err);
+        result.Err.ShouldContain("indicative");
+        var rows = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToList();
+        rows.Count.ShouldBe(28);
+        new[] { "1", "2", "6", "7", "8" }.ShouldContain(rows[0][1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Simulate_ElectricityOutage_FailsDependants_AndUnknownProcessIsInvalid(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        var result = await CliRun.Baken(database, "cascade", "simulate", "--process", "1", "--hours", "12", "--horizon", "48");
+        result.ExitCode.ShouldBe(0, result.Err);
+        result.Out.ShouldContain("fails because 'Landelijk transport, distributie en productie elektriciteit' is inoperable");
+        (await CliRun.Baken(database, "cascade", "simulate", "--process", "999")).ExitCode.ShouldBe(2);
+    }
+}

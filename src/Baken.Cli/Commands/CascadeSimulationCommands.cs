@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
+using Baken.Analysis.Cascades.Graph;
+using Baken.Application.Cascades;
+
+namespace Baken.Cli.Commands;
+
+/// <summary>baken cascade simulate|critical: chain effects between the vital processes, on the register's dependency network.</summary>
+public static class CascadeSimulationCommands
+{
+    public static Command Create(CommandIo io)
+    {
+        var horizon = new Option<double>("--horizon") { Description = "Length of the run in hours", DefaultValueFactory = _ => 168 };
+        var step = new Option<double>("--step") { Description = "Time step in hours", DefaultValueFactory = _ => 1 };
+
+        var process = new Option<string[]>("--process") { Description = "Code of a vital process that is disrupted (repeatable)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var hours = new Option<double>("--hours") { Description = "How long the disruption lasts, in hours", DefaultValueFactory = _ => 24 };
+        var severity = new Option<double>("--severity") { Description = "Share of the process that is lost, 0–1", DefaultValueFactory = _ => 1 };
+        var simulate = new Command("simulate", "Simulate a disruption over time: which processes fail when, when back-ups run out, when they recover")
+        {
+            process, hours, severity, horizon, step,
+        };
+        simulate.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var network = await Load(session, io, ct);
+            var result = Simulate(() => DisruptionSimulation.Run(network.Network,
+                parse.GetValue(process)!.Select(p => new InitialDisruption(p, 0, parse.GetValue(hours), parse.GetValue(severity))).ToList(),
+                parse.GetValue(horizon), parse.GetValue(step)));
+            foreach (var e in result.Timeline) await io.Out.WriteLineAsync(e.Description);
+            await io.Out.WriteLineAsync();
+            await io.Out.WriteLineAsync("process,name,failed_at_hours,recovered_at_hours,peak_inoperability,impact_hours");
+            foreach (var p in result.Processes.Where(p => p.PeakInoperability > 0).OrderByDescending(p => p.CumulativeImpactHours))
+                await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{p.Process.Code},\"{p.Process.Name}\",{p.Outages.FirstOrDefault()?.FailedAtHours},{p.Outages.LastOrDefault()?.RecoveredAtHours},{p.PeakInoperability:0.###},{p.CumulativeImpactHours:0.##}"));
+            await io.Err.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Total impact {result.TotalImpactHours:0.#} inoperability-hours over {parse.GetValue(horizon)} h."));
+            return ExitCodes.Ok;
+        }));
+
+        var outage = new Option<double?>("--hours") { Description = "How long each process is down, in hours (default: the whole horizon)" };
+        var critical = new Command("critical", "Rank the vital processes by the harm their failure does to the others") { outage, horizon, step };
+        critical.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var network = await Load(session, io, ct);
+            var ranking = Simulate(() => CriticalProcessAnalysis.Rank(network.Network, parse.GetValue(horizon), parse.GetValue(step), parse.GetValue(outage)));
+            await io.Out.WriteLineAsync("rank,process,name,category,total_impact_hours,knock_on_impact_hours,processes_failed,dependants");
+            foreach (var c in ranking)
+                await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{c.Rank},{c.Process.Code},\"{c.Process.Name}\",{c.Process.Category},{c.TotalImpactHours:0.##},{c.KnockOnImpactHours:0.##},{c.ProcessesFailed},{c.TransitiveDependants}"));
+            return ExitCodes.Ok;
+        }));
+        return new Command("cascade", "Chain effects in the vital infrastructure") { simulate, critical };
+    }
+
+    private static async Task<VitalProcessNetwork> Load(CliSession session, CommandIo io, CancellationToken ct)
+    {
+        var network = await session.Get<LoadDependencyNetwork>().HandleAsync(ct);
+        foreach (var p in network.Problems) await io.Err.WriteLineAsync("  " + p);
+        if (network.IndicativeEdges > 0)
+            await io.Err.WriteLineAsync($"Note: {network.IndicativeEdges} of {network.Network.Dependencies.Count} dependencies are indicative placeholders (catalog/vital_process_dependencies.json).");
+        if (DependencyStructure.Of(network.Network).FeedbackGain >= 1)
+            await io.Err.WriteLineAsync("Warning: the network's feedback gain is 1 or more; a loss can sustain itself in a loop after its cause has ended.");
+        return network;
+    }
+
+    private static T Simulate<T>(Func<T> run)
+    {
+        try { return run(); }
+        catch (ArgumentException e) { throw new CliException(ExitCodes.Invalid, e.Message.Split(" (Parameter")[0]); }
+    }
+}
