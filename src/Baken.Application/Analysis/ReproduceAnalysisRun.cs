@@ -10,7 +10,11 @@ namespace Baken.Application.Analysis;
 /// <param name="Result">The run recomputed from its stored inputs and settings; null when that is no longer possible.</param>
 /// <param name="Reproduced">True when the recomputation matches the stored results exactly (same seed, same inputs).</param>
 /// <param name="Note">Why the run could not be recomputed, or what differs.</param>
-public sealed record ReproducedRun(AnalysisRun Run, IReadOnlyList<ScenarioSummary> Stored, AnalysisResult? Result, bool Reproduced, string? Note, AnalysisCatalogue Catalogue);
+public sealed record ReproducedRun(AnalysisRun Run, IReadOnlyList<ScenarioSummary> Stored, AnalysisResult? Result, bool Reproduced, string? Note, AnalysisCatalogue Catalogue)
+{
+    /// <summary>True when the run was recomputed with another profile or factor than it was stored with.</summary>
+    public bool WhatIf { get; init; }
+}
 
 /// <summary>
 /// Opens a stored run and recomputes it from its input snapshot, weights, factor, seed and iterations, so the full
@@ -18,7 +22,9 @@ public sealed record ReproducedRun(AnalysisRun Run, IReadOnlyList<ScenarioSummar
 /// </summary>
 public sealed class ReproduceAnalysisRun(IBakenDb db, LoadAnalysisCatalogue catalogueLoader)
 {
-    public async Task<Result<ReproducedRun>> HandleAsync(string code, CancellationToken ct = default)
+    /// <param name="profile">A what-if: recompute with this catalogue profile instead of the run's weights (nothing is stored).</param>
+    /// <param name="factor">A what-if: recompute with this ladder factor.</param>
+    public async Task<Result<ReproducedRun>> HandleAsync(string code, string? profile = null, double? factor = null, CancellationToken ct = default)
     {
         var run = await db.AnalysisRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, ct);
         if (run is null) return Result<ReproducedRun>.NotFound($"No analysis run '{code}'.");
@@ -32,10 +38,13 @@ public sealed class ReproduceAnalysisRun(IBakenDb db, LoadAnalysisCatalogue cata
                 return Result<ReproducedRun>.Ok(new ReproducedRun(run, stored, null, false, "The stored inputs no longer pass today's catalogue (a criterion or scale changed).", catalogue));
             var settings = JsonSerializer.Deserialize<SettingsRecord>(run.SettingsJson, RunSummary.JsonOptions)!;
             var input = read.Input! with { Scenarios = read.Input!.Scenarios.Select(s => s with { Theme = catalogue.ThemeCode(s.Theme) }).ToList() };
-            var profile = PreferenceProfile.FromCriterionWeights(settings.Profile, settings.Weights.ToDictionary(w => w.Criterion, w => w.Weight, StringComparer.Ordinal));
-            var result = IntegratedAnalysis.Run(input, new AnalysisSettings(profile)
+            var weights = PreferenceProfile.FromCriterionWeights(settings.Profile, settings.Weights.ToDictionary(w => w.Criterion, w => w.Weight, StringComparer.Ordinal));
+            var whatIf = profile is not null && profile != settings.Profile || factor is not null && factor != settings.Factor;
+            if (profile is not null && profile != settings.Profile)
+                weights = (catalogue.FindProfile(profile) ?? weights).RestrictTo(input.Criteria.Select(c => c.Code));
+            var result = IntegratedAnalysis.Run(input, new AnalysisSettings(weights)
             {
-                Factor = settings.Factor,
+                Factor = factor ?? settings.Factor,
                 Iterations = settings.Iterations,
                 Seed = settings.Seed,
                 DirichletConcentration = settings.DirichletConcentration,
@@ -45,6 +54,9 @@ public sealed class ReproduceAnalysisRun(IBakenDb db, LoadAnalysisCatalogue cata
                 SensitivityProfiles = catalogue.Profiles.Select(p => p.RestrictTo(input.Criteria.Select(c => c.Code))).ToList(),
                 CodeVersion = settings.CodeVersion,
             });
+            if (whatIf)
+                return Result<ReproducedRun>.Ok(new ReproducedRun(run, RunSummary.From(result), result, false,
+                    $"What-if, not stored: profile '{result.Settings.Profile}', factor {result.Settings.Factor}.", catalogue) { WhatIf = true });
             var same = JsonSerializer.Serialize(RunSummary.From(result), RunSummary.JsonOptions) == run.ResultsJson;
             return Result<ReproducedRun>.Ok(new ReproducedRun(run, stored, result, same,
                 same ? null : "Recomputing this run today gives different results (the catalogue or the code changed since); the stored summary is authoritative.", catalogue));

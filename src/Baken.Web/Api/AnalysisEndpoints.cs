@@ -37,13 +37,13 @@ public static class AnalysisEndpoints
             .Produces<StartedAnalysis>(201).ProducesValidationProblem();
 
         api.MapGet("/runs/{code}/report", async (string code, ReproduceAnalysisRun handler, CancellationToken ct) =>
-                (await handler.HandleAsync(code, ct)).ToResponse(r => r.Result is null
+                (await handler.HandleAsync(code, ct: ct)).ToResponse(r => r.Result is null
                     ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not reproducible", detail: r.Note)
                     : Results.Content(Report(r), "text/html; charset=utf-8")))
             .WithSummary("The run's full HTML report, recomputed from its stored inputs and seed").ProducesProblem(404).ProducesProblem(409);
 
         api.MapGet("/runs/{code}/results", async (string code, ReproduceAnalysisRun handler, CancellationToken ct) =>
-                (await handler.HandleAsync(code, ct)).ToResponse(r => TypedResults.Ok(r.Stored)))
+                (await handler.HandleAsync(code, ct: ct)).ToResponse(r => TypedResults.Ok(r.Stored)))
             .WithSummary("The run's stored results per scenario").Produces<IReadOnlyList<ScenarioSummary>>().ProducesProblem(404);
 
         api.MapGet("/compare", async (string before, string after, CompareAnalysisRuns handler, CancellationToken ct) =>

@@ -139,7 +139,10 @@ public static class BakenWebApp
     /// <summary>Someone signed in with a one-time password goes to the password page before any other page.</summary>
     private static Task ReplaceOneTimePassword(HttpContext ctx, Func<Task> next)
     {
-        if (ctx.User.HasClaim(HttpCurrentUser.MustChangePasswordClaim, "true") && HttpMethods.IsGet(ctx.Request.Method)
+        // Only people in a browser: machine clients with an API token are not sent to a form.
+        if (ctx.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme
+            && ctx.User.HasClaim(HttpCurrentUser.MustChangePasswordClaim, "true") && HttpMethods.IsGet(ctx.Request.Method)
+            && !ctx.Request.Path.StartsWithSegments("/api")
             && !ctx.Request.Path.StartsWithSegments("/account") && !ctx.Request.Path.StartsWithSegments("/culture"))
         {
             ctx.Response.Redirect("/account/password");

@@ -52,6 +52,14 @@ public sealed class AnalysisApiTests
         dashboard.ShouldContain("<svg");
         (await client.GetStringAsync($"/analysis/{run.RunCode}")).ShouldContain("Langdurige droogte en hitte");
         (await client.GetStringAsync("/analysis")).ShouldContain(run.RunCode);
+
+        // The diagram can be narrowed to a theme, drawn without whiskers, and recomputed as a what-if with another factor.
+        var climate = await client.GetStringAsync($"/analysis/{run.RunCode}?theme=T1&whiskers=off");
+        climate.ShouldContain("Langdurige droogte en hitte");
+        climate.ShouldNotContain("Ransomware-aanval op drinkwaterbedrijven");
+        var whatIf = await client.GetStringAsync($"/analysis/{run.RunCode}?factor=10");
+        whatIf.ShouldContain("What-if, not stored");
+        whatIf.ShouldContain("factor 10");
     }
 
     [Theory]
