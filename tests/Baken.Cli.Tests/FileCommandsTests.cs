@@ -166,3 +166,35 @@ public sealed class CascadeCommandsTests
         (await CliRun.Baken(database, "cascade", "simulate", "--process", "999")).ExitCode.ShouldBe(2);
     }
 }
+
+public sealed class BadFileTests
+{
+    [Theory]
+    [InlineData("stix", "import")]
+    [InlineData("inform", "compute", "--input")]
+    [InlineData("analyse", "--no-store", "--input")]
+    public async Task EmptyOrMalformedFiles_GiveInvalidInput_WithAMessage(params string[] command)
+    {
+        var empty = Path.Combine(Path.GetTempPath(), $"empty-{Guid.NewGuid():N}.csv");
+        var garbage = Path.Combine(Path.GetTempPath(), $"garbage-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(empty, "");
+        await File.WriteAllTextAsync(garbage, "{ \"type\": \"bundle\", \"objects\": [ {\"id\": ");
+        var home = Directory.CreateTempSubdirectory("baken-home-").FullName;
+        try
+        {
+            foreach (var file in new[] { empty, garbage })
+            {
+                var result = await CliRun.WithoutDatabase([.. command, file, "--database", Path.Combine(home, "b.db")]);
+                result.ExitCode.ShouldBe(ExitCodes.Invalid, $"{string.Join(' ', command)} {Path.GetFileName(file)}: {result.Err}");
+                result.Err.Trim().ShouldNotBeEmpty();
+                result.Err.ShouldNotContain("   at ");
+            }
+        }
+        finally
+        {
+            File.Delete(empty);
+            File.Delete(garbage);
+            Directory.Delete(home, true);
+        }
+    }
+}

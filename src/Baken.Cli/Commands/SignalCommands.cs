@@ -17,6 +17,7 @@ public static class SignalCommands
         {
             var path = parse.GetValue(file)!;
             if (!File.Exists(path)) throw new CliException(ExitCodes.Invalid, $"file: '{path}' does not exist; give the path of a STIX 2.1 bundle.");
+            RefuseHuge(path, "file", MaxBundleBytes);
             StixImportResult bundle;
             await using (var stream = File.OpenRead(path)) bundle = StixBundleReader.Read(stream);
             foreach (var v in bundle.Violations) await io.Err.WriteLineAsync($"  {v}");
@@ -60,6 +61,16 @@ public static class SignalCommands
         return new Command("stix", "STIX 2.1 threat intelligence") { import, export };
     }
 
+    /// <summary>A bundle is read whole into memory to keep every property; larger ones are split before import.</summary>
+    public const long MaxBundleBytes = 200L * 1024 * 1024;
+    public const long MaxInformBytes = 50L * 1024 * 1024;
+
+    private static void RefuseHuge(string path, string field, long max)
+    {
+        var length = new FileInfo(path).Length;
+        if (length > max) throw new CliException(ExitCodes.Invalid, $"{field}: '{Path.GetFileName(path)}' is {length:N0} bytes; allowed: at most {max:N0} bytes");
+    }
+
     public static Command Inform(CommandIo io)
     {
         var input = new Option<string>("--input") { Description = "An INFORM release file (CSV, e.g. INFORM-2016.csv or inform_gri_2020_v040.csv)", Required = true };
@@ -69,6 +80,7 @@ public static class SignalCommands
         {
             var path = parse.GetValue(input)!;
             if (!File.Exists(path)) throw new CliException(ExitCodes.Invalid, $"--input: '{path}' does not exist; give an INFORM release CSV file.");
+            RefuseHuge(path, "--input", MaxInformBytes);
             InformComputeResult result;
             try
             {
