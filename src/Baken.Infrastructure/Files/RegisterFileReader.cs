@@ -77,7 +77,7 @@ public static class RegisterFileReader
                 continue;
             }
             var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < header.Length; i++) values[header[i]] = csv.GetString(i);
+            for (var i = 0; i < header.Length; i++) values[header[i]] = Unescape(csv.GetString(i));
             if (values.Values.All(string.IsNullOrWhiteSpace)) continue;
             rows.Add(new ImportRow(line, values));
         }
@@ -152,6 +152,10 @@ public static class RegisterFileReader
         }
         return new RegisterFileContent(kind, rows, errors);
     }
+
+    /// <summary>Undoes the writer's formula escape ("'=SUM(…)" back to "=SUM(…)"), so an export imports unchanged.</summary>
+    internal static string? Unescape(string? value) =>
+        value is { Length: > 1 } && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? value[1..] : value;
 
     private static string? Text(JsonElement e) => e.ValueKind switch
     {

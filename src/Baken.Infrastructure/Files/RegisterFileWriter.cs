@@ -40,7 +40,8 @@ public static class RegisterFileWriter
     /// <summary>A CSV with a header row and one line per row (values written as text, quoted where needed).</summary>
     public static void WriteCsv(Stream stream, IReadOnlyList<string> columns, IEnumerable<IReadOnlyDictionary<string, string?>> rows)
     {
-        using var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { NewLine = "\n" }, true);
+        // Text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe; the reader removes it again.
+        using var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { NewLine = "\n", Injection = CsvInjection.Escape }, true);
         csv.WriteHeader(columns.ToArray());
         foreach (var row in rows)
             csv.WriteRecord(columns.Select(c => row.TryGetValue(c, out var v) ? v : null).ToArray());

@@ -42,3 +42,23 @@ public sealed class RegisterFileReaderTests
         content.Rows.Single().Values["publishable"].ShouldBe("true");
     }
 }
+
+public sealed class FormulaInjectionTests
+{
+    [Fact]
+    public void CsvExport_EscapesFormulas_AndImportRestoresTheText()
+    {
+        var kind = Baken.Application.Register.RecordKinds.Risk;
+        var view = new Baken.Application.Register.RecordView("risk", "R-1", "=HYPERLINK(\"http://x\")", "Ongerubriceerd", [], 1, DateTime.UnixEpoch, "a", null, false,
+            new Dictionary<string, string?> { ["title"] = "=HYPERLINK(\"http://x\")", ["kind"] = "threat", ["description"] = "-5 graden" });
+        using var ms = new MemoryStream();
+        RegisterFileWriter.Write(ms, kind, [view], RegisterFileFormat.Csv);
+        var text = Encoding.UTF8.GetString(ms.ToArray());
+        text.ShouldContain("'=HYPERLINK");
+        text.ShouldNotContain(",=HYPERLINK");
+        ms.Position = 0;
+        var back = RegisterFileReader.Read(ms, RegisterFileFormat.Csv);
+        back.Rows.Single().Values["title"].ShouldBe("=HYPERLINK(\"http://x\")");
+        back.Rows.Single().Values["description"].ShouldBe("-5 graden");
+    }
+}
