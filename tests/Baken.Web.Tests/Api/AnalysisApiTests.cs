@@ -87,6 +87,14 @@ public sealed class AnalysisApiTests
         detail.ShouldContain("bestaat niet of u mag het niet zien");
         detail.ShouldNotContain("Ransomware-aanval");
         detail.ShouldNotContain("Staatsgeheim Geheim");
+        foreach (var page in new[] { "/register/scenario/E-RANSOM", "/register/scenario/E-RANSOM/analysts", "/register/scenario/E-RANSOM/assess" })
+        {
+            var body = await low.GetStringAsync(page);
+            body.ShouldContain("bestaat niet of u mag het niet zien");
+            body.ShouldNotContain("Ransomware-aanval");
+        }
+        // A reader who may see the scenario sees every assessment in the heatmap.
+        (await high.GetStringAsync("/register/scenario/E-RANSOM/analysts")).ShouldContain("analyst-aivd");
         // The low reader's own run leaves the secret scenario out and is classified low.
         var own = (await (await low.PostAsJsonAsync("/api/analysis/runs", new StartAnalysisBody(null, 3, 0, 1, null))).Content.ReadFromJsonAsync<StartedAnalysis>())!;
         own.Scenarios.ShouldBe(3);
