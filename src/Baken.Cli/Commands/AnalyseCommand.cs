@@ -18,9 +18,6 @@ namespace Baken.Cli.Commands;
 /// </summary>
 public static class AnalyseCommand
 {
-    public static string CodeVersion =>
-        typeof(IntegratedAnalysis).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-
     public static Command Create(CommandIo io)
     {
         var input = new Option<string?>("--input") { Description = "Analyse this CSV/XLSX assessment file without importing it (format: docs/formats.md)" };
@@ -73,7 +70,7 @@ public static class AnalyseCommand
             }
             var result = await session.Get<RunIntegratedAnalysis>().HandleAsync(new RunIntegratedAnalysisRequest(
                 table, parse.GetValue(input), parse.GetValue(profile), parse.GetValue(factor), parse.GetValue(iterations), parse.GetValue(seed),
-                level, parse.GetValue(concentration), bandRounding, rule, CodeVersion, !parse.GetValue(noStore)), ct);
+                level, parse.GetValue(concentration), bandRounding, rule, IntegratedAnalysisReport.CodeVersion, !parse.GetValue(noStore)), ct);
             if (!result.IsOk)
             {
                 await io.Err.WriteLineAsync("Nothing was analysed:");
@@ -86,10 +83,8 @@ public static class AnalyseCommand
             if (formats.Contains("json")) ResultsJsonWriter.WriteFile(outcome.Result, Path.Combine(folder, "results.json"));
             if (formats.Contains("html"))
             {
-                var concern = outcome.Catalogue.PublicConcern.Select(c => new PublicConcern(c.Topic, c.Percent, c.ThemeCode)).ToList();
-                HtmlReportWriter.WriteFile(outcome.Result, new AnalysisReportOptions(
-                    "Geïntegreerde risicoanalyse — Integrated risk analysis", concern, outcome.Catalogue.ThemeNames,
-                    $"{outcome.RunCode ?? "not stored"} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · code {CodeVersion}",
+                HtmlReportWriter.WriteFile(outcome.Result, IntegratedAnalysisReport.Options(outcome.Catalogue,
+                    $"{outcome.RunCode ?? "not stored"} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · code {IntegratedAnalysisReport.CodeVersion}",
                     outcome.Classification.Level.DisplayName()), Path.Combine(folder, "report.html"));
             }
             await io.Out.WriteLineAsync($"Analysed {outcome.Result.Scenarios.Count} scenarios ({outcome.Result.Settings.Profile}, f={outcome.Result.Settings.Factor}, " +

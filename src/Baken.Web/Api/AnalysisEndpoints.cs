@@ -29,7 +29,7 @@ public static class AnalysisEndpoints
                     level = l;
                 }
                 var result = await handler.HandleAsync(new RunIntegratedAnalysisRequest(null, null, body.Profile, body.Factor ?? 3,
-                    body.Iterations ?? 10_000, body.Seed ?? 1, level, CodeVersion: CodeVersion), ct);
+                    body.Iterations ?? 10_000, body.Seed ?? 1, level, CodeVersion: IntegratedAnalysisReport.CodeVersion), ct);
                 return result.ToResponse(o => TypedResults.Created($"/api/analysis/runs/{o.RunCode}",
                     new StartedAnalysis(o.RunCode!, o.Classification.Level.DisplayName(), o.Result.Scenarios.Count)));
             })
@@ -52,12 +52,7 @@ public static class AnalysisEndpoints
         return app;
     }
 
-    public static string CodeVersion =>
-        typeof(Baken.Analysis.Risk.IntegratedAnalysis).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
-            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown";
-
     public static string Report(ReproducedRun r) =>
-        HtmlReportWriter.Render(r.Result!, new AnalysisReportOptions("Geïntegreerde risicoanalyse — Integrated risk analysis",
-            r.Catalogue.PublicConcern.Select(c => new PublicConcern(c.Topic, c.Percent, c.ThemeCode)).ToList(), r.Catalogue.ThemeNames,
+        HtmlReportWriter.Render(r.Result!, IntegratedAnalysisReport.Options(r.Catalogue,
             $"{r.Run.Code} · {r.Run.RunAtUtc:yyyy-MM-dd HH:mm} UTC · code {r.Run.CodeVersion}", r.Run.ClassificationLevel.DisplayName()));
 }
