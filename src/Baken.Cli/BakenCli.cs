@@ -44,6 +44,8 @@ public static class BakenCli
         root.Subcommands.Add(AnalyseCommand.Create(io));
         root.Subcommands.Add(AnalyseCommand.ImportAssessments(io));
         root.Subcommands.Add(CascadeSimulationCommands.Create(io));
+        root.Subcommands.Add(MeasureCommands.Measures(io));
+        root.Subcommands.Add(MeasureCommands.Portfolio(io));
         return root;
     }
 

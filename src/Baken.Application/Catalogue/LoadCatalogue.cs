@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Baken.Application.Common;
 using Baken.Application.Register;
+using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Catalogue;
 
@@ -18,7 +19,7 @@ public sealed record CatalogueLoadSummary(IReadOnlyList<ImportSummary> Kinds)
 /// own (interests, criteria, themes, organisations, vital processes) become those records; every other
 /// file becomes catalogue entries of its kind.
 /// </summary>
-public sealed class LoadCatalogue(ImportRecords import)
+public sealed class LoadCatalogue(ImportRecords import, IBakenDb db)
 {
     // Referenced kinds first, so that references resolve.
     private static readonly string[] Order = ["interests", "criteria", "themes", "organisations", "vital_processes"];
@@ -34,6 +35,23 @@ public sealed class LoadCatalogue(ImportRecords import)
                 if (!result.IsOk)
                     return Result<CatalogueLoadSummary>.Invalid(result.Errors.Select(e => e with { Field = $"{file.Kind}.json item {e.Line}: {e.Field}", Line = null }).ToList());
                 summaries.Add(result.Value! with { Kind = file.Kind + (kind == "scale" ? " (scales)" : "") });
+            }
+        }
+        // Working records seeded from the catalogue: created once, then owned by their users, so loading the
+        // catalogue again never overwrites an owner, a link or a seat's clearance that someone has set.
+        foreach (var file in files)
+        {
+            foreach (var (kind, rows) in WorkingRows(file))
+            {
+                var recordKind = RecordKinds.Find(kind)!;
+                var codes = rows.Select(r => r.Values["code"]).OfType<string>().ToList();
+                var existing = (await recordKind.Query(db).IgnoreQueryFilters().Where(r => codes.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet();
+                var missing = rows.Where(r => !existing.Contains(r.Values["code"]!)).ToList();
+                if (missing.Count == 0) continue;
+                var result = await import.HandleAsync(new ImportRecordsRequest(kind, missing), ct);
+                if (!result.IsOk)
+                    return Result<CatalogueLoadSummary>.Invalid(result.Errors.Select(e => e with { Field = $"{file.Kind}.json item {e.Line}: {e.Field}", Line = null }).ToList());
+                summaries.Add(result.Value! with { Kind = $"{file.Kind} ({kind})" });
             }
         }
         return Result<CatalogueLoadSummary>.Ok(new CatalogueLoadSummary(summaries));
@@ -69,6 +87,51 @@ public sealed class LoadCatalogue(ImportRecords import)
             default:
                 yield return ("catalogue-entry", items.Select(x => EntryRow(file.Kind, x.Line, x.Item)).ToList());
                 break;
+        }
+    }
+
+    /// <summary>The strategy goals, councils and council seats that the goals and councils files seed.</summary>
+    public static IEnumerable<(string Kind, IReadOnlyList<ImportRow> Rows)> WorkingRows(CatalogueFile file)
+    {
+        var items = file.Items.Select((item, i) => (Line: i + 1, Item: item)).ToList();
+        if (file.Kind == "goals")
+        {
+            yield return ("goal", items.Select(x =>
+            {
+                var row = Row(x.Line, x.Item, "summary", "number", "pillar", "owner");
+                row.Values["title"] = Str(x.Item, "name");
+                row.Values["title_en"] = Str(x.Item, "name_en");
+                row.Values["edition"] = Str(x.Item, "edition") ?? "GBVS 2018-2022";
+                return Freeze(row);
+            }).ToList());
+        }
+        else if (file.Kind == "councils")
+        {
+            // Committees after councils: a committee's 'prepares' names a council.
+            yield return ("council", items.OrderBy(x => Str(x.Item, "kind") == "committee").Select(x =>
+            {
+                var row = Row(x.Line, x.Item, "name", "name_en", "status", "chair", "secretariat", "prepares", "summary");
+                row.Values["type"] = Str(x.Item, "kind") ?? "council";
+                return Freeze(row);
+            }).ToList());
+            yield return ("council-member", items.SelectMany(x => (x.Item["members"] as JsonArray ?? []).OfType<JsonObject>().Select((m, i) =>
+            {
+                var ministry = Str(m, "ministry") ?? Str(m, "organisation");
+                return new ImportRow(x.Line, new Dictionary<string, string?>(StringComparer.Ordinal)
+                {
+                    ["code"] = $"{Str(x.Item, "code")}-{i + 1:00}",
+                    ["classification"] = "Ongerubriceerd",
+                    ["provenance"] = Provenance(x.Item),
+                    ["publishable"] = "true",
+                    ["council"] = Str(x.Item, "code"),
+                    ["name"] = Str(m, "name") ?? Str(m, "role"),
+                    ["role"] = Str(m, "role"),
+                    ["ministry"] = ministry,
+                    ["membership"] = (Str(m, "membership") ?? "member").Replace("-", "", StringComparison.Ordinal),
+                    // The seeds give no clearance per seat: an indicative default the secretariat sets per person.
+                    ["clearance"] = Str(m, "clearance") ?? "Staatsgeheim Geheim",
+                });
+            })).ToList());
         }
     }
 

@@ -31,6 +31,17 @@ public interface IBakenDb
     DbSet<StixObjectRecord> StixObjects { get; }
     DbSet<Assessment> Assessments { get; }
     DbSet<AnalysisRun> AnalysisRuns { get; }
+    DbSet<Baken.Domain.Strategy.Measure> Measures { get; }
+    DbSet<Baken.Domain.Strategy.StrategyGoal> Goals { get; }
+    DbSet<Baken.Domain.Strategy.Indicator> Indicators { get; }
+    DbSet<Baken.Domain.Strategy.ProgressUpdate> ProgressUpdates { get; }
+    DbSet<Baken.Domain.Councils.Council> Councils { get; }
+    DbSet<Baken.Domain.Councils.CouncilMember> CouncilMembers { get; }
+    DbSet<Baken.Domain.Councils.Meeting> Meetings { get; }
+    DbSet<Baken.Domain.Councils.AgendaItem> AgendaItems { get; }
+    DbSet<Baken.Domain.Councils.Decision> Decisions { get; }
+    DbSet<Baken.Domain.Councils.FollowUpAction> FollowUpActions { get; }
+    DbSet<Baken.Domain.Councils.CouncilDocument> CouncilDocuments { get; }
     DbSet<HistoryEntry> History { get; }
     DbSet<Compartment> Compartments { get; }
     DbSet<User> Users { get; }

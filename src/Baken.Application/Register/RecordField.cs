@@ -17,6 +17,8 @@ public sealed class RecordField
     public bool HasDefault { get; init; }
     /// <summary>The kind whose code this field holds, checked against the register on save (null when not a reference).</summary>
     public string? References { get; init; }
+    /// <summary>The field holds several codes of <see cref="References"/> separated by ';', each checked on save.</summary>
+    public bool ReferencesMany { get; init; }
     /// <summary>The allowed values when the field is a choice of one (shown as a list); null for free input.</summary>
     public IReadOnlyList<string>? Choices { get; init; }
     /// <summary>Long free text (rendered as a text area; never as markup).</summary>
@@ -130,6 +132,45 @@ public sealed class RecordFieldBuilder<T> where T : Record
         });
         return this;
     }
+
+    /// <summary>Codes of another kind separated by ';' (stored trimmed, without duplicates), each checked against the register on save.</summary>
+    public RecordFieldBuilder<T> Codes(string name, string description, Func<T, string?> get, Action<T, string?> set, string references)
+    {
+        var allowed = $"codes of existing {references} records separated by ';', at most {MaxTextLength:N0} characters";
+        _fields.Add(new RecordField
+        {
+            Name = name, Description = description, Allowed = allowed, References = references, ReferencesMany = true,
+            Get = r => get((T)r),
+            Set = (r, v) =>
+            {
+                var text = ParseText(name, v, false, MaxTextLength, allowed);
+                set((T)r, text is null ? null : string.Join(";", SplitCodes(text).Distinct(StringComparer.Ordinal)));
+            },
+        });
+        return this;
+    }
+
+    /// <summary>A classification level (by Dutch name, abbreviation or 0–4), e.g. a meeting's security level or a seat's clearance.</summary>
+    public RecordFieldBuilder<T> Level(string name, string description, Func<T, Baken.Domain.Security.ClassificationLevel> get, Action<T, Baken.Domain.Security.ClassificationLevel> set)
+    {
+        _fields.Add(new RecordField
+        {
+            Name = name, Description = description, Allowed = Baken.Domain.Security.ClassificationLevels.Allowed, Required = true, HasDefault = true,
+            Choices = System.Enum.GetValues<Baken.Domain.Security.ClassificationLevel>().Select(l => Baken.Domain.Security.ClassificationLevels.DisplayName(l)).ToArray(),
+            Get = r => Baken.Domain.Security.ClassificationLevels.DisplayName(get((T)r)),
+            Set = (r, v) =>
+            {
+                if (!Baken.Domain.Security.ClassificationLevels.TryParse(v, out var level))
+                    throw new DomainValidationException(name, v ?? "", Baken.Domain.Security.ClassificationLevels.Allowed);
+                set((T)r, level);
+            },
+        });
+        return this;
+    }
+
+    /// <summary>The codes of a ';'-separated list, trimmed, empty parts dropped.</summary>
+    public static IEnumerable<string> SplitCodes(string? text) =>
+        (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>A class letter A–E (X allowed when <paramref name="allowX"/>), or empty when unknown.</summary>
     public RecordFieldBuilder<T> ClassLetter(string name, string description, Func<T, string?> get, Action<T, string?> set, bool allowX = false)

@@ -27,6 +27,8 @@ public sealed class RecordKind
     public required Func<IBakenDb, IQueryable<Record>> Query { get; init; }
     /// <summary>Rules across fields, checked after every field is set (e.g. a scale's bounds must increase).</summary>
     public Action<Record>? Check { get; init; }
+    /// <summary>Rules against other records (a meeting's level against its invitees), checked after <see cref="Check"/>.</summary>
+    public Func<IBakenDb, Record, CancellationToken, Task<IReadOnlyList<FieldError>>>? Rules { get; init; }
     /// <summary>Records made only by their own use case (analysis runs); the register's write paths refuse them.</summary>
     public bool ReadOnly { get; init; }
 
@@ -36,10 +38,11 @@ public sealed class RecordKind
     public string Title(Record r) => Field(TitleField)?.Get(r) ?? r.Code;
 }
 
-public static class RecordKinds
+public static partial class RecordKinds
 {
     private static RecordKind Kind<T>(string name, string plural, string nl, string en, string titleField,
-        Func<IBakenDb, IQueryable<T>> query, Action<RecordFieldBuilder<T>> fields, bool readOnly = false, Action<T>? check = null) where T : Record, new()
+        Func<IBakenDb, IQueryable<T>> query, Action<RecordFieldBuilder<T>> fields, bool readOnly = false, Action<T>? check = null,
+        Func<IBakenDb, T, CancellationToken, Task<IReadOnlyList<FieldError>>>? rules = null) where T : Record, new()
     {
         var b = new RecordFieldBuilder<T>();
         fields(b);
@@ -49,11 +52,12 @@ public static class RecordKinds
             TitleProperty = titleField switch
             {
                 "title" => "Title", "name" => "Name", "criterion" => "CriterionCode", "scenario" => "ScenarioCode",
-                "type" => "StixType", "profile" => "Profile",
+                "type" => "StixType", "profile" => "Profile", "subject" => "Subject",
                 _ => throw new InvalidOperationException($"Kind {name}: no entity property known for title field '{titleField}'."),
             },
             Fields = b.Fields, Create = () => new T(), Query = db => query(db), ReadOnly = readOnly,
             Check = check is null ? null : r => check((T)r),
+            Rules = rules is null ? null : (db, r, ct) => rules(db, (T)r, ct),
         };
     }
 
@@ -192,8 +196,13 @@ public static class RecordKinds
             .Int("scenarios", "Scenarios analysed", r => r.ScenarioCount, (r, v) => r.ScenarioCount = v, 0, int.MaxValue),
         readOnly: true);
 
-    public static readonly IReadOnlyList<RecordKind> All =
-        [Interest, Criterion, Scale, Theme, Risk, Scenario, Actor, Organisation, Source, VitalProcess, CatalogueEntry, StixObject, Assessment, AnalysisRun];
+    // A property, not a field: the kinds of other features live in other files of this partial class, whose
+    // static fields are not guaranteed to be initialised before this one would be.
+    public static IReadOnlyList<RecordKind> All => _all ??=
+        [Interest, Criterion, Scale, Theme, Risk, Scenario, Actor, Organisation, Source, VitalProcess, CatalogueEntry, StixObject, Assessment, AnalysisRun,
+         Measure, Goal, Indicator, ProgressUpdate, Council, CouncilMember, Meeting, AgendaItem, Decision, FollowUpAction, CouncilDocument];
+
+    private static IReadOnlyList<RecordKind>? _all;
 
     public static string AllowedNames => string.Join(", ", All.Select(k => k.Name));
 

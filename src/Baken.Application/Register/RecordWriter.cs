@@ -72,14 +72,27 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
                 errors.Add(new FieldError(e.Field, e.Value, e.AllowedValues, line));
                 continue;
             }
-            if (field.References is { } refKind && !string.IsNullOrWhiteSpace(value) && !await ReferenceExistsAsync(refKind, value.Trim(), ct))
-                errors.Add(new FieldError(field.Name, value, $"the code of an existing {refKind}", line));
+            if (field.References is { } refKind && !string.IsNullOrWhiteSpace(value))
+            {
+                if (field.ReferencesMany)
+                {
+                    foreach (var code in RecordFieldBuilder<Record>.SplitCodes(value))
+                        if (!await ReferenceExistsAsync(refKind, code, ct))
+                            errors.Add(new FieldError(field.Name, code, $"the code of an existing {refKind}", line));
+                }
+                else if (!await ReferenceExistsAsync(refKind, value.Trim(), ct))
+                    errors.Add(new FieldError(field.Name, value, $"the code of an existing {refKind}", line));
+            }
         }
         if (errors.Count == 0 && kind.Check is { } check)
         {
             try { check(record); }
             catch (DomainValidationException e) { errors.Add(new FieldError(e.Field, e.Value, e.AllowedValues, line)); }
         }
+        // Rules across records (a meeting's level against its invitees) see only what this user may see, so a
+        // hidden record reads as unknown and its existence is not revealed.
+        if (errors.Count == 0 && kind.Rules is { } rules)
+            errors.AddRange((await rules(db, record, ct)).Select(e => e with { Line = line }));
         return errors;
     }
 

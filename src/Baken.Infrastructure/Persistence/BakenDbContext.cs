@@ -43,6 +43,17 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     public DbSet<StixObjectRecord> StixObjects => Set<StixObjectRecord>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<AnalysisRun> AnalysisRuns => Set<AnalysisRun>();
+    public DbSet<Baken.Domain.Strategy.Measure> Measures => Set<Baken.Domain.Strategy.Measure>();
+    public DbSet<Baken.Domain.Strategy.StrategyGoal> Goals => Set<Baken.Domain.Strategy.StrategyGoal>();
+    public DbSet<Baken.Domain.Strategy.Indicator> Indicators => Set<Baken.Domain.Strategy.Indicator>();
+    public DbSet<Baken.Domain.Strategy.ProgressUpdate> ProgressUpdates => Set<Baken.Domain.Strategy.ProgressUpdate>();
+    public DbSet<Baken.Domain.Councils.Council> Councils => Set<Baken.Domain.Councils.Council>();
+    public DbSet<Baken.Domain.Councils.CouncilMember> CouncilMembers => Set<Baken.Domain.Councils.CouncilMember>();
+    public DbSet<Baken.Domain.Councils.Meeting> Meetings => Set<Baken.Domain.Councils.Meeting>();
+    public DbSet<Baken.Domain.Councils.AgendaItem> AgendaItems => Set<Baken.Domain.Councils.AgendaItem>();
+    public DbSet<Baken.Domain.Councils.Decision> Decisions => Set<Baken.Domain.Councils.Decision>();
+    public DbSet<Baken.Domain.Councils.FollowUpAction> FollowUpActions => Set<Baken.Domain.Councils.FollowUpAction>();
+    public DbSet<Baken.Domain.Councils.CouncilDocument> CouncilDocuments => Set<Baken.Domain.Councils.CouncilDocument>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<Compartment> Compartments => Set<Compartment>();
     public DbSet<User> Users => Set<User>();
@@ -54,6 +65,11 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         typeof(NationalSecurityInterest), typeof(ImpactCriterion), typeof(CriterionScale), typeof(Theme), typeof(Risk),
         typeof(Scenario), typeof(Actor), typeof(Organisation), typeof(Source), typeof(VitalProcess), typeof(CatalogueEntry), typeof(StixObjectRecord),
         typeof(Assessment), typeof(AnalysisRun),
+        typeof(Baken.Domain.Strategy.Measure), typeof(Baken.Domain.Strategy.StrategyGoal), typeof(Baken.Domain.Strategy.Indicator),
+        typeof(Baken.Domain.Strategy.ProgressUpdate),
+        typeof(Baken.Domain.Councils.Council), typeof(Baken.Domain.Councils.CouncilMember), typeof(Baken.Domain.Councils.Meeting),
+        typeof(Baken.Domain.Councils.AgendaItem), typeof(Baken.Domain.Councils.Decision), typeof(Baken.Domain.Councils.FollowUpAction),
+        typeof(Baken.Domain.Councils.CouncilDocument),
     ];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -29,7 +29,7 @@ public static class DatabaseInitializer
         {
             var (files, errors) = CatalogueDirectory.Read(catalogueFolder ?? CatalogueDirectory.Default);
             if (errors.Count > 0) throw new InvalidOperationException("The default catalogue cannot be read: " + string.Join("; ", errors));
-            var result = await new LoadCatalogue(new ImportRecords(db, FixedUser.System)).HandleAsync(files, ct);
+            var result = await new LoadCatalogue(new ImportRecords(db, FixedUser.System), db).HandleAsync(files, ct);
             if (!result.IsOk) throw new InvalidOperationException("The default catalogue is invalid: " + string.Join("; ", result.Errors));
             loaded = result.Value;
         }

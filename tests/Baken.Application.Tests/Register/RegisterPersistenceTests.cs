@@ -140,7 +140,7 @@ public sealed class RegisterPersistenceTests
         var total = await CountAll(db);
         var (files, errors) = CatalogueDirectory.Read(TestDatabase.CatalogueFolder);
         errors.ShouldBeEmpty();
-        var again = await new LoadCatalogue(new ImportRecords(db, FixedUser.System)).HandleAsync(files);
+        var again = await new LoadCatalogue(new ImportRecords(db, FixedUser.System), db).HandleAsync(files);
         again.Value!.Created.ShouldBe(0);
         again.Value.Updated.ShouldBe(0);
         (await CountAll(db)).ShouldBe(total);
@@ -155,7 +155,7 @@ public sealed class RegisterPersistenceTests
         var (files, _) = CatalogueDirectory.Read(TestDatabase.CatalogueFolder);
         var themes = files.Single(f => f.Kind == "themes");
         themes.Items[0]["name_en"] = "Edited theme name";
-        var result = await new LoadCatalogue(new ImportRecords(db, FixedUser.System)).HandleAsync([themes]);
+        var result = await new LoadCatalogue(new ImportRecords(db, FixedUser.System), db).HandleAsync([themes]);
         result.Value!.Updated.ShouldBe(1);
         result.Value.Created.ShouldBe(0);
         (await db.Themes.CountAsync()).ShouldBe(9);
@@ -176,7 +176,7 @@ public sealed class RegisterPersistenceTests
             CatalogueDirectory.Write(folder, exported);
             var (files, errors) = CatalogueDirectory.Read(folder);
             errors.ShouldBeEmpty();
-            var result = await new LoadCatalogue(new ImportRecords(db, FixedUser.System)).HandleAsync(files);
+            var result = await new LoadCatalogue(new ImportRecords(db, FixedUser.System), db).HandleAsync(files);
             result.IsOk.ShouldBeTrue(string.Join("; ", result.Errors));
             result.Value!.Created.ShouldBe(0);
             result.Value.Updated.ShouldBe(0);

@@ -1,0 +1,35 @@
+using Baken.Application.Common;
+using Baken.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Register;
+
+/// <summary>
+/// References to records of several kinds, written "kind:code" and separated by ';' (e.g. "scenario:S-01;goal:GOAL-03"):
+/// codes are unique per kind only, so a link names its kind.
+/// </summary>
+public static class QualifiedCodes
+{
+    public static IReadOnlyList<(string Kind, string Code)> Parse(string? text) =>
+        RecordFieldBuilder<Record>.SplitCodes(text)
+            .Select(part => part.IndexOf(':') is var i and > 0 ? (part[..i].Trim().ToLowerInvariant(), part[(i + 1)..].Trim()) : ("", part))
+            .ToList();
+
+    /// <summary>Every reference must name one of <paramref name="kinds"/> and an existing record the user may see.</summary>
+    public static async Task<IReadOnlyList<FieldError>> CheckAsync(IBakenDb db, string field, string? text, IReadOnlyList<string> kinds, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var allowed = $"references written kind:code separated by ';', kind one of {string.Join(", ", kinds)}";
+        foreach (var (kindName, code) in Parse(text))
+        {
+            if (!kinds.Contains(kindName) || RecordKinds.Find(kindName) is not { } kind || code.Length == 0)
+            {
+                errors.Add(new FieldError(field, kindName.Length == 0 ? code : $"{kindName}:{code}", allowed));
+                continue;
+            }
+            if (!await kind.Query(db).AnyAsync(r => r.Code == code, ct))
+                errors.Add(new FieldError(field, $"{kindName}:{code}", $"the code of an existing {kindName}"));
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Baken.Analysis.Measures;
+using Baken.Application.Analysis;
+using Baken.Application.Common;
+using Baken.Application.Register;
+using Baken.Domain.Security;
+using Baken.Domain.Strategy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Strategy;
+
+/// <summary>The euros per unit, the discount rate and the horizon in force, from the catalogue's monetisation entries.</summary>
+public sealed record AppraisalSettings(MonetisationTable Table, double DiscountRate, int HorizonYears, bool Indicative);
+
+/// <summary>A measure with its appraisal alone (costs and the risk it removes over the period).</summary>
+public sealed record MeasureRow(Measure Measure, ModelledMeasure Model, MeasureAppraisalResult Appraisal);
+
+/// <summary>Everything the measures pages, the CLI and the reports show about the palette of measures.</summary>
+public sealed record MeasuresOverview(
+    string? RunCode,
+    RiskMetric Metric,
+    AppraisalPeriod Period,
+    AppraisalSettings Settings,
+    IReadOnlyList<ScenarioBaseline> Scenarios,
+    IReadOnlyList<MeasureRow> Measures,
+    IReadOnlyList<string> Problems,
+    ClassificationLevel HighestClassification)
+{
+    public string Unit => Metric == RiskMetric.ExpectedAnnualDamage ? "EUR (present value)" : "risk points (present value)";
+}
+
+/// <summary>The best set under a budget, the efficient frontier and how stable the choice is under the effects' uncertainty.</summary>
+public sealed record PortfolioResult(MeasuresOverview Overview, PortfolioSelection Selection, EfficientFrontier Frontier, SelectionUncertainty? Uncertainty,
+    PreventionComparison? Prevention);
+
+/// <summary>
+/// The measures analysis (METHODS §5) on the register: the measures the user may see, valued against the latest
+/// analysis run they may see. Monetised as expected annual damage when asked and every scenario's impact can be priced
+/// in part; otherwise in risk points. Results carry the highest classification of the measures and the run used.
+/// </summary>
+public sealed class MeasuresAnalysis(IBakenDb db, LoadAnalysisCatalogue catalogueLoader, TimeProvider clock)
+{
+    public async Task<MeasuresOverview> OverviewAsync(RiskMetric metric = RiskMetric.ExpectedAnnualDamage, string? runCode = null, CancellationToken ct = default)
+    {
+        var problems = new List<string>();
+        var settings = await SettingsAsync(ct);
+        var run = runCode is null
+            ? await db.AnalysisRuns.AsNoTracking().OrderByDescending(r => r.RunAtUtc).FirstOrDefaultAsync(ct)
+            : await db.AnalysisRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Code == runCode, ct);
+        IReadOnlyList<ScenarioBaseline> scenarios = [];
+        if (run is null) problems.Add(runCode is null ? "No analysis run yet: measures are valued against the latest run ('baken analyse')." : $"No analysis run '{runCode}'.");
+        else
+        {
+            try { scenarios = MeasureBaselines.FromRun(run, await catalogueLoader.HandleAsync(ct)); }
+            catch (InvalidOperationException e) { problems.Add(e.Message); }
+        }
+        var period = new AppraisalPeriod(clock.GetUtcNow().Year, settings.HorizonYears, settings.DiscountRate);
+        var valuation = metric == RiskMetric.ExpectedAnnualDamage ? RiskValuation.Monetised(settings.Table) : RiskValuation.RiskPoints;
+        var known = scenarios.Select(s => s.ScenarioId).ToHashSet(StringComparer.Ordinal);
+
+        var rows = new List<MeasureRow>();
+        var measures = (await db.Measures.AsNoTracking().ToListAsync(ct)).OrderBy(m => m.Code, NaturalComparer.Instance).ToList();
+        var visible = measures.Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var m in measures)
+        {
+            try
+            {
+                // Effects on scenarios outside the run add nothing; links to measures the user cannot see are dropped.
+                var effects = MeasureEffectText.Parse(m.Effects).Where(e => known.Contains(e.ScenarioId)).ToList();
+                var model = new ModelledMeasure(m.Code, (MeasureKind)(int)m.MeasureType,
+                    new MeasureCosts(m.OneOffCost ?? 0, m.YearlyCost ?? 0, m.StartYear, m.LifetimeYears), effects,
+                    Codes(m.Requires).Where(visible.Contains), Codes(m.Excludes).Where(visible.Contains));
+                rows.Add(new MeasureRow(m, model, MeasureAppraisal.Appraise(model, scenarios, valuation, period)));
+            }
+            catch (Exception e) when (e is ArgumentException or Baken.Domain.DomainValidationException)
+            {
+                problems.Add($"Measure {m.Code} left out: {e.Message}");
+            }
+        }
+        var highest = new[] { run?.ClassificationLevel ?? ClassificationLevel.Ongerubriceerd }.Concat(measures.Select(m => m.ClassificationLevel)).Max();
+        return new MeasuresOverview(run?.Code, metric, period, settings, scenarios, rows, problems, highest);
+    }
+
+    /// <param name="budgetEuros">The budget the chosen measures' nominal costs over the period must fit in.</param>
+    /// <param name="draws">Monte Carlo draws of the effects for the selection frequencies (0: none).</param>
+    public async Task<PortfolioResult> PortfolioAsync(double budgetEuros, RiskMetric metric = RiskMetric.ExpectedAnnualDamage, int draws = 200, int seed = 1,
+        int frontierPoints = 12, CancellationToken ct = default)
+    {
+        var overview = await OverviewAsync(metric, null, ct);
+        var valuation = metric == RiskMetric.ExpectedAnnualDamage ? RiskValuation.Monetised(overview.Settings.Table) : RiskValuation.RiskPoints;
+        // A prerequisite the user cannot see (or that failed to parse) cannot be chosen, so neither can its dependants.
+        var models = Closed(overview.Measures.Select(r => r.Model).ToList());
+        var problem = PortfolioProblem.FromMeasures(models, overview.Scenarios, valuation, overview.Period);
+        var selection = PortfolioOptimiser.Optimise(problem, budgetEuros);
+        var frontier = problem.Candidates.Count == 0 ? new EfficientFrontier([]) : PortfolioOptimiser.Frontier(problem, frontierPoints);
+        SelectionUncertainty? uncertainty = null;
+        if (draws > 0 && problem.Candidates.Count > 0 && overview.Scenarios.Count > 0)
+            uncertainty = PortfolioOptimiser.SelectionFrequencies(problem, budgetEuros,
+                MeasureEffectDraws.Draw(models, overview.Scenarios, valuation, overview.Period, draws, seed));
+        PreventionComparison? prevention = null;
+        if (overview.Scenarios.Count > 0 && models.Count > 0)
+            prevention = PreventionVersusReaction.CompareByKind(overview.Scenarios, models, overview.Settings.Table, overview.Period);
+        return new PortfolioResult(overview, selection, frontier, uncertainty, prevention);
+    }
+
+    private static List<ModelledMeasure> Closed(List<ModelledMeasure> models)
+    {
+        while (true)
+        {
+            var ids = models.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+            var kept = models.Where(m => m.Requires.All(ids.Contains))
+                .Select(m => m.Excludes.All(ids.Contains) ? m : new ModelledMeasure(m.Id, m.Kind, m.Costs, m.Effects, m.Requires, m.Excludes.Where(ids.Contains)))
+                .ToList();
+            if (kept.Count == models.Count) return kept;
+            models = kept;
+        }
+    }
+
+    public async Task<AppraisalSettings> SettingsAsync(CancellationToken ct = default)
+    {
+        var rates = new List<MonetisationRate>();
+        double discount = 0.0225;
+        var horizon = 20;
+        var indicative = false;
+        foreach (var e in await db.CatalogueEntries.AsNoTracking().Where(e => e.Kind == "monetisation").ToListAsync(ct))
+        {
+            var a = JsonNode.Parse(e.AttributesJson) as JsonObject ?? [];
+            indicative |= e.Indicative;
+            if (a["discount_rate"] is JsonValue d && d.TryGetValue<double>(out var rate)) discount = rate;
+            if (a["horizon_years"] is JsonValue h && h.TryGetValue<double>(out var years)) horizon = (int)years;
+            if ((string?)a["criterion"] is { } criterion && a["euros_per_unit"] is JsonValue v && v.TryGetValue<double>(out var euros))
+                rates.Add(new MonetisationRate(criterion, (string?)a["unit"] ?? "unit", euros, e.Indicative, e.Provenance ?? ""));
+        }
+        return new AppraisalSettings(new MonetisationTable(rates), discount, horizon, indicative);
+    }
+
+    private static IEnumerable<string> Codes(string? text) => RecordFieldBuilder<Baken.Domain.Record>.SplitCodes(text);
+
+    /// <summary>Parses budgets as people write them: 500m, 1.2bn, 750k, 2500000, €500m.</summary>
+    public static bool TryParseEuros(string? text, out double euros)
+    {
+        euros = 0;
+        var t = (text ?? "").Trim().TrimStart('€').Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
+        var factor = 1.0;
+        foreach (var (suffix, f) in new[] { ("bn", 1e9), ("mld", 1e9), ("b", 1e9), ("mln", 1e6), ("m", 1e6), ("k", 1e3) })
+            if (t.EndsWith(suffix, StringComparison.Ordinal)) { factor = f; t = t[..^suffix.Length]; break; }
+        if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || !double.IsFinite(n) || n < 0) return false;
+        euros = n * factor;
+        return euros <= 1e15;
+    }
+}

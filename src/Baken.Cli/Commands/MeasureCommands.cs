@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Globalization;
+using Baken.Analysis.Measures;
+using Baken.Application.Strategy;
+
+namespace Baken.Cli.Commands;
+
+/// <summary>baken measures | portfolio: the palette of measures valued against the latest analysis, and the best set under a budget.</summary>
+public static class MeasureCommands
+{
+    private static Option<string> Metric() => new("--metric")
+    {
+        Description = "Value risk as expected annual damage in euros (ead) or as risk points (points) where money is not accepted",
+        DefaultValueFactory = _ => "ead",
+    };
+
+    public static Command Measures(CommandIo io)
+    {
+        var metric = Metric();
+        var cmd = new Command("measures", "The measures you may see, with costs, the risk they remove and their net present value or cost-effectiveness") { metric };
+        cmd.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var overview = await session.Get<MeasuresAnalysis>().OverviewAsync(ParseMetric(parse.GetValue(metric)), null, ct);
+            await Notes(io, overview);
+            await io.Out.WriteLineAsync("measure,title,pillar,type,owner,status,pv_cost_eur,pv_risk_reduction,npv_eur,reduction_per_eur");
+            foreach (var r in overview.Measures)
+                await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{r.Measure.Code},{Csv(r.Measure.Title)},{r.Measure.Pillar},{r.Measure.MeasureType},{r.Measure.OwnerCode},{r.Measure.Status},{r.Appraisal.PresentValueCostEuros:0},{r.Appraisal.PresentValueRiskReduction:0.###},{r.Appraisal.NetPresentValueEuros:0},{r.Appraisal.ReductionPerEuro:0.######}"));
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    public static Command Portfolio(CommandIo io)
+    {
+        var budget = new Option<string>("--budget") { Description = "Budget for the measures' costs over the appraisal period: 500m, 1.2bn, 750k or euros", Required = true };
+        var metric = Metric();
+        var draws = new Option<int>("--draws") { Description = "Monte Carlo draws of the effects, to show how often each measure is chosen (0: none)", DefaultValueFactory = _ => 200 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the draws", DefaultValueFactory = _ => 1 };
+        var cmd = new Command("portfolio", "The set of measures that removes the most risk within a budget, respecting prerequisites and exclusions (exact, CP-SAT)")
+        {
+            budget, metric, draws, seed,
+        };
+        cmd.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            var text = parse.GetValue(budget);
+            if (!MeasuresAnalysis.TryParseEuros(text, out var euros))
+                throw new CliException(ExitCodes.Invalid, $"--budget: '{text}' is not a budget; allowed: a non-negative amount in euros such as 500m, 1.2bn, 750k or 2500000.");
+            if (parse.GetValue(draws) is < 0 or > 100_000)
+                throw new CliException(ExitCodes.Invalid, $"--draws: {parse.GetValue(draws)} is outside 0 … 100 000.");
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var result = await session.Get<MeasuresAnalysis>().PortfolioAsync(euros, ParseMetric(parse.GetValue(metric)), parse.GetValue(draws), parse.GetValue(seed), ct: ct);
+            await Notes(io, result.Overview);
+            var s = result.Selection;
+            await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Budget {Euros(euros)}: {s.ChosenMeasureIds.Count} of {result.Overview.Measures.Count} measures chosen, costing {Euros(s.CostEuros)}, removing {s.RiskReduction:0.###} {result.Overview.Unit}."));
+            var share = result.Uncertainty?.Measures.ToDictionary(m => m.MeasureId, m => m.Share);
+            await io.Out.WriteLineAsync("measure,title,chosen,cost_eur,risk_reduction,share_of_draws_chosen");
+            foreach (var r in result.Overview.Measures)
+            {
+                var chosen = s.ChosenMeasureIds.Contains(r.Measure.Code);
+                await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{r.Measure.Code},{Csv(r.Measure.Title)},{(chosen ? "yes" : "no")},{r.Model.Costs.NominalCost(result.Overview.Period):0},{r.Appraisal.PresentValueRiskReduction:0.###},{(share?.TryGetValue(r.Measure.Code, out var sh) == true ? sh.ToString("0.###", CultureInfo.InvariantCulture) : "")}"));
+            }
+            if (result.Frontier.Points.Count > 0)
+            {
+                await io.Out.WriteLineAsync();
+                await io.Out.WriteLineAsync("frontier_budget_eur,frontier_cost_eur,frontier_risk_reduction,frontier_measures");
+                foreach (var p in result.Frontier.Points)
+                    await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{p.BudgetEuros:0},{p.CostEuros:0},{p.RiskReduction:0.###},{string.Join(';', p.ChosenMeasureIds)}"));
+            }
+            if (result.Prevention is { } prevention)
+            {
+                await io.Err.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"Prevention vs reaction (GBVS cites 1:{prevention.CitedRatio:0}): supported for {prevention.Supporting.Count()} scenario(s), not for {prevention.NotSupporting.Count()}."));
+            }
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    private static async Task Notes(CommandIo io, MeasuresOverview overview)
+    {
+        foreach (var p in overview.Problems) await io.Err.WriteLineAsync("Note: " + p);
+        if (overview.Settings.Indicative && overview.Metric == RiskMetric.ExpectedAnnualDamage)
+            await io.Err.WriteLineAsync("Note: the monetisation rates or appraisal settings are indicative (catalog/monetisation.json); results are orders of magnitude.");
+        await io.Err.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Valued against {(overview.RunCode is null ? "no analysis run" : "analysis run " + overview.RunCode)}, {overview.Period.FirstYear}–{overview.Period.LastYear}, discount rate {overview.Period.DiscountRate:0.####}."));
+    }
+
+    private static RiskMetric ParseMetric(string? text) => text?.ToLowerInvariant() switch
+    {
+        "ead" or "euros" or "damage" => RiskMetric.ExpectedAnnualDamage,
+        "points" or "risk-points" => RiskMetric.RiskPoints,
+        _ => throw new CliException(ExitCodes.Invalid, $"--metric: '{text}' is not allowed; allowed: ead or points."),
+    };
+
+    internal static string Euros(double euros) => euros switch
+    {
+        >= 1e9 => string.Create(CultureInfo.InvariantCulture, $"€{euros / 1e9:0.##}bn"),
+        >= 1e6 => string.Create(CultureInfo.InvariantCulture, $"€{euros / 1e6:0.##}m"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"€{euros:0}"),
+    };
+
+    internal static string Csv(string? text) =>
+        text is null ? "" : text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+}
