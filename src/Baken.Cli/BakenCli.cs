@@ -46,6 +46,8 @@ public static class BakenCli
         root.Subcommands.Add(CascadeSimulationCommands.Create(io));
         root.Subcommands.Add(MeasureCommands.Measures(io));
         root.Subcommands.Add(MeasureCommands.Portfolio(io));
+        root.Subcommands.Add(StrategyCommands.Strategy(io));
+        root.Subcommands.Add(StrategyCommands.Report(io));
         return root;
     }
 

@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Globalization;
+using Baken.Analysis.Strategy;
+using Baken.Application.Strategy;
+using Baken.Domain.Security;
+using Baken.Infrastructure.Reports.Documents;
+using Baken.Infrastructure.Reports.Progress;
+
+namespace Baken.Cli.Commands;
+
+/// <summary>baken strategy gaps|tree and baken report progress: the strategy's follow-up from the command line.</summary>
+public static class StrategyCommands
+{
+    private static Option<string?> AsOf() => new("--as-of") { Description = "Judge deadlines as of this date (yyyy-MM-dd; default: today)" };
+
+    public static Command Strategy(CommandIo io)
+    {
+        var asOf = AsOf();
+        var top = new Option<int>("--top") { Description = "A scenario ranked at or above this is high-ranked", DefaultValueFactory = _ => 10 };
+        var stale = new Option<int>("--stale-days") { Description = "An indicator value older than this many days is not recent", DefaultValueFactory = _ => 365 };
+        var gaps = new Command("gaps", "Gap analysis: high-ranked scenarios nobody addresses, goals without owner, measure or indicator, stale indicators, overdue milestones and actions")
+        {
+            asOf, top, stale,
+        };
+        gaps.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            var today = Today(parse.GetValue(asOf));
+            if (parse.GetValue(top) < 0) throw new CliException(ExitCodes.Invalid, $"--top: {parse.GetValue(top)} is not allowed; allowed: 0 or more.");
+            if (parse.GetValue(stale) < 1) throw new CliException(ExitCodes.Invalid, $"--stale-days: {parse.GetValue(stale)} is not allowed; allowed: 1 or more.");
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var snapshot = await session.Get<LoadStrategy>().HandleAsync(null, ct);
+            var report = StrategyGaps.Find(snapshot, today, new GapSettings(parse.GetValue(top), parse.GetValue(stale)));
+            if (snapshot.RunCode is null) await io.Err.WriteLineAsync("Note: no analysis run you may see; high-ranked scenarios cannot be checked ('baken analyse').");
+            await io.Out.WriteLineAsync("kind,subject,code,title,since,explanation");
+            foreach (var gap in report.Gaps)
+                await io.Out.WriteLineAsync(string.Join(",", gap.Kind.ToString(), gap.Subject.ToString(), MeasureCommands.Csv(gap.SubjectCode), MeasureCommands.Csv(gap.SubjectTitle),
+                    gap.Since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", MeasureCommands.Csv(gap.Explanation)));
+            await io.Err.WriteLineAsync($"{report.ProblemCount} gap(s) and {report.Gaps.Count - report.ProblemCount} reminder(s) as of {today:yyyy-MM-dd}.");
+            return ExitCodes.Ok;
+        }));
+
+        var tree = new Command("tree", "The strategy tree: pillars, goals, their measures and indicators with the latest reported values");
+        tree.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var s = await session.Get<LoadStrategy>().HandleAsync(null, ct);
+            foreach (var pillar in s.Goals.GroupBy(x => x.Pillar).OrderBy(x => x.Key))
+            {
+                await io.Out.WriteLineAsync(pillar.Key.ToString());
+                foreach (var goal in pillar)
+                {
+                    var status = s.LatestStatus("goal:" + goal.Code);
+                    await io.Out.WriteLineAsync($"  {goal.Code} {goal.Title} [{goal.Edition}] owner: {goal.OwnerCode ?? "—"}{(status is null ? "" : $", {status.Status} on {status.Date:yyyy-MM-dd}")}");
+                    foreach (var code in Baken.Application.Register.RecordFieldBuilder<Baken.Domain.Record>.SplitCodes(goal.Measures))
+                        if (s.Measures.FirstOrDefault(m => m.Code == code) is { } m)
+                            await io.Out.WriteLineAsync($"    measure {m.Code} {m.Title} ({m.Status})");
+                    foreach (var i in s.Indicators.Where(i => i.GoalCode == goal.Code))
+                    {
+                        var last = s.LatestValue(i.Code);
+                        await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                            $"    indicator {i.Code} {i.Title}: baseline {i.Baseline}, target {i.Target} by {i.Deadline:yyyy-MM-dd}, latest {(last is null ? "none" : $"{last.Value} on {last.Date:yyyy-MM-dd}")}"));
+                    }
+                }
+            }
+            return ExitCodes.Ok;
+        }));
+        return new Command("strategy", "The security strategy and its follow-up") { gaps, tree };
+    }
+
+    public static Command Report(CommandIo io)
+    {
+        var output = new Option<string>("--out") { Description = "Folder to write progress-report.docx and progress-report.html into", Required = true };
+        var asClearance = new Option<string?>("--as-clearance") { Description = "Leave out everything above this level (e.g. Ongerubriceerd)" };
+        var isPublic = new Option<bool>("--public") { Description = "The public version: only records marked publishable, without compartments" };
+        var language = new Option<string>("--lang") { Description = "nl (default) or en", DefaultValueFactory = _ => "nl" };
+        var asOf = AsOf();
+        var progress = new Command("progress", "The progress report on the strategy (DOCX and HTML); with --as-clearance and --public the redacted public version")
+        {
+            output, asClearance, isPublic, language, asOf,
+        };
+        progress.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            var today = Today(parse.GetValue(asOf));
+            var lang = parse.GetValue(language)?.ToLowerInvariant();
+            if (lang is not ("nl" or "en")) throw new CliException(ExitCodes.Invalid, $"--lang: '{parse.GetValue(language)}' is not allowed; allowed: nl or en.");
+            ClassificationLevel? level = null;
+            if (parse.GetValue(asClearance) is { } text)
+            {
+                if (!ClassificationLevels.TryParse(text, out var l)) throw new CliException(ExitCodes.Invalid, $"--as-clearance: '{text}' is not allowed; allowed: {ClassificationLevels.Allowed}");
+                level = l;
+            }
+            var folder = parse.GetValue(output)!;
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var audience = new StrategyAudience(level, parse.GetValue(isPublic));
+            var snapshot = await session.Get<LoadStrategy>().HandleAsync(audience, ct);
+            var document = ProgressReport.Compose(snapshot, StrategyGaps.Find(snapshot, today), today, lang);
+            try
+            {
+                Directory.CreateDirectory(folder);
+                var docx = Path.Combine(folder, "progress-report.docx");
+                var html = Path.Combine(folder, "progress-report.html");
+                // Written beside and moved, so a failed run never leaves half a report under the final name.
+                await File.WriteAllBytesAsync(docx + ".tmp", DocxWriter.ToBytes(document), ct);
+                await File.WriteAllTextAsync(html + ".tmp", HtmlDocumentWriter.Write(document), ct);
+                File.Move(docx + ".tmp", docx, overwrite: true);
+                File.Move(html + ".tmp", html, overwrite: true);
+                await io.Out.WriteLineAsync(docx);
+                await io.Out.WriteLineAsync(html);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException(ExitCodes.Invalid, $"--out: cannot write to '{folder}': {e.Message}");
+            }
+            await io.Err.WriteLineAsync($"Marked {document.ClassificationMarking}; {snapshot.WithheldCount} record(s) withheld{(snapshot.WithheldCount > 0 ? ": " + ProgressReport.Withheld(snapshot, false) : "")}.");
+            return ExitCodes.Ok;
+        }));
+        return new Command("report", "Reports") { progress };
+    }
+
+    internal static DateOnly Today(string? text)
+    {
+        if (text is null) return DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            throw new CliException(ExitCodes.Invalid, $"--as-of: '{text}' is not a date; allowed: yyyy-MM-dd.");
+        return d;
+    }
+}

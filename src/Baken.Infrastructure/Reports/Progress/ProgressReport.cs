@@ -1,0 +1,99 @@
+using System.Globalization;
+using Baken.Analysis.Strategy;
+using Baken.Application.Strategy;
+using Baken.Domain.Security;
+using Baken.Domain.Strategy;
+using Baken.Infrastructure.Reports.Documents;
+
+namespace Baken.Infrastructure.Reports.Progress;
+
+/// <summary>
+/// The progress report on the security strategy that the GBVS promised parliament every two years: per pillar and
+/// goal the owner, the measures and their status, the indicators against baseline and target, then the gaps. It is
+/// made from one snapshot only, so the public version is the same report with the withheld records left out and
+/// counted per level — never a copy edited by hand.
+/// </summary>
+public static class ProgressReport
+{
+    public static ReportDocument Compose(StrategySnapshot s, GapReport gaps, DateOnly asOf, string language = "nl")
+    {
+        var nl = language == "nl";
+        string T(string dutch, string english) => nl ? dutch : english;
+        var blocks = new List<DocumentBlock>();
+
+        var implemented = s.Measures.Count(m => m.Status == MeasureStatus.Implemented);
+        var running = s.Measures.Count(m => m.Status == MeasureStatus.InProgress);
+        blocks.Add(new Heading(1, T("Samenvatting", "Summary")));
+        blocks.Add(new Paragraph(T(
+            $"Deze rapportage beschrijft de stand op {Date(asOf)} van {s.Goals.Count} doelen, {s.Measures.Count} maatregelen ({implemented} uitgevoerd, {running} in uitvoering) en {s.Indicators.Count} indicatoren. De gap-analyse vindt {gaps.ProblemCount} knelpunten.",
+            $"This report describes the state on {Date(asOf)} of {s.Goals.Count} goals, {s.Measures.Count} measures ({implemented} implemented, {running} in progress) and {s.Indicators.Count} indicators. The gap analysis finds {gaps.ProblemCount} problems.")));
+        if (s.WithheldCount > 0)
+            blocks.Add(new Notice(T("Niet opgenomen in deze versie: ", "Withheld from this version: ") + Withheld(s, nl)));
+        if (s.RunCode is not null)
+            blocks.Add(new Paragraph(T($"Rangorde van scenario's volgens analyse {s.RunCode}.", $"Ranking of scenarios from analysis run {s.RunCode}.")));
+
+        foreach (var pillar in Enum.GetValues<StrategyPillar>())
+        {
+            var goals = s.Goals.Where(g => g.Pillar == pillar).ToList();
+            if (goals.Count == 0) continue;
+            blocks.Add(new Heading(1, pillar.ToString()));
+            foreach (var g in goals)
+            {
+                blocks.Add(new Heading(2, $"{g.Code} {(nl || string.IsNullOrEmpty(g.TitleEn) ? g.Title : g.TitleEn)}"));
+                var status = s.LatestStatus("goal:" + g.Code);
+                blocks.Add(new Paragraph(
+                    T("Eigenaar: ", "Owner: ") + (g.OwnerCode ?? T("geen", "none")) + " · " +
+                    T("Laatste stand: ", "Latest status: ") + (status is null ? T("geen rapportage", "no update") : $"{Status(status.Status, nl)} ({Date(status.Date)})")));
+                if (status?.Comment is { Length: > 0 } comment) blocks.Add(new Paragraph(comment));
+
+                var measureCodes = Register(g.Measures);
+                var measures = s.Measures.Where(m => measureCodes.Contains(m.Code)).ToList();
+                if (measures.Count > 0)
+                    blocks.Add(new Table(T("Maatregelen", "Measures"),
+                        [T("Code", "Code"), T("Maatregel", "Measure"), T("Eigenaar", "Owner"), T("Status", "Status"), T("Gereed", "Due")],
+                        measures.Select(m => (IReadOnlyList<string>)[m.Code, m.Title, m.OwnerCode ?? "", m.Status.ToString(), m.Due is { } d ? Date(d) : ""]).ToList()));
+                var indicators = s.Indicators.Where(i => i.GoalCode == g.Code).ToList();
+                if (indicators.Count > 0)
+                    blocks.Add(new Table(T("Indicatoren", "Indicators"),
+                        [T("Indicator", "Indicator"), T("Nulmeting", "Baseline"), T("Doel", "Target"), T("Termijn", "Deadline"), T("Laatste waarde", "Latest value")],
+                        indicators.Select(i =>
+                        {
+                            var last = s.LatestValue(i.Code);
+                            return (IReadOnlyList<string>)[i.Title + (i.Unit is null ? "" : $" ({i.Unit})"), Number(i.Baseline), Number(i.Target),
+                                i.Deadline is { } d ? Date(d) : "", last is null ? T("geen", "none") : $"{Number(last.Value)} ({Date(last.Date)})"];
+                        }).ToList()));
+                if (measures.Count == 0 && indicators.Count == 0)
+                    blocks.Add(new Paragraph(T("Geen maatregelen of indicatoren gekoppeld.", "No measures or indicators linked."), Emphasis: true));
+            }
+        }
+
+        blocks.Add(new Heading(1, T("Knelpunten (gap-analyse)", "Gaps")));
+        blocks.Add(gaps.Gaps.Count == 0
+            ? new Paragraph(T("Geen knelpunten gevonden.", "No gaps found."))
+            : new Table(null, [T("Soort", "Kind"), T("Onderwerp", "Subject"), T("Toelichting", "Explanation")],
+                gaps.Gaps.Select(x => (IReadOnlyList<string>)[x.Kind.ToString(), $"{x.SubjectCode} {x.SubjectTitle}", x.Explanation]).ToList()));
+
+        var marking = s.Audience.PublicOnly ? T("ONGERUBRICEERD – openbare versie", "ONGERUBRICEERD – public version") : Marking(s.Highest);
+        return new ReportDocument(T("Voortgangsrapportage nationale veiligheid", "Progress report on national security"), language, marking, blocks,
+            Subtitle: T("Uitvoering van de veiligheidsstrategie", "Implementation of the security strategy"), DateText: Date(asOf));
+    }
+
+    /// <summary>"3 items (Staatsgeheim Geheim: 2, Departementaal Vertrouwelijk: 1)": counts only, never titles.</summary>
+    public static string Withheld(StrategySnapshot s, bool nl) =>
+        $"{s.WithheldCount} {(nl ? "items" : "items")} (" + string.Join(", ", s.Withheld.OrderByDescending(w => w.Key).Select(w => $"{w.Key.DisplayName()}: {w.Value}")) + ")";
+
+    private static string Marking(Classification c) => c.Level.DisplayName().ToUpperInvariant();
+
+    private static HashSet<string> Register(string? codes) =>
+        Baken.Application.Register.RecordFieldBuilder<Baken.Domain.Record>.SplitCodes(codes).ToHashSet(StringComparer.Ordinal);
+
+    private static string Status(ProgressStatus status, bool nl) => (status, nl) switch
+    {
+        (ProgressStatus.OnTrack, true) => "op koers", (ProgressStatus.AtRisk, true) => "risico", (ProgressStatus.OffTrack, true) => "uit koers", (ProgressStatus.Done, true) => "gereed",
+        (ProgressStatus.OnTrack, false) => "on track", (ProgressStatus.AtRisk, false) => "at risk", (ProgressStatus.OffTrack, false) => "off track", _ => "done",
+    };
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Number(double? v) => v?.ToString("0.###", CultureInfo.InvariantCulture) ?? "";
+}
