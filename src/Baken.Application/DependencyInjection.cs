@@ -36,6 +36,8 @@ public static class DependencyInjection
         services.AddScoped<Cascades.LoadDependencyNetwork>();
         services.AddScoped<Strategy.MeasuresAnalysis>();
         services.AddScoped<Strategy.LoadStrategy>();
+        services.AddScoped<Councils.ForwardAgenda>();
+        services.AddScoped<Councils.MeetingPapers>();
         return services;
     }
 }

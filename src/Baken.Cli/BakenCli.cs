@@ -48,6 +48,9 @@ public static class BakenCli
         root.Subcommands.Add(MeasureCommands.Portfolio(io));
         root.Subcommands.Add(StrategyCommands.Strategy(io));
         root.Subcommands.Add(StrategyCommands.Report(io));
+        // 'council' is both a register kind (list, show, add, …) and the secretariat's steering commands.
+        var council = root.Subcommands.Single(c => c.Name == "council");
+        foreach (var sub in CouncilCommands.Create(io)) council.Subcommands.Add(sub);
         return root;
     }
 

@@ -94,27 +94,23 @@ public static class StrategyCommands
             var audience = new StrategyAudience(level, parse.GetValue(isPublic));
             var snapshot = await session.Get<LoadStrategy>().HandleAsync(audience, ct);
             var document = ProgressReport.Compose(snapshot, StrategyGaps.Find(snapshot, today), today, lang);
-            try
-            {
-                Directory.CreateDirectory(folder);
-                var docx = Path.Combine(folder, "progress-report.docx");
-                var html = Path.Combine(folder, "progress-report.html");
-                // Written beside and moved, so a failed run never leaves half a report under the final name.
-                await File.WriteAllBytesAsync(docx + ".tmp", DocxWriter.ToBytes(document), ct);
-                await File.WriteAllTextAsync(html + ".tmp", HtmlDocumentWriter.Write(document), ct);
-                File.Move(docx + ".tmp", docx, overwrite: true);
-                File.Move(html + ".tmp", html, overwrite: true);
-                await io.Out.WriteLineAsync(docx);
-                await io.Out.WriteLineAsync(html);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new CliException(ExitCodes.Invalid, $"--out: cannot write to '{folder}': {e.Message}");
-            }
+            await WriteDocumentAsync(io, folder, "progress-report", document, ct);
             await io.Err.WriteLineAsync($"Marked {document.ClassificationMarking}; {snapshot.WithheldCount} record(s) withheld{(snapshot.WithheldCount > 0 ? ": " + ProgressReport.Withheld(snapshot, false) : "")}.");
             return ExitCodes.Ok;
         }));
         return new Command("report", "Reports") { progress };
+    }
+
+    internal static async Task WriteDocumentAsync(CommandIo io, string folder, string name, ReportDocument document, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var path in await DocumentFiles.WriteAsync(folder, name, document, ct)) await io.Out.WriteLineAsync(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(ExitCodes.Invalid, $"--out: cannot write to '{folder}': {e.Message}");
+        }
     }
 
     internal static DateOnly Today(string? text)

@@ -1,0 +1,91 @@
+using Baken.Application.Common;
+using Baken.Application.Strategy;
+using Baken.Domain;
+using Baken.Domain.Councils;
+using Baken.Domain.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Councils;
+
+/// <summary>One item of a meeting with its papers (titles only), decisions and their actions.</summary>
+public sealed record MeetingItem(AgendaItem Item, IReadOnlyList<CouncilDocument> Papers, IReadOnlyList<Decision> Decisions, IReadOnlyList<FollowUpAction> Actions);
+
+/// <summary>
+/// A meeting as its papers show it to an audience: the invitees, the items in order, their decisions and actions,
+/// and the overdue actions of the council that come back on this agenda. Records the audience may not see are left
+/// out and counted per level (the public summary is made this way, never by hand).
+/// </summary>
+public sealed record MeetingView(
+    Meeting Meeting,
+    Council? Council,
+    IReadOnlyList<CouncilMember> Invited,
+    IReadOnlyList<MeetingItem> Items,
+    IReadOnlyList<OverdueAction> CarriedOver,
+    IReadOnlyDictionary<ClassificationLevel, int> Withheld,
+    StrategyAudience Audience)
+{
+    public int WithheldCount => Withheld.Values.Sum();
+
+    public Classification Highest => Classification.Highest(
+        Items.SelectMany(i => new Record[] { i.Item }.Concat(i.Papers).Concat(i.Decisions).Concat(i.Actions))
+            .Concat(CarriedOver.Select(c => (Record)c.Action)).Append(Meeting).Select(r => r.Classification));
+}
+
+public sealed class MeetingPapers(IBakenDb db, ForwardAgenda agenda)
+{
+    public async Task<Result<MeetingView>> HandleAsync(string meetingCode, StrategyAudience? audience = null, CancellationToken ct = default)
+    {
+        audience ??= StrategyAudience.Caller;
+        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Code == meetingCode, ct);
+        // The same answer for a meeting that does not exist and one the caller may not see.
+        if (meeting is null) return Result<MeetingView>.NotFound($"No meeting '{meetingCode}'.");
+        // The caller sees the meeting, so saying why it is not for the audience reveals nothing they do not know.
+        if (!audience.Admits(meeting))
+            return Result<MeetingView>.Invalid([new FieldError("meeting", meetingCode, audience.PublicOnly
+                ? "a meeting that is Ongerubriceerd, without compartments and marked publishable (set publishable on the meeting first)"
+                : $"a meeting classified at most {audience.Level?.DisplayName()}")]);
+
+        var withheld = new Dictionary<ClassificationLevel, int>();
+        List<T> Keep<T>(IEnumerable<T> records) where T : Record
+        {
+            var list = records.ToList();
+            foreach (var r in list.Where(r => !audience.Admits(r))) withheld[r.ClassificationLevel] = withheld.GetValueOrDefault(r.ClassificationLevel) + 1;
+            return list.Where(audience.Admits).ToList();
+        }
+
+        var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Code == meeting.CouncilCode, ct);
+        var invitedCodes = Register.RecordFieldBuilder<Record>.SplitCodes(meeting.Invited).ToList();
+        var invited = Keep(await db.CouncilMembers.AsNoTracking().Where(m => invitedCodes.Contains(m.Code)).ToListAsync(ct))
+            .OrderBy(m => invitedCodes.IndexOf(m.Code)).ToList();
+        var items = Keep((await db.AgendaItems.AsNoTracking().Where(i => i.MeetingCode == meeting.Code).ToListAsync(ct))
+            .OrderBy(i => i.Code, Register.NaturalComparer.Instance));
+        var itemCodes = items.Select(i => i.Code).ToList();
+        var papers = Keep(await db.CouncilDocuments.AsNoTracking().Where(d => itemCodes.Contains(d.AgendaItemCode))
+            .Select(d => new CouncilDocument { Id = d.Id, Title = d.Title, AgendaItemCode = d.AgendaItemCode, FileName = d.FileName, ContentType = d.ContentType, Size = d.Size, Publishable = d.Publishable }
+                .WithIdentity(d.Code, d.ClassificationLevel, d.CompartmentMask)).ToListAsync(ct));
+        var decisions = Keep(await db.Decisions.AsNoTracking().Where(d => itemCodes.Contains(d.AgendaItemCode)).ToListAsync(ct));
+        var decisionCodes = decisions.Select(d => d.Code).ToList();
+        var actions = Keep(await db.FollowUpActions.AsNoTracking().Where(a => decisionCodes.Contains(a.DecisionCode)).ToListAsync(ct));
+
+        // Open actions of this council whose deadline passed before the meeting come back on its agenda.
+        var view = await agenda.HandleAsync(meeting.Date, meeting.CouncilCode, ct: ct);
+        var carried = view.OverdueActions.Where(o => audience.Admits(o.Action) && audience.Admits(o.Item)).ToList();
+
+        var result = items.Select(i => new MeetingItem(i,
+            papers.Where(p => p.AgendaItemCode == i.Code).ToList(),
+            decisions.Where(d => d.AgendaItemCode == i.Code).ToList(),
+            actions.Where(a => decisions.Any(d => d.AgendaItemCode == i.Code && d.Code == a.DecisionCode)).OrderBy(a => a.Deadline).ToList())).ToList();
+        return Result<MeetingView>.Ok(new MeetingView(meeting, council, invited, result, carried, withheld, audience));
+    }
+}
+
+internal static class CouncilDocumentProjection
+{
+    /// <summary>A paper's description without its content, for agendas and lists.</summary>
+    public static CouncilDocument WithIdentity(this CouncilDocument d, string code, ClassificationLevel level, long compartments)
+    {
+        d.Recode(code);
+        d.Classify(new Classification(level, compartments));
+        return d;
+    }
+}
