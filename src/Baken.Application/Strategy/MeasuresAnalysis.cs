@@ -66,11 +66,12 @@ public sealed class MeasuresAnalysis(IBakenDb db, LoadAnalysisCatalogue catalogu
         {
             try
             {
-                // Effects on scenarios outside the run add nothing; links to measures the user cannot see are dropped.
+                // Effects on scenarios outside the run add nothing. A prerequisite the user cannot see stays (the portfolio
+                // then cannot choose the measure); an exclusion of a measure the user cannot see is moot.
                 var effects = MeasureEffectText.Parse(m.Effects).Where(e => known.Contains(e.ScenarioId)).ToList();
                 var model = new ModelledMeasure(m.Code, (MeasureKind)(int)m.MeasureType,
                     new MeasureCosts(m.OneOffCost ?? 0, m.YearlyCost ?? 0, m.StartYear, m.LifetimeYears), effects,
-                    Codes(m.Requires).Where(visible.Contains), Codes(m.Excludes).Where(visible.Contains));
+                    Codes(m.Requires), Codes(m.Excludes).Where(visible.Contains));
                 rows.Add(new MeasureRow(m, model, MeasureAppraisal.Appraise(model, scenarios, valuation, period)));
             }
             catch (Exception e) when (e is ArgumentException or Baken.Domain.DomainValidationException)
