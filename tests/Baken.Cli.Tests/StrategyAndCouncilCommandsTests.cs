@@ -1,0 +1,124 @@
+using Baken.Infrastructure.Persistence;
+using Baken.Testing;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+
+namespace Baken.Cli.Tests;
+
+/// <summary>baken measures, portfolio, strategy gaps, report progress and council agenda|actions|papers, on a fresh database.</summary>
+public sealed class StrategyAndCouncilCommandsTests
+{
+    private static async Task Run(TestDatabase database, params string[] args)
+    {
+        var result = await CliRun.Baken(database, args);
+        result.ExitCode.ShouldBe(0, $"{string.Join(' ', args)}: {result.Err}");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task FreshDatabase_GapsPortfolioAndProgressReport_Run_AndTheReportIsValidDocx(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        var gaps = await CliRun.Baken(database, "strategy", "gaps", "--as-of", "2026-11-23");
+        gaps.ExitCode.ShouldBe(0, gaps.Err);
+        gaps.Out.Split('\n').Count(l => l.StartsWith("GoalWithoutOwner,Goal,GOAL-", StringComparison.Ordinal)).ShouldBe(13);
+
+        var portfolio = await CliRun.Baken(database, "portfolio", "--budget", "500m");
+        portfolio.ExitCode.ShouldBe(0, portfolio.Err);
+        portfolio.Out.ShouldContain("Budget €500m");
+        portfolio.Err.ShouldContain("No analysis run yet");
+
+        var folder = Directory.CreateTempSubdirectory("baken-progress-").FullName;
+        try
+        {
+            await Run(database, "report", "progress", "--out", folder, "--as-of", "2026-11-23");
+            var docx = Path.Combine(folder, "progress-report.docx");
+            using (var doc = WordprocessingDocument.Open(docx, false))
+                new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(doc).ShouldBeEmpty();
+            (await File.ReadAllTextAsync(Path.Combine(folder, "progress-report.html"))).ShouldContain("GOAL-13");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task PublicProgressReport_LeavesOutEveryClassifiedRecord_AndSaysHowManyPerLevel(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        await Run(database, "measure", "add", "M-OPEN", "--title", "Regional crisis exercises", "--publishable", "true", "--status", "in-progress");
+        await Run(database, "measure", "add", "M-GEHEIM", "--title", "GEHEIM-MARKER sigint capacity", "--classification", "Stg.G");
+        await Run(database, "measure", "add", "M-DEPV", "--title", "DEPV-MARKER vendor list", "--classification", "Dep.V");
+        await Run(database, "goal", "edit", "GOAL-06", "--measures", "M-OPEN;M-GEHEIM;M-DEPV", "--owner", "NCTV");
+        await Run(database, "indicator", "add", "I-SECRET", "--title", "INDICATOR-MARKER intercepts", "--goal", "GOAL-06", "--classification", "Stg.C");
+
+        var folder = Directory.CreateTempSubdirectory("baken-public-").FullName;
+        try
+        {
+            var result = await CliRun.Baken(database, "report", "progress", "--out", folder, "--as-clearance", "Ongerubriceerd", "--public", "--lang", "en");
+            result.ExitCode.ShouldBe(0, result.Err);
+            var html = await File.ReadAllTextAsync(Path.Combine(folder, "progress-report.html"));
+            using var doc = WordprocessingDocument.Open(Path.Combine(folder, "progress-report.docx"), false);
+            var docx = doc.MainDocumentPart!.Document!.InnerText + string.Concat(doc.MainDocumentPart.HeaderParts.Select(h => h.Header!.InnerText));
+            foreach (var text in new[] { html, docx })
+            {
+                text.ShouldContain("Regional crisis exercises");
+                foreach (var marker in new[] { "GEHEIM-MARKER", "DEPV-MARKER", "INDICATOR-MARKER", "M-GEHEIM", "M-DEPV", "I-SECRET" }) text.ShouldNotContain(marker);
+                text.ShouldContain("Staatsgeheim Geheim: 1");
+                text.ShouldContain("Departementaal Vertrouwelijk: 1");
+                text.ShouldContain("Staatsgeheim Confidentieel: 1");
+            }
+            // Catalogue goals are publishable and count; nothing else is withheld.
+            result.Err.ShouldContain("3 record(s) withheld");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task CouncilAgendaAndOverdueActions_ShowTheForwardAgenda_AndTheActionGoesToTheNextMeeting(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        (await CliRun.Baken(database, "council", "agenda")).ExitCode.ShouldBe(0);
+        (await CliRun.Baken(database, "council", "actions", "--overdue")).ExitCode.ShouldBe(0);
+
+        await Run(database, "meeting", "add", "M-1", "--council", "MCEV", "--title", "MCEV September", "--date", "2026-09-07", "--status", "held");
+        await Run(database, "meeting", "add", "M-2", "--council", "MCEV", "--title", "MCEV December", "--date", "2026-12-07");
+        await Run(database, "agenda-item", "add", "AI-1", "--council", "MCEV", "--meeting", "M-1", "--title", "Gas storage");
+        await Run(database, "decision", "add", "D-1", "--agenda-item", "AI-1", "--title", "Fill storage to 90%");
+        await Run(database, "action", "add", "A-1", "--decision", "D-1", "--title", "Filling plan", "--owner", "EZK", "--deadline", "2026-10-15");
+
+        var overdue = await CliRun.Baken(database, "council", "actions", "--overdue", "--as-of", "2026-11-23");
+        overdue.ExitCode.ShouldBe(0, overdue.Err);
+        overdue.Out.ShouldContain("A-1,Filling plan,EZK,2026-10-15,Open,MCEV,D-1,M-2");
+        var before = await CliRun.Baken(database, "council", "actions", "--overdue", "--as-of", "2026-10-01");
+        before.Out.ShouldNotContain("A-1,");
+
+        var agenda = await CliRun.Baken(database, "council", "agenda", "--as-of", "2026-11-23");
+        agenda.Out.ShouldContain("2026-09-07,MCEV,M-1,");
+        agenda.Err.ShouldContain("returns on M-2");
+
+        var folder = Directory.CreateTempSubdirectory("baken-papers-").FullName;
+        try
+        {
+            await Run(database, "council", "papers", "--meeting", "M-2", "--out", folder, "--lang", "en");
+            (await File.ReadAllTextAsync(Path.Combine(folder, "M-2-agenda.html"))).ShouldContain("Filling plan");
+            var missing = await CliRun.Baken(database, "council", "papers", "--meeting", "M-404", "--out", folder);
+            missing.ExitCode.ShouldBe(3);
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [Theory]
+    [InlineData("portfolio", "--budget", "lots")]
+    [InlineData("portfolio", "--budget", "-5m")]
+    [InlineData("strategy", "gaps", "--as-of", "23-11-2026")]
+    [InlineData("report", "progress", "--out", "x", "--as-clearance", "Top Secret")]
+    [InlineData("council", "papers", "--meeting", "M-1", "--out", "x", "--kind", "gossip")]
+    public async Task BadOptions_AreRefusedNamingTheOptionAndWhatIsAllowed(params string[] args)
+    {
+        var result = await CliRun.WithoutDatabase(args);
+        result.ExitCode.ShouldBe(2, result.Err);
+        result.Err.ShouldContain(args.First(a => a.StartsWith("--", StringComparison.Ordinal) && result.Err.Contains(a, StringComparison.Ordinal)));
+        result.Err.ShouldContain("allowed");
+    }
+}
