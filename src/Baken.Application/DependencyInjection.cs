@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<Strategy.LoadStrategy>();
         services.AddScoped<Councils.ForwardAgenda>();
         services.AddScoped<Councils.MeetingPapers>();
+        services.AddScoped<Councils.StorePaper>();
         return services;
     }
 }

@@ -121,6 +121,8 @@ public static class BakenWebApp
         app.MapSingleSignOn(app.Configuration);
         app.MapRegisterApi();
         app.MapAnalysisApi();
+        app.MapStrategyApi();
+        app.MapCouncilApi();
         app.MapRazorComponents<App>();
         return app;
     }
