@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Baken.Application.Strategy;
+using Baken.Domain.Security;
+using Baken.Infrastructure.Persistence;
+using Baken.Testing;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+
+namespace Baken.Web.Tests.Api;
+
+/// <summary>The strategy, portfolio, report and council routes: their answers, their documents and their validation problems.</summary>
+public sealed class StrategyCouncilApiTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Routes_AnswerOnTheDefaultCatalogue_AndRefuseBadInputWithProblemDetails(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider, catalogue: true);
+        var client = await app.ClientForAsync("owner", ClassificationLevel.DepartementaalVertrouwelijk, roles: "PolicyOwner");
+
+        var gaps = await client.GetFromJsonAsync<List<GapView>>("/api/strategy/gaps?asOf=2026-11-23");
+        gaps!.Count(g => g.Kind == "GoalWithoutOwner").ShouldBe(13);
+        var tree = await client.GetFromJsonAsync<StrategyTree>("/api/strategy/tree");
+        tree!.Pillars.Sum(p => p.Goals.Count).ShouldBe(13);
+
+        var portfolio = await client.GetFromJsonAsync<PortfolioView>("/api/portfolio?budget=500m");
+        portfolio!.BudgetEuros.ShouldBe(500e6);
+        portfolio.Notes.ShouldContain(n => n.Contains("No analysis run"));
+
+        var docx = await client.GetAsync("/api/reports/progress?format=docx&lang=en&asOf=2026-11-23");
+        docx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        using (var doc = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
+            new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(doc).ShouldBeEmpty();
+
+        foreach (var (url, field) in new[]
+                 {
+                     ("/api/portfolio?budget=lots", "budget"), ("/api/portfolio?budget=1m&metric=votes", "metric"),
+                     ("/api/strategy/gaps?asOf=tomorrow", "asOf"), ("/api/reports/progress?asClearance=TopSecret", "asClearance"),
+                     ("/api/councils/coverage?from=2026-12-01&to=2026-01-01", "to"), ("/api/meetings/M-1/papers?kind=gossip", "kind"),
+                 })
+        {
+            var response = await client.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, url);
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            problem.RootElement.GetProperty("errors").TryGetProperty(field, out var messages).ShouldBeTrue(url);
+            messages[0].GetString()!.ShouldContain("allowed");
+        }
+        (await client.GetAsync("/api/meetings/M-404/papers")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.Anonymous().GetAsync("/api/councils/agenda")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+}
