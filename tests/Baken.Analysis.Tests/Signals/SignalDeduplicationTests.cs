@@ -127,12 +127,9 @@ public class SignalDeduplicationTests
             items.Add(Signal("p" + i + "a", 100, title));
             items.Add(Signal("p" + i + "b", 101, title + " update"));
         }
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-
+        // Speed belongs in a benchmark; this checks that the token index still finds every planted pair among 20 000.
         var clusters = SignalDeduplication.Group(items, DedupSettings.Default);
 
-        watch.Stop();
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10)); // about 0.7 s on the 2-core build machine
         var planted = clusters.Where(c => c.Representative.Id.StartsWith('p')).ToArray();
         planted.Length.ShouldBe(50);
         planted.ShouldAllBe(c => c.Duplicates.Count == 1);

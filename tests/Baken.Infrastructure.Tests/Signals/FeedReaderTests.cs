@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Baken.Infrastructure.Signals;
 
@@ -182,11 +181,8 @@ public class FeedReaderTests
             ]>
             <rss version="2.0"><channel><title>&lol9;</title></channel></rss>
             """;
-        var watch = Stopwatch.StartNew();
-
         var result = Parse(bomb);
 
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
         result.IsReadable.ShouldBeFalse();
         result.Entries.ShouldBeEmpty();
         result.Problems.Single().ShouldContain("DTD");
