@@ -32,7 +32,11 @@ public sealed record MeasuresOverview(
 
 /// <summary>The best set under a budget, the efficient frontier and how stable the choice is under the effects' uncertainty.</summary>
 public sealed record PortfolioResult(MeasuresOverview Overview, PortfolioSelection Selection, EfficientFrontier Frontier, SelectionUncertainty? Uncertainty,
-    PreventionComparison? Prevention);
+    PreventionComparison? Prevention)
+{
+    /// <summary>Each scenario's current and residual position with the chosen set in force (the diagram's arrows).</summary>
+    public IReadOnlyList<ResidualRiskResult> Residual { get; init; } = [];
+}
 
 /// <summary>
 /// The measures analysis (METHODS §5) on the register: the measures the user may see, valued against the latest
@@ -102,7 +106,26 @@ public sealed class MeasuresAnalysis(IBakenDb db, LoadAnalysisCatalogue catalogu
         PreventionComparison? prevention = null;
         if (overview.Scenarios.Count > 0 && models.Count > 0)
             prevention = PreventionVersusReaction.CompareByKind(overview.Scenarios, models, overview.Settings.Table, overview.Period);
-        return new PortfolioResult(overview, selection, frontier, uncertainty, prevention);
+        return new PortfolioResult(overview, selection, frontier, uncertainty, prevention) { Residual = Residual(overview, selection.ChosenMeasureIds, valuation) };
+    }
+
+    /// <summary>Each scenario's current and residual risk with <paramref name="measureCodes"/> in force (unknown codes are reported).</summary>
+    public async Task<(MeasuresOverview Overview, IReadOnlyList<ResidualRiskResult> Residual)> ResidualAsync(
+        IReadOnlyList<string> measureCodes, RiskMetric metric = RiskMetric.ExpectedAnnualDamage, CancellationToken ct = default)
+    {
+        var overview = await OverviewAsync(metric, null, ct);
+        var known = overview.Measures.Select(m => m.Measure.Code).ToHashSet(StringComparer.Ordinal);
+        // The same words for a measure that does not exist and one the user may not see.
+        var unknown = measureCodes.Where(c => !known.Contains(c)).ToList();
+        if (unknown.Count > 0) overview = overview with { Problems = [.. overview.Problems, $"No measure(s) {string.Join(", ", unknown)}: left out."] };
+        var valuation = metric == RiskMetric.ExpectedAnnualDamage ? RiskValuation.Monetised(overview.Settings.Table) : RiskValuation.RiskPoints;
+        return (overview, Residual(overview, measureCodes.Where(known.Contains).ToList(), valuation));
+    }
+
+    private static IReadOnlyList<ResidualRiskResult> Residual(MeasuresOverview overview, IReadOnlyCollection<string> codes, RiskValuation valuation)
+    {
+        var chosen = overview.Measures.Where(m => codes.Contains(m.Measure.Code)).Select(m => m.Model).ToList();
+        return overview.Scenarios.Select(s => ResidualRisk.Assess(s, chosen, valuation)).ToList();
     }
 
     private static List<ModelledMeasure> Closed(List<ModelledMeasure> models)

@@ -49,11 +49,22 @@ public sealed record FrontierPointView(double BudgetEuros, double CostEuros, dou
 
 public sealed record PreventionView(double CitedRatio, double? PreventiveRatio, double? ReactiveRatio, IReadOnlyList<string> Supporting, IReadOnlyList<string> NotSupporting);
 
+public sealed record ResidualView(string Scenario, double CurrentAnnualProbability, double ResidualAnnualProbability, double CurrentImpactScore,
+    double ResidualImpactScore, double CurrentAnnualRisk, double ResidualAnnualRisk, double ReducedShare, IReadOnlyList<string> Measures)
+{
+    public static IReadOnlyList<ResidualView> From(IEnumerable<ResidualRiskResult> results) => results.Select(r => new ResidualView(r.ScenarioId,
+        r.CurrentAnnualProbability, r.ResidualAnnualProbability, r.CurrentImpactScore, r.ResidualImpactScore, r.CurrentAnnualRisk, r.ResidualAnnualRisk,
+        r.ReducedShare, r.AppliedMeasureIds)).ToList();
+}
+
 /// <summary>A portfolio as the pages and the API show it: the chosen set, every candidate, the frontier and the prevention comparison.</summary>
 public sealed record PortfolioView(double BudgetEuros, string Metric, string Unit, string? RunCode, int FirstYear, int LastYear, double DiscountRate,
     bool Indicative, IReadOnlyList<string> Chosen, double CostEuros, double RiskReduction, IReadOnlyList<PortfolioMeasureView> Measures,
     IReadOnlyList<FrontierPointView> Frontier, PreventionView? Prevention, IReadOnlyList<string> Notes, string Classification)
 {
+    /// <summary>Current and residual position per scenario with the chosen set in force.</summary>
+    public IReadOnlyList<ResidualView> Residual { get; init; } = [];
+
     public static PortfolioView From(PortfolioResult r)
     {
         var o = r.Overview;
@@ -65,6 +76,6 @@ public sealed record PortfolioView(double BudgetEuros, string Metric, string Uni
                 m.Appraisal.NetPresentValueEuros, m.Appraisal.ReductionPerEuro)).ToList(),
             r.Frontier.Points.Select(p => new FrontierPointView(p.BudgetEuros, p.CostEuros, p.RiskReduction, p.ChosenMeasureIds)).ToList(),
             r.Prevention is { } p ? new PreventionView(p.CitedRatio, p.PreventivePackageRatio, p.ReactivePackageRatio, p.Supporting.ToList(), p.NotSupporting.ToList()) : null,
-            o.Problems, o.HighestClassification.DisplayName());
+            o.Problems, o.HighestClassification.DisplayName()) { Residual = ResidualView.From(r.Residual) };
     }
 }

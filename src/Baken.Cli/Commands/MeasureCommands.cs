@@ -17,10 +17,22 @@ public static class MeasureCommands
     public static Command Measures(CommandIo io)
     {
         var metric = Metric();
-        var cmd = new Command("measures", "The measures you may see, with costs, the risk they remove and their net present value or cost-effectiveness") { metric };
+        var apply = new Option<string?>("--apply") { Description = "Measure codes separated by ',' or ';': show each scenario's current and residual risk with them in force" };
+        var cmd = new Command("measures", "The measures you may see, with costs, the risk they remove and their net present value or cost-effectiveness") { metric, apply };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            if (parse.GetValue(apply) is { } codes)
+            {
+                var (residualOverview, residual) = await session.Get<MeasuresAnalysis>().ResidualAsync(
+                    codes.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), ParseMetric(parse.GetValue(metric)), ct);
+                await Notes(io, residualOverview);
+                await io.Out.WriteLineAsync("scenario,current_annual_probability,residual_annual_probability,current_impact,residual_impact,current_annual_risk,residual_annual_risk,reduced_share,measures");
+                foreach (var r in residual)
+                    await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"{r.ScenarioId},{r.CurrentAnnualProbability:G6},{r.ResidualAnnualProbability:G6},{r.CurrentImpactScore:G6},{r.ResidualImpactScore:G6},{r.CurrentAnnualRisk:G6},{r.ResidualAnnualRisk:G6},{r.ReducedShare:0.####},{string.Join(';', r.AppliedMeasureIds)}"));
+                return ExitCodes.Ok;
+            }
             var overview = await session.Get<MeasuresAnalysis>().OverviewAsync(ParseMetric(parse.GetValue(metric)), null, ct);
             await Notes(io, overview);
             await io.Out.WriteLineAsync("measure,title,pillar,type,owner,status,pv_cost_eur,pv_risk_reduction,npv_eur,reduction_per_eur");

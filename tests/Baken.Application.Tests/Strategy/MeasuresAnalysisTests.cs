@@ -110,4 +110,21 @@ public sealed class MeasuresAnalysisTests
         result.Selection.ChosenMeasureIds.ShouldNotContain("M-SOC");
         result.Selection.ChosenMeasureIds.ShouldNotContain("M-BACKUP");
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Residual_WithAMeasureApplied_MovesOnlyItsScenario_ByItsMeanEffect(DatabaseProvider provider)
+    {
+        await using var database = await WithAnalysedExample(provider);
+        await using var db = database.Context(FixedUser.System);
+        var (overview, residual) = await new MeasuresAnalysis(db, new LoadAnalysisCatalogue(db), TimeProvider.System).ResidualAsync(["M-WATER", "M-NOPE"]);
+        overview.Problems.ShouldContain(p => p.Contains("M-NOPE"));
+        var drought = residual.Single(r => r.ScenarioId == "E-DROUGHT");
+        var baseline = overview.Scenarios.Single(s => s.ScenarioId == "E-DROUGHT");
+        // likelihood 0.6-0.7-0.8 has mean 0.7; criterion 3.1 loses the mean of 0.2-0.3-0.4 = 0.3 of its points.
+        drought.ResidualAnnualProbability.ShouldBe(baseline.AnnualProbability * 0.7, 1e-12);
+        drought.ResidualImpactScore.ShouldBe(baseline.ImpactScore - 0.3 * baseline.ImpactPointsByCriterion.GetValueOrDefault("3.1"), 1e-9);
+        drought.AppliedMeasureIds.ShouldBe(["M-WATER"]);
+        residual.Where(r => r.ScenarioId != "E-DROUGHT").ShouldAllBe(r => r.ReducedShare == 0);
+    }
 }

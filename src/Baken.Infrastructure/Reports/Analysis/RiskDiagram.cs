@@ -15,11 +15,7 @@ public static class RiskDiagram
 {
     /// <summary>The diagram as an SVG document (no external resources).</summary>
     public static string ToSvg(AnalysisResult result, IReadOnlyDictionary<string, string>? themeNames = null, int width = 900, int height = 620)
-    {
-        var svg = Build(result, themeNames).GetSvgXml(width, height);
-        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
-        return (start > 0 ? svg[start..] : svg).Trim();
-    }
+        => ChartSvg.Of(Build(result, themeNames), width, height);
 
     /// <summary>The diagram as PNG bytes (for DOCX reports and the web workbench).</summary>
     public static byte[] ToPng(AnalysisResult result, IReadOnlyDictionary<string, string>? themeNames = null, int width = 900, int height = 620) =>

@@ -24,8 +24,6 @@ public static class FrontierChart
         plot.Add.VerticalLine(view.BudgetEuros / 1e6, 1, Colors.Gray, LinePattern.Dashed);
         plot.XLabel(costLabel);
         plot.YLabel(reductionLabel);
-        var svg = plot.GetSvgXml(width, height);
-        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
-        return (start > 0 ? svg[start..] : svg).Trim();
+        return ChartSvg.Of(plot, width, height);
     }
 }
