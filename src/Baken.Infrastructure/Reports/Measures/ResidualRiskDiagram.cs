@@ -31,11 +31,11 @@ public static class ResidualRiskDiagram
         }
         plot.XLabel(probabilityLabel);
         plot.YLabel(impactLabel);
-        // Ticks at whole decades read as 10^k.
-        var ticks = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Math.Abs(v - Math.Round(v)) < 1e-9 ? $"1e{Math.Round(v):0}" : "" };
-        plot.Axes.Bottom.TickGenerator = ticks;
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Math.Abs(v - Math.Round(v)) < 1e-9 ? $"1e{Math.Round(v):0}" : "" };
-        plot.Axes.Margins(0.15, 0.15);
+        // The axes hold log10 values; the ticks show the values themselves.
+        static string Label(double v) => Math.Pow(10, v).ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Label };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Label };
+        plot.Axes.Margins(0.25, 0.15);
         return ChartSvg.Of(plot, width, height);
     }
 }
