@@ -102,6 +102,17 @@ public sealed class StrategyAndCouncilCommandsTests
         {
             await Run(database, "council", "papers", "--meeting", "M-2", "--out", folder, "--lang", "en");
             (await File.ReadAllTextAsync(Path.Combine(folder, "M-2-agenda.html"))).ShouldContain("Filling plan");
+            await Run(database, "agenda-item", "add", "AI-2", "--council", "MCEV", "--meeting", "M-2", "--title", "Storage report");
+            var paperFile = Path.Combine(folder, "storage-note.txt");
+            await File.WriteAllTextAsync(paperFile, "STORAGE NOTE");
+            await Run(database, "council", "upload", "--item", "AI-2", "--file", paperFile, "--classification", "Dep.V");
+            await Run(database, "council", "papers", "--meeting", "M-2", "--out", folder, "--kind", "pack");
+            using (var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(folder, "M-2-papers.zip")))
+            {
+                zip.Entries.Select(e => e.FullName).ShouldBe(["00-agenda.docx", "00-agenda.html", "01-AI-2-P1-storage-note.txt"], ignoreOrder: true);
+                using var reader = new StreamReader(zip.GetEntry("01-AI-2-P1-storage-note.txt")!.Open());
+                (await reader.ReadToEndAsync()).ShouldBe("STORAGE NOTE");
+            }
             var missing = await CliRun.Baken(database, "council", "papers", "--meeting", "M-404", "--out", folder);
             missing.ExitCode.ShouldBe(3);
         }

@@ -82,7 +82,7 @@ public static class CouncilCommands
 
         var meeting = new Option<string>("--meeting") { Description = "Code of the meeting", Required = true };
         var output = new Option<string>("--out") { Description = "Folder to write the documents into", Required = true };
-        var kind = new Option<string>("--kind") { Description = "agenda (agenda and papers pack), minutes, or public (public summary by redaction)", DefaultValueFactory = _ => "agenda" };
+        var kind = new Option<string>("--kind") { Description = "agenda, pack (agenda and every paper as one ZIP), minutes, or public (public summary by redaction)", DefaultValueFactory = _ => "agenda" };
         var language = new Option<string>("--lang") { Description = "nl (default) or en", DefaultValueFactory = _ => "nl" };
         var papers = new Command("papers", "Write a meeting's agenda and papers pack, its minutes or its public summary as DOCX and HTML") { meeting, output, kind, language };
         papers.SetAction((parse, ct) => io.Run(parse, async g =>
@@ -90,19 +90,69 @@ public static class CouncilCommands
             var lang = parse.GetValue(language)?.ToLowerInvariant();
             if (lang is not ("nl" or "en")) throw new CliException(ExitCodes.Invalid, $"--lang: '{parse.GetValue(language)}' is not allowed; allowed: nl or en.");
             var which = parse.GetValue(kind)?.ToLowerInvariant();
-            if (which is not ("agenda" or "minutes" or "public")) throw new CliException(ExitCodes.Invalid, $"--kind: '{parse.GetValue(kind)}' is not allowed; allowed: agenda, minutes, public.");
+            if (which is not ("agenda" or "pack" or "minutes" or "public")) throw new CliException(ExitCodes.Invalid, $"--kind: '{parse.GetValue(kind)}' is not allowed; allowed: agenda, pack, minutes, public.");
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var audience = which == "public" ? new StrategyAudience(ClassificationLevel.Ongerubriceerd, true) : StrategyAudience.Caller;
             var result = await session.Get<MeetingPapers>().HandleAsync(parse.GetValue(meeting)!, audience, ct);
             if (!result.IsOk) return io.Fail(result);
             var view = result.Value!;
+            if (which == "pack")
+            {
+                var store = session.Get<StorePaper>();
+                var zip = await PapersPack.BuildAsync(view, async (c, t) => (await store.OpenAsync(c, t)).Value?.Content, lang, ct);
+                var folder = parse.GetValue(output)!;
+                var path = Path.Combine(folder, $"{view.Meeting.Code}-papers.zip");
+                try
+                {
+                    Directory.CreateDirectory(folder);
+                    await File.WriteAllBytesAsync(path + ".tmp", zip, ct);
+                    File.Move(path + ".tmp", path, overwrite: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new CliException(ExitCodes.Invalid, $"--out: cannot write to '{folder}': {e.Message}");
+                }
+                await io.Out.WriteLineAsync(path);
+                return ExitCodes.Ok;
+            }
             var document = which == "agenda" ? MeetingDocuments.Agenda(view, lang) : MeetingDocuments.Minutes(view, lang);
             await StrategyCommands.WriteDocumentAsync(io, parse.GetValue(output)!, $"{view.Meeting.Code}-{which}", document, ct);
             await io.Err.WriteLineAsync($"Marked {document.ClassificationMarking}; {view.WithheldCount} record(s) withheld.");
             return ExitCodes.Ok;
         }));
-        return [agenda, actions, coverage, papers];
+        var item = new Option<string>("--item") { Description = "Code of the agenda item", Required = true };
+        var file = new Option<string>("--file") { Description = "The paper to store", Required = true };
+        var title = new Option<string?>("--title") { Description = "Title (default: the file name)" };
+        var classification = new Option<string?>("--classification") { Description = "Classification of the paper (default: the item's; never lower)" };
+        var compartmentsOption = new Option<string?>("--compartments") { Description = "Compartments, separated by ';'" };
+        var upload = new Command("upload", "Store a paper for an agenda item, with its own classification") { item, file, title, classification, compartmentsOption };
+        upload.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path)) throw new CliException(ExitCodes.Invalid, $"--file: '{path}' does not exist.");
+            if (new FileInfo(path).Length > StorePaper.MaximumBytes) throw new CliException(ExitCodes.Invalid, $"--file: '{path}' is larger than {StorePaper.MaximumBytes:N0} bytes.");
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var name = Path.GetFileName(path);
+            var result = await session.Get<StorePaper>().HandleAsync(new StorePaperRequest(parse.GetValue(item)!, parse.GetValue(title) ?? name, name,
+                ContentType(name), await File.ReadAllBytesAsync(path, ct),
+                parse.GetValue(classification), parse.GetValue(compartmentsOption)), ct);
+            if (!result.IsOk) return io.Fail(result);
+            await io.Out.WriteLineAsync($"Stored paper {result.Value!.Code} ({result.Value.Size:N0} bytes, {result.Value.Classification}).");
+            return ExitCodes.Ok;
+        }));
+        return [agenda, actions, coverage, papers, upload];
     }
+
+    private static string ContentType(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".pdf" => "application/pdf",
+        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        ".txt" => "text/plain",
+        ".csv" => "text/csv",
+        _ => "application/octet-stream",
+    };
 
     private static DateOnly ParseDate(string option, string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)

@@ -222,6 +222,7 @@ public static class Ui
         ["coverage.pillar"] = ("Pijler", "Pillar"),
         ["coverage.discussed"] = ("Besproken", "Discussed"),
         ["meeting.agenda"] = ("Agenda en stukken", "Agenda and papers"),
+        ["meeting.pack"] = ("Stukkenpakket", "Papers pack"),
         ["meeting.minutes"] = ("Verslag", "Minutes"),
         ["meeting.public"] = ("Openbare samenvatting", "Public summary"),
         ["meeting.invited"] = ("Genodigden", "Invited"),
