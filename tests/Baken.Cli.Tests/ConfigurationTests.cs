@@ -57,9 +57,9 @@ public sealed class UnknownCommandTests
     [Fact]
     public async Task UnknownCommand_WithHelp_IsAnError()
     {
-        var result = await CliRun.WithoutDatabase("strategy", "gaps", "--help");
+        var result = await CliRun.WithoutDatabase("horizon", "scan", "--help");
         result.ExitCode.ShouldBe(ExitCodes.Invalid);
-        result.Err.ShouldContain("strategy");
+        result.Err.ShouldContain("horizon");
         (await CliRun.WithoutDatabase("iim", "--help")).ExitCode.ShouldBe(0);
     }
 }
