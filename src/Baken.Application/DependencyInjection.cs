@@ -39,6 +39,10 @@ public static class DependencyInjection
         services.AddScoped<Councils.ForwardAgenda>();
         services.AddScoped<Councils.MeetingPapers>();
         services.AddScoped<Councils.StorePaper>();
+        services.AddScoped<Signals.SignalIntake>();
+        services.AddScoped<Signals.ReviewSignals>();
+        services.AddScoped<Signals.EvaluateAlerts>();
+        services.AddScoped<Signals.StackedThreatScan>();
         return services;
     }
 }

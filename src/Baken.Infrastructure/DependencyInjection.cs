@@ -17,6 +17,10 @@ public static class DependencyInjection
         services.AddDbContext<BakenDbContext>(b => DatabaseSetup.Configure((DbContextOptionsBuilder<BakenDbContext>)b, options));
         services.AddScoped<IBakenDb>(sp => sp.GetRequiredService<BakenDbContext>());
         services.AddBakenApplication();
+        // One client for feeds and webhooks: a long-lived HttpClient reuses connections (no factory package needed).
+        services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(60) });
+        services.AddScoped<Signals.FeedPoller>();
+        services.AddScoped<Signals.AlertWebhook>();
         return services;
     }
 }

@@ -90,7 +90,7 @@ public sealed class LoadCatalogue(ImportRecords import, IBakenDb db)
         }
     }
 
-    /// <summary>The strategy goals, councils and council seats that the goals and councils files seed.</summary>
+    /// <summary>The strategy goals, trends, councils and council seats that the goals, trends and councils files seed.</summary>
     public static IEnumerable<(string Kind, IReadOnlyList<ImportRow> Rows)> WorkingRows(CatalogueFile file)
     {
         var items = file.Items.Select((item, i) => (Line: i + 1, Item: item)).ToList();
@@ -102,6 +102,15 @@ public sealed class LoadCatalogue(ImportRecords import, IBakenDb db)
                 row.Values["title"] = Str(x.Item, "name");
                 row.Values["title_en"] = Str(x.Item, "name_en");
                 row.Values["edition"] = Str(x.Item, "edition") ?? "GBVS 2018-2022";
+                return Freeze(row);
+            }).ToList());
+        }
+        else if (file.Kind == "trends")
+        {
+            yield return ("trend", items.Select(x =>
+            {
+                var row = Row(x.Line, x.Item, "name", "name_en", "summary", "horizon_years");
+                row.Values["direction"] = Str(x.Item, "direction");
                 return Freeze(row);
             }).ToList());
         }

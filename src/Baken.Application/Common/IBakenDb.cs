@@ -42,6 +42,12 @@ public interface IBakenDb
     DbSet<Baken.Domain.Councils.Decision> Decisions { get; }
     DbSet<Baken.Domain.Councils.FollowUpAction> FollowUpActions { get; }
     DbSet<Baken.Domain.Councils.CouncilDocument> CouncilDocuments { get; }
+    DbSet<Baken.Domain.Signals.Signal> Signals { get; }
+    DbSet<Baken.Domain.Signals.Feed> Feeds { get; }
+    DbSet<Baken.Domain.Signals.Trend> Trends { get; }
+    DbSet<Baken.Domain.Signals.WarningIndicator> WarningIndicators { get; }
+    DbSet<Baken.Domain.Signals.Observation> Observations { get; }
+    DbSet<Baken.Domain.Signals.Alert> Alerts { get; }
     DbSet<HistoryEntry> History { get; }
     DbSet<Compartment> Compartments { get; }
     DbSet<User> Users { get; }

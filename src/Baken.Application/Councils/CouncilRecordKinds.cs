@@ -11,7 +11,8 @@ public static partial class RecordKinds
 {
     /// <summary>The kinds an agenda item may concern.</summary>
     public static readonly IReadOnlyList<string> AgendaLinkKinds =
-        ["risk", "scenario", "analysis-run", "goal", "measure", "indicator", "vital-process", "stix-object", "catalogue-entry"];
+        ["risk", "scenario", "analysis-run", "goal", "measure", "indicator", "vital-process", "stix-object", "catalogue-entry",
+         "signal", "trend", "warning-indicator", "alert"];
 
     public static readonly RecordKind Council = Kind<K.Council>("council", "councils", "Raden", "Councils", "name",
         db => db.Councils, b => b

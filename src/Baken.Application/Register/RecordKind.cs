@@ -52,7 +52,7 @@ public static partial class RecordKinds
             TitleProperty = titleField switch
             {
                 "title" => "Title", "name" => "Name", "criterion" => "CriterionCode", "scenario" => "ScenarioCode",
-                "type" => "StixType", "profile" => "Profile", "subject" => "Subject",
+                "type" => "StixType", "profile" => "Profile", "subject" => "Subject", "indicator" => "IndicatorCode",
                 _ => throw new InvalidOperationException($"Kind {name}: no entity property known for title field '{titleField}'."),
             },
             Fields = b.Fields, Create = () => new T(), Query = db => query(db), ReadOnly = readOnly,
@@ -200,7 +200,8 @@ public static partial class RecordKinds
     // static fields are not guaranteed to be initialised before this one would be.
     public static IReadOnlyList<RecordKind> All => _all ??=
         [Interest, Criterion, Scale, Theme, Risk, Scenario, Actor, Organisation, Source, VitalProcess, CatalogueEntry, StixObject, Assessment, AnalysisRun,
-         Measure, Goal, Indicator, ProgressUpdate, Council, CouncilMember, Meeting, AgendaItem, Decision, FollowUpAction, CouncilDocument];
+         Measure, Goal, Indicator, ProgressUpdate, Council, CouncilMember, Meeting, AgendaItem, Decision, FollowUpAction, CouncilDocument,
+         Signal, Feed, Trend, WarningIndicator, Observation, Alert];
 
     private static IReadOnlyList<RecordKind>? _all;
 

@@ -54,6 +54,12 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     public DbSet<Baken.Domain.Councils.Decision> Decisions => Set<Baken.Domain.Councils.Decision>();
     public DbSet<Baken.Domain.Councils.FollowUpAction> FollowUpActions => Set<Baken.Domain.Councils.FollowUpAction>();
     public DbSet<Baken.Domain.Councils.CouncilDocument> CouncilDocuments => Set<Baken.Domain.Councils.CouncilDocument>();
+    public DbSet<Baken.Domain.Signals.Signal> Signals => Set<Baken.Domain.Signals.Signal>();
+    public DbSet<Baken.Domain.Signals.Feed> Feeds => Set<Baken.Domain.Signals.Feed>();
+    public DbSet<Baken.Domain.Signals.Trend> Trends => Set<Baken.Domain.Signals.Trend>();
+    public DbSet<Baken.Domain.Signals.WarningIndicator> WarningIndicators => Set<Baken.Domain.Signals.WarningIndicator>();
+    public DbSet<Baken.Domain.Signals.Observation> Observations => Set<Baken.Domain.Signals.Observation>();
+    public DbSet<Baken.Domain.Signals.Alert> Alerts => Set<Baken.Domain.Signals.Alert>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<Compartment> Compartments => Set<Compartment>();
     public DbSet<User> Users => Set<User>();
@@ -70,6 +76,8 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         typeof(Baken.Domain.Councils.Council), typeof(Baken.Domain.Councils.CouncilMember), typeof(Baken.Domain.Councils.Meeting),
         typeof(Baken.Domain.Councils.AgendaItem), typeof(Baken.Domain.Councils.Decision), typeof(Baken.Domain.Councils.FollowUpAction),
         typeof(Baken.Domain.Councils.CouncilDocument),
+        typeof(Baken.Domain.Signals.Signal), typeof(Baken.Domain.Signals.Feed), typeof(Baken.Domain.Signals.Trend),
+        typeof(Baken.Domain.Signals.WarningIndicator), typeof(Baken.Domain.Signals.Observation), typeof(Baken.Domain.Signals.Alert),
     ];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -99,6 +107,10 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             u.Ignore(x => x.RoleList);
         });
         modelBuilder.Entity<ApiToken>(t => t.HasIndex(x => x.TokenHash).IsUnique());
+        // Intake looks a feed entry up by its feed id, and every series is read in date order.
+        modelBuilder.Entity<Baken.Domain.Signals.Signal>(e => e.HasIndex(x => new { x.Feed, x.ExternalId }));
+        modelBuilder.Entity<Baken.Domain.Signals.Signal>(e => e.HasIndex(x => x.Date));
+        modelBuilder.Entity<Baken.Domain.Signals.Observation>(e => e.HasIndex(x => new { x.IndicatorCode, x.Date }));
     }
 
     private void ConfigureRecord<T>(ModelBuilder modelBuilder) where T : Record

@@ -1,0 +1,34 @@
+using Baken.Application.Common;
+using Baken.Application.Register;
+using Baken.Domain.Signals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Signals;
+
+public enum ReviewDecision { Accept, Merge, Reject }
+
+/// <summary>The review queue: new signals with their suggested duplicates; an analyst accepts, merges or rejects each.</summary>
+public sealed class ReviewSignals(IBakenDb db, SaveRecord save)
+{
+    public async Task<IReadOnlyList<Signal>> QueueAsync(int take = 200, CancellationToken ct = default) =>
+        await db.Signals.AsNoTracking().Where(s => s.Status == SignalStatus.New).OrderByDescending(s => s.Date).ThenBy(s => s.Code).Take(take).ToListAsync(ct);
+
+    /// <param name="into">For a merge: the signal this one duplicates (default: the suggested one).</param>
+    public async Task<Result<RecordView>> DecideAsync(string code, ReviewDecision decision, string? into = null, CancellationToken ct = default)
+    {
+        var signal = await db.Signals.AsNoTracking().FirstOrDefaultAsync(s => s.Code == code, ct);
+        if (signal is null) return Result<RecordView>.NotFound($"No signal '{code}'.");
+        var values = new Dictionary<string, string?>
+        {
+            ["status"] = decision switch { ReviewDecision.Accept => "accepted", ReviewDecision.Merge => "merged", _ => "rejected" },
+        };
+        if (decision == ReviewDecision.Merge)
+        {
+            var target = into ?? signal.DuplicateOf;
+            if (target is null || target == code)
+                return Result<RecordView>.Invalid([new FieldError("into", target ?? "", "the code of another signal this one duplicates")]);
+            values["duplicate_of"] = target;
+        }
+        return await save.HandleAsync(new SaveRecordRequest("signal", code, values, SaveMode.Update), ct);
+    }
+}

@@ -1,0 +1,53 @@
+using Baken.Analysis.Signals;
+using Baken.Application.Common;
+using Baken.Domain.Signals;
+using Microsoft.EntityFrameworkCore;
+using A = Baken.Analysis.Signals;
+
+namespace Baken.Application.Signals;
+
+/// <summary>
+/// Stacked threats (METHODS §2) over what the reader may see: signals that were not rejected or merged, weighted by
+/// their Admiralty grades (an indicative table), and early-warning indicators that moved towards their amber threshold
+/// without reaching it, each such move weighing <see cref="IndicatorMoveWeight"/>. A finding names the target
+/// (interest, vital process, sector or actor) and every part that made it.
+/// </summary>
+public sealed class StackedThreatScan(IBakenDb db)
+{
+    /// <summary>The weight of one sub-threshold indicator move: below a single alarm, so only several together stack (indicative).</summary>
+    public const double IndicatorMoveWeight = 0.3;
+
+    public async Task<IReadOnlyList<StackedThreatFinding>> HandleAsync(DateOnly asOf, StackSettings? settings = null, CancellationToken ct = default)
+    {
+        settings ??= StackSettings.Default;
+        var from = settings.WindowStart(asOf);
+        var events = new List<PressureEvent>();
+        foreach (var s in await db.Signals.AsNoTracking()
+                     .Where(s => s.Date >= from && s.Date <= asOf && s.Tags != null && (s.Status == SignalStatus.New || s.Status == SignalStatus.Accepted)).ToListAsync(ct))
+        {
+            var weight = SourceGrades.Weight(s.Reliability is { Length: 1 } r ? r[0] : 'F', s.Credibility is { Length: 1 } c ? c[0] : '6');
+            var item = new SignalItem(s.Code, s.Date, s.Title, s.Summary, s.Url, s.Source ?? s.Code, Register.RecordFieldBuilder<Baken.Domain.Record>.SplitCodes(s.Tags).ToList());
+            if (PressureEvent.FromSignal(item, weight) is { } e) events.Add(e);
+        }
+
+        var indicators = await db.WarningIndicators.AsNoTracking().Where(i => i.Tags != null && (i.Amber != null || i.Red != null)).ToListAsync(ct);
+        var codes = indicators.Select(i => i.Code).ToList();
+        var observations = (await db.Observations.AsNoTracking().Where(o => codes.Contains(o.IndicatorCode) && o.Date <= asOf).ToListAsync(ct))
+            .GroupBy(o => o.IndicatorCode).ToDictionary(g => g.Key, g => g.OrderBy(o => o.Date).ToList());
+        foreach (var indicator in indicators)
+        {
+            var targets = Register.RecordFieldBuilder<Baken.Domain.Record>.SplitCodes(indicator.Tags)
+                .Where(t => PressureEvent.TargetKinds.Contains(t[..t.IndexOf(':')])).ToList();
+            if (targets.Count == 0 || !observations.TryGetValue(indicator.Code, out var points)) continue;
+            var thresholds = new Thresholds(indicator.Amber, indicator.Red, (A.ThresholdDirection)(int)indicator.Direction);
+            for (var k = 1; k < points.Count; k++)
+            {
+                if (points[k].Date < from) continue;
+                var towards = indicator.Direction == Baken.Domain.Signals.ThresholdDirection.Rising ? points[k].Value > points[k - 1].Value : points[k].Value < points[k - 1].Value;
+                if (towards && thresholds.LevelOf(points[k].Value) == AlertLevel.Green)
+                    events.Add(new PressureEvent(indicator.Code, points[k].Date, targets, IndicatorMoveWeight, subThreshold: true));
+            }
+        }
+        return StackedThreats.Find(events, settings, asOf);
+    }
+}

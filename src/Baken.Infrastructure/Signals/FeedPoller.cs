@@ -1,0 +1,72 @@
+using Baken.Application.Common;
+using Baken.Application.Signals;
+using Baken.Domain.Signals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Infrastructure.Signals;
+
+public sealed record FeedPollResult(string Feed, int Created, int AlreadyKnown, int SuggestedDuplicates, string? Problem);
+
+/// <summary>
+/// Polls RSS and Atom feeds: every enabled feed whose interval has passed (or the ones asked for), over HTTP(S) with a
+/// time-out and a size limit, or from a file. New entries go to the review queue through the intake; the feed records
+/// when it was polled and what happened, so a failing feed is visible on its page.
+/// </summary>
+public sealed class FeedPoller(IBakenDb db, SignalIntake intake, HttpClient http, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<FeedPollResult>> PollAsync(IReadOnlyList<string>? codes = null, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var feeds = await db.Feeds.Where(f => codes == null ? f.Enabled : codes.Contains(f.Code)).ToListAsync(ct);
+        var results = new List<FeedPollResult>();
+        foreach (var feed in feeds.Where(f => codes is not null || f.LastPolledUtc is null || f.LastPolledUtc.Value.AddMinutes(f.IntervalMinutes) <= now))
+        {
+            FeedPollResult result;
+            try
+            {
+                await using var stream = await OpenAsync(feed.Url, ct);
+                var parsed = FeedReader.Parse(stream, feed.Url);
+                var tags = Application.Register.RecordFieldBuilder<Baken.Domain.Record>.SplitCodes(feed.Tags).ToList();
+                var (signals, errors) = SignalSources.FromFeed(parsed, feed.Title, tags, DateOnly.FromDateTime(now), feed.Reliability);
+                if (errors.Count > 0) result = new FeedPollResult(feed.Code, 0, 0, 0, errors[0].Allowed);
+                else
+                {
+                    var outcome = await intake.HandleAsync(signals, feed.Code, ct);
+                    result = outcome.IsOk
+                        ? new FeedPollResult(feed.Code, outcome.Value!.Created, outcome.Value.AlreadyKnown, outcome.Value.SuggestedDuplicates, null)
+                        : new FeedPollResult(feed.Code, 0, 0, 0, string.Join("; ", outcome.Errors.Take(3)));
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or UnauthorizedAccessException or InvalidDataException)
+            {
+                result = new FeedPollResult(feed.Code, 0, 0, 0, $"cannot read {feed.Url}: {e.Message.Split('\n')[0]}");
+            }
+            db.DiscardChanges();
+            var stored = await db.Feeds.FirstAsync(f => f.Code == feed.Code, ct);
+            stored.LastPolledUtc = now;
+            stored.LastResult = result.Problem ?? $"{result.Created} new, {result.AlreadyKnown} known, {result.SuggestedDuplicates} possible duplicates";
+            await db.SaveChangesAsync(ct);
+            results.Add(result);
+        }
+        return results;
+    }
+
+    private async Task<Stream> OpenAsync(string url, CancellationToken ct)
+    {
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+            var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            response.EnsureSuccessStatusCode();
+            if (response.Content.Headers.ContentLength > FeedReader.MaxBytes)
+                throw new InvalidDataException($"the feed is larger than {FeedReader.MaxBytes:N0} bytes");
+            var buffer = new MemoryStream();
+            await (await response.Content.ReadAsStreamAsync(timeout.Token)).CopyToAsync(buffer, timeout.Token);
+            buffer.Position = 0;
+            return buffer;
+        }
+        var path = uri is { IsFile: true } ? uri.LocalPath : url;
+        return File.OpenRead(path);
+    }
+}
