@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using Baken.Infrastructure.Persistence;
+using Baken.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Baken.Cli.Tests;
+
+/// <summary>Feeds polled from a server on loopback, signal files, UCDP indicators with alerts and a webhook.</summary>
+public sealed class EarlyWarningCommandsTests
+{
+    private const string Rss = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0"><channel><title>Test feed</title>
+          <item><title>Storing bij netbeheerder treft drie provincies</title><link>https://example.org/a</link><guid>a-1</guid><pubDate>Mon, 02 Nov 2026 08:00:00 GMT</pubDate><description>&lt;p&gt;Stroom weg&lt;/p&gt;</description></item>
+          <item><title>Kabelbreuk in de Noordzee onderzocht</title><link>https://example.org/b</link><guid>b-1</guid><pubDate>Tue, 03 Nov 2026 09:30:00 +0100</pubDate></item>
+        </channel></rss>
+        """;
+
+    /// <summary>A real HTTP server on 127.0.0.1: serves the feed and records what the webhook receives.</summary>
+    private static async Task<(WebApplication App, string Url, ConcurrentBag<string> Posts)> ServeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var posts = new ConcurrentBag<string>();
+        app.MapGet("/feed.xml", () => Results.Text(Rss, "application/rss+xml"));
+        app.MapPost("/hook", async (HttpRequest request) => { posts.Add(await new StreamReader(request.Body).ReadToEndAsync()); return Results.Ok(); });
+        await app.StartAsync();
+        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, url, posts);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task FeedOnLoopback_IsPolled_IntoTheReviewQueue_AndPollingAgainAddsNothing(DatabaseProvider provider)
+    {
+        var (server, url, _) = await ServeAsync();
+        await using var _ = server;
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        (await CliRun.Baken(database, "feed", "add", "F-1", "--title", "Test feed", "--url", url + "/feed.xml", "--tags", "vital-process:1", "--reliability", "B")).ExitCode.ShouldBe(0);
+
+        var poll = await CliRun.Baken(database, "feeds", "poll");
+        poll.ExitCode.ShouldBe(0, poll.Err);
+        poll.Out.ShouldContain("F-1: 2 new, 0 known");
+        var again = await CliRun.Baken(database, "feeds", "poll", "--feed", "F-1");
+        again.Out.ShouldContain("F-1: 0 new, 2 known");
+
+        var queue = await CliRun.Baken(database, "signals", "review");
+        var rows = queue.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        rows.Count.ShouldBe(2);
+        rows.ShouldContain(r => r.Contains("Storing bij netbeheerder treft drie provincies") && r.Contains(",2026-11-02,") && r.Contains(",B,") && r.Contains("vital-process:1"));
+        var code = rows[0].Split(',')[0];
+        (await CliRun.Baken(database, "signals", "reject", code)).ExitCode.ShouldBe(0);
+        (await CliRun.Baken(database, "signals", "review")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(2);
+
+        (await CliRun.Baken(database, "feed", "add", "F-BAD", "--title", "Gone", "--url", url + "/missing.xml")).ExitCode.ShouldBe(0);
+        var bad = await CliRun.Baken(database, "feeds", "poll", "--feed", "F-BAD");
+        bad.ExitCode.ShouldBe(2);
+        bad.Out.ShouldContain("F-BAD: cannot read");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Ucdp_BecomesIndicators_UkraineEscalates_AndTheWebhookReceivesTheNewAlerts(DatabaseProvider provider)
+    {
+        var (server, url, posts) = await ServeAsync();
+        await using var _ = server;
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        var import = await CliRun.Baken(database, "ucdp", "import", SharedData.File("ucdp/ucdpbrds_country_year_1946_2022.csv"));
+        import.ExitCode.ShouldBe(0, import.Err);
+
+        var alerts = await CliRun.Baken(database, "alerts", "--evaluate", "--since", "2014-01-01", "--webhook", url + "/hook");
+        alerts.ExitCode.ShouldBe(0, alerts.Err);
+        alerts.Out.ShouldContain("ALERT-UCDP-UKR-20141231-red,UCDP-UKR,2014-12-31,4888,green,red,open");
+        alerts.Out.ShouldContain("ALERT-UCDP-UKR-20221231-jump");
+        posts.ShouldHaveSingleItem().ShouldContain("ALERT-UCDP-UKR-20141231-red");
+
+        var twice = await CliRun.Baken(database, "alerts", "--evaluate", "--since", "2014-01-01", "--webhook", url + "/hook");
+        twice.Err.ShouldContain("0 new alert(s)");
+        posts.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task SignalFile_WithABadRow_TakesNothingIn_AndNamesTheLine()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, initialise: true);
+        var path = Path.Combine(Path.GetTempPath(), $"signals-{Guid.NewGuid():N}.csv");
+        try
+        {
+            await File.WriteAllTextAsync(path, "date,title,summary,source,url,reliability,credibility,classification,tags\n" +
+                                               "2026-11-01,Good row,,NOS,https://x/1,B,2,,interest:1\n" +
+                                               "2026-13-45,Bad date,,NOS,,,,,\n");
+            var result = await CliRun.Baken(database, "signals", "import", path);
+            result.ExitCode.ShouldBe(2);
+            result.Err.ShouldContain("line 3");
+            result.Err.ShouldContain("2026-13-45");
+            (await CliRun.Baken(database, "signals", "review")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1);
+        }
+        finally { File.Delete(path); }
+    }
+}
