@@ -33,6 +33,8 @@ public sealed class RunningApp : IAsyncDisposable
         var app = BakenWebApp.Build([], database.Options, "http://127.0.0.1:0", b =>
         {
             b.Logging.SetMinimumLevel(LogLevel.Warning);
+            // Tests run the early-warning round themselves when they need it, so it never races their writes.
+            b.Configuration["Feeds:PollingEnabled"] = "false";
             configure?.Invoke(b);
         });
         await app.StartAsync();

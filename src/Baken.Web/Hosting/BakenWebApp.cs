@@ -44,7 +44,13 @@ public static class BakenWebApp
         services.AddBakenInfrastructure(database);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
-        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<BackgroundIdentity>();
+        // A request acts as its signed-in user; a background job as the identity it set for its scope.
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext is null
+                                               && sp.GetRequiredService<BackgroundIdentity>().User is { } background
+            ? background
+            : new HttpCurrentUser(sp.GetRequiredService<IHttpContextAccessor>()));
+        services.AddHostedService<EarlyWarningService>();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -123,6 +129,7 @@ public static class BakenWebApp
         app.MapAnalysisApi();
         app.MapStrategyApi();
         app.MapCouncilApi();
+        app.MapEarlyWarningApi();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -49,10 +49,21 @@ public sealed class StrategyCouncilLeakTests
             await Add("agenda-item", m + "-A", With(("title", m + " item"), ("council", "MCEV"), ("meeting", "M-ZG"), ("links", "goal:GOAL-02")));
             await Add("decision", m + "-D", With(("agenda_item", m + "-A"), ("title", m + " decision")));
             await Add("action", m + "-X", With(("decision", m + "-D"), ("title", m + " action"), ("deadline", "2026-01-01")));
+            await Add("signal", m + "-S", With(("title", m + " signal"), ("date", "2026-11-01"), ("tags", "vital-process:1"), ("source", m + "-src")));
+            await Add("warning-indicator", m + "-W", With(("title", m + " indicator"), ("amber", "5"), ("tags", "vital-process:1")));
+            await Add("observation", m + "-W1", With(("indicator", m + "-W"), ("date", "2026-10-01"), ("value", "1")));
+            await Add("observation", m + "-W2", With(("indicator", m + "-W"), ("date", "2026-11-01"), ("value", "9")));
             var paper = await new StorePaper(db, FixedUser.System).HandleAsync(new StorePaperRequest(m + "-A", m + " paper", "paper.txt", "text/plain",
                 System.Text.Encoding.UTF8.GetBytes(m + " paper content"), level.DisplayName(), compartment == "NONE" ? null : compartment, m + "-P"));
             if (!paper.IsOk) throw new InvalidOperationException(string.Join("; ", paper.Errors) + paper.Message);
         }
+    }
+
+    private static async Task EvaluateAlertsAsync(TestDatabase database)
+    {
+        await using var db = database.Context(FixedUser.System);
+        var made = await new Baken.Application.Signals.EvaluateAlerts(db, new ImportRecords(db, FixedUser.System)).HandleAsync();
+        if (!made.IsOk || made.Value!.Count != 10) throw new InvalidOperationException("expected one alert per indicator");
     }
 
     [Theory]
@@ -61,6 +72,7 @@ public sealed class StrategyCouncilLeakTests
     {
         await using var app = await RunningApp.StartAsync(provider, catalogue: true);
         await SeedAsync(app.Database);
+        await EvaluateAlertsAsync(app.Database);
         var client = await app.ClientForAsync("reader", clearance, compartments, roles: "Secretariat");
         var held = compartments == "NUC" ? ClassifiedFixture.Nuc : 0;
         var all = (from level in Enum.GetValues<ClassificationLevel>() from c in new[] { ("NONE", 0L), ("NUC", ClassifiedFixture.Nuc) } select (level, c.Item1, c.Item2)).ToList();
@@ -75,6 +87,7 @@ public sealed class StrategyCouncilLeakTests
                      "/api/meetings/M-ZG/papers?kind=agenda&format=html", "/api/meetings/M-ZG/papers?kind=minutes&format=html",
                      "/strategy", "/strategy/gaps", "/measures/portfolio?budget=1000", "/councils", "/councils/coverage?from=2026-01-01&to=2026-12-31",
                      "/councils/meetings/M-ZG", "/",
+                     "/api/signals/review", "/api/threats/stacked?asOf=2026-11-23", "/api/register/alert?pageSize=500", "/signals", "/alerts", "/threats",
                  })
         {
             var response = await client.GetAsync(url);
@@ -104,6 +117,8 @@ public sealed class StrategyCouncilLeakTests
             text.ShouldContain(marker + " measure");
             text.ShouldContain(marker + " item");
             text.ShouldContain(marker + " action");
+            text.ShouldContain(marker + " signal");
+            text.ShouldContain($"ALERT-{marker}-W-20261101-amber");
         }
     }
 

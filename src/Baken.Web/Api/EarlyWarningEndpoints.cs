@@ -1,0 +1,86 @@
+using Baken.Analysis.Signals;
+using Baken.Application.Register;
+using Baken.Application.Signals;
+using Baken.Infrastructure.Signals;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using static Baken.Web.Api.StrategyEndpoints;
+
+namespace Baken.Web.Api;
+
+public sealed record ReviewBody(string Decision, string? Into);
+
+public sealed record SignalView(string Code, DateOnly Date, string Title, string? Summary, string? Source, string? Url, string? Reliability, string? Credibility,
+    string? Tags, string? DuplicateOf, string Classification);
+
+public sealed record FindingView(string Target, double Pressure, IReadOnlyList<string> Sources, DateOnly From, DateOnly To, string Explanation);
+
+/// <summary>Early warning over HTTP: the review queue, signal files, alerts and stacked threats.</summary>
+public static class EarlyWarningEndpoints
+{
+    public static IEndpointRouteBuilder MapEarlyWarningApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Early warning").RequireAuthorization().RequireRateLimiting("api");
+
+        api.MapGet("/signals/review", async (ReviewSignals review, CancellationToken ct) =>
+                TypedResults.Ok((await review.QueueAsync(500, ct)).Select(s => new SignalView(s.Code, s.Date, s.Title, s.Summary, s.Source, s.Url, s.Reliability,
+                    s.Credibility, s.Tags, s.DuplicateOf, Domain.Security.ClassificationLevels.DisplayName(s.ClassificationLevel))).ToList()))
+            .WithSummary("The review queue: new signals with the signal each may duplicate");
+
+        api.MapPost("/signals/{code}/review", async (string code, ReviewBody body, ReviewSignals review, CancellationToken ct) =>
+            {
+                ReviewDecision? decision = body.Decision?.ToLowerInvariant() switch { "accept" => ReviewDecision.Accept, "merge" => ReviewDecision.Merge, "reject" => ReviewDecision.Reject, _ => null };
+                if (decision is null) return Invalid("decision", body.Decision, "accept, merge or reject");
+                return (await review.DecideAsync(code, decision.Value, body.Into, ct)).ToResponse(v => TypedResults.Ok(v));
+            })
+            .WithSummary("Accept, merge (into the signal it duplicates) or reject a signal").ProducesProblem(404).ProducesValidationProblem();
+
+        api.MapPost("/signals/import", async ([FromForm] IFormFile? file, SignalIntake intake, CancellationToken ct) =>
+            {
+                if (file is null) return Invalid("file", null, "a CSV, JSON, RSS or Atom file in the multipart field 'file'");
+                var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
+                if (extension is not (".csv" or ".json" or ".xml" or ".rss" or ".atom")) return Invalid("file", file.FileName, "a .csv, .json, .xml, .rss or .atom file");
+                if (file.Length > SignalFileReader.MaxFileBytes) return Invalid("file", file.FileName, $"at most {SignalFileReader.MaxFileBytes:N0} bytes");
+                var path = Path.Combine(Path.GetTempPath(), $"baken-signals-{Guid.NewGuid():N}{extension}");
+                try
+                {
+                    await using (var target = File.Create(path)) await file.CopyToAsync(target, ct);
+                    var (signals, errors) = SignalSources.ReadFile(path);
+                    if (errors.Count > 0) return Application.Common.Result<IntakeSummary>.Invalid(errors).ToResponse(_ => Results.Empty);
+                    return (await intake.HandleAsync(signals, null, ct)).ToResponse(s => TypedResults.Ok(s));
+                }
+                finally { File.Delete(path); }
+            })
+            .DisableAntiforgery()
+            .WithSummary("Take signals from a CSV, JSON, RSS or Atom file into the review queue (all or nothing)").ProducesValidationProblem();
+
+        api.MapPost("/alerts/evaluate", async (string? since, EvaluateAlerts evaluate, TimeProvider clock, CancellationToken ct) =>
+            {
+                DateOnly? from = null;
+                if (since is not null)
+                {
+                    if (!TryDate(since, clock, out var d)) return Invalid("since", since, "a date as yyyy-MM-dd");
+                    from = d;
+                }
+                return (await evaluate.HandleAsync(from, ct)).ToResponse(list => TypedResults.Ok(list.Select(a => a.Code).ToList()));
+            })
+            .WithSummary("Turn new threshold crossings and jumps of the indicators you may see into alerts").ProducesValidationProblem();
+
+        api.MapPost("/alerts/{code}/review", async (string code, EvaluateAlerts evaluate, SaveRecord save, CancellationToken ct) =>
+                (await evaluate.OpenReviewAsync(code, save, ct)).ToResponse(v => TypedResults.Ok(v)))
+            .WithSummary("Open a likelihood review of the alert's scenarios").ProducesProblem(404);
+
+        api.MapGet("/threats/stacked", async (string? asOf, int? windowDays, StackedThreatScan scan, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (!TryDate(asOf, clock, out var today)) return Invalid("asOf", asOf, "a date as yyyy-MM-dd");
+                if (windowDays is < 1 or > 3660) return Invalid("windowDays", windowDays.ToString(), "1 to 3660");
+                var findings = await scan.HandleAsync(today, new StackSettings(windowDays ?? 180), ct);
+                return TypedResults.Ok(findings.Select(f => new FindingView(f.Target, f.Pressure, f.Parts.Select(p => p.SourceId).Distinct().ToList(), f.From, f.To, f.Explanation)).ToList());
+            })
+            .WithSummary("Stacked threats: targets under pressure from many weak signals and indicator moves").ProducesValidationProblem();
+        return app;
+    }
+}
