@@ -39,7 +39,7 @@ public sealed class AssessmentFileReader(IReadOnlyList<Criterion> criteria, IRea
                     return [];
             }
         }
-        catch (Exception e) when (e is CsvFormatException or InvalidDataException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is CsvFormatException or InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or NotSupportedException or ArgumentException)
         {
             error = $"'{Path.GetFileName(path)}' cannot be read: {e.Message.Split('\n')[0]}";
             return [];

@@ -33,7 +33,7 @@ public static class RegisterFileReader
             };
         }
         catch (Exception e) when (e is CsvFormatException or JsonException or InvalidDataException or IOException or FormatException
-                                        or InvalidOperationException or NotSupportedException or ArgumentException)
+                                        or InvalidOperationException or NotSupportedException or ArgumentException or System.Xml.XmlException)
         {
             return Fail("file", e.GetType().Name, $"a well-formed {format.ToString().ToUpperInvariant()} file ({FirstLine(e.Message)})");
         }

@@ -36,6 +36,13 @@ public static class UcdpReader
 
     public static IReadOnlyList<CountryYearDeaths> ReadCountryYears(Stream stream, string name = "UCDP file")
     {
+        // The CSV library's own errors (an unclosed quote, say) are bad input too, reported like every other.
+        try { return ReadRows(stream, name); }
+        catch (CsvFormatException e) { throw new UcdpFormatException($"{name}: {e.Message}"); }
+    }
+
+    private static IReadOnlyList<CountryYearDeaths> ReadRows(Stream stream, string name)
+    {
         var options = CsvReaderOptions.Default with
         {
             Separator = ',',

@@ -23,10 +23,17 @@ public static class StixBundleReader
     public static StixImportResult Read(Stream input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var buffer = new MemoryStream();
+        input.CopyTo(buffer);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        // The JSON parser accepts invalid UTF-8 inside strings and fails only when a string is read; refuse it up front.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            return new StixImportResult(null, [], [new StixViolation(StixSeverity.Error, null, null, "(json)", "the bundle is not valid UTF-8 text.")],
+                new Dictionary<string, StixMarkingDefinition>());
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(input, Options);
+            document = JsonDocument.Parse(buffer.ToArray(), Options);
         }
         catch (JsonException ex)
         {
