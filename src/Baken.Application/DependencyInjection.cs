@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped<Signals.ReviewSignals>();
         services.AddScoped<Signals.EvaluateAlerts>();
         services.AddScoped<Signals.StackedThreatScan>();
+        services.AddScoped<Signals.CountryRiskTable>();
         return services;
     }
 }

@@ -105,4 +105,26 @@ public sealed class EarlyWarningCommandsTests
         }
         finally { File.Delete(path); }
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task InformReleases_BecomeCountrySeries_RankedWithTheirTrend(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        foreach (var (file, year) in new[] { ("inform/INFORM-2016.csv", "2016"), ("inform/inform_gri_2020_v040.csv", "2020") })
+        {
+            var result = await CliRun.Baken(database, "inform", "import", "--input", SharedData.File(file), "--year", year);
+            result.ExitCode.ShouldBe(0, result.Err);
+        }
+        await using var db = database.Context(Baken.Application.Common.FixedUser.System);
+        var rows = await new Baken.Application.Signals.CountryRiskTable(db).HandleAsync("around-europe");
+        rows.Count.ShouldBeGreaterThan(20);
+        rows.Select(r => r.InformRisk ?? -1).ShouldBeInOrder(SortDirection.Descending);
+        var syria = rows.Single(r => r.Iso3 == "SYR");
+        syria.InformYear.ShouldBe(2020);
+        syria.PreviousInformRisk.ShouldNotBeNull();
+        syria.InformClass.ShouldBe("very high");
+        syria.Change!.Value.ShouldBe(syria.InformRisk!.Value - syria.PreviousInformRisk!.Value, 1e-9);
+        (await CliRun.Baken(database, "inform", "import", "--input", SharedData.File("inform/SOURCE.txt"), "--year", "2020")).ExitCode.ShouldBe(2);
+    }
 }

@@ -101,6 +101,27 @@ public static class SignalCommands
             await io.Err.WriteLineAsync($"{result.Countries.Count} countries; largest difference from the published risk {result.MaximumDeviation:0.###}.");
             return ExitCodes.Ok;
         }));
-        return new Command("inform", "The INFORM composite country risk index") { compute };
+        var file = new Option<string>("--input") { Description = "A published INFORM country file (any release)", Required = true };
+        var year = new Option<int>("--year") { Description = "The release year (e.g. 2020)", Required = true };
+        var import = new Command("import", "Recompute a release and keep every country's INFORM Risk as an early-warning series (amber 5, red 6.5)") { file, year };
+        import.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path)) throw new CliException(ExitCodes.Invalid, $"--input: '{path}' does not exist.");
+            if (parse.GetValue(year) is < 2000 or > 2100) throw new CliException(ExitCodes.Invalid, $"--year: {parse.GetValue(year)} is outside 2000 … 2100.");
+            InformComputeResult result;
+            try { result = InformCompute.Run(path); }
+            catch (InvalidDataException e) { throw new CliException(ExitCodes.Invalid, $"--input: {e.Message}"); }
+            var (indicators, observations) = InformIndicators.Rows(result, parse.GetValue(year), Path.GetFileName(path));
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var importer = session.Get<Baken.Application.Register.ImportRecords>();
+            var first = await importer.HandleAsync(new Baken.Application.Register.ImportRecordsRequest("warning-indicator", indicators), ct);
+            if (!first.IsOk) return io.Fail(first);
+            var second = await importer.HandleAsync(new Baken.Application.Register.ImportRecordsRequest("observation", observations), ct);
+            if (!second.IsOk) return io.Fail(second);
+            await io.Out.WriteLineAsync($"{observations.Count} countries of the {parse.GetValue(year)} release kept ({second.Value!.Created} new values).");
+            return ExitCodes.Ok;
+        }));
+        return new Command("inform", "The INFORM composite country risk index") { compute, import };
     }
 }
