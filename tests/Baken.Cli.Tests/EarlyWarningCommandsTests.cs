@@ -127,4 +127,32 @@ public sealed class EarlyWarningCommandsTests
         syria.Change!.Value.ShouldBe(syria.InformRisk!.Value - syria.PreviousInformRisk!.Value, 1e-9);
         (await CliRun.Baken(database, "inform", "import", "--input", SharedData.File("inform/SOURCE.txt"), "--year", "2020")).ExitCode.ShouldBe(2);
     }
+
+    [Fact]
+    public async Task SignalsFromXlsxAndFromStixIndicators_EnterTheReviewQueue()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, initialise: true);
+        var path = Path.Combine(Path.GetTempPath(), $"signals-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            MiniExcelLibs.MiniExcel.SaveAs(path, new[]
+            {
+                new Dictionary<string, object> { ["date"] = "2026-11-05", ["title"] = "Spreadsheet signal, with comma", ["source"] = "AIVD", ["reliability"] = "B", ["credibility"] = "2", ["tags"] = "actor:A-1" },
+            });
+            var imported = await CliRun.Baken(database, "signals", "import", path);
+            imported.ExitCode.ShouldBe(0, imported.Err);
+            imported.Out.ShouldContain("1 new signal(s)");
+        }
+        finally { File.Delete(path); }
+
+        var stix = await CliRun.Baken(database, "stix", "import", SharedData.File("stix/indicators-for-C2-with-COA.json"));
+        stix.ExitCode.ShouldBe(0, stix.Err);
+        stix.Out.ShouldContain("new signal(s) for review");
+        var again = await CliRun.Baken(database, "stix", "import", SharedData.File("stix/indicators-for-C2-with-COA.json"));
+        again.Out.ShouldNotContain("new signal(s) for review");
+
+        var queue = (await CliRun.Baken(database, "signals", "review")).Out;
+        queue.ShouldContain("\"Spreadsheet signal, with comma\",AIVD,B,2,actor:A-1");
+        queue.ShouldContain("indicator: ");
+    }
 }

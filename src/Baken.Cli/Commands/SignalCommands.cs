@@ -43,6 +43,11 @@ public static class SignalCommands
                 + (s.SkippedAboveClearance > 0 ? $", {s.SkippedAboveClearance} not stored (marked above your clearance)" : "")
                 + (s.SkippedOlder > 0 ? $", {s.SkippedOlder} older versions ignored" : "")
                 + $"; {bundle.Objects.Count - bundle.UsableObjects.Count} rejected by validation.");
+            // Reports, sightings and indicators are news: they also enter the signals' review queue.
+            var signals = StixSignals.From(inputs.Where(i => i.Level <= session.User.Clearance).ToList());
+            var intake = await session.Get<SignalIntake>().HandleAsync(signals, StixSignals.FeedCode, ct);
+            if (!intake.IsOk) return io.Fail(intake);
+            if (intake.Value!.Created > 0) await io.Out.WriteLineAsync($"{intake.Value.Created} new signal(s) for review from its reports, sightings and indicators.");
             return ExitCodes.Ok;
         }));
 
