@@ -155,4 +155,22 @@ public sealed class EarlyWarningCommandsTests
         queue.ShouldContain("\"Spreadsheet signal, with comma\",AIVD,B,2,actor:A-1");
         queue.ShouldContain("indicator: ");
     }
+
+    [Fact]
+    public async Task StixMarkingTable_IsCatalogueData_AndAnEditedLevelClassifiesTheNextImport()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, initialise: true);
+        var edit = await CliRun.Baken(database, "catalogue-entry", "edit", "stix_markings.tlp-red", "--attributes", "{\"tlp\":\"red\",\"level\":\"Stg.ZG\"}");
+        edit.ExitCode.ShouldBe(0, edit.Err);
+        (await CliRun.Baken(database, "stix", "import", SharedData.File("stix/interop-objectmarking-test.json"))).ExitCode.ShouldBe(0);
+        await using var db = database.Context(Baken.Application.Common.FixedUser.System);
+        var campaign = db.StixObjects.Single(o => o.Code == "campaign--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061");
+        campaign.ClassificationLevel.ShouldBe(Baken.Domain.Security.ClassificationLevel.StaatsgeheimZeerGeheim);
+
+        var broken = await CliRun.Baken(database, "catalogue-entry", "edit", "stix_markings.tlp-red", "--attributes", "{\"tlp\":\"red\",\"level\":\"Top Secret\"}");
+        broken.ExitCode.ShouldBe(0);
+        var refused = await CliRun.Baken(database, "stix", "import", SharedData.File("stix/interop-objectmarking-test.json"));
+        refused.ExitCode.ShouldBe(2);
+        refused.Err.ShouldContain("Top Secret");
+    }
 }

@@ -23,7 +23,10 @@ public static class SignalCommands
             foreach (var v in bundle.Violations) await io.Err.WriteLineAsync($"  {v}");
             if (bundle.IsMalformed) throw new CliException(ExitCodes.Invalid, $"Nothing was imported: {path} is not a readable STIX bundle.");
 
-            var map = StixMarkingMap.Default;
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            StixMarkingMap map;
+            try { map = await StixMarkingTable.LoadAsync(session.Get<Baken.Application.Common.IBakenDb>(), ct); }
+            catch (InvalidOperationException e) { throw new CliException(ExitCodes.Invalid, e.Message); }
             var inputs = new List<StixObjectInput>();
             foreach (var o in bundle.UsableObjects)
             {
@@ -35,7 +38,6 @@ public static class SignalCommands
                 inputs.Add(new StixObjectInput(o.Id, o.Type, o.SpecVersion, o.Created?.UtcDateTime, o.Modified?.UtcDateTime, o.Json, o.Labels,
                     map.Classify(o, bundle.MarkingDefinitions).Level));
             }
-            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var result = await session.Get<ImportStixObjects>().HandleAsync(inputs, ct);
             if (!result.IsOk) return io.Fail(result);
             var s = result.Value!;
