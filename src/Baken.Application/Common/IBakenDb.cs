@@ -48,6 +48,7 @@ public interface IBakenDb
     DbSet<Baken.Domain.Signals.WarningIndicator> WarningIndicators { get; }
     DbSet<Baken.Domain.Signals.Observation> Observations { get; }
     DbSet<Baken.Domain.Signals.Alert> Alerts { get; }
+    DbSet<Baken.Domain.Dependencies.StrategicDependency> Dependencies { get; }
     DbSet<HistoryEntry> History { get; }
     DbSet<Compartment> Compartments { get; }
     DbSet<User> Users { get; }

@@ -12,7 +12,7 @@ public static partial class RecordKinds
     /// <summary>The kinds an agenda item may concern.</summary>
     public static readonly IReadOnlyList<string> AgendaLinkKinds =
         ["risk", "scenario", "analysis-run", "goal", "measure", "indicator", "vital-process", "stix-object", "catalogue-entry",
-         "signal", "trend", "warning-indicator", "alert"];
+         "signal", "trend", "warning-indicator", "alert", "dependency"];
 
     public static readonly RecordKind Council = Kind<K.Council>("council", "councils", "Raden", "Councils", "name",
         db => db.Councils, b => b

@@ -60,8 +60,9 @@ public static class CascadeCommands
         var countries = new Option<string?>("--countries") { Description = "BACI country dictionary (for ISO3 importer codes and supplier names)" };
         var criteria = new Option<string>("--criteria") { Description = "eu (HHI > 0.4, extra share > 0.5, imports > exports), geodep or merics", DefaultValueFactory = _ => "eu" };
         var output = new Option<string?>("--out") { Description = "Result CSV, one row per HS6 product (default: standard output)" };
-        var screen = new Command("screen", "Screen a trade year for strategic dependencies (METHODS §3)") { baci, year, importer, countries, criteria, output };
-        screen.SetAction((parse, ct) => io.Run(parse, async _ =>
+        var record = new Option<bool>("--record") { Description = "Keep every dependent product as a dependency record (its options and decision stay as they are when screened again)" };
+        var screen = new Command("screen", "Screen a trade year for strategic dependencies (METHODS §3)") { baci, year, importer, countries, criteria, output, record };
+        screen.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             try
             {
@@ -78,6 +79,14 @@ public static class CascadeCommands
                 await using var writer = Writer(parse.GetValue(output), io);
                 DependencyScreenCsv.Write(result, writer, dictionary);
                 await io.Err.WriteLineAsync($"Screened {result.Products.Count} products of {result.Year} ({result.FlowsInYear:N0} flows): {result.Products.Count(p => p.Dependent)} dependent.");
+                if (parse.GetValue(record))
+                {
+                    await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+                    var rows = DependencyRecords.Rows(result, dictionary);
+                    var stored = await session.Get<Baken.Application.Register.ImportRecords>().HandleAsync(new Baken.Application.Register.ImportRecordsRequest("dependency", rows), ct);
+                    if (!stored.IsOk) return io.Fail(stored);
+                    await io.Err.WriteLineAsync($"Dependency records: {stored.Value!.Created} new, {stored.Value.Updated} updated.");
+                }
                 return ExitCodes.Ok;
             }
             catch (Exception e) when (e is BaciFormatException or ArgumentException)

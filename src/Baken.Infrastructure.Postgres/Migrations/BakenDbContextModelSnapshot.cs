@@ -840,6 +840,112 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.ToTable("Meetings");
                 });
 
+            modelBuilder.Entity("Baken.Domain.Dependencies.StrategicDependency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ClassificationLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("CompartmentMask")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Decision")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Domain")
+                        .HasColumnType("text");
+
+                    b.Property<double?>("ExtraShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Hs6")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("ImportExportRatio")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Importer")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Options")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Provenance")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Publishable")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Scenario")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("SupplierHhi")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TopSupplier")
+                        .HasColumnType("text");
+
+                    b.Property<double?>("TopSupplierShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VitalProcesses")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SortKey");
+
+                    b.ToTable("Dependencies");
+                });
+
             modelBuilder.Entity("Baken.Domain.History.HistoryEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -835,6 +835,112 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.ToTable("Meetings");
                 });
 
+            modelBuilder.Entity("Baken.Domain.Dependencies.StrategicDependency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClassificationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompartmentMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ExtraShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Hs6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ImportExportRatio")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Importer")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Options")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provenance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Publishable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scenario")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("SupplierHhi")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TopSupplier")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("TopSupplierShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VitalProcesses")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SortKey");
+
+                    b.ToTable("Dependencies");
+                });
+
             modelBuilder.Entity("Baken.Domain.History.HistoryEntry", b =>
                 {
                     b.Property<long>("Id")

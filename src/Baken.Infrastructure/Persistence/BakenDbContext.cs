@@ -60,6 +60,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     public DbSet<Baken.Domain.Signals.WarningIndicator> WarningIndicators => Set<Baken.Domain.Signals.WarningIndicator>();
     public DbSet<Baken.Domain.Signals.Observation> Observations => Set<Baken.Domain.Signals.Observation>();
     public DbSet<Baken.Domain.Signals.Alert> Alerts => Set<Baken.Domain.Signals.Alert>();
+    public DbSet<Baken.Domain.Dependencies.StrategicDependency> Dependencies => Set<Baken.Domain.Dependencies.StrategicDependency>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<Compartment> Compartments => Set<Compartment>();
     public DbSet<User> Users => Set<User>();
@@ -78,6 +79,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         typeof(Baken.Domain.Councils.CouncilDocument),
         typeof(Baken.Domain.Signals.Signal), typeof(Baken.Domain.Signals.Feed), typeof(Baken.Domain.Signals.Trend),
         typeof(Baken.Domain.Signals.WarningIndicator), typeof(Baken.Domain.Signals.Observation), typeof(Baken.Domain.Signals.Alert),
+        typeof(Baken.Domain.Dependencies.StrategicDependency),
     ];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

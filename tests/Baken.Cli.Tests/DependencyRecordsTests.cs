@@ -1,0 +1,36 @@
+using Baken.Infrastructure.Persistence;
+using Baken.Testing;
+
+namespace Baken.Cli.Tests;
+
+/// <summary>Flagged dependencies as records: options, decision, re-screening, and a council agenda item about one.</summary>
+public sealed class DependencyRecordsTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Screen_RecordsDependentProducts_KeepsTheAnalystsOptionsWhenRescreened_AndTheyCanGoOnTheAgenda(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        string[] screen = ["dependencies", "screen", "--baci", SharedData.File("examples/baci-example-2022.csv"), "--year", "2022", "--importer", "EU27", "--record", "--out", Path.GetTempFileName()];
+        var first = await CliRun.Baken(database, screen);
+        first.ExitCode.ShouldBe(0, first.Err);
+        first.Err.ShouldContain("Dependency records:");
+        var code = "DEP-EU27-271111";
+        (await CliRun.Baken(database, "dependency", "show", code)).Out.ShouldContain("271111");
+
+        var badOption = await CliRun.Baken(database, "dependency", "edit", code, "--options", "nationalise: costly");
+        badOption.ExitCode.ShouldBe(2);
+        badOption.Err.ShouldContain("options");
+        var options = await CliRun.Baken(database, "dependency", "edit", code, "--options", "diversify: €40m a year; halves the top supplier's share\nstockpile: €15m once; 90 days of demand",
+            "--decision", "Diversify via two new LNG contracts", "--status", "decided", "--decided-on", "2026-10-01");
+        options.ExitCode.ShouldBe(0, options.Err);
+
+        (await CliRun.Baken(database, screen)).Err.ShouldContain("0 new");
+        var shown = (await CliRun.Baken(database, "dependency", "show", code)).Out;
+        shown.ShouldContain("Diversify via two new LNG contracts");
+        shown.ShouldContain("decided");
+
+        var item = await CliRun.Baken(database, "agenda-item", "add", "AI-GAS", "--council", "MCEV", "--title", "LNG dependency", "--links", $"dependency:{code}");
+        item.ExitCode.ShouldBe(0, item.Err);
+    }
+}
