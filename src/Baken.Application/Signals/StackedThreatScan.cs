@@ -7,7 +7,7 @@ using A = Baken.Analysis.Signals;
 namespace Baken.Application.Signals;
 
 /// <summary>
-/// Stacked threats (METHODS §2) over what the reader may see: signals that were not rejected or merged, weighted by
+/// Stacked threats (METHODS §2) over what the reader may see: signals that were not rejected, merged or marked as a likely duplicate, weighted by
 /// their Admiralty grades (an indicative table), and early-warning indicators that moved towards their amber threshold
 /// without reaching it, each such move weighing <see cref="IndicatorMoveWeight"/>. A finding names the target
 /// (interest, vital process, sector or actor) and every part that made it.
@@ -23,7 +23,9 @@ public sealed class StackedThreatScan(IBakenDb db)
         var from = settings.WindowStart(asOf);
         var events = new List<PressureEvent>();
         foreach (var s in await db.Signals.AsNoTracking()
-                     .Where(s => s.Date >= from && s.Date <= asOf && s.Tags != null && (s.Status == SignalStatus.New || s.Status == SignalStatus.Accepted)).ToListAsync(ct))
+                     // A likely duplicate repeats an event already counted, unless an analyst accepted it as news of its own.
+                     .Where(s => s.Date >= from && s.Date <= asOf && s.Tags != null
+                                 && ((s.Status == SignalStatus.New && s.DuplicateOf == null) || s.Status == SignalStatus.Accepted)).ToListAsync(ct))
         {
             var weight = SourceGrades.Weight(s.Reliability is { Length: 1 } r ? r[0] : 'F', s.Credibility is { Length: 1 } c ? c[0] : '6');
             var item = new SignalItem(s.Code, s.Date, s.Title, s.Summary, s.Url, s.Source ?? s.Code, Register.RecordFieldBuilder<Baken.Domain.Record>.SplitCodes(s.Tags).ToList());
