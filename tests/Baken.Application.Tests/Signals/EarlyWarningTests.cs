@@ -107,6 +107,8 @@ public sealed class EarlyWarningTests
                 In("Onbekende drones boven energiecentrale", "2026-10-01", source: "Defensie", tags: "vital-process:1", rel: "C", cred: "3"),
                 In("Phishing gericht op netbeheerders", "2026-11-01", source: "NCSC", tags: "vital-process:1;sector:energy", rel: "C", cred: "3"),
                 In("Eén losse melding over water", "2026-11-01", source: "NCSC", tags: "vital-process:2", rel: "C", cred: "3"),
+                // The same story from another outlet a day later: a likely duplicate, not a fourth event.
+                In("Phishing gericht op de netbeheerders", "2026-11-02", source: "NU.nl", tags: "vital-process:1", rel: "C", cred: "3"),
             ]);
             intake.IsOk.ShouldBeTrue(string.Join("; ", intake.Errors));
         }
