@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<Cascades.LoadDependencyNetwork>();
         services.AddScoped<Strategy.MeasuresAnalysis>();
         services.AddScoped<Strategy.LoadStrategy>();
+        services.AddScoped<Strategy.NewEdition>();
         services.AddScoped<Councils.ForwardAgenda>();
         services.AddScoped<Councils.MeetingPapers>();
         services.AddScoped<Councils.StorePaper>();

@@ -132,4 +132,22 @@ public sealed class StrategyAndCouncilCommandsTests
         result.Err.ShouldContain(args.First(a => a.StartsWith("--", StringComparison.Ordinal) && result.Err.Contains(a, StringComparison.Ordinal)));
         result.Err.ShouldContain("allowed");
     }
+
+    [Fact]
+    public async Task NewEdition_CopiesTheGoals_AndTheOldEditionStaysAsItWas()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, initialise: true);
+        await Run(database, "goal", "edit", "GOAL-07", "--owner", "JenV");
+        var made = await CliRun.Baken(database, "strategy", "edition", "--from", "GBVS 2018-2022", "--to", "RbVs 2023-2029", "--prefix", "RBVS");
+        made.ExitCode.ShouldBe(0, made.Err);
+        made.Out.ShouldContain("13 goals copied");
+        await Run(database, "goal", "edit", "RBVS-07", "--title", "Terrorisme en extremisme");
+        (await CliRun.Baken(database, "goal", "show", "RBVS-07")).Out.ShouldContain("JenV");
+        (await CliRun.Baken(database, "goal", "show", "GOAL-07")).Out.ShouldContain("Terrorismebestrijding");
+        (await CliRun.Baken(database, "strategy", "edition", "--from", "GBVS 2018-2022", "--to", "RbVs 2023-2029", "--prefix", "X")).ExitCode.ShouldBe(4);
+        (await CliRun.Baken(database, "strategy", "edition", "--from", "Nope", "--to", "Y", "--prefix", "Y")).ExitCode.ShouldBe(3);
+        var gaps = await CliRun.Baken(database, "strategy", "gaps", "--edition", "RbVs 2023-2029");
+        gaps.Out.ShouldContain("RBVS-01");
+        gaps.Out.ShouldNotContain("GOAL-01");
+    }
 }

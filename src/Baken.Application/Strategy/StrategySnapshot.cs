@@ -55,7 +55,8 @@ public sealed record StrategyAudience(ClassificationLevel? Level, bool PublicOnl
 
 public sealed class LoadStrategy(IBakenDb db)
 {
-    public async Task<StrategySnapshot> HandleAsync(StrategyAudience? audience = null, CancellationToken ct = default)
+    /// <param name="edition">Only the goals of this edition (and the indicators and updates of those goals); null: every edition.</param>
+    public async Task<StrategySnapshot> HandleAsync(StrategyAudience? audience = null, CancellationToken ct = default, string? edition = null)
     {
         audience ??= StrategyAudience.Caller;
         var withheld = new Dictionary<ClassificationLevel, int>();
@@ -66,9 +67,11 @@ public sealed class LoadStrategy(IBakenDb db)
             return records.Where(audience.Admits).ToList();
         }
 
-        var goals = Keep((await db.Goals.AsNoTracking().ToListAsync(ct)).OrderBy(g => g.Edition).ThenBy(g => g.Number).ThenBy(g => g.Code, Register.NaturalComparer.Instance).ToList());
+        var goals = Keep((await db.Goals.AsNoTracking().Where(g => edition == null || g.Edition == edition).ToListAsync(ct)).OrderBy(g => g.Edition).ThenBy(g => g.Number).ThenBy(g => g.Code, Register.NaturalComparer.Instance).ToList());
         var measures = Keep((await db.Measures.AsNoTracking().ToListAsync(ct)).OrderBy(m => m.Code, Register.NaturalComparer.Instance).ToList());
-        var indicators = Keep((await db.Indicators.AsNoTracking().ToListAsync(ct)).OrderBy(i => i.Code, Register.NaturalComparer.Instance).ToList());
+        var goalCodes = goals.Select(g => g.Code).ToHashSet(StringComparer.Ordinal);
+        var indicators = Keep((await db.Indicators.AsNoTracking().ToListAsync(ct)).Where(i => edition == null || goalCodes.Contains(i.GoalCode))
+            .OrderBy(i => i.Code, Register.NaturalComparer.Instance).ToList());
         var updates = Keep(await db.ProgressUpdates.AsNoTracking().OrderBy(u => u.Date).ToListAsync(ct));
         var actions = Keep((await db.FollowUpActions.AsNoTracking().ToListAsync(ct)).OrderBy(a => a.Deadline).ThenBy(a => a.Code, StringComparer.Ordinal).ToList());
 

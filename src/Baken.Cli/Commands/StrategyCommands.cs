@@ -18,9 +18,10 @@ public static class StrategyCommands
         var asOf = AsOf();
         var top = new Option<int>("--top") { Description = "A scenario ranked at or above this is high-ranked", DefaultValueFactory = _ => 10 };
         var stale = new Option<int>("--stale-days") { Description = "An indicator value older than this many days is not recent", DefaultValueFactory = _ => 365 };
+        var editionFilter = new Option<string?>("--edition") { Description = "Only the goals of this strategy edition (default: every edition)" };
         var gaps = new Command("gaps", "Gap analysis: high-ranked scenarios nobody addresses, goals without owner, measure or indicator, stale indicators, overdue milestones and actions")
         {
-            asOf, top, stale,
+            asOf, top, stale, editionFilter,
         };
         gaps.SetAction((parse, ct) => io.Run(parse, async g =>
         {
@@ -28,7 +29,7 @@ public static class StrategyCommands
             if (parse.GetValue(top) < 0) throw new CliException(ExitCodes.Invalid, $"--top: {parse.GetValue(top)} is not allowed; allowed: 0 or more.");
             if (parse.GetValue(stale) < 1) throw new CliException(ExitCodes.Invalid, $"--stale-days: {parse.GetValue(stale)} is not allowed; allowed: 1 or more.");
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            var snapshot = await session.Get<LoadStrategy>().HandleAsync(null, ct);
+            var snapshot = await session.Get<LoadStrategy>().HandleAsync(null, ct, parse.GetValue(editionFilter));
             var report = StrategyGaps.Find(snapshot, today, new GapSettings(parse.GetValue(top), parse.GetValue(stale)));
             if (snapshot.RunCode is null) await io.Err.WriteLineAsync("Note: no analysis run you may see; high-ranked scenarios cannot be checked ('baken analyse').");
             await io.Out.WriteLineAsync("kind,subject,code,title,since,explanation");
@@ -64,7 +65,19 @@ public static class StrategyCommands
             }
             return ExitCodes.Ok;
         }));
-        return new Command("strategy", "The security strategy and its follow-up") { gaps, tree };
+        var from = new Option<string>("--from") { Description = "The edition to start from (e.g. 'GBVS 2018-2022')", Required = true };
+        var to = new Option<string>("--to") { Description = "The new edition's name (e.g. 'RbVs 2023-2029')", Required = true };
+        var prefix = new Option<string>("--prefix") { Description = "Code prefix of the new goals (e.g. RBVS gives RBVS-01 …)", Required = true };
+        var edition = new Command("edition", "Start a new edition of the strategy from an existing one; the old edition stays as it was") { from, to, prefix };
+        edition.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var result = await session.Get<NewEdition>().HandleAsync(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(prefix)!, ct);
+            if (!result.IsOk) return io.Fail(result);
+            await io.Out.WriteLineAsync($"Edition '{parse.GetValue(to)}': {result.Value!.Created} goals copied from '{parse.GetValue(from)}'.");
+            return ExitCodes.Ok;
+        }));
+        return new Command("strategy", "The security strategy and its follow-up") { gaps, tree, edition };
     }
 
     public static Command Report(CommandIo io)
@@ -74,9 +87,10 @@ public static class StrategyCommands
         var isPublic = new Option<bool>("--public") { Description = "The public version: only records marked publishable, without compartments" };
         var language = new Option<string>("--lang") { Description = "nl (default) or en", DefaultValueFactory = _ => "nl" };
         var asOf = AsOf();
+        var edition = new Option<string?>("--edition") { Description = "Only the goals of this strategy edition (default: every edition)" };
         var progress = new Command("progress", "The progress report on the strategy (DOCX and HTML); with --as-clearance and --public the redacted public version")
         {
-            output, asClearance, isPublic, language, asOf,
+            output, asClearance, isPublic, language, asOf, edition,
         };
         progress.SetAction((parse, ct) => io.Run(parse, async g =>
         {
@@ -92,7 +106,7 @@ public static class StrategyCommands
             var folder = parse.GetValue(output)!;
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var audience = new StrategyAudience(level, parse.GetValue(isPublic));
-            var snapshot = await session.Get<LoadStrategy>().HandleAsync(audience, ct);
+            var snapshot = await session.Get<LoadStrategy>().HandleAsync(audience, ct, parse.GetValue(edition));
             var document = ProgressReport.Compose(snapshot, StrategyGaps.Find(snapshot, today), today, lang);
             await WriteDocumentAsync(io, folder, "progress-report", document, ct);
             await io.Err.WriteLineAsync($"Marked {document.ClassificationMarking}; {snapshot.WithheldCount} record(s) withheld{(snapshot.WithheldCount > 0 ? ": " + ProgressReport.Withheld(snapshot, false) : "")}.");
