@@ -33,7 +33,9 @@ public static class StixBundleReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.ToArray(), Options);
+            // A UTF-8 byte order mark is allowed in a file; the parser takes JSON text only.
+            var text = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
+            document = JsonDocument.Parse(text.ToArray(), Options);
         }
         catch (JsonException ex)
         {
