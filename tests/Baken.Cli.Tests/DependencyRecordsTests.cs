@@ -16,7 +16,11 @@ public sealed class DependencyRecordsTests
         first.ExitCode.ShouldBe(0, first.Err);
         first.Err.ShouldContain("Dependency records:");
         var code = "DEP-EU27-271111";
-        (await CliRun.Baken(database, "dependency", "show", code)).Out.ShouldContain("271111");
+        var recorded = (await CliRun.Baken(database, "dependency", "show", code)).Out;
+        recorded.ShouldContain("271111");
+        // HS 2711 (natural gas) maps to the energy domain and the gas and electricity processes (catalog/product_domains.json).
+        recorded.ShouldContain("dependency_domains.ENERGY");
+        recorded.ShouldContain("3;4;1");
 
         var badOption = await CliRun.Baken(database, "dependency", "edit", code, "--options", "nationalise: costly");
         badOption.ExitCode.ShouldBe(2);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.CommandLine;
 using Baken.Analysis.Dependencies;
 using Baken.Infrastructure.Cascades;
@@ -82,7 +83,12 @@ public static class CascadeCommands
                 if (parse.GetValue(record))
                 {
                     await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-                    var rows = DependencyRecords.Rows(result, dictionary);
+                    var domains = (await session.Get<Baken.Application.Common.IBakenDb>().CatalogueEntries.AsNoTracking()
+                            .Where(e => e.Kind == "product_domains").ToListAsync(ct))
+                        .Select(e => System.Text.Json.Nodes.JsonNode.Parse(e.AttributesJson) as System.Text.Json.Nodes.JsonObject)
+                        .Where(a => a?["prefix"] is not null && a["domain"] is not null)
+                        .Select(a => new DependencyRecords.ProductDomain((string)a!["prefix"]!, (string)a["domain"]!, (string?)a["vital_processes"])).ToList();
+                    var rows = DependencyRecords.Rows(result, dictionary, domains);
                     var stored = await session.Get<Baken.Application.Register.ImportRecords>().HandleAsync(new Baken.Application.Register.ImportRecordsRequest("dependency", rows), ct);
                     if (!stored.IsOk) return io.Fail(stored);
                     await io.Err.WriteLineAsync($"Dependency records: {stored.Value!.Created} new, {stored.Value.Updated} updated.");

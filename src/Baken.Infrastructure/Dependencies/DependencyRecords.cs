@@ -9,10 +9,20 @@ namespace Baken.Infrastructure.Dependencies;
 /// </summary>
 public static class DependencyRecords
 {
-    public static IReadOnlyList<ImportRow> Rows(DependencyScreenResult result, BaciCountryDictionary? countries)
+    /// <summary>One line of the product-to-domain mapping: an HS prefix, its domain code and the vital processes that rely on it.</summary>
+    public sealed record ProductDomain(string Prefix, string Domain, string? VitalProcesses);
+
+    /// <param name="domains">The catalogue's product_domains mapping; the longest matching HS prefix gives a product's domain.</param>
+    public static IReadOnlyList<ImportRow> Rows(DependencyScreenResult result, BaciCountryDictionary? countries, IReadOnlyList<ProductDomain>? domains = null)
     {
+        ProductDomain? DomainOf(int hs6)
+        {
+            var code = hs6.ToString("000000", CultureInfo.InvariantCulture);
+            return domains?.Where(d => code.StartsWith(d.Prefix, StringComparison.Ordinal)).MaxBy(d => d.Prefix.Length);
+        }
         static string? N(double? v) => v?.ToString("R", CultureInfo.InvariantCulture);
         var importer = result.Importer.Name;
+        // A product without a mapped domain leaves the domain an analyst may have set as it is.
         return result.Products.Where(p => p.Dependent).Select((p, i) => new ImportRow(i + 1, new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["code"] = $"DEP-{importer}-{p.Hs6:000000}",
@@ -27,6 +37,9 @@ public static class DependencyRecords
             ["import_export_ratio"] = N(p.ImportExportRatio),
             ["top_supplier"] = p.TopSupplier is { } s ? countries?.Find(s)?.Name ?? s.ToString(CultureInfo.InvariantCulture) : null,
             ["top_supplier_share"] = N(p.TopSupplierShare),
-        })).ToList();
+            ["domain"] = DomainOf(p.Hs6) is { } d ? $"dependency_domains.{d.Domain}" : null,
+            ["vital_processes"] = DomainOf(p.Hs6)?.VitalProcesses,
+        })).Select(row => new ImportRow(row.Line, row.Values.Where(v => v.Key is not ("domain" or "vital_processes") || v.Value is not null)
+            .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal))).ToList();
     }
 }
