@@ -49,6 +49,7 @@ public sealed class StrategyCouncilLeakTests
             await Add("agenda-item", m + "-A", With(("title", m + " item"), ("council", "MCEV"), ("meeting", "M-ZG"), ("links", "goal:GOAL-02")));
             await Add("decision", m + "-D", With(("agenda_item", m + "-A"), ("title", m + " decision")));
             await Add("action", m + "-X", With(("decision", m + "-D"), ("title", m + " action"), ("deadline", "2026-01-01")));
+            await Add("dependency", m + "-DEP", With(("title", m + " dependency"), ("hs6", "271111"), ("importer", "EU27"), ("year", "2022"), ("domain", "dependency_domains.ENERGY")));
             await Add("signal", m + "-S", With(("title", m + " signal"), ("date", "2026-11-01"), ("tags", "vital-process:1"), ("source", m + "-src")));
             await Add("warning-indicator", m + "-W", With(("title", m + " indicator"), ("amber", "5"), ("tags", "vital-process:1")));
             await Add("observation", m + "-W1", With(("indicator", m + "-W"), ("date", "2026-10-01"), ("value", "1")));
@@ -87,7 +88,7 @@ public sealed class StrategyCouncilLeakTests
                      "/api/meetings/M-ZG/papers?kind=agenda&format=html", "/api/meetings/M-ZG/papers?kind=minutes&format=html",
                      "/strategy", "/strategy/gaps", "/measures/portfolio?budget=1000", "/councils", "/councils/coverage?from=2026-01-01&to=2026-12-31",
                      "/councils/meetings/M-ZG", "/",
-                     "/api/signals/review", "/api/threats/stacked?asOf=2026-11-23", "/api/register/alert?pageSize=500", "/signals", "/alerts", "/threats",
+                     "/api/signals/review", "/api/threats/stacked?asOf=2026-11-23", "/api/register/alert?pageSize=500", "/signals", "/alerts", "/threats", "/dependencies", "/countries",
                  })
         {
             var response = await client.GetAsync(url);
@@ -118,6 +119,7 @@ public sealed class StrategyCouncilLeakTests
             text.ShouldContain(marker + " item");
             text.ShouldContain(marker + " action");
             text.ShouldContain(marker + " signal");
+            text.ShouldContain(marker + "-DEP");
             text.ShouldContain($"ALERT-{marker}-W-20261101-amber");
         }
     }
