@@ -50,6 +50,9 @@ public sealed class AnalysisApiTests
         var dashboard = await client.GetStringAsync("/");
         dashboard.ShouldContain(run.RunCode);
         dashboard.ShouldContain("<svg");
+        // Every mark of the diagram links to its scenario and carries a tooltip with its classes and impact.
+        dashboard.ShouldContain("<a href=\"/register/scenario/E-DROUGHT\"");
+        dashboard.ShouldMatch("<title>\\d+\\. Langdurige droogte en hitte — likelihood [A-E], impact [A-E] \\(I = [0-9.]+\\)");
         (await client.GetStringAsync($"/analysis/{run.RunCode}")).ShouldContain("Langdurige droogte en hitte");
         (await client.GetStringAsync("/analysis")).ShouldContain(run.RunCode);
 

@@ -15,13 +15,35 @@ public static class RiskDiagram
 {
     /// <summary>The diagram as an SVG document (no external resources).</summary>
     public static string ToSvg(AnalysisResult result, IReadOnlyDictionary<string, string>? themeNames = null, int width = 900, int height = 620)
-        => ChartSvg.Of(Build(result, themeNames), width, height);
+        => ChartSvg.Of(Build(result, themeNames, []), width, height);
+
+    /// <summary>
+    /// The diagram for the workbench: every mark also gets an invisible hit area with a tooltip (title, classes, impact
+    /// and its interval) that links to the scenario, so a user can hover for details and click through, by mouse or keyboard.
+    /// </summary>
+    public static string ToInteractiveSvg(AnalysisResult result, IReadOnlyDictionary<string, string>? themeNames, int width, int height, Func<string, string> scenarioLink)
+    {
+        var marks = new List<(ScenarioResult Scenario, double X, double Y)>();
+        var plot = Build(result, themeNames, marks);
+        var svg = ChartSvg.Of(plot, width, height);
+        var overlay = new System.Text.StringBuilder();
+        foreach (var (s, x, y) in marks)
+        {
+            var pixel = plot.GetPixel(new Coordinates(x, y));
+            var tip = $"{s.Rank}. {s.Title} — likelihood {s.Likelihood}, impact {s.ImpactBand} (I = {s.ImpactValue.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)})"
+                      + (s.MonteCarlo is { } mc ? $", 90% interval {mc.P05.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}–{mc.P95.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}" : "");
+            overlay.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"<a href=\"{System.Net.WebUtility.HtmlEncode(scenarioLink(s.Id))}\" aria-label=\"{System.Net.WebUtility.HtmlEncode(tip)}\"><circle class=\"hit\" cx=\"{pixel.X:0.#}\" cy=\"{pixel.Y:0.#}\" r=\"9\" fill=\"transparent\" stroke=\"none\"><title>{System.Net.WebUtility.HtmlEncode(tip)}</title></circle></a>");
+        }
+        var end = svg.LastIndexOf("</svg>", StringComparison.Ordinal);
+        return end < 0 ? svg : svg[..end] + overlay + svg[end..];
+    }
 
     /// <summary>The diagram as PNG bytes (for DOCX reports and the web workbench).</summary>
     public static byte[] ToPng(AnalysisResult result, IReadOnlyDictionary<string, string>? themeNames = null, int width = 900, int height = 620) =>
-        Build(result, themeNames).GetImageBytes(width, height, ImageFormat.Png);
+        Build(result, themeNames, []).GetImageBytes(width, height, ImageFormat.Png);
 
-    private static Plot Build(AnalysisResult result, IReadOnlyDictionary<string, string>? themeNames)
+    private static Plot Build(AnalysisResult result, IReadOnlyDictionary<string, string>? themeNames, List<(ScenarioResult Scenario, double X, double Y)> marks)
     {
         ArgumentNullException.ThrowIfNull(result);
         var factor = result.Settings.Factor;
@@ -61,8 +83,9 @@ public static class RiskDiagram
                 };
                 plot.Add.Plottable(bars);
             }
-            var marks = plot.Add.Markers(xs, ys, MarkerShape.FilledCircle, 9, color);
-            marks.LegendText = LegendSafe(themeNames?.GetValueOrDefault(themes[t]) ?? themes[t]);
+            var markers = plot.Add.Markers(xs, ys, MarkerShape.FilledCircle, 9, color);
+            markers.LegendText = LegendSafe(themeNames?.GetValueOrDefault(themes[t]) ?? themes[t]);
+            for (var i = 0; i < members.Count; i++) marks.Add((members[i], xs[i], ys[i]));
         }
 
         var classes = new[] { "A", "B", "C", "D", "E" };
