@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<Assessments.ImportAssessmentTable>();
         services.AddScoped<Assessments.CompareAnalysts>();
         services.AddScoped<Cascades.LoadDependencyNetwork>();
+        services.AddScoped<Cascades.SuggestCascadeScores>();
         services.AddScoped<Strategy.MeasuresAnalysis>();
         services.AddScoped<Strategy.LoadStrategy>();
         services.AddScoped<Strategy.NewEdition>();

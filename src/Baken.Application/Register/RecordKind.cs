@@ -119,7 +119,17 @@ public static partial class RecordKinds
             .Enum("kind", "Hazard (non-malicious) or threat (malicious)", r => r.Kind, (r, v) => r.Kind = v, required: true)
             .Int("horizon_years", "Horizon of the likelihood judgement in years", r => r.HorizonYears, (r, v) => r.HorizonYears = v, 1, 100)
             .Text("narrative", "Narrative", r => r.Narrative, (r, v) => r.Narrative = v, multiline: true)
-            .Text("assumptions", "Assumptions", r => r.Assumptions, (r, v) => r.Assumptions = v, multiline: true));
+            .Text("assumptions", "Assumptions", r => r.Assumptions, (r, v) => r.Assumptions = v, multiline: true)
+            .Text("disruptions", Baken.Application.Cascades.ScenarioDisruptions.Allowed, r => r.Disruptions,
+                (r, v) => { Baken.Application.Cascades.ScenarioDisruptions.Parse(v); r.Disruptions = v; }),
+        rules: async (db, s, ct) =>
+        {
+            var errors = new List<FieldError>();
+            foreach (var code in Baken.Application.Cascades.ScenarioDisruptions.Parse(s.Disruptions).Select(d => d.ProcessCode).Distinct())
+                if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.VitalProcesses, p => p.Code == code, ct))
+                    errors.Add(new FieldError("disruptions", code, "the code of an existing vital process"));
+            return errors;
+        });
 
     public static readonly RecordKind Actor = Kind<D.Actor>("actor", "actors", "Actoren", "Actors", "name",
         db => db.Actors, b => b

@@ -50,7 +50,28 @@ public static class CascadeSimulationCommands
                     $"{c.Rank},{c.Process.Code},\"{c.Process.Name}\",{c.Process.Category},{c.TotalImpactHours:0.##},{c.KnockOnImpactHours:0.##},{c.ProcessesFailed},{c.TransitiveDependants}"));
             return ExitCodes.Ok;
         }));
-        return new Command("cascade", "Chain effects in the vital infrastructure") { simulate, critical };
+        var scenario = new Argument<string>("scenario") { Description = "Code of a scenario with initial disruptions" };
+        var accept = new Option<string?>("--accept") { Description = "Code of an assessment of the scenario: write the suggested classes into it, with the derivation in its rationale" };
+        var suggest = new Command("suggest", "Suggest scores for 5.1 and 3.1 from the cascade of a scenario's initial disruptions") { scenario, accept };
+        suggest.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var handler = session.Get<SuggestCascadeScores>();
+            var result = await handler.HandleAsync(parse.GetValue(scenario)!, ct);
+            if (!result.IsOk) return io.Fail(result);
+            foreach (var n in result.Value!.Notes) await io.Err.WriteLineAsync("Note: " + n);
+            await io.Out.WriteLineAsync("criterion,quantity,unit,class,explanation");
+            foreach (var s in result.Value.Scores)
+                await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{s.Criterion},{s.Quantity:0},{s.Unit},{s.Class},{MeasureCommands.Csv(s.Explanation)}"));
+            if (parse.GetValue(accept) is { } assessment)
+            {
+                var saved = await handler.AcceptAsync(result.Value, assessment, ct);
+                if (!saved.IsOk) return io.Fail(saved);
+                await io.Err.WriteLineAsync($"Accepted into assessment {saved.Value!.Code} (version {saved.Value.Version}); an analyst who disagrees edits the scores and gives the reason in the rationale.");
+            }
+            return ExitCodes.Ok;
+        }));
+        return new Command("cascade", "Chain effects in the vital infrastructure") { simulate, critical, suggest };
     }
 
     private static async Task<VitalProcessNetwork> Load(CliSession session, CommandIo io, CancellationToken ct)

@@ -1494,6 +1494,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Disruptions")
+                        .HasColumnType("text");
+
                     b.Property<int>("HorizonYears")
                         .HasColumnType("integer");
 

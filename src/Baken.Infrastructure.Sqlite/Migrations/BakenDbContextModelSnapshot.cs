@@ -1487,6 +1487,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Disruptions")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("HorizonYears")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,41 @@
+using Baken.Infrastructure.Persistence;
+using Baken.Testing;
+
+namespace Baken.Cli.Tests;
+
+/// <summary>Scores for 5.1 and 3.1 suggested from a scenario's cascade, and accepted into an analyst's assessment.</summary>
+public sealed class CascadeSuggestTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Blackout_SuggestsLargerScoresThanAShortRegionalOutage_AndAcceptingWritesThemWithTheirDerivation(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        (await CliRun.Baken(database, "scenario", "add", "S-BLACKOUT", "--title", "National blackout", "--kind", "hazard", "--disruptions", "1: 48h")).ExitCode.ShouldBe(0);
+        (await CliRun.Baken(database, "scenario", "add", "S-LOCAL", "--title", "Regional gas outage", "--kind", "hazard", "--disruptions", "4: 2h 0.5")).ExitCode.ShouldBe(0);
+        var unknown = await CliRun.Baken(database, "scenario", "add", "S-X", "--title", "X", "--kind", "hazard", "--disruptions", "99: 2h");
+        unknown.ExitCode.ShouldBe(2);
+        unknown.Err.ShouldContain("'99'");
+
+        static Dictionary<string, (double Quantity, string Class)> Scores(string csv) =>
+            csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(','))
+                .ToDictionary(c => c[0], c => (double.Parse(c[1], System.Globalization.CultureInfo.InvariantCulture), c[3]));
+        var big = Scores((await CliRun.Baken(database, "cascade", "suggest", "S-BLACKOUT")).Out);
+        var small = Scores((await CliRun.Baken(database, "cascade", "suggest", "S-LOCAL")).Out);
+        big["5.1"].Quantity.ShouldBeGreaterThan(small["5.1"].Quantity * 10);
+        big["3.1"].Quantity.ShouldBeGreaterThan(small["3.1"].Quantity * 10);
+        // A 48-hour national outage of category-A electricity alone is 17.9 m people × 2 days: at least 35.8 m person-days,
+        // and the class is the one the 5.1 scale gives that quantity (D from 10 m, E from 100 m person-days).
+        big["5.1"].Quantity.ShouldBeGreaterThanOrEqualTo(17_900_000 * 2 * 0.99);
+        big["5.1"].Class.ShouldBe(big["5.1"].Quantity >= 100_000_000 ? "E" : "D");
+
+        (await CliRun.Baken(database, "assessment", "add", "A-1", "--scenario", "S-BLACKOUT", "--analyst", "ana", "--organisation", "NCTV", "--scores", "2.1=B;5.1=A")).ExitCode.ShouldBe(0);
+        var accepted = await CliRun.Baken(database, "cascade", "suggest", "S-BLACKOUT", "--accept", "A-1");
+        accepted.ExitCode.ShouldBe(0, accepted.Err);
+        var shown = (await CliRun.Baken(database, "assessment", "show", "A-1")).Out;
+        shown.ShouldContain($"5.1={big["5.1"].Class}");
+        shown.ShouldContain("2.1=B");
+        shown.ShouldContain("accepted from the cascade simulation");
+        (await CliRun.Baken(database, "cascade", "suggest", "S-LOCAL", "--accept", "A-1")).ExitCode.ShouldBe(3);
+    }
+}
