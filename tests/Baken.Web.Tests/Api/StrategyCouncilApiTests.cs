@@ -50,4 +50,19 @@ public sealed class StrategyCouncilApiTests
         (await client.GetAsync("/api/meetings/M-404/papers")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await app.Anonymous().GetAsync("/api/councils/agenda")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task CascadesPage_DrawsTheNetwork_AndSimulatesAnOutageOfElectricity(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider, catalogue: true);
+        var client = await app.ClientForAsync("analyst", ClassificationLevel.Ongerubriceerd);
+        var plain = await client.GetStringAsync("/cascades");
+        plain.ShouldContain("<svg");
+        plain.Split("href=\"/register/vital-process/").Length.ShouldBe(29); // 28 processes, each a link
+        var run = await client.GetStringAsync("/cascades?process=1&hours=24");
+        run.ShouldContain("fails after");
+        run.ShouldContain("is disrupted (severity 1) until t=24h");
+        (await client.GetStringAsync("/cascades?process=99")).ShouldContain("alert error");
+    }
 }
