@@ -34,6 +34,20 @@ public sealed class DependencyRecordsTests
         shown.ShouldContain("Diversify via two new LNG contracts");
         shown.ShouldContain("decided");
 
+        var folder = Directory.CreateTempSubdirectory("baken-deps-").FullName;
+        try
+        {
+            var report = await CliRun.Baken(database, "report", "dependencies", "--out", folder, "--lang", "en");
+            report.ExitCode.ShouldBe(0, report.Err);
+            var html = await File.ReadAllTextAsync(Path.Combine(folder, "dependencies.html"));
+            html.ShouldContain("Energy");
+            html.ShouldContain("271111");
+            html.ShouldContain("Diversify via two new LNG contracts");
+            using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(Path.Combine(folder, "dependencies.docx"), false);
+            new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(doc).ShouldBeEmpty();
+        }
+        finally { Directory.Delete(folder, true); }
+
         var item = await CliRun.Baken(database, "agenda-item", "add", "AI-GAS", "--council", "MCEV", "--title", "LNG dependency", "--links", $"dependency:{code}");
         item.ExitCode.ShouldBe(0, item.Err);
     }

@@ -112,7 +112,25 @@ public static class StrategyCommands
             await io.Err.WriteLineAsync($"Marked {document.ClassificationMarking}; {snapshot.WithheldCount} record(s) withheld{(snapshot.WithheldCount > 0 ? ": " + ProgressReport.Withheld(snapshot, false) : "")}.");
             return ExitCodes.Ok;
         }));
-        return new Command("report", "Reports") { progress };
+        var depOutput = new Option<string>("--out") { Description = "Folder to write dependencies.docx and dependencies.html into", Required = true };
+        var depLanguage = new Option<string>("--lang") { Description = "nl (default) or en", DefaultValueFactory = _ => "nl" };
+        var dependencies = new Command("dependencies", "The report section on strategic dependencies: flagged products by domain, options and decisions") { depOutput, depLanguage };
+        dependencies.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            var lang = parse.GetValue(depLanguage)?.ToLowerInvariant();
+            if (lang is not ("nl" or "en")) throw new CliException(ExitCodes.Invalid, $"--lang: '{parse.GetValue(depLanguage)}' is not allowed; allowed: nl or en.");
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var db = session.Get<Baken.Application.Common.IBakenDb>();
+            var records = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Dependencies), ct);
+            var names = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                    Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.CatalogueEntries).Where(e => e.Kind == "dependency_domains"), ct))
+                .ToDictionary(e => e.Code, e => lang == "en" && e.NameEn.Length > 0 ? e.NameEn : e.Name);
+            var document = Baken.Infrastructure.Reports.Dependencies.DependencyReport.Compose(records, names, lang);
+            await WriteDocumentAsync(io, parse.GetValue(depOutput)!, "dependencies", document, ct);
+            return ExitCodes.Ok;
+        }));
+        return new Command("report", "Reports") { progress, dependencies };
     }
 
     internal static async Task WriteDocumentAsync(CommandIo io, string folder, string name, ReportDocument document, CancellationToken ct)

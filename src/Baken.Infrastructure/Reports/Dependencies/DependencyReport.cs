@@ -1,0 +1,46 @@
+using System.Globalization;
+using Baken.Domain.Dependencies;
+using Baken.Domain.Security;
+using Baken.Infrastructure.Reports.Documents;
+
+namespace Baken.Infrastructure.Reports.Dependencies;
+
+/// <summary>
+/// The report section on strategic dependencies: per domain the flagged products with their supplier concentration,
+/// share from outside, largest supplier and the vital processes that rely on them, then the options weighed and the
+/// decisions taken (seed 004's assessment framework).
+/// </summary>
+public static class DependencyReport
+{
+    public static ReportDocument Compose(IReadOnlyList<StrategicDependency> dependencies, IReadOnlyDictionary<string, string> domainNames, string language = "nl")
+    {
+        var nl = language == "nl";
+        string T(string dutch, string english) => nl ? dutch : english;
+        string P(double? v) => v?.ToString("P0", CultureInfo.InvariantCulture) ?? "";
+        var blocks = new List<DocumentBlock>
+        {
+            new Paragraph(T($"{dependencies.Count} producten zijn als strategische afhankelijkheid gemarkeerd, {dependencies.Count(d => d.Decision is { Length: > 0 })} met een genomen besluit.",
+                $"{dependencies.Count} products are flagged as strategic dependencies, {dependencies.Count(d => d.Decision is { Length: > 0 })} with a decision taken.")),
+        };
+        foreach (var group in dependencies.GroupBy(d => d.Domain ?? "").OrderBy(g => g.Key.Length == 0).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            blocks.Add(new Heading(1, group.Key.Length == 0 ? T("Zonder domein", "No domain") : domainNames.GetValueOrDefault(group.Key, group.Key)));
+            blocks.Add(new Table(null,
+                ["HS6", T("Importeur", "Importer"), T("Jaar", "Year"), "HHI", T("Van buiten", "From outside"), T("Grootste leverancier", "Largest supplier"), T("Vitale processen", "Vital processes"), T("Stand", "Status")],
+                group.OrderByDescending(d => d.SupplierHhi ?? 0).Select(d => (IReadOnlyList<string>)[
+                    d.Hs6.ToString("000000", CultureInfo.InvariantCulture), d.Importer, d.Year.ToString(CultureInfo.InvariantCulture),
+                    d.SupplierHhi?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", P(d.ExtraShare), $"{d.TopSupplier} {P(d.TopSupplierShare)}".Trim(),
+                    d.VitalProcesses ?? "", d.Status.ToString()]).ToList()));
+            foreach (var d in group.Where(d => d.Options is { Length: > 0 } || d.Decision is { Length: > 0 }))
+            {
+                blocks.Add(new Heading(2, d.Title));
+                if (d.Options is { Length: > 0 } options)
+                    blocks.Add(new BulletList(options.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList()));
+                if (d.Decision is { Length: > 0 } decision)
+                    blocks.Add(new Paragraph(T("Besluit", "Decision") + (d.DecidedOn is { } on ? $" ({on:yyyy-MM-dd})" : "") + ": " + decision, Emphasis: true));
+            }
+        }
+        var highest = dependencies.Select(d => d.ClassificationLevel).DefaultIfEmpty(ClassificationLevel.Ongerubriceerd).Max();
+        return new ReportDocument(T("Strategische afhankelijkheden", "Strategic dependencies"), language, highest.DisplayName().ToUpperInvariant(), blocks);
+    }
+}
