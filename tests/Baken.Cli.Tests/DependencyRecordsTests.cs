@@ -48,6 +48,18 @@ public sealed class DependencyRecordsTests
         }
         finally { Directory.Delete(folder, true); }
 
+        // A second year screened gives the product's concentration trend.
+        var earlier = Path.Combine(Path.GetTempPath(), $"baci-2021-{Guid.NewGuid():N}.csv");
+        await File.WriteAllLinesAsync(earlier, (await File.ReadAllLinesAsync(SharedData.File("examples/baci-example-2022.csv")))
+            .Select(l => l.StartsWith("2022,", StringComparison.Ordinal) ? "2021," + l[5..] : l));
+        try
+        {
+            (await CliRun.Baken(database, "dependencies", "screen", "--baci", earlier, "--year", "2021", "--importer", "EU27", "--record", "--out", Path.GetTempFileName())).ExitCode.ShouldBe(0);
+        }
+        finally { File.Delete(earlier); }
+        await using (var db = database.Context(Baken.Application.Common.FixedUser.System))
+            db.Observations.Where(o => o.IndicatorCode == "HHI-EU27-271111").Select(o => o.Date.Year).OrderBy(y => y).ToList().ShouldBe([2021, 2022]);
+
         var item = await CliRun.Baken(database, "agenda-item", "add", "AI-GAS", "--council", "MCEV", "--title", "LNG dependency", "--links", $"dependency:{code}");
         item.ExitCode.ShouldBe(0, item.Err);
     }

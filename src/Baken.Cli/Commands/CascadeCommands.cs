@@ -91,7 +91,13 @@ public static class CascadeCommands
                     var rows = DependencyRecords.Rows(result, dictionary, domains);
                     var stored = await session.Get<Baken.Application.Register.ImportRecords>().HandleAsync(new Baken.Application.Register.ImportRecordsRequest("dependency", rows), ct);
                     if (!stored.IsOk) return io.Fail(stored);
-                    await io.Err.WriteLineAsync($"Dependency records: {stored.Value!.Created} new, {stored.Value.Updated} updated.");
+                    var (series, values) = DependencyRecords.ConcentrationSeries(result);
+                    var importer = session.Get<Baken.Application.Register.ImportRecords>();
+                    var seriesStored = await importer.HandleAsync(new Baken.Application.Register.ImportRecordsRequest("warning-indicator", series), ct);
+                    if (!seriesStored.IsOk) return io.Fail(seriesStored);
+                    var valuesStored = await importer.HandleAsync(new Baken.Application.Register.ImportRecordsRequest("observation", values), ct);
+                    if (!valuesStored.IsOk) return io.Fail(valuesStored);
+                    await io.Err.WriteLineAsync($"Dependency records: {stored.Value!.Created} new, {stored.Value.Updated} updated; concentration series for {result.Year} kept.");
                 }
                 return ExitCodes.Ok;
             }

@@ -42,4 +42,27 @@ public static class DependencyRecords
         })).Select(row => new ImportRow(row.Line, row.Values.Where(v => v.Key is not ("domain" or "vital_processes") || v.Value is not null)
             .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal))).ToList();
     }
+
+    /// <summary>
+    /// The supplier concentration of every dependent product as a yearly series (`HHI-{importer}-{hs6}`, amber at the
+    /// EU test's 0.4), so screens of several years give each product's trend, and a product whose concentration rises
+    /// past the threshold raises an alert like any indicator.
+    /// </summary>
+    public static (IReadOnlyList<ImportRow> Indicators, IReadOnlyList<ImportRow> Observations) ConcentrationSeries(DependencyScreenResult result)
+    {
+        var importer = result.Importer.Name;
+        var dependent = result.Products.Where(p => p.Dependent && p.SupplierHhi is not null).ToList();
+        var indicators = dependent.Select((p, i) => new ImportRow(i + 1, new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["code"] = $"HHI-{importer}-{p.Hs6:000000}", ["classification"] = "Ongerubriceerd", ["provenance"] = $"BACI screen {result.Year}",
+            ["title"] = $"Supplier concentration of HS {p.Hs6:000000} into {importer}", ["unit"] = "HHI 0–1", ["direction"] = "rising", ["amber"] = "0.4",
+            ["source"] = "BACI",
+        })).ToList();
+        var observations = dependent.Select((p, i) => new ImportRow(i + 1, new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["code"] = $"HHI-{importer}-{p.Hs6:000000}-{result.Year}", ["classification"] = "Ongerubriceerd", ["indicator"] = $"HHI-{importer}-{p.Hs6:000000}",
+            ["date"] = $"{result.Year}-12-31", ["value"] = p.SupplierHhi!.Value.ToString("R", CultureInfo.InvariantCulture),
+        })).ToList();
+        return (indicators, observations);
+    }
 }
