@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<Assessments.CompareAnalysts>();
         services.AddScoped<Cascades.LoadDependencyNetwork>();
         services.AddScoped<Cascades.SuggestCascadeScores>();
+        services.AddScoped<Cascades.CompoundScenarioScoring>();
         services.AddScoped<Strategy.MeasuresAnalysis>();
         services.AddScoped<Strategy.LoadStrategy>();
         services.AddScoped<Strategy.NewEdition>();

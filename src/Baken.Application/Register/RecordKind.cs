@@ -121,7 +121,10 @@ public static partial class RecordKinds
             .Text("narrative", "Narrative", r => r.Narrative, (r, v) => r.Narrative = v, multiline: true)
             .Text("assumptions", "Assumptions", r => r.Assumptions, (r, v) => r.Assumptions = v, multiline: true)
             .Text("disruptions", Baken.Application.Cascades.ScenarioDisruptions.Allowed, r => r.Disruptions,
-                (r, v) => { Baken.Application.Cascades.ScenarioDisruptions.Parse(v); r.Disruptions = v; }),
+                (r, v) => { Baken.Application.Cascades.ScenarioDisruptions.Parse(v); r.Disruptions = v; })
+            .Codes("components", "Compound scenario: the scenarios that happen at once", r => r.Components, (r, v) => r.Components = v, "scenario")
+            .Text("dependence", Baken.Application.Cascades.CompoundScenarioScoring.DependenceAllowed, r => r.Dependence,
+                (r, v) => { Baken.Application.Cascades.CompoundScenarioScoring.ParseDependence(v); r.Dependence = v; }),
         rules: async (db, s, ct) =>
         {
             var errors = new List<FieldError>();

@@ -71,7 +71,21 @@ public static class CascadeSimulationCommands
             }
             return ExitCodes.Ok;
         }));
-        return new Command("cascade", "Chain effects in the vital infrastructure") { simulate, critical, suggest };
+        var compoundScenario = new Argument<string>("scenario") { Description = "Code of a compound scenario (with components and dependence)" };
+        var compound = new Command("compound", "Score a compound scenario from its parts in the latest run; the next run places it in the risk diagram") { compoundScenario };
+        compound.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var result = await session.Get<CompoundScenarioScoring>().HandleAsync(parse.GetValue(compoundScenario)!, ct);
+            if (!result.IsOk) return io.Fail(result);
+            var r = result.Value!;
+            await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Scenario}: likelihood {r.Likelihood} (p = {r.Result.Probability:G4}; any dependence allows {r.Result.ProbabilityLowerBound:G4}–{r.Result.ProbabilityUpperBound:G4})"));
+            foreach (var c in r.Result.Criteria) await io.Out.WriteLineAsync($"  {c.Criterion} {c.Class}: {c.Explanation}");
+            await io.Err.WriteLineAsync($"Written as assessment {r.AssessmentCode}; run 'baken analyse' to place it in the risk diagram.");
+            return ExitCodes.Ok;
+        }));
+        return new Command("cascade", "Chain effects in the vital infrastructure") { simulate, critical, suggest, compound };
     }
 
     private static async Task<VitalProcessNetwork> Load(CliSession session, CommandIo io, CancellationToken ct)

@@ -1487,11 +1487,17 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<long>("CompartmentMask")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Components")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Dependence")
                         .HasColumnType("text");
 
                     b.Property<string>("Disruptions")

@@ -1480,11 +1480,17 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<long>("CompartmentMask")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Components")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dependence")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Disruptions")

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Baken.Analysis.Cascades.Compound;
+using Baken.Analysis.Risk;
+using Baken.Application.Analysis;
+using Baken.Application.Common;
+using Baken.Application.Register;
+using Baken.Application.Strategy;
+using Baken.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Cascades;
+
+public sealed record CompoundScoring(string Scenario, string AssessmentCode, CompoundScenarioResult Result, ImpactClass Likelihood);
+
+/// <summary>
+/// Scores a compound scenario (METHODS §2) from its parts as the latest analysis run judged them: quantitative criteria
+/// add the parts' representative quantities and class the sum on the criterion's scale, ladder criteria take the
+/// highest class, and the likelihood follows the stated dependence. The result is written as an assessment of the
+/// compound scenario (analyst 'compound'), so the next run scores it and places it in the risk diagram like any other.
+/// </summary>
+public sealed class CompoundScenarioScoring(IBakenDb db, LoadAnalysisCatalogue catalogueLoader, SaveRecord save)
+{
+    public const string DependenceAllowed = "Compound scenario: 'independent' (default), or 'conditional P2;P3…' with the probability of each part after the first given the ones before (0–1)";
+
+    public static DependenceAssumption ParseDependence(string? text)
+    {
+        var t = text?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(t) || t == "independent") return DependenceAssumption.Independent;
+        if (t.StartsWith("conditional", StringComparison.Ordinal))
+        {
+            var values = new List<double>();
+            foreach (var part in t["conditional".Length..].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) || p is < 0 or > 1)
+                    throw new DomainValidationException("dependence", text!, DependenceAllowed);
+                values.Add(p);
+            }
+            if (values.Count > 0) return DependenceAssumption.Conditional([.. values]);
+        }
+        throw new DomainValidationException("dependence", text!, DependenceAllowed);
+    }
+
+    public async Task<Result<CompoundScoring>> HandleAsync(string scenarioCode, CancellationToken ct = default)
+    {
+        var scenario = await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Code == scenarioCode, ct);
+        if (scenario is null) return Result<CompoundScoring>.NotFound($"No scenario '{scenarioCode}'.");
+        var parts = RecordFieldBuilder<Record>.SplitCodes(scenario.Components).ToList();
+        if (parts.Count < 2) return Result<CompoundScoring>.Invalid([new FieldError("components", scenario.Components ?? "", "two or more scenario codes")]);
+        if (string.IsNullOrWhiteSpace(scenario.ThemeCode))
+            return Result<CompoundScoring>.Invalid([new FieldError("theme", "", "a theme on the compound scenario, so the analysis can place it (e.g. the theme of its most serious part)")]);
+        var run = await db.AnalysisRuns.AsNoTracking().OrderByDescending(r => r.RunAtUtc).FirstOrDefaultAsync(ct);
+        if (run is null) return Result<CompoundScoring>.Invalid([new FieldError("analysis", "", "an analysis run that scored the parts ('baken analyse')")]);
+        var stored = RunSummary.Parse(run.ResultsJson).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var missing = parts.Where(p => !stored.ContainsKey(p)).ToList();
+        if (missing.Count > 0) return Result<CompoundScoring>.Invalid([new FieldError("components", string.Join(";", missing), $"scenarios scored in the latest analysis run {run.Code}")]);
+
+        var catalogue = await catalogueLoader.HandleAsync(ct);
+        var likelihoodScale = catalogue.LikelihoodScale;
+        var scenarioParts = parts.Select(code =>
+        {
+            var s = stored[code];
+            ImpactClasses.TryParse(s.Likelihood, out var l);
+            var p = l == ImpactClass.X ? 0 : MeasureBaselines.RepresentativeProbability(likelihoodScale, l);
+            var scores = s.Consensus.Select(c =>
+            {
+                ImpactClasses.TryParse(c.Value, out var k);
+                var quantity = catalogue.Scales.GetValueOrDefault(c.Key) is { } scale && k != ImpactClass.X ? MeasureBaselines.RepresentativeQuantity(scale, k) : null;
+                return new CriterionScore(c.Key, k.ToString()[0], quantity ?? (k == ImpactClass.X ? 0 : null));
+            }).ToList();
+            return new ScenarioPart(code, p, scores);
+        }).ToList();
+        var criteria = scenarioParts.SelectMany(p => p.Scores.Select(s => s.Criterion)).Distinct().ToList();
+        var rules = criteria.Select(c => catalogue.Scales.GetValueOrDefault(c) is { IsQuantitative: true } scale
+            ? new CriterionRule(c, CriterionCombination.SumThenReclass, new ClassLowerBounds(scale.LowerBounds))
+            : new CriterionRule(c, CriterionCombination.MaxClass)).ToList();
+        CompoundScenarioResult result;
+        try { result = CompoundScenario.Combine(scenarioParts, rules, ParseDependence(scenario.Dependence)); }
+        catch (ArgumentException e) { return Result<CompoundScoring>.Invalid([new FieldError("components", scenario.Components!, e.Message.Split(" (Parameter")[0])]); }
+
+        var likelihood = result.Probability > 0 ? likelihoodScale.Classify(result.Probability).Class : ImpactClass.X;
+        var code = $"{scenario.Code}-COMPOUND";
+        var exists = await db.Assessments.AsNoTracking().AnyAsync(a => a.Code == code, ct);
+        var values = new Dictionary<string, string?>
+        {
+            ["scenario"] = scenario.Code, ["analyst"] = "compound", ["organisation"] = "Baken",
+            ["likelihood"] = (result.Probability * 100).ToString("0.######", CultureInfo.InvariantCulture) + "%",
+            ["scores"] = string.Join(";", result.Criteria.Select(c => $"{c.Criterion}={c.Class}")),
+            ["rationale"] = $"Compound of {string.Join(", ", parts)} from run {run.Code}. Likelihood: {result.LikelihoodExplanation}\n"
+                            + string.Join("\n", result.Criteria.Select(c => $"{c.Criterion}: {c.Explanation}")),
+            // The parts' judgements come from the run: the assessment is classified like the run.
+            ["classification"] = run.ClassificationLevel.ToString(),
+            ["compartments"] = string.Join(";", (await CompartmentDirectory.LoadAsync(db, ct)).Names(run.CompartmentMask)),
+        };
+        var saved = await save.HandleAsync(new SaveRecordRequest("assessment", code, values, exists ? SaveMode.Update : SaveMode.Create), ct);
+        if (!saved.IsOk) return Result<CompoundScoring>.Invalid(saved.Errors.Count > 0 ? saved.Errors : [new FieldError("assessment", code, saved.Message ?? "")]);
+        return Result<CompoundScoring>.Ok(new CompoundScoring(scenario.Code, code, result, likelihood));
+    }
+}
