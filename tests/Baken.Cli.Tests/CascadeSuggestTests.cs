@@ -37,5 +37,14 @@ public sealed class CascadeSuggestTests
         shown.ShouldContain("2.1=B");
         shown.ShouldContain("accepted from the cascade simulation");
         (await CliRun.Baken(database, "cascade", "suggest", "S-LOCAL", "--accept", "A-1")).ExitCode.ShouldBe(3);
+
+        (await CliRun.Baken(database, "assessment", "add", "A-2", "--scenario", "S-BLACKOUT", "--analyst", "bo", "--organisation", "TNO", "--scores", "5.1=B;3.1=B")).ExitCode.ShouldBe(0);
+        (await CliRun.Baken(database, "cascade", "suggest", "S-BLACKOUT", "--override", "A-2")).ExitCode.ShouldBe(2);
+        (await CliRun.Baken(database, "cascade", "suggest", "S-BLACKOUT", "--override", "A-2", "--reason", "Back-up generators cover hospitals and water")).ExitCode.ShouldBe(0);
+        var kept = (await CliRun.Baken(database, "assessment", "show", "A-2", "--format", "json")).Out;
+        kept.ShouldContain("5.1=B");
+        kept.ShouldContain("cascade suggestion");
+        kept.ShouldContain("not taken");
+        kept.ShouldContain("Back-up generators cover hospitals and water");
     }
 }

@@ -83,4 +83,16 @@ public sealed class SuggestCascadeScores(IBakenDb db, LoadDependencyNetwork netw
             ["scores"] = ScoreList.Format(scores), ["rationale"] = rationale,
         }, SaveMode.Update), ct);
     }
+
+    /// <summary>Keeps the analyst's own scores and records why the suggestion was not taken; a reason is required.</summary>
+    public async Task<Result<RecordView>> OverrideAsync(CascadeSuggestions suggestions, string assessmentCode, string reason, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+            return Result<RecordView>.Invalid([new FieldError("reason", reason ?? "", "why the analyst's own scores stand instead of the cascade's suggestion")]);
+        var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Code == assessmentCode && a.ScenarioCode == suggestions.Scenario, ct);
+        if (assessment is null) return Result<RecordView>.NotFound($"No assessment '{assessmentCode}' of scenario '{suggestions.Scenario}'.");
+        var note = string.Join("\n", suggestions.Scores.Select(s => $"{s.Criterion}: cascade suggestion {s.Class} not taken — {reason.Trim()}"));
+        var rationale = string.IsNullOrWhiteSpace(assessment.Rationale) ? note : assessment.Rationale + "\n" + note;
+        return await save.HandleAsync(new SaveRecordRequest("assessment", assessmentCode, new Dictionary<string, string?> { ["rationale"] = rationale }, SaveMode.Update), ct);
+    }
 }

@@ -52,7 +52,9 @@ public static class CascadeSimulationCommands
         }));
         var scenario = new Argument<string>("scenario") { Description = "Code of a scenario with initial disruptions" };
         var accept = new Option<string?>("--accept") { Description = "Code of an assessment of the scenario: write the suggested classes into it, with the derivation in its rationale" };
-        var suggest = new Command("suggest", "Suggest scores for 5.1 and 3.1 from the cascade of a scenario's initial disruptions") { scenario, accept };
+        var overrideFor = new Option<string?>("--override") { Description = "Code of an assessment whose own 5.1 and 3.1 scores stand; give --reason" };
+        var reason = new Option<string?>("--reason") { Description = "With --override: why the suggestion is not taken (kept in the assessment's rationale)" };
+        var suggest = new Command("suggest", "Suggest scores for 5.1 and 3.1 from the cascade of a scenario's initial disruptions") { scenario, accept, overrideFor, reason };
         suggest.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
@@ -67,7 +69,13 @@ public static class CascadeSimulationCommands
             {
                 var saved = await handler.AcceptAsync(result.Value, assessment, ct);
                 if (!saved.IsOk) return io.Fail(saved);
-                await io.Err.WriteLineAsync($"Accepted into assessment {saved.Value!.Code} (version {saved.Value.Version}); an analyst who disagrees edits the scores and gives the reason in the rationale.");
+                await io.Err.WriteLineAsync($"Accepted into assessment {saved.Value!.Code} (version {saved.Value.Version}).");
+            }
+            if (parse.GetValue(overrideFor) is { } kept)
+            {
+                var saved = await handler.OverrideAsync(result.Value, kept, parse.GetValue(reason) ?? "", ct);
+                if (!saved.IsOk) return io.Fail(saved);
+                await io.Err.WriteLineAsync($"Assessment {saved.Value!.Code} keeps its own scores; the reason is in its rationale (version {saved.Value.Version}).");
             }
             return ExitCodes.Ok;
         }));
