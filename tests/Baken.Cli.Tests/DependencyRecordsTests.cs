@@ -43,6 +43,9 @@ public sealed class DependencyRecordsTests
             html.ShouldContain("Energy");
             html.ShouldContain("271111");
             html.ShouldContain("Diversify via two new LNG contracts");
+            // China (BACI 156) is on the catalogue's list of countries of concern; Norway (579), LNG's largest supplier, is not.
+            html.ShouldContain("156 88 % (country of concern)");
+            html.ShouldContain("<td>579 70 %</td>");
             using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(Path.Combine(folder, "dependencies.docx"), false);
             new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(doc).ShouldBeEmpty();
         }

@@ -126,7 +126,8 @@ public static class StrategyCommands
             var names = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
                     Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.CatalogueEntries).Where(e => e.Kind == "dependency_domains"), ct))
                 .ToDictionary(e => e.Code, e => lang == "en" && e.NameEn.Length > 0 ? e.NameEn : e.Name);
-            var document = Baken.Infrastructure.Reports.Dependencies.DependencyReport.Compose(records, names, lang);
+            var concern = await Baken.Application.Cascades.CountriesOfConcern.LoadAsync(db, ct);
+            var document = Baken.Infrastructure.Reports.Dependencies.DependencyReport.Compose(records, names, lang, concern.Includes);
             await WriteDocumentAsync(io, parse.GetValue(depOutput)!, "dependencies", document, ct);
             return ExitCodes.Ok;
         }));

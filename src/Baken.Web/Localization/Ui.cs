@@ -280,6 +280,7 @@ public static class Ui
         ["deps.intro"] = ("Producten die de screening als afhankelijk markeerde ('baken dependencies screen --record'), per domein, met leveranciersconcentratie, aandeel van buiten, grootste leverancier, vitale processen en het genomen besluit.",
             "Products the screen flagged as dependent ('baken dependencies screen --record'), by domain, with supplier concentration, share from outside, largest supplier, vital processes and the decision taken."),
         ["deps.none"] = ("Nog geen afhankelijkheden vastgelegd.", "No dependencies recorded yet."),
+        ["deps.concern"] = ("land van zorg", "country of concern"),
         ["deps.trend"] = ("Verloop HHI", "HHI by year"),
         ["deps.importer"] = ("Importeur", "Importer"),
         ["deps.year"] = ("Jaar", "Year"),

@@ -12,7 +12,9 @@ namespace Baken.Infrastructure.Reports.Dependencies;
 /// </summary>
 public static class DependencyReport
 {
-    public static ReportDocument Compose(IReadOnlyList<StrategicDependency> dependencies, IReadOnlyDictionary<string, string> domainNames, string language = "nl")
+    /// <param name="ofConcern">Whether a supplier is on the list of countries of concern (marked in the table).</param>
+    public static ReportDocument Compose(IReadOnlyList<StrategicDependency> dependencies, IReadOnlyDictionary<string, string> domainNames, string language = "nl",
+        Func<string?, bool>? ofConcern = null)
     {
         var nl = language == "nl";
         string T(string dutch, string english) => nl ? dutch : english;
@@ -29,7 +31,7 @@ public static class DependencyReport
                 ["HS6", T("Importeur", "Importer"), T("Jaar", "Year"), "HHI", T("Van buiten", "From outside"), T("Grootste leverancier", "Largest supplier"), T("Vitale processen", "Vital processes"), T("Stand", "Status")],
                 group.OrderByDescending(d => d.SupplierHhi ?? 0).Select(d => (IReadOnlyList<string>)[
                     d.Hs6.ToString("000000", CultureInfo.InvariantCulture), d.Importer, d.Year.ToString(CultureInfo.InvariantCulture),
-                    d.SupplierHhi?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", P(d.ExtraShare), $"{d.TopSupplier} {P(d.TopSupplierShare)}".Trim(),
+                    d.SupplierHhi?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", P(d.ExtraShare), $"{d.TopSupplier} {P(d.TopSupplierShare)}".Trim() + (ofConcern?.Invoke(d.TopSupplier) == true ? T(" (land van zorg)", " (country of concern)") : ""),
                     d.VitalProcesses ?? "", d.Status.ToString()]).ToList()));
             foreach (var d in group.Where(d => d.Options is { Length: > 0 } || d.Decision is { Length: > 0 }))
             {
