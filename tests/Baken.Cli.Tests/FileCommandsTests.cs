@@ -24,6 +24,30 @@ public sealed class FileCommandsTests
     }
 
     [Fact]
+    public async Task Iim_Trajectory_HasEveryStep_AndItsLastRowIsTheFinalInoperability()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"iim-{Guid.NewGuid():N}.csv");
+        var path = Path.Combine(Path.GetTempPath(), $"iim-t-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var result = await CliRun.WithoutDatabase("iim", "--case", SharedData.File("iim/test_case12.json"), "--out", output, "--trajectory", path);
+            result.ExitCode.ShouldBe(0, result.Err);
+            var rows = await File.ReadAllLinesAsync(path);
+            var header = rows[0].Split(',');
+            header[0].ShouldBe("t");
+            var final = (await File.ReadAllLinesAsync(output)).Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[0], c => double.Parse(c[1], CultureInfo.InvariantCulture));
+            var last = rows[^1].Split(',');
+            for (var i = 1; i < header.Length; i++)
+                double.Parse(last[i], CultureInfo.InvariantCulture).ShouldBe(final[header[i]], 1e-12);
+            rows.Length.ShouldBeGreaterThan(2);
+            var staticCase = await CliRun.WithoutDatabase("iim", "--case", SharedData.File("iim/test_case1.json"), "--trajectory", path);
+            staticCase.ExitCode.ShouldBe(2);
+            staticCase.Err.ShouldContain("static case");
+        }
+        finally { File.Delete(output); File.Delete(path); }
+    }
+
+    [Fact]
     public async Task Iim_MissingCase_IsInvalidInput()
     {
         var result = await CliRun.WithoutDatabase("iim", "--case", "/nonexistent/case.json");

@@ -21,7 +21,8 @@ public static class CascadeCommands
             Description = "Write the derived matrix instead of the result: 'interdependency' (A*, the default) or 'technical' (a_ij = z_ij/x_j)",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var cmd = new Command("iim", "Run an inoperability input–output model case (static or dynamic) and write per-sector inoperability") { caseFile, output, matrix };
+        var trajectory = new Option<string?>("--trajectory") { Description = "Dynamic cases: also write each sector's inoperability at every time step to this CSV (t, one column per sector)" };
+        var cmd = new Command("iim", "Run an inoperability input–output model case (static or dynamic) and write per-sector inoperability") { caseFile, output, matrix, trajectory };
         cmd.SetAction((parse, ct) => io.Run(parse, async _ =>
         {
             IimCaseResult result;
@@ -32,6 +33,16 @@ public static class CascadeCommands
             catch (IimCaseFileException e)
             {
                 throw new CliException(ExitCodes.Invalid, e.Message);
+            }
+            if (parse.GetValue(trajectory) is { } trajectoryPath)
+            {
+                if (result.Trajectory is not { } path)
+                    throw new CliException(ExitCodes.Invalid, "--trajectory: this is a static case; only dynamic cases have a trajectory over time.");
+                await using var t = new StreamWriter(trajectoryPath, false, new System.Text.UTF8Encoding(false));
+                await t.WriteLineAsync("t," + string.Join(",", path.Sectors.Select(MeasureCommands.Csv)));
+                for (var step = 0; step < path.TimeSteps; step++)
+                    await t.WriteLineAsync(step.ToString(System.Globalization.CultureInfo.InvariantCulture) + "," +
+                        string.Join(",", path.At(step).Select(q => q.ToString("R", System.Globalization.CultureInfo.InvariantCulture))));
             }
             await using var writer = Writer(parse.GetValue(output), io);
             if (parse.GetResult(matrix) is not null)
