@@ -45,13 +45,8 @@ public sealed class MeetingPapers(IBakenDb db, ForwardAgenda agenda)
                 ? "a meeting that is Ongerubriceerd, without compartments and marked publishable (set publishable on the meeting first)"
                 : $"a meeting classified at most {audience.Level?.DisplayName()}")]);
 
-        var withheld = new Dictionary<ClassificationLevel, int>();
-        List<T> Keep<T>(IEnumerable<T> records) where T : Record
-        {
-            var list = records.ToList();
-            foreach (var r in list.Where(r => !audience.Admits(r))) withheld[r.ClassificationLevel] = withheld.GetValueOrDefault(r.ClassificationLevel) + 1;
-            return list.Where(audience.Admits).ToList();
-        }
+        var withheld = new WithheldCounter(audience);
+        List<T> Keep<T>(IEnumerable<T> records) where T : Record => withheld.Keep(records);
 
         var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Code == meeting.CouncilCode, ct);
         var invitedCodes = Register.RecordFieldBuilder<Record>.SplitCodes(meeting.Invited).ToList();
@@ -75,7 +70,7 @@ public sealed class MeetingPapers(IBakenDb db, ForwardAgenda agenda)
             papers.Where(p => p.AgendaItemCode == i.Code).ToList(),
             decisions.Where(d => d.AgendaItemCode == i.Code).ToList(),
             actions.Where(a => decisions.Any(d => d.AgendaItemCode == i.Code && d.Code == a.DecisionCode)).OrderBy(a => a.Deadline).ToList())).ToList();
-        return Result<MeetingView>.Ok(new MeetingView(meeting, council, invited, result, carried, withheld, audience));
+        return Result<MeetingView>.Ok(new MeetingView(meeting, council, invited, result, carried, withheld.Withheld, audience));
     }
 }
 

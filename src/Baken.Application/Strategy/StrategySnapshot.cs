@@ -53,19 +53,35 @@ public sealed record StrategyAudience(ClassificationLevel? Level, bool PublicOnl
         (Level is null || r.ClassificationLevel <= Level) && (!PublicOnly || (r.Publishable && r.CompartmentMask == 0));
 }
 
+/// <summary>Leaves out what an audience may not see, counting it per level: the only trace a redacted version keeps.</summary>
+public sealed class WithheldCounter(StrategyAudience audience)
+{
+    private readonly Dictionary<ClassificationLevel, int> _withheld = [];
+
+    public IReadOnlyDictionary<ClassificationLevel, int> Withheld => _withheld;
+
+    public List<T> Keep<T>(IEnumerable<T> records) where T : Record
+    {
+        var kept = new List<T>();
+        foreach (var r in records)
+        {
+            if (audience.Admits(r)) kept.Add(r);
+            else Count(r);
+        }
+        return kept;
+    }
+
+    public void Count(Record r) => _withheld[r.ClassificationLevel] = _withheld.GetValueOrDefault(r.ClassificationLevel) + 1;
+}
+
 public sealed class LoadStrategy(IBakenDb db)
 {
     /// <param name="edition">Only the goals of this edition (and the indicators and updates of those goals); null: every edition.</param>
     public async Task<StrategySnapshot> HandleAsync(StrategyAudience? audience = null, CancellationToken ct = default, string? edition = null)
     {
         audience ??= StrategyAudience.Caller;
-        var withheld = new Dictionary<ClassificationLevel, int>();
-        List<T> Keep<T>(List<T> records) where T : Record
-        {
-            foreach (var r in records.Where(r => !audience.Admits(r)))
-                withheld[r.ClassificationLevel] = withheld.GetValueOrDefault(r.ClassificationLevel) + 1;
-            return records.Where(audience.Admits).ToList();
-        }
+        var withheld = new WithheldCounter(audience);
+        List<T> Keep<T>(IEnumerable<T> records) where T : Record => withheld.Keep(records);
 
         var goals = Keep((await db.Goals.AsNoTracking().Where(g => edition == null || g.Edition == edition).ToListAsync(ct)).OrderBy(g => g.Edition).ThenBy(g => g.Number).ThenBy(g => g.Code, Register.NaturalComparer.Instance).ToList());
         var measures = Keep((await db.Measures.AsNoTracking().ToListAsync(ct)).OrderBy(m => m.Code, Register.NaturalComparer.Instance).ToList());
@@ -84,7 +100,7 @@ public sealed class LoadStrategy(IBakenDb db)
         var run = await db.AnalysisRuns.AsNoTracking().OrderByDescending(r => r.RunAtUtc).FirstOrDefaultAsync(ct);
         IReadOnlyList<ScenarioSummary> ranked = [];
         if (run is not null && audience.Admits(run)) ranked = RunSummary.Parse(run.ResultsJson).OrderBy(s => s.Rank).ToList();
-        else if (run is not null) withheld[run.ClassificationLevel] = withheld.GetValueOrDefault(run.ClassificationLevel) + 1;
+        else if (run is not null) withheld.Count(run);
 
         // Links to records the audience may not see are dropped, so a code cannot hint at what was withheld.
         var measureCodes = measures.Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
@@ -96,7 +112,7 @@ public sealed class LoadStrategy(IBakenDb db)
             goals = goals.Select(g => Copy(g, Filter(g.Scenarios, scenarioCodes), Filter(g.Measures, measureCodes))).ToList();
         }
         return new StrategySnapshot(goals, measures, indicators, updates, actions, actionCouncils, ranked, audience.Admits(run ?? new Baken.Domain.Analysis.AnalysisRun()) ? run?.Code : null,
-            withheld, audience) { RunLevel = run is not null && audience.Admits(run) ? run.ClassificationLevel : ClassificationLevel.Ongerubriceerd };
+            withheld.Withheld, audience) { RunLevel = run is not null && audience.Admits(run) ? run.ClassificationLevel : ClassificationLevel.Ongerubriceerd };
     }
 
     private static string? Filter(string? codes, HashSet<string> keep) =>

@@ -101,13 +101,8 @@ public static class CouncilCommands
                 var store = session.Get<StorePaper>();
                 var zip = await PapersPack.BuildAsync(view, async (c, t) => (await store.OpenAsync(c, t)).Value?.Content, lang, ct);
                 var folder = parse.GetValue(output)!;
-                var path = Path.Combine(folder, $"{view.Meeting.Code}-papers.zip");
-                try
-                {
-                    Directory.CreateDirectory(folder);
-                    await File.WriteAllBytesAsync(path + ".tmp", zip, ct);
-                    File.Move(path + ".tmp", path, overwrite: true);
-                }
+                string path;
+                try { path = await Baken.Infrastructure.Reports.Documents.DocumentFiles.WriteBytesAsync(folder, $"{view.Meeting.Code}-papers.zip", zip, ct); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     throw new CliException(ExitCodes.Invalid, $"--out: cannot write to '{folder}': {e.Message}");

@@ -109,7 +109,7 @@ public static class StrategyCommands
             var snapshot = await session.Get<LoadStrategy>().HandleAsync(audience, ct, parse.GetValue(edition));
             var document = ProgressReport.Compose(snapshot, StrategyGaps.Find(snapshot, today), today, lang);
             await WriteDocumentAsync(io, folder, "progress-report", document, ct);
-            await io.Err.WriteLineAsync($"Marked {document.ClassificationMarking}; {snapshot.WithheldCount} record(s) withheld{(snapshot.WithheldCount > 0 ? ": " + ProgressReport.Withheld(snapshot, false) : "")}.");
+            await io.Err.WriteLineAsync($"Marked {document.ClassificationMarking}; {snapshot.WithheldCount} record(s) withheld{(snapshot.WithheldCount > 0 ? ": " + WithheldNotice.Counts(snapshot.Withheld) : "")}.");
             return ExitCodes.Ok;
         }));
         var depOutput = new Option<string>("--out") { Description = "Folder to write dependencies.docx and dependencies.html into", Required = true };

@@ -93,9 +93,7 @@ public static class MeetingDocuments
 
     private static void AddWithheld(List<DocumentBlock> blocks, MeetingView v, bool nl)
     {
-        if (v.WithheldCount == 0) return;
-        blocks.Add(new Notice((nl ? "Niet opgenomen in deze versie: " : "Withheld from this version: ") + $"{v.WithheldCount} items (" +
-            string.Join(", ", v.Withheld.OrderByDescending(w => w.Key).Select(w => $"{w.Key.DisplayName()}: {w.Value}")) + ")"));
+        if (WithheldNotice.For(v.Withheld, nl) is { } notice) blocks.Add(notice);
     }
 
     private static string Marking(MeetingView v) =>

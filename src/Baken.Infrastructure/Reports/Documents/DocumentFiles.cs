@@ -8,13 +8,18 @@ public static class DocumentFiles
     /// </summary>
     public static async Task<IReadOnlyList<string>> WriteAsync(string folder, string name, ReportDocument document, CancellationToken ct = default)
     {
-        Directory.CreateDirectory(folder);
-        var docx = Path.Combine(folder, name + ".docx");
-        var html = Path.Combine(folder, name + ".html");
-        await File.WriteAllBytesAsync(docx + ".tmp", DocxWriter.ToBytes(document), ct);
-        await File.WriteAllTextAsync(html + ".tmp", HtmlDocumentWriter.Write(document), ct);
-        File.Move(docx + ".tmp", docx, overwrite: true);
-        File.Move(html + ".tmp", html, overwrite: true);
+        var docx = await WriteBytesAsync(folder, name + ".docx", DocxWriter.ToBytes(document), ct);
+        var html = await WriteBytesAsync(folder, name + ".html", System.Text.Encoding.UTF8.GetBytes(HtmlDocumentWriter.Write(document)), ct);
         return [docx, html];
+    }
+
+    /// <summary>Writes one file into <paramref name="folder"/> beside its final name and then moves it there.</summary>
+    public static async Task<string> WriteBytesAsync(string folder, string fileName, byte[] content, CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, fileName);
+        await File.WriteAllBytesAsync(path + ".tmp", content, ct);
+        File.Move(path + ".tmp", path, overwrite: true);
+        return path;
     }
 }

@@ -27,8 +27,7 @@ public static class ProgressReport
         blocks.Add(new Paragraph(T(
             $"Deze rapportage beschrijft de stand op {Date(asOf)} van {s.Goals.Count} doelen, {s.Measures.Count} maatregelen ({implemented} uitgevoerd, {running} in uitvoering) en {s.Indicators.Count} indicatoren. De gap-analyse vindt {gaps.ProblemCount} knelpunten.",
             $"This report describes the state on {Date(asOf)} of {s.Goals.Count} goals, {s.Measures.Count} measures ({implemented} implemented, {running} in progress) and {s.Indicators.Count} indicators. The gap analysis finds {gaps.ProblemCount} problems.")));
-        if (s.WithheldCount > 0)
-            blocks.Add(new Notice(T("Niet opgenomen in deze versie: ", "Withheld from this version: ") + Withheld(s, nl)));
+        if (WithheldNotice.For(s.Withheld, nl) is { } notice) blocks.Add(notice);
         if (s.RunCode is not null)
             blocks.Add(new Paragraph(T($"Rangorde van scenario's volgens analyse {s.RunCode}.", $"Ranking of scenarios from analysis run {s.RunCode}.")));
 
@@ -77,10 +76,6 @@ public static class ProgressReport
         return new ReportDocument(T("Voortgangsrapportage nationale veiligheid", "Progress report on national security"), language, marking, blocks,
             Subtitle: T("Uitvoering van de veiligheidsstrategie", "Implementation of the security strategy"), DateText: Date(asOf));
     }
-
-    /// <summary>"3 items (Staatsgeheim Geheim: 2, Departementaal Vertrouwelijk: 1)": counts only, never titles.</summary>
-    public static string Withheld(StrategySnapshot s, bool nl) =>
-        $"{s.WithheldCount} {(nl ? "items" : "items")} (" + string.Join(", ", s.Withheld.OrderByDescending(w => w.Key).Select(w => $"{w.Key.DisplayName()}: {w.Value}")) + ")";
 
     private static string Marking(Classification c) => c.Level.DisplayName().ToUpperInvariant();
 
