@@ -57,7 +57,7 @@ timeout 300 dotnet build "$REPO/bench/Baken.LoadTest" -c Release -o "$WORK/loadt
 
 echo "== creating the database and an API token for admin"
 # The first command creates the database and the catalogue; its administrator password goes to stderr and is not needed.
-TOKEN="$(cd "$WORK" && timeout 180 "${BAKEN_ENV[@]}" "$CLI_DIR/baken" user token admin --label load-test 2>"$WORK/token.err" | tail -n 1)"
+TOKEN="$(cd "$WORK" && timeout 180 "${BAKEN_ENV[@]}" "$CLI_DIR/baken" user token admin --label load-test --scopes "read;write" 2>"$WORK/token.err" | tail -n 1)"
 if [[ "$TOKEN" != bkn_* ]]; then echo "could not create a token:" >&2; cat "$WORK/token.err" >&2; exit 2; fi
 
 echo "== starting baken serve --urls $URL"

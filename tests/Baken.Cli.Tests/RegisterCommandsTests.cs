@@ -111,6 +111,20 @@ public sealed class RegisterCommandsTests
         token.ShouldStartWith("bkn_");
         await using (var db = database.Context(Baken.Application.Common.FixedUser.System))
             (await new Baken.Application.Users.ApiTokens(db, TimeProvider.System).ResolveAsync(token)).ShouldNotBeNull();
+        var writer = (await CliRun.Baken(database, "user", "token", "bert", "--label", "sync", "--scopes", "read;write", "--days", "7")).Out.Trim();
+        await using (var db = database.Context(Baken.Application.Common.FixedUser.System))
+            (await new Baken.Application.Users.ApiTokens(db, TimeProvider.System).ResolveAsync(writer))!.Scopes.ShouldBe(["read", "write"]);
+        var badScope = await CliRun.Baken(database, "user", "token", "bert", "--scopes", "root");
+        badScope.ExitCode.ShouldNotBe(0);
+        badScope.Err.ShouldContain("scopes: 'root'");
+        var listed = (await CliRun.Baken(database, "user", "tokens", "bert")).Out;
+        listed.ShouldContain("sync");
+        listed.ShouldContain("read;write");
+        listed.ShouldNotContain(writer);
+        var syncId = System.Text.RegularExpressions.Regex.Match(listed, @"([0-9a-f-]{36})\s+sync").Groups[1].Value;
+        (await CliRun.Baken(database, "user", "revoke-token", "bert", "--id", syncId)).Out.ShouldContain("Revoked token");
+        await using (var db = database.Context(Baken.Application.Common.FixedUser.System))
+            (await new Baken.Application.Users.ApiTokens(db, TimeProvider.System).ResolveAsync(writer)).ShouldBeNull();
         (await CliRun.Baken(database, "user", "revoke-tokens", "bert")).Out.ShouldContain("Revoked 1 token");
         await using (var db = database.Context(Baken.Application.Common.FixedUser.System))
             (await new Baken.Application.Users.ApiTokens(db, TimeProvider.System).ResolveAsync(token)).ShouldBeNull();

@@ -43,12 +43,13 @@ public sealed class RunningApp : IAsyncDisposable
     }
 
     /// <summary>Adds a user with the given clearance and compartments and returns a client that carries their API token.</summary>
-    public async Task<HttpClient> ClientForAsync(string name, ClassificationLevel clearance, string compartments = "", string roles = "Analyst")
+    public async Task<HttpClient> ClientForAsync(string name, ClassificationLevel clearance, string compartments = "", string roles = "Analyst",
+        string scopes = "read;write")
     {
         await using var db = Database.Context(FixedUser.System);
         var added = await new AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(new AddUserRequest(name, clearance.DisplayName(), compartments, roles));
         if (!added.IsOk) throw new InvalidOperationException(string.Join("; ", added.Errors));
-        var token = await new ApiTokens(db, TimeProvider.System).CreateAsync(name, "test");
+        var token = (await new ApiTokens(db, TimeProvider.System).CreateAsync(name, "test", scopes)).Value;
         var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

@@ -18,8 +18,6 @@ public sealed record AddedUser(string UserName, string Clearance, IReadOnlyList<
 /// <summary>Creates an account with a clearance, compartments and roles.</summary>
 public sealed class AddUser(IBakenDb db, ICurrentUser caller, TimeProvider clock)
 {
-    public const int MinPasswordLength = 12;
-
     public async Task<Result<AddedUser>> HandleAsync(AddUserRequest request, CancellationToken ct = default)
     {
         var errors = new List<FieldError>();
@@ -35,8 +33,9 @@ public sealed class AddUser(IBakenDb db, ICurrentUser caller, TimeProvider clock
         var roles = (request.Roles ?? Roles.Analyst).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var r in roles.Where(r => !Roles.All.Contains(r, StringComparer.OrdinalIgnoreCase)))
             errors.Add(new FieldError("roles", r, string.Join(", ", Roles.All)));
-        if (request.Password is { } pw && !IsStrong(pw))
-            errors.Add(new FieldError("password", "(hidden)", $"at least {MinPasswordLength} characters with upper case, lower case, a digit and a symbol"));
+        using var users = BakenIdentity.UserManagerFor(db);
+        if (request.Password is { } pw && await BakenIdentity.CheckPasswordAsync(users, pw) is { Succeeded: false } weak)
+            errors.Add(BakenIdentity.PasswordError(weak));
         var codes = (request.Compartments ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var c in codes.Where(c => !RecordCode.IsValid(c))) errors.Add(new FieldError("compartments", c, RecordCode.Allowed));
         if (errors.Count > 0) return Result<AddedUser>.Invalid(errors);
@@ -53,9 +52,15 @@ public sealed class AddUser(IBakenDb db, ICurrentUser caller, TimeProvider clock
             MustChangePassword = oneTime is not null,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
-        user.PasswordHash = new PasswordHasher<User>().HashPassword(user, request.Password ?? oneTime!);
-        db.Users.Add(user);
-        await db.SaveChangesAsync(ct);
+        // Identity checks the password rules and the name's uniqueness, hashes the password and stores the account (with any new
+        // compartments, in the same save). Nothing is saved when it refuses.
+        var created = await users.CreateAsync(user, request.Password ?? oneTime!);
+        if (!created.Succeeded)
+        {
+            return Result<AddedUser>.Invalid(created.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal))
+                ? BakenIdentity.PasswordError(created)
+                : new FieldError("userName", request.UserName, "a user name that is not taken"));
+        }
         return Result<AddedUser>.Ok(new AddedUser(user.UserName, clearance.DisplayName(), codes, user.RoleList.ToList(), oneTime));
     }
 
@@ -81,11 +86,7 @@ public sealed class AddUser(IBakenDb db, ICurrentUser caller, TimeProvider clock
         return mask;
     }
 
-    public static bool IsStrong(string password) =>
-        password.Length >= MinPasswordLength && password.Any(char.IsUpper) && password.Any(char.IsLower)
-        && password.Any(char.IsDigit) && password.Any(ch => !char.IsLetterOrDigit(ch));
-
-    /// <summary>A random password that satisfies <see cref="IsStrong"/>, from the operating system's secure generator.</summary>
+    /// <summary>A random password that satisfies the rules of <see cref="BakenIdentity"/>, from the operating system's secure generator.</summary>
     public static string GeneratePassword()
     {
         const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", lower = "abcdefghijkmnopqrstuvwxyz", digits = "23456789", symbols = "-_!@#%+=";

@@ -1,7 +1,6 @@
 using Baken.Application.Common;
 using Baken.Domain.Security;
 using Baken.Domain.Users;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Users;
@@ -27,9 +26,9 @@ public sealed class EnsureAdministrator(IBakenDb db, TimeProvider clock)
             MustChangePassword = true,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
-        admin.PasswordHash = new PasswordHasher<User>().HashPassword(admin, password);
-        db.Users.Add(admin);
-        await db.SaveChangesAsync(ct);
+        using var users = BakenIdentity.UserManagerFor(db);
+        var created = await users.CreateAsync(admin, password);
+        if (!created.Succeeded) throw new InvalidOperationException("The administrator could not be created: " + string.Join(" ", created.Errors.Select(e => e.Description)));
         return password;
     }
 }

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Baken.Cli.Commands;
 
-/// <summary>baken user add|list|token: accounts with clearance and compartments.</summary>
+/// <summary>baken user add|list|token|tokens|revoke-token|revoke-tokens: accounts with clearance and compartments.</summary>
 public static class UserCommands
 {
     public static Command Create(CommandIo io)
@@ -14,6 +14,8 @@ public static class UserCommands
         cmd.Subcommands.Add(Add(io));
         cmd.Subcommands.Add(List(io));
         cmd.Subcommands.Add(Token(io));
+        cmd.Subcommands.Add(Tokens(io));
+        cmd.Subcommands.Add(RevokeOne(io));
         cmd.Subcommands.Add(Revoke(io));
         return cmd;
     }
@@ -58,6 +60,47 @@ public static class UserCommands
         return cmd;
     }
 
+    private static void RequireSelfOrAdministrator(CliSession session, string userName)
+    {
+        if (!session.User.IsInRole(Roles.Administrator) && session.User.UserName != userName)
+            throw new CliException(ExitCodes.Forbidden, "Only an administrator can manage another user's tokens.");
+    }
+
+    private static Command Tokens(CommandIo io)
+    {
+        var name = new Argument<string>("name") { Description = "The user whose tokens are listed" };
+        var cmd = new Command("tokens", "List a user's API tokens: name, scopes, expiry and whether revoked (never the token itself)") { name };
+        cmd.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            RequireSelfOrAdministrator(session, parse.GetValue(name)!);
+            // One line per token, tab-separated, so the id (what revoke-token needs) is never wrapped or cut.
+            await io.Out.WriteLineAsync("id\tname\tscopes\tcreated\texpires\tstate");
+            foreach (var t in await session.Get<ApiTokens>().ListAsync(parse.GetValue(name)!, ct))
+                await io.Out.WriteLineAsync(string.Join('\t', t.Id, t.Name, string.Join(";", t.Scopes), $"{t.CreatedAtUtc:yyyy-MM-dd}",
+                    t.ExpiresAtUtc is { } e ? $"{e:yyyy-MM-dd}" : "-", t.RevokedAtUtc is not null ? "revoked" : "active"));
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    private static Command RevokeOne(CommandIo io)
+    {
+        var name = new Argument<string>("name") { Description = "The user the token belongs to" };
+        var id = new Option<Guid>("--id") { Description = "The token's id (from 'baken user tokens')", Required = true };
+        var cmd = new Command("revoke-token", "Revoke one API token; takes effect within 30 seconds on a running server") { name, id };
+        cmd.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            RequireSelfOrAdministrator(session, parse.GetValue(name)!);
+            _ = await session.Get<ApiTokens>().RevokeAsync(parse.GetValue(name)!, parse.GetValue(id), ct)
+                ?? throw new CliException(ExitCodes.NotFound, $"'{parse.GetValue(name)}' has no active token {parse.GetValue(id)}.");
+            await io.Out.WriteLineAsync($"Revoked token {parse.GetValue(id)} of {parse.GetValue(name)}.");
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
     private static Command Revoke(CommandIo io)
     {
         var name = new Argument<string>("name") { Description = "The user whose API tokens are revoked" };
@@ -65,8 +108,7 @@ public static class UserCommands
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            if (!session.User.IsInRole(Roles.Administrator) && session.User.UserName != parse.GetValue(name))
-                throw new CliException(ExitCodes.Forbidden, "Only an administrator can revoke another user's tokens.");
+            RequireSelfOrAdministrator(session, parse.GetValue(name)!);
             var count = await session.Get<ApiTokens>().RevokeAllAsync(parse.GetValue(name)!, ct)
                         ?? throw new CliException(ExitCodes.NotFound, $"No user '{parse.GetValue(name)}'.");
             await io.Out.WriteLineAsync($"Revoked {count} token(s) of {parse.GetValue(name)}.");
@@ -79,15 +121,17 @@ public static class UserCommands
     {
         var name = new Argument<string>("name") { Description = "The user the token acts for" };
         var label = new Option<string>("--label") { DefaultValueFactory = _ => "cli" };
-        var cmd = new Command("token", "Create a personal API token (administrators); it is shown once and stored hashed") { name, label };
+        var scopes = new Option<string>("--scopes") { Description = "read, write or read;write", DefaultValueFactory = _ => TokenScopes.Read };
+        var days = new Option<int?>("--days") { Description = $"Days until the token expires (1-{ApiTokens.MaxDays}; default: until revoked)" };
+        var cmd = new Command("token", "Create a personal API token (administrators, or for yourself); it is shown once and stored hashed")
+            { name, label, scopes, days };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            if (!session.User.IsInRole(Roles.Administrator) && session.User.UserName != parse.GetValue(name))
-                throw new CliException(ExitCodes.Forbidden, "Only an administrator can create a token for another user.");
-            var token = await session.Get<ApiTokens>().CreateAsync(parse.GetValue(name)!, parse.GetValue(label)!, ct)
-                        ?? throw new CliException(ExitCodes.NotFound, $"No user '{parse.GetValue(name)}'.");
-            await io.Out.WriteLineAsync(token);
+            RequireSelfOrAdministrator(session, parse.GetValue(name)!);
+            var token = await session.Get<ApiTokens>().CreateAsync(parse.GetValue(name)!, parse.GetValue(label)!, parse.GetValue(scopes), parse.GetValue(days), ct);
+            if (!token.IsOk) return io.Fail(token);
+            await io.Out.WriteLineAsync(token.Value);
             return ExitCodes.Ok;
         }));
         return cmd;

@@ -44,6 +44,15 @@ public sealed class User
     public bool IsInRole(string role) => RoleList.Contains(role, StringComparer.OrdinalIgnoreCase);
 }
 
+/// <summary>What a personal API token may do: read (GET) and write (every other method). A token acts within its user's clearance.</summary>
+public static class TokenScopes
+{
+    public const string Read = "read";
+    public const string Write = "write";
+
+    public static readonly string[] All = [Read, Write];
+}
+
 /// <summary>A personal API token for machine clients. Only its SHA-256 hash is stored.</summary>
 public sealed class ApiToken
 {
@@ -51,6 +60,11 @@ public sealed class ApiToken
     public Guid UserId { get; set; }
     public string Name { get; set; } = "";
     public string TokenHash { get; set; } = "";
+    /// <summary><see cref="TokenScopes"/> separated by ';'.</summary>
+    public string Scopes { get; set; } = TokenScopes.Read;
     public DateTime CreatedAtUtc { get; set; }
+    public DateTime? ExpiresAtUtc { get; set; }
     public DateTime? RevokedAtUtc { get; set; }
+
+    public IReadOnlyList<string> ScopeList => Scopes.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

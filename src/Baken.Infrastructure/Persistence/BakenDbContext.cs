@@ -108,7 +108,13 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             u.HasIndex(x => x.UserName).IsUnique();
             u.Ignore(x => x.RoleList);
         });
-        modelBuilder.Entity<ApiToken>(t => t.HasIndex(x => x.TokenHash).IsUnique());
+        modelBuilder.Entity<ApiToken>(t =>
+        {
+            t.HasIndex(x => x.TokenHash).IsUnique();
+            t.Ignore(x => x.ScopeList);
+            // Tokens made before scopes existed could do everything; they keep doing so until revoked.
+            t.Property(x => x.Scopes).HasMaxLength(64).HasDefaultValue("read;write");
+        });
         // Intake looks a feed entry up by its feed id, and every series is read in date order.
         modelBuilder.Entity<Baken.Domain.Signals.Signal>(e => e.HasIndex(x => new { x.Feed, x.ExternalId }));
         modelBuilder.Entity<Baken.Domain.Signals.Signal>(e => e.HasIndex(x => x.Date));

@@ -115,6 +115,7 @@ public static class BakenWebApp
             RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()],
         });
         app.UseAuthentication();
+        app.Use(ApiTokenAuthentication.EnforceScopes);
         app.Use(ReplaceOneTimePassword);
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Microsoft.Extensions.Caching.Memory;
 using Baken.Application.Users;
+using Baken.Domain.Users;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,14 +12,16 @@ namespace Baken.Web.Security;
 
 /// <summary>Authenticates machine clients by a personal API token in "Authorization: Bearer bkn_…".</summary>
 public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokens tokens,
-    Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+    IMemoryCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
+    public const string ScopeClaim = "baken:scope";
 
     /// <summary>
     /// How long a resolved token is trusted without asking the database again: machine clients send many requests, and two
-    /// queries per request cost more than the request itself. A revoked token or a changed clearance takes effect within this.
+    /// queries per request cost more than the request itself. A token revoked elsewhere (the CLI, another server) or a changed
+    /// clearance takes effect within this; one revoked on this server's token page at once (<see cref="Forget"/>).
     /// </summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
@@ -25,14 +30,42 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var token = header["Bearer ".Length..].Trim();
-        var key = "api-token:" + ApiTokens.Hash(token);
-        if (!cache.TryGetValue(key, out Baken.Domain.Users.User? user))
+        var key = CacheKey(ApiTokens.Hash(token));
+        if (!cache.TryGetValue(key, out ResolvedToken? resolved))
         {
-            user = await tokens.ResolveAsync(token, Context.RequestAborted);
-            if (user is not null) cache.Set(key, user, CacheFor);
+            resolved = await tokens.ResolveAsync(token, Context.RequestAborted);
+            if (resolved is not null) cache.Set(key, resolved, CacheFor);
         }
-        return user is null
-            ? AuthenticateResult.Fail("The API token is unknown or revoked.")
-            : AuthenticateResult.Success(new AuthenticationTicket(HttpCurrentUser.PrincipalFor(user, SchemeName), SchemeName));
+        if (resolved is null) return AuthenticateResult.Fail("The API token is unknown, revoked or expired.");
+        var principal = HttpCurrentUser.PrincipalFor(resolved.User, SchemeName);
+        ((ClaimsIdentity)principal.Identity!).AddClaims(resolved.Scopes.Select(s => new Claim(ScopeClaim, s)));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    private static string CacheKey(string tokenHash) => "api-token:" + tokenHash;
+
+    /// <summary>Forgets a resolved token at once, after it is revoked on this server.</summary>
+    public static void Forget(IMemoryCache cache, string tokenHash) => cache.Remove(CacheKey(tokenHash));
+
+    /// <summary>
+    /// A request made with a token needs the token's scope for it: read for GET and HEAD, write for every other method.
+    /// A browser session is not limited by scopes.
+    /// </summary>
+    public static async Task EnforceScopes(HttpContext ctx, Func<Task> next)
+    {
+        if (ctx.User.Identity is { IsAuthenticated: true, AuthenticationType: SchemeName })
+        {
+            var reads = HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method);
+            var needed = reads ? TokenScopes.Read : TokenScopes.Write;
+            if (!ctx.User.HasClaim(ScopeClaim, needed))
+            {
+                await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Outside the token's scope",
+                        detail: $"{ctx.Request.Method} needs a token with scope '{needed}'; this token has "
+                                + $"'{string.Join(";", ctx.User.FindAll(ScopeClaim).Select(c => c.Value))}' (scopes are {string.Join(", ", TokenScopes.All)}).")
+                    .ExecuteAsync(ctx);
+                return;
+            }
+        }
+        await next();
     }
 }

@@ -30,11 +30,13 @@ public sealed class MigrationTests
         var first = await DatabaseInitializer.InitializeAsync(database.Options, TimeProvider.System, TestDatabase.CatalogueFolder);
         var second = await DatabaseInitializer.InitializeAsync(database.Options, TimeProvider.System, TestDatabase.CatalogueFolder);
         first.AdministratorPassword.ShouldNotBeNull();
-        Baken.Application.Users.AddUser.IsStrong(first.AdministratorPassword).ShouldBeTrue();
         first.Catalogue.ShouldNotBeNull();
         second.AdministratorPassword.ShouldBeNull();
         second.Catalogue.ShouldBeNull();
         await using var db = database.Context(FixedUser.System);
         (await db.Users.CountAsync()).ShouldBe(1);
+        using var users = Baken.Application.Users.BakenIdentity.UserManagerFor(db);
+        (await Baken.Application.Users.BakenIdentity.CheckPasswordAsync(users, first.AdministratorPassword)).Succeeded.ShouldBeTrue();
+        (await new Baken.Application.Users.SignIn(db).HandleAsync("admin", first.AdministratorPassword)).ShouldNotBeNull();
     }
 }

@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+using Baken.Application.Common;
+using Baken.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Users;
+
+public sealed record TokenView(Guid Id, string Name, IReadOnlyList<string> Scopes, DateTime CreatedAtUtc, DateTime? ExpiresAtUtc, DateTime? RevokedAtUtc);
+
+/// <summary>The user a token acts for and what it may do.</summary>
+public sealed record ResolvedToken(User User, IReadOnlyList<string> Scopes);
+
+/// <summary>
+/// Personal API tokens: created once (shown once), stored as a SHA-256 hash, scoped (<see cref="TokenScopes"/>), optionally
+/// expiring, and revocable one by one or all at once.
+/// </summary>
+public sealed class ApiTokens(IBakenDb db, TimeProvider clock)
+{
+    public const string Prefix = "bkn_";
+    public const int MaxDays = 366;
+
+    /// <param name="scopes">Scopes separated by ';' or ','; null means read only.</param>
+    /// <param name="days">Days until the token expires; null means it lasts until revoked.</param>
+    public async Task<Result<string>> CreateAsync(string userName, string name, string? scopes = null, int? days = null, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        var list = (scopes ?? TokenScopes.Read).Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(x => x.ToLowerInvariant()).Distinct().ToList();
+        foreach (var bad in list.Where(x => !TokenScopes.All.Contains(x))) errors.Add(new FieldError("scopes", bad, string.Join(", ", TokenScopes.All)));
+        if (list.Count == 0) errors.Add(new FieldError("scopes", scopes ?? "", string.Join(", ", TokenScopes.All)));
+        if (days is < 1 or > MaxDays) errors.Add(new FieldError("days", days.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"1 to {MaxDays} days, or none for a token that lasts until revoked"));
+        var label = name.Trim();
+        if (label.Length is 0 or > 100) errors.Add(new FieldError("name", label.Length > 100 ? label[..100] + "…" : label, "a name of 1 to 100 characters"));
+        if (errors.Count > 0) return Result<string>.Invalid(errors);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct);
+        if (user is null) return Result<string>.NotFound($"No user '{userName}'.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = Prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        db.ApiTokens.Add(new ApiToken
+        {
+            UserId = user.Id, Name = label, TokenHash = Hash(token), CreatedAtUtc = now,
+            Scopes = string.Join(";", TokenScopes.All.Where(list.Contains)), ExpiresAtUtc = days is { } d ? now.AddDays(d) : null,
+        });
+        await db.SaveChangesAsync(ct);
+        return Result<string>.Ok(token);
+    }
+
+    public async Task<IReadOnlyList<TokenView>> ListAsync(string userName, CancellationToken ct = default)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct);
+        if (user is null) return [];
+        var rows = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == user.Id).ToListAsync(ct);
+        return rows.OrderByDescending(t => t.CreatedAtUtc)
+            .Select(t => new TokenView(t.Id, t.Name, t.ScopeList, t.CreatedAtUtc, t.ExpiresAtUtc, t.RevokedAtUtc)).ToList();
+    }
+
+    /// <summary>Revokes one token of a user; returns its hash (so a cache of resolved tokens can forget it), or null when the user has no such active token.</summary>
+    public async Task<string?> RevokeAsync(string userName, Guid tokenId, CancellationToken ct = default)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct);
+        if (user is null) return null;
+        var row = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == user.Id && t.RevokedAtUtc == null, ct);
+        if (row is null) return null;
+        row.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return row.TokenHash;
+    }
+
+    /// <summary>Revokes every token of a user; returns how many were active (null when the user does not exist).</summary>
+    public async Task<int?> RevokeAllAsync(string userName, CancellationToken ct = default)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct);
+        if (user is null) return null;
+        var active = await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAtUtc == null).ToListAsync(ct);
+        foreach (var t in active) t.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return active.Count;
+    }
+
+    /// <summary>The user and scopes of an active token; null for an unknown, revoked or expired one.</summary>
+    public async Task<ResolvedToken?> ResolveAsync(string token, CancellationToken ct = default)
+    {
+        if (!token.StartsWith(Prefix, StringComparison.Ordinal)) return null;
+        var hash = Hash(token);
+        var row = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAtUtc == null, ct);
+        if (row is null || row.ExpiresAtUtc is { } until && until <= clock.GetUtcNow().UtcDateTime) return null;
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == row.UserId, ct);
+        return user is null ? null : new ResolvedToken(user, row.ScopeList);
+    }
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
