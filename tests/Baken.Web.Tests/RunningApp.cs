@@ -55,6 +55,27 @@ public sealed class RunningApp : IAsyncDisposable
         return client;
     }
 
+    public const string BrowserPassword = "Sleutel-beheer-2026!";
+
+    /// <summary>Adds a user with a password and returns a client signed in through the form, with a cookie, as a browser is.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string name, ClassificationLevel clearance, string roles = "Analyst")
+    {
+        await using (var db = Database.Context(FixedUser.System))
+        {
+            var added = await new AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(new AddUserRequest(name, clearance.DisplayName(), null, roles, BrowserPassword));
+            if (!added.IsOk) throw new InvalidOperationException(string.Join("; ", added.Errors));
+        }
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Address };
+        var signIn = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["userName"] = name, ["password"] = BrowserPassword, ["__RequestVerificationToken"] = await AntiforgeryAsync(client, "/signin") }));
+        if (signIn.Headers.Location?.ToString() != "/") throw new InvalidOperationException("Sign-in failed: " + signIn.Headers.Location);
+        return client;
+    }
+
+    /// <summary>The antiforgery token a page's form carries.</summary>
+    public static async Task<string> AntiforgeryAsync(HttpClient client, string page) =>
+        System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync(page), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
     public HttpClient Anonymous() => new() { BaseAddress = Address };
 
     public async ValueTask DisposeAsync()

@@ -23,7 +23,8 @@ public static class IntegratedAnalysis
     public const int MaxScenarios = 65_535;
 
     /// <summary>Runs the analysis. Throws <see cref="ArgumentException"/> naming the scenario, analyst and field when the input is inconsistent.</summary>
-    public static AnalysisResult Run(AnalysisInput input, AnalysisSettings settings)
+    /// <param name="progress">Told the fraction of the Monte Carlo done (0 to 1) as blocks of iterations finish; it never changes the result.</param>
+    public static AnalysisResult Run(AnalysisInput input, AnalysisSettings settings, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(settings);
@@ -52,7 +53,7 @@ public static class IntegratedAnalysis
         if (settings.Iterations > 0)
         {
             var model = BuildModel(prepared, rawWeights, profile, ladder, settings);
-            mc = MonteCarloEngine.Run(model, settings.Iterations, settings.Seed, settings.MaxDegreeOfParallelism);
+            mc = MonteCarloEngine.Run(model, settings.Iterations, settings.Seed, settings.MaxDegreeOfParallelism, progress);
         }
         var summaries = mc is null ? new MonteCarloSummary?[n] : Summarise(mc, n);
 

@@ -78,7 +78,7 @@ internal static class MonteCarloEngine
     /// <summary>Upper bound on scenarios: the rank and outranking counts need n² entries per worker.</summary>
     public const int MaxScenarios = 5_000;
 
-    public static MonteCarloOutput Run(MonteCarloModel model, int iterations, long seed, int? maxDegreeOfParallelism)
+    public static MonteCarloOutput Run(MonteCarloModel model, int iterations, long seed, int? maxDegreeOfParallelism, IProgress<double>? progress = null)
     {
         var n = model.ScenarioCount;
         if ((long)n * iterations > MaxStoredDraws)
@@ -95,12 +95,15 @@ internal static class MonteCarloEngine
         var blocks = (iterations + BlockSize - 1) / BlockSize;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 };
         var gate = new object();
+        var done = 0;
 
         Parallel.For(0, blocks, options,
             () => new Worker(n, model.CriterionCount),
             (block, _, worker) =>
             {
                 RunBlock(model, samples, worker, block, iterations, (ulong)seed);
+                // Blocks finish in any order and reports can cross between threads: a listener keeps the highest fraction it has seen.
+                if (progress is not null) progress.Report((double)Interlocked.Increment(ref done) / blocks);
                 return worker;
             },
             worker =>

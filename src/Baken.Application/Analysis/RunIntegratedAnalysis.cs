@@ -12,6 +12,7 @@ namespace Baken.Application.Analysis;
 /// <param name="Table">An assessment table to analyse without importing it (header row first); null analyses the register.</param>
 /// <param name="TableName">The file the table came from, recorded with the run.</param>
 /// <param name="AsClearance">Analyse and report only what this level may see (at most the caller's own clearance).</param>
+/// <param name="Progress">Told the fraction of the Monte Carlo done, for a progress indicator; not part of the run.</param>
 public sealed record RunIntegratedAnalysisRequest(
     IReadOnlyList<AssessmentRawRow>? Table = null,
     string? TableName = null,
@@ -24,7 +25,8 @@ public sealed record RunIntegratedAnalysisRequest(
     BandRounding BandRounding = BandRounding.Floor,
     ThreatRuleKind ThreatRule = ThreatRuleKind.GeometricMean,
     string CodeVersion = "",
-    bool Store = true);
+    bool Store = true,
+    IProgress<double>? Progress = null);
 
 public sealed record AnalysisRunOutcome(string? RunCode, AnalysisResult Result, Classification Classification, AnalysisCatalogue Catalogue);
 
@@ -78,7 +80,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
                 SensitivityProfiles = catalogue.Profiles.Select(p => p.RestrictTo(input.Criteria.Select(c => c.Code))).ToList(),
                 CodeVersion = request.CodeVersion,
             };
-            result = IntegratedAnalysis.Run(input, settings);
+            result = IntegratedAnalysis.Run(input, settings, request.Progress);
         }
         catch (ArgumentException e)
         {

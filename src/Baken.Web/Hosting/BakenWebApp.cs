@@ -51,6 +51,7 @@ public static class BakenWebApp
             ? background
             : new HttpCurrentUser(sp.GetRequiredService<IHttpContextAccessor>()));
         services.AddHostedService<EarlyWarningService>();
+        services.AddSingleton<AnalysisJobs>();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

@@ -20,6 +20,27 @@ public sealed class MonteCarloTests
         IntegratedAnalysisTests.Fingerprint(second).ShouldBe(IntegratedAnalysisTests.Fingerprint(first));
     }
 
+    /// <summary>Collects reports synchronously (Progress&lt;T&gt; would post them to a context and arrive late).</summary>
+    private sealed class Collect : IProgress<double>
+    {
+        public readonly System.Collections.Concurrent.ConcurrentBag<double> Seen = [];
+        public void Report(double value) => Seen.Add(value);
+    }
+
+    [Fact]
+    public void Run_ReportsEveryBlockOnceUpToOne_WithoutChangingTheResult()
+    {
+        var progress = new Collect();
+        // 5,000 iterations are 5 blocks of 1,024.
+        var watched = IntegratedAnalysis.Run(Random12, McSettings(Random12) with { MaxDegreeOfParallelism = 2 }, progress);
+
+        progress.Seen.Order().ShouldBe([0.2, 0.4, 0.6, 0.8, 1.0]);
+        IntegratedAnalysisTests.Fingerprint(watched).ShouldBe(IntegratedAnalysisTests.Fingerprint(IntegratedAnalysis.Run(Random12, McSettings(Random12))));
+        var none = new Collect();
+        IntegratedAnalysis.Run(Random12, McSettings(Random12, iterations: 0), none);
+        none.Seen.ShouldBeEmpty();
+    }
+
     [Fact]
     public void Run_DifferentSeed_DifferentDraws()
     {

@@ -13,24 +13,14 @@ namespace Baken.Web.Tests.Api;
 /// <summary>Scoped personal API tokens, the token page, and lockout through the sign-in form.</summary>
 public sealed class TokenTests
 {
-    private const string Password = "Sleutel-beheer-2026!";
+    private const string Password = RunningApp.BrowserPassword;
 
     private static StringContent NewRisk(string code) => new(JsonSerializer.Serialize(new { code, values = new Dictionary<string, string> { ["title"] = code, ["kind"] = "threat" } }),
         System.Text.Encoding.UTF8, "application/json");
 
-    private static async Task<string> Antiforgery(HttpClient client, string page) =>
-        Regex.Match(await client.GetStringAsync(page), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+    private static Task<string> Antiforgery(HttpClient client, string page) => RunningApp.AntiforgeryAsync(client, page);
 
-    private static async Task<HttpClient> SignedInAsync(RunningApp app, string name)
-    {
-        await using (var db = app.Database.Context(FixedUser.System))
-            (await new AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(new AddUserRequest(name, "Dep.V", null, "Analyst", Password))).IsOk.ShouldBeTrue();
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.Address };
-        var signIn = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["userName"] = name, ["password"] = Password, ["__RequestVerificationToken"] = await Antiforgery(client, "/signin") }));
-        signIn.Headers.Location!.ToString().ShouldBe("/");
-        return client;
-    }
+    private static Task<HttpClient> SignedInAsync(RunningApp app, string name) => app.SignedInClientAsync(name, ClassificationLevel.DepartementaalVertrouwelijk);
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Baken.Application.Analysis;
+using Baken.Application.Assessments;
+using Baken.Application.Common;
+using Baken.Domain.Security;
+using Baken.Infrastructure.Persistence;
+using Baken.Testing;
+using Baken.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Baken.Web.Tests.Api;
+
+/// <summary>An analysis started on the workbench runs in the background behind a progress page.</summary>
+public sealed class RunProgressTests
+{
+    [Fact]
+    public async Task TheProgressPage_ShowsHowFarTheRunIs_OnlyToItsOwner_ThenOpensTheRun()
+    {
+        await using var app = await RunningApp.StartAsync(DatabaseProvider.Sqlite);
+        var owner = await app.SignedInClientAsync("eigenaar", ClassificationLevel.StaatsgeheimConfidentieel);
+        var other = await app.SignedInClientAsync("ander", ClassificationLevel.StaatsgeheimZeerGeheim);
+        var job = app.App.Services.GetRequiredService<AnalysisJobs>().Begin("eigenaar");
+        job.Report(0.42);
+        job.Report(0.3); // a late report from another thread does not move the bar back
+
+        var running = await owner.GetStringAsync($"/analysis/progress/{job.Id}");
+        running.ShouldContain("<progress id=\"run-progress\" max=\"100\" value=\"42\"");
+        running.ShouldContain("<meta http-equiv=\"refresh\" content=\"1\"");
+        running.ShouldContain("role=\"status\"");
+
+        var stranger = await other.GetStringAsync($"/analysis/progress/{job.Id}");
+        stranger.ShouldNotContain("<progress");
+        stranger.ShouldContain("bestaat niet");
+
+        job.Complete("RUN-20261123-120000");
+        var done = await owner.GetAsync($"/analysis/progress/{job.Id}");
+        done.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        done.Headers.Location!.ToString().ShouldEndWith("/analysis/RUN-20261123-120000");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task StartingARunOnThePage_GoesThroughTheProgressPage_ToTheStoredRun(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider, catalogue: true);
+        var rows = File.ReadAllLines(SharedData.File("examples/assessments-example.csv")).Select((l, i) => new AssessmentRawRow(i + 1, l.Split(','))).ToList();
+        await using (var db = app.Database.Context(FixedUser.System))
+            (await new ImportAssessmentTable(db, FixedUser.System, new LoadAnalysisCatalogue(db)).HandleAsync(rows)).IsOk.ShouldBeTrue();
+        var browser = await app.SignedInClientAsync("coordinator", ClassificationLevel.StaatsgeheimGeheim, "Coordinator");
+
+        var started = await browser.PostAsync("/analysis", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "start-run", ["__RequestVerificationToken"] = await RunningApp.AntiforgeryAsync(browser, "/analysis"),
+            ["profile"] = "", ["factor"] = "3", ["iterations"] = "20000", ["seed"] = "7", ["asClearance"] = ((int)ClassificationLevel.StaatsgeheimGeheim).ToString(),
+        }));
+        started.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var progress = started.Headers.Location!.ToString();
+        progress.ShouldMatch("/analysis/progress/[0-9a-f-]{36}$");
+
+        string? runPage = null;
+        for (var attempt = 0; attempt < 600 && runPage is null; attempt++)
+        {
+            var poll = await browser.GetAsync(progress);
+            if (poll.StatusCode == HttpStatusCode.Redirect) runPage = poll.Headers.Location!.ToString();
+            else (await poll.Content.ReadAsStringAsync()).ShouldContain("<progress");
+            if (runPage is null) await Task.Delay(100);
+        }
+        runPage.ShouldNotBeNull();
+        var code = Regex.Match(runPage, "RUN-[0-9-]+").Value;
+        (await browser.GetStringAsync($"/analysis/{code}")).ShouldContain("Langdurige droogte en hitte");
+        (await browser.GetStringAsync("/analysis")).ShouldContain(code);
+    }
+}
