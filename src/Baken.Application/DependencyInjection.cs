@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddScoped<ExportRecords>();
         services.AddScoped<LoadCatalogue>();
         services.AddScoped<ExportCatalogue>();
+        services.AddScoped<CatalogueProfiles>();
         services.AddScoped<AddUser>();
         services.AddScoped<ListUsers>();
         services.AddScoped<SignIn>();
