@@ -14,7 +14,9 @@ public static class DependencyInjection
         _ = options.ResolvedConnectionString; // fail at start-up, not on the first request, when the configuration is incomplete
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<BakenDbContext>(b => DatabaseSetup.Configure((DbContextOptionsBuilder<BakenDbContext>)b, options));
+        // The options are built once (provider, connection string, data folder); each request gets its own context.
+        services.AddDbContext<BakenDbContext>(b => DatabaseSetup.Configure((DbContextOptionsBuilder<BakenDbContext>)b, options),
+            ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<IBakenDb>(sp => sp.GetRequiredService<BakenDbContext>());
         services.AddBakenApplication();
         // One client for feeds and webhooks: a long-lived HttpClient reuses connections (no factory package needed).

@@ -17,6 +17,12 @@ namespace Baken.Application.Common;
 /// </summary>
 public interface IBakenDb
 {
+    /// <summary>
+    /// True when the database's LIKE ignores case the way lower() does (SQLite: ASCII letters), so a search can use LIKE,
+    /// which is several times cheaper per row than lower() on both sides.
+    /// </summary>
+    bool LikeIgnoresCase { get; }
+
     DbSet<NationalSecurityInterest> Interests { get; }
     DbSet<ImpactCriterion> Criteria { get; }
     DbSet<CriterionScale> CriterionScales { get; }

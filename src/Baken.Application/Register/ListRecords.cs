@@ -68,13 +68,35 @@ public sealed class ListRecords(IBakenDb db)
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
             var term = request.Search.Trim().ToLower();
-            query = query.Where(r => r.Code.ToLower().Contains(term) || EF.Property<string>(r, kind.TitleProperty).ToLower().Contains(term));
+            if (db.LikeIgnoresCase)
+            {
+                // The same match as below, with the term's own % _ and \ taken literally.
+                var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+                query = query.Where(r => EF.Functions.Like(r.Code, pattern, "\\") || EF.Functions.Like(EF.Property<string>(r, kind.TitleProperty), pattern, "\\"));
+            }
+            else query = query.Where(r => r.Code.ToLower().Contains(term) || EF.Property<string>(r, kind.TitleProperty).ToLower().Contains(term));
         }
-        var total = await query.CountAsync(ct);
         var ordered = request.Sort == kind.TitleField && request.Sort != "code"
             ? (request.Descending ? query.OrderByDescending(r => EF.Property<string>(r, kind.TitleProperty)) : query.OrderBy(r => EF.Property<string>(r, kind.TitleProperty))).ThenBy(r => r.SortKey)
             : request.Descending ? query.OrderByDescending(r => r.SortKey) : query.OrderBy(r => r.SortKey);
-        var rows = await ordered.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct);
+        int total;
+        List<Record> rows;
+        if (string.IsNullOrWhiteSpace(request.Search))
+        {
+            // Counting and paging both walk the list index; neither reads the table beyond the page's rows.
+            total = await query.CountAsync(ct);
+            rows = await ordered.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct);
+        }
+        else
+        {
+            // A search has to look at every row: do it once, keeping only the codes of the matches in order, instead of
+            // once to count and again for the page. Then read the page's rows by their codes.
+            var codes = await ordered.Select(r => r.Code).ToListAsync(ct);
+            total = codes.Count;
+            var page = codes.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
+            var found = await query.Where(r => page.Contains(r.Code)).ToDictionaryAsync(r => r.Code, ct);
+            rows = page.Where(found.ContainsKey).Select(c => found[c]).ToList();
+        }
         return new RecordPage(kind.Name, request.Page, request.PageSize, total, rows.Select(r => RecordView.From(kind, r, compartments)).ToList());
     }
 }

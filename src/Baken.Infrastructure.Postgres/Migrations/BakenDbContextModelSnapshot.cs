@@ -112,7 +112,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_AnalysisRun_List");
 
                     b.ToTable("AnalysisRuns");
                 });
@@ -211,7 +212,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Assessment_List");
 
                     b.ToTable("Assessments");
                 });
@@ -289,7 +291,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_CatalogueEntry_List");
 
                     b.ToTable("CatalogueEntries");
                 });
@@ -374,7 +377,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_AgendaItem_List");
 
                     b.ToTable("AgendaItems");
                 });
@@ -455,7 +459,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Council_List");
 
                     b.ToTable("Councils");
                 });
@@ -534,7 +539,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_CouncilDocument_List");
 
                     b.ToTable("CouncilDocuments");
                 });
@@ -610,7 +616,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_CouncilMember_List");
 
                     b.ToTable("CouncilMembers");
                 });
@@ -680,7 +687,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Decision_List");
 
                     b.ToTable("Decisions");
                 });
@@ -756,7 +764,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_FollowUpAction_List");
 
                     b.ToTable("FollowUpActions");
                 });
@@ -835,7 +844,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Meeting_List");
 
                     b.ToTable("Meetings");
                 });
@@ -941,7 +951,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_StrategicDependency_List");
 
                     b.ToTable("Dependencies");
                 });
@@ -1067,7 +1078,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Actor_List");
 
                     b.ToTable("Actors");
                 });
@@ -1170,7 +1182,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_CriterionScale_List");
 
                     b.ToTable("CriterionScales");
                 });
@@ -1244,7 +1257,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_ImpactCriterion_List");
 
                     b.ToTable("Criteria");
                 });
@@ -1311,7 +1325,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_NationalSecurityInterest_List");
 
                     b.ToTable("Interests");
                 });
@@ -1381,7 +1396,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Organisation_List");
 
                     b.ToTable("Organisations");
                 });
@@ -1462,7 +1478,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Risk_List");
 
                     b.ToTable("Risks");
                 });
@@ -1549,7 +1566,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Scenario_List");
 
                     b.ToTable("Scenarios");
                 });
@@ -1621,7 +1639,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Source_List");
 
                     b.ToTable("Sources");
                 });
@@ -1688,7 +1707,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Theme_List");
 
                     b.ToTable("Themes");
                 });
@@ -1762,7 +1782,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_VitalProcess_List");
 
                     b.ToTable("VitalProcesses");
                 });
@@ -1875,7 +1896,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Alert_List");
 
                     b.ToTable("Alerts");
                 });
@@ -1957,7 +1979,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Feed_List");
 
                     b.ToTable("Feeds");
                 });
@@ -2023,9 +2046,10 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
-
                     b.HasIndex("IndicatorCode", "Date");
+
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Observation_List");
 
                     b.ToTable("Observations");
                 });
@@ -2120,9 +2144,10 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("Date");
 
-                    b.HasIndex("SortKey");
-
                     b.HasIndex("Feed", "ExternalId");
+
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Signal_List");
 
                     b.ToTable("Signals");
                 });
@@ -2198,7 +2223,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_StixObjectRecord_List");
 
                     b.ToTable("StixObjects");
                 });
@@ -2279,7 +2305,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Trend_List");
 
                     b.ToTable("Trends");
                 });
@@ -2363,7 +2390,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_WarningIndicator_List");
 
                     b.ToTable("WarningIndicators");
                 });
@@ -2451,7 +2479,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Indicator_List");
 
                     b.ToTable("Indicators");
                 });
@@ -2553,7 +2582,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Measure_List");
 
                     b.ToTable("Measures");
                 });
@@ -2631,7 +2661,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_ProgressUpdate_List");
 
                     b.ToTable("ProgressUpdates");
                 });
@@ -2716,7 +2747,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_StrategyGoal_List");
 
                     b.ToTable("Goals");
                 });

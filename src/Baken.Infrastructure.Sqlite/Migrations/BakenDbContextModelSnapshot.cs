@@ -107,7 +107,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Profile")
+                        .HasDatabaseName("IX_AnalysisRun_List");
 
                     b.ToTable("AnalysisRuns");
                 });
@@ -206,7 +207,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "ScenarioCode")
+                        .HasDatabaseName("IX_Assessment_List");
 
                     b.ToTable("Assessments");
                 });
@@ -284,7 +286,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Name")
+                        .HasDatabaseName("IX_CatalogueEntry_List");
 
                     b.ToTable("CatalogueEntries");
                 });
@@ -369,7 +372,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title")
+                        .HasDatabaseName("IX_AgendaItem_List");
 
                     b.ToTable("AgendaItems");
                 });
@@ -450,7 +454,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Name")
+                        .HasDatabaseName("IX_Council_List");
 
                     b.ToTable("Councils");
                 });
@@ -529,7 +534,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title")
+                        .HasDatabaseName("IX_CouncilDocument_List");
 
                     b.ToTable("CouncilDocuments");
                 });
@@ -605,7 +611,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Name")
+                        .HasDatabaseName("IX_CouncilMember_List");
 
                     b.ToTable("CouncilMembers");
                 });
@@ -675,7 +682,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title")
+                        .HasDatabaseName("IX_Decision_List");
 
                     b.ToTable("Decisions");
                 });
@@ -751,7 +759,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title")
+                        .HasDatabaseName("IX_FollowUpAction_List");
 
                     b.ToTable("FollowUpActions");
                 });
@@ -830,7 +839,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title")
+                        .HasDatabaseName("IX_Meeting_List");
 
                     b.ToTable("Meetings");
                 });
@@ -936,7 +946,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title")
+                        .HasDatabaseName("IX_StrategicDependency_List");
 
                     b.ToTable("Dependencies");
                 });
@@ -1060,7 +1071,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Name")
+                        .HasDatabaseName("IX_Actor_List");
 
                     b.ToTable("Actors");
                 });
@@ -1163,7 +1175,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "CriterionCode")
+                        .HasDatabaseName("IX_CriterionScale_List");
 
                     b.ToTable("CriterionScales");
                 });
@@ -1237,7 +1250,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Name")
+                        .HasDatabaseName("IX_ImpactCriterion_List");
 
                     b.ToTable("Criteria");
                 });
@@ -1304,7 +1318,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Name")
+                        .HasDatabaseName("IX_NationalSecurityInterest_List");
 
                     b.ToTable("Interests");
                 });
@@ -1374,7 +1389,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Name")
+                        .HasDatabaseName("IX_Organisation_List");
 
                     b.ToTable("Organisations");
                 });
@@ -1455,7 +1471,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title")
+                        .HasDatabaseName("IX_Risk_List");
 
                     b.ToTable("Risks");
                 });
@@ -1542,7 +1559,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title")
+                        .HasDatabaseName("IX_Scenario_List");
 
                     b.ToTable("Scenarios");
                 });
@@ -1614,7 +1632,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title")
+                        .HasDatabaseName("IX_Source_List");
 
                     b.ToTable("Sources");
                 });
@@ -1681,7 +1700,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Name")
+                        .HasDatabaseName("IX_Theme_List");
 
                     b.ToTable("Themes");
                 });
@@ -1755,7 +1775,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Name")
+                        .HasDatabaseName("IX_VitalProcess_List");
 
                     b.ToTable("VitalProcesses");
                 });
@@ -1866,7 +1887,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "IndicatorCode")
+                        .HasDatabaseName("IX_Alert_List");
 
                     b.ToTable("Alerts");
                 });
@@ -1948,7 +1970,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title")
+                        .HasDatabaseName("IX_Feed_List");
 
                     b.ToTable("Feeds");
                 });
@@ -2014,9 +2037,10 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
-
                     b.HasIndex("IndicatorCode", "Date");
+
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "IndicatorCode")
+                        .HasDatabaseName("IX_Observation_List");
 
                     b.ToTable("Observations");
                 });
@@ -2111,9 +2135,10 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.HasIndex("Date");
 
-                    b.HasIndex("SortKey");
-
                     b.HasIndex("Feed", "ExternalId");
+
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title")
+                        .HasDatabaseName("IX_Signal_List");
 
                     b.ToTable("Signals");
                 });
@@ -2189,7 +2214,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "StixType")
+                        .HasDatabaseName("IX_StixObjectRecord_List");
 
                     b.ToTable("StixObjects");
                 });
@@ -2270,7 +2296,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Name")
+                        .HasDatabaseName("IX_Trend_List");
 
                     b.ToTable("Trends");
                 });
@@ -2354,7 +2381,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title")
+                        .HasDatabaseName("IX_WarningIndicator_List");
 
                     b.ToTable("WarningIndicators");
                 });
@@ -2442,7 +2470,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title")
+                        .HasDatabaseName("IX_Indicator_List");
 
                     b.ToTable("Indicators");
                 });
@@ -2544,7 +2573,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title")
+                        .HasDatabaseName("IX_Measure_List");
 
                     b.ToTable("Measures");
                 });
@@ -2622,7 +2652,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Subject")
+                        .HasDatabaseName("IX_ProgressUpdate_List");
 
                     b.ToTable("ProgressUpdates");
                 });
@@ -2707,7 +2738,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("SortKey");
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title")
+                        .HasDatabaseName("IX_StrategyGoal_List");
 
                     b.ToTable("Goals");
                 });

@@ -40,6 +40,31 @@ public sealed class RegisterPersistenceTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Search_IgnoresCase_TakesWildcardsLiterally_AndPagesThroughEveryMatch(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var user = TestDatabase.UserAt(Domain.Security.ClassificationLevel.StaatsgeheimGeheim, name: "anna");
+        await using var db = database.Context(user);
+        var save = new SaveRecord(db, user);
+        foreach (var (code, title) in new[] { ("R-A_1", "Kans van 50% op uitval"), ("R-AB1", "Kans van 500 op uitval"), ("R-X", "Overstroming"), ("R-10", "Uitval stroom"), ("R-9", "UITVAL gas") })
+            (await save.HandleAsync(new SaveRecordRequest("risk", code, Risk(title), SaveMode.Create))).IsOk.ShouldBeTrue();
+        async Task<List<string>> Search(string term, int page = 1, int size = 50)
+        {
+            var result = (await new ListRecords(db).HandleAsync(new ListRecordsRequest("risk", Search: term, Page: page, PageSize: size))).Value!;
+            return result.Items.Select(i => i.Code).ToList();
+        }
+        (await Search("_")).ShouldBe(["R-A_1"]);
+        (await Search("%")).ShouldBe(["R-A_1"]);
+        (await Search("50%")).ShouldBe(["R-A_1"]);
+        (await Search("\\")).ShouldBeEmpty();
+        (await Search("uitval")).ShouldBe(["R-9", "R-10", "R-A_1", "R-AB1"]); // any case, in natural code order
+        (await Search("UITVAL", page: 2, size: 3)).ShouldBe(["R-AB1"]);
+        (await new ListRecords(db).HandleAsync(new ListRecordsRequest("risk", Search: "uitval", PageSize: 3))).Value!.Total.ShouldBe(4);
+        (await Search("r-x")).ShouldBe(["R-X"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task StaleEdit_IsAConflict_AndTheOtherChangeIsKept(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
