@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<CatalogueProfiles>();
         services.AddScoped<AddUser>();
         services.AddScoped<ListUsers>();
+        services.AddScoped<ManageUsers>();
         services.AddScoped<SignIn>();
         services.AddScoped<ChangePassword>();
         services.AddScoped<ApiTokens>();

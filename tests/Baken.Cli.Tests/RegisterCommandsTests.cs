@@ -105,6 +105,13 @@ public sealed class RegisterCommandsTests
         bad.Err.ShouldContain("clearance");
         (await CliRun.Baken(database, "user", "list")).Out.ShouldContain("bert");
         (await CliRun.Baken(database, "user", "list", "--user", "bert")).ExitCode.ShouldBe(5);
+        (await CliRun.Baken(database, "user", "edit", "bert", "--clearance", "Stg.C", "--roles", "Analyst")).Out.ShouldContain("clearance Staatsgeheim Confidentieel");
+        (await CliRun.Baken(database, "user", "edit", "bert", "--clearance", "Stg.C", "--roles", "Wizard")).Err.ShouldContain("roles: 'Wizard'");
+        (await CliRun.Baken(database, "user", "edit", "bert", "--clearance", "Stg.C", "--roles", "Analyst", "--user", "bert")).ExitCode.ShouldBe(5);
+        var reset = (await CliRun.Baken(database, "user", "reset-password", "bert")).Out;
+        reset.ShouldContain("One-time password for bert");
+        await using (var db = database.Context(Baken.Application.Common.FixedUser.System))
+            (await new Baken.Application.Users.SignIn(db).HandleAsync("bert", reset.Trim().Split(' ').Last())).ShouldNotBeNull();
         (await CliRun.Baken(database, "risk", "list", "--user", "nobody")).ExitCode.ShouldBe(5);
 
         var token = (await CliRun.Baken(database, "user", "token", "bert")).Out.Trim();

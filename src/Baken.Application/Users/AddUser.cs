@@ -26,21 +26,15 @@ public sealed class AddUser(IBakenDb db, ICurrentUser caller, TimeProvider clock
         if (!RecordCode.IsValid(request.UserName)) errors.Add(new FieldError("userName", request.UserName, RecordCode.Allowed));
         else if (await db.Users.AnyAsync(u => u.UserName == request.UserName.Trim(), ct))
             errors.Add(new FieldError("userName", request.UserName, "a user name that is not taken"));
-        if (!ClassificationLevels.TryParse(request.Clearance, out var clearance))
-            errors.Add(new FieldError("clearance", request.Clearance, ClassificationLevels.Allowed));
-        else if (clearance > caller.Clearance)
-            errors.Add(new FieldError("clearance", request.Clearance, $"at most your own clearance ({caller.Clearance.DisplayName()})"));
-        var roles = (request.Roles ?? Roles.Analyst).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var r in roles.Where(r => !Roles.All.Contains(r, StringComparer.OrdinalIgnoreCase)))
-            errors.Add(new FieldError("roles", r, string.Join(", ", Roles.All)));
+        var clearance = AccessGrants.Clearance(request.Clearance, caller, errors);
+        var roles = AccessGrants.Roles(request.Roles, errors);
         using var users = BakenIdentity.UserManagerFor(db);
         if (request.Password is { } pw && await BakenIdentity.CheckPasswordAsync(users, pw) is { Succeeded: false } weak)
             errors.Add(BakenIdentity.PasswordError(weak));
-        var codes = (request.Compartments ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var c in codes.Where(c => !RecordCode.IsValid(c))) errors.Add(new FieldError("compartments", c, RecordCode.Allowed));
+        var codes = AccessGrants.CompartmentCodes(request.Compartments, errors);
         if (errors.Count > 0) return Result<AddedUser>.Invalid(errors);
 
-        var mask = await EnsureCompartmentsAsync(codes, errors, ct);
+        var mask = await AccessGrants.CompartmentMaskAsync(db, caller, codes, errors, ct);
         if (errors.Count > 0) return Result<AddedUser>.Invalid(errors);
 
         var oneTime = request.Password is null ? GeneratePassword() : null;
@@ -48,7 +42,7 @@ public sealed class AddUser(IBakenDb db, ICurrentUser caller, TimeProvider clock
         {
             DisplayName = request.DisplayName?.Trim() ?? request.UserName.Trim(),
             OrganisationCode = request.Organisation,
-            Roles = string.Join(";", roles.Select(r => Roles.All.First(a => a.Equals(r, StringComparison.OrdinalIgnoreCase)))),
+            Roles = string.Join(";", roles),
             MustChangePassword = oneTime is not null,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
@@ -62,28 +56,6 @@ public sealed class AddUser(IBakenDb db, ICurrentUser caller, TimeProvider clock
                 : new FieldError("userName", request.UserName, "a user name that is not taken"));
         }
         return Result<AddedUser>.Ok(new AddedUser(user.UserName, clearance.DisplayName(), codes, user.RoleList.ToList(), oneTime));
-    }
-
-    private async Task<long> EnsureCompartmentsAsync(string[] codes, List<FieldError> errors, CancellationToken ct)
-    {
-        var all = await db.Compartments.ToListAsync(ct);
-        long mask = 0;
-        foreach (var code in codes)
-        {
-            var c = all.FirstOrDefault(x => x.Code.Equals(code, StringComparison.OrdinalIgnoreCase));
-            if (c is not null && (c.Mask & caller.CompartmentMask) == 0)
-                errors.Add(new FieldError("compartments", code, "compartments you hold yourself"));
-            if (c is null)
-            {
-                var bit = Enumerable.Range(0, Compartment.MaxCompartments).FirstOrDefault(b => all.All(x => x.Bit != b), -1);
-                if (bit < 0) { errors.Add(new FieldError("compartments", code, $"at most {Compartment.MaxCompartments} compartments in all")); continue; }
-                c = new Compartment(code.ToUpperInvariant(), code.ToUpperInvariant(), bit);
-                all.Add(c);
-                db.Compartments.Add(c);
-            }
-            mask |= c.Mask;
-        }
-        return mask;
     }
 
     /// <summary>A random password that satisfies the rules of <see cref="BakenIdentity"/>, from the operating system's secure generator.</summary>

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using Baken.Application.Users;
+using Baken.Domain.Security;
 using Baken.Domain.Users;
 using Spectre.Console;
 
 namespace Baken.Cli.Commands;
 
-/// <summary>baken user add|list|token|tokens|revoke-token|revoke-tokens: accounts with clearance and compartments.</summary>
+/// <summary>baken user add|list|edit|reset-password|token|tokens|revoke-token|revoke-tokens: accounts with clearance and compartments.</summary>
 public static class UserCommands
 {
     public static Command Create(CommandIo io)
@@ -13,6 +14,8 @@ public static class UserCommands
         var cmd = new Command("user", "Accounts, clearances and compartments");
         cmd.Subcommands.Add(Add(io));
         cmd.Subcommands.Add(List(io));
+        cmd.Subcommands.Add(Edit(io));
+        cmd.Subcommands.Add(ResetPassword(io));
         cmd.Subcommands.Add(Token(io));
         cmd.Subcommands.Add(Tokens(io));
         cmd.Subcommands.Add(RevokeOne(io));
@@ -55,6 +58,41 @@ public static class UserCommands
             foreach (var u in result.Value!)
                 table.AddRow(Markup.Escape(u.UserName), Markup.Escape(u.Clearance), Markup.Escape(string.Join(";", u.Compartments)), Markup.Escape(string.Join(";", u.Roles)));
             RecordCommands.Console(io).Write(table);
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    private static Command Edit(CommandIo io)
+    {
+        var name = new Argument<string>("name");
+        var clearance = new Option<string>("--clearance") { Description = "Ongerubriceerd, Dep.V, Stg.C, Stg.G or Stg.ZG", Required = true };
+        var compartments = new Option<string?>("--compartments") { Description = "The complete new set, separated by ';' (compartments you do not hold stay)" };
+        var roles = new Option<string>("--roles") { Description = "The complete new set: " + string.Join(", ", Roles.All), Required = true };
+        var cmd = new Command("edit", "Change a user's clearance, compartments and roles (administrators); written to the history") { name, clearance, compartments, roles };
+        cmd.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var result = await session.Get<ManageUsers>().ChangeAccessAsync(new ChangeAccessRequest(parse.GetValue(name)!, parse.GetValue(clearance)!,
+                parse.GetValue(compartments), parse.GetValue(roles)!), ct);
+            if (!result.IsOk) return io.Fail(result);
+            var u = result.Value!;
+            await io.Out.WriteLineAsync($"Changed {u.UserName}: clearance {u.Clearance.DisplayName()}, compartments [{string.Join(";", u.Compartments)}], roles [{string.Join(";", u.Roles)}].");
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    private static Command ResetPassword(CommandIo io)
+    {
+        var name = new Argument<string>("name");
+        var cmd = new Command("reset-password", "Give a user a new one-time password, to be replaced at the next sign-in; lifts a lockout (administrators)") { name };
+        cmd.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var result = await session.Get<ManageUsers>().ResetPasswordAsync(parse.GetValue(name)!, ct);
+            if (!result.IsOk) return io.Fail(result);
+            await io.Out.WriteLineAsync($"One-time password for {parse.GetValue(name)} (shown only now): {result.Value}");
             return ExitCodes.Ok;
         }));
         return cmd;

@@ -81,6 +81,7 @@ public static class BakenWebApp
                 // The API answers 401/403 instead of redirecting to the sign-in page.
                 o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
             .AddBakenSingleSignOn(builder.Configuration);

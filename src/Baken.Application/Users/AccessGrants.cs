@@ -1,0 +1,60 @@
+using Baken.Application.Common;
+using Baken.Domain.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Users;
+
+/// <summary>
+/// What an administrator may give an account, checked the same way when it is added and when it is changed: a clearance up
+/// to their own, known roles, and compartments they hold themselves. Problems are added to the caller's error list.
+/// </summary>
+internal static class AccessGrants
+{
+    public static ClassificationLevel Clearance(string text, ICurrentUser caller, List<FieldError> errors)
+    {
+        if (!ClassificationLevels.TryParse(text, out var clearance))
+            errors.Add(new FieldError("clearance", text, ClassificationLevels.Allowed));
+        else if (clearance > caller.Clearance)
+            errors.Add(new FieldError("clearance", text, $"at most your own clearance ({caller.Clearance.DisplayName()})"));
+        return clearance;
+    }
+
+    /// <summary>Role names (';' or ',' separated) in their canonical spelling.</summary>
+    public static string[] Roles(string? text, List<FieldError> errors)
+    {
+        var roles = (text ?? Domain.Users.Roles.Analyst).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var r in roles.Where(r => !Domain.Users.Roles.All.Contains(r, StringComparer.OrdinalIgnoreCase)))
+            errors.Add(new FieldError("roles", r, string.Join(", ", Domain.Users.Roles.All)));
+        return roles.Select(r => Domain.Users.Roles.All.FirstOrDefault(a => a.Equals(r, StringComparison.OrdinalIgnoreCase)) ?? r).Distinct().ToArray();
+    }
+
+    public static string[] CompartmentCodes(string? text, List<FieldError> errors)
+    {
+        var codes = (text ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var c in codes.Where(c => !Domain.RecordCode.IsValid(c))) errors.Add(new FieldError("compartments", c, Domain.RecordCode.Allowed));
+        return codes;
+    }
+
+    /// <summary>The mask for the codes; codes not yet defined are created (up to the number of bits a mask has).</summary>
+    public static async Task<long> CompartmentMaskAsync(IBakenDb db, ICurrentUser caller, IReadOnlyList<string> codes, List<FieldError> errors, CancellationToken ct)
+    {
+        var all = await db.Compartments.ToListAsync(ct);
+        long mask = 0;
+        foreach (var code in codes)
+        {
+            var c = all.FirstOrDefault(x => x.Code.Equals(code, StringComparison.OrdinalIgnoreCase));
+            if (c is not null && (c.Mask & caller.CompartmentMask) == 0)
+                errors.Add(new FieldError("compartments", code, "compartments you hold yourself"));
+            if (c is null)
+            {
+                var bit = Enumerable.Range(0, Compartment.MaxCompartments).FirstOrDefault(b => all.All(x => x.Bit != b), -1);
+                if (bit < 0) { errors.Add(new FieldError("compartments", code, $"at most {Compartment.MaxCompartments} compartments in all")); continue; }
+                c = new Compartment(code.ToUpperInvariant(), code.ToUpperInvariant(), bit);
+                all.Add(c);
+                db.Compartments.Add(c);
+            }
+            mask |= c.Mask;
+        }
+        return mask;
+    }
+}
