@@ -17,14 +17,7 @@ public static class RegisterFileWriter
                 WriteCsv(stream, columns, records.Select(r => r.Columns().ToDictionary(c => c.Key, c => c.Value)));
                 break;
             case RegisterFileFormat.Xlsx:
-                var sheet = records.Select(r =>
-                {
-                    var row = new Dictionary<string, object?>();
-                    foreach (var (k, v) in r.Columns()) row[k] = v;
-                    return row;
-                }).ToList();
-                if (sheet.Count == 0) sheet.Add(columns.ToDictionary(c => c, _ => (object?)null));
-                stream.SaveAs(sheet);
+                WriteXlsx(stream, columns, records.Select(r => r.Columns().ToDictionary(c => c.Key, c => c.Value)));
                 break;
             default:
                 var doc = new Dictionary<string, object?>
@@ -35,6 +28,14 @@ public static class RegisterFileWriter
                 JsonSerializer.Serialize(stream, doc, new JsonSerializerOptions { WriteIndented = true });
                 break;
         }
+    }
+
+    /// <summary>One worksheet with a header row and one row per row; an empty table still has its header.</summary>
+    public static void WriteXlsx(Stream stream, IReadOnlyList<string> columns, IEnumerable<IReadOnlyDictionary<string, string?>> rows)
+    {
+        var sheet = rows.Select(r => columns.ToDictionary(c => c, c => (object?)(r.TryGetValue(c, out var v) ? v : null))).ToList();
+        if (sheet.Count == 0) sheet.Add(columns.ToDictionary(c => c, _ => (object?)null));
+        stream.SaveAs(sheet);
     }
 
     /// <summary>A CSV with a header row and one line per row (values written as text, quoted where needed).</summary>

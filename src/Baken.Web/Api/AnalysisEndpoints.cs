@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baken.Application.Analysis;
 using Baken.Domain.Security;
 using Baken.Infrastructure.Reports.Analysis;
@@ -42,15 +43,35 @@ public static class AnalysisEndpoints
                     : Results.Content(Report(r), "text/html; charset=utf-8")))
             .WithSummary("The run's full HTML report, recomputed from its stored inputs and seed").ProducesProblem(404).ProducesProblem(409);
 
-        api.MapGet("/runs/{code}/results", async (string code, ReproduceAnalysisRun handler, CancellationToken ct) =>
-                (await handler.HandleAsync(code, ct: ct)).ToResponse(r => TypedResults.Ok(r.Stored)))
-            .WithSummary("The run's stored results per scenario").Produces<IReadOnlyList<ScenarioSummary>>().ProducesProblem(404);
+        api.MapGet("/runs/{code}/results", async (string code, string? format, ReproduceAnalysisRun handler, CancellationToken ct) =>
+            {
+                if (!TableDownload.TryFormat(format, out var f))
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"'{format}' is not allowed; allowed: {TableDownload.Allowed}"] });
+                return (await handler.HandleAsync(code, ct: ct)).ToResponse(r => f == "json" ? TypedResults.Ok(r.Stored) : RankingFile(r.Run.Code, r.Stored, f));
+            })
+            .WithSummary("The run's stored results per scenario, as JSON or as a CSV/XLSX table (format=csv|xlsx)")
+            .Produces<IReadOnlyList<ScenarioSummary>>().Produces(200, contentType: "text/csv").Produces(200, contentType: TableDownload.XlsxType)
+            .ProducesValidationProblem().ProducesProblem(404);
 
         api.MapGet("/compare", async (string before, string after, CompareAnalysisRuns handler, CancellationToken ct) =>
                 (await handler.HandleAsync(before, after, ct)).ToResponse(c => TypedResults.Ok(c)))
             .WithSummary("What moved between two runs, and why").Produces<RunComparison>().ProducesProblem(404);
         return app;
     }
+
+    private static readonly string[] RankingColumns =
+        ["rank", "scenario", "title", "theme", "likelihood", "impact_value", "impact_class", "p05", "p50", "p95", "p_top5", "p_top10", "medal_rank", "evamix_rank", "analysts"];
+
+    private static IResult RankingFile(string runCode, IReadOnlyList<ScenarioSummary> rows, string format) =>
+        TableDownload.File($"{runCode}-ranking", RankingColumns, rows.OrderBy(s => s.Rank).Select(s => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
+        {
+            ["rank"] = s.Rank.ToString(CultureInfo.InvariantCulture), ["scenario"] = s.Id, ["title"] = s.Title, ["theme"] = s.Theme,
+            ["likelihood"] = s.Likelihood, ["impact_value"] = TableDownload.Number(s.ImpactValue), ["impact_class"] = s.ImpactBand,
+            ["p05"] = TableDownload.Number(s.P05), ["p50"] = TableDownload.Number(s.P50), ["p95"] = TableDownload.Number(s.P95),
+            ["p_top5"] = TableDownload.Number(s.PTop5), ["p_top10"] = TableDownload.Number(s.PTop10),
+            ["medal_rank"] = s.MedalRank.ToString(CultureInfo.InvariantCulture), ["evamix_rank"] = s.EvamixRank.ToString(CultureInfo.InvariantCulture),
+            ["analysts"] = s.AnalystCount.ToString(CultureInfo.InvariantCulture),
+        }), format);
 
     public static string Report(ReproducedRun r) =>
         HtmlReportWriter.Render(r.Result!, IntegratedAnalysisReport.Options(r.Catalogue,

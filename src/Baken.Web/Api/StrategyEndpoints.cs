@@ -24,15 +24,22 @@ public static class StrategyEndpoints
         api.MapGet("/strategy/tree", async (LoadStrategy load, CancellationToken ct) => TypedResults.Ok(StrategyTree.From(await load.HandleAsync(null, ct))))
             .WithSummary("Pillars, goals, their measures and indicators with the latest reported progress");
 
-        api.MapGet("/strategy/gaps", async (string? asOf, int? top, int? staleDays, LoadStrategy load, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/strategy/gaps", async (string? asOf, int? top, int? staleDays, string? format, LoadStrategy load, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!TryDate(asOf, clock, out var today)) return Invalid("asOf", asOf, "a date as yyyy-MM-dd");
                 if (top is < 0) return Invalid("top", top.ToString(), "0 or more");
                 if (staleDays is < 1) return Invalid("staleDays", staleDays.ToString(), "1 or more");
-                var report = StrategyGaps.Find(await load.HandleAsync(null, ct), today, new GapSettings(top ?? 10, staleDays ?? 365));
-                return TypedResults.Ok(GapView.From(report));
+                if (!TableDownload.TryFormat(format, out var f)) return Invalid("format", format, TableDownload.Allowed);
+                var gaps = GapView.From(StrategyGaps.Find(await load.HandleAsync(null, ct), today, new GapSettings(top ?? 10, staleDays ?? 365)));
+                if (f == "json") return TypedResults.Ok(gaps);
+                return TableDownload.File($"gaps-{today:yyyy-MM-dd}", ["kind", "subject", "code", "title", "since", "explanation", "reminder"],
+                    gaps.Select(g => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
+                    {
+                        ["kind"] = g.Kind, ["subject"] = g.Subject, ["code"] = g.Code, ["title"] = g.Title, ["since"] = g.Since?.ToString("yyyy-MM-dd"),
+                        ["explanation"] = g.Explanation, ["reminder"] = g.Reminder ? "true" : "false",
+                    }), f);
             })
-            .WithSummary("Gap analysis: unaddressed high-ranked scenarios, goals without owner/measure/indicator, stale indicators, overdue milestones and actions")
+            .WithSummary("Gap analysis: unaddressed high-ranked scenarios, goals without owner/measure/indicator, stale indicators, overdue milestones and actions (format=csv|xlsx for a table)")
             .Produces<IReadOnlyList<GapView>>().ProducesValidationProblem();
 
         api.MapGet("/portfolio", async (string budget, string? metric, int? draws, int? seed, MeasuresAnalysis analysis, CancellationToken ct) =>

@@ -46,6 +46,17 @@ public sealed class AnalysisApiTests
 
         var results = await client.GetFromJsonAsync<List<ScenarioSummary>>($"/api/analysis/runs/{run.RunCode}/results");
         results!.Single(s => s.Id == "E-DROUGHT").ImpactValue.ShouldBe(22, 1e-9);
+        // The ranking as a table to download.
+        var csv = await client.GetStringAsync($"/api/analysis/runs/{run.RunCode}/results?format=csv");
+        csv.Split('\n')[0].ShouldStartWith("rank,scenario,title,theme,likelihood,impact_value");
+        csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1 + 4);
+        csv.ShouldContain(",E-DROUGHT,Langdurige droogte en hitte,");
+        var xlsx = await client.GetAsync($"/api/analysis/runs/{run.RunCode}/results?format=xlsx");
+        xlsx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        (await xlsx.Content.ReadAsByteArrayAsync()).Take(2).ShouldBe("PK"u8.ToArray());
+        var badFormat = await client.GetAsync($"/api/analysis/runs/{run.RunCode}/results?format=pdf");
+        badFormat.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await badFormat.Content.ReadAsStringAsync()).ShouldContain("json, csv or xlsx");
 
         var dashboard = await client.GetStringAsync("/");
         dashboard.ShouldContain(run.RunCode);

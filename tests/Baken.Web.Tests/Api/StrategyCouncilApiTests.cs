@@ -22,6 +22,9 @@ public sealed class StrategyCouncilApiTests
 
         var gaps = await client.GetFromJsonAsync<List<GapView>>("/api/strategy/gaps?asOf=2026-11-23");
         gaps!.Count(g => g.Kind == "GoalWithoutOwner").ShouldBe(13);
+        var gapsCsv = await client.GetStringAsync("/api/strategy/gaps?asOf=2026-11-23&format=csv");
+        gapsCsv.Split('\n')[0].ShouldBe("kind,subject,code,title,since,explanation,reminder");
+        gapsCsv.Split('\n').Count(l => l.StartsWith("GoalWithoutOwner,Goal,", StringComparison.Ordinal)).ShouldBe(13);
         // The gap list speaks the page's language, goal titles included.
         (await client.GetStringAsync("/strategy/gaps?culture=en&ui-culture=en")).ShouldContain("Conflict prevention around Europe and the Kingdom");
         (await client.GetStringAsync("/strategy/gaps")).ShouldContain("Conflictpreventie rond Europa &amp; het Koninkrijk");
