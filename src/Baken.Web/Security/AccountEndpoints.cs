@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Baken.Web.Security;
 
@@ -17,10 +18,11 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/account/signin", async ([FromForm] string userName, [FromForm] string password, [FromForm] string? returnUrl,
-                HttpContext http, SignIn signIn) =>
+                HttpContext http, SignIn signIn, IMemoryCache cache) =>
             {
                 var user = await signIn.HandleAsync(userName.Trim(), password, http.RequestAborted);
                 if (user is null) return Results.LocalRedirect("/signin?failed=1");
+                SessionCheck.Forget(cache, user.UserName);
                 await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
                     HttpCurrentUser.PrincipalFor(user, CookieAuthenticationDefaults.AuthenticationScheme));
                 // A one-time password is replaced before anything else.
@@ -30,12 +32,13 @@ public static class AccountEndpoints
             .RequireRateLimiting("signin").ExcludeFromDescription();
 
         app.MapPost("/account/password", async ([FromForm] string current, [FromForm] string password, [FromForm] string repeat,
-                HttpContext http, ChangePassword change, SignIn signIn) =>
+                HttpContext http, ChangePassword change, SignIn signIn, IMemoryCache cache) =>
             {
                 if (password != repeat) return Results.LocalRedirect("/account/password?error=repeat");
                 var result = await change.HandleAsync(http.User.Identity!.Name!, current, password, http.RequestAborted);
                 if (!result.IsOk) return Results.LocalRedirect($"/account/password?error={result.Errors[0].Field}");
-                // Re-issue the cookie without the must-change mark.
+                // Re-issue the cookie without the must-change mark, and let the session check read the changed account.
+                SessionCheck.Forget(cache, http.User.Identity!.Name!);
                 var user = await signIn.HandleAsync(http.User.Identity!.Name!, password, http.RequestAborted);
                 if (user is not null)
                     await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, HttpCurrentUser.PrincipalFor(user, CookieAuthenticationDefaults.AuthenticationScheme));
