@@ -21,6 +21,8 @@ public sealed class DependencyRecordsTests
         // HS 2711 (natural gas) maps to the energy domain and the gas and electricity processes (catalog/product_domains.json).
         recorded.ShouldContain("dependency_domains.ENERGY");
         recorded.ShouldContain("3;4;1");
+        // Every supplier from outside, largest first: Norway 700, the United States 200, Qatar 100 of 1,000.
+        recorded.ShouldContain("579 0.7; 842 0.2; 634 0.1");
 
         var badOption = await CliRun.Baken(database, "dependency", "edit", code, "--options", "nationalise: costly");
         badOption.ExitCode.ShouldBe(2);
@@ -45,7 +47,7 @@ public sealed class DependencyRecordsTests
             html.ShouldContain("Diversify via two new LNG contracts");
             // China (BACI 156) is on the catalogue's list of countries of concern; Norway (579), LNG's largest supplier, is not.
             html.ShouldContain("156 88 % (country of concern)");
-            html.ShouldContain("<td>579 70 %</td>");
+            html.ShouldContain("<td>579 70 %, 842 20 %, 634 10 %</td>");
             using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(Path.Combine(folder, "dependencies.docx"), false);
             new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(doc).ShouldBeEmpty();
         }

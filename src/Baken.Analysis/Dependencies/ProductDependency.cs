@@ -22,6 +22,7 @@ namespace Baken.Analysis.Dependencies;
 /// <param name="MeetsWorldConcentration">World-export HHI above the threshold (reported whether or not required).</param>
 /// <param name="Dependent">All required criteria hold in this year.</param>
 /// <param name="CbsBand">CBS band of the supplier HHI; null without extra imports.</param>
+/// <param name="LargestSuppliers">Up to <see cref="SupplierShare.Listed"/> largest extra suppliers with their shares of extra imports, largest first.</param>
 public sealed record ProductDependency(
     int Hs6,
     int Year,
@@ -40,4 +41,12 @@ public sealed record ProductDependency(
     bool MeetsImportExport,
     bool MeetsWorldConcentration,
     bool Dependent,
-    ConcentrationBand? CbsBand);
+    ConcentrationBand? CbsBand,
+    IReadOnlyList<SupplierShare>? LargestSuppliers = null);
+
+/// <summary>One supplier's share of a product's extra imports.</summary>
+public sealed record SupplierShare(int Country, double Share)
+{
+    /// <summary>How many of the largest suppliers a screen keeps per product: enough to see who else could supply.</summary>
+    public const int Listed = 5;
+}

@@ -106,6 +106,7 @@ public sealed class TradeYearAccumulator
         }
 
         double? supplierHhi = suppliers > 0 ? HhiOf(totals.ExtraImports, extra) : null;
+        var largest = LargestOf(totals.ExtraImports, extra);
         var worldTotal = totals.WorldExports.Sum();
         double? worldHhi = worldTotal > 0 ? HhiOf(totals.WorldExports, worldTotal) : null;
         var extraShare = extra / totals.TotalImports;
@@ -121,7 +122,23 @@ public sealed class TradeYearAccumulator
             hs6, Year, supplierHhi, extraShare, ratio, extra, totals.TotalImports, totals.Exports, worldHhi,
             topSupplier, topSupplier is null ? null : topValue / extra, suppliers,
             concentrated, shareMet, exportMet, worldMet, dependent,
-            supplierHhi is { } h ? bands.Classify(Math.Min(1.0, h)) : null);
+            supplierHhi is { } h ? bands.Classify(Math.Min(1.0, h)) : null, largest);
+    }
+
+    /// <summary>The largest suppliers by value (ties by country code), kept in a small sorted array while scanning once.</summary>
+    private static IReadOnlyList<SupplierShare> LargestOf(double[] values, double total)
+    {
+        if (total <= 0) return [];
+        var top = new List<(int Country, double Value)>(SupplierShare.Listed + 1);
+        for (var c = 0; c < values.Length; c++)
+        {
+            var v = values[c];
+            if (v <= 0 || (top.Count == SupplierShare.Listed && v <= top[^1].Value)) continue;
+            var at = top.FindIndex(t => v > t.Value);
+            top.Insert(at < 0 ? top.Count : at, (c, v));
+            if (top.Count > SupplierShare.Listed) top.RemoveAt(top.Count - 1);
+        }
+        return top.Select(t => new SupplierShare(t.Country, t.Value / total)).ToList();
     }
 
     private static double HhiOf(double[] values, double total)

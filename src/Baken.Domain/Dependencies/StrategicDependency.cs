@@ -20,6 +20,26 @@ public sealed class StrategicDependency : Record
     public double? ImportExportRatio { get; set; }
     public string? TopSupplier { get; set; }
     public double? TopSupplierShare { get; set; }
+    /// <summary>The largest suppliers and their shares of extra imports, largest first: "China 0.62; Vietnam 0.21".</summary>
+    public string? Suppliers { get; set; }
+
+    /// <summary>
+    /// <see cref="Suppliers"/> as (name, share) pairs; a part without a readable share at its end is left out. Without the
+    /// list (records screened before it existed), the largest supplier alone.
+    /// </summary>
+    public IReadOnlyList<(string Name, double Share)> SupplierShares()
+    {
+        if (string.IsNullOrWhiteSpace(Suppliers))
+            return TopSupplier is { Length: > 0 } top && TopSupplierShare is { } share ? [(top, share)] : [];
+        var shares = new List<(string, double)>();
+        foreach (var part in Suppliers.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var space = part.LastIndexOf(' ');
+            if (space > 0 && double.TryParse(part[(space + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s))
+                shares.Add((part[..space].Trim(), s));
+        }
+        return shares;
+    }
     /// <summary>Code of the dependency domain (catalogue entry), e.g. dependency_domains.MED.</summary>
     public string? Domain { get; set; }
     public string? VitalProcesses { get; set; }

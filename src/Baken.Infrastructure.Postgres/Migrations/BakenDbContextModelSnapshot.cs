@@ -919,6 +919,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<double?>("SupplierHhi")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("Suppliers")
+                        .HasColumnType("text");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text");

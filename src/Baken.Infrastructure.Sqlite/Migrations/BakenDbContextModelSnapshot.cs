@@ -914,6 +914,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<double?>("SupplierHhi")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("Suppliers")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -352,7 +352,7 @@ public static class Ui
         ["deps.importer"] = ("Importeur", "Importer"),
         ["deps.year"] = ("Jaar", "Year"),
         ["deps.extra"] = ("Van buiten", "From outside"),
-        ["deps.top"] = ("Grootste leverancier", "Largest supplier"),
+        ["deps.top"] = ("Grootste leveranciers", "Largest suppliers"),
         ["deps.processes"] = ("Vitale processen", "Vital processes"),
         ["deps.decision"] = ("Besluit", "Decision"),
         ["deps.nodomain"] = ("Zonder domein", "No domain"),

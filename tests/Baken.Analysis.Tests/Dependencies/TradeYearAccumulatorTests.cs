@@ -34,9 +34,25 @@ public sealed class TradeYearAccumulatorTests
         p.ImportExportRatio!.Value.ShouldBe(1000.0 / 300.0, 1e-12);
         p.TopSupplier.ShouldBe(China);
         p.SupplierCount.ShouldBe(2);
+        p.LargestSuppliers!.Select(x => x.Country).ShouldBe([China, Usa]);
+        p.LargestSuppliers!.Select(x => x.Share).ShouldBe([0.8, 0.2], 1e-12);
         p.Dependent.ShouldBeTrue();
         // World exports by exporter: CHN 800, USA 200, DEU 250, NLD 50 of 1300.
         p.WorldExportHhi!.Value.ShouldBe((800.0 * 800 + 200 * 200 + 250 * 250 + 50 * 50) / (1300.0 * 1300), 1e-12);
+    }
+
+    [Fact]
+    public void LargestSuppliers_KeepsTheFiveLargest_LargestFirst()
+    {
+        var eu = new TradeYearAccumulator(2022, DependencyImporter.Eu27);
+        // Seven suppliers outside the EU with values 10, 20, …, 70 (BACI codes of CHN, USA, NOR, RUS, JPN, KOR, IND).
+        int[] suppliers = [156, 842, 579, 643, 392, 410, 699];
+        for (var i = 0; i < suppliers.Length; i++) eu.Add(suppliers[i], Germany, 1, 10 * (i + 1));
+
+        var listed = Single(eu).LargestSuppliers!;
+        listed.Select(x => x.Country).ShouldBe([699, 410, 392, 643, 579]);
+        listed.Select(x => x.Share).ShouldBe([70 / 280.0, 60 / 280.0, 50 / 280.0, 40 / 280.0, 30 / 280.0], 1e-12);
+        listed[0].Share.ShouldBe(Single(eu).TopSupplierShare!.Value, 1e-15);
     }
 
     [Fact]
@@ -156,6 +172,9 @@ public sealed class TradeYearAccumulatorTests
                 p.ExtraShare is >= 0 and <= 1
                 && (p.SupplierHhi is null || (p.SupplierHhi >= 1.0 / p.SupplierCount - 1e-12 && p.SupplierHhi <= 1 + 1e-12))
                 && (p.TopSupplierShare is null || p.TopSupplierShare >= 1.0 / p.SupplierCount - 1e-12)
+                && p.LargestSuppliers!.Count == Math.Min(p.SupplierCount, SupplierShare.Listed)
+                && p.LargestSuppliers.Zip(p.LargestSuppliers.Skip(1)).All(x => x.First.Share >= x.Second.Share)
+                && p.LargestSuppliers.Sum(x => x.Share) <= 1 + 1e-12
                 && p.ExtraImports <= p.TotalImports + 1e-9);
         });
 
