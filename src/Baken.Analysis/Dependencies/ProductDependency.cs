@@ -42,7 +42,23 @@ public sealed record ProductDependency(
     bool MeetsWorldConcentration,
     bool Dependent,
     ConcentrationBand? CbsBand,
-    IReadOnlyList<SupplierShare>? LargestSuppliers = null);
+    SupplierList? LargestSuppliers = null);
+
+/// <summary>
+/// The largest suppliers of a product, compared by their items: two screens of the same data give equal
+/// <see cref="ProductDependency"/> records (a plain list would compare by reference).
+/// </summary>
+public sealed class SupplierList(IReadOnlyList<SupplierShare> items) : IReadOnlyList<SupplierShare>, IEquatable<SupplierList>
+{
+    public SupplierShare this[int index] => items[index];
+    public int Count => items.Count;
+    public IEnumerator<SupplierShare> GetEnumerator() => items.GetEnumerator();
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    public bool Equals(SupplierList? other) => other is not null && items.SequenceEqual(other);
+    public override bool Equals(object? obj) => Equals(obj as SupplierList);
+    public override int GetHashCode() => items.Aggregate(Count, (h, s) => HashCode.Combine(h, s));
+    public override string ToString() => string.Join("; ", items.Select(s => $"{s.Country} {s.Share:0.####}"));
+}
 
 /// <summary>One supplier's share of a product's extra imports.</summary>
 public sealed record SupplierShare(int Country, double Share)

@@ -126,9 +126,9 @@ public sealed class TradeYearAccumulator
     }
 
     /// <summary>The largest suppliers by value (ties by country code), kept in a small sorted array while scanning once.</summary>
-    private static IReadOnlyList<SupplierShare> LargestOf(double[] values, double total)
+    private static SupplierList LargestOf(double[] values, double total)
     {
-        if (total <= 0) return [];
+        if (total <= 0) return new SupplierList([]);
         var top = new List<(int Country, double Value)>(SupplierShare.Listed + 1);
         for (var c = 0; c < values.Length; c++)
         {
@@ -138,7 +138,7 @@ public sealed class TradeYearAccumulator
             top.Insert(at < 0 ? top.Count : at, (c, v));
             if (top.Count > SupplierShare.Listed) top.RemoveAt(top.Count - 1);
         }
-        return top.Select(t => new SupplierShare(t.Country, t.Value / total)).ToList();
+        return new SupplierList(top.Select(t => new SupplierShare(t.Country, t.Value / total)).ToList());
     }
 
     private static double HhiOf(double[] values, double total)
