@@ -13,6 +13,13 @@ public sealed record StartAnalysisBody(string? Profile, double? Factor, int? Ite
 
 public sealed record StartedAnalysis(string RunCode, string Classification, int Scenarios);
 
+/// <summary>A run computing in the background: its state, how far its Monte Carlo is, and the run it stored or why it failed.</summary>
+public sealed record AnalysisJobView(Guid Id, string State, int Percent, string? RunCode, IReadOnlyList<string> Errors)
+{
+    public static AnalysisJobView From(Hosting.AnalysisJob job) =>
+        new(job.Id, job.State.ToString(), (int)Math.Floor(job.Fraction * 100), job.RunCode, job.Errors.Select(e => e.ToString()).ToList());
+}
+
 /// <summary>Analysis runs over HTTP: start one over the register, open its report and results, compare two.</summary>
 public static class AnalysisEndpoints
 {
@@ -22,20 +29,29 @@ public static class AnalysisEndpoints
 
         api.MapPost("/runs", async (StartAnalysisBody body, RunIntegratedAnalysis handler, CancellationToken ct) =>
             {
-                ClassificationLevel? level = null;
-                if (body.AsClearance is { } text)
-                {
-                    if (!ClassificationLevels.TryParse(text, out var l))
-                        return Results.ValidationProblem(new Dictionary<string, string[]> { ["asClearance"] = [ClassificationLevels.Allowed] });
-                    level = l;
-                }
-                var result = await handler.HandleAsync(new RunIntegratedAnalysisRequest(null, null, body.Profile, body.Factor ?? 3,
-                    body.Iterations ?? 10_000, body.Seed ?? 1, level, CodeVersion: IntegratedAnalysisReport.CodeVersion), ct);
+                if (!TryRequest(body, out var request, out var problem)) return problem!;
+                var result = await handler.HandleAsync(request!, ct);
                 return result.ToResponse(o => TypedResults.Created($"/api/analysis/runs/{o.RunCode}",
                     new StartedAnalysis(o.RunCode!, o.Classification.Level.DisplayName(), o.Result.Scenarios.Count)));
             })
-            .WithSummary("Run the integrated analysis over the register you may see and store the run")
+            .WithSummary("Run the integrated analysis over the register you may see and store the run (waits until it is done)")
             .Produces<StartedAnalysis>(201).ProducesValidationProblem();
+
+        api.MapPost("/jobs", (StartAnalysisBody body, Hosting.AnalysisJobs jobs, Application.Common.ICurrentUser me) =>
+            {
+                if (!TryRequest(body, out var request, out var problem)) return problem!;
+                var job = jobs.Start(me, request!);
+                return Results.Accepted($"/api/analysis/jobs/{job.Id}", AnalysisJobView.From(job));
+            })
+            .WithSummary("Start the integrated analysis in the background; follow it at the returned location")
+            .Produces<AnalysisJobView>(202).ProducesValidationProblem();
+
+        api.MapGet("/jobs/{id:guid}", (Guid id, Hosting.AnalysisJobs jobs, Application.Common.ICurrentUser me) =>
+                jobs.Find(id, me.UserName) is { } job
+                    ? Results.Ok(AnalysisJobView.From(job))
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No such analysis job of yours (jobs are kept for a day, and not across a restart)."))
+            .WithSummary("A background analysis: Running with its percentage, Done with its run code, or Failed with the reasons")
+            .Produces<AnalysisJobView>().ProducesProblem(404);
 
         api.MapGet("/runs/{code}/report", async (string code, ReproduceAnalysisRun handler, CancellationToken ct) =>
                 (await handler.HandleAsync(code, ct: ct)).ToResponse(r => r.Result is null
@@ -57,6 +73,26 @@ public static class AnalysisEndpoints
                 (await handler.HandleAsync(before, after, ct)).ToResponse(c => TypedResults.Ok(c)))
             .WithSummary("What moved between two runs, and why").Produces<RunComparison>().ProducesProblem(404);
         return app;
+    }
+
+    /// <summary>The run request for a body, or a validation problem naming the field.</summary>
+    private static bool TryRequest(StartAnalysisBody body, out RunIntegratedAnalysisRequest? request, out IResult? problem)
+    {
+        request = null;
+        problem = null;
+        ClassificationLevel? level = null;
+        if (body.AsClearance is { } text)
+        {
+            if (!ClassificationLevels.TryParse(text, out var l))
+            {
+                problem = Results.ValidationProblem(new Dictionary<string, string[]> { ["asClearance"] = [ClassificationLevels.Allowed] });
+                return false;
+            }
+            level = l;
+        }
+        request = new RunIntegratedAnalysisRequest(null, null, body.Profile, body.Factor ?? 3, body.Iterations ?? 10_000, body.Seed ?? 1, level,
+            CodeVersion: IntegratedAnalysisReport.CodeVersion);
+        return true;
     }
 
     private static readonly string[] RankingColumns =

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Baken.Application.Analysis;
 using Baken.Application.Assessments;
@@ -70,5 +71,38 @@ public sealed class RunProgressTests
         var code = Regex.Match(runPage, "RUN-[0-9-]+").Value;
         (await browser.GetStringAsync($"/analysis/{code}")).ShouldContain("Langdurige droogte en hitte");
         (await browser.GetStringAsync("/analysis")).ShouldContain(code);
+    }
+
+    [Fact]
+    public async Task AMachineClient_StartsAJob_AndFollowsItToTheStoredRun_WhileOthersCannotSeeIt()
+    {
+        await using var app = await RunningApp.StartAsync(DatabaseProvider.Sqlite, catalogue: true);
+        var rows = File.ReadAllLines(SharedData.File("examples/assessments-example.csv")).Select((l, i) => new AssessmentRawRow(i + 1, l.Split(','))).ToList();
+        await using (var db = app.Database.Context(FixedUser.System))
+            (await new ImportAssessmentTable(db, FixedUser.System, new LoadAnalysisCatalogue(db)).HandleAsync(rows)).IsOk.ShouldBeTrue();
+        var client = await app.ClientForAsync("machine", ClassificationLevel.StaatsgeheimGeheim, roles: "Coordinator");
+        var other = await app.ClientForAsync("other", ClassificationLevel.StaatsgeheimZeerGeheim, roles: "Coordinator");
+
+        var bad = await client.PostAsJsonAsync("/api/analysis/jobs", new Baken.Web.Api.StartAnalysisBody(null, 3, 500, 1, "TopSecret"));
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadAsStringAsync()).ShouldContain("asClearance");
+
+        var started = await client.PostAsJsonAsync("/api/analysis/jobs", new Baken.Web.Api.StartAnalysisBody(null, 3, 2000, 1, null));
+        started.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var location = started.Headers.Location!.ToString();
+        location.ShouldMatch("^/api/analysis/jobs/[0-9a-f-]{36}$");
+
+        Baken.Web.Api.AnalysisJobView? job = null;
+        for (var attempt = 0; attempt < 600 && job?.State != "Done"; attempt++)
+        {
+            job = await client.GetFromJsonAsync<Baken.Web.Api.AnalysisJobView>(location);
+            job!.State.ShouldNotBe("Failed", string.Join("; ", job.Errors));
+            job.Percent.ShouldBeInRange(0, 100);
+            if (job.State != "Done") await Task.Delay(100);
+        }
+        job!.State.ShouldBe("Done");
+        job.Percent.ShouldBe(100);
+        (await client.GetStringAsync($"/api/analysis/runs/{job.RunCode}/results")).ShouldContain("E-DROUGHT");
+        (await other.GetAsync(location)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }
