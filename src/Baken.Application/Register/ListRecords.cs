@@ -17,6 +17,15 @@ public sealed class ListRecords(IBakenDb db)
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>
+    /// The codes of a kind the caller may see, in natural order (at most <see cref="MaxPageSize"/>): what a filter's choices
+    /// need, read from the list index in one query instead of whole records, their count and the compartment names.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CodesAsync(string kindName, CancellationToken ct = default) =>
+        RecordKinds.Find(kindName) is { } kind
+            ? await kind.Query(db).AsNoTracking().OrderBy(r => r.SortKey).Select(r => r.Code).Take(MaxPageSize).ToListAsync(ct)
+            : [];
+
     public async Task<Result<RecordPage>> HandleAsync(ListRecordsRequest request, CancellationToken ct = default)
     {
         if (RecordKinds.Find(request.Kind) is not { } kind)
