@@ -105,6 +105,7 @@ public static class Ui
         ["admin.roles"] = ("Rollen", "Roles"),
         ["nav.admin"] = ("Beheer", "Administration"),
         ["progress.title"] = ("Analyse wordt berekend", "Analysis running"),
+        ["progress.failed"] = ("Analyse niet uitgevoerd", "Analysis not run"),
         ["progress.label"] = ("Monte Carlo-trekkingen klaar", "Monte Carlo draws done"),
         ["progress.wait"] = ("Deze pagina ververst zich elke seconde en opent de analyse zodra die is opgeslagen.", "This page refreshes every second and opens the analysis as soon as it is stored."),
         ["progress.unknown"] = ("Deze berekening bestaat niet (meer) of is niet van u. Opgeslagen analyses staan in de lijst.", "This run does not exist (any more) or is not yours. Stored analyses are in the list."),

@@ -29,10 +29,17 @@ public sealed class RunProgressTests
         running.ShouldContain("<progress id=\"run-progress\" max=\"100\" value=\"42\"");
         running.ShouldContain("<meta http-equiv=\"refresh\" content=\"1\"");
         running.ShouldContain("role=\"status\"");
+        running.ShouldContain("<h1>Analyse wordt berekend</h1>");
 
         var stranger = await other.GetStringAsync($"/analysis/progress/{job.Id}");
         stranger.ShouldNotContain("<progress");
         stranger.ShouldContain("bestaat niet");
+
+        var failing = app.App.Services.GetRequiredService<AnalysisJobs>().Begin("eigenaar");
+        failing.Fail([new FieldError("input", "register", "at least one assessment you may see")]);
+        var failed = await owner.GetStringAsync($"/analysis/progress/{failing.Id}");
+        failed.ShouldContain("<h1>Analyse niet uitgevoerd</h1>");
+        failed.ShouldContain("at least one assessment you may see");
 
         job.Complete("RUN-20261123-120000");
         var done = await owner.GetAsync($"/analysis/progress/{job.Id}");

@@ -89,6 +89,14 @@ public sealed class TokenTests
         var html = await response.Content.ReadAsStringAsync();
         html.ShouldContain("scopes: &#x27;admin&#x27;");
         html.ShouldNotContain("new-token");
+
+        var days = await (await browser.PostAsync("/account/tokens", new FormUrlEncodedContent(new List<KeyValuePair<string, string>>
+        {
+            new("_handler", "create-token"), new("__RequestVerificationToken", await Antiforgery(browser, "/account/tokens")),
+            new("name", "x"), new("scopes", "read"), new("days", "abc"),
+        }))).Content.ReadAsStringAsync();
+        days.ShouldContain("days: &#x27;abc&#x27;"); // the value typed, not a stand-in
+        days.ShouldNotContain("new-token");
     }
 
     [Fact]
