@@ -15,6 +15,13 @@ namespace Baken.Web.Tests.Api;
 /// <summary>An analysis started on the workbench runs in the background behind a progress page.</summary>
 public sealed class RunProgressTests
 {
+    private static async Task ImportExampleAsync(RunningApp app)
+    {
+        var rows = File.ReadAllLines(SharedData.File("examples/assessments-example.csv")).Select((l, i) => new AssessmentRawRow(i + 1, l.Split(','))).ToList();
+        await using var db = app.Database.Context(FixedUser.System);
+        (await new ImportAssessmentTable(db, FixedUser.System, new LoadAnalysisCatalogue(db)).HandleAsync(rows)).IsOk.ShouldBeTrue();
+    }
+
     [Fact]
     public async Task TheProgressPage_ShowsHowFarTheRunIs_OnlyToItsOwner_ThenOpensTheRun()
     {
@@ -52,9 +59,7 @@ public sealed class RunProgressTests
     public async Task StartingARunOnThePage_GoesThroughTheProgressPage_ToTheStoredRun(DatabaseProvider provider)
     {
         await using var app = await RunningApp.StartAsync(provider, catalogue: true);
-        var rows = File.ReadAllLines(SharedData.File("examples/assessments-example.csv")).Select((l, i) => new AssessmentRawRow(i + 1, l.Split(','))).ToList();
-        await using (var db = app.Database.Context(FixedUser.System))
-            (await new ImportAssessmentTable(db, FixedUser.System, new LoadAnalysisCatalogue(db)).HandleAsync(rows)).IsOk.ShouldBeTrue();
+        await ImportExampleAsync(app);
         var browser = await app.SignedInClientAsync("coordinator", ClassificationLevel.StaatsgeheimGeheim, "Coordinator");
 
         var started = await browser.PostAsync("/analysis", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -84,9 +89,7 @@ public sealed class RunProgressTests
     public async Task AMachineClient_StartsAJob_AndFollowsItToTheStoredRun_WhileOthersCannotSeeIt()
     {
         await using var app = await RunningApp.StartAsync(DatabaseProvider.Sqlite, catalogue: true);
-        var rows = File.ReadAllLines(SharedData.File("examples/assessments-example.csv")).Select((l, i) => new AssessmentRawRow(i + 1, l.Split(','))).ToList();
-        await using (var db = app.Database.Context(FixedUser.System))
-            (await new ImportAssessmentTable(db, FixedUser.System, new LoadAnalysisCatalogue(db)).HandleAsync(rows)).IsOk.ShouldBeTrue();
+        await ImportExampleAsync(app);
         var client = await app.ClientForAsync("machine", ClassificationLevel.StaatsgeheimGeheim, roles: "Coordinator");
         var other = await app.ClientForAsync("other", ClassificationLevel.StaatsgeheimZeerGeheim, roles: "Coordinator");
 
