@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Web.Tests;
 
@@ -49,7 +50,12 @@ public sealed class RunningApp : IAsyncDisposable
         await using var db = Database.Context(FixedUser.System);
         var added = await new AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(new AddUserRequest(name, clearance.DisplayName(), compartments, roles));
         if (!added.IsOk) throw new InvalidOperationException(string.Join("; ", added.Errors));
-        var token = (await new ApiTokens(db, TimeProvider.System).CreateAsync(name, "test", scopes)).Value;
+        // A person mints their own token (docs/security.md).
+        var self = new FixedUser(name, clearance, added.Value!.Compartments.Count == 0 ? 0 : (await db.Users.AsNoTracking().FirstAsync(u => u.UserName == name)).CompartmentMask,
+            added.Value.Roles.ToList());
+        var minted = await new ApiTokens(db, self, TimeProvider.System).CreateAsync(name, "test", scopes);
+        if (!minted.IsOk) throw new InvalidOperationException(minted.Message + string.Join("; ", minted.Errors));
+        var token = minted.Value;
         var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

@@ -24,7 +24,7 @@ public sealed class RegisterPersistenceTests
             var save = new SaveRecord(db, user);
             (await save.HandleAsync(new SaveRecordRequest("risk", "R-1", Risk("Overstroming"), SaveMode.Create))).Value!.Version.ShouldBe(1);
             (await save.HandleAsync(new SaveRecordRequest("risk", "R-1", new Dictionary<string, string?> { ["title"] = "Overstroming vanuit zee" }, SaveMode.Update))).Value!.Version.ShouldBe(2);
-            (await new DeleteRecord(db).HandleAsync(new DeleteRecordRequest("risk", "R-1"))).IsOk.ShouldBeTrue();
+            (await new DeleteRecord(db, user).HandleAsync(new DeleteRecordRequest("risk", "R-1"))).IsOk.ShouldBeTrue();
         }
         await using (var db = database.Context(user))
         {
