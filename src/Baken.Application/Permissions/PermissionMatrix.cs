@@ -72,7 +72,7 @@ public static class PermissionMatrix
         Cell(Strategy, Roles.Coordinator, Reach.Any, "keeps the strategy together: editions, goals across organisations", R, C, E, D, I, X, L),
         Cell(Strategy, Roles.PolicyOwner, Reach.OwnOrganisation, "a ministry answers for its own measures, goals, indicators and progress updates, and may lower their marking as their originator", R, C, E, D, I, X),
         Cell(Councils, Roles.Secretariat, Reach.Any, "prepares councils: meetings, agenda items, papers, decisions and follow-up actions", R, C, E, D, I),
-        Cell(Councils, Roles.Coordinator, Reach.Any, "lowers a council record's marking and releases public summaries", R, X, L),
+        Cell(Councils, Roles.Coordinator, Reach.Any, "corrects and lowers the marking of council records (declassification is the coordinator's) and releases public summaries; creating them is the secretariat's", R, E, X, L),
         Cell(Signals, Roles.Coordinator, Reach.Any, "manages early warning: indicators, thresholds, alerts", R, C, E, D, I, X, L),
         Cell(Signals, Roles.Analyst, Reach.Any, "reviews signals (accept, reject, merge), records trends and observations", R, C, E, I),
         Cell(Feeds, Roles.Coordinator, Reach.Any, "a feed pulls outside content in on a schedule: added by the coordinator only", R, C, E, D),

@@ -22,7 +22,7 @@ public sealed class AddUser(IBakenDb db, ICurrentUser caller, TimeProvider clock
     public async Task<Result<AddedUser>> HandleAsync(AddUserRequest request, CancellationToken ct = default)
     {
         var errors = new List<FieldError>();
-        if (!caller.IsInRole(Roles.Administrator))
+        if (!Permissions.Permission.MayAtAll(caller, Permissions.PermissionMatrix.Accounts, Permissions.PermissionAction.Create))
             return Result<AddedUser>.Forbidden("Only an administrator can add users.");
         if (!RecordCode.IsValid(request.UserName)) errors.Add(new FieldError("userName", request.UserName, RecordCode.Allowed));
         else if (await db.Users.AnyAsync(u => u.UserName == request.UserName.Trim(), ct))
