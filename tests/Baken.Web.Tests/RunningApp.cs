@@ -44,15 +44,15 @@ public sealed class RunningApp : IAsyncDisposable
     }
 
     /// <summary>Adds a user with the given clearance and compartments and returns a client that carries their API token.</summary>
-    public async Task<HttpClient> ClientForAsync(string name, ClassificationLevel clearance, string compartments = "", string roles = "Analyst",
-        string scopes = "read;write")
+    /// <remarks>The default role is Coordinator, the role that keeps the register (docs/security.md); the permission sweep names others.</remarks>
+    public async Task<HttpClient> ClientForAsync(string name, ClassificationLevel clearance, string compartments = "", string roles = "Coordinator",
+        string scopes = "read;write", string? organisation = null)
     {
         await using var db = Database.Context(FixedUser.System);
-        var added = await new AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(new AddUserRequest(name, clearance.DisplayName(), compartments, roles));
+        var added = await new AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(new AddUserRequest(name, clearance.DisplayName(), compartments, roles, Organisation: organisation));
         if (!added.IsOk) throw new InvalidOperationException(string.Join("; ", added.Errors));
         // A person mints their own token (docs/security.md).
-        var self = new FixedUser(name, clearance, added.Value!.Compartments.Count == 0 ? 0 : (await db.Users.AsNoTracking().FirstAsync(u => u.UserName == name)).CompartmentMask,
-            added.Value.Roles.ToList());
+        var self = new FixedUser(name, clearance, (await db.Users.AsNoTracking().FirstAsync(u => u.UserName == name)).CompartmentMask, added.Value!.Roles.ToList());
         var minted = await new ApiTokens(db, self, TimeProvider.System).CreateAsync(name, "test", scopes);
         if (!minted.IsOk) throw new InvalidOperationException(minted.Message + string.Join("; ", minted.Errors));
         var token = minted.Value;
