@@ -8,7 +8,7 @@ namespace Baken.Application.Signals;
 public enum ReviewDecision { Accept, Merge, Reject }
 
 /// <summary>The review queue: new signals with their suggested duplicates; an analyst accepts, merges or rejects each.</summary>
-public sealed class ReviewSignals(IBakenDb db, SaveRecord save)
+public sealed class ReviewSignals(IBakenDb db, ICurrentUser user, SaveRecord save)
 {
     public async Task<IReadOnlyList<Signal>> QueueAsync(int take = 200, CancellationToken ct = default) =>
         await db.Signals.AsNoTracking().Where(s => s.Status == SignalStatus.New).OrderByDescending(s => s.Date).ThenBy(s => s.Code).Take(take).ToListAsync(ct);
@@ -16,6 +16,9 @@ public sealed class ReviewSignals(IBakenDb db, SaveRecord save)
     /// <param name="into">For a merge: the signal this one duplicates (default: the suggested one).</param>
     public async Task<Result<RecordView>> DecideAsync(string code, ReviewDecision decision, string? into = null, CancellationToken ct = default)
     {
+        // Asked first: a role that may not review learns nothing about which signals exist.
+        if (Permissions.Permission.Deny<RecordView>(user, Permissions.PermissionMatrix.Signals, Permissions.PermissionAction.Edit) is { } denied)
+            return denied;
         var signal = await db.Signals.AsNoTracking().FirstOrDefaultAsync(s => s.Code == code, ct);
         if (signal is null) return Result<RecordView>.NotFound($"No signal '{code}'.");
         var values = new Dictionary<string, string?>
