@@ -193,7 +193,7 @@ public sealed class CascadeCommandsTests
 
 public sealed class BadFileTests
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData("stix", "import")]
     [InlineData("inform", "compute", "--input")]
     [InlineData("analyse", "--no-store", "--input")]

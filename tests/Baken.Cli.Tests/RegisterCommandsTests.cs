@@ -11,7 +11,7 @@ public sealed class RegisterCommandsTests
         from level in new[] { ClassificationLevel.Ongerubriceerd, ClassificationLevel.StaatsgeheimConfidentieel, ClassificationLevel.StaatsgeheimZeerGeheim }
         select new object[] { p[0], level };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Cases))]
     public async Task ListShowExportHistory_ShowOnlyWhatTheUserMaySee(DatabaseProvider provider, ClassificationLevel clearance)
     {

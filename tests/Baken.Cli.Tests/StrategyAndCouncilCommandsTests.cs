@@ -119,7 +119,7 @@ public sealed class StrategyAndCouncilCommandsTests
         finally { Directory.Delete(folder, true); }
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("portfolio", "--budget", "lots")]
     [InlineData("portfolio", "--budget", "-5m")]
     [InlineData("strategy", "gaps", "--as-of", "23-11-2026")]

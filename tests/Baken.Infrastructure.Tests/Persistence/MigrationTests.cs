@@ -7,7 +7,7 @@ namespace Baken.Infrastructure.Tests.Persistence;
 
 public sealed class MigrationTests
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
     public void EachProvider_HasMigrationsForTheWholeModel(DatabaseProvider provider)

@@ -67,7 +67,7 @@ public sealed class StrategyCouncilLeakTests
         if (!made.IsOk || made.Value!.Count != 10) throw new InvalidOperationException("expected one alert per indicator");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Cases))]
     public async Task NoStrategyOrCouncilRouteOrPage_RevealsARecordAboveTheCallersClearance(DatabaseProvider provider, ClassificationLevel clearance, string compartments)
     {
