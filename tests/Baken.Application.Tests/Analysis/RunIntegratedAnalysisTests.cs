@@ -88,7 +88,7 @@ public sealed class RunIntegratedAnalysisTests
         reduced.Result.Scenarios.Select(s => s.Id).ShouldNotContain("E-RANSOM");
 
         // A reader at Dep.V sees the register without E-RANSOM, gets the same reduced analysis, and cannot see the full run.
-        var reader = TestDatabase.UserAt(ClassificationLevel.DepartementaalVertrouwelijk);
+        var reader = TestDatabase.UserAt(ClassificationLevel.DepartementaalVertrouwelijk, 0, null, Domain.Users.Roles.Coordinator);
         var theirs = (await Analyse(database, reader, new RunIntegratedAnalysisRequest(Iterations: 0, Store: false))).Value!;
         theirs.Result.Scenarios.Select(s => s.Id).ShouldBe(reduced.Result.Scenarios.Select(s => s.Id));
         await using var db = database.Context(reader);

@@ -66,7 +66,7 @@ public sealed class ClassificationEnforcementTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await ClassifiedFixture.SeedAsync(database);
-        var user = TestDatabase.UserAt(ClassificationLevel.DepartementaalVertrouwelijk, ClassifiedFixture.Nuc);
+        var user = TestDatabase.UserAt(ClassificationLevel.DepartementaalVertrouwelijk, ClassifiedFixture.Nuc, null, Domain.Users.Roles.Coordinator);
         await using var db = database.Context(user);
 
         var result = await new SaveRecord(db, user).HandleAsync(new SaveRecordRequest("risk", "UP-1", new Dictionary<string, string?>
@@ -92,7 +92,7 @@ public sealed class ClassificationEnforcementTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await ClassifiedFixture.SeedAsync(database);
-        var user = TestDatabase.UserAt(ClassificationLevel.Ongerubriceerd);
+        var user = TestDatabase.UserAt(ClassificationLevel.Ongerubriceerd, 0, null, Domain.Users.Roles.Coordinator);
         await using var db = database.Context(user);
         var hidden = ClassifiedFixture.Marker(ClassificationLevel.StaatsgeheimGeheim, "NONE");
 

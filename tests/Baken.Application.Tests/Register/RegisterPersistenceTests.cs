@@ -18,13 +18,13 @@ public sealed class RegisterPersistenceTests
     public async Task EveryChange_IsVersionedAndKeepsThePreviousValues(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var user = TestDatabase.UserAt(Domain.Security.ClassificationLevel.StaatsgeheimGeheim, name: "anna");
+        var user = TestDatabase.UserAt(Domain.Security.ClassificationLevel.StaatsgeheimGeheim, 0, "anna", Domain.Users.Roles.Coordinator);
         await using (var db = database.Context(user))
         {
             var save = new SaveRecord(db, user);
             (await save.HandleAsync(new SaveRecordRequest("risk", "R-1", Risk("Overstroming"), SaveMode.Create))).Value!.Version.ShouldBe(1);
             (await save.HandleAsync(new SaveRecordRequest("risk", "R-1", new Dictionary<string, string?> { ["title"] = "Overstroming vanuit zee" }, SaveMode.Update))).Value!.Version.ShouldBe(2);
-            (await new DeleteRecord(db).HandleAsync(new DeleteRecordRequest("risk", "R-1"))).IsOk.ShouldBeTrue();
+            (await new DeleteRecord(db, user).HandleAsync(new DeleteRecordRequest("risk", "R-1"))).IsOk.ShouldBeTrue();
         }
         await using (var db = database.Context(user))
         {
@@ -43,7 +43,7 @@ public sealed class RegisterPersistenceTests
     public async Task Search_IgnoresCase_TakesWildcardsLiterally_AndPagesThroughEveryMatch(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var user = TestDatabase.UserAt(Domain.Security.ClassificationLevel.StaatsgeheimGeheim, name: "anna");
+        var user = TestDatabase.UserAt(Domain.Security.ClassificationLevel.StaatsgeheimGeheim, 0, "anna", Domain.Users.Roles.Coordinator);
         await using var db = database.Context(user);
         var save = new SaveRecord(db, user);
         foreach (var (code, title) in new[] { ("R-A_1", "Kans van 50% op uitval"), ("R-AB1", "Kans van 500 op uitval"), ("R-X", "Overstroming"), ("R-10", "Uitval stroom"), ("R-9", "UITVAL gas") })
