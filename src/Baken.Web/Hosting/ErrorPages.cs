@@ -26,26 +26,26 @@ public static class ErrorPages
             {
                 ctx.Response.StatusCode = StatusCodes.Status500InternalServerError;
                 if (WantsHtml(ctx)) await WritePageAsync(ctx, 500);
-                else await ctx.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = ctx,
-                    ProblemDetails = { Status = 500, Title = "An error occurred while processing your request." },
-                });
+                else await WriteProblemAsync(ctx, "An error occurred while processing your request.");
             },
         });
         app.UseStatusCodePages(async status =>
         {
             var ctx = status.HttpContext;
             if (WantsHtml(ctx)) await WritePageAsync(ctx, ctx.Response.StatusCode);
-            else await ctx.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = ctx,
-                ProblemDetails = { Status = ctx.Response.StatusCode },
-            });
+            else await WriteProblemAsync(ctx, null);
         });
         app.MapGet("/favicon.svg", () => Results.Stream(typeof(ErrorPages).Assembly.GetManifestResourceStream("Baken.Web.favicon.svg")!, "image/svg+xml"))
             .ExcludeFromDescription();
         app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).ExcludeFromDescription();
+    }
+
+    /// <summary>RFC 9457 problem JSON, whatever the client accepts (a client that accepts neither still learns what went wrong).</summary>
+    private static async Task WriteProblemAsync(HttpContext ctx, string? title)
+    {
+        var problem = new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = { Status = ctx.Response.StatusCode, Title = title } };
+        if (!await ctx.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(problem))
+            await Results.Problem(problem.ProblemDetails).ExecuteAsync(ctx);
     }
 
     private static async Task WritePageAsync(HttpContext ctx, int status)
