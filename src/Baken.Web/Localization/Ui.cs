@@ -384,6 +384,7 @@ public static class Ui
         ["deps.concern"] = ("land van zorg", "country of concern"),
         ["deps.trend"] = ("Verloop HHI", "HHI by year"),
         ["deps.importer"] = ("Importeur", "Importer"),
+        ["deps.product"] = ("Product (Engelse naam)", "Product"),
         ["deps.year"] = ("Jaar", "Year"),
         ["deps.extra"] = ("Van buiten", "From outside"),
         ["deps.top"] = ("Grootste leveranciers", "Largest suppliers"),
