@@ -11,7 +11,7 @@ public sealed class RegisterCommandsTests
         from level in new[] { ClassificationLevel.Ongerubriceerd, ClassificationLevel.StaatsgeheimConfidentieel, ClassificationLevel.StaatsgeheimZeerGeheim }
         select new object[] { p[0], level };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Cases))]
     public async Task ListShowExportHistory_ShowOnlyWhatTheUserMaySee(DatabaseProvider provider, ClassificationLevel clearance)
     {
@@ -40,7 +40,7 @@ public sealed class RegisterCommandsTests
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task AddEditHistory_RecordsEveryVersion(DatabaseProvider provider)
     {
@@ -57,7 +57,7 @@ public sealed class RegisterCommandsTests
         show.Out.ShouldContain("Langdurige stroomuitval");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Import_BadFile_ExitsWithInvalid_ListsEveryRow_AndWritesNothing(DatabaseProvider provider)
     {
@@ -75,7 +75,7 @@ public sealed class RegisterCommandsTests
         finally { File.Delete(file); }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ExportThenImport_IsUnchanged_InEveryFormat(DatabaseProvider provider)
     {
@@ -94,7 +94,7 @@ public sealed class RegisterCommandsTests
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task UsersAndCatalogue_Commands(DatabaseProvider provider)
     {

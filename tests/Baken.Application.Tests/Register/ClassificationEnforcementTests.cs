@@ -18,7 +18,7 @@ public sealed class ClassificationEnforcementTests
         from u in ClassifiedFixture.Users()
         select new[] { p[0], u[0], u[1] };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Cases))]
     public async Task EveryReadPath_ShowsExactlyWhatTheUserMaySee(DatabaseProvider provider, ClassificationLevel clearance, long held)
     {
@@ -60,7 +60,7 @@ public sealed class ClassificationEnforcementTests
         foreach (var marker in hidden) allHistory.ShouldAllBe(h => h == null || !h.Contains(marker));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Writing_AboveOwnClearance_IsRefusedAndNothingIsWritten(DatabaseProvider provider)
     {
@@ -86,7 +86,7 @@ public sealed class ClassificationEnforcementTests
         (await system.Risks.CountAsync(r => r.Code.StartsWith("UP-"))).ShouldBe(0);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task CreatingWithTheCodeOfAHiddenRecord_DoesNotRevealIt(DatabaseProvider provider)
     {
@@ -110,7 +110,7 @@ public sealed class ClassificationEnforcementTests
 
 public sealed class PublicRoleTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task PublicRole_SeesOnlyUnclassifiedRecordsMarkedForPublication_AndNoHistory(DatabaseProvider provider)
     {

@@ -31,7 +31,7 @@ public sealed class AccountTests
         return database;
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task FiveWrongPasswords_LockTheAccount_EvenForTheRightPassword_UntilTheLockoutEnds(DatabaseProvider provider)
     {
@@ -60,7 +60,7 @@ public sealed class AccountTests
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ASuccessfulSignIn_ResetsTheFailureCount(DatabaseProvider provider)
     {
@@ -74,7 +74,7 @@ public sealed class AccountTests
         (await signIn.HandleAsync("nobody", Strong)).ShouldBeNull();
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task AWeakPassword_IsRefused_NamingTheRule_WithoutSavingAnything(DatabaseProvider provider)
     {
@@ -95,7 +95,7 @@ public sealed class AccountTests
         (await check.Compartments.CountAsync(c => c.Code == "NIEUW-COMP")).ShouldBe(0);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ChangingAPassword_NeedsTheCurrentOne_AndAStrongNewOne(DatabaseProvider provider)
     {
@@ -112,7 +112,7 @@ public sealed class AccountTests
         Convert.FromBase64String(hash)[0].ShouldBe((byte)0x01);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Tokens_CarryTheirScopes_ExpireAndAreRevokedOneByOne(DatabaseProvider provider)
     {
@@ -144,7 +144,7 @@ public sealed class AccountTests
         (await tokens.RevokeAsync("someone-else", list.Single(t => t.Name == "import").Id)).ShouldBeNull();
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ABadTokenRequest_NamesTheFieldAndValue_AndCreatesNothing(DatabaseProvider provider)
     {
