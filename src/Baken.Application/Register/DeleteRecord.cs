@@ -3,9 +3,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Register;
 
-public sealed record DeleteRecordRequest(string Kind, string Code, int? ExpectedVersion = null);
+/// <param name="Cascade">Also remove the references to it (and delete the records that cannot exist without it); without it,
+/// a record that others refer to is not deleted.</param>
+public sealed record DeleteRecordRequest(string Kind, string Code, int? ExpectedVersion = null, bool Cascade = false);
 
-/// <summary>Deletes a record. Its last version stays in the history, so nothing is lost.</summary>
+/// <summary>
+/// Deletes a record. Its last version stays in the history, so nothing is lost. A record that others refer to is kept
+/// (a conflict naming the kinds that refer to it) unless the caller asks for a cascade.
+/// </summary>
 public sealed class DeleteRecord(IBakenDb db)
 {
     public async Task<Result<string>> HandleAsync(DeleteRecordRequest request, CancellationToken ct = default)
@@ -17,7 +22,17 @@ public sealed class DeleteRecord(IBakenDb db)
         var record = await kind.Query(db).FirstOrDefaultAsync(r => r.Code == request.Code, ct);
         if (record is null) return Result<string>.NotFound($"No {kind.Name} with code '{request.Code}'.");
         if (request.ExpectedVersion is { } v) db.ExpectVersion(record, v);
-        db.RemoveRecord(record);
+        if (request.Cascade)
+        {
+            if (await RecordReferences.CascadeAsync(db, kind, record, ct) is { } refused)
+            {
+                db.DiscardChanges();
+                return Result<string>.Conflict(refused);
+            }
+        }
+        else if (await RecordReferences.RefusalAsync(db, kind, record.Code, ct) is { } refused)
+            return Result<string>.Conflict(refused);
+        else db.RemoveRecord(record);
         try
         {
             await db.SaveChangesAsync(ct);

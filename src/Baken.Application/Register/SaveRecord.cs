@@ -54,7 +54,7 @@ public sealed class SaveRecord(IBakenDb db, ICurrentUser user)
             var current = await kind.Query(db).AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, ct);
             return Result<RecordView>.Conflict(e.Message, current is null ? null : RecordView.From(kind, current, compartments));
         }
-        return Result<RecordView>.Ok(RecordView.From(kind, record, compartments));
+        return Result<RecordView>.Ok(RecordView.From(kind, record, compartments, await RecordReferences.MaskAsync(db, kind, [record], ct)));
     }
 
     /// <summary>True when any record of this kind, visible or not, already has the code (unique index).</summary>
