@@ -58,9 +58,13 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
         }
 
         var named = new HashSet<RecordField>();
+        var kept = new HashSet<string>(StringComparer.Ordinal);
         foreach (var field in kind.Fields)
         {
             var present = TryGet(values, field.Name, out var value);
+            // A form or file that shows a hidden reference as withheld gives it back as such: the hidden code stays.
+            if (present && field.References is not null && !isNew && value?.Contains(RecordReferences.Withheld, StringComparison.Ordinal) == true)
+                value = await KeepWithheldAsync(field, record, value, kept, ct);
             // An edit changes only what it names; a new record keeps defaults but must state required fields.
             if (!present && (!isNew || !field.Required || field.HasDefault)) continue;
             // An empty cell for a field with a default (a spreadsheet column left blank) keeps the value.
@@ -86,7 +90,7 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
             if (!wasNamed && !reclassified) continue;
             if (!wasNamed && errors.Any(e => e.Field == field.Name)) continue;
             var codes = field.ReferencesMany ? RecordFieldBuilder<Record>.SplitCodes(field.Get(record)).ToList() : field.Get(record) is { } one ? [one] : [];
-            foreach (var code in codes)
+            foreach (var code in codes.Where(c => !kept.Contains(c)))
             {
                 var referent = await ReferentAsync(field.References!, code, ct);
                 if (referent is null)
@@ -109,6 +113,15 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
         if (errors.Count == 0 && kind.Rules is { } rules)
             errors.AddRange((await rules(db, record, ct)).Select(e => e with { Line = line }));
         return errors;
+    }
+
+    /// <summary>The codes given, plus the codes the record already holds that this user may not see (shown as withheld).</summary>
+    private async Task<string?> KeepWithheldAsync(RecordField field, Record record, string value, HashSet<string> kept, CancellationToken ct)
+    {
+        var given = RecordFieldBuilder<Record>.SplitCodes(value).Where(c => c != RecordReferences.Withheld).ToList();
+        foreach (var code in RecordFieldBuilder<Record>.SplitCodes(field.Get(record)))
+            if (await ReferentAsync(field.References!, code, ct) is null) { given.Add(code); kept.Add(code); }
+        return given.Count == 0 ? null : field.ReferencesMany ? string.Join(";", given) : given[^1];
     }
 
     /// <summary>The classification of the referenced record as this user sees it; null when it does not exist for them.</summary>

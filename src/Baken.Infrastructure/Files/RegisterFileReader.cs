@@ -86,6 +86,14 @@ public static class RegisterFileReader
 
     private static RegisterFileContent ReadXlsx(Stream stream)
     {
+        if (!stream.CanSeek)
+        {
+            var copy = new MemoryStream();
+            CopyAtMost(stream, copy, MaxFileBytes);
+            copy.Position = 0;
+            stream = copy;
+        }
+        if (ZipBombCheck.Check(stream) is { } bomb) return new RegisterFileContent(null, [], [bomb]);
         var rows = new List<ImportRow>();
         var line = 1;
         foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: true))
@@ -107,6 +115,17 @@ public static class RegisterFileReader
         }
         if (line == 1) return Fail("file", "(empty)", "an XLSX file whose first sheet has a header row");
         return new RegisterFileContent(null, rows, []);
+    }
+
+    private static void CopyAtMost(Stream from, Stream to, long max)
+    {
+        var buffer = new byte[81_920];
+        int read;
+        while ((read = from.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (to.Length + read > max) throw new InvalidDataException($"the file is larger than {max:N0} bytes");
+            to.Write(buffer, 0, read);
+        }
     }
 
     private static RegisterFileContent ReadJson(Stream stream)
