@@ -130,7 +130,7 @@ public static class RegisterFileReader
 
     private static RegisterFileContent ReadJson(Stream stream)
     {
-        using var doc = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        using var doc = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowDuplicateProperties = false, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         string? kind = null;
         var array = doc.RootElement;
         if (array.ValueKind == JsonValueKind.Object)

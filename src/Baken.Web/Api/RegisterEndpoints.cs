@@ -24,6 +24,7 @@ public static class RegisterEndpoints
     public static IEndpointRouteBuilder MapRegisterApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/register").WithTags("Register").RequireAuthorization().RequireRateLimiting("api");
+        api.WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestLimits.JsonBodyBytes)); // file uploads below name their own
 
         api.MapGet("/", () => TypedResults.Ok(RecordKinds.All.Select(k => new RecordKindView(k.Name, k.Plural, k.DisplayNl, k.DisplayEn,
                 k.Fields.Select(f => new RecordFieldView(f.Name, f.Description, f.Allowed, f.Required, f.References)).ToList())).ToList()))
@@ -119,7 +120,8 @@ public static class RegisterEndpoints
                 return result.ToResponse(s => TypedResults.Ok(s));
             })
             .WithSummary("Import a CSV, XLSX or JSON file: all rows or none, with every bad row reported")
-            .Produces<ImportSummary>().ProducesValidationProblem().DisableAntiforgery();
+            .Produces<ImportSummary>().ProducesValidationProblem().DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RegisterFileReader.MaxFileBytes + RequestLimits.FormOverheadBytes));
 
         return app;
     }

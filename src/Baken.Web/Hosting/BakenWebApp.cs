@@ -105,6 +105,8 @@ public static class BakenWebApp
         });
         services.AddLocalization();
         services.AddRazorComponents();
+        // API bodies: a key given twice means different things to different readers (I-JSON, RFC 7493); refuse it.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AllowDuplicateProperties = false);
 
         var app = builder.Build();
         app.UseExceptionHandler();
