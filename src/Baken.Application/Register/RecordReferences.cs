@@ -130,6 +130,10 @@ public static class RecordReferences
     public static bool MayBeNamedBy(Classification referent, Classification holder) =>
         referent.IsVisibleTo(holder.Level, holder.CompartmentMask);
 
+    /// <summary>What a reference field allows, said without naming anything about the record it pointed at.</summary>
+    public static string NeverPointsUp(string kind) =>
+        $"the code of a {kind} classified no higher than this record and in no compartment it lacks (a reference never points up)";
+
     /// <summary>
     /// Replaces, in the field values of <paramref name="records"/>' views, every referenced code the reader may not see
     /// by <see cref="Withheld"/> (a reference made before its target was raised above the holder).

@@ -99,8 +99,7 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
                     if (wasNamed) errors.Add(new FieldError(field.Name, code, $"the code of an existing {field.References}", line));
                 }
                 else if (!RecordReferences.MayBeNamedBy(referent.Value, record.Classification))
-                    errors.Add(new FieldError(field.Name, code,
-                        $"the code of a {field.References} classified no higher than this record and in no compartment it lacks (a reference never points up)", line));
+                    errors.Add(new FieldError(field.Name, code, RecordReferences.NeverPointsUp(field.References!), line));
             }
         }
         if (errors.Count == 0 && kind.Check is { } check)

@@ -187,4 +187,24 @@ public sealed class ReferenceIntegrityTests
             export.ShouldHaveSingleItem().Fields["risk"].ShouldBe(RecordReferences.Withheld);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_WhereOneRowNamesAHigherRowOfTheSameFile_IsRefusedWhole(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.Context(High);
+        var rows = new List<ImportRow>
+        {
+            new(2, Values(("code", "S-A"), ("title", "open"), ("kind", "hazard"), ("components", "S-B"))),
+            new(3, Values(("code", "S-B"), ("title", "geheim"), ("kind", "hazard"), ("classification", "Stg.G"))),
+        };
+
+        var result = await new ImportRecords(db, High).HandleAsync(new ImportRecordsRequest("scenario", rows));
+
+        result.Status.ShouldBe(ResultStatus.Invalid);
+        result.Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("components", "S-B", RecordReferences.NeverPointsUp("scenario"), 2));
+        await using var check = database.Context(High);
+        (await new GetRecord(check).HandleAsync("scenario", "S-B")).Status.ShouldBe(ResultStatus.NotFound);
+    }
 }
