@@ -14,8 +14,8 @@ namespace Baken.Application.Tests.Register;
 /// </summary>
 public sealed class ExistenceOracleTests
 {
-    private static readonly FixedUser High = TestDatabase.UserAt(ClassificationLevel.StaatsgeheimZeerGeheim, name: "hoog");
-    private static readonly FixedUser Low = TestDatabase.UserAt(ClassificationLevel.Ongerubriceerd, name: "laag");
+    private static readonly FixedUser High = TestDatabase.UserAt(ClassificationLevel.StaatsgeheimZeerGeheim, 0, "hoog", "Coordinator", "Secretariat");
+    private static readonly FixedUser Low = TestDatabase.UserAt(ClassificationLevel.Ongerubriceerd, 0, "laag", "Coordinator", "Secretariat");
 
     private static Dictionary<string, string?> Values(params (string Key, string? Value)[] values) => values.ToDictionary(v => v.Key, v => v.Value);
 

@@ -13,8 +13,8 @@ namespace Baken.Application.Tests.Register;
 /// </summary>
 public sealed class ReferenceIntegrityTests
 {
-    private static readonly FixedUser High = TestDatabase.UserAt(ClassificationLevel.StaatsgeheimZeerGeheim, ClassifiedFixture.Nuc, "hoog");
-    private static readonly FixedUser Low = TestDatabase.UserAt(ClassificationLevel.Ongerubriceerd, name: "laag");
+    private static readonly FixedUser High = TestDatabase.UserAt(ClassificationLevel.StaatsgeheimZeerGeheim, ClassifiedFixture.Nuc, "hoog", "Coordinator", "Secretariat");
+    private static readonly FixedUser Low = TestDatabase.UserAt(ClassificationLevel.Ongerubriceerd, 0, "laag", "Coordinator", "Secretariat");
 
     private static Dictionary<string, string?> Values(params (string Key, string? Value)[] values) =>
         values.ToDictionary(v => v.Key, v => v.Value);
@@ -172,7 +172,7 @@ public sealed class ReferenceIntegrityTests
             (await new SaveRecord(db, High).HandleAsync(new SaveRecordRequest("scenario", "S-1", Values(("classification", "Dep.V")), SaveMode.Update))).IsOk.ShouldBeTrue();
 
         (await GetAsync(database, Low, "scenario", "S-1")).ShouldBeNull();
-        var reader = TestDatabase.UserAt(ClassificationLevel.DepartementaalVertrouwelijk, name: "lezer");
+        var reader = TestDatabase.UserAt(ClassificationLevel.DepartementaalVertrouwelijk, 0, "lezer", "Coordinator");
         (await GetAsync(database, reader, "scenario", "S-1"))!.Fields["risk"].ShouldBe(RecordReferences.Withheld);
         (await GetAsync(database, High, "scenario", "S-1"))!.Fields["risk"].ShouldBe("R-LATER");
         (await GetAsync(database, Low, "goal", "GOAL-1"))!.Fields["scenarios"].ShouldBe(RecordReferences.Withheld);

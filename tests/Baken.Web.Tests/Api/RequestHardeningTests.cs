@@ -19,7 +19,7 @@ public sealed class RequestHardeningTests
     public async Task CookieWrites_WithoutTheAntiforgeryToken_AreRefused_SignOutAndMultipartImportsIncluded()
     {
         await using var app = await RunningApp.StartAsync(DatabaseProvider.Sqlite);
-        var browser = await app.SignedInClientAsync("ana", ClassificationLevel.StaatsgeheimGeheim);
+        var browser = await app.SignedInClientAsync("ana", ClassificationLevel.StaatsgeheimGeheim, "Coordinator");
 
         (await browser.PostAsync("/account/signout", new FormUrlEncodedContent([]))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var upload = new MultipartFormDataContent { { new StringContent("code,title,kind\nR-CSRF,x,threat\n"), "file", "risks.csv" } };
@@ -34,7 +34,7 @@ public sealed class RequestHardeningTests
         signOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         // An API client with a bearer token needs none: a browser never sends that header on its own.
-        var api = await app.ClientForAsync("script", ClassificationLevel.StaatsgeheimGeheim);
+        var api = await app.ClientForAsync("script", ClassificationLevel.StaatsgeheimGeheim, roles: "Coordinator");
         var csv = new MultipartFormDataContent { { new StringContent("code,title,kind\nR-API,x,threat\n"), "file", "risks.csv" } };
         (await api.PostAsync("/api/register/risk/import?format=csv", csv)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
@@ -43,7 +43,7 @@ public sealed class RequestHardeningTests
     public async Task BadQueryValues_AnswerA400PageNamingTheParameter_AndTheDocumentedBudgetFormatWorks()
     {
         await using var app = await RunningApp.StartAsync(DatabaseProvider.Sqlite, catalogue: true);
-        var browser = await app.SignedInClientAsync("ana", ClassificationLevel.StaatsgeheimGeheim);
+        var browser = await app.SignedInClientAsync("ana", ClassificationLevel.StaatsgeheimGeheim, "Coordinator");
 
         foreach (var (url, parameter) in new[] { ("/register/risk?page=abc", "page"), ("/register/risk?classification=abc", "classification"),
                      ("/register/risk?classification=9", "classification"), ("/register/risk?desc=maybe", "desc"), ("/measures/portfolio?budget=lots", "budget") })
@@ -63,7 +63,7 @@ public sealed class RequestHardeningTests
     public async Task ClassifiedAnswersAndDownloads_AreNeverStored_AndApiBodiesAreBoundedWithUniqueKeys()
     {
         await using var app = await RunningApp.StartAsync(DatabaseProvider.Sqlite);
-        var api = await app.ClientForAsync("ana", ClassificationLevel.StaatsgeheimGeheim);
+        var api = await app.ClientForAsync("ana", ClassificationLevel.StaatsgeheimGeheim, roles: "Coordinator");
         var browser = await app.SignedInClientAsync("bob", ClassificationLevel.StaatsgeheimGeheim);
 
         foreach (var response in new[] { await api.GetAsync("/api/register/risk"), await api.GetAsync("/api/register/risk/export?format=xlsx"), await browser.GetAsync("/register/risk") })
