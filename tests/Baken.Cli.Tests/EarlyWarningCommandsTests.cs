@@ -57,7 +57,7 @@ public sealed class EarlyWarningCommandsTests
         return (app, url, posts);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task FeedOnLoopback_IsPolled_IntoTheReviewQueue_AndPollingAgainAddsNothing(DatabaseProvider provider)
     {
@@ -94,7 +94,7 @@ public sealed class EarlyWarningCommandsTests
         return path;
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Feeds_AreReadOverHttpFromPublicAddressesOnly_AfterRedirectsToo_AndTheSizeCapHoldsWhileStreaming(DatabaseProvider provider)
     {
@@ -127,7 +127,7 @@ public sealed class EarlyWarningCommandsTests
         Interlocked.Read(ref _endlessBytesSent).ShouldBeLessThan(100L * 1024 * 1024);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Ucdp_BecomesIndicators_UkraineEscalates_AndTheWebhookReceivesTheNewAlerts(DatabaseProvider provider)
     {
@@ -167,7 +167,7 @@ public sealed class EarlyWarningCommandsTests
         finally { File.Delete(path); }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task InformReleases_BecomeCountrySeries_RankedWithTheirTrend(DatabaseProvider provider)
     {

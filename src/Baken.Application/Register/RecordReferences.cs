@@ -83,11 +83,14 @@ public static class RecordReferences
 
     /// <summary>
     /// A cascading delete: every visible record that refers to the target loses the reference (a list drops the code,
-    /// an optional field is emptied) or, when the reference is required, is deleted itself, and so on down. Returns a
-    /// refusal when a record the reader may not see refers to anything on the way, since nobody deletes what they
-    /// cannot see. Changes are staged on <paramref name="db"/>; the caller saves them in one transaction.
+    /// an optional field is emptied) or, when the reference is required, is deleted itself, and so on down. Refused when a
+    /// record the reader may not see refers to anything on the way (nobody deletes what they cannot see), and forbidden
+    /// when <paramref name="mayChange"/> refuses one of the changes. Changes are staged on <paramref name="db"/>; the
+    /// caller saves them in one transaction.
     /// </summary>
-    public static async Task<string?> CascadeAsync(IBakenDb db, RecordKind kind, Record record, CancellationToken ct)
+    /// <param name="mayChange">The permission check for one record to delete (true) or edit (false): a reason, or null when allowed.</param>
+    public static async Task<(string? Refused, string? Forbidden)> CascadeAsync(IBakenDb db, RecordKind kind, Record record,
+        Func<RecordKind, Record, bool, CancellationToken, Task<string?>> mayChange, CancellationToken ct)
     {
         var deleted = new HashSet<(string, string)>();
         var pending = new Queue<(RecordKind Kind, Record Record)>();
@@ -100,11 +103,14 @@ public static class RecordReferences
                 var referrers = await reference.Referring(db, next.Record.Code).ToListAsync(ct);
                 var all = await reference.Referring(db, next.Record.Code, ignoreClearance: true).CountAsync(ct);
                 if (all > referrers.Count)
-                    return $"The {kind.Name} '{record.Code}' cannot be deleted: other records refer to it.";
+                    return ($"The {kind.Name} '{record.Code}' cannot be deleted: other records refer to it.", null);
                 foreach (var referrer in referrers)
                 {
                     if (deleted.Contains((reference.Kind.Name, referrer.Code))) continue;
-                    if (reference.Field.Required)
+                    var delete = reference.Field.Required;
+                    if (await mayChange(reference.Kind, referrer, delete, ct) is { } refusal)
+                        return (null, $"The cascade would {(delete ? "delete" : "change")} {reference.Kind.Name} '{referrer.Code}': {refusal}");
+                    if (delete)
                     {
                         deleted.Add((reference.Kind.Name, referrer.Code));
                         pending.Enqueue((reference.Kind, referrer));
@@ -120,7 +126,7 @@ public static class RecordReferences
             }
             db.RemoveRecord(next.Record);
         }
-        return null;
+        return (null, null);
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ public sealed class ExistenceOracleTests
         return await new SaveRecord(db, user).HandleAsync(new SaveRecordRequest(kind, code, Values(values), mode));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Create_WithTheCodeOfAHiddenRecord_GetsTheSameStatusAndMessageAsForAVisibleOne(DatabaseProvider provider)
     {
@@ -41,7 +41,7 @@ public sealed class ExistenceOracleTests
         hidden.Message.ShouldBe(seen.Message!.Replace("R-SEEN", "R-HIDDEN", StringComparison.Ordinal));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task History_OfARecordRaisedAboveTheReader_IsNotFound_AsTheRecordIs(DatabaseProvider provider)
     {
@@ -63,7 +63,7 @@ public sealed class ExistenceOracleTests
             (await new GetHistory(db).HandleAsync("risk", "R-1")).Value!.Count.ShouldBe(2);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task PaperCodes_CountOnlyPapersOfTheSameClassification_SoHiddenPapersLeaveNoGap(DatabaseProvider provider)
     {
@@ -82,7 +82,7 @@ public sealed class ExistenceOracleTests
         (await Upload(Low, null)).Value!.Code.ShouldBe("AI-1-P2");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Signal_WhoseCodeIsTakenByAHiddenSignal_IsStored_AndFlaggedOnlyToAReviewerWhoSeesBoth(DatabaseProvider provider)
     {
@@ -111,7 +111,7 @@ public sealed class ExistenceOracleTests
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task StixObject_WhoseIdIsHidden_IsStoredNextToIt_NotSkippedAsAboveClearance(DatabaseProvider provider)
     {
