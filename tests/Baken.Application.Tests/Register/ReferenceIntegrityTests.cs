@@ -29,7 +29,7 @@ public sealed class ReferenceIntegrityTests
     private static async Task<Result<string>> DeleteAsync(TestDatabase database, FixedUser user, string kind, string code, bool cascade = false)
     {
         await using var db = database.Context(user);
-        return await new DeleteRecord(db).HandleAsync(new DeleteRecordRequest(kind, code, Cascade: cascade));
+        return await new DeleteRecord(db, user).HandleAsync(new DeleteRecordRequest(kind, code, Cascade: cascade));
     }
 
     private static async Task<RecordView?> GetAsync(TestDatabase database, FixedUser user, string kind, string code)
