@@ -122,6 +122,8 @@ public sealed class StrategyAndCouncilCommandsTests
     [SkippableTheory]
     [InlineData("portfolio", "--budget", "lots")]
     [InlineData("portfolio", "--budget", "-5m")]
+    [InlineData("measures", "--format", "xml")]
+    [InlineData("measures", "--rule", "median")]
     [InlineData("strategy", "gaps", "--as-of", "23-11-2026")]
     [InlineData("report", "progress", "--out", "x", "--as-clearance", "Top Secret")]
     [InlineData("council", "papers", "--meeting", "M-1", "--out", "x", "--kind", "gossip")]

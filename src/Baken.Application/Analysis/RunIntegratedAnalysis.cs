@@ -57,7 +57,12 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         rows = WithinClearance(rows, ceiling);
         if (rows.Count <= 1)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("input", request.TableName ?? "register",
-                "at least one assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}")));
+                request.Table is not null
+                    ? "at least one assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}")
+                    // An empty register is where everyone starts: say what to do next, in a sentence.
+                    : "There is nothing to analyse yet: the register holds no assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}") +
+                      ". Import the analysts' assessment file ('baken assessments import FILE', or the page /assessments/import), " +
+                      "or load the fictional demonstration data ('baken demo', or the button on the dashboard for an administrator)."));
 
         var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
         if (!read.IsValid)

@@ -109,8 +109,7 @@ public static class BakenWebApp
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AllowDuplicateProperties = false);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseBakenErrorPages();
         app.Use(SecurityHeaders);
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
