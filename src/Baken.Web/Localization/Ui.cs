@@ -38,6 +38,7 @@ public static class Ui
         ["detail.compartments"] = ("Compartimenten", "Compartments"),
         ["detail.provenance"] = ("Herkomst", "Provenance"),
         ["detail.notfound"] = ("Dit record bestaat niet of u mag het niet zien.", "This record does not exist or you may not see it."),
+        ["ref.withheld"] = ("(achtergehouden)", "(withheld)"),
         ["detail.scale"] = ("Klassenschaal", "Class scale"),
         ["detail.indicative"] = ("indicatief", "indicative"),
         ["detail.indicative.hint"] = ("Plaatshouder: de officiële klassengrenzen konden niet worden geverifieerd", "Placeholder: the official class boundaries could not be verified"),
@@ -408,4 +409,8 @@ public static class Ui
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     public static string T(string key) => Words.TryGetValue(key, out var w) ? (IsEnglish ? w.En : w.Nl) : key;
+
+    /// <summary>A field value as shown: a reference the reader may not see reads "withheld" in their language.</summary>
+    public static string? Shown(string? value) =>
+        value?.Replace(Baken.Application.Register.RecordReferences.Withheld, T("ref.withheld"), StringComparison.Ordinal);
 }
