@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(60) });
         services.AddScoped<Signals.FeedPoller>();
         services.AddScoped<Signals.AlertWebhook>();
+        services.AddScoped<Application.Operations.IDatabaseBackupStore, Operations.DatabaseBackupStore>();
         return services;
     }
 }
