@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<Signals.StackedThreatScan>();
         services.AddScoped<Signals.CountryRiskTable>();
         services.AddScoped<Operations.DatabaseBackups>();
+        services.AddScoped<Jobs.BackgroundJobs>();
         return services;
     }
 }

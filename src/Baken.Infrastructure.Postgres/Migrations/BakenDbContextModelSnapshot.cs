@@ -2933,7 +2933,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.ToTable("Users");
                 });
 
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+            modelBuilder.Entity("Baken.Infrastructure.Persistence.StoredDataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2945,11 +2945,12 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("Xml")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -21,7 +21,7 @@ namespace Baken.Infrastructure.Persistence;
 /// version stamp and its history entry (docs/architecture.md).
 /// </summary>
 public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICurrentUser user, TimeProvider clock)
-    : DbContext(options), IBakenDb, Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
+    : DbContext(options), IBakenDb
 {
     // Read by the query filters on every query; EF Core turns them into parameters bound to this context's user.
     private int Clearance => (int)user.Clearance;
@@ -67,7 +67,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Baken.Domain.Jobs.BackgroundJob> Jobs => Set<Baken.Domain.Jobs.BackgroundJob>();
     public DbSet<AccessStamp> AccessStamps => Set<AccessStamp>();
-    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+    public DbSet<StoredDataProtectionKey> DataProtectionKeys => Set<StoredDataProtectionKey>();
 
     /// <summary>Every classified record type. A new kind of record is added here and gets the filter and the audit trail.</summary>
     public static readonly Type[] RecordTypes =
@@ -119,6 +119,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             // Tokens made before scopes existed could do everything; they keep doing so until revoked.
             t.Property(x => x.Scopes).HasMaxLength(64).HasDefaultValue("read;write");
         });
+        modelBuilder.Entity<StoredDataProtectionKey>(k => k.ToTable("DataProtectionKeys"));
         modelBuilder.Entity<AccessStamp>(a =>
         {
             a.Property(x => x.Id).ValueGeneratedNever();

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
@@ -58,7 +59,8 @@ public static class BakenWebApp
         services.AddSingleton<JobWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<JobWorker>());
         // The keys that sign cookies and antiforgery tokens live in the database, so a cookie from one node works on every node.
-        services.AddDataProtection().SetApplicationName("Baken").PersistKeysToDbContext<BakenDbContext>();
+        services.AddDataProtection().SetApplicationName("Baken");
+        services.AddOptions<KeyManagementOptions>().Configure<DatabaseOptions, TimeProvider>((o, db, clock) => o.XmlRepository = new DatabaseKeyRepository(db, clock));
         builder.AddBakenObservability();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>

@@ -133,9 +133,12 @@ public sealed partial class JobWorker(JobQueue queue, IServiceScopeFactory scope
     private async Task<(JobState, string?, string?)> ExecuteJobAsync(BackgroundJob job, JobProgress progress)
     {
         if (job.Kind != JobKinds.Analysis) return (JobState.Failed, null, $"kind: '{job.Kind}' is not a job this version of Baken runs");
-        await using var scope = scopes.CreateAsyncScope();
-        var owner = await scope.ServiceProvider.GetRequiredService<IBakenDb>().Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == job.Owner);
+        Domain.Users.User? owner;
+        // A context takes its user when it is made, so the owner is looked up in a scope of its own, before the run's scope.
+        await using (var lookup = scopes.CreateAsyncScope())
+            owner = await lookup.ServiceProvider.GetRequiredService<IBakenDb>().Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == job.Owner);
         if (owner is null) return (JobState.Failed, null, $"owner: the account '{job.Owner}' no longer exists");
+        await using var scope = scopes.CreateAsyncScope();
         // The job acts with its owner's access as it is now: a clearance lowered since the job was queued applies.
         scope.ServiceProvider.GetRequiredService<BackgroundIdentity>().User =
             new FixedUser(owner.UserName, owner.Clearance, owner.CompartmentMask, owner.RoleList.ToList());

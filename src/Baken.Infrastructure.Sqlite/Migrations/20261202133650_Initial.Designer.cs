@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baken.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261202130744_Initial")]
+    [Migration("20261202133650_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2927,7 +2927,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.ToTable("Users");
                 });
 
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+            modelBuilder.Entity("Baken.Infrastructure.Persistence.StoredDataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2937,11 +2937,12 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Xml")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Baken.Infrastructure.Postgres.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261202131106_Initial")]
+    [Migration("20261202133809_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2936,7 +2936,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.ToTable("Users");
                 });
 
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+            modelBuilder.Entity("Baken.Infrastructure.Persistence.StoredDataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2948,11 +2948,12 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("Xml")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 #pragma warning restore 612, 618
         }

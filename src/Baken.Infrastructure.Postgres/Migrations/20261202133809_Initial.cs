@@ -398,7 +398,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Xml = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -397,7 +397,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Xml = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
