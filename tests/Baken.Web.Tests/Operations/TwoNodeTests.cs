@@ -49,7 +49,7 @@ public sealed class TwoNodeTests(Xunit.Abstractions.ITestOutputHelper output)
         var onA = await a.ClientForAsync("analist", ClassificationLevel.StaatsgeheimGeheim, roles: "Coordinator");
         var onB = On(b, onA);
 
-        var started = await onA.PostAsJsonAsync("/api/analysis/jobs", new StartAnalysisBody(null, 3, 1_000_000, 5, null));
+        var started = await onA.PostAsJsonAsync("/api/analysis/jobs", new StartAnalysisBody(null, 3, 8_000_000, 5, null));
         started.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var location = started.Headers.Location!.ToString();
 
@@ -109,13 +109,13 @@ public sealed class TwoNodeTests(Xunit.Abstractions.ITestOutputHelper output)
             var id = (await tokens.ListAsync("machine")).Single().Id;
             (await tokens.RevokeAsync("machine", id)).ShouldNotBeNull();
         }
+        // No waiting time at all: the very first request B answers after the revocation is refused. (How long that request
+        // takes is the machine's load, not Baken's: on an idle machine a few milliseconds.)
         var sinceRevocation = Stopwatch.StartNew();
-        HttpStatusCode status;
-        do status = (await machineB.GetAsync("/api/register/risk")).StatusCode;
-        while (status == HttpStatusCode.OK && sinceRevocation.Elapsed < TimeSpan.FromSeconds(5));
-        status.ShouldBe(HttpStatusCode.Unauthorized);
-        output.WriteLine($"{provider}: node B refused the token revoked on node A after {sinceRevocation.Elapsed.TotalMilliseconds:F0} ms");
-        sinceRevocation.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1));
+        var first = await machineB.GetAsync("/api/register/risk");
+        output.WriteLine($"{provider}: node B refused the token revoked on node A in its first answer, {sinceRevocation.Elapsed.TotalMilliseconds:F0} ms after the revocation");
+        first.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        sinceRevocation.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
 
         // A clearance lowered on A holds for B's session at its next request: the session's page shows the new level.
         await using (var scope = a.App.Services.CreateAsyncScope())
@@ -145,7 +145,7 @@ public sealed class TwoNodeTests(Xunit.Abstractions.ITestOutputHelper output)
         var a = new HttpClient { BaseAddress = nodeA.Address };
         a.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         await nodeA.WaitUntilReadyAsync();
-        var started = await a.PostAsJsonAsync("/api/analysis/jobs", new StartAnalysisBody(null, 3, 2_000_000, 9, null));
+        var started = await a.PostAsJsonAsync("/api/analysis/jobs", new StartAnalysisBody(null, 3, 8_000_000, 9, null));
         started.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var location = started.Headers.Location!.ToString();
         AnalysisJobView? job;
@@ -190,7 +190,7 @@ public sealed class TwoNodeTests(Xunit.Abstractions.ITestOutputHelper output)
         {
             // The test assembly lives in tests/Baken.Web.Tests/bin/{configuration}/{framework}/; the command in src/Baken.Cli/bin/ beside it.
             var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var cli = Path.Combine(here.Parent!.Parent!.Parent!.Parent!.Parent!.FullName, "src", "Baken.Cli", "bin", here.Parent.Name, here.Name, "Baken.Cli.dll");
+            var cli = Path.Combine(here.Parent!.Parent!.Parent!.Parent!.Parent!.FullName, "src", "Baken.Cli", "bin", here.Parent.Name, here.Name, "baken.dll");
             File.Exists(cli).ShouldBeTrue($"the command is built at {cli}");
             int port;
             using (var probe = new TcpListener(IPAddress.Loopback, 0))
