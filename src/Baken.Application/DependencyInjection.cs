@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<Signals.CountryRiskTable>();
         services.AddScoped<Operations.DatabaseBackups>();
         services.AddScoped<Jobs.BackgroundJobs>();
+        services.AddScoped<Demo.LoadDemo>();
         return services;
     }
 }

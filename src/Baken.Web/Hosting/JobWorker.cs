@@ -141,7 +141,7 @@ public sealed partial class JobWorker(JobQueue queue, IServiceScopeFactory scope
         await using var scope = scopes.CreateAsyncScope();
         // The job acts with its owner's access as it is now: a clearance lowered since the job was queued applies.
         scope.ServiceProvider.GetRequiredService<BackgroundIdentity>().User =
-            new FixedUser(owner.UserName, owner.Clearance, owner.CompartmentMask, owner.RoleList.ToList());
+            new FixedUser(owner.UserName, owner.Clearance, owner.CompartmentMask, owner.RoleList.ToList(), owner.OrganisationCode);
         var parameters = JsonSerializer.Deserialize<AnalysisJobParameters>(job.Parameters, BackgroundJobs.Json)!;
         var result = await scope.ServiceProvider.GetRequiredService<RunIntegratedAnalysis>().HandleAsync(parameters.ToRequest(progress));
         if (result.IsOk) return (JobState.Done, result.Value!.RunCode, null);

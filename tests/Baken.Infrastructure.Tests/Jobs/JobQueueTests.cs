@@ -21,7 +21,7 @@ public sealed class JobQueueTests
         return jobs.Select(j => j.Id).ToList();
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ClaimsAtOnce_GiveEveryWaitingJobToExactlyOneNode_OldestFirst(DatabaseProvider provider)
     {
@@ -38,7 +38,7 @@ public sealed class JobQueueTests
         (await queue.ClaimAsync("late", CancellationToken.None)).ShouldBeNull();
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ASilentNodesJob_IsStartedAgain_ThenFailedWithTheReason_NeverLeftRunning(DatabaseProvider provider)
     {
@@ -69,7 +69,7 @@ public sealed class JobQueueTests
         failed.Reason!.Split('\n').Last().ShouldBe("failed: node node-b stopped answering while running it (last heard 2026-12-02 09:00:20 UTC), after 2 attempt(s); start the analysis again");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ANodeStoppingInGoodOrder_HandsItsJobBack_WithoutSpendingAnAttempt(DatabaseProvider provider)
     {

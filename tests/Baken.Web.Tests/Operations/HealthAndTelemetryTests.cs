@@ -17,7 +17,7 @@ namespace Baken.Web.Tests.Operations;
 /// <summary>What a proxy and a monitoring system ask a node: is it alive, can it serve, and what is it doing.</summary>
 public sealed class HealthAndTelemetryTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Ready_NeedsTheDatabaseWithEveryMigration_WhileLiveNeedsOnlyTheProcess(DatabaseProvider provider)
     {

@@ -38,7 +38,7 @@ public sealed class TwoNodeTests(Xunit.Abstractions.ITestOutputHelper output)
         return client;
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Providers))]
     public async Task AJobStartedOnNodeA_ShowsItsProgressOnNodeB_AndFinishes(DatabaseProvider provider)
     {
@@ -71,7 +71,7 @@ public sealed class TwoNodeTests(Xunit.Abstractions.ITestOutputHelper output)
         (await db.Jobs.SingleAsync()).ClaimedBy.ShouldBe(b.App.Services.GetRequiredService<Hosting.JobWorker>().Node);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Providers))]
     public async Task ACookieFromNodeA_IsAcceptedByNodeB_AndATokenRevokedOnA_IsRefusedByBWithinASecond(DatabaseProvider provider)
     {
@@ -127,11 +127,10 @@ public sealed class TwoNodeTests(Xunit.Abstractions.ITestOutputHelper output)
         (await browserB.GetStringAsync("/")).ShouldContain("Ongerubriceerd");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task NodeAKilledMidJob_LeavesTheJobToNodeB_WhichStartsItAgainWithTheReason()
     {
-        var provider = TestDatabase.Providers().Select(p => (DatabaseProvider)p[0]).Last();
-        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, initialise: true);
         await ImportExampleAsync(database);
         string token;
         await using (var db = database.Context(FixedUser.System))
