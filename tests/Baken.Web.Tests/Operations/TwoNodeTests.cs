@@ -216,7 +216,7 @@ public sealed class TwoNodeTests(Xunit.Abstractions.ITestOutputHelper output)
 
         public async Task WaitUntilReadyAsync()
         {
-            using var probe = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+            using var probe = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
             var clock = Stopwatch.StartNew();
             while (clock.Elapsed < TimeSpan.FromMinutes(2))
             {
@@ -225,9 +225,9 @@ public sealed class TwoNodeTests(Xunit.Abstractions.ITestOutputHelper output)
                 {
                     if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode) return;
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
-                    // Not listening yet.
+                    // Not listening yet, or too busy starting to answer in time.
                 }
                 await Task.Delay(250);
             }
