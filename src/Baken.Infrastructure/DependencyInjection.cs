@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<Signals.FeedPoller>();
         services.AddSingleton<Baken.Application.Demo.IDemoTradeScreen, Demo.DemoTradeScreen>();
         services.AddScoped<Signals.AlertWebhook>();
+        services.AddScoped<Application.Operations.IDatabaseBackupStore, Operations.DatabaseBackupStore>();
         return services;
     }
 }

@@ -88,6 +88,7 @@ public sealed class ImportRecords(IBakenDb db, ICurrentUser user)
         }
         foreach (var r in toAdd) db.AddRecord(r);
         await db.SaveChangesAsync(ct);
+        BakenTelemetry.RecordsImported(kind.Name, created + updated);
         return Result<ImportSummary>.Ok(new ImportSummary(kind.Name, created, updated, unchanged));
     }
 

@@ -129,7 +129,7 @@ public static class UserCommands
     {
         var name = new Argument<string>("name") { Description = "The user the token belongs to" };
         var id = new Option<Guid>("--id") { Description = "The token's id (from 'baken user tokens')", Required = true };
-        var cmd = new Command("revoke-token", "Revoke one API token; takes effect within 30 seconds on a running server") { name, id };
+        var cmd = new Command("revoke-token", "Revoke one API token; takes effect on every running server at its next request") { name, id };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
@@ -145,7 +145,7 @@ public static class UserCommands
     private static Command Revoke(CommandIo io)
     {
         var name = new Argument<string>("name") { Description = "The user whose API tokens are revoked" };
-        var cmd = new Command("revoke-tokens", "Revoke every API token of a user (administrators); takes effect within 30 seconds on a running server") { name };
+        var cmd = new Command("revoke-tokens", "Revoke every API token of a user (administrators); takes effect on every running server at its next request") { name };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);

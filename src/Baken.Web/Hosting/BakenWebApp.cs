@@ -9,6 +9,8 @@ using Baken.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
@@ -52,7 +54,15 @@ public static class BakenWebApp
             ? background
             : new HttpCurrentUser(sp.GetRequiredService<IHttpContextAccessor>()));
         services.AddHostedService<EarlyWarningService>();
-        services.AddSingleton<AnalysisJobs>();
+        // Jobs are rows every node sees; this node's worker claims and runs them (docs/operations.md).
+        services.AddOptions<JobOptions>().Bind(builder.Configuration.GetSection(JobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Infrastructure.Jobs.JobQueue>();
+        services.AddSingleton<JobWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobWorker>());
+        // The keys that sign cookies and antiforgery tokens live in the database, so a cookie from one node works on every node.
+        services.AddDataProtection().SetApplicationName("Baken");
+        services.AddOptions<KeyManagementOptions>().Configure<DatabaseOptions, TimeProvider>((o, db, clock) => o.XmlRepository = new DatabaseKeyRepository(db, clock));
+        builder.AddBakenObservability();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -129,6 +139,7 @@ public static class BakenWebApp
         app.MapOpenApi("/openapi/v1.json");
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("Baken API").WithOpenApiRoutePattern("/openapi/v1.json"));
         app.MapGet("/health", () => TypedResults.Ok("ok")).ExcludeFromDescription();
+        app.MapBakenHealth();
         app.MapAccountEndpoints();
         app.MapSingleSignOn(app.Configuration);
         app.MapRegisterApi();
