@@ -18,7 +18,8 @@ public static class MeasureCommands
     {
         var metric = Metric();
         var apply = new Option<string?>("--apply") { Description = "Measure codes separated by ',' or ';': show each scenario's current and residual risk with them in force" };
-        var cmd = new Command("measures", "The measures you may see, with costs, the risk they remove and their net present value or cost-effectiveness") { metric, apply };
+        var format = ListOutput.FormatOption();
+        var cmd = new Command("measures", "The measures you may see, with costs, the risk they remove and their net present value or cost-effectiveness") { metric, apply, format };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
@@ -27,18 +28,23 @@ public static class MeasureCommands
                 var (residualOverview, residual) = await session.Get<MeasuresAnalysis>().ResidualAsync(
                     codes.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), ParseMetric(parse.GetValue(metric)), ct);
                 await Notes(io, residualOverview);
-                await io.Out.WriteLineAsync("scenario,current_annual_probability,residual_annual_probability,current_impact,residual_impact,current_annual_risk,residual_annual_risk,reduced_share,measures");
+                var residualList = new ListOutput("scenario", "current_annual_probability", "residual_annual_probability", "current_impact", "residual_impact",
+                    "current_annual_risk", "residual_annual_risk", "reduced_share", "measures");
                 foreach (var r in residual)
-                    await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{r.ScenarioId},{r.CurrentAnnualProbability:G6},{r.ResidualAnnualProbability:G6},{r.CurrentImpactScore:G6},{r.ResidualImpactScore:G6},{r.CurrentAnnualRisk:G6},{r.ResidualAnnualRisk:G6},{r.ReducedShare:0.####},{string.Join(';', r.AppliedMeasureIds)}"));
+                    residualList.Add(r.ScenarioId, N(r.CurrentAnnualProbability, "G6"), N(r.ResidualAnnualProbability, "G6"), N(r.CurrentImpactScore, "G6"), N(r.ResidualImpactScore, "G6"),
+                        N(r.CurrentAnnualRisk, "G6"), N(r.ResidualAnnualRisk, "G6"), N(r.ReducedShare, "0.####"), string.Join(';', r.AppliedMeasureIds));
+                residualList.Write(io, parse.GetValue(format));
                 return ExitCodes.Ok;
             }
             var overview = await session.Get<MeasuresAnalysis>().OverviewAsync(ParseMetric(parse.GetValue(metric)), null, ct);
             await Notes(io, overview);
-            await io.Out.WriteLineAsync("measure,title,pillar,type,owner,status,pv_cost_eur,pv_risk_reduction,npv_eur,reduction_per_eur");
+            var list = new ListOutput("measure", "title", "pillar", "type", "owner", "status", "pv_cost_eur", "pv_risk_reduction", "npv_eur", "reduction_per_eur");
             foreach (var r in overview.Measures)
-                await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{r.Measure.Code},{Csv(r.Measure.Title)},{r.Measure.Pillar},{r.Measure.MeasureType},{r.Measure.OwnerCode},{r.Measure.Status},{r.Appraisal.PresentValueCostEuros:0},{r.Appraisal.PresentValueRiskReduction:0.###},{r.Appraisal.NetPresentValueEuros:0},{r.Appraisal.ReductionPerEuro:0.######}"));
+                list.Add(r.Measure.Code, r.Measure.Title, r.Measure.Pillar.ToString(), r.Measure.MeasureType.ToString(), r.Measure.OwnerCode, r.Measure.Status.ToString(),
+                    N(r.Appraisal.PresentValueCostEuros, "0"), N(r.Appraisal.PresentValueRiskReduction, "0.###"), N(r.Appraisal.NetPresentValueEuros, "0"), N(r.Appraisal.ReductionPerEuro, "0.######"));
+            list.Write(io, parse.GetValue(format));
+            if (overview.Measures.Count == 0)
+                await io.Err.WriteLineAsync("No measures you may see yet: add one with 'baken measure add CODE --title … --effects …', import a file with 'baken import FILE --kind measure', or load the fictional demonstration data with 'baken demo'.");
             return ExitCodes.Ok;
         }));
         return cmd;
@@ -114,6 +120,8 @@ public static class MeasureCommands
         >= 1e6 => string.Create(CultureInfo.InvariantCulture, $"€{euros / 1e6:0.##}m"),
         _ => string.Create(CultureInfo.InvariantCulture, $"€{euros:0}"),
     };
+
+    internal static string N(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "";
 
     internal static string Csv(string? text) =>
         text is null ? "" : text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
