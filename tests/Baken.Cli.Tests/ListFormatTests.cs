@@ -16,7 +16,6 @@ public sealed class ListFormatTests
 
         foreach (var (args, columns) in new (string[] Args, string[] Columns)[]
                  {
-                     (["measures"], ["measure", "title", "pillar", "type", "owner", "status", "pv_cost_eur", "pv_risk_reduction", "npv_eur", "reduction_per_eur"]),
                      (["strategy", "gaps", "--as-of", "2026-11-23"], ["kind", "subject", "code", "title", "since", "explanation"]),
                      (["council", "agenda", "--as-of", "2026-11-23"], ["date", "council", "meeting", "security_level", "item", "title", "classification", "links"]),
                      (["council", "actions", "--as-of", "2026-11-23"], ["action", "title", "owner", "deadline", "status", "council", "decision", "next_meeting"]),

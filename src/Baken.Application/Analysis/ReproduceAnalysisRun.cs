@@ -32,28 +32,14 @@ public sealed class ReproduceAnalysisRun(IBakenDb db, LoadAnalysisCatalogue cata
         var catalogue = await catalogueLoader.HandleAsync(ct);
         try
         {
-            var rows = (JsonSerializer.Deserialize<List<string[]>>(run.InputsJson) ?? []).Select((cells, i) => new AssessmentRawRow(i + 1, cells)).ToList();
-            var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
-            if (!read.IsValid)
-                return Result<ReproducedRun>.Ok(new ReproducedRun(run, stored, null, false, "The stored inputs no longer pass today's catalogue (a criterion or scale changed).", catalogue));
-            var settings = JsonSerializer.Deserialize<SettingsRecord>(run.SettingsJson, RunSummary.JsonOptions)!;
-            var input = read.Input! with { Scenarios = read.Input!.Scenarios.Select(s => s with { Theme = catalogue.ThemeCode(s.Theme) }).ToList() };
-            var weights = PreferenceProfile.FromCriterionWeights(settings.Profile, settings.Weights.ToDictionary(w => w.Criterion, w => w.Weight, StringComparer.Ordinal));
-            var whatIf = profile is not null && profile != settings.Profile || factor is not null && factor != settings.Factor;
-            if (profile is not null && profile != settings.Profile)
+            if (StoredRunInputs.Read(run, catalogue, out var problem) is not { } inputs)
+                return Result<ReproducedRun>.Ok(new ReproducedRun(run, stored, null, false, problem, catalogue));
+            var (input, recorded) = (inputs.Input, inputs.Recorded);
+            var weights = inputs.Settings.Profile;
+            var whatIf = profile is not null && profile != recorded.Profile || factor is not null && factor != recorded.Factor;
+            if (profile is not null && profile != recorded.Profile)
                 weights = (catalogue.FindProfile(profile) ?? weights).RestrictTo(input.Criteria.Select(c => c.Code));
-            var result = IntegratedAnalysis.Run(input, new AnalysisSettings(weights)
-            {
-                Factor = factor ?? settings.Factor,
-                Iterations = settings.Iterations,
-                Seed = settings.Seed,
-                DirichletConcentration = settings.DirichletConcentration,
-                BandRounding = settings.BandRounding,
-                LikelihoodScale = new LikelihoodScale(settings.LikelihoodLowerBounds, settings.LikelihoodHorizonYears, settings.LikelihoodScaleVersion),
-                ThreatRule = settings.ThreatRule == ThreatRuleKind.Minimum ? ThreatLikelihoodRule.Minimum : ThreatLikelihoodRule.GeometricMean,
-                SensitivityProfiles = catalogue.Profiles.Select(p => p.RestrictTo(input.Criteria.Select(c => c.Code))).ToList(),
-                CodeVersion = settings.CodeVersion,
-            });
+            var result = IntegratedAnalysis.Run(input, inputs.Settings with { Profile = weights, Factor = factor ?? recorded.Factor });
             if (whatIf)
                 return Result<ReproducedRun>.Ok(new ReproducedRun(run, RunSummary.From(result), result, false,
                     $"What-if, not stored: profile '{result.Settings.Profile}', factor {result.Settings.Factor}.", catalogue) { WhatIf = true });

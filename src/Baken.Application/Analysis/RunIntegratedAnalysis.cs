@@ -39,6 +39,9 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
 {
     public async Task<Result<AnalysisRunOutcome>> HandleAsync(RunIntegratedAnalysisRequest request, CancellationToken ct = default)
     {
+        // A stored run becomes 'the latest analysis' for everyone; a run that is not stored is only a calculation.
+        if (request.Store && Permissions.Permission.Deny<AnalysisRunOutcome>(user, Permissions.PermissionMatrix.AnalysisRuns, Permissions.PermissionAction.Create) is { } denied)
+            return denied;
         if (request.AsClearance is { } asLevel && asLevel > user.Clearance)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("as-clearance", asLevel.DisplayName(), $"at most your own clearance ({user.Clearance.DisplayName()})"));
         var ceiling = request.AsClearance ?? user.Clearance;
