@@ -68,9 +68,10 @@ public static class AnalyseCommand
                 table = AssessmentFileReader.ReadRows(path, out var fileError);
                 if (fileError is not null) throw new CliException(ExitCodes.Invalid, $"--input: {fileError}");
             }
-            var result = await session.Get<RunIntegratedAnalysis>().HandleAsync(new RunIntegratedAnalysisRequest(
+            // A progress bar while the Monte Carlo turns, on a terminal only (see CliProgress).
+            var result = await CliProgress.RunAsync(io, "Monte Carlo", progress => session.Get<RunIntegratedAnalysis>().HandleAsync(new RunIntegratedAnalysisRequest(
                 table, parse.GetValue(input), parse.GetValue(profile), parse.GetValue(factor), parse.GetValue(iterations), parse.GetValue(seed),
-                level, parse.GetValue(concentration), bandRounding, rule, IntegratedAnalysisReport.CodeVersion, !parse.GetValue(noStore)), ct);
+                level, parse.GetValue(concentration), bandRounding, rule, IntegratedAnalysisReport.CodeVersion, !parse.GetValue(noStore), progress), ct));
             if (!result.IsOk)
             {
                 await io.Err.WriteLineAsync("Nothing was analysed:");

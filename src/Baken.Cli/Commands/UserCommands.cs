@@ -49,16 +49,17 @@ public static class UserCommands
 
     private static Command List(CommandIo io)
     {
-        var cmd = new Command("list", "List users (administrators)");
+        var format = ListOutput.FormatOption();
+        var cmd = new Command("list", "List users (administrators)") { format };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var result = await session.Get<ListUsers>().HandleAsync(ct);
             if (!result.IsOk) return io.Fail(result);
-            var table = new Table().Border(TableBorder.Simple).AddColumns("user", "clearance", "compartments", "roles");
-            foreach (var u in result.Value!)
-                table.AddRow(Markup.Escape(u.UserName), Markup.Escape(u.Clearance), Markup.Escape(string.Join(";", u.Compartments)), Markup.Escape(string.Join(";", u.Roles)));
-            RecordCommands.Console(io).Write(table);
+            var list = new ListOutput("user", "clearance", "compartments", "roles");
+            foreach (var u in result.Value!) list.Add(u.UserName, u.Clearance, string.Join(";", u.Compartments), string.Join(";", u.Roles));
+            // People have always had the table here; scripts ask for csv or json.
+            list.Write(io, parse.GetValue(format) ?? "table");
             return ExitCodes.Ok;
         }));
         return cmd;

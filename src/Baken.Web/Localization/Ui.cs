@@ -339,6 +339,7 @@ public static class Ui
         ["meeting.file"] = ("Bestand", "File"),
         ["meeting.nofile"] = ("kies een bestand", "choose a file"),
         ["nav.dependencies"] = ("Ketens en afhankelijkheden", "Chains and dependencies"),
+        ["nav.chains"] = ("Ketens", "Chains"),
         ["nav.signals"] = ("Signalen", "Signals"),
         ["signals.title"] = ("Signalen: beoordelingswachtrij", "Signals: review queue"),
         ["signals.feeds"] = ("Feeds", "Feeds"),
