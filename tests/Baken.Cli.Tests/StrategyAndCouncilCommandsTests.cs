@@ -14,7 +14,7 @@ public sealed class StrategyAndCouncilCommandsTests
         result.ExitCode.ShouldBe(0, $"{string.Join(' ', args)}: {result.Err}");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task FreshDatabase_GapsPortfolioAndProgressReport_Run_AndTheReportIsValidDocx(DatabaseProvider provider)
     {
@@ -40,7 +40,7 @@ public sealed class StrategyAndCouncilCommandsTests
         finally { Directory.Delete(folder, true); }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task PublicProgressReport_LeavesOutEveryClassifiedRecord_AndSaysHowManyPerLevel(DatabaseProvider provider)
     {
@@ -73,7 +73,7 @@ public sealed class StrategyAndCouncilCommandsTests
         finally { Directory.Delete(folder, true); }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task CouncilAgendaAndOverdueActions_ShowTheForwardAgenda_AndTheActionGoesToTheNextMeeting(DatabaseProvider provider)
     {
@@ -119,7 +119,7 @@ public sealed class StrategyAndCouncilCommandsTests
         finally { Directory.Delete(folder, true); }
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("portfolio", "--budget", "lots")]
     [InlineData("portfolio", "--budget", "-5m")]
     [InlineData("measures", "--format", "xml")]

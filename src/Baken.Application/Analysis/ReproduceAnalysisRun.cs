@@ -43,7 +43,7 @@ public sealed class ReproduceAnalysisRun(IBakenDb db, LoadAnalysisCatalogue cata
             if (whatIf)
                 return Result<ReproducedRun>.Ok(new ReproducedRun(run, RunSummary.From(result), result, false,
                     $"What-if, not stored: profile '{result.Settings.Profile}', factor {result.Settings.Factor}.", catalogue) { WhatIf = true });
-            var same = JsonSerializer.Serialize(RunSummary.From(result), RunSummary.JsonOptions) == run.ResultsJson;
+            var same = SameResults(JsonSerializer.Serialize(RunSummary.From(result), RunSummary.JsonOptions), run.ResultsJson);
             return Result<ReproducedRun>.Ok(new ReproducedRun(run, stored, result, same,
                 same ? null : "Recomputing this run today gives different results (the catalogue or the code changed since); the stored summary is authoritative.", catalogue));
         }
@@ -51,5 +51,29 @@ public sealed class ReproduceAnalysisRun(IBakenDb db, LoadAnalysisCatalogue cata
         {
             return Result<ReproducedRun>.Ok(new ReproducedRun(run, stored, null, false, "The stored run cannot be recomputed: " + e.Message.Split('\n')[0], catalogue));
         }
+    }
+
+    /// <summary>
+    /// The same results: equal text everywhere and numbers equal to 1e-9 relative. The stored weights come back from
+    /// JSON and are summed in another order, so an unchanged run can differ in the last bits of a double (43.8 against
+    /// 43.800000000000004); that is not a different result.
+    /// </summary>
+    public static bool SameResults(string recomputed, string stored)
+    {
+        if (recomputed == stored) return true;
+        try { return Same(System.Text.Json.Nodes.JsonNode.Parse(recomputed), System.Text.Json.Nodes.JsonNode.Parse(stored)); }
+        catch (JsonException) { return false; }
+
+        static bool Same(System.Text.Json.Nodes.JsonNode? a, System.Text.Json.Nodes.JsonNode? b) => (a, b) switch
+        {
+            (null, null) => true,
+            (System.Text.Json.Nodes.JsonObject x, System.Text.Json.Nodes.JsonObject y) =>
+                x.Count == y.Count && x.All(p => y.TryGetPropertyValue(p.Key, out var v) && Same(p.Value, v)),
+            (System.Text.Json.Nodes.JsonArray x, System.Text.Json.Nodes.JsonArray y) => x.Count == y.Count && x.Zip(y).All(p => Same(p.First, p.Second)),
+            (System.Text.Json.Nodes.JsonValue x, System.Text.Json.Nodes.JsonValue y) when x.GetValueKind() == JsonValueKind.Number && y.GetValueKind() == JsonValueKind.Number =>
+                Math.Abs(x.GetValue<double>() - y.GetValue<double>()) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(x.GetValue<double>()), Math.Abs(y.GetValue<double>()))),
+            (System.Text.Json.Nodes.JsonValue x, System.Text.Json.Nodes.JsonValue y) => x.ToJsonString() == y.ToJsonString(),
+            _ => false,
+        };
     }
 }
