@@ -88,6 +88,7 @@ public static class AnalyseCommand
                     $"{outcome.RunCode ?? "not stored"} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · code {IntegratedAnalysisReport.CodeVersion}",
                     outcome.Classification.Level.DisplayName()), Path.Combine(folder, "report.html"));
             }
+            foreach (var note in outcome.Notes) await io.Err.WriteLineAsync("Note: " + note);
             await io.Out.WriteLineAsync($"Analysed {outcome.Result.Scenarios.Count} scenarios ({outcome.Result.Settings.Profile}, f={outcome.Result.Settings.Factor}, " +
                 $"{outcome.Result.Settings.Iterations} iterations, seed {outcome.Result.Settings.Seed}); classification {outcome.Classification.Level.DisplayName()}.");
             await io.Out.WriteLineAsync($"Wrote {string.Join(", ", formats.Select(f => f switch { "html" => "report.html", "csv" => "results.csv", _ => "results.json" }))} to {folder}" +
