@@ -21,7 +21,7 @@ public sealed class PermissionCommandsTests
             await db.History.CountAsync());
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task EachRole_WritesWhatTheMatrixGivesIt_AndARefusalExits5AndStoresNothing(DatabaseProvider provider)
     {
@@ -50,7 +50,7 @@ public sealed class PermissionCommandsTests
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task AnAssessmentImport_TouchingAnotherAnalystsRows_IsRefusedWhole_NamingEachLine(DatabaseProvider provider)
     {
@@ -88,7 +88,7 @@ public sealed class PermissionCommandsTests
         finally { File.Delete(file); }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task AnAdministrator_ReachesOnlyAccountsWithinTheirClearanceAndCompartments(DatabaseProvider provider)
     {
