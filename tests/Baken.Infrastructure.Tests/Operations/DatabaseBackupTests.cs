@@ -32,7 +32,7 @@ public sealed class DatabaseBackupTests : IDisposable
             var edit = await new SaveRecord(db, FixedUser.System).HandleAsync(new SaveRecordRequest("risk", ClassifiedFixture.Marker(ClassificationLevel.Ongerubriceerd, "NONE"),
                 new Dictionary<string, string?> { ["title"] = "edited before the backup" }, SaveMode.Update));
             edit.IsOk.ShouldBeTrue(string.Join("; ", edit.Errors));
-            (await new ApiTokens(db, TimeProvider.System).CreateAsync("admin", "backup-test", "read")).IsOk.ShouldBeTrue();
+            (await new ApiTokens(db, Administrator, TimeProvider.System).CreateAsync("admin", "backup-test", "read")).IsOk.ShouldBeTrue();
         }
         var before = await EverythingAsync(database);
         before.Count(r => r.StartsWith("HistoryEntry ", StringComparison.Ordinal)).ShouldBeGreaterThan(ClassifiedFixture.All().Count());

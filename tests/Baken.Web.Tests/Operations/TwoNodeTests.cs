@@ -141,7 +141,7 @@ public sealed class TwoNodeTests(Xunit.Abstractions.ITestOutputHelper output)
         await using (var db = database.Context(FixedUser.System))
         {
             (await new AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(new AddUserRequest("analist", "Stg.G", null, "Coordinator"))).IsOk.ShouldBeTrue();
-            token = (await new ApiTokens(db, TimeProvider.System).CreateAsync("analist", "test", "read;write")).Value!;
+            token = (await new ApiTokens(db, new FixedUser("analist", ClassificationLevel.StaatsgeheimGeheim, 0, ["Coordinator"]), TimeProvider.System).CreateAsync("analist", "test", "read;write")).Value!;
         }
 
         // Node A is a process of its own (the published command's 'serve'), so it can be killed like a crashed server.
