@@ -108,9 +108,10 @@ public sealed class TwoNodeTests(Xunit.Abstractions.ITestOutputHelper output)
         var machineB = On(b, machineA);
         (await machineB.GetAsync("/api/register/risk")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await machineB.GetAsync("/api/register/risk")).StatusCode.ShouldBe(HttpStatusCode.OK); // now remembered by B
-        await using (var scope = a.App.Services.CreateAsyncScope())
+        var administrator = new FixedUser("beheer", ClassificationLevel.StaatsgeheimZeerGeheim, -1, [Domain.Users.Roles.Administrator]);
+        await using (var db = a.Database.Context(FixedUser.System))
         {
-            var tokens = scope.ServiceProvider.GetRequiredService<ApiTokens>();
+            var tokens = new ApiTokens(db, administrator, TimeProvider.System);
             var id = (await tokens.ListAsync("machine")).Single().Id;
             (await tokens.RevokeAsync("machine", id)).ShouldNotBeNull();
         }
@@ -123,11 +124,9 @@ public sealed class TwoNodeTests(Xunit.Abstractions.ITestOutputHelper output)
         sinceRevocation.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
 
         // A clearance lowered on A holds for B's session at its next request: the session's page shows the new level.
-        await using (var scope = a.App.Services.CreateAsyncScope())
         {
             await using var db = a.Database.Context(FixedUser.System);
-            var admin = new FixedUser("beheer", ClassificationLevel.StaatsgeheimZeerGeheim, -1, [Domain.Users.Roles.Administrator]);
-            (await new ManageUsers(db, admin, TimeProvider.System).ChangeAccessAsync(new ChangeAccessRequest("reiziger", "Ongerubriceerd", null, "Analyst"))).IsOk.ShouldBeTrue();
+            (await new ManageUsers(db, administrator, TimeProvider.System).ChangeAccessAsync(new ChangeAccessRequest("reiziger", "Ongerubriceerd", null, "Analyst"))).IsOk.ShouldBeTrue();
         }
         (await browserB.GetStringAsync("/")).ShouldContain("Ongerubriceerd");
     }
@@ -141,7 +140,7 @@ public sealed class TwoNodeTests(Xunit.Abstractions.ITestOutputHelper output)
         await using (var db = database.Context(FixedUser.System))
         {
             (await new AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(new AddUserRequest("analist", "Stg.G", null, "Coordinator"))).IsOk.ShouldBeTrue();
-            token = (await new ApiTokens(db, new FixedUser("analist", ClassificationLevel.StaatsgeheimGeheim, 0, [Roles.Coordinator]), TimeProvider.System).CreateAsync("analist", "test", "read;write")).Value!;
+            token = (await new ApiTokens(db, new FixedUser("analist", ClassificationLevel.StaatsgeheimGeheim, 0, ["Coordinator"]), TimeProvider.System).CreateAsync("analist", "test", "read;write")).Value!;
         }
 
         // Node A is a process of its own (the published command's 'serve'), so it can be killed like a crashed server.
