@@ -221,7 +221,7 @@ public static class AnalysisReport
             [w.T("Criterium", "Criterion"), w.T("Consensus", "Consensus"), w.T("Spreiding", "Range"), w.T("Oordelen van analisten (klasse of hoeveelheid zoals ingevoerd)", "Analysts' judgements (class or quantity as entered)")],
             s.Criteria.Select(c => (IReadOnlyList<string>)[
                 w.Criterion(c.Code), c.Consensus.ToString(), $"{c.Min}–{c.Max}" + (c.RangeInClasses >= 2 ? " ⚑" : ""),
-                string.Join("\n", c.AnalystClasses.Select(a => $"{a.Analyst} ({a.Organisation}): " + Entered(d, a.Analyst, c.Code, a.Judgement) + (Entered(d, a.Analyst, c.Code, a.Judgement) == a.PointClass.ToString() ? "" : $" → {a.PointClass}"))),
+                string.Join("\n", c.AnalystClasses.Select(a => $"{a.Analyst} ({a.Organisation}): " + w.Derivation(Entered(d, a.Analyst, c.Code, a.Judgement)) + (Entered(d, a.Analyst, c.Code, a.Judgement) == a.PointClass.ToString() ? "" : $" → {a.PointClass}"))),
             ]).ToList()));
 
         b.Add(new Heading(sub, w.T("Waarschijnlijkheid", "Likelihood")));
@@ -371,9 +371,12 @@ public static class AnalysisReport
             $"Likelihood over {w.N(s.LikelihoodHorizonYears)} years (scale version {s.LikelihoodScaleVersion}): lower bounds B–E {string.Join(", ", s.LikelihoodLowerBounds.Select(x => w.N(x * 100, "0.####") + "%"))}. The official class boundaries per criterion could not be verified; scales flagged indicative are a decade ladder as the default.")));
         var criteria = w.Details.Criteria.Where(c => r.Criteria.Any(x => x.Code == c.Code)).ToList();
         if (criteria.Count > 0)
-            blocks.Add(new Table(null, [w.T("Criterium", "Criterion"), w.T("Gemeten als", "Measured as"), w.T("Eenheid", "Unit"), w.T("Ondergrenzen A–E", "Lower bounds A–E"), w.T("Indicatief", "Indicative")],
+            // The catalogue words "measured as" in English only, so the Dutch report leaves that column out.
+            blocks.Add(new Table(null, w.English
+                    ? ["Criterion", "Measured as", "Unit", "Lower bounds A–E", "Indicative"]
+                    : ["Criterium", "Eenheid", "Ondergrenzen A–E", "Indicatief"],
                 criteria.Select(c => (IReadOnlyList<string>)[
-                    $"{c.Code} {w.Pick(c.Name, c.NameEn)}", c.MeasuredAs ?? "–", c.Unit is null or "ladder" ? w.T("ladder", "ladder") : c.Unit,
+                    $"{c.Code} {w.Pick(c.Name, c.NameEn)}", .. (w.English ? new[] { c.MeasuredAs ?? "–" } : []), c.Unit is null or "ladder" ? "ladder" : c.Unit,
                     c.LowerBounds.All(b => b is null) ? "–" : string.Join(" / ", c.LowerBounds.Select(b => b is { } v ? w.N(v, "#,0.###") : "–")),
                     c.Indicative switch { true => w.T("ja ⚑", "yes ⚑"), false => w.T("nee", "no"), null => "–" },
                 ]).ToList()));
@@ -450,6 +453,7 @@ public static class AnalysisReport
         public AnalysisReportOptions Options { get; } = options;
         public ReportDetails Details { get; } = details;
         private bool Nl => Language == "nl";
+        public bool English => !Nl;
         private CultureInfo Culture => Nl ? CultureInfo.GetCultureInfo("nl-NL") : CultureInfo.GetCultureInfo("en-GB");
 
         public string T(string dutch, string english) => Nl ? dutch : english;
@@ -500,6 +504,12 @@ public static class AnalysisReport
             parts.AddRange(m.ImpactReductions.Select(x => T($"{x.Key} −", $"{x.Key} −") + Range(x.Value, true)));
             return parts.Count == 0 ? "–" : string.Join("; ", parts);
         }
+
+        /// <summary>How a quantity became a class ("350 deaths lies in C: 100 ≤ q &lt; 1,000 (scale v1, indicative)") in the report's language.</summary>
+        public string Derivation(string text) => Nl
+            ? text.Replace(" lies in ", " valt in ", StringComparison.Ordinal).Replace("(scale v", "(schaal v", StringComparison.Ordinal)
+                .Replace(", indicative)", ", indicatief)", StringComparison.Ordinal)
+            : text;
 
         public string Profile(string name) => Nl ? Details.ProfileNamesNl.GetValueOrDefault(name) ?? name : name;
 

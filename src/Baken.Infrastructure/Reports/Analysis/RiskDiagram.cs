@@ -78,6 +78,8 @@ public static class RiskDiagram
         double Y(double impact) => impact <= 0 ? 0.6 : Math.Clamp(1 + Math.Log(impact) / Math.Log(factor), 0.6, 6.4);
 
         var plot = new Plot();
+        // A sans-serif face reads better at label size than the serif ScottPlot may fall back to on Linux.
+        plot.Font.Set(Fonts.Sans);
         var palette = new ScottPlot.Palettes.Category10();
         var themes = result.Scenarios.Select(s => s.Theme).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var perClass = new Dictionary<ImpactClass, int>();
@@ -171,6 +173,7 @@ public static class RiskDiagram
             }
             var label = plot.Add.Text(LegendSafe(m.Scenario.Id), centre.X, centre.Y);
             label.LabelFontSize = LabelFontSize;
+            label.LabelFontName = Fonts.Sans;
             label.LabelFontColor = Colors.Black;
             label.LabelAlignment = Alignment.MiddleCenter;
             label.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
