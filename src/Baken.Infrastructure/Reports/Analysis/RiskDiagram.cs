@@ -25,6 +25,13 @@ public static class RiskDiagram
 {
     private const float LabelFontSize = 11;
 
+    /// <summary>
+    /// A sans-serif face that is installed (the SVG names it, so the browser draws the same face): ScottPlot's own
+    /// default can resolve to a serif on Linux, which reads poorly at label size.
+    /// </summary>
+    private static readonly string SansFont = new[] { "Segoe UI", "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica" }
+        .FirstOrDefault(SkiaSharp.SKFontManager.Default.GetFontFamilies().Contains) ?? Fonts.Sans;
+
     private static readonly MarkerShape[] Shapes =
     [
         MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.FilledTriangleDown,
@@ -78,8 +85,7 @@ public static class RiskDiagram
         double Y(double impact) => impact <= 0 ? 0.6 : Math.Clamp(1 + Math.Log(impact) / Math.Log(factor), 0.6, 6.4);
 
         var plot = new Plot();
-        // A sans-serif face reads better at label size than the serif ScottPlot may fall back to on Linux.
-        plot.Font.Set(Fonts.Sans);
+        plot.Font.Set(SansFont);
         var palette = new ScottPlot.Palettes.Category10();
         var themes = result.Scenarios.Select(s => s.Theme).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var perClass = new Dictionary<ImpactClass, int>();
@@ -173,7 +179,7 @@ public static class RiskDiagram
             }
             var label = plot.Add.Text(LegendSafe(m.Scenario.Id), centre.X, centre.Y);
             label.LabelFontSize = LabelFontSize;
-            label.LabelFontName = Fonts.Sans;
+            label.LabelFontName = SansFont;
             label.LabelFontColor = Colors.Black;
             label.LabelAlignment = Alignment.MiddleCenter;
             label.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
