@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<Signals.EvaluateAlerts>();
         services.AddScoped<Signals.StackedThreatScan>();
         services.AddScoped<Signals.CountryRiskTable>();
+        services.AddScoped<Demo.LoadDemo>();
         return services;
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baken.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261202131251_Initial")]
+    [Migration("20261202141411_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1064,6 +1064,10 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<string>("EntityKind")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")
