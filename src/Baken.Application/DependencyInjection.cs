@@ -51,6 +51,8 @@ public static class DependencyInjection
         services.AddScoped<Signals.EvaluateAlerts>();
         services.AddScoped<Signals.StackedThreatScan>();
         services.AddScoped<Signals.CountryRiskTable>();
+        services.AddScoped<Operations.DatabaseBackups>();
+        services.AddScoped<Jobs.BackgroundJobs>();
         services.AddScoped<Demo.LoadDemo>();
         return services;
     }

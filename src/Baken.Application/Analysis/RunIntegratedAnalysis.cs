@@ -28,14 +28,21 @@ public sealed record RunIntegratedAnalysisRequest(
     bool Store = true,
     IProgress<double>? Progress = null);
 
-public sealed record AnalysisRunOutcome(string? RunCode, AnalysisResult Result, Classification Classification, AnalysisCatalogue Catalogue);
+public sealed record AnalysisRunOutcome(string? RunCode, AnalysisResult Result, Classification Classification, AnalysisCatalogue Catalogue)
+{
+    /// <summary>What the run did beside the analysis itself, e.g. which compound scenarios it rescored from their parts.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>
 /// Runs the integrated analysis (METHODS §1) over the register's assessments or over a given assessment table,
 /// limited to what the caller — or the lower --as-clearance level — may see, and stores the run with its inputs,
 /// settings, seed and code version. The run is classified at the highest classification of what it used.
+/// A run over the register first rescores every compound scenario from its parts' current assessments (a deterministic
+/// pass), so a compound never carries the parts' judgements of an earlier run; the run's notes and provenance say so.
 /// </summary>
-public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimeProvider clock, LoadAnalysisCatalogue catalogueLoader)
+public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimeProvider clock, LoadAnalysisCatalogue catalogueLoader,
+    Cascades.CompoundScenarioScoring? compounds = null)
 {
     public async Task<Result<AnalysisRunOutcome>> HandleAsync(RunIntegratedAnalysisRequest request, CancellationToken ct = default)
     {
@@ -54,7 +61,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
             string.Join(", ", catalogue.Profiles.Select(p => AnalysisCatalogue.ProfileCode(p) is { } c ? $"{c} ({p.Name})" : p.Name))));
 
         var (rows, compartments) = request.Table is null ? await RegisterTableAsync(catalogue, ct) : (request.Table, 0L);
-        rows = WithinClearance(rows, ceiling);
+        var read = Read(rows, ceiling, catalogue, out rows);
         if (rows.Count <= 1)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("input", request.TableName ?? "register",
                 request.Table is not null
@@ -63,14 +70,22 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
                     : "There is nothing to analyse yet: the register holds no assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}") +
                       ". Import the analysts' assessment file ('baken assessments import FILE', or the page /assessments/import), " +
                       "or load the fictional demonstration data ('baken demo', or the button on the dashboard for an administrator)."));
-
-        var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
         if (!read.IsValid)
             return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Message, e.Line)).ToList());
-        var input = read.Input! with
+
+        IReadOnlyList<string> notes = [];
+        if (request.Table is null && compounds is not null)
         {
-            Scenarios = read.Input!.Scenarios.Select(s => s with { Theme = catalogue.ThemeCode(s.Theme) }).ToList(),
-        };
+            notes = await RescoreCompoundsAsync(read.Input!, profile, catalogue, request, compartments, ct);
+            if (notes.Any(n => n.Contains(" rescored from", StringComparison.Ordinal)))
+            {
+                (rows, compartments) = await RegisterTableAsync(catalogue, ct);
+                read = Read(rows, ceiling, catalogue, out rows);
+                if (!read.IsValid)
+                    return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Message, e.Line)).ToList());
+            }
+        }
+        var input = read.Input!;
 
         AnalysisSettings settings;
         AnalysisResult result;
@@ -98,8 +113,44 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         var classification = Classification.Highest(input.Scenarios.Select(s => new Classification((ClassificationLevel)s.ClassificationLevel, 0))
             .Append(new Classification(ClassificationLevel.Ongerubriceerd, compartments)));
         string? code = null;
-        if (request.Store) code = await StoreAsync(request, rows, result, classification, ct);
-        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue));
+        if (request.Store) code = await StoreAsync(request, rows, result, classification, notes, ct);
+        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue) { Notes = notes });
+    }
+
+    /// <summary>The rows within the ceiling, checked against the catalogue, with themes as catalogue codes.</summary>
+    private static AssessmentReadResult Read(IReadOnlyList<AssessmentRawRow> all, ClassificationLevel ceiling, AnalysisCatalogue catalogue, out IReadOnlyList<AssessmentRawRow> rows)
+    {
+        rows = WithinClearance(all, ceiling);
+        var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
+        return read.IsValid
+            ? AssessmentReadResult.Success(read.Input! with { Scenarios = read.Input!.Scenarios.Select(s => s with { Theme = catalogue.ThemeCode(s.Theme) }).ToList() })
+            : read;
+    }
+
+    /// <summary>
+    /// Scores the parts deterministically (consensus of today's assessments, no Monte Carlo) and rescores every compound
+    /// scenario from them. The compound's assessment is classified like the whole input, the highest of what went in.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> RescoreCompoundsAsync(AnalysisInput input, PreferenceProfile profile, AnalysisCatalogue catalogue, RunIntegratedAnalysisRequest request,
+        long compartments, CancellationToken ct)
+    {
+        if (!await db.Scenarios.AsNoTracking().AnyAsync(s => s.Components != null && s.Components != "", ct)) return [];
+        AnalysisResult parts;
+        try
+        {
+            parts = IntegratedAnalysis.Run(input, new AnalysisSettings(profile.RestrictTo(input.Criteria.Select(c => c.Code)))
+            {
+                Factor = request.Factor, Iterations = 0, BandRounding = request.BandRounding, LikelihoodScale = catalogue.LikelihoodScale,
+                ThreatRule = request.ThreatRule == ThreatRuleKind.Minimum ? ThreatLikelihoodRule.Minimum : ThreatLikelihoodRule.GeometricMean,
+            });
+        }
+        catch (ArgumentException e)
+        {
+            return [$"Compound scenarios not rescored: {e.Message.Split(" (Parameter")[0]}"];
+        }
+        var level = input.Scenarios.Select(s => (ClassificationLevel)s.ClassificationLevel).DefaultIfEmpty(ClassificationLevel.Ongerubriceerd).Max();
+        return await compounds!.RescoreAllAsync(RunSummary.From(parts).ToDictionary(s => s.Id, StringComparer.Ordinal),
+            "the current assessments of its parts", new Classification(level, compartments), ct);
     }
 
     /// <summary>The register's visible assessments as an assessment table, and the union of their compartments.</summary>
@@ -131,7 +182,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
     }
 
     private async Task<string> StoreAsync(RunIntegratedAnalysisRequest request, IReadOnlyList<AssessmentRawRow> rows, AnalysisResult result,
-        Classification classification, CancellationToken ct)
+        Classification classification, IReadOnlyList<string> notes, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var code = $"RUN-{now:yyyyMMdd-HHmmss}";
@@ -153,6 +204,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         run.Recode(code);
         run.Classify(classification);
         run.Provenance = request.TableName is null ? "register" : $"file {Path.GetFileName(request.TableName)}";
+        if (notes.Count > 0) run.Provenance += "; " + string.Join(" ", notes);
         db.AddRecord(run);
         await db.SaveChangesAsync(ct);
         return code;
