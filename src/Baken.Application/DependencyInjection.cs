@@ -33,6 +33,8 @@ public static class DependencyInjection
         services.AddScoped<Analysis.RunIntegratedAnalysis>();
         services.AddScoped<Analysis.CompareAnalysisRuns>();
         services.AddScoped<Analysis.ReproduceAnalysisRun>();
+        services.AddScoped<Analysis.GatherReportDetails>();
+        services.AddScoped<Capabilities.CapabilityGaps>();
         services.AddScoped<Assessments.ImportAssessmentTable>();
         services.AddScoped<Assessments.CompareAnalysts>();
         services.AddScoped<Cascades.LoadDependencyNetwork>();

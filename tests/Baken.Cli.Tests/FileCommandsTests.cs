@@ -133,7 +133,8 @@ public sealed class AnalyseCommandTests
             File.Exists(Path.Combine(folder, "b", "report.html")).ShouldBeFalse();
             System.Text.Encoding.UTF8.GetString(csv).Split('\n')[0].ShouldStartWith("scenario_id,scenario_title,theme,likelihood,impact_value,impact_band,rank,p05,p50,p95,p_top5,p_top10");
             var report = await File.ReadAllTextAsync(Path.Combine(folder, "a", "report.html"));
-            report.ShouldContain("350 deaths lies in C");
+            report.ShouldContain("350 deaths valt in C"); // Dutch by default: the derivation in Dutch words
+            File.Exists(Path.Combine(folder, "a", "report.docx")).ShouldBeTrue();
             (await File.ReadAllTextAsync(Path.Combine(folder, "a", "results.json"))).ShouldContain("\"scenarios\"");
             var runs = await CliRun.Baken(database, "analyse", "runs");
             runs.Out.Split('\n').Count(l => l.StartsWith("RUN-", StringComparison.Ordinal)).ShouldBe(2);

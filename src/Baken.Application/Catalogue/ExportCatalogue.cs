@@ -22,6 +22,8 @@ public sealed class ExportCatalogue(IBakenDb db)
                 .Select(r => Item(r, ("name", r.Name), ("name_en", r.NameEn), ("summary", r.Summary))).ToList()),
             new("organisations", null, (await db.Organisations.AsNoTracking().ToListAsync(ct)).OrderBy(r => r.Code, NaturalComparer.Instance)
                 .Select(r => Item(r, ("name", r.Name), ("name_en", r.NameEn), ("type", RecordFieldBuilder<Record>.ToKebab(r.Type.ToString())), ("summary", r.Summary))).ToList()),
+            new("capabilities", null, (await db.Capabilities.AsNoTracking().ToListAsync(ct)).OrderBy(r => r.Code, NaturalComparer.Instance)
+                .Select(r => Item(r, ("name", r.Name), ("name_en", r.NameEn), ("description", r.Description), ("indicative", r.Indicative ? "true" : "false"))).ToList()),
             new("vital_processes", null, (await db.VitalProcesses.AsNoTracking().ToListAsync(ct)).OrderBy(r => r.Code, NaturalComparer.Instance)
                 .Select(r => Item(r, ("name", r.Name), ("name_en", r.NameEn), ("sector", r.Sector), ("category", r.Category.ToString()), ("ministry", r.Ministry))).ToList()),
         };

@@ -16,13 +16,13 @@ public sealed record CatalogueLoadSummary(IReadOnlyList<ImportSummary> Kinds)
 /// <summary>
 /// Loads the default catalogue into the register. Items are matched on their code, so loading twice, or
 /// loading an edited file, updates records and never duplicates them. Files with a register kind of their
-/// own (interests, criteria, themes, organisations, vital processes) become those records; every other
+/// own (interests, criteria, themes, capabilities, organisations, vital processes) become those records; every other
 /// file becomes catalogue entries of its kind.
 /// </summary>
 public sealed class LoadCatalogue(ImportRecords import, IBakenDb db)
 {
     // Referenced kinds first, so that references resolve.
-    private static readonly string[] Order = ["interests", "criteria", "themes", "organisations", "vital_processes"];
+    private static readonly string[] Order = ["interests", "criteria", "themes", "capabilities", "organisations", "vital_processes"];
 
     public async Task<Result<CatalogueLoadSummary>> HandleAsync(IReadOnlyList<CatalogueFile> files, CancellationToken ct = default)
     {
@@ -74,6 +74,14 @@ public sealed class LoadCatalogue(ImportRecords import, IBakenDb db)
                 {
                     var row = Row(x.Line, x.Item, "name", "name_en", "summary", "type");
                     row.Values["type"] = (Str(x.Item, "type") ?? "other").Replace("-", "", StringComparison.Ordinal);
+                    return Freeze(row);
+                }).ToList());
+                break;
+            case "capabilities":
+                yield return ("capability", items.Select(x =>
+                {
+                    var row = Row(x.Line, x.Item, "name", "name_en", "description");
+                    row.Values["indicative"] = Str(x.Item, "indicative") ?? "true";
                     return Freeze(row);
                 }).ToList());
                 break;

@@ -55,6 +55,7 @@ public interface IBakenDb
     DbSet<Baken.Domain.Signals.Observation> Observations { get; }
     DbSet<Baken.Domain.Signals.Alert> Alerts { get; }
     DbSet<Baken.Domain.Dependencies.StrategicDependency> Dependencies { get; }
+    DbSet<Baken.Domain.Capabilities.Capability> Capabilities { get; }
     DbSet<HistoryEntry> History { get; }
     DbSet<Compartment> Compartments { get; }
     DbSet<User> Users { get; }

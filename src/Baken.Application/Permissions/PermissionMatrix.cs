@@ -43,7 +43,7 @@ public static class PermissionMatrix
     /// <summary>The record kinds of each subject; accounts and tokens are not records.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Kinds = new Dictionary<string, IReadOnlyList<string>>
     {
-        [Catalogue] = ["interest", "criterion", "scale", "theme", "risk", "scenario", "actor", "organisation", "source", "vital-process", "catalogue-entry", "dependency"],
+        [Catalogue] = ["interest", "criterion", "scale", "theme", "risk", "scenario", "actor", "organisation", "source", "vital-process", "catalogue-entry", "dependency", "capability"],
         [Assessments] = ["assessment"],
         [AnalysisRuns] = ["analysis-run"],
         [Intelligence] = ["stix-object"],
@@ -63,7 +63,7 @@ public static class PermissionMatrix
 
     public static readonly IReadOnlyList<PermissionCell> Cells =
     [
-        Cell(Catalogue, Roles.Coordinator, Reach.Any, "keeps the catalogue: interests, criteria, scales, themes, risks, scenarios, actors, sources, vital processes, dependencies", R, C, E, D, I, X, L),
+        Cell(Catalogue, Roles.Coordinator, Reach.Any, "keeps the catalogue: interests, criteria, scales, themes, risks, scenarios, actors, sources, vital processes, dependencies, capabilities", R, C, E, D, I, X, L),
         Cell(Assessments, Roles.Coordinator, Reach.Any, "validates assessments and may enter one on an analyst's behalf; the history says \"entered by X for Y\"", R, C, E, D, I, X, L),
         Cell(Assessments, Roles.Analyst, Reach.OwnAssessments, "an assessment is the judgement of one analyst: only they write it (and may lower its marking, as its originator)", R, C, E, D, I, X),
         Cell(AnalysisRuns, Roles.Coordinator, Reach.Any, "runs the analysis whose result becomes 'the latest analysis' for everyone", R, C, L),

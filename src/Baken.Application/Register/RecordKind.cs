@@ -120,6 +120,9 @@ public static partial class RecordKinds
             .Int("horizon_years", "Horizon of the likelihood judgement in years", r => r.HorizonYears, (r, v) => r.HorizonYears = v, 1, 100)
             .Text("narrative", "Narrative", r => r.Narrative, (r, v) => r.Narrative = v, multiline: true)
             .Text("assumptions", "Assumptions", r => r.Assumptions, (r, v) => r.Assumptions = v, multiline: true)
+            .Text("worst_case", "Reasonable worst case", r => r.ReasonableWorstCase, (r, v) => r.ReasonableWorstCase = v, multiline: true)
+            .Text("capabilities", Baken.Application.Capabilities.CapabilityLevels.NeedsAllowed, r => r.Capabilities,
+                (r, v) => r.Capabilities = Baken.Application.Capabilities.CapabilityLevels.FormatNeeds(Baken.Application.Capabilities.CapabilityLevels.ParseNeeds(v, "capabilities")))
             .Text("disruptions", Baken.Application.Cascades.ScenarioDisruptions.Allowed, r => r.Disruptions,
                 (r, v) => { Baken.Application.Cascades.ScenarioDisruptions.Parse(v); r.Disruptions = v; })
             .Codes("components", "Compound scenario: the scenarios that happen at once", r => r.Components, (r, v) => r.Components = v, "scenario")
@@ -131,6 +134,8 @@ public static partial class RecordKinds
             foreach (var code in Baken.Application.Cascades.ScenarioDisruptions.Parse(s.Disruptions).Select(d => d.ProcessCode).Distinct())
                 if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.VitalProcesses, p => p.Code == code, ct))
                     errors.Add(new FieldError("disruptions", code, "the code of an existing vital process"));
+            errors.AddRange(await Baken.Application.Capabilities.CapabilityLevels.UnknownAsync(db, "capabilities",
+                Baken.Application.Capabilities.CapabilityLevels.ParseNeeds(s.Capabilities, "capabilities").Select(n => n.Capability), ct));
             return errors;
         });
 
@@ -147,7 +152,11 @@ public static partial class RecordKinds
             .Text("name", "Dutch name", r => r.Name, (r, v) => r.Name = v!, required: true)
             .Text("name_en", "English name", r => r.NameEn, (r, v) => r.NameEn = v ?? "")
             .Enum("type", "Kind of organisation", r => r.Type, (r, v) => r.Type = v)
-            .Text("summary", "Summary", r => r.Summary, (r, v) => r.Summary = v, multiline: true));
+            .Text("summary", "Summary", r => r.Summary, (r, v) => r.Summary = v, multiline: true)
+            .Text("capabilities", Baken.Application.Capabilities.CapabilityLevels.HoldingsAllowed, r => r.Capabilities,
+                (r, v) => r.Capabilities = Baken.Application.Capabilities.CapabilityLevels.FormatLevels(Baken.Application.Capabilities.CapabilityLevels.ParseLevels(v, "capabilities"))),
+        rules: async (db, o, ct) => await Baken.Application.Capabilities.CapabilityLevels.UnknownAsync(db, "capabilities",
+            Baken.Application.Capabilities.CapabilityLevels.ParseLevels(o.Capabilities, "capabilities").Keys, ct));
 
     public static readonly RecordKind Source = Kind<D.Source>("source", "sources", "Bronnen", "Sources", "title",
         db => db.Sources, b => b
@@ -214,7 +223,7 @@ public static partial class RecordKinds
     public static IReadOnlyList<RecordKind> All => _all ??=
         [Interest, Criterion, Scale, Theme, Risk, Scenario, Actor, Organisation, Source, VitalProcess, CatalogueEntry, StixObject, Assessment, AnalysisRun,
          Measure, Goal, Indicator, ProgressUpdate, Council, CouncilMember, Meeting, AgendaItem, Decision, FollowUpAction, CouncilDocument,
-         Signal, Feed, Trend, WarningIndicator, Observation, Alert, Dependency];
+         Signal, Feed, Trend, WarningIndicator, Observation, Alert, Dependency, Capability];
 
     private static IReadOnlyList<RecordKind>? _all;
 

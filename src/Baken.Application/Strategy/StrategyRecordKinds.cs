@@ -24,7 +24,9 @@ public static partial class RecordKinds
             .Codes("requires", "Measures that must be taken too", r => r.Requires, (r, v) => r.Requires = v, "measure")
             .Codes("excludes", "Measures that cannot be taken with this one", r => r.Excludes, (r, v) => r.Excludes = v, "measure")
             .Codes("evidence", "Sources of the evidence", r => r.Evidence, (r, v) => r.Evidence = v, "source")
-            .Text("effects", MeasureEffectText.Allowed, r => r.Effects, (r, v) => { MeasureEffectText.Parse(v); r.Effects = v; }, multiline: true),
+            .Text("effects", MeasureEffectText.Allowed, r => r.Effects, (r, v) => { MeasureEffectText.Parse(v); r.Effects = v; }, multiline: true)
+            .Text("capability_raises", Baken.Application.Capabilities.CapabilityLevels.RaisesAllowed, r => r.CapabilityRaises,
+                (r, v) => r.CapabilityRaises = Baken.Application.Capabilities.CapabilityLevels.FormatRaises(Baken.Application.Capabilities.CapabilityLevels.ParseRaises(v, "capability_raises"))),
         check: m =>
         {
             if (SplitCodes(m.Requires).Contains(m.Code) || SplitCodes(m.Excludes).Contains(m.Code))
@@ -38,6 +40,8 @@ public static partial class RecordKinds
             foreach (var scenario in MeasureEffectText.ScenarioCodes(m.Effects).Distinct())
                 if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Scenarios, s => s.Code == scenario, ct))
                     errors.Add(new FieldError("effects", scenario, "the code of an existing scenario"));
+            errors.AddRange(await Baken.Application.Capabilities.CapabilityLevels.UnknownAsync(db, "capability_raises",
+                Baken.Application.Capabilities.CapabilityLevels.ParseRaises(m.CapabilityRaises, "capability_raises").Keys, ct));
             return errors;
         });
 

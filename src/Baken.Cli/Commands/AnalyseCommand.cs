@@ -8,6 +8,9 @@ using Baken.Application.Register;
 using Baken.Domain.Security;
 using Baken.Infrastructure.Assessments;
 using Baken.Infrastructure.Reports.Analysis;
+using DocumentFiles = Baken.Infrastructure.Reports.Documents.DocumentFiles;
+using DocxWriter = Baken.Infrastructure.Reports.Documents.DocxWriter;
+using HtmlDocumentWriter = Baken.Infrastructure.Reports.Documents.HtmlDocumentWriter;
 using Spectre.Console;
 
 namespace Baken.Cli.Commands;
@@ -21,8 +24,9 @@ public static class AnalyseCommand
     public static Command Create(CommandIo io)
     {
         var input = new Option<string?>("--input") { Description = "Analyse this CSV/XLSX assessment file without importing it (format: docs/formats.md)" };
-        var output = new Option<string>("--out") { Description = "Folder for report.html, results.json and results.csv", DefaultValueFactory = _ => "analysis" };
-        var format = new Option<string>("--format") { Description = "all, html, csv or json (comma-separated for several)", DefaultValueFactory = _ => "all" };
+        var output = new Option<string>("--out") { Description = "Folder for report.html, report.docx, results.json and results.csv", DefaultValueFactory = _ => "analysis" };
+        var format = new Option<string>("--format") { Description = "all, html, docx, csv or json (comma-separated for several)", DefaultValueFactory = _ => "all" };
+        var lang = new Option<string>("--lang") { Description = "Language of the report: nl (default) or en", DefaultValueFactory = _ => "nl" };
         var profile = new Option<string?>("--profile") { Description = "Preference profile (code or name; default: the catalogue's default, equal weight per criterion)" };
         var factor = new Option<double>("--factor") { Description = "Cardinal ladder factor f (3 by default; 10 as a sensitivity run)", DefaultValueFactory = _ => 3 };
         var iterations = new Option<int>("--iterations") { Description = "Monte Carlo iterations (0: none)", DefaultValueFactory = _ => 10_000 };
@@ -35,12 +39,14 @@ public static class AnalyseCommand
         var noStore = new Option<bool>("--no-store") { Description = "Do not store the run" };
         var cmd = new Command("analyse", "Run the integrated risk analysis (NRB method) and write the report")
         {
-            input, output, format, profile, factor, iterations, seed, asClearance, concentration, rounding, threatRule, bench, noStore,
+            input, output, format, lang, profile, factor, iterations, seed, asClearance, concentration, rounding, threatRule, bench, noStore,
         };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             if (parse.GetValue(bench)) return await BenchAsync(io, parse.GetValue(iterations) == 10_000 ? 100_000 : parse.GetValue(iterations));
             var formats = ParseFormats(parse.GetValue(format)!);
+            var language = parse.GetValue(lang)!.Trim().ToLowerInvariant();
+            if (language is not ("nl" or "en")) throw new CliException(ExitCodes.Invalid, $"--lang: '{parse.GetValue(lang)}' is not allowed; allowed: nl, en");
             ClassificationLevel? level = null;
             if (parse.GetValue(asClearance) is { } text)
             {
@@ -82,16 +88,21 @@ public static class AnalyseCommand
             Directory.CreateDirectory(folder);
             if (formats.Contains("csv")) ResultsCsvWriter.WriteFile(outcome.Result, Path.Combine(folder, "results.csv"));
             if (formats.Contains("json")) ResultsJsonWriter.WriteFile(outcome.Result, Path.Combine(folder, "results.json"));
-            if (formats.Contains("html"))
+            if (formats.Contains("html") || formats.Contains("docx"))
             {
-                HtmlReportWriter.WriteFile(outcome.Result, IntegratedAnalysisReport.Options(outcome.Catalogue,
-                    $"{outcome.RunCode ?? "not stored"} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · code {IntegratedAnalysisReport.CodeVersion}",
-                    outcome.Classification.Level.DisplayName()), Path.Combine(folder, "report.html"));
+                var details = await session.Get<GatherReportDetails>().HandleAsync(outcome.Result.Scenarios.Select(s => s.Id).ToList(), outcome.RunCode, ct);
+                // The marking is the run's classification for now; a marking line from the document model applies here too.
+                var report = AnalysisReport.Compose(outcome.Result, IntegratedAnalysisReport.Options(outcome.Catalogue, outcome.RunCode, DateTime.UtcNow,
+                    outcome.Classification.Level.DisplayName()), details, language);
+                if (formats.Contains("html"))
+                    await DocumentFiles.WriteBytesAsync(folder, IntegratedAnalysisReport.FileName + ".html", System.Text.Encoding.UTF8.GetBytes(HtmlDocumentWriter.Write(report)), ct);
+                if (formats.Contains("docx"))
+                    await DocumentFiles.WriteBytesAsync(folder, IntegratedAnalysisReport.FileName + ".docx", DocxWriter.ToBytes(report), ct);
             }
             foreach (var note in outcome.Notes) await io.Err.WriteLineAsync("Note: " + note);
             await io.Out.WriteLineAsync($"Analysed {outcome.Result.Scenarios.Count} scenarios ({outcome.Result.Settings.Profile}, f={outcome.Result.Settings.Factor}, " +
                 $"{outcome.Result.Settings.Iterations} iterations, seed {outcome.Result.Settings.Seed}); classification {outcome.Classification.Level.DisplayName()}.");
-            await io.Out.WriteLineAsync($"Wrote {string.Join(", ", formats.Select(f => f switch { "html" => "report.html", "csv" => "results.csv", _ => "results.json" }))} to {folder}" +
+            await io.Out.WriteLineAsync($"Wrote {string.Join(", ", formats.Order(StringComparer.Ordinal).Select(f => f switch { "html" => "report.html", "docx" => "report.docx", "csv" => "results.csv", _ => "results.json" }))} to {folder}" +
                 (outcome.RunCode is null ? "." : $"; stored as run {outcome.RunCode}."));
             return ExitCodes.Ok;
         }));
@@ -105,8 +116,8 @@ public static class AnalyseCommand
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var f in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => f.ToLowerInvariant()))
         {
-            if (f == "all") { set.UnionWith(["html", "csv", "json"]); continue; }
-            if (f is not ("html" or "csv" or "json")) throw new CliException(ExitCodes.Invalid, $"--format: '{f}' is not allowed; allowed: all, html, csv, json");
+            if (f == "all") { set.UnionWith(["html", "docx", "csv", "json"]); continue; }
+            if (f is not ("html" or "docx" or "csv" or "json")) throw new CliException(ExitCodes.Invalid, $"--format: '{f}' is not allowed; allowed: all, html, docx, csv, json");
             set.Add(f);
         }
         return set;

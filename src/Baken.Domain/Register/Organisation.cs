@@ -7,4 +7,6 @@ public sealed class Organisation : Record
     public string NameEn { get; set; } = "";
     public OrganisationType Type { get; set; }
     public string? Summary { get; set; }
+    /// <summary>Capabilities the organisation has, with their current level: "CAP-MED=2; CAP-COMM=3" (levels 0–4).</summary>
+    public string? Capabilities { get; set; }
 }

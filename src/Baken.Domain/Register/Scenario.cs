@@ -11,6 +11,10 @@ public sealed class Scenario : Record
     /// <summary>Horizon in years over which the likelihood is judged (default 5; NRR uses 2 for malicious risks).</summary>
     public int HorizonYears { get; set; } = 5;
     public string? Assumptions { get; set; }
+    /// <summary>The reasonable worst case the scores refer to (NRR practice), when it differs from the narrative.</summary>
+    public string? ReasonableWorstCase { get; set; }
+    /// <summary>Capabilities the scenario calls on, with the level needed: "CAP-MED@response=4; CAP-COMM=3" (levels 0–4; phase optional).</summary>
+    public string? Capabilities { get; set; }
     /// <summary>Initial disruptions of vital processes, e.g. "1: 24h; 6: 12h 0.5" (process code: duration and severity 0–1).</summary>
     public string? Disruptions { get; set; }
     /// <summary>For a compound scenario: the scenarios that happen at once, separated by ';'.</summary>

@@ -30,4 +30,6 @@ public sealed class Measure : Record
     public string? Evidence { get; set; }
     /// <summary>One line per scenario, e.g. "S-01: likelihood 0.6-0.7-0.8; 2.1 0.2-0.3" (docs/formats.md).</summary>
     public string? Effects { get; set; }
+    /// <summary>Capability levels the measure adds once implemented: "CAP-MED+1; CAP-COMM+2".</summary>
+    public string? CapabilityRaises { get; set; }
 }

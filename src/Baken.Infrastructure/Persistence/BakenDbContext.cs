@@ -61,6 +61,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     public DbSet<Baken.Domain.Signals.Observation> Observations => Set<Baken.Domain.Signals.Observation>();
     public DbSet<Baken.Domain.Signals.Alert> Alerts => Set<Baken.Domain.Signals.Alert>();
     public DbSet<Baken.Domain.Dependencies.StrategicDependency> Dependencies => Set<Baken.Domain.Dependencies.StrategicDependency>();
+    public DbSet<Baken.Domain.Capabilities.Capability> Capabilities => Set<Baken.Domain.Capabilities.Capability>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<Compartment> Compartments => Set<Compartment>();
     public DbSet<User> Users => Set<User>();
@@ -83,6 +84,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         typeof(Baken.Domain.Signals.Signal), typeof(Baken.Domain.Signals.Feed), typeof(Baken.Domain.Signals.Trend),
         typeof(Baken.Domain.Signals.WarningIndicator), typeof(Baken.Domain.Signals.Observation), typeof(Baken.Domain.Signals.Alert),
         typeof(Baken.Domain.Dependencies.StrategicDependency),
+        typeof(Baken.Domain.Capabilities.Capability),
     ];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

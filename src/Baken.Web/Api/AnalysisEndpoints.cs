@@ -62,11 +62,20 @@ public static class AnalysisEndpoints
             .WithSummary("Cancel a waiting or running analysis of yours (a running one stops within a second, on whichever node runs it)")
             .Produces<AnalysisJobView>().ProducesProblem(404).ProducesProblem(409);
 
-        api.MapGet("/runs/{code}/report", async (string code, ReproduceAnalysisRun handler, CancellationToken ct) =>
-                (await handler.HandleAsync(code, ct: ct)).ToResponse(r => r.Result is null
-                    ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not reproducible", detail: r.Note)
-                    : Results.Content(Report(r), "text/html; charset=utf-8")))
-            .WithSummary("The run's full HTML report, recomputed from its stored inputs and seed").ProducesProblem(404).ProducesProblem(409);
+        api.MapGet("/runs/{code}/report", async (string code, string? format, string? lang, ReproduceAnalysisRun handler, GatherReportDetails gather, CancellationToken ct) =>
+            {
+                // Without lang the report speaks the page's language (Dutch unless the user switched to English).
+                var language = lang ?? (Localization.Ui.IsEnglish ? "en" : "nl");
+                if (language is not ("nl" or "en")) return StrategyEndpoints.Invalid("lang", lang, "nl or en");
+                if ((format ?? "html") is not ("html" or "docx")) return StrategyEndpoints.Invalid("format", format, "html or docx");
+                var run = await handler.HandleAsync(code, ct: ct);
+                if (!run.IsOk || run.Value!.Result is null)
+                    return run.ToResponse(r => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not reproducible", detail: r.Note));
+                var document = await Report(run.Value, gather, language, ct);
+                return StrategyEndpoints.Document(document, format ?? "html", $"{code}-report");
+            })
+            .WithSummary("The run's full report (HTML or DOCX; lang nl or en, default the page's language), recomputed from its stored inputs and seed")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
         api.MapGet("/runs/{code}/results", async (string code, string? format, ReproduceAnalysisRun handler, CancellationToken ct) =>
             {
@@ -118,7 +127,11 @@ public static class AnalysisEndpoints
             ["analysts"] = s.AnalystCount.ToString(CultureInfo.InvariantCulture),
         }), format);
 
-    public static string Report(ReproducedRun r) =>
-        HtmlReportWriter.Render(r.Result!, IntegratedAnalysisReport.Options(r.Catalogue,
-            $"{r.Run.Code} · {r.Run.RunAtUtc:yyyy-MM-dd HH:mm} UTC · code {r.Run.CodeVersion}", r.Run.ClassificationLevel.DisplayName()));
+    /// <summary>The report of a reproduced run, with what the register holds about its scenarios as the caller may see it.</summary>
+    public static async Task<Baken.Infrastructure.Reports.Documents.ReportDocument> Report(ReproducedRun r, GatherReportDetails gather, string language, CancellationToken ct)
+    {
+        var details = await gather.HandleAsync(r.Result!.Scenarios.Select(s => s.Id).ToList(), r.Run.Code, ct);
+        return AnalysisReport.Compose(r.Result, IntegratedAnalysisReport.Options(r.Catalogue, r.Run.Code, r.Run.RunAtUtc, r.Run.ClassificationLevel.DisplayName()),
+            details, language);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Baken.Analysis.Risk;
 using Baken.Infrastructure.Reports.Analysis;
+using Baken.Infrastructure.Reports.Documents;
 using Baken.Infrastructure.Tests.Assessments;
 using Baken.Testing;
 using Shouldly;
@@ -26,10 +27,13 @@ public sealed class AnalysisReportTests
         Scenarios = input.Scenarios.Select((s, i) => i == 0 ? s with { Title = Hostile, Theme = "<b>" + s.Theme + "</b> & co" } : s).ToList(),
     };
 
+    private static string Html(AnalysisResult result, AnalysisReportOptions options, string language = "en") =>
+        HtmlDocumentWriter.Write(AnalysisReport.Compose(result, options, null, language));
+
     [Fact]
     public void Render_HostileTitleAndTheme_AppearOnlyEncoded()
     {
-        var html = HtmlReportWriter.Render(ExampleResult(WithHostileText), new AnalysisReportOptions("Report " + Hostile, []));
+        var html = Html(ExampleResult(WithHostileText), new AnalysisReportOptions([], Title: "Report " + Hostile));
 
         html.ShouldNotContain("<script");
         html.ShouldNotContain("<b>");
@@ -38,18 +42,21 @@ public sealed class AnalysisReportTests
     }
 
     [Fact]
-    public void Render_Example_HasDiagramRankingSensitivityThemesAndNoExternalResources()
+    public void Compose_Example_HasSummaryDiagramRankingThemesRiskSheetsAnnexAndNoExternalResources()
     {
         var result = ExampleResult();
-        var html = HtmlReportWriter.Render(result, new AnalysisReportOptions("Integrated analysis", []));
+        var document = AnalysisReport.Compose(result, new AnalysisReportOptions([]), null, "en");
+        var html = HtmlDocumentWriter.Write(document);
 
-        html.ShouldContain("<svg");
-        html.ShouldContain("id=\"risk-diagram\"");
-        html.ShouldContain("id=\"ranking\"");
-        html.ShouldContain("id=\"disagreement\"");
-        html.ShouldContain("id=\"sensitivity\"");
-        html.ShouldContain("<th>P(top 5)</th>");
-        foreach (var s in result.Scenarios) html.ShouldContain(s.Id);
+        var headings = document.Blocks.OfType<Heading>().Where(h => h.Level == 1).Select(h => h.Text).ToList();
+        headings.ShouldBe(["Summary for the council", "Risk diagram", "Ranking", "By theme", "Risk sheets", "Capability analysis", "Annex: method, scales and settings"]);
+        foreach (var s in result.Scenarios) document.Blocks.OfType<Heading>().ShouldContain(h => h.Level == 2 && h.Text == $"{s.Id} {s.Title}");
+        var figure = document.Blocks.OfType<Figure>().Single();
+        figure.Png.Length.ShouldBeGreaterThan(1000);
+        html.ShouldContain("role=\"img\"><title>Risk diagram: likelihood against impact</title><desc>4 scenarios plotted");
+        html.ShouldContain("<th scope=\"col\">P(top 5)</th>");
+        html.ShouldContain("@media print");
+        html.ShouldContain("Seed</td><td>7</td>");
         foreach (var theme in result.Scenarios.Select(s => s.Theme).Distinct()) html.ShouldContain("<h3>" + theme + "</h3>");
         html.ShouldNotContain("src=\"http");
         html.ShouldNotContain("href=\"http");
@@ -57,8 +64,30 @@ public sealed class AnalysisReportTests
     }
 
     [Fact]
+    public void Compose_DefaultLanguage_IsDutch()
+    {
+        var html = HtmlDocumentWriter.Write(AnalysisReport.Compose(ExampleResult(), new AnalysisReportOptions([])));
+
+        html.ShouldStartWith("<!DOCTYPE html>\n<html lang=\"nl\">");
+        html.ShouldContain("<h2>Samenvatting voor de raad</h2>");
+        html.ShouldContain("<title>Risicodiagram: waarschijnlijkheid tegen impact</title>");
+    }
+
+    [Fact]
+    public void Compose_Docx_ValidatesAndEmbedsTheDiagramAsPng()
+    {
+        var bytes = DocxWriter.ToBytes(AnalysisReport.Compose(ExampleResult(), new AnalysisReportOptions([])));
+
+        Documents.DocxInspection.ValidationErrors(bytes).ShouldBeEmpty();
+        using var doc = Documents.DocxInspection.Open(bytes);
+        doc.MainDocumentPart!.ImageParts.Single().ContentType.ShouldBe("image/png");
+        doc.MainDocumentPart.Document.Body!.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().Single()
+            .Description!.Value!.ShouldStartWith("4 scenario's uitgezet");
+    }
+
+    [Fact]
     public void Render_NoPublicConcern_SaysSo() =>
-        HtmlReportWriter.Render(ExampleResult(), new AnalysisReportOptions("r", [])).ShouldContain("No public-concern poll was supplied");
+        Html(ExampleResult(), new AnalysisReportOptions([])).ShouldContain("No public-concern poll was supplied");
 
     [Fact]
     public void Render_PublicConcern_ComparesThemeRanksWithSpearman()
@@ -73,7 +102,7 @@ public sealed class AnalysisReportTests
             new("Migratie", 30, null),
         ];
 
-        var html = HtmlReportWriter.Render(ExampleResult(), new AnalysisReportOptions("r", poll));
+        var html = Html(ExampleResult(), new AnalysisReportOptions(poll));
 
         html.ShouldContain("ρ = -0.50");
         html.ShouldContain("60% (Cyberaanvallen)");

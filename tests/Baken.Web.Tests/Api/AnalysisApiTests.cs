@@ -43,6 +43,21 @@ public sealed class AnalysisApiTests
         var html = await report.Content.ReadAsStringAsync();
         html.ShouldContain("<svg");
         html.ShouldContain("E-DROUGHT");
+        html.ShouldContain("<html lang=\"nl\">"); // the page's language: Dutch unless the reader switched
+        var english = await client.GetStringAsync($"/api/analysis/runs/{run.RunCode}/report?lang=en");
+        english.ShouldContain("Summary for the council");
+        var docx = await client.GetAsync($"/api/analysis/runs/{run.RunCode}/report?format=docx");
+        docx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
+            new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(doc).ShouldBeEmpty();
+        (await client.GetAsync($"/api/analysis/runs/{run.RunCode}/report?lang=fr")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        // The same risk sheet as a page, and the capability analysis.
+        var sheet = await client.GetStringAsync("/risk-sheets/E-DROUGHT");
+        sheet.ShouldContain("<h1>E-DROUGHT Langdurige droogte en hitte</h1>");
+        sheet.ShouldContain("Impact per criterium");
+        sheet.ShouldContain("analyst-wodc (WODC)");
+        (await client.GetStringAsync("/capabilities")).ShouldContain("CAP-MED");
 
         var results = await client.GetFromJsonAsync<List<ScenarioSummary>>($"/api/analysis/runs/{run.RunCode}/results");
         results!.Single(s => s.Id == "E-DROUGHT").ImpactValue.ShouldBe(22, 1e-9);
@@ -62,7 +77,7 @@ public sealed class AnalysisApiTests
         dashboard.ShouldContain(run.RunCode);
         dashboard.ShouldContain("<svg");
         // Every mark of the diagram links to its scenario and carries a tooltip with its classes and impact.
-        dashboard.ShouldContain("<a href=\"/register/scenario/E-DROUGHT\"");
+        dashboard.ShouldContain($"<a href=\"/risk-sheets/E-DROUGHT?run={run.RunCode}\"");
         dashboard.ShouldMatch("<title>\\d+\\. Langdurige droogte en hitte — likelihood [A-E], impact [A-E] \\(I = [0-9.]+\\)");
         (await client.GetStringAsync($"/analysis/{run.RunCode}")).ShouldContain("Langdurige droogte en hitte");
         (await client.GetStringAsync("/analysis")).ShouldContain(run.RunCode);
@@ -113,5 +128,11 @@ public sealed class AnalysisApiTests
         var own = (await (await low.PostAsJsonAsync("/api/analysis/runs", new StartAnalysisBody(null, 3, 0, 1, null))).Content.ReadFromJsonAsync<StartedAnalysis>())!;
         own.Scenarios.ShouldBe(3);
         (await low.GetStringAsync($"/api/analysis/runs/{own.RunCode}/report")).ShouldNotContain("E-RANSOM");
+        foreach (var page in new[] { "/risk-sheets/E-RANSOM", $"/risk-sheets/E-RANSOM?run={secret.RunCode}" })
+        {
+            var body = await low.GetStringAsync(page);
+            body.ShouldNotContain("Ransomware-aanval");
+            body.ShouldNotContain("analyst-aivd");
+        }
     }
 }

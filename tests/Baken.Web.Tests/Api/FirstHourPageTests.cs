@@ -48,7 +48,7 @@ public sealed class FirstHourPageTests
         var anonymous = app.Anonymous();
         Regex.Matches(await anonymous.GetStringAsync("/signin"), "<title>").Count.ShouldBe(1);
         var client = await app.SignedInClientAsync("ana", ClassificationLevel.Ongerubriceerd);
-        foreach (var url in new[] { "/", "/analysis", "/register/scenario", "/assessments/import", "/councils", "/strategy", "/measures/portfolio", "/signals", "/alerts" })
+        foreach (var url in new[] { "/", "/analysis", "/register/scenario", "/assessments/import", "/councils", "/strategy", "/measures/portfolio", "/signals", "/alerts", "/capabilities", "/risk-sheets/NONE" })
             Regex.Matches(await client.GetStringAsync(url), "<title>").Count.ShouldBe(1, url);
     }
 

@@ -15,7 +15,7 @@ public sealed class AnalysisReportInBrowserTests
         input = input with { Scenarios = input.Scenarios.Select((s, i) => i == 0 ? s with { Title = "<script>document.title='pwned'</script>" } : s).ToList() };
         var result = IntegratedAnalysis.Run(input, new AnalysisSettings(BuiltInProfiles.Create(input.Criteria)[0]) { Iterations = 500, Seed = 1 });
         var path = Path.Combine(Path.GetTempPath(), $"report-{Guid.NewGuid():N}.html");
-        HtmlReportWriter.WriteFile(result, new AnalysisReportOptions("Browser test", []), path);
+        await File.WriteAllTextAsync(path, Baken.Infrastructure.Reports.Documents.HtmlDocumentWriter.Write(AnalysisReport.Compose(result, new AnalysisReportOptions([]))));
         try
         {
             var chromium = Baken.Testing.Browser.ChromiumOrSkip();
@@ -30,8 +30,14 @@ public sealed class AnalysisReportInBrowserTests
             box!.Width.ShouldBeGreaterThan(300);
             box.Height.ShouldBeGreaterThan(200);
             (await page.Locator("table").CountAsync()).ShouldBeGreaterThan(2);
-            var ranking = page.Locator("#ranking table");
+            // The ranking follows its heading; each of the twelve scenarios has a row and a risk sheet.
+            var ranking = page.Locator("h2:text-is('Rangorde') ~ table").First;
             (await ranking.Locator("tbody tr").CountAsync()).ShouldBe(12);
+            (await page.Locator("h3").CountAsync()).ShouldBeGreaterThanOrEqualTo(12);
+            // Every mark of the diagram carries its label, and the chart has an accessible name.
+            foreach (var s in result.Scenarios) (await diagram.Locator($"text:text-is('{s.Id}')").CountAsync()).ShouldBe(1);
+            (await diagram.GetAttributeAsync("role")).ShouldBe("img");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "baken-report-screenshot.png"), FullPage = false });
             (await page.TitleAsync()).ShouldNotBe("pwned");
             (await page.ContentAsync()).ShouldContain("&lt;script&gt;");
         }

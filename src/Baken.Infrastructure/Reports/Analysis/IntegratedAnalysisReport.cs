@@ -1,19 +1,25 @@
 using System.Reflection;
 using Baken.Analysis.Risk;
 using Baken.Application.Analysis;
+using Baken.Infrastructure.Reports.Documents;
 
 namespace Baken.Infrastructure.Reports.Analysis;
 
-/// <summary>The integrated-analysis report as every host writes it: title, flash poll and theme names from the catalogue.</summary>
+/// <summary>The integrated-analysis report as every host writes it: flash poll and theme names from the catalogue; report.html and report.docx.</summary>
 public static class IntegratedAnalysisReport
 {
-    public const string Title = "Geïntegreerde risicoanalyse — Integrated risk analysis";
+    /// <summary>The file name (without extension) of the report in a run's output folder.</summary>
+    public const string FileName = "report";
 
     /// <summary>The version of the analysis code (with the commit it was built from), recorded with every run.</summary>
     public static string CodeVersion { get; } =
         typeof(IntegratedAnalysis).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    public static AnalysisReportOptions Options(AnalysisCatalogue catalogue, string generatedOn, string classificationLabel) =>
-        new(Title, catalogue.PublicConcern.Select(c => new PublicConcern(c.Topic, c.Percent, c.ThemeCode)).ToList(),
-            catalogue.ThemeNames, generatedOn, classificationLabel);
+    public static AnalysisReportOptions Options(AnalysisCatalogue catalogue, string? runCode, DateTime? runAtUtc, string classificationLabel) =>
+        new(catalogue.PublicConcern.Select(c => new PublicConcern(c.Topic, c.Percent, c.ThemeCode)).ToList(),
+            catalogue.ThemeNames, runCode, runAtUtc, classificationLabel);
+
+    /// <summary>Writes report.html and report.docx into <paramref name="folder"/>.</summary>
+    public static Task<IReadOnlyList<string>> WriteAsync(string folder, ReportDocument report, CancellationToken ct = default) =>
+        DocumentFiles.WriteAsync(folder, FileName, report, ct);
 }

@@ -21,15 +21,17 @@ public sealed record PublicConcern
     public string? ThemeCode { get; }
 }
 
-/// <summary>What the HTML report shows besides the result.</summary>
-/// <param name="Title">Report title.</param>
+/// <summary>What the analysis report shows besides the result.</summary>
 /// <param name="PublicConcern">Poll topics to compare with the analysts' ranking of themes; empty = the report says none was given.</param>
-/// <param name="ThemeNames">Display names per theme code (themes without a name show their code).</param>
-/// <param name="GeneratedOn">Free text such as a date, supplied by the caller (the writer reads no clock).</param>
-/// <param name="ClassificationLabel">Marking printed at top and bottom (e.g. "Ongerubriceerd").</param>
+/// <param name="ThemeNames">Display names per theme code (themes without a name show their code; the register's Dutch and English names win).</param>
+/// <param name="RunCode">The stored run's code; null for a run that was not stored.</param>
+/// <param name="RunAtUtc">When the run was made (the writer reads no clock).</param>
+/// <param name="ClassificationLabel">The marking printed on every page (e.g. "Ongerubriceerd").</param>
+/// <param name="Title">Report title; null for the standard title in the report's language.</param>
 public sealed record AnalysisReportOptions(
-    string Title,
     IReadOnlyList<PublicConcern> PublicConcern,
     IReadOnlyDictionary<string, string>? ThemeNames = null,
-    string? GeneratedOn = null,
-    string? ClassificationLabel = null);
+    string? RunCode = null,
+    DateTime? RunAtUtc = null,
+    string? ClassificationLabel = null,
+    string? Title = null);

@@ -2,6 +2,9 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using W = DocumentFormat.OpenXml.Wordprocessing;
+using A = DocumentFormat.OpenXml.Drawing;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using Pic = DocumentFormat.OpenXml.Drawing.Pictures;
 
 namespace Baken.Infrastructure.Reports.Documents;
 
@@ -75,7 +78,7 @@ public static class DocxWriter
         if (!string.IsNullOrWhiteSpace(document.Subtitle)) body.Append(StyledParagraph("Subtitle", document.Subtitle));
         if (!string.IsNullOrWhiteSpace(document.DateText)) body.Append(StyledParagraph("Normal", document.DateText));
 
-        foreach (var block in document.Blocks) AppendBlock(body, block);
+        foreach (var block in document.Blocks) AppendBlock(body, block, main);
 
         body.Append(new W.SectionProperties(
             new W.HeaderReference { Type = W.HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
@@ -88,7 +91,7 @@ public static class DocxWriter
         package.PackageProperties.Language = culture;
     }
 
-    private static void AppendBlock(W.Body body, DocumentBlock block)
+    private static void AppendBlock(W.Body body, DocumentBlock block, MainDocumentPart main)
     {
         switch (block)
         {
@@ -119,9 +122,54 @@ public static class DocxWriter
             case PageBreak:
                 body.Append(new W.Paragraph(new W.Run(new W.Break { Type = W.BreakValues.Page })));
                 break;
+            case Figure f:
+                AppendFigure(body, f, main);
+                break;
             default:
                 throw new NotSupportedException($"Block type {block.GetType().Name} has no DOCX rendering.");
         }
+    }
+
+    /// <summary>
+    /// The figure's PNG as an inline picture as wide as the text (at most 60 % of the page height), with the title as
+    /// the picture's name and the description as its alt text, and the caption under it.
+    /// </summary>
+    private static void AppendFigure(W.Body body, Figure figure, MainDocumentPart main)
+    {
+        var image = main.AddImagePart(ImagePartType.Png);
+        using (var png = new MemoryStream(figure.Png)) image.FeedData(png);
+        var id = (uint)main.ImageParts.Count();
+
+        const long EmuPerTwip = 635;
+        long cx = TextWidth * EmuPerTwip;
+        long cy = cx * figure.HeightPx / figure.WidthPx;
+        var maxCy = (long)(PageHeight * 0.6) * EmuPerTwip;
+        if (cy > maxCy)
+        {
+            cx = cx * maxCy / cy;
+            cy = maxCy;
+        }
+
+        var title = Truncate(DocumentText.XmlSafe(figure.Title), 255);
+        var drawing = new W.Drawing(
+            new DW.Inline(
+                new DW.Extent { Cx = cx, Cy = cy },
+                new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
+                new DW.DocProperties { Id = id, Name = title, Title = title, Description = DocumentText.XmlSafe(figure.Description) },
+                new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
+                new A.Graphic(new A.GraphicData(
+                    new Pic.Picture(
+                        new Pic.NonVisualPictureProperties(
+                            new Pic.NonVisualDrawingProperties { Id = 0U, Name = "figure" + id.ToString(CultureInfo.InvariantCulture) + ".png" },
+                            new Pic.NonVisualPictureDrawingProperties()),
+                        new Pic.BlipFill(new A.Blip { Embed = main.GetIdOfPart(image) }, new A.Stretch(new A.FillRectangle())),
+                        new Pic.ShapeProperties(
+                            new A.Transform2D(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = cx, Cy = cy }),
+                            new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
+                { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
+            { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U });
+        body.Append(new W.Paragraph(new W.ParagraphProperties(new W.KeepNext(), new W.Justification { Val = W.JustificationValues.Center }), new W.Run(drawing)));
+        if (!string.IsNullOrWhiteSpace(figure.Caption)) body.Append(StyledParagraph("Caption", figure.Caption!));
     }
 
     private static void AppendTable(W.Body body, Table table)

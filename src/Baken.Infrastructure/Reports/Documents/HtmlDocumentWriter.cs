@@ -32,13 +32,14 @@ public static class HtmlDocumentWriter
         "th{background:#d9e2f3}" +
         ".notice{border:1px solid #7f7f7f;background:#f2f2f2;padding:.5rem .75rem;margin:1rem 0;white-space:pre-wrap;overflow-wrap:anywhere}" +
         ".page-break{height:0;margin:0;border:0}" +
+        "figure.chart{margin:1rem 0;text-align:center}figure.chart svg{max-width:100%;height:auto}figcaption{font-size:9.5pt;color:#404040;text-align:left;margin-top:.3rem}" +
         "@page{size:A4;margin:2.54cm}" +
         "@media print{" +
         "body{font-size:10.5pt}main{max-width:none;padding:0}" +
         ".marking{background:none;border:0;padding:0 0 .5rem}" +
         ".page-break{break-after:page}" +
         "thead{display:table-header-group}tr{break-inside:avoid}" +
-        ".notice{break-inside:avoid}}";
+        ".notice{break-inside:avoid}figure.chart{break-inside:avoid}}";
 
     /// <summary>The page as a string (write it as UTF-8; the page declares that charset).</summary>
     public static string Write(ReportDocument document)
@@ -62,6 +63,18 @@ public static class HtmlDocumentWriter
 
         h.Append("</main>\n<div class=\"marking marking-bottom\" role=\"note\" aria-label=\"").Append(markingLabel).Append("\">").Append(marking).Append("</div>\n");
         h.Append("</body>\n</html>\n");
+        return h.ToString();
+    }
+
+    /// <summary>
+    /// Blocks as an HTML fragment to place inside a page of the workbench (headings start at h2, as in a document),
+    /// so a page shows exactly what the document shows. Text is encoded as in <see cref="Write"/>.
+    /// </summary>
+    public static string Fragment(IEnumerable<DocumentBlock> blocks)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        var h = new StringBuilder();
+        foreach (var block in blocks) AppendBlock(h, block);
         return h.ToString();
     }
 
@@ -94,9 +107,29 @@ public static class HtmlDocumentWriter
             case PageBreak:
                 h.Append("<hr class=\"page-break\">\n");
                 break;
+            case Figure x:
+                AppendFigure(h, x);
+                break;
             default:
                 throw new NotSupportedException($"Block type {block.GetType().Name} has no HTML rendering.");
         }
+    }
+
+    /// <summary>
+    /// The SVG inline with role="img", its title and description as the first children of the svg element (what screen
+    /// readers announce), and the caption as figcaption.
+    /// </summary>
+    private static void AppendFigure(StringBuilder h, Figure figure)
+    {
+        var svg = figure.Svg;
+        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        svg = svg[start..].Trim();
+        var open = svg.IndexOf('>');
+        var accessible = "<title>" + E(figure.Title) + "</title><desc>" + E(figure.Description) + "</desc>";
+        svg = svg[..open].TrimEnd('/') + " role=\"img\">" + accessible + svg[(open + 1)..];
+        h.Append("<figure class=\"chart\">\n").Append(svg).Append('\n');
+        if (!string.IsNullOrWhiteSpace(figure.Caption)) h.Append("<figcaption>").Append(Lines(figure.Caption)).Append("</figcaption>\n");
+        h.Append("</figure>\n");
     }
 
     private static void AppendTable(StringBuilder h, Table table)

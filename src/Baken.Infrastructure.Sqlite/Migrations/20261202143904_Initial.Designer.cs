@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baken.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261202142520_Initial")]
+    [Migration("20261202143904_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -214,6 +214,77 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasDatabaseName("IX_Assessment_List");
 
                     b.ToTable("Assessments");
+                });
+
+            modelBuilder.Entity("Baken.Domain.Capabilities.Capability", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClassificationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompartmentMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Indicative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provenance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Publishable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Name")
+                        .HasDatabaseName("IX_Capability_List");
+
+                    b.ToTable("Capabilities");
                 });
 
             modelBuilder.Entity("Baken.Domain.Catalogue.CatalogueEntry", b =>
@@ -1406,6 +1477,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Capabilities")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ClassificationLevel")
                         .HasColumnType("INTEGER");
 
@@ -1562,6 +1636,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<string>("Assumptions")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Capabilities")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ClassificationLevel")
                         .HasColumnType("INTEGER");
 
@@ -1603,6 +1680,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReasonableWorstCase")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RiskCode")
                         .HasColumnType("TEXT");
@@ -2556,6 +2636,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CapabilityRaises")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ClassificationLevel")

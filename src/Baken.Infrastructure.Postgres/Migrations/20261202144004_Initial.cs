@@ -199,6 +199,32 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Capabilities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    NameEn = table.Column<string>(type: "text", nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Indicative = table.Column<bool>(type: "boolean", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false),
+                    Provenance = table.Column<string>(type: "text", nullable: true),
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Capabilities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CatalogueEntries",
                 columns: table => new
                 {
@@ -685,6 +711,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     Excludes = table.Column<string>(type: "text", nullable: true),
                     Evidence = table.Column<string>(type: "text", nullable: true),
                     Effects = table.Column<string>(type: "text", nullable: true),
+                    CapabilityRaises = table.Column<string>(type: "text", nullable: true),
                     Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
                     CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
@@ -765,6 +792,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     NameEn = table.Column<string>(type: "text", nullable: false),
                     Type = table.Column<int>(type: "integer", nullable: false),
                     Summary = table.Column<string>(type: "text", nullable: true),
+                    Capabilities = table.Column<string>(type: "text", nullable: true),
                     Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
                     CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
@@ -853,6 +881,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     Narrative = table.Column<string>(type: "text", nullable: true),
                     HorizonYears = table.Column<int>(type: "integer", nullable: false),
                     Assumptions = table.Column<string>(type: "text", nullable: true),
+                    ReasonableWorstCase = table.Column<string>(type: "text", nullable: true),
+                    Capabilities = table.Column<string>(type: "text", nullable: true),
                     Disruptions = table.Column<string>(type: "text", nullable: true),
                     Components = table.Column<string>(type: "text", nullable: true),
                     Dependence = table.Column<string>(type: "text", nullable: true),
@@ -1162,6 +1192,17 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 table: "Assessments",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Capabilities_Code",
+                table: "Capabilities",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Capability_List",
+                table: "Capabilities",
+                columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CatalogueEntries_Code",
@@ -1532,6 +1573,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Assessments");
+
+            migrationBuilder.DropTable(
+                name: "Capabilities");
 
             migrationBuilder.DropTable(
                 name: "CatalogueEntries");

@@ -198,6 +198,32 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Capabilities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Indicative = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Provenance = table.Column<string>(type: "TEXT", nullable: true),
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Capabilities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CatalogueEntries",
                 columns: table => new
                 {
@@ -684,6 +710,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     Excludes = table.Column<string>(type: "TEXT", nullable: true),
                     Evidence = table.Column<string>(type: "TEXT", nullable: true),
                     Effects = table.Column<string>(type: "TEXT", nullable: true),
+                    CapabilityRaises = table.Column<string>(type: "TEXT", nullable: true),
                     Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ClassificationLevel = table.Column<int>(type: "INTEGER", nullable: false),
                     CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false),
@@ -764,6 +791,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     NameEn = table.Column<string>(type: "TEXT", nullable: false),
                     Type = table.Column<int>(type: "INTEGER", nullable: false),
                     Summary = table.Column<string>(type: "TEXT", nullable: true),
+                    Capabilities = table.Column<string>(type: "TEXT", nullable: true),
                     Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ClassificationLevel = table.Column<int>(type: "INTEGER", nullable: false),
                     CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false),
@@ -852,6 +880,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     Narrative = table.Column<string>(type: "TEXT", nullable: true),
                     HorizonYears = table.Column<int>(type: "INTEGER", nullable: false),
                     Assumptions = table.Column<string>(type: "TEXT", nullable: true),
+                    ReasonableWorstCase = table.Column<string>(type: "TEXT", nullable: true),
+                    Capabilities = table.Column<string>(type: "TEXT", nullable: true),
                     Disruptions = table.Column<string>(type: "TEXT", nullable: true),
                     Components = table.Column<string>(type: "TEXT", nullable: true),
                     Dependence = table.Column<string>(type: "TEXT", nullable: true),
@@ -1161,6 +1191,17 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 table: "Assessments",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Capabilities_Code",
+                table: "Capabilities",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Capability_List",
+                table: "Capabilities",
+                columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CatalogueEntries_Code",
@@ -1531,6 +1572,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Assessments");
+
+            migrationBuilder.DropTable(
+                name: "Capabilities");
 
             migrationBuilder.DropTable(
                 name: "CatalogueEntries");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Baken.Infrastructure.Postgres.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261202142628_Initial")]
+    [Migration("20261202144004_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -219,6 +219,77 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasDatabaseName("IX_Assessment_List");
 
                     b.ToTable("Assessments");
+                });
+
+            modelBuilder.Entity("Baken.Domain.Capabilities.Capability", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ClassificationLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("CompartmentMask")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Indicative")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Provenance")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Publishable")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Capability_List");
+
+                    b.ToTable("Capabilities");
                 });
 
             modelBuilder.Entity("Baken.Domain.Catalogue.CatalogueEntry", b =>
@@ -1413,6 +1484,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Capabilities")
+                        .HasColumnType("text");
+
                     b.Property<int>("ClassificationLevel")
                         .HasColumnType("integer");
 
@@ -1569,6 +1643,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<string>("Assumptions")
                         .HasColumnType("text");
 
+                    b.Property<string>("Capabilities")
+                        .HasColumnType("text");
+
                     b.Property<int>("ClassificationLevel")
                         .HasColumnType("integer");
 
@@ -1610,6 +1687,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.Property<bool>("Publishable")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("ReasonableWorstCase")
+                        .HasColumnType("text");
 
                     b.Property<string>("RiskCode")
                         .HasColumnType("text");
@@ -2566,6 +2646,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("CapabilityRaises")
+                        .HasColumnType("text");
 
                     b.Property<int>("ClassificationLevel")
                         .HasColumnType("integer");
