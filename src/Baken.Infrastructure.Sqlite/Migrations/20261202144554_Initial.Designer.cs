@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baken.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261202143904_Initial")]
+    [Migration("20261202144554_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

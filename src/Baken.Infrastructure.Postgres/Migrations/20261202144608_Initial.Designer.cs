@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Baken.Infrastructure.Postgres.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261202144004_Initial")]
+    [Migration("20261202144608_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
