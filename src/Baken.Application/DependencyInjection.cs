@@ -49,6 +49,13 @@ public static class DependencyInjection
         services.AddScoped<Signals.EvaluateAlerts>();
         services.AddScoped<Signals.StackedThreatScan>();
         services.AddScoped<Signals.CountryRiskTable>();
+        services.AddScoped<Workflow.OpenCycle>();
+        services.AddScoped<Workflow.AssignCycle>();
+        services.AddScoped<Workflow.GetCycleStatus>();
+        services.AddScoped<Workflow.CloseCycle>();
+        services.AddScoped<Workflow.ChangeAssessmentStatus>();
+        services.AddScoped<Workflow.LikelihoodReviews>();
+        services.AddScoped<Workflow.Inbox>();
         return services;
     }
 }

@@ -13,6 +13,8 @@ namespace Baken.Application.Analysis;
 /// <param name="TableName">The file the table came from, recorded with the run.</param>
 /// <param name="AsClearance">Analyse and report only what this level may see (at most the caller's own clearance).</param>
 /// <param name="Progress">Told the fraction of the Monte Carlo done, for a progress indicator; not part of the run.</param>
+/// <param name="Official">Use only validated assessments of the register. Otherwise every visible assessment counts and a
+/// run that used one that is not validated (or a file) is a concept run.</param>
 public sealed record RunIntegratedAnalysisRequest(
     IReadOnlyList<AssessmentRawRow>? Table = null,
     string? TableName = null,
@@ -26,9 +28,11 @@ public sealed record RunIntegratedAnalysisRequest(
     ThreatRuleKind ThreatRule = ThreatRuleKind.GeometricMean,
     string CodeVersion = "",
     bool Store = true,
-    IProgress<double>? Progress = null);
+    IProgress<double>? Progress = null,
+    bool Official = false);
 
-public sealed record AnalysisRunOutcome(string? RunCode, AnalysisResult Result, Classification Classification, AnalysisCatalogue Catalogue);
+/// <param name="Concept">The run used assessments that are not validated: every page and report says "concept".</param>
+public sealed record AnalysisRunOutcome(string? RunCode, AnalysisResult Result, Classification Classification, AnalysisCatalogue Catalogue, bool Concept = false);
 
 /// <summary>
 /// Runs the integrated analysis (METHODS §1) over the register's assessments or over a given assessment table,
@@ -50,11 +54,13 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         else return Result<AnalysisRunOutcome>.Invalid(new FieldError("profile", request.Profile,
             string.Join(", ", catalogue.Profiles.Select(p => AnalysisCatalogue.ProfileCode(p) is { } c ? $"{c} ({p.Name})" : p.Name))));
 
-        var (rows, compartments) = request.Table is null ? await RegisterTableAsync(catalogue, ct) : (request.Table, 0L);
+        if (request.Official && request.Table is not null)
+            return Result<AnalysisRunOutcome>.Invalid(new FieldError("official", request.TableName ?? "input", "an official run of the register's validated assessments, not of a file"));
+        var (rows, compartments, concept) = request.Table is null ? await RegisterTableAsync(catalogue, request.Official, ct) : (request.Table, 0L, true);
         rows = WithinClearance(rows, ceiling);
         if (rows.Count <= 1)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("input", request.TableName ?? "register",
-                "at least one assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}")));
+                "at least one " + (request.Official ? "validated " : "") + "assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}")));
 
         var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
         if (!read.IsValid)
@@ -90,16 +96,19 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         var classification = Classification.Highest(input.Scenarios.Select(s => new Classification((ClassificationLevel)s.ClassificationLevel, 0))
             .Append(new Classification(ClassificationLevel.Ongerubriceerd, compartments)));
         string? code = null;
-        if (request.Store) code = await StoreAsync(request, rows, result, classification, ct);
-        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue));
+        if (request.Store) code = await StoreAsync(request, rows, result, classification, concept, ct);
+        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue, concept));
     }
 
-    /// <summary>The register's visible assessments as an assessment table, and the union of their compartments.</summary>
-    private async Task<(IReadOnlyList<AssessmentRawRow> Rows, long Compartments)> RegisterTableAsync(AnalysisCatalogue catalogue, CancellationToken ct)
+    /// <summary>
+    /// The register's visible assessments (only the validated ones for an official run) as an assessment table, the union
+    /// of their compartments, and whether any of them is not validated (a concept run).
+    /// </summary>
+    private async Task<(IReadOnlyList<AssessmentRawRow> Rows, long Compartments, bool Concept)> RegisterTableAsync(AnalysisCatalogue catalogue, bool official, CancellationToken ct)
     {
         var scenarios = await db.Scenarios.AsNoTracking().ToDictionaryAsync(s => s.Code, ct);
         var assessments = (await db.Assessments.AsNoTracking().ToListAsync(ct))
-            .Where(a => scenarios.ContainsKey(a.ScenarioCode))
+            .Where(a => scenarios.ContainsKey(a.ScenarioCode) && (!official || a.Status == Domain.Assessments.AssessmentStatus.Validated))
             .OrderBy(a => a.ScenarioCode, StringComparer.Ordinal).ThenBy(a => a.Analyst, StringComparer.Ordinal).ToList();
         var rows = new List<AssessmentRawRow> { new(0, StoredAssessmentRows.Header(catalogue.Criteria)) };
         long compartments = 0;
@@ -109,7 +118,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
             compartments |= a.CompartmentMask | s.CompartmentMask;
             rows.Add(StoredAssessmentRows.Row(rows.Count, s, a, catalogue.Criteria));
         }
-        return (rows, compartments);
+        return (rows, compartments, assessments.Any(a => a.Status != Domain.Assessments.AssessmentStatus.Validated));
     }
 
     /// <summary>Keeps the header and the rows whose classification the ceiling allows (rows with an unreadable one stay, to be reported).</summary>
@@ -123,7 +132,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
     }
 
     private async Task<string> StoreAsync(RunIntegratedAnalysisRequest request, IReadOnlyList<AssessmentRawRow> rows, AnalysisResult result,
-        Classification classification, CancellationToken ct)
+        Classification classification, bool concept, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var code = $"RUN-{now:yyyyMMdd-HHmmss}";
@@ -141,6 +150,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
             InputsJson = JsonSerializer.Serialize(rows.Select(r => r.Cells)),
             SettingsJson = JsonSerializer.Serialize(result.Settings, RunSummary.JsonOptions),
             ResultsJson = JsonSerializer.Serialize(RunSummary.From(result), RunSummary.JsonOptions),
+            Concept = concept,
         };
         run.Recode(code);
         run.Classify(classification);

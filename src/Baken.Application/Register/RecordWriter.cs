@@ -18,6 +18,7 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
         bool isNew, int? line, CancellationToken ct)
     {
         var errors = new List<FieldError>();
+        var statusGuard = Workflow.AssessmentStatuses.Guard(kind, record);
         foreach (var key in values.Keys)
         {
             if (RecordView.CommonColumns.Contains(key, StringComparer.OrdinalIgnoreCase) || kind.Field(key) is not null) continue;
@@ -93,6 +94,7 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
         // hidden record reads as unknown and its existence is not revealed.
         if (errors.Count == 0 && kind.Rules is { } rules)
             errors.AddRange((await rules(db, record, ct)).Select(e => e with { Line = line }));
+        if (errors.Count == 0 && statusGuard?.Check() is { } statusError) errors.Add(statusError with { Line = line });
         return errors;
     }
 

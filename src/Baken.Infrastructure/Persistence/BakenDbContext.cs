@@ -61,6 +61,9 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     public DbSet<Baken.Domain.Signals.Observation> Observations => Set<Baken.Domain.Signals.Observation>();
     public DbSet<Baken.Domain.Signals.Alert> Alerts => Set<Baken.Domain.Signals.Alert>();
     public DbSet<Baken.Domain.Dependencies.StrategicDependency> Dependencies => Set<Baken.Domain.Dependencies.StrategicDependency>();
+    public DbSet<Baken.Domain.Workflow.AssessmentCycle> Cycles => Set<Baken.Domain.Workflow.AssessmentCycle>();
+    public DbSet<Baken.Domain.Workflow.CycleAssignment> CycleAssignments => Set<Baken.Domain.Workflow.CycleAssignment>();
+    public DbSet<Baken.Domain.Workflow.LikelihoodReview> LikelihoodReviews => Set<Baken.Domain.Workflow.LikelihoodReview>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<Compartment> Compartments => Set<Compartment>();
     public DbSet<User> Users => Set<User>();
@@ -80,6 +83,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         typeof(Baken.Domain.Signals.Signal), typeof(Baken.Domain.Signals.Feed), typeof(Baken.Domain.Signals.Trend),
         typeof(Baken.Domain.Signals.WarningIndicator), typeof(Baken.Domain.Signals.Observation), typeof(Baken.Domain.Signals.Alert),
         typeof(Baken.Domain.Dependencies.StrategicDependency),
+        typeof(Baken.Domain.Workflow.AssessmentCycle), typeof(Baken.Domain.Workflow.CycleAssignment), typeof(Baken.Domain.Workflow.LikelihoodReview),
     ];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
