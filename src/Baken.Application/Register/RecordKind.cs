@@ -211,7 +211,8 @@ public static partial class RecordKinds
             .Text("seed", "Seed", r => r.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), (r, v) => r.Seed = long.Parse(v ?? "0", System.Globalization.CultureInfo.InvariantCulture))
             .Text("code_version", "Code version", r => r.CodeVersion, (r, v) => r.CodeVersion = v ?? "")
             .Text("input_source", "Register or file", r => r.InputSource, (r, v) => r.InputSource = v ?? "")
-            .Int("scenarios", "Scenarios analysed", r => r.ScenarioCount, (r, v) => r.ScenarioCount = v, 0, int.MaxValue),
+            .Int("scenarios", "Scenarios analysed", r => r.ScenarioCount, (r, v) => r.ScenarioCount = v, 0, int.MaxValue)
+            .Bool("concept", "A concept run: it used assessments that are not validated", r => r.Concept, (r, v) => r.Concept = v),
         readOnly: true);
 
     // A property, not a field: the kinds of other features live in other files of this partial class, whose

@@ -33,9 +33,10 @@ public static class AnalyseCommand
         var threatRule = new Option<string>("--threat-rule") { Description = "Rule suggesting a threat's likelihood from intent, capability and vulnerability: geometric (default) or minimum", DefaultValueFactory = _ => "geometric" };
         var bench = new Option<bool>("--bench") { Description = "Time 200 scenarios × 10 criteria × 5 analysts × 100,000 iterations on synthetic data" };
         var noStore = new Option<bool>("--no-store") { Description = "Do not store the run" };
+        var official = new Option<bool>("--official") { Description = "An official run: only the register's validated assessments (otherwise a run that uses others is a concept)" };
         var cmd = new Command("analyse", "Run the integrated risk analysis (NRB method) and write the report")
         {
-            input, output, format, profile, factor, iterations, seed, asClearance, concentration, rounding, threatRule, bench, noStore,
+            input, output, format, profile, factor, iterations, seed, asClearance, concentration, rounding, threatRule, bench, noStore, official,
         };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
@@ -70,7 +71,7 @@ public static class AnalyseCommand
             }
             var result = await session.Get<RunIntegratedAnalysis>().HandleAsync(new RunIntegratedAnalysisRequest(
                 table, parse.GetValue(input), parse.GetValue(profile), parse.GetValue(factor), parse.GetValue(iterations), parse.GetValue(seed),
-                level, parse.GetValue(concentration), bandRounding, rule, IntegratedAnalysisReport.CodeVersion, !parse.GetValue(noStore)), ct);
+                level, parse.GetValue(concentration), bandRounding, rule, IntegratedAnalysisReport.CodeVersion, !parse.GetValue(noStore), Official: parse.GetValue(official)), ct);
             if (!result.IsOk)
             {
                 await io.Err.WriteLineAsync("Nothing was analysed:");
@@ -85,12 +86,14 @@ public static class AnalyseCommand
             {
                 HtmlReportWriter.WriteFile(outcome.Result, IntegratedAnalysisReport.Options(outcome.Catalogue,
                     $"{outcome.RunCode ?? "not stored"} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · code {IntegratedAnalysisReport.CodeVersion}",
-                    outcome.Classification.Level.DisplayName()), Path.Combine(folder, "report.html"));
+                    outcome.Classification.Level.DisplayName(), outcome.Concept), Path.Combine(folder, "report.html"));
             }
             await io.Out.WriteLineAsync($"Analysed {outcome.Result.Scenarios.Count} scenarios ({outcome.Result.Settings.Profile}, f={outcome.Result.Settings.Factor}, " +
                 $"{outcome.Result.Settings.Iterations} iterations, seed {outcome.Result.Settings.Seed}); classification {outcome.Classification.Level.DisplayName()}.");
             await io.Out.WriteLineAsync($"Wrote {string.Join(", ", formats.Select(f => f switch { "html" => "report.html", "csv" => "results.csv", _ => "results.json" }))} to {folder}" +
                 (outcome.RunCode is null ? "." : $"; stored as run {outcome.RunCode}."));
+            if (outcome.Concept)
+                await io.Out.WriteLineAsync("Concept run: it used assessments that are not validated ('baken analyse --official' uses validated ones only).");
             return ExitCodes.Ok;
         }));
         cmd.Subcommands.Add(Runs(io));

@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Baken.Web.Api;
 
-public sealed record StartAnalysisBody(string? Profile, double? Factor, int? Iterations, long? Seed, string? AsClearance);
+/// <param name="Official">Only validated assessments (an official run); otherwise every visible assessment and the run may be a concept.</param>
+public sealed record StartAnalysisBody(string? Profile, double? Factor, int? Iterations, long? Seed, string? AsClearance, bool? Official = null);
 
 public sealed record StartedAnalysis(string RunCode, string Classification, int Scenarios);
 
@@ -91,7 +92,7 @@ public static class AnalysisEndpoints
             level = l;
         }
         request = new RunIntegratedAnalysisRequest(null, null, body.Profile, body.Factor ?? 3, body.Iterations ?? 10_000, body.Seed ?? 1, level,
-            CodeVersion: IntegratedAnalysisReport.CodeVersion);
+            CodeVersion: IntegratedAnalysisReport.CodeVersion, Official: body.Official ?? false);
         return true;
     }
 
@@ -111,5 +112,5 @@ public static class AnalysisEndpoints
 
     public static string Report(ReproducedRun r) =>
         HtmlReportWriter.Render(r.Result!, IntegratedAnalysisReport.Options(r.Catalogue,
-            $"{r.Run.Code} · {r.Run.RunAtUtc:yyyy-MM-dd HH:mm} UTC · code {r.Run.CodeVersion}", r.Run.ClassificationLevel.DisplayName()));
+            $"{r.Run.Code} · {r.Run.RunAtUtc:yyyy-MM-dd HH:mm} UTC · code {r.Run.CodeVersion}", r.Run.ClassificationLevel.DisplayName(), r.Run.Concept));
 }

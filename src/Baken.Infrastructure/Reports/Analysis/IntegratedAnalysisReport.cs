@@ -13,7 +13,10 @@ public static class IntegratedAnalysisReport
     public static string CodeVersion { get; } =
         typeof(IntegratedAnalysis).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    public static AnalysisReportOptions Options(AnalysisCatalogue catalogue, string generatedOn, string classificationLabel) =>
-        new(Title, catalogue.PublicConcern.Select(c => new PublicConcern(c.Topic, c.Percent, c.ThemeCode)).ToList(),
+    /// <summary>The title a concept run carries (a run that used assessments that are not validated).</summary>
+    public const string ConceptMark = "CONCEPT (niet-gevalideerde beoordelingen — not validated assessments)";
+
+    public static AnalysisReportOptions Options(AnalysisCatalogue catalogue, string generatedOn, string classificationLabel, bool concept = false) =>
+        new(concept ? $"{ConceptMark} — {Title}" : Title, catalogue.PublicConcern.Select(c => new PublicConcern(c.Topic, c.Percent, c.ThemeCode)).ToList(),
             catalogue.ThemeNames, generatedOn, classificationLabel);
 }
