@@ -12,7 +12,8 @@ namespace Baken.Web.Api;
 /// <param name="Official">Only validated assessments (an official run); otherwise every visible assessment and the run may be a concept.</param>
 public sealed record StartAnalysisBody(string? Profile, double? Factor, int? Iterations, long? Seed, string? AsClearance, bool? Official = null);
 
-public sealed record StartedAnalysis(string RunCode, string Classification, int Scenarios);
+/// <param name="Concept">The run used assessments that are not validated.</param>
+public sealed record StartedAnalysis(string RunCode, string Classification, int Scenarios, bool Concept = false);
 
 /// <summary>A run computing in the background: its state, how far its Monte Carlo is, and the run it stored or why it failed.</summary>
 public sealed record AnalysisJobView(Guid Id, string State, int Percent, string? RunCode, IReadOnlyList<string> Errors)
@@ -33,7 +34,7 @@ public static class AnalysisEndpoints
                 if (!TryRequest(body, out var request, out var problem)) return problem!;
                 var result = await handler.HandleAsync(request!, ct);
                 return result.ToResponse(o => TypedResults.Created($"/api/analysis/runs/{o.RunCode}",
-                    new StartedAnalysis(o.RunCode!, o.Classification.Level.DisplayName(), o.Result.Scenarios.Count)));
+                    new StartedAnalysis(o.RunCode!, o.Classification.Level.DisplayName(), o.Result.Scenarios.Count, o.Concept)));
             })
             .WithSummary("Run the integrated analysis over the register you may see and store the run (waits until it is done)")
             .Produces<StartedAnalysis>(201).ProducesValidationProblem();

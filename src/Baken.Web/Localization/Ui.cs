@@ -359,6 +359,7 @@ public static class Ui
         ["workflow.st.validated"] = ("gevalideerd", "validated"),
         ["workflow.st.closed"] = ("gesloten", "closed"),
         ["workflow.st.open"] = ("open", "open"),
+        ["assess.changereason"] = ("Reden van de wijziging (de beoordeling is gevalideerd)", "Reason for the change (the assessment is validated)"),
         ["inbox.title"] = ("Mijn taken", "My inbox"),
         ["inbox.none"] = ("Er wordt op dit moment niets van u gevraagd.", "Nothing is asked of you right now."),
         ["inbox.kind"] = ("Soort", "Kind"),
