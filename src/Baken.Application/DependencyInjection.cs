@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddScoped<Workflow.ChangeAssessmentStatus>();
         services.AddScoped<Workflow.LikelihoodReviews>();
         services.AddScoped<Workflow.Inbox>();
+        services.AddScoped<Demo.LoadDemo>();
         return services;
     }
 }

@@ -66,7 +66,7 @@ public sealed class CliSession : IAsyncDisposable
             var name = global.User ?? Environment.GetEnvironmentVariable("BAKEN_USER") ?? Baken.Application.Users.EnsureAdministrator.AdminUserName;
             var user = await system.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name, ct)
                        ?? throw new CliException(ExitCodes.Forbidden, $"--user: '{name}' is not a Baken user; 'baken user list' shows the users.");
-            var current = new FixedUser(user.UserName, user.Clearance, user.CompartmentMask, user.RoleList.ToList());
+            var current = new FixedUser(user.UserName, user.Clearance, user.CompartmentMask, user.RoleList.ToList(), user.OrganisationCode);
             var services = new ServiceCollection();
             services.AddBakenInfrastructure(options);
             services.AddSingleton<ICurrentUser>(current);

@@ -6,7 +6,7 @@ namespace Baken.Cli.Tests;
 /// <summary>Scores for 5.1 and 3.1 suggested from a scenario's cascade, and accepted into an analyst's assessment.</summary>
 public sealed class CascadeSuggestTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Blackout_SuggestsLargerScoresThanAShortRegionalOutage_AndAcceptingWritesThemWithTheirDerivation(DatabaseProvider provider)
     {

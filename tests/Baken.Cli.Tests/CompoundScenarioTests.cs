@@ -6,7 +6,7 @@ namespace Baken.Cli.Tests;
 /// <summary>A compound scenario scored from its parts and placed in the next analysis like any other scenario.</summary>
 public sealed class CompoundScenarioTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Compound_IsScoredFromItsParts_AndRankedInTheNextRun(DatabaseProvider provider)
     {

@@ -37,7 +37,7 @@ public sealed class EarlyWarningCommandsTests
         return (app, url, posts);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task FeedOnLoopback_IsPolled_IntoTheReviewQueue_AndPollingAgainAddsNothing(DatabaseProvider provider)
     {
@@ -66,7 +66,7 @@ public sealed class EarlyWarningCommandsTests
         bad.Out.ShouldContain("F-BAD: cannot read");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Ucdp_BecomesIndicators_UkraineEscalates_AndTheWebhookReceivesTheNewAlerts(DatabaseProvider provider)
     {
@@ -106,7 +106,7 @@ public sealed class EarlyWarningCommandsTests
         finally { File.Delete(path); }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task InformReleases_BecomeCountrySeries_RankedWithTheirTrend(DatabaseProvider provider)
     {

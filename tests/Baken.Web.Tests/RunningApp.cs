@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Web.Tests;
 
@@ -43,13 +44,18 @@ public sealed class RunningApp : IAsyncDisposable
     }
 
     /// <summary>Adds a user with the given clearance and compartments and returns a client that carries their API token.</summary>
-    public async Task<HttpClient> ClientForAsync(string name, ClassificationLevel clearance, string compartments = "", string roles = "Analyst",
-        string scopes = "read;write")
+    /// <remarks>The default role is Coordinator, the role that keeps the register (docs/security.md); the permission sweep names others.</remarks>
+    public async Task<HttpClient> ClientForAsync(string name, ClassificationLevel clearance, string compartments = "", string roles = "Coordinator",
+        string scopes = "read;write", string? organisation = null)
     {
         await using var db = Database.Context(FixedUser.System);
-        var added = await new AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(new AddUserRequest(name, clearance.DisplayName(), compartments, roles));
+        var added = await new AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(new AddUserRequest(name, clearance.DisplayName(), compartments, roles, Organisation: organisation));
         if (!added.IsOk) throw new InvalidOperationException(string.Join("; ", added.Errors));
-        var token = (await new ApiTokens(db, TimeProvider.System).CreateAsync(name, "test", scopes)).Value;
+        // A person mints their own token (docs/security.md).
+        var self = new FixedUser(name, clearance, (await db.Users.AsNoTracking().FirstAsync(u => u.UserName == name)).CompartmentMask, added.Value!.Roles.ToList());
+        var minted = await new ApiTokens(db, self, TimeProvider.System).CreateAsync(name, "test", scopes);
+        if (!minted.IsOk) throw new InvalidOperationException(minted.Message + string.Join("; ", minted.Errors));
+        var token = minted.Value;
         var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

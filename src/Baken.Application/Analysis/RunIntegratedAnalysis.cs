@@ -43,6 +43,9 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
 {
     public async Task<Result<AnalysisRunOutcome>> HandleAsync(RunIntegratedAnalysisRequest request, CancellationToken ct = default)
     {
+        // A stored run becomes 'the latest analysis' for everyone; a run that is not stored is only a calculation.
+        if (request.Store && Permissions.Permission.Deny<AnalysisRunOutcome>(user, Permissions.PermissionMatrix.AnalysisRuns, Permissions.PermissionAction.Create) is { } denied)
+            return denied;
         if (request.AsClearance is { } asLevel && asLevel > user.Clearance)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("as-clearance", asLevel.DisplayName(), $"at most your own clearance ({user.Clearance.DisplayName()})"));
         var ceiling = request.AsClearance ?? user.Clearance;
@@ -60,7 +63,12 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         rows = WithinClearance(rows, ceiling);
         if (rows.Count <= 1)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("input", request.TableName ?? "register",
-                "at least one " + (request.Official ? "validated " : "") + "assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}")));
+                request.Table is not null
+                    ? "at least one assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}")
+                    // An empty register is where everyone starts: say what to do next, in a sentence.
+                    : "There is nothing to analyse yet: the register holds no " + (request.Official ? "validated " : "") + "assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}") +
+                      ". Import the analysts' assessment file ('baken assessments import FILE', or the page /assessments/import), " +
+                      "or load the fictional demonstration data ('baken demo', or the button on the dashboard for an administrator)."));
 
         var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
         if (!read.IsValid)

@@ -69,6 +69,9 @@ public interface IBakenDb
 
     void RemoveRecord(Record record);
 
+    /// <summary>A note for the history entry of the record's next save (a declassification's reason, "entered by X for Y").</summary>
+    void Annotate(Record record, string note);
+
     /// <summary>Saves atomically; stamps versions and appends history. Throws <see cref="ConcurrencyConflictException"/> on a stale version.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

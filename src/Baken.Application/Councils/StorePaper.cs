@@ -23,6 +23,8 @@ public sealed class StorePaper(IBakenDb db, ICurrentUser user)
 
     public async Task<Result<PaperView>> HandleAsync(StorePaperRequest request, CancellationToken ct = default)
     {
+        if (Permissions.Permission.Deny<PaperView>(user, Permissions.PermissionMatrix.Councils, Permissions.PermissionAction.Create) is { } denied)
+            return denied;
         var errors = new List<FieldError>();
         var item = await db.AgendaItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == request.AgendaItemCode, ct);
         if (item is null) return Result<PaperView>.NotFound($"No agenda item '{request.AgendaItemCode}'.");

@@ -1,4 +1,5 @@
 using Baken.Application.Common;
+using Baken.Application.Permissions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Register;
@@ -6,7 +7,7 @@ namespace Baken.Application.Register;
 public sealed record DeleteRecordRequest(string Kind, string Code, int? ExpectedVersion = null);
 
 /// <summary>Deletes a record. Its last version stays in the history, so nothing is lost.</summary>
-public sealed class DeleteRecord(IBakenDb db)
+public sealed class DeleteRecord(IBakenDb db, ICurrentUser user)
 {
     public async Task<Result<string>> HandleAsync(DeleteRecordRequest request, CancellationToken ct = default)
     {
@@ -14,8 +15,12 @@ public sealed class DeleteRecord(IBakenDb db)
             return Result<string>.Invalid(new FieldError("kind", request.Kind, RecordKinds.AllowedNames));
         if (kind.ReadOnly)
             return Result<string>.Forbidden($"{kind.DisplayEn} are made by their own command, not edited in the register.");
+        if (Permission.Deny<string>(user, PermissionMatrix.SubjectOf(kind.Name) ?? kind.Name, PermissionAction.Delete) is { } denied)
+            return denied;
         var record = await kind.Query(db).FirstOrDefaultAsync(r => r.Code == request.Code, ct);
         if (record is null) return Result<string>.NotFound($"No {kind.Name} with code '{request.Code}'.");
+        if (Permission.RefusalForKind(user, kind.Name, PermissionAction.Delete, await RecordOwner.OfAsync(db, record, ct)) is { } refusal)
+            return Result<string>.Forbidden(refusal);
         if (request.ExpectedVersion is { } v) db.ExpectVersion(record, v);
         db.RemoveRecord(record);
         try

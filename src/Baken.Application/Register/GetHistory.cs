@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Register;
 
-public sealed record HistoryView(int Version, string Change, string UserName, DateTime AtUtc, string? Before, string? After, IReadOnlyList<FieldChange> Changes);
+/// <param name="Note">What the change says about itself: a declassification's reason, "entered by X for Y".</param>
+public sealed record HistoryView(int Version, string Change, string UserName, DateTime AtUtc, string? Before, string? After, IReadOnlyList<FieldChange> Changes, string? Note = null);
 
 public sealed record FieldChange(string Field, string? Before, string? After);
 
@@ -33,7 +34,7 @@ public sealed class GetHistory(IBakenDb db)
             .Where(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k))
             .Select(k => new FieldChange(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k)))
             .ToList();
-        return new HistoryView(h.Version, h.Change.ToString().ToLowerInvariant(), h.UserName, h.AtUtc, h.BeforeJson, h.AfterJson, changes);
+        return new HistoryView(h.Version, h.Change.ToString().ToLowerInvariant(), h.UserName, h.AtUtc, h.BeforeJson, h.AfterJson, changes, h.Note);
     }
 
     private static Dictionary<string, string?> Parse(string? json) =>

@@ -1,4 +1,5 @@
 using Baken.Application.Common;
+using Baken.Application.Permissions;
 using Baken.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,8 @@ public sealed class ImportRecords(IBakenDb db, ICurrentUser user)
             return Result<ImportSummary>.Invalid(new FieldError("kind", request.Kind, RecordKinds.AllowedNames));
         if (kind.ReadOnly)
             return Result<ImportSummary>.Forbidden($"{kind.DisplayEn} are made by their own command, not edited in the register.");
+        if (Permission.Deny<ImportSummary>(user, PermissionMatrix.SubjectOf(kind.Name) ?? kind.Name, PermissionAction.Import) is { } denied)
+            return denied;
 
         var errors = new List<FieldError>();
         var compartments = await CompartmentDirectory.LoadAsync(db, ct);
@@ -69,6 +72,12 @@ public sealed class ImportRecords(IBakenDb db, ICurrentUser user)
             else updated++;
         }
 
+        // A file that touches anything the importer may not write is refused whole, naming each such line.
+        if (writer.Refusals.Count > 0)
+        {
+            db.DiscardChanges();
+            return Permission.Refused<ImportSummary>(writer.Refusals);
+        }
         if (errors.Count > 0)
         {
             db.DiscardChanges();

@@ -1,4 +1,5 @@
 using Baken.Application.Common;
+using Baken.Application.Permissions;
 using Baken.Domain;
 using Baken.Domain.Security;
 using Microsoft.EntityFrameworkCore;
@@ -14,15 +15,31 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
     /// <summary>Codes that the same batch creates, so rows of one import may refer to each other.</summary>
     public HashSet<(string Kind, string Code)> PendingCodes { get; } = [];
 
+    /// <summary>
+    /// Rows the user may not write (the permission model, docs/security.md), each with its line. The use case refuses the whole
+    /// request as forbidden when there is any, so nothing is written.
+    /// </summary>
+    public List<FieldError> Refusals { get; } = [];
+
+    /// <summary>The column that gives the reason for lowering a record's classification.</summary>
+    public const string DeclassificationReason = "declassification_reason";
+
     public async Task<List<FieldError>> ApplyAsync(RecordKind kind, Record record, IReadOnlyDictionary<string, string?> values,
         bool isNew, int? line, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         var statusGuard = Workflow.AssessmentStatuses.Guard(kind, record);
+        // Who owned the record before this change: an edit must be allowed on the record as it was, not only as it becomes.
+        var ownerBefore = isNew ? null : await RecordOwner.OfAsync(db, record, ct);
+        if (ownerBefore is not null && Permission.RefusalForKind(user, kind.Name, PermissionAction.Edit, ownerBefore) is { } editRefusal)
+        {
+            Refusals.Add(new FieldError("code", record.Code, editRefusal, line));
+            return errors;
+        }
         foreach (var key in values.Keys)
         {
             if (RecordView.CommonColumns.Contains(key, StringComparer.OrdinalIgnoreCase) || kind.Field(key) is not null) continue;
-            if (key is "version" or "title" or "updated_at" or "updated_by") continue; // read-only columns of an export
+            if (key is "version" or "title" or "updated_at" or "updated_by" or DeclassificationReason) continue; // read-only columns of an export; the reason of a lowering
             errors.Add(new FieldError(key, values[key] ?? "", $"a column of a {kind.Name}: {string.Join(", ", RecordView.CommonColumns.Concat(kind.Fields.Select(f => f.Name)))}", line));
         }
 
@@ -43,6 +60,21 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
         if (!classification.IsVisibleTo(user.Clearance, user.CompartmentMask))
             errors.Add(new FieldError("classification", $"{level.DisplayName()} {string.Join(";", compartments.Names(mask))}".Trim(),
                 $"at most your clearance ({user.Clearance.DisplayName()}) and only compartments you hold", line));
+        else if (!isNew && Lowers(record.Classification, classification))
+        {
+            // Declassification: only a Coordinator or the originating organisation, with a reason that the history keeps.
+            if (Permission.RefusalForKind(user, kind.Name, PermissionAction.Declassify, ownerBefore!) is { } refusal)
+                Refusals.Add(new FieldError("classification", level.DisplayName(), refusal, line));
+            else if (Get(values, DeclassificationReason) is not { Length: > 0 } reason || string.IsNullOrWhiteSpace(reason))
+                errors.Add(new FieldError(DeclassificationReason, "", "a reason for lowering the classification (at most 400 characters).", line));
+            else if (reason.Length > RecordFieldBuilder<Record>.MaxTextLength || reason.Any(char.IsControl))
+                errors.Add(new FieldError(DeclassificationReason, reason, "a reason of at most 400 characters without control characters.", line));
+            else
+            {
+                db.Annotate(record, $"declassified from {record.ClassificationLevel.DisplayName()}{Names(record.CompartmentMask & ~mask)}: {reason.Trim()}");
+                record.Classify(classification);
+            }
+        }
         else
             record.Classify(classification);
 
@@ -85,6 +117,22 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
                     errors.Add(new FieldError(field.Name, value, $"the code of an existing {refKind}", line));
             }
         }
+        // Marked for the public only when the public may see it: Ongerubriceerd and in no compartment (issue 14).
+        if (record.Publishable && (record.ClassificationLevel != ClassificationLevel.Ongerubriceerd || record.CompartmentMask != 0)
+            && (Get(values, "publishable") is not null || Get(values, "classification") is not null || Get(values, "compartments") is not null))
+            errors.Add(new FieldError("publishable", "true",
+                $"false for a record marked {record.ClassificationLevel.DisplayName()}{Names(record.CompartmentMask)}: only Ongerubriceerd records without compartments are published.", line));
+
+        // The record as it would be saved must be one this user may write: an analyst's own assessment, an own organisation's measure.
+        if (errors.Count == 0)
+        {
+            var ownerAfter = await RecordOwner.OfAsync(db, record, ct);
+            if (Permission.RefusalForKind(user, kind.Name, isNew ? PermissionAction.Create : PermissionAction.Edit, ownerAfter) is { } refusal)
+                Refusals.Add(new FieldError("code", record.Code, refusal, line));
+            else if (record is Domain.Assessments.Assessment a && a.Analyst != user.UserName)
+                db.Annotate(record, $"entered by {user.UserName} for {a.Analyst}");
+        }
+
         if (errors.Count == 0 && kind.Check is { } check)
         {
             try { check(record); }
@@ -97,6 +145,11 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
         if (errors.Count == 0 && statusGuard?.Check() is { } statusError) errors.Add(statusError with { Line = line });
         return errors;
     }
+
+    private static bool Lowers(Classification before, Classification after) =>
+        after.Level < before.Level || (before.CompartmentMask & ~after.CompartmentMask) != 0;
+
+    private string Names(long mask) => mask == 0 ? "" : " " + string.Join(";", compartments.Names(mask));
 
     private async Task<bool> ReferenceExistsAsync(string kindName, string code, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Baken.Application.Common;
+using Baken.Application.Permissions;
 using Baken.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,9 @@ public sealed class SaveRecord(IBakenDb db, ICurrentUser user)
             return Result<RecordView>.Invalid(new FieldError("kind", request.Kind, RecordKinds.AllowedNames));
         if (kind.ReadOnly)
             return Result<RecordView>.Forbidden($"{kind.DisplayEn} are made by their own command, not edited in the register.");
+        // Asked before anything is looked up, so a role that may not write learns nothing about which codes exist.
+        if (Permission.Deny<RecordView>(user, PermissionMatrix.SubjectOf(kind.Name) ?? kind.Name, request.Mode == SaveMode.Create ? PermissionAction.Create : PermissionAction.Edit) is { } denied)
+            return denied;
         if (!RecordCode.IsValid(request.Code))
             return Result<RecordView>.Invalid(new FieldError("code", request.Code, RecordCode.Allowed));
         var code = request.Code.Trim();
@@ -37,6 +41,11 @@ public sealed class SaveRecord(IBakenDb db, ICurrentUser user)
         var compartments = await CompartmentDirectory.LoadAsync(db, ct);
         var writer = new RecordWriter(db, user, compartments);
         var errors = await writer.ApplyAsync(kind, record, request.Values, isNew, null, ct);
+        if (writer.Refusals.Count > 0)
+        {
+            db.DiscardChanges();
+            return Permission.Refused<RecordView>(writer.Refusals);
+        }
         if (errors.Count > 0)
         {
             db.DiscardChanges();

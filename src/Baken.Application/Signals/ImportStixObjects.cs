@@ -20,6 +20,8 @@ public sealed class ImportStixObjects(IBakenDb db, ICurrentUser user)
 {
     public async Task<Result<StixImportSummary>> HandleAsync(IReadOnlyList<StixObjectInput> objects, CancellationToken ct = default)
     {
+        if (Permissions.Permission.Deny<StixImportSummary>(user, Permissions.PermissionMatrix.Intelligence, Permissions.PermissionAction.Import) is { } denied)
+            return denied;
         int created = 0, updated = 0, unchanged = 0, above = 0, older = 0;
         var ids = objects.Select(o => o.Id).ToList();
         var existing = await db.StixObjects.Where(s => ids.Contains(s.Code)).ToDictionaryAsync(s => s.Code, ct);

@@ -5,11 +5,12 @@ namespace Baken.Application.Workflow;
 
 /// <summary>
 /// Who does what in the network's work (METHODS §7): the coordinator (working-group coordinator or secretary) opens,
-/// assigns, returns, validates and closes; an analyst submits their own assessment. The administrator may act as coordinator.
+/// assigns, returns, validates and closes; an analyst submits their own assessment (the 'workflow' subject of the
+/// <see cref="Permissions.PermissionMatrix"/>). The administrator manages accounts, not content, and is no coordinator.
 /// </summary>
 public static class WorkflowRoles
 {
-    public static bool IsCoordinator(ICurrentUser user) => user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Administrator);
+    public static bool IsCoordinator(ICurrentUser user) => user.IsInRole(Roles.Coordinator);
 
     public static bool Is(ICurrentUser user, string userName) => string.Equals(user.UserName, userName, StringComparison.OrdinalIgnoreCase);
 

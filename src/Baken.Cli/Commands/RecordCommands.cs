@@ -78,6 +78,13 @@ public static class RecordCommands
         }
         var version = new Option<int?>("--expect-version") { Description = "Refuse the edit if the record is no longer at this version" };
         if (mode == SaveMode.Update) cmd.Options.Add(version);
+        if (mode == SaveMode.Update)
+        {
+            // Lowering the level or removing a compartment needs a reason (Coordinator or the originating organisation only).
+            var reason = new Option<string?>("--declassification-reason") { Description = "Why the classification is lowered (required to lower it); kept in the history" };
+            options.Add((RecordWriter.DeclassificationReason, reason));
+            cmd.Options.Add(reason);
+        }
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             var values = new Dictionary<string, string?>(StringComparer.Ordinal);

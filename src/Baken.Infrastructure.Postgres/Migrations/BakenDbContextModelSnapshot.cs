@@ -1011,6 +1011,10 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -28,7 +28,7 @@ public sealed record IimCaseResult(
 }
 
 /// <summary>
-/// Runs an IIM case file (the format of shared/data/iim, after stigrs/diim). With "time_steps" &gt; 0 it runs the
+/// Runs an IIM case file (the format of the stigrs/diim test cases, copied to tests/data/iim). With "time_steps" &gt; 0 it runs the
 /// dynamic IIM (K from kmat_file, else from tau_file and lambda, else K = I; q0 from q0_file, else zero; a
 /// perturbation without "ptime" lasts the whole run); otherwise the static IIM.
 /// </summary>

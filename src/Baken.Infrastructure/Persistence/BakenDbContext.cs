@@ -98,6 +98,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             h.Property(x => x.EntityKind).HasMaxLength(64);
             h.Property(x => x.EntityCode).HasMaxLength(RecordCode.MaxLength);
             h.Property(x => x.UserName).HasMaxLength(64);
+            h.Property(x => x.Note).HasMaxLength(1000);
             // The public sees no audit trail at all: who changed what is internal.
             h.HasQueryFilter(x => (int)x.ClassificationLevel <= Clearance
                                   && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0) && !PublicOnly);
@@ -159,7 +160,16 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
 
     public void RemoveRecord(Record record) => Remove(record);
 
-    public void DiscardChanges() => ChangeTracker.Clear();
+    public void DiscardChanges()
+    {
+        ChangeTracker.Clear();
+        _notes.Clear();
+    }
+
+    private readonly Dictionary<Record, string> _notes = new(ReferenceEqualityComparer.Instance);
+
+    public void Annotate(Record record, string note) =>
+        _notes[record] = _notes.TryGetValue(record, out var earlier) ? earlier + "; " + note : note;
 
     public void ExpectVersion(Record record, int version) => Entry(record).Property(r => r.Version).OriginalValue = version;
 
@@ -225,6 +235,10 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             }
 
             var after = entry.State == EntityState.Deleted ? null : record;
+            // Lowering the level or dropping a compartment is a declassification: its own kind of event, with its reason.
+            var lowered = original is not null && after is not null
+                          && (after.ClassificationLevel < original.ClassificationLevel || (original.CompartmentMask & ~after.CompartmentMask) != 0);
+            _notes.Remove(record, out var note);
             var highest = Classification.Highest(new[] { original?.Classification, after?.Classification }.OfType<Classification>());
             History.Add(new HistoryEntry
             {
@@ -232,7 +246,8 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
                 EntityId = record.Id,
                 EntityCode = record.Code,
                 Version = entry.State == EntityState.Deleted ? record.Version : record.Version,
-                Change = entry.State switch { EntityState.Added => ChangeKind.Insert, EntityState.Deleted => ChangeKind.Delete, _ => ChangeKind.Update },
+                Change = entry.State switch { EntityState.Added => ChangeKind.Insert, EntityState.Deleted => ChangeKind.Delete, _ => lowered ? ChangeKind.Declassify : ChangeKind.Update },
+                Note = note,
                 UserName = user.UserName,
                 AtUtc = now,
                 BeforeJson = original is null ? null : Snapshot(kind, original, compartments),

@@ -74,7 +74,7 @@ public sealed class AnalysisJobs(IServiceScopeFactory scopes, TimeProvider clock
     public AnalysisJob Start(ICurrentUser user, RunIntegratedAnalysisRequest request)
     {
         var job = Begin(user.UserName);
-        var actingAs = new FixedUser(user.UserName, user.Clearance, user.CompartmentMask, Roles.All.Where(user.IsInRole).ToList());
+        var actingAs = new FixedUser(user.UserName, user.Clearance, user.CompartmentMask, Roles.All.Where(user.IsInRole).ToList(), user.OrganisationCode, user.ViaApiToken);
         // The request's context (and its signed-in user) must not flow into the job: it outlives the request.
         using (ExecutionContext.SuppressFlow())
             _ = Task.Run(() => RunAsync(job, actingAs, request));

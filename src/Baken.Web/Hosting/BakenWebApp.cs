@@ -106,8 +106,7 @@ public static class BakenWebApp
         services.AddRazorComponents();
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseBakenErrorPages();
         app.Use(SecurityHeaders);
         app.UseRequestLocalization(new RequestLocalizationOptions
         {

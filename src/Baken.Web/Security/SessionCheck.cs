@@ -48,5 +48,5 @@ public static class SessionCheck
 
     private static string Access(ClaimsPrincipal p) => string.Join("|",
         p.FindFirst(HttpCurrentUser.ClearanceClaim)?.Value, p.FindFirst(HttpCurrentUser.CompartmentsClaim)?.Value,
-        p.FindFirst(HttpCurrentUser.MustChangePasswordClaim)?.Value, string.Join(";", p.FindAll(ClaimTypes.Role).Select(c => c.Value).Order()));
+        p.FindFirst(HttpCurrentUser.MustChangePasswordClaim)?.Value, p.FindFirst(HttpCurrentUser.OrganisationClaim)?.Value, string.Join(";", p.FindAll(ClaimTypes.Role).Select(c => c.Value).Order()));
 }

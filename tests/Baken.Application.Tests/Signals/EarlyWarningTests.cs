@@ -19,7 +19,7 @@ public sealed class EarlyWarningTests
         new(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), title, null, source, url, rel, cred, null,
             tags is null ? [] : tags.Split(';'), null);
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Intake_MarksDuplicatesAcrossFeeds_IsIdempotent_AndReviewMergesIntoTheOriginal(DatabaseProvider provider)
     {
@@ -61,7 +61,7 @@ public sealed class EarlyWarningTests
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Alerts_FireOnEscalationsAndJumps_Once_WithTheIndicatorsClassificationAndCompartments(DatabaseProvider provider)
     {
@@ -94,7 +94,7 @@ public sealed class EarlyWarningTests
             (await db.Alerts.CountAsync()).ShouldBe(0);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task StackedThreats_ThreeWeakSignalsFromThreeSources_OnOneVitalProcess_MakeAFinding(DatabaseProvider provider)
     {

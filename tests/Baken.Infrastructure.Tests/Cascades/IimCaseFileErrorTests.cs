@@ -135,7 +135,7 @@ public sealed class IimCaseFileErrorTests : IDisposable
     [Fact]
     public void Run_DynamicCaseWithInitialStateAndNoPerturbation_Recovers()
     {
-        // Reference case 11 of stigrs/diim (not shipped in shared/data): q0 = (0, 0.1), K = 0.2, recovery to 0.
+        // Reference case 11 of stigrs/diim (not among the copied cases): q0 = (0, 0.1), K = 0.2, recovery to 0.
         Write("a.csv", "Sector1,Sector2\n0.15,0.50\n0.10,0.05\n");
         Write("k.csv", "Sector1,0.2\nSector2,0.2\n");
         Write("q0.csv", "Sector1,0.0\nSector2,0.1\n");

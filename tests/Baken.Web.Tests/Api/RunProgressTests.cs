@@ -26,8 +26,8 @@ public sealed class RunProgressTests
     public async Task TheProgressPage_ShowsHowFarTheRunIs_OnlyToItsOwner_ThenOpensTheRun()
     {
         await using var app = await RunningApp.StartAsync(DatabaseProvider.Sqlite);
-        var owner = await app.SignedInClientAsync("eigenaar", ClassificationLevel.StaatsgeheimConfidentieel);
-        var other = await app.SignedInClientAsync("ander", ClassificationLevel.StaatsgeheimZeerGeheim);
+        var owner = await app.SignedInClientAsync("eigenaar", ClassificationLevel.StaatsgeheimConfidentieel, "Coordinator");
+        var other = await app.SignedInClientAsync("ander", ClassificationLevel.StaatsgeheimZeerGeheim, "Coordinator");
         var job = app.App.Services.GetRequiredService<AnalysisJobs>().Begin("eigenaar");
         job.Report(0.42);
         job.Report(0.3); // a late report from another thread does not move the bar back
@@ -54,7 +54,7 @@ public sealed class RunProgressTests
         done.Headers.Location!.ToString().ShouldEndWith("/analysis/RUN-20261123-120000");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task StartingARunOnThePage_GoesThroughTheProgressPage_ToTheStoredRun(DatabaseProvider provider)
     {

@@ -607,7 +607,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     BeforeJson = table.Column<string>(type: "text", nullable: true),
                     AfterJson = table.Column<string>(type: "text", nullable: true),
                     ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
-                    CompartmentMask = table.Column<long>(type: "bigint", nullable: false)
+                    CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {

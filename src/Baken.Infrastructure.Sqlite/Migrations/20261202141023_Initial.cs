@@ -606,7 +606,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     BeforeJson = table.Column<string>(type: "TEXT", nullable: true),
                     AfterJson = table.Column<string>(type: "TEXT", nullable: true),
                     ClassificationLevel = table.Column<int>(type: "INTEGER", nullable: false),
-                    CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false)
+                    CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baken.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261202130108_Initial")]
+    [Migration("20261202141023_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1005,6 +1005,10 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<string>("EntityKind")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")
