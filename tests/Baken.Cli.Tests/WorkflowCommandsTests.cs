@@ -17,9 +17,11 @@ public sealed class WorkflowCommandsTests
             r.ExitCode.ShouldBe(expected, $"{string.Join(' ', args)}: {r.Out} {r.Err}");
             return r;
         }
-        await Baken(0, "assessments", "import", SharedData.File("examples/assessments-example.csv"));
         await Baken(0, "user", "add", "coord", "--clearance", "Stg.G", "--roles", "Coordinator", "--organisation", "NCTV");
         await Baken(0, "user", "add", "analyst-wodc", "--clearance", "Stg.G", "--roles", "Analyst", "--organisation", "WODC");
+        await Baken(0, "assessments", "import", SharedData.File("examples/assessments-example.csv"), "--user", "coord");
+        // The administrator manages accounts, not the network's work.
+        await Baken(5, "cycle", "open", "NRB-2027", "--title", "NRB 2027", "--scenarios", "E-DROUGHT", "--due", "2027-03-01");
 
         await Baken(5, "cycle", "open", "NRB-2027", "--title", "NRB 2027", "--scenarios", "E-DROUGHT;E-RANSOM", "--due", "2027-03-01", "--user", "analyst-wodc");
         (await Baken(2, "cycle", "open", "NRB-2027", "--title", "NRB 2027", "--scenarios", "E-DROUGHT", "--due", "1 March", "--user", "coord")).Err.ShouldContain("--due: '1 March'");
@@ -48,8 +50,8 @@ public sealed class WorkflowCommandsTests
         var folder = Directory.CreateTempSubdirectory("baken-workflow-").FullName;
         try
         {
-            (await Baken(0, "analyse", "--iterations", "0", "--format", "csv", "--out", folder)).Out.ShouldContain("Concept run");
-            var official = await Baken(0, "analyse", "--official", "--iterations", "0", "--format", "csv", "--out", folder);
+            (await Baken(0, "analyse", "--iterations", "0", "--format", "csv", "--out", folder, "--user", "coord")).Out.ShouldContain("Concept run");
+            var official = await Baken(0, "analyse", "--official", "--iterations", "0", "--format", "csv", "--out", folder, "--user", "coord");
             official.Out.ShouldContain("Analysed 1 scenarios");
             official.Out.ShouldNotContain("Concept run");
         }
