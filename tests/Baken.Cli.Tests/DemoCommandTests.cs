@@ -7,7 +7,7 @@ namespace Baken.Cli.Tests;
 /// <summary>baken demo: the fictional picture across the chain, loaded once, marked fictional, and refused a second time.</summary>
 public sealed class DemoCommandTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Demo_LoadsEveryPartOfTheChain_MarkedFictional_AndRefusesASecondTime(DatabaseProvider provider)
     {
@@ -51,7 +51,7 @@ public sealed class DemoCommandTests
         (await CliRun.Baken(database, "scenario", "list", "--format", "csv")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(21);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task EmptyRegister_AnalyseSaysWhatToDoNext(DatabaseProvider provider)
     {

@@ -21,7 +21,7 @@ public sealed class MeasureCommandsTests
         result.Err.ShouldContain("No analysis run yet");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Measures_AfterARun_GiveOrderedIntervals_AndRiskPointsPerEuroAboveZero(DatabaseProvider provider)
     {

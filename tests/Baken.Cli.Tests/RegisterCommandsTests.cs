@@ -148,4 +148,22 @@ public sealed class RegisterCommandsTests
         }
         finally { Directory.Delete(folder, true); }
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Delete_OfAReferencedRecord_ExitsWithConflict_NamingTheReferrers_UnlessCascaded(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        (await CliRun.Baken(database, "theme", "add", "T-REF", "--name", "referenced theme")).ExitCode.ShouldBe(0);
+        (await CliRun.Baken(database, "scenario", "add", "E-REF", "--title", "refers", "--kind", "hazard", "--theme", "T-REF")).ExitCode.ShouldBe(0);
+        (await CliRun.Baken(database, "scenario", "add", "E-BAD", "--title", "unknown theme", "--kind", "hazard", "--theme", "T-NONE")).ExitCode.ShouldBe(2);
+
+        var refused = await CliRun.Baken(database, "theme", "delete", "T-REF");
+        refused.ExitCode.ShouldBe(4);
+        refused.Err.ShouldContain("1 scenario (E-REF)");
+
+        (await CliRun.Baken(database, "theme", "delete", "T-REF", "--cascade")).ExitCode.ShouldBe(0);
+        (await CliRun.Baken(database, "theme", "show", "T-REF")).ExitCode.ShouldBe(3);
+        (await CliRun.Baken(database, "scenario", "show", "E-REF")).Out.ShouldNotContain("T-REF");
+    }
 }

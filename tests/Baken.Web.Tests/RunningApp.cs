@@ -17,11 +17,14 @@ namespace Baken.Web.Tests;
 /// <summary>The real web host on a free loopback port over a fresh database of one provider.</summary>
 public sealed class RunningApp : IAsyncDisposable
 {
-    private RunningApp(WebApplication app, TestDatabase database, Uri address)
+    private readonly bool _ownsDatabase;
+
+    private RunningApp(WebApplication app, TestDatabase database, Uri address, bool ownsDatabase)
     {
         App = app;
         Database = database;
         Address = address;
+        _ownsDatabase = ownsDatabase;
     }
 
     public WebApplication App { get; }
@@ -31,6 +34,12 @@ public sealed class RunningApp : IAsyncDisposable
     public static async Task<RunningApp> StartAsync(DatabaseProvider provider, bool catalogue = false, Action<WebApplicationBuilder>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(provider, initialise: catalogue);
+        return await StartOnAsync(database, configure, ownsDatabase: true);
+    }
+
+    /// <summary>Another node on the same database (the first node's owner disposes the database).</summary>
+    public static async Task<RunningApp> StartOnAsync(TestDatabase database, Action<WebApplicationBuilder>? configure = null, bool ownsDatabase = false)
+    {
         var app = BakenWebApp.Build([], database.Options, "http://127.0.0.1:0", b =>
         {
             b.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -40,7 +49,7 @@ public sealed class RunningApp : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningApp(app, database, new Uri(address));
+        return new RunningApp(app, database, new Uri(address), ownsDatabase);
     }
 
     /// <summary>Adds a user with the given clearance and compartments and returns a client that carries their API token.</summary>
@@ -88,6 +97,6 @@ public sealed class RunningApp : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase) await Database.DisposeAsync();
     }
 }

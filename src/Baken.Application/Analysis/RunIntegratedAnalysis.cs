@@ -32,14 +32,21 @@ public sealed record RunIntegratedAnalysisRequest(
     bool Official = false);
 
 /// <param name="Concept">The run used assessments that are not validated: every page and report says "concept".</param>
-public sealed record AnalysisRunOutcome(string? RunCode, AnalysisResult Result, Classification Classification, AnalysisCatalogue Catalogue, bool Concept = false);
+public sealed record AnalysisRunOutcome(string? RunCode, AnalysisResult Result, Classification Classification, AnalysisCatalogue Catalogue, bool Concept = false)
+{
+    /// <summary>What the run did beside the analysis itself, e.g. which compound scenarios it rescored from their parts.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>
 /// Runs the integrated analysis (METHODS §1) over the register's assessments or over a given assessment table,
 /// limited to what the caller — or the lower --as-clearance level — may see, and stores the run with its inputs,
 /// settings, seed and code version. The run is classified at the highest classification of what it used.
+/// A run over the register first rescores every compound scenario from its parts' current assessments (a deterministic
+/// pass), so a compound never carries the parts' judgements of an earlier run; the run's notes and provenance say so.
 /// </summary>
-public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimeProvider clock, LoadAnalysisCatalogue catalogueLoader)
+public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimeProvider clock, LoadAnalysisCatalogue catalogueLoader,
+    Cascades.CompoundScenarioScoring? compounds = null)
 {
     public async Task<Result<AnalysisRunOutcome>> HandleAsync(RunIntegratedAnalysisRequest request, CancellationToken ct = default)
     {
@@ -60,7 +67,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         if (request.Official && request.Table is not null)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("official", request.TableName ?? "input", "an official run of the register's validated assessments, not of a file"));
         var (rows, compartments, concept) = request.Table is null ? await RegisterTableAsync(catalogue, request.Official, ct) : (request.Table, 0L, true);
-        rows = WithinClearance(rows, ceiling);
+        var read = Read(rows, ceiling, catalogue, out rows);
         if (rows.Count <= 1)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("input", request.TableName ?? "register",
                 request.Table is not null
@@ -69,14 +76,22 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
                     : "There is nothing to analyse yet: the register holds no " + (request.Official ? "validated " : "") + "assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}") +
                       ". Import the analysts' assessment file ('baken assessments import FILE', or the page /assessments/import), " +
                       "or load the fictional demonstration data ('baken demo', or the button on the dashboard for an administrator)."));
-
-        var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
         if (!read.IsValid)
             return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Message, e.Line)).ToList());
-        var input = read.Input! with
+
+        IReadOnlyList<string> notes = [];
+        if (request.Table is null && compounds is not null)
         {
-            Scenarios = read.Input!.Scenarios.Select(s => s with { Theme = catalogue.ThemeCode(s.Theme) }).ToList(),
-        };
+            notes = await RescoreCompoundsAsync(read.Input!, profile, catalogue, request, compartments, ct);
+            if (notes.Any(n => n.Contains(" rescored from", StringComparison.Ordinal)))
+            {
+                (rows, compartments, concept) = await RegisterTableAsync(catalogue, request.Official, ct);
+                read = Read(rows, ceiling, catalogue, out rows);
+                if (!read.IsValid)
+                    return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Message, e.Line)).ToList());
+            }
+        }
+        var input = read.Input!;
 
         AnalysisSettings settings;
         AnalysisResult result;
@@ -104,8 +119,44 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         var classification = Classification.Highest(input.Scenarios.Select(s => new Classification((ClassificationLevel)s.ClassificationLevel, 0))
             .Append(new Classification(ClassificationLevel.Ongerubriceerd, compartments)));
         string? code = null;
-        if (request.Store) code = await StoreAsync(request, rows, result, classification, concept, ct);
-        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue, concept));
+        if (request.Store) code = await StoreAsync(request, rows, result, classification, concept, notes, ct);
+        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue, concept) { Notes = notes });
+    }
+
+    /// <summary>The rows within the ceiling, checked against the catalogue, with themes as catalogue codes.</summary>
+    private static AssessmentReadResult Read(IReadOnlyList<AssessmentRawRow> all, ClassificationLevel ceiling, AnalysisCatalogue catalogue, out IReadOnlyList<AssessmentRawRow> rows)
+    {
+        rows = WithinClearance(all, ceiling);
+        var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
+        return read.IsValid
+            ? AssessmentReadResult.Success(read.Input! with { Scenarios = read.Input!.Scenarios.Select(s => s with { Theme = catalogue.ThemeCode(s.Theme) }).ToList() })
+            : read;
+    }
+
+    /// <summary>
+    /// Scores the parts deterministically (consensus of today's assessments, no Monte Carlo) and rescores every compound
+    /// scenario from them. The compound's assessment is classified like the whole input, the highest of what went in.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> RescoreCompoundsAsync(AnalysisInput input, PreferenceProfile profile, AnalysisCatalogue catalogue, RunIntegratedAnalysisRequest request,
+        long compartments, CancellationToken ct)
+    {
+        if (!await db.Scenarios.AsNoTracking().AnyAsync(s => s.Components != null && s.Components != "", ct)) return [];
+        AnalysisResult parts;
+        try
+        {
+            parts = IntegratedAnalysis.Run(input, new AnalysisSettings(profile.RestrictTo(input.Criteria.Select(c => c.Code)))
+            {
+                Factor = request.Factor, Iterations = 0, BandRounding = request.BandRounding, LikelihoodScale = catalogue.LikelihoodScale,
+                ThreatRule = request.ThreatRule == ThreatRuleKind.Minimum ? ThreatLikelihoodRule.Minimum : ThreatLikelihoodRule.GeometricMean,
+            });
+        }
+        catch (ArgumentException e)
+        {
+            return [$"Compound scenarios not rescored: {e.Message.Split(" (Parameter")[0]}"];
+        }
+        var level = input.Scenarios.Select(s => (ClassificationLevel)s.ClassificationLevel).DefaultIfEmpty(ClassificationLevel.Ongerubriceerd).Max();
+        return await compounds!.RescoreAllAsync(RunSummary.From(parts).ToDictionary(s => s.Id, StringComparer.Ordinal),
+            "the current assessments of its parts", new Classification(level, compartments), ct);
     }
 
     /// <summary>
@@ -140,7 +191,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
     }
 
     private async Task<string> StoreAsync(RunIntegratedAnalysisRequest request, IReadOnlyList<AssessmentRawRow> rows, AnalysisResult result,
-        Classification classification, bool concept, CancellationToken ct)
+        Classification classification, bool concept, IReadOnlyList<string> notes, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var code = $"RUN-{now:yyyyMMdd-HHmmss}";
@@ -163,6 +214,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         run.Recode(code);
         run.Classify(classification);
         run.Provenance = request.TableName is null ? "register" : $"file {Path.GetFileName(request.TableName)}";
+        if (notes.Count > 0) run.Provenance += "; " + string.Join(" ", notes);
         db.AddRecord(run);
         await db.SaveChangesAsync(ct);
         return code;

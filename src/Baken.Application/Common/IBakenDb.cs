@@ -62,6 +62,8 @@ public interface IBakenDb
     DbSet<Compartment> Compartments { get; }
     DbSet<User> Users { get; }
     DbSet<ApiToken> ApiTokens { get; }
+    DbSet<Baken.Domain.Jobs.BackgroundJob> Jobs { get; }
+    DbSet<AccessStamp> AccessStamps { get; }
 
     DbSet<T> Set<T>() where T : class;
 

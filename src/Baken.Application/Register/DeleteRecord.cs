@@ -4,9 +4,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Register;
 
-public sealed record DeleteRecordRequest(string Kind, string Code, int? ExpectedVersion = null);
+/// <param name="Cascade">Also remove the references to it (and delete the records that cannot exist without it); without it,
+/// a record that others refer to is not deleted.</param>
+public sealed record DeleteRecordRequest(string Kind, string Code, int? ExpectedVersion = null, bool Cascade = false);
 
-/// <summary>Deletes a record. Its last version stays in the history, so nothing is lost.</summary>
+/// <summary>
+/// Deletes a record. Its last version stays in the history, so nothing is lost. A record that others refer to is kept
+/// (a conflict naming the kinds that refer to it) unless the caller asks for a cascade, which changes or deletes only
+/// what the caller may change or delete.
+/// </summary>
 public sealed class DeleteRecord(IBakenDb db, ICurrentUser user)
 {
     public async Task<Result<string>> HandleAsync(DeleteRecordRequest request, CancellationToken ct = default)
@@ -22,7 +28,18 @@ public sealed class DeleteRecord(IBakenDb db, ICurrentUser user)
         if (Permission.RefusalForKind(user, kind.Name, PermissionAction.Delete, await RecordOwner.OfAsync(db, record, ct)) is { } refusal)
             return Result<string>.Forbidden(refusal);
         if (request.ExpectedVersion is { } v) db.ExpectVersion(record, v);
-        db.RemoveRecord(record);
+        if (request.Cascade)
+        {
+            var cascade = await RecordReferences.CascadeAsync(db, kind, record, MayChangeAsync, ct);
+            if (cascade.Forbidden is not null || cascade.Refused is not null)
+            {
+                db.DiscardChanges();
+                return cascade.Forbidden is { } forbidden ? Result<string>.Forbidden(forbidden) : Result<string>.Conflict(cascade.Refused!);
+            }
+        }
+        else if (await RecordReferences.RefusalAsync(db, kind, record.Code, ct) is { } refused)
+            return Result<string>.Conflict(refused);
+        else db.RemoveRecord(record);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -34,4 +51,8 @@ public sealed class DeleteRecord(IBakenDb db, ICurrentUser user)
         }
         return Result<string>.Ok(record.Code);
     }
+
+    /// <summary>The permission model's word on one record a cascade would delete or edit (null: allowed).</summary>
+    private async Task<string?> MayChangeAsync(RecordKind kind, Domain.Record record, bool delete, CancellationToken ct) =>
+        Permission.RefusalForKind(user, kind.Name, delete ? PermissionAction.Delete : PermissionAction.Edit, await RecordOwner.OfAsync(db, record, ct));
 }

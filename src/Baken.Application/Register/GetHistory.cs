@@ -11,7 +11,8 @@ public sealed record FieldChange(string Field, string? Before, string? After);
 
 /// <summary>
 /// The audit trail of one record, oldest first, including deleted records. Versions the caller may not
-/// see (because the record was classified higher then) are left out by the same clearance filter.
+/// see (because the record was classified higher then) are left out by the same clearance filter; a record whose
+/// latest version the caller may not see has no history for them at all.
 /// </summary>
 public sealed class GetHistory(IBakenDb db)
 {
@@ -22,7 +23,12 @@ public sealed class GetHistory(IBakenDb db)
         var entries = await db.History.AsNoTracking()
             .Where(h => h.EntityKind == kind.Name && h.EntityCode == code)
             .OrderBy(h => h.Id).ToListAsync(ct);
-        if (entries.Count == 0) return Result<IReadOnlyList<HistoryView>>.NotFound($"No history for {kind.Name} '{code}'.");
+        // A record raised above the reader (or deleted while above them) has no history for them either: its latest
+        // version decides, as it does for the record itself, so the history is not a way to learn that it exists.
+        var latest = await db.History.IgnoreQueryFilters().Where(h => h.EntityKind == kind.Name && h.EntityCode == code)
+            .MaxAsync(h => (long?)h.Id, ct);
+        if (entries.Count == 0 || entries[^1].Id != latest)
+            return Result<IReadOnlyList<HistoryView>>.NotFound($"No history for {kind.Name} '{code}'.");
         return Result<IReadOnlyList<HistoryView>>.Ok(entries.Select(ToView).ToList());
     }
 

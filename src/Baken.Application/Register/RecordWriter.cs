@@ -44,6 +44,7 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
         }
 
         // Classification first: it decides whether this user may write the record at all.
+        var before = record.Classification;
         var level = record.ClassificationLevel;
         var mask = record.CompartmentMask;
         if (Get(values, "classification") is { } levelText)
@@ -89,9 +90,14 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
             catch (DomainValidationException e) { errors.Add(new FieldError(e.Field, e.Value, e.AllowedValues, line)); }
         }
 
+        var named = new HashSet<RecordField>();
+        var kept = new HashSet<string>(StringComparer.Ordinal);
         foreach (var field in kind.Fields)
         {
             var present = TryGet(values, field.Name, out var value);
+            // A form or file that shows a hidden reference as withheld gives it back as such: the hidden code stays.
+            if (present && field.References is not null && !isNew && value?.Contains(RecordReferences.Withheld, StringComparison.Ordinal) == true)
+                value = await KeepWithheldAsync(field, record, value, kept, ct);
             // An edit changes only what it names; a new record keeps defaults but must state required fields.
             if (!present && (!isNew || !field.Required || field.HasDefault)) continue;
             // An empty cell for a field with a default (a spreadsheet column left blank) keeps the value.
@@ -105,16 +111,28 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
                 errors.Add(new FieldError(e.Field, e.Value, e.AllowedValues, line));
                 continue;
             }
-            if (field.References is { } refKind && !string.IsNullOrWhiteSpace(value))
+            if (field.References is not null && present && !string.IsNullOrWhiteSpace(value)) named.Add(field);
+        }
+        // References: each named code must exist for this user, and none may point at a record classified above this
+        // one (its readers would see a code they may not read). A lowered classification is checked against every
+        // reference; raising one never makes a reference point up.
+        var reclassified = !isNew && !before.IsVisibleTo(record.ClassificationLevel, record.CompartmentMask);
+        foreach (var field in kind.Fields.Where(f => f.References is not null))
+        {
+            var wasNamed = named.Contains(field);
+            if (!wasNamed && !reclassified) continue;
+            if (!wasNamed && errors.Any(e => e.Field == field.Name)) continue;
+            var codes = field.ReferencesMany ? RecordFieldBuilder<Record>.SplitCodes(field.Get(record)).ToList() : field.Get(record) is { } one ? [one] : [];
+            foreach (var code in codes.Where(c => !kept.Contains(c)))
             {
-                if (field.ReferencesMany)
+                var referent = await ReferentAsync(field.References!, code, ct);
+                if (referent is null)
                 {
-                    foreach (var code in RecordFieldBuilder<Record>.SplitCodes(value))
-                        if (!await ReferenceExistsAsync(refKind, code, ct))
-                            errors.Add(new FieldError(field.Name, code, $"the code of an existing {refKind}", line));
+                    // An earlier reference whose record is gone or hidden does not block a reclassification.
+                    if (wasNamed) errors.Add(new FieldError(field.Name, code, $"the code of an existing {field.References}", line));
                 }
-                else if (!await ReferenceExistsAsync(refKind, value.Trim(), ct))
-                    errors.Add(new FieldError(field.Name, value, $"the code of an existing {refKind}", line));
+                else if (!RecordReferences.MayBeNamedBy(referent.Value, record.Classification))
+                    errors.Add(new FieldError(field.Name, code, RecordReferences.NeverPointsUp(field.References!), line));
             }
         }
         // Marked for the public only when the public may see it: Ongerubriceerd and in no compartment (issue 14).
@@ -151,11 +169,24 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
 
     private string Names(long mask) => mask == 0 ? "" : " " + string.Join(";", compartments.Names(mask));
 
-    private async Task<bool> ReferenceExistsAsync(string kindName, string code, CancellationToken ct)
+    /// <summary>The codes given, plus the codes the record already holds that this user may not see (shown as withheld).</summary>
+    private async Task<string?> KeepWithheldAsync(RecordField field, Record record, string value, HashSet<string> kept, CancellationToken ct)
     {
-        if (PendingCodes.Contains((kindName, code))) return true;
+        var given = RecordFieldBuilder<Record>.SplitCodes(value).Where(c => c != RecordReferences.Withheld).ToList();
+        foreach (var code in RecordFieldBuilder<Record>.SplitCodes(field.Get(record)))
+            if (await ReferentAsync(field.References!, code, ct) is null) { given.Add(code); kept.Add(code); }
+        return given.Count == 0 ? null : field.ReferencesMany ? string.Join(";", given) : given[^1];
+    }
+
+    /// <summary>The classification of the referenced record as this user sees it; null when it does not exist for them.</summary>
+    private async Task<Classification?> ReferentAsync(string kindName, string code, CancellationToken ct)
+    {
         var kind = RecordKinds.Find(kindName)!;
-        return await kind.Query(db).AnyAsync(r => r.Code == code, ct);
+        // A record the same import creates is checked when that row is applied; it counts as existing here.
+        if (PendingCodes.Contains((kind.Name, code))) return Classification.Unclassified;
+        var found = await kind.Query(db).Where(r => r.Code == code)
+            .Select(r => new { r.ClassificationLevel, r.CompartmentMask }).FirstOrDefaultAsync(ct);
+        return found is null ? null : new Classification(found.ClassificationLevel, found.CompartmentMask);
     }
 
     private static string? Get(IReadOnlyDictionary<string, string?> values, string key) =>

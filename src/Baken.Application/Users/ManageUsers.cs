@@ -20,8 +20,8 @@ public sealed record AccountView(string UserName, string DisplayName, Classifica
 /// Administrators change an account's clearance, compartments and roles, give it a new one-time password, or lift a
 /// lockout. The same limits apply as when adding one (nothing above the administrator's own clearance or outside their
 /// compartments), an administrator cannot take away their own administrator role, and every change is written to the
-/// history as kind 'user' with the values before and after. Signed-in sessions pick the new access up within
-/// 30 seconds (the cookie check in the web host), API tokens within their 30-second cache.
+/// history as kind 'user' with the values before and after. Signed-in sessions and API tokens pick the new access up at
+/// their next request on every node (the change gives the access stamp a new value; docs/operations.md).
 /// </summary>
 public sealed class ManageUsers(IBakenDb db, ICurrentUser caller, TimeProvider clock)
 {

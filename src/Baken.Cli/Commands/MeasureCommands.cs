@@ -51,10 +51,12 @@ public static class MeasureCommands
                 var (residualOverview, residual) = await session.Get<MeasuresAnalysis>().ResidualAsync(
                     codes.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), yardstick, ct);
                 await Notes(io, residualOverview);
-                await io.Out.WriteLineAsync("scenario,current_annual_probability,residual_annual_probability,current_impact,residual_impact,current_annual_risk,residual_annual_risk,reduced_share,measures");
+                var residualList = new ListOutput("scenario", "current_annual_probability", "residual_annual_probability", "current_impact", "residual_impact",
+                    "current_annual_risk", "residual_annual_risk", "reduced_share", "measures");
                 foreach (var r in residual)
-                    await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{r.ScenarioId},{r.CurrentAnnualProbability:G6},{r.ResidualAnnualProbability:G6},{r.CurrentImpactScore:G6},{r.ResidualImpactScore:G6},{r.CurrentAnnualRisk:G6},{r.ResidualAnnualRisk:G6},{r.ReducedShare:0.####},{string.Join(';', r.AppliedMeasureIds)}"));
+                    residualList.Add(r.ScenarioId, N(r.CurrentAnnualProbability, "G6"), N(r.ResidualAnnualProbability, "G6"), N(r.CurrentImpactScore, "G6"), N(r.ResidualImpactScore, "G6"),
+                        N(r.CurrentAnnualRisk, "G6"), N(r.ResidualAnnualRisk, "G6"), N(r.ReducedShare, "0.####"), string.Join(';', r.AppliedMeasureIds));
+                residualList.Write(io, parse.GetValue(format));
                 return ExitCodes.Ok;
             }
             var overview = await session.Get<MeasuresAnalysis>().OverviewAsync(
@@ -65,6 +67,8 @@ public static class MeasureCommands
             else WriteCsv(io.Out, rows);
             foreach (var r in overview.Measures.Where(r => r.Robustness is { Fragile: true }))
                 await io.Err.WriteLineAsync($"Fragile: {r.Measure.Code}: {r.Robustness!.Reason}.");
+            if (overview.Measures.Count == 0)
+                await io.Err.WriteLineAsync("No measures you may see yet: add one with 'baken measure add CODE --title … --effects …', import a file with 'baken import FILE --kind measure', or load the fictional demonstration data with 'baken demo'.");
             return ExitCodes.Ok;
         }));
         return cmd;
@@ -192,6 +196,8 @@ public static class MeasureCommands
         >= 1e6 => string.Create(CultureInfo.InvariantCulture, $"€{euros / 1e6:0.##}m"),
         _ => string.Create(CultureInfo.InvariantCulture, $"€{euros:0}"),
     };
+
+    internal static string N(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "";
 
     internal static string Csv(string? text) =>
         text is null ? "" : text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;

@@ -49,16 +49,17 @@ public static class UserCommands
 
     private static Command List(CommandIo io)
     {
-        var cmd = new Command("list", "List users (administrators)");
+        var format = ListOutput.FormatOption();
+        var cmd = new Command("list", "List users (administrators)") { format };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var result = await session.Get<ListUsers>().HandleAsync(ct);
             if (!result.IsOk) return io.Fail(result);
-            var table = new Table().Border(TableBorder.Simple).AddColumns("user", "clearance", "compartments", "roles");
-            foreach (var u in result.Value!)
-                table.AddRow(Markup.Escape(u.UserName), Markup.Escape(u.Clearance), Markup.Escape(string.Join(";", u.Compartments)), Markup.Escape(string.Join(";", u.Roles)));
-            RecordCommands.Console(io).Write(table);
+            var list = new ListOutput("user", "clearance", "compartments", "roles");
+            foreach (var u in result.Value!) list.Add(u.UserName, u.Clearance, string.Join(";", u.Compartments), string.Join(";", u.Roles));
+            // People have always had the table here; scripts ask for csv or json.
+            list.Write(io, parse.GetValue(format) ?? "table");
             return ExitCodes.Ok;
         }));
         return cmd;
@@ -129,7 +130,7 @@ public static class UserCommands
     {
         var name = new Argument<string>("name") { Description = "The user the token belongs to" };
         var id = new Option<Guid>("--id") { Description = "The token's id (from 'baken user tokens')", Required = true };
-        var cmd = new Command("revoke-token", "Revoke one API token; takes effect within 30 seconds on a running server") { name, id };
+        var cmd = new Command("revoke-token", "Revoke one API token; takes effect on every running server at its next request") { name, id };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
@@ -145,7 +146,7 @@ public static class UserCommands
     private static Command Revoke(CommandIo io)
     {
         var name = new Argument<string>("name") { Description = "The user whose API tokens are revoked" };
-        var cmd = new Command("revoke-tokens", "Revoke every API token of a user (administrators); takes effect within 30 seconds on a running server") { name };
+        var cmd = new Command("revoke-tokens", "Revoke every API token of a user (administrators); takes effect on every running server at its next request") { name };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);

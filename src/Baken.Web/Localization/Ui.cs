@@ -38,6 +38,7 @@ public static class Ui
         ["detail.compartments"] = ("Compartimenten", "Compartments"),
         ["detail.provenance"] = ("Herkomst", "Provenance"),
         ["detail.notfound"] = ("Dit record bestaat niet of u mag het niet zien.", "This record does not exist or you may not see it."),
+        ["ref.withheld"] = ("(achtergehouden)", "(withheld)"),
         ["detail.scale"] = ("Klassenschaal", "Class scale"),
         ["detail.indicative"] = ("indicatief", "indicative"),
         ["detail.indicative.hint"] = ("Plaatshouder: de officiële klassengrenzen konden niet worden geverifieerd", "Placeholder: the official class boundaries could not be verified"),
@@ -142,6 +143,10 @@ public static class Ui
         ["progress.wait"] = ("Deze pagina ververst zich elke seconde en opent de analyse zodra die is opgeslagen.", "This page refreshes every second and opens the analysis as soon as it is stored."),
         ["progress.unknown"] = ("Deze berekening bestaat niet (meer) of is niet van u. Opgeslagen analyses staan in de lijst.", "This run does not exist (any more) or is not yours. Stored analyses are in the list."),
         ["progress.back"] = ("Terug naar de analyses", "Back to the analyses"),
+        ["progress.waiting"] = ("Wacht op een server die de analyse uitvoert", "Waiting for a server to run the analysis"),
+        ["progress.cancel"] = ("Analyse afbreken", "Cancel the analysis"),
+        ["progress.cancelled"] = ("De analyse is afgebroken:", "The analysis was cancelled:"),
+        ["progress.cancelled.title"] = ("Analyse afgebroken", "Analysis cancelled"),
         ["cat.title"] = ("Catalogus beheren", "Manage the catalogue"),
         ["cat.intro"] = ("Weegprofielen, klassenschalen, thema's en de indicatieve instellingen. Elke wijziging krijgt een nieuwe versie en blijft in de geschiedenis.", "Preference profiles, class scales, themes and the indicative settings. Every change gets a new version and stays in the history."),
         ["cat.profiles"] = ("Weegprofielen", "Preference profiles"),
@@ -334,6 +339,7 @@ public static class Ui
         ["meeting.file"] = ("Bestand", "File"),
         ["meeting.nofile"] = ("kies een bestand", "choose a file"),
         ["nav.dependencies"] = ("Ketens en afhankelijkheden", "Chains and dependencies"),
+        ["nav.chains"] = ("Ketens", "Chains"),
         ["nav.signals"] = ("Signalen", "Signals"),
         ["signals.title"] = ("Signalen: beoordelingswachtrij", "Signals: review queue"),
         ["signals.feeds"] = ("Feeds", "Feeds"),
@@ -458,4 +464,8 @@ public static class Ui
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     public static string T(string key) => Words.TryGetValue(key, out var w) ? (IsEnglish ? w.En : w.Nl) : key;
+
+    /// <summary>A field value as shown: a reference the reader may not see reads "withheld" in their language.</summary>
+    public static string? Shown(string? value) =>
+        value?.Replace(Baken.Application.Register.RecordReferences.Withheld, T("ref.withheld"), StringComparison.Ordinal);
 }

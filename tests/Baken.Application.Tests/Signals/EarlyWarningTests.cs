@@ -52,7 +52,7 @@ public sealed class EarlyWarningTests
             copy.DuplicateOf.ShouldBe(original.Code);
             signals.Single(s => s.Title.StartsWith("Droogte")).DuplicateOf.ShouldBeNull();
 
-            var review = new ReviewSignals(db, new SaveRecord(db, FixedUser.System));
+            var review = new ReviewSignals(db, FixedUser.System, new SaveRecord(db, FixedUser.System));
             (await review.QueueAsync()).Count.ShouldBe(3);
             (await review.DecideAsync(copy.Code, ReviewDecision.Merge)).IsOk.ShouldBeTrue();
             (await review.DecideAsync(original.Code, ReviewDecision.Accept)).IsOk.ShouldBeTrue();

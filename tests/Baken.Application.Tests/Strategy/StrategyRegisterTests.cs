@@ -105,9 +105,11 @@ public sealed class StrategyRegisterTests
         await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
         var u = FixedUser.System;
         await Ok(Add(database, u, "measure", "M-OPEN", ("title", "Public exercise"), ("publishable", "true")));
-        await Ok(Add(database, u, "measure", "M-SECRET", ("title", "SECRET-MARKER capability"), ("classification", "Stg.G")));
+        await Ok(Add(database, u, "measure", "M-SECRET", ("title", "SECRET-MARKER capability")));
         await Ok(Add(database, u, "measure", "M-INTERNAL", ("title", "Internal note"), ("publishable", "false")));
         await Ok(Edit(database, u, "goal", "GOAL-06", ("measures", "M-OPEN;M-SECRET;M-INTERNAL")));
+        // Raised after the goal named it (a reference is never saved pointing up, but its target may be raised later).
+        await Ok(Edit(database, u, "measure", "M-SECRET", ("classification", "Stg.G")));
 
         await using var db = database.Context(u);
         var all = await new LoadStrategy(db).HandleAsync();

@@ -10,7 +10,7 @@ namespace Baken.Infrastructure.Tests.Dependencies;
 /// <summary>Named products: the HS6 names shipped inside the program, the screen's product column, and the domain of every flagged product.</summary>
 public sealed class ProductNamesTests
 {
-    private static readonly string Subset = SharedData.File("baci/BACI_HS92_Y2021_subset_exporters_ZAF_AFG.csv");
+    private static readonly string Subset = SharedData.File("baci/BACI_HS92_Y2021_subset_exporters_ZAF_AFG.zip");
 
     [Fact]
     public void Bundled_HoldsBothBaciDictionaries_WithTheirOwnWording()

@@ -15,7 +15,7 @@ public sealed class FirstHourPageTests
     private static HttpRequestMessage Browser(string url) =>
         new(HttpMethod.Get, url) { Headers = { Accept = { new MediaTypeWithQualityHeaderValue("text/html") } } };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task UnknownAddress_IsAPageForBrowsers_AndProblemJsonForApiClients(DatabaseProvider provider)
     {
@@ -40,7 +40,7 @@ public sealed class FirstHourPageTests
         icon.Content.Headers.ContentType!.MediaType.ShouldBe("image/svg+xml");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task EveryPage_HasExactlyOneTitle(DatabaseProvider provider)
     {
@@ -52,7 +52,7 @@ public sealed class FirstHourPageTests
             Regex.Matches(await client.GetStringAsync(url), "<title>").Count.ShouldBe(1, url);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task EmptyInstall_DashboardSaysHowToStart_AndOffersTheDemoToAdministratorsOnly(DatabaseProvider provider)
     {
@@ -69,7 +69,7 @@ public sealed class FirstHourPageTests
         (await admin.GetStringAsync("/")).ShouldContain("value=\"load-demo\"");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ImportPage_IsAllOrNothing_WithLineNumberedErrors_ThenImportsAGoodFile(DatabaseProvider provider)
     {
@@ -110,7 +110,7 @@ public sealed class FirstHourPageTests
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task DemoButton_LoadsThePicture_AndEveryPageThenShowsItUnderABanner(DatabaseProvider provider)
     {
