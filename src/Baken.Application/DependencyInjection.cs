@@ -51,6 +51,13 @@ public static class DependencyInjection
         services.AddScoped<Signals.EvaluateAlerts>();
         services.AddScoped<Signals.StackedThreatScan>();
         services.AddScoped<Signals.CountryRiskTable>();
+        services.AddScoped<Workflow.OpenCycle>();
+        services.AddScoped<Workflow.AssignCycle>();
+        services.AddScoped<Workflow.GetCycleStatus>();
+        services.AddScoped<Workflow.CloseCycle>();
+        services.AddScoped<Workflow.ChangeAssessmentStatus>();
+        services.AddScoped<Workflow.LikelihoodReviews>();
+        services.AddScoped<Workflow.Inbox>();
         services.AddScoped<Operations.DatabaseBackups>();
         services.AddScoped<Jobs.BackgroundJobs>();
         services.AddScoped<Demo.LoadDemo>();

@@ -54,6 +54,14 @@ public static class BakenCli
         // 'council' is both a register kind (list, show, add, …) and the secretariat's steering commands.
         var council = root.Subcommands.Single(c => c.Name == "council");
         foreach (var sub in CouncilCommands.Create(io)) council.Subcommands.Add(sub);
+        // The same for the network's work: 'cycle', 'likelihood-review' and 'assessments' carry their workflow steps.
+        var cycle = root.Subcommands.Single(c => c.Name == "cycle");
+        foreach (var sub in WorkflowCommands.Cycle(io)) cycle.Subcommands.Add(sub);
+        var review = root.Subcommands.Single(c => c.Name == "likelihood-review");
+        foreach (var sub in WorkflowCommands.Review(io)) review.Subcommands.Add(sub);
+        var assessments = root.Subcommands.Single(c => c.Name == "assessments");
+        foreach (var sub in WorkflowCommands.AssessmentStatus(io)) assessments.Subcommands.Add(sub);
+        root.Subcommands.Add(WorkflowCommands.Inbox(io));
         return root;
     }
 

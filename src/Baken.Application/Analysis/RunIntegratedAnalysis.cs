@@ -13,6 +13,8 @@ namespace Baken.Application.Analysis;
 /// <param name="TableName">The file the table came from, recorded with the run.</param>
 /// <param name="AsClearance">Analyse and report only what this level may see (at most the caller's own clearance).</param>
 /// <param name="Progress">Told the fraction of the Monte Carlo done, for a progress indicator; not part of the run.</param>
+/// <param name="Official">Use only validated assessments of the register. Otherwise every visible assessment counts and a
+/// run that used one that is not validated (or a file) is a concept run.</param>
 public sealed record RunIntegratedAnalysisRequest(
     IReadOnlyList<AssessmentRawRow>? Table = null,
     string? TableName = null,
@@ -26,9 +28,11 @@ public sealed record RunIntegratedAnalysisRequest(
     ThreatRuleKind ThreatRule = ThreatRuleKind.GeometricMean,
     string CodeVersion = "",
     bool Store = true,
-    IProgress<double>? Progress = null);
+    IProgress<double>? Progress = null,
+    bool Official = false);
 
-public sealed record AnalysisRunOutcome(string? RunCode, AnalysisResult Result, Classification Classification, AnalysisCatalogue Catalogue)
+/// <param name="Concept">The run used assessments that are not validated: every page and report says "concept".</param>
+public sealed record AnalysisRunOutcome(string? RunCode, AnalysisResult Result, Classification Classification, AnalysisCatalogue Catalogue, bool Concept = false)
 {
     /// <summary>What the run did beside the analysis itself, e.g. which compound scenarios it rescored from their parts.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
@@ -60,14 +64,16 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         else return Result<AnalysisRunOutcome>.Invalid(new FieldError("profile", request.Profile,
             string.Join(", ", catalogue.Profiles.Select(p => AnalysisCatalogue.ProfileCode(p) is { } c ? $"{c} ({p.Name})" : p.Name))));
 
-        var (rows, compartments) = request.Table is null ? await RegisterTableAsync(catalogue, ct) : (request.Table, 0L);
+        if (request.Official && request.Table is not null)
+            return Result<AnalysisRunOutcome>.Invalid(new FieldError("official", request.TableName ?? "input", "an official run of the register's validated assessments, not of a file"));
+        var (rows, compartments, concept) = request.Table is null ? await RegisterTableAsync(catalogue, request.Official, ct) : (request.Table, 0L, true);
         var read = Read(rows, ceiling, catalogue, out rows);
         if (rows.Count <= 1)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("input", request.TableName ?? "register",
                 request.Table is not null
                     ? "at least one assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}")
                     // An empty register is where everyone starts: say what to do next, in a sentence.
-                    : "There is nothing to analyse yet: the register holds no assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}") +
+                    : "There is nothing to analyse yet: the register holds no " + (request.Official ? "validated " : "") + "assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}") +
                       ". Import the analysts' assessment file ('baken assessments import FILE', or the page /assessments/import), " +
                       "or load the fictional demonstration data ('baken demo', or the button on the dashboard for an administrator)."));
         if (!read.IsValid)
@@ -79,7 +85,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
             notes = await RescoreCompoundsAsync(read.Input!, profile, catalogue, request, compartments, ct);
             if (notes.Any(n => n.Contains(" rescored from", StringComparison.Ordinal)))
             {
-                (rows, compartments) = await RegisterTableAsync(catalogue, ct);
+                (rows, compartments, concept) = await RegisterTableAsync(catalogue, request.Official, ct);
                 read = Read(rows, ceiling, catalogue, out rows);
                 if (!read.IsValid)
                     return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Message, e.Line)).ToList());
@@ -113,8 +119,8 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         var classification = Classification.Highest(input.Scenarios.Select(s => new Classification((ClassificationLevel)s.ClassificationLevel, 0))
             .Append(new Classification(ClassificationLevel.Ongerubriceerd, compartments)));
         string? code = null;
-        if (request.Store) code = await StoreAsync(request, rows, result, classification, notes, ct);
-        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue) { Notes = notes });
+        if (request.Store) code = await StoreAsync(request, rows, result, classification, concept, notes, ct);
+        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue, concept) { Notes = notes });
     }
 
     /// <summary>The rows within the ceiling, checked against the catalogue, with themes as catalogue codes.</summary>
@@ -153,12 +159,15 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
             "the current assessments of its parts", new Classification(level, compartments), ct);
     }
 
-    /// <summary>The register's visible assessments as an assessment table, and the union of their compartments.</summary>
-    private async Task<(IReadOnlyList<AssessmentRawRow> Rows, long Compartments)> RegisterTableAsync(AnalysisCatalogue catalogue, CancellationToken ct)
+    /// <summary>
+    /// The register's visible assessments (only the validated ones for an official run) as an assessment table, the union
+    /// of their compartments, and whether any of them is not validated (a concept run).
+    /// </summary>
+    private async Task<(IReadOnlyList<AssessmentRawRow> Rows, long Compartments, bool Concept)> RegisterTableAsync(AnalysisCatalogue catalogue, bool official, CancellationToken ct)
     {
         var scenarios = await db.Scenarios.AsNoTracking().ToDictionaryAsync(s => s.Code, ct);
         var assessments = (await db.Assessments.AsNoTracking().ToListAsync(ct))
-            .Where(a => scenarios.ContainsKey(a.ScenarioCode))
+            .Where(a => scenarios.ContainsKey(a.ScenarioCode) && (!official || a.Status == Domain.Assessments.AssessmentStatus.Validated))
             .OrderBy(a => a.ScenarioCode, StringComparer.Ordinal).ThenBy(a => a.Analyst, StringComparer.Ordinal).ToList();
         var rows = new List<AssessmentRawRow> { new(0, StoredAssessmentRows.Header(catalogue.Criteria)) };
         long compartments = 0;
@@ -168,7 +177,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
             compartments |= a.CompartmentMask | s.CompartmentMask;
             rows.Add(StoredAssessmentRows.Row(rows.Count, s, a, catalogue.Criteria));
         }
-        return (rows, compartments);
+        return (rows, compartments, assessments.Any(a => a.Status != Domain.Assessments.AssessmentStatus.Validated));
     }
 
     /// <summary>Keeps the header and the rows whose classification the ceiling allows (rows with an unreadable one stay, to be reported).</summary>
@@ -182,7 +191,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
     }
 
     private async Task<string> StoreAsync(RunIntegratedAnalysisRequest request, IReadOnlyList<AssessmentRawRow> rows, AnalysisResult result,
-        Classification classification, IReadOnlyList<string> notes, CancellationToken ct)
+        Classification classification, bool concept, IReadOnlyList<string> notes, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var code = $"RUN-{now:yyyyMMdd-HHmmss}";
@@ -200,6 +209,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
             InputsJson = JsonSerializer.Serialize(rows.Select(r => r.Cells)),
             SettingsJson = JsonSerializer.Serialize(result.Settings, RunSummary.JsonOptions),
             ResultsJson = JsonSerializer.Serialize(RunSummary.From(result), RunSummary.JsonOptions),
+            Concept = concept,
         };
         run.Recode(code);
         run.Classify(classification);

@@ -56,6 +56,9 @@ public interface IBakenDb
     DbSet<Baken.Domain.Signals.Alert> Alerts { get; }
     DbSet<Baken.Domain.Dependencies.StrategicDependency> Dependencies { get; }
     DbSet<Baken.Domain.Capabilities.Capability> Capabilities { get; }
+    DbSet<Baken.Domain.Workflow.AssessmentCycle> Cycles { get; }
+    DbSet<Baken.Domain.Workflow.CycleAssignment> CycleAssignments { get; }
+    DbSet<Baken.Domain.Workflow.LikelihoodReview> LikelihoodReviews { get; }
     DbSet<HistoryEntry> History { get; }
     DbSet<Compartment> Compartments { get; }
     DbSet<User> Users { get; }

@@ -37,6 +37,7 @@ public static class PermissionMatrix
     public const string Councils = "councils";
     public const string Signals = "signals";
     public const string Feeds = "feeds";
+    public const string Workflow = "workflow";
     public const string Accounts = "accounts";
     public const string Tokens = "tokens";
 
@@ -51,6 +52,7 @@ public static class PermissionMatrix
         [Councils] = ["council", "council-member", "meeting", "agenda-item", "decision", "action", "document"],
         [Signals] = ["signal", "trend", "warning-indicator", "observation", "alert"],
         [Feeds] = ["feed"],
+        [Workflow] = ["cycle", "cycle-assignment", "likelihood-review"],
         [Accounts] = [],
         [Tokens] = [],
     };
@@ -76,6 +78,8 @@ public static class PermissionMatrix
         Cell(Signals, Roles.Coordinator, Reach.Any, "manages early warning: indicators, thresholds, alerts", R, C, E, D, I, X, L),
         Cell(Signals, Roles.Analyst, Reach.Any, "reviews signals (accept, reject, merge), records trends and observations", R, C, E, I),
         Cell(Feeds, Roles.Coordinator, Reach.Any, "a feed pulls outside content in on a schedule: added by the coordinator only", R, C, E, D),
+        Cell(Workflow, Roles.Coordinator, Reach.Any, "opens, assigns and closes assessment cycles and returns or validates submitted assessments (docs/workflow.md); the register only shows these records", R, C, E),
+        Cell(Workflow, Roles.Analyst, Reach.Any, "opens a likelihood review from an alert and closes the reviews they are named on; submits their own assessments", R, C, E),
         Cell(Accounts, Roles.Administrator, Reach.WithinReach, "accounts and system settings: add, edit, reset password, unlock, only within the administrator's own clearance and compartments", R, C, E),
         Cell(Tokens, Roles.Administrator, Reach.WithinReach, "mints and revokes tokens of service accounts (no password) within reach; revokes any token within reach", R, C, D),
         Cell(Tokens, Roles.Administrator, Reach.Self, "the administrator's own tokens", R, C, D),

@@ -205,7 +205,12 @@ public static partial class RecordKinds
             .Text("confidence", "Strength of knowledge: low, medium or high", r => r.Confidence, (r, v) => r.Confidence = v?.ToLowerInvariant() is null or "low" or "medium" or "high" ? v?.ToLowerInvariant() : throw new DomainValidationException("confidence", v, "low, medium or high"))
             .Text("scores", Baken.Application.Assessments.ScoreList.Allowed, r => r.Scores, (r, v) => r.Scores = Baken.Application.Assessments.ScoreList.Format(Baken.Application.Assessments.ScoreList.Parse(v)), required: true, multiline: true)
             .Text("rationale", "Rationale", r => r.Rationale, (r, v) => r.Rationale = v, multiline: true)
-            .Text("sources", "Source codes separated by ';'", r => r.Sources, (r, v) => r.Sources = v));
+            .Text("sources", "Source codes separated by ';'", r => r.Sources, (r, v) => r.Sources = v)
+            .Text("status", Baken.Application.Workflow.AssessmentStatuses.FieldDescription, r => Baken.Application.Workflow.AssessmentStatuses.Name(r.Status),
+                (r, v) => Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged(r, v))
+            .Text("status_note", "The coordinator's comments, or who entered it for whom (set by the workflow)", r => r.StatusNote,
+                (r, v) => Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged("status_note", r.StatusNote, v))
+            .Text("change_reason", "Why a validated assessment is changed (required for that change)", r => r.ChangeReason, (r, v) => r.ChangeReason = v));
 
     public static readonly RecordKind AnalysisRun = Kind<Baken.Domain.Analysis.AnalysisRun>("analysis-run", "analysis-runs", "Analyses", "Analysis runs", "profile",
         db => db.AnalysisRuns, b => b
@@ -215,7 +220,8 @@ public static partial class RecordKinds
             .Text("seed", "Seed", r => r.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), (r, v) => r.Seed = long.Parse(v ?? "0", System.Globalization.CultureInfo.InvariantCulture))
             .Text("code_version", "Code version", r => r.CodeVersion, (r, v) => r.CodeVersion = v ?? "")
             .Text("input_source", "Register or file", r => r.InputSource, (r, v) => r.InputSource = v ?? "")
-            .Int("scenarios", "Scenarios analysed", r => r.ScenarioCount, (r, v) => r.ScenarioCount = v, 0, int.MaxValue),
+            .Int("scenarios", "Scenarios analysed", r => r.ScenarioCount, (r, v) => r.ScenarioCount = v, 0, int.MaxValue)
+            .Bool("concept", "A concept run: it used assessments that are not validated", r => r.Concept, (r, v) => r.Concept = v),
         readOnly: true);
 
     // A property, not a field: the kinds of other features live in other files of this partial class, whose
@@ -223,7 +229,7 @@ public static partial class RecordKinds
     public static IReadOnlyList<RecordKind> All => _all ??=
         [Interest, Criterion, Scale, Theme, Risk, Scenario, Actor, Organisation, Source, VitalProcess, CatalogueEntry, StixObject, Assessment, AnalysisRun,
          Measure, Goal, Indicator, ProgressUpdate, Council, CouncilMember, Meeting, AgendaItem, Decision, FollowUpAction, CouncilDocument,
-         Signal, Feed, Trend, WarningIndicator, Observation, Alert, Dependency, Capability];
+         Signal, Feed, Trend, WarningIndicator, Observation, Alert, Dependency, Capability, Cycle, CycleAssignment, LikelihoodReview];
 
     private static IReadOnlyList<RecordKind>? _all;
 

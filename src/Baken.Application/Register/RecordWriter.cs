@@ -28,6 +28,7 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
         bool isNew, int? line, CancellationToken ct)
     {
         var errors = new List<FieldError>();
+        var statusGuard = Workflow.AssessmentStatuses.Guard(kind, record);
         // Who owned the record before this change: an edit must be allowed on the record as it was, not only as it becomes.
         var ownerBefore = isNew ? null : await RecordOwner.OfAsync(db, record, ct);
         if (ownerBefore is not null && Permission.RefusalForKind(user, kind.Name, PermissionAction.Edit, ownerBefore) is { } editRefusal)
@@ -159,6 +160,7 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
         // hidden record reads as unknown and its existence is not revealed.
         if (errors.Count == 0 && kind.Rules is { } rules)
             errors.AddRange((await rules(db, record, ct)).Select(e => e with { Line = line }));
+        if (errors.Count == 0 && statusGuard?.Check() is { } statusError) errors.Add(statusError with { Line = line });
         return errors;
     }
 

@@ -61,13 +61,6 @@ public sealed class EvaluateAlerts(IBakenDb db, ImportRecords import)
     }
 
     /// <summary>Opens a likelihood review of the alert's scenarios: the alert says so and lists them until it is closed.</summary>
-    public async Task<Result<RecordView>> OpenReviewAsync(string alertCode, SaveRecord save, CancellationToken ct = default)
-    {
-        var alert = await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.Code == alertCode, ct);
-        if (alert is null) return Result<RecordView>.NotFound($"No alert '{alertCode}'.");
-        return await save.HandleAsync(new SaveRecordRequest("alert", alertCode, new Dictionary<string, string?> { ["status"] = "review-opened" }, SaveMode.Update), ct);
-    }
-
     /// <summary>An alert inherits the indicator's classification and compartments: it says what the indicator says.</summary>
     private static ImportRow AlertRow(WarningIndicator indicator, string compartments, DateOnly date, double value, string from, string to, string explanation) =>
         new(0, new Dictionary<string, string?>(StringComparer.Ordinal)

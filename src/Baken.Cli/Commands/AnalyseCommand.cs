@@ -37,9 +37,10 @@ public static class AnalyseCommand
         var threatRule = new Option<string>("--threat-rule") { Description = "Rule suggesting a threat's likelihood from intent, capability and vulnerability: geometric (default) or minimum", DefaultValueFactory = _ => "geometric" };
         var bench = new Option<bool>("--bench") { Description = "Time 200 scenarios × 10 criteria × 5 analysts × 100,000 iterations on synthetic data" };
         var noStore = new Option<bool>("--no-store") { Description = "Do not store the run" };
+        var official = new Option<bool>("--official") { Description = "An official run: only the register's validated assessments (otherwise a run that uses others is a concept)" };
         var cmd = new Command("analyse", "Run the integrated risk analysis (NRB method) and write the report")
         {
-            input, output, format, lang, profile, factor, iterations, seed, asClearance, concentration, rounding, threatRule, bench, noStore,
+            input, output, format, lang, profile, factor, iterations, seed, asClearance, concentration, rounding, threatRule, bench, noStore, official,
         };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
@@ -77,7 +78,7 @@ public static class AnalyseCommand
             // A progress bar while the Monte Carlo turns, on a terminal only (see CliProgress).
             var result = await CliProgress.RunAsync(io, "Monte Carlo", progress => session.Get<RunIntegratedAnalysis>().HandleAsync(new RunIntegratedAnalysisRequest(
                 table, parse.GetValue(input), parse.GetValue(profile), parse.GetValue(factor), parse.GetValue(iterations), parse.GetValue(seed),
-                level, parse.GetValue(concentration), bandRounding, rule, IntegratedAnalysisReport.CodeVersion, !parse.GetValue(noStore), progress), ct));
+                level, parse.GetValue(concentration), bandRounding, rule, IntegratedAnalysisReport.CodeVersion, !parse.GetValue(noStore), progress, Official: parse.GetValue(official)), ct));
             if (!result.IsOk)
             {
                 await io.Err.WriteLineAsync("Nothing was analysed:");
@@ -93,7 +94,7 @@ public static class AnalyseCommand
                 var details = await session.Get<GatherReportDetails>().HandleAsync(outcome.Result.Scenarios.Select(s => s.Id).ToList(), outcome.RunCode, ct);
                 // The marking is the run's classification for now; a marking line from the document model applies here too.
                 var report = AnalysisReport.Compose(outcome.Result, IntegratedAnalysisReport.Options(outcome.Catalogue, outcome.RunCode, DateTime.UtcNow,
-                    outcome.Classification.Level.DisplayName()), details, language);
+                    outcome.Classification.Level.DisplayName(), outcome.Concept), details, language);
                 if (formats.Contains("html"))
                     await DocumentFiles.WriteBytesAsync(folder, IntegratedAnalysisReport.FileName + ".html", System.Text.Encoding.UTF8.GetBytes(HtmlDocumentWriter.Write(report)), ct);
                 if (formats.Contains("docx"))
@@ -104,6 +105,8 @@ public static class AnalyseCommand
                 $"{outcome.Result.Settings.Iterations} iterations, seed {outcome.Result.Settings.Seed}); classification {outcome.Classification.Level.DisplayName()}.");
             await io.Out.WriteLineAsync($"Wrote {string.Join(", ", formats.Order(StringComparer.Ordinal).Select(f => f switch { "html" => "report.html", "docx" => "report.docx", "csv" => "results.csv", _ => "results.json" }))} to {folder}" +
                 (outcome.RunCode is null ? "." : $"; stored as run {outcome.RunCode}."));
+            if (outcome.Concept)
+                await io.Out.WriteLineAsync("Concept run: it used assessments that are not validated ('baken analyse --official' uses validated ones only).");
             return ExitCodes.Ok;
         }));
         cmd.Subcommands.Add(Runs(io));

@@ -22,4 +22,9 @@ public sealed class AnalysisRun : Record
     public string SettingsJson { get; set; } = "{}";
     /// <summary>Per scenario: rank, classes, I(s), intervals, consensus per criterion, as JSON.</summary>
     public string ResultsJson { get; set; } = "[]";
+    /// <summary>
+    /// A concept run: it used assessments that are not validated (drafts, submitted or returned ones, or a file analysed
+    /// without import). Only a run of validated assessments is official; every page and report of a concept run says so.
+    /// </summary>
+    public bool Concept { get; set; }
 }

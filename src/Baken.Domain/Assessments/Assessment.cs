@@ -1,5 +1,8 @@
 namespace Baken.Domain.Assessments;
 
+/// <summary>Where an assessment is in the network's work: draft → submitted → returned (with comments) or validated.</summary>
+public enum AssessmentStatus { Draft, Submitted, Returned, Validated }
+
 /// <summary>
 /// One analyst's independent judgement of one scenario, kept in the analyst's own words: classes, ranges
 /// ("B-D~C") or quantities ("350 deaths"), so the derivation of every class stays visible. Code = "{scenario}.{analyst}".
@@ -23,4 +26,10 @@ public sealed class Assessment : Record
     public string? Rationale { get; set; }
     /// <summary>Source codes separated by ';'.</summary>
     public string? Sources { get; set; }
+    /// <summary>Set only by the workflow use cases (submit, return, validate) and by a change to a validated assessment.</summary>
+    public AssessmentStatus Status { get; set; }
+    /// <summary>The coordinator's comments on return or validation, who entered it for whom, or why a validated assessment changed.</summary>
+    public string? StatusNote { get; set; }
+    /// <summary>Why a validated assessment is changed; required for that change (the validated version stays in the history).</summary>
+    public string? ChangeReason { get; set; }
 }

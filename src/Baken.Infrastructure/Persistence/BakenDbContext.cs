@@ -62,6 +62,9 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     public DbSet<Baken.Domain.Signals.Alert> Alerts => Set<Baken.Domain.Signals.Alert>();
     public DbSet<Baken.Domain.Dependencies.StrategicDependency> Dependencies => Set<Baken.Domain.Dependencies.StrategicDependency>();
     public DbSet<Baken.Domain.Capabilities.Capability> Capabilities => Set<Baken.Domain.Capabilities.Capability>();
+    public DbSet<Baken.Domain.Workflow.AssessmentCycle> Cycles => Set<Baken.Domain.Workflow.AssessmentCycle>();
+    public DbSet<Baken.Domain.Workflow.CycleAssignment> CycleAssignments => Set<Baken.Domain.Workflow.CycleAssignment>();
+    public DbSet<Baken.Domain.Workflow.LikelihoodReview> LikelihoodReviews => Set<Baken.Domain.Workflow.LikelihoodReview>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<Compartment> Compartments => Set<Compartment>();
     public DbSet<User> Users => Set<User>();
@@ -85,6 +88,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         typeof(Baken.Domain.Signals.WarningIndicator), typeof(Baken.Domain.Signals.Observation), typeof(Baken.Domain.Signals.Alert),
         typeof(Baken.Domain.Dependencies.StrategicDependency),
         typeof(Baken.Domain.Capabilities.Capability),
+        typeof(Baken.Domain.Workflow.AssessmentCycle), typeof(Baken.Domain.Workflow.CycleAssignment), typeof(Baken.Domain.Workflow.LikelihoodReview),
     ];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

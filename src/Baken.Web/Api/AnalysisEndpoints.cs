@@ -9,9 +9,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Baken.Web.Api;
 
-public sealed record StartAnalysisBody(string? Profile, double? Factor, int? Iterations, long? Seed, string? AsClearance);
+/// <param name="Official">Only validated assessments (an official run); otherwise every visible assessment and the run may be a concept.</param>
+public sealed record StartAnalysisBody(string? Profile, double? Factor, int? Iterations, long? Seed, string? AsClearance, bool? Official = null);
 
-public sealed record StartedAnalysis(string RunCode, string Classification, int Scenarios);
+/// <param name="Concept">The run used assessments that are not validated.</param>
+public sealed record StartedAnalysis(string RunCode, string Classification, int Scenarios, bool Concept = false);
 
 /// <summary>
 /// A run computing in the background: its state (Waiting, Running, Done, Failed, Cancelled), how far its Monte Carlo is,
@@ -37,7 +39,7 @@ public static class AnalysisEndpoints
                 if (!TryRequest(body, out var request, out var problem)) return problem!;
                 var result = await handler.HandleAsync(request!, ct);
                 return result.ToResponse(o => TypedResults.Created($"/api/analysis/runs/{o.RunCode}",
-                    new StartedAnalysis(o.RunCode!, o.Classification.Level.DisplayName(), o.Result.Scenarios.Count)));
+                    new StartedAnalysis(o.RunCode!, o.Classification.Level.DisplayName(), o.Result.Scenarios.Count, o.Concept)));
             })
             .WithSummary("Run the integrated analysis over the register you may see and store the run (waits until it is done)")
             .Produces<StartedAnalysis>(201).ProducesValidationProblem();
@@ -109,7 +111,7 @@ public static class AnalysisEndpoints
             level = l;
         }
         request = new RunIntegratedAnalysisRequest(null, null, body.Profile, body.Factor ?? 3, body.Iterations ?? 10_000, body.Seed ?? 1, level,
-            CodeVersion: IntegratedAnalysisReport.CodeVersion);
+            CodeVersion: IntegratedAnalysisReport.CodeVersion, Official: body.Official ?? false);
         return true;
     }
 
@@ -131,7 +133,7 @@ public static class AnalysisEndpoints
     public static async Task<Baken.Infrastructure.Reports.Documents.ReportDocument> Report(ReproducedRun r, GatherReportDetails gather, string language, CancellationToken ct)
     {
         var details = await gather.HandleAsync(r.Result!.Scenarios.Select(s => s.Id).ToList(), r.Run.Code, ct);
-        return AnalysisReport.Compose(r.Result, IntegratedAnalysisReport.Options(r.Catalogue, r.Run.Code, r.Run.RunAtUtc, r.Run.ClassificationLevel.DisplayName()),
+        return AnalysisReport.Compose(r.Result, IntegratedAnalysisReport.Options(r.Catalogue, r.Run.Code, r.Run.RunAtUtc, r.Run.ClassificationLevel.DisplayName(), r.Run.Concept),
             details, language);
     }
 }

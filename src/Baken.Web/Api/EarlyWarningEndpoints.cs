@@ -71,9 +71,7 @@ public static class EarlyWarningEndpoints
             })
             .WithSummary("Turn new threshold crossings and jumps of the indicators you may see into alerts").ProducesValidationProblem();
 
-        api.MapPost("/alerts/{code}/review", async (string code, EvaluateAlerts evaluate, SaveRecord save, CancellationToken ct) =>
-                (await evaluate.OpenReviewAsync(code, save, ct)).ToResponse(v => TypedResults.Ok(v)))
-            .WithSummary("Open a likelihood review of the alert's scenarios").ProducesProblem(404);
+        // POST /api/alerts/{code}/review opens likelihood reviews: WorkflowEndpoints.
 
         api.MapGet("/threats/stacked", async (string? asOf, int? windowDays, StackedThreatScan scan, TimeProvider clock, CancellationToken ct) =>
             {

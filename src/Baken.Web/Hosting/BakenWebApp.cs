@@ -147,6 +147,7 @@ public static class BakenWebApp
         app.MapStrategyApi();
         app.MapCouncilApi();
         app.MapEarlyWarningApi();
+        app.MapWorkflowApi();
         app.MapRazorComponents<App>();
         return app;
     }

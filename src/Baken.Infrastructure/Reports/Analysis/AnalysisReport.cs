@@ -42,6 +42,8 @@ public static class AnalysisReport
         Annex(blocks, w);
 
         var title = options.Title ?? w.T("Geïntegreerde risicoanalyse nationale veiligheid", "Integrated national security risk analysis");
+        // A run on assessments that are not all validated says so in its title, wherever the report goes.
+        if (options.Concept) title = w.T("CONCEPT (niet-gevalideerde beoordelingen) — ", "CONCEPT (assessments not validated) — ") + title;
         var marking = options.ClassificationLabel ?? w.T("ONGERUBRICEERD", "UNCLASSIFIED");
         return new ReportDocument(title, w.Language, marking, blocks, Subtitle(w), w.RunDate);
     }

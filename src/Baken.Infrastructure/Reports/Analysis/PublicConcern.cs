@@ -34,4 +34,5 @@ public sealed record AnalysisReportOptions(
     string? RunCode = null,
     DateTime? RunAtUtc = null,
     string? ClassificationLabel = null,
-    string? Title = null);
+    string? Title = null,
+    bool Concept = false);

@@ -128,6 +128,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     InputsJson = table.Column<string>(type: "text", nullable: false),
                     SettingsJson = table.Column<string>(type: "text", nullable: false),
                     ResultsJson = table.Column<string>(type: "text", nullable: false),
+                    Concept = table.Column<bool>(type: "boolean", nullable: false),
                     Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
                     CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
@@ -181,6 +182,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     Scores = table.Column<string>(type: "text", nullable: false),
                     Rationale = table.Column<string>(type: "text", nullable: true),
                     Sources = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    StatusNote = table.Column<string>(type: "text", nullable: true),
+                    ChangeReason = table.Column<string>(type: "text", nullable: true),
                     Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
                     CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
@@ -415,6 +419,60 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CriterionScales", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CycleAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CycleCode = table.Column<string>(type: "text", nullable: false),
+                    ScenarioCode = table.Column<string>(type: "text", nullable: false),
+                    Analysts = table.Column<string>(type: "text", nullable: false),
+                    Organisations = table.Column<string>(type: "text", nullable: true),
+                    Due = table.Column<DateOnly>(type: "date", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false),
+                    Provenance = table.Column<string>(type: "text", nullable: true),
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CycleAssignments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cycles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "text", nullable: false),
+                    Scenarios = table.Column<string>(type: "text", nullable: false),
+                    Due = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Panel = table.Column<string>(type: "text", nullable: true),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false),
+                    Provenance = table.Column<string>(type: "text", nullable: true),
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cycles", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -689,6 +747,37 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Jobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LikelihoodReviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AlertCode = table.Column<string>(type: "text", nullable: false),
+                    ScenarioCode = table.Column<string>(type: "text", nullable: false),
+                    Analysts = table.Column<string>(type: "text", nullable: false),
+                    Evidence = table.Column<string>(type: "text", nullable: true),
+                    Due = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Decision = table.Column<int>(type: "integer", nullable: false),
+                    RevisedAssessment = table.Column<string>(type: "text", nullable: true),
+                    DecisionNote = table.Column<string>(type: "text", nullable: true),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false),
+                    Provenance = table.Column<string>(type: "text", nullable: true),
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LikelihoodReviews", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -1283,6 +1372,28 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CycleAssignment_List",
+                table: "CycleAssignments",
+                columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CycleAssignments_Code",
+                table: "CycleAssignments",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentCycle_List",
+                table: "Cycles",
+                columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cycles_Code",
+                table: "Cycles",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Decision_List",
                 table: "Decisions",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
@@ -1373,6 +1484,17 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 name: "IX_Jobs_State_CreatedAtUtc",
                 table: "Jobs",
                 columns: new[] { "State", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LikelihoodReview_List",
+                table: "LikelihoodReviews",
+                columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LikelihoodReviews_Code",
+                table: "LikelihoodReviews",
+                column: "Code",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Measure_List",
@@ -1599,6 +1721,12 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 name: "CriterionScales");
 
             migrationBuilder.DropTable(
+                name: "CycleAssignments");
+
+            migrationBuilder.DropTable(
+                name: "Cycles");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -1627,6 +1755,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Jobs");
+
+            migrationBuilder.DropTable(
+                name: "LikelihoodReviews");
 
             migrationBuilder.DropTable(
                 name: "Measures");

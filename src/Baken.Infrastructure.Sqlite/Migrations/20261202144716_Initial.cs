@@ -127,6 +127,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     InputsJson = table.Column<string>(type: "TEXT", nullable: false),
                     SettingsJson = table.Column<string>(type: "TEXT", nullable: false),
                     ResultsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Concept = table.Column<bool>(type: "INTEGER", nullable: false),
                     Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ClassificationLevel = table.Column<int>(type: "INTEGER", nullable: false),
                     CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false),
@@ -180,6 +181,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     Scores = table.Column<string>(type: "TEXT", nullable: false),
                     Rationale = table.Column<string>(type: "TEXT", nullable: true),
                     Sources = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatusNote = table.Column<string>(type: "TEXT", nullable: true),
+                    ChangeReason = table.Column<string>(type: "TEXT", nullable: true),
                     Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ClassificationLevel = table.Column<int>(type: "INTEGER", nullable: false),
                     CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false),
@@ -414,6 +418,60 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CriterionScales", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CycleAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleCode = table.Column<string>(type: "TEXT", nullable: false),
+                    ScenarioCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Analysts = table.Column<string>(type: "TEXT", nullable: false),
+                    Organisations = table.Column<string>(type: "TEXT", nullable: true),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Provenance = table.Column<string>(type: "TEXT", nullable: true),
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CycleAssignments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cycles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Scenarios = table.Column<string>(type: "TEXT", nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Panel = table.Column<string>(type: "TEXT", nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Provenance = table.Column<string>(type: "TEXT", nullable: true),
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cycles", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -688,6 +746,37 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Jobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LikelihoodReviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AlertCode = table.Column<string>(type: "TEXT", nullable: false),
+                    ScenarioCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Analysts = table.Column<string>(type: "TEXT", nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", nullable: true),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Decision = table.Column<int>(type: "INTEGER", nullable: false),
+                    RevisedAssessment = table.Column<string>(type: "TEXT", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Provenance = table.Column<string>(type: "TEXT", nullable: true),
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LikelihoodReviews", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -1282,6 +1371,28 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CycleAssignment_List",
+                table: "CycleAssignments",
+                columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "ScenarioCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CycleAssignments_Code",
+                table: "CycleAssignments",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentCycle_List",
+                table: "Cycles",
+                columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cycles_Code",
+                table: "Cycles",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Decision_List",
                 table: "Decisions",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title" });
@@ -1372,6 +1483,17 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 name: "IX_Jobs_State_CreatedAtUtc",
                 table: "Jobs",
                 columns: new[] { "State", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LikelihoodReview_List",
+                table: "LikelihoodReviews",
+                columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "ScenarioCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LikelihoodReviews_Code",
+                table: "LikelihoodReviews",
+                column: "Code",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Measure_List",
@@ -1598,6 +1720,12 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 name: "CriterionScales");
 
             migrationBuilder.DropTable(
+                name: "CycleAssignments");
+
+            migrationBuilder.DropTable(
+                name: "Cycles");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -1626,6 +1754,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Jobs");
+
+            migrationBuilder.DropTable(
+                name: "LikelihoodReviews");
 
             migrationBuilder.DropTable(
                 name: "Measures");

@@ -1,0 +1,20 @@
+using Baken.Application.Common;
+using Baken.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Workflow;
+
+/// <summary>A coordinator closes a cycle: no more assignments; what was not validated stays as it is, visible in its status.</summary>
+public sealed class CloseCycle(IBakenDb db, ICurrentUser user)
+{
+    public async Task<Result<AssessmentCycle>> HandleAsync(string code, CancellationToken ct = default)
+    {
+        if (!WorkflowRoles.IsCoordinator(user)) return WorkflowRoles.NotCoordinator<AssessmentCycle>("close an assessment cycle");
+        var cycle = await db.Cycles.FirstOrDefaultAsync(c => c.Code == code, ct);
+        if (cycle is null) return Result<AssessmentCycle>.NotFound($"No cycle with code '{code}'.");
+        if (cycle.Status == CycleStatus.Closed) return Result<AssessmentCycle>.Conflict($"Cycle '{code}' is already closed.");
+        cycle.Status = CycleStatus.Closed;
+        await db.SaveChangesAsync(ct);
+        return Result<AssessmentCycle>.Ok(cycle);
+    }
+}
