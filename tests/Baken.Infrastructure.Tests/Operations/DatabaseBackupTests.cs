@@ -46,7 +46,7 @@ public sealed class DatabaseBackupTests : IDisposable
         // Work after the backup: a deletion, an edit, a new account. The restore must undo all of it.
         await using (var db = database.Context(FixedUser.System))
         {
-            (await new DeleteRecord(db).HandleAsync(new DeleteRecordRequest("risk", ClassifiedFixture.Marker(ClassificationLevel.StaatsgeheimGeheim, "NUC")))).IsOk.ShouldBeTrue();
+            (await new DeleteRecord(db, FixedUser.System).HandleAsync(new DeleteRecordRequest("risk", ClassifiedFixture.Marker(ClassificationLevel.StaatsgeheimGeheim, "NUC")))).IsOk.ShouldBeTrue();
             (await new SaveRecord(db, FixedUser.System).HandleAsync(new SaveRecordRequest("risk", ClassifiedFixture.Marker(ClassificationLevel.DepartementaalVertrouwelijk, "CYB"),
                 new Dictionary<string, string?> { ["title"] = "edited after the backup" }, SaveMode.Update))).IsOk.ShouldBeTrue();
             (await new AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(new AddUserRequest("later", "Ongerubriceerd", null, "Analyst"))).IsOk.ShouldBeTrue();
