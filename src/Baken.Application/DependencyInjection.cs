@@ -49,6 +49,8 @@ public static class DependencyInjection
         services.AddScoped<Signals.EvaluateAlerts>();
         services.AddScoped<Signals.StackedThreatScan>();
         services.AddScoped<Signals.CountryRiskTable>();
+        services.AddScoped<Releases.ReleaseProduct>();
+        services.AddScoped<Releases.ListReleases>();
         return services;
     }
 }

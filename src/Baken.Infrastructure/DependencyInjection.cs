@@ -22,6 +22,7 @@ public static class DependencyInjection
         // One client for feeds and webhooks: a long-lived HttpClient reuses connections (no factory package needed).
         services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(60) });
         services.AddScoped<Signals.FeedPoller>();
+        services.AddScoped<Releases.ProductDocuments>();
         services.AddScoped<Signals.AlertWebhook>();
         return services;
     }

@@ -28,7 +28,11 @@ public sealed record RunIntegratedAnalysisRequest(
     bool Store = true,
     IProgress<double>? Progress = null);
 
-public sealed record AnalysisRunOutcome(string? RunCode, AnalysisResult Result, Classification Classification, AnalysisCatalogue Catalogue);
+public sealed record AnalysisRunOutcome(string? RunCode, AnalysisResult Result, Classification Classification, AnalysisCatalogue Catalogue)
+{
+    /// <summary>Per scenario code: assessments left out because they lie above the run's ceiling (--as-clearance).</summary>
+    public IReadOnlyDictionary<string, int> AssessmentsLeftOut { get; init; } = new Dictionary<string, int>();
+}
 
 /// <summary>
 /// Runs the integrated analysis (METHODS §1) over the register's assessments or over a given assessment table,
@@ -50,8 +54,11 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         else return Result<AnalysisRunOutcome>.Invalid(new FieldError("profile", request.Profile,
             string.Join(", ", catalogue.Profiles.Select(p => AnalysisCatalogue.ProfileCode(p) is { } c ? $"{c} ({p.Name})" : p.Name))));
 
-        var (rows, compartments) = request.Table is null ? await RegisterTableAsync(catalogue, ct) : (request.Table, 0L);
-        rows = WithinClearance(rows, ceiling);
+        var (allRows, rowCompartments) = request.Table is null ? await RegisterTableAsync(catalogue, ct) : (request.Table, new Dictionary<int, long>());
+        var rows = WithinClearance(allRows, ceiling);
+        // The run's compartments are those of the rows it used, not of rows left out by --as-clearance.
+        var compartments = rows.Skip(1).Aggregate(0L, (mask, r) => mask | rowCompartments.GetValueOrDefault(r.Line));
+        var leftOut = LeftOutPerScenario(allRows, rows);
         if (rows.Count <= 1)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("input", request.TableName ?? "register",
                 "at least one assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}")));
@@ -91,22 +98,38 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
             .Append(new Classification(ClassificationLevel.Ongerubriceerd, compartments)));
         string? code = null;
         if (request.Store) code = await StoreAsync(request, rows, result, classification, ct);
-        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue));
+        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue) { AssessmentsLeftOut = leftOut });
     }
 
-    /// <summary>The register's visible assessments as an assessment table, and the union of their compartments.</summary>
-    private async Task<(IReadOnlyList<AssessmentRawRow> Rows, long Compartments)> RegisterTableAsync(AnalysisCatalogue catalogue, CancellationToken ct)
+    /// <summary>
+    /// Per scenario, how many of its assessments the ceiling left out: a scenario scored from fewer analysts than the
+    /// register holds must say so wherever it is shown (METHODS §10), never pass as the full judgement.
+    /// </summary>
+    private static Dictionary<string, int> LeftOutPerScenario(IReadOnlyList<AssessmentRawRow> all, IReadOnlyList<AssessmentRawRow> kept)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (all.Count == 0) return counts;
+        var column = Array.FindIndex(all[0].Cells, c => c.Trim().Equals("scenario_id", StringComparison.OrdinalIgnoreCase));
+        if (column < 0) return counts;
+        var keptLines = kept.Select(r => r.Line).ToHashSet();
+        foreach (var r in all.Skip(1).Where(r => !keptLines.Contains(r.Line) && column < r.Cells.Length))
+            counts[r.Cells[column].Trim()] = counts.GetValueOrDefault(r.Cells[column].Trim()) + 1;
+        return counts;
+    }
+
+    /// <summary>The register's visible assessments as an assessment table, and per row (by line) the union of its scenario's and assessment's compartments.</summary>
+    private async Task<(IReadOnlyList<AssessmentRawRow> Rows, Dictionary<int, long> Compartments)> RegisterTableAsync(AnalysisCatalogue catalogue, CancellationToken ct)
     {
         var scenarios = await db.Scenarios.AsNoTracking().ToDictionaryAsync(s => s.Code, ct);
         var assessments = (await db.Assessments.AsNoTracking().ToListAsync(ct))
             .Where(a => scenarios.ContainsKey(a.ScenarioCode))
             .OrderBy(a => a.ScenarioCode, StringComparer.Ordinal).ThenBy(a => a.Analyst, StringComparer.Ordinal).ToList();
         var rows = new List<AssessmentRawRow> { new(0, StoredAssessmentRows.Header(catalogue.Criteria)) };
-        long compartments = 0;
+        var compartments = new Dictionary<int, long>();
         foreach (var a in assessments)
         {
             var s = scenarios[a.ScenarioCode];
-            compartments |= a.CompartmentMask | s.CompartmentMask;
+            compartments[rows.Count] = a.CompartmentMask | s.CompartmentMask;
             rows.Add(StoredAssessmentRows.Row(rows.Count, s, a, catalogue.Criteria));
         }
         return (rows, compartments);

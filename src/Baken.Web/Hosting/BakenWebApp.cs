@@ -132,6 +132,7 @@ public static class BakenWebApp
         app.MapAnalysisApi();
         app.MapStrategyApi();
         app.MapCouncilApi();
+        app.MapReleaseApi();
         app.MapEarlyWarningApi();
         app.MapRazorComponents<App>();
         return app;
