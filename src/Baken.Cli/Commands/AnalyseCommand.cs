@@ -77,6 +77,8 @@ public static class AnalyseCommand
                 return io.Fail(result with { Message = null });
             }
             var outcome = result.Value!;
+            // The marking line: the run's high-water mark with its compartments (METHODS §10).
+            var marking = (await Baken.Application.Register.CompartmentDirectory.LoadAsync(session.Get<Baken.Application.Common.IBakenDb>(), ct)).Marking(outcome.Classification).Text;
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             if (formats.Contains("csv")) ResultsCsvWriter.WriteFile(outcome.Result, Path.Combine(folder, "results.csv"));
@@ -85,12 +87,16 @@ public static class AnalyseCommand
             {
                 HtmlReportWriter.WriteFile(outcome.Result, IntegratedAnalysisReport.Options(outcome.Catalogue,
                     $"{outcome.RunCode ?? "not stored"} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · code {IntegratedAnalysisReport.CodeVersion}",
-                    outcome.Classification.Level.DisplayName()), Path.Combine(folder, "report.html"));
+                    marking), Path.Combine(folder, "report.html"));
             }
             await io.Out.WriteLineAsync($"Analysed {outcome.Result.Scenarios.Count} scenarios ({outcome.Result.Settings.Profile}, f={outcome.Result.Settings.Factor}, " +
                 $"{outcome.Result.Settings.Iterations} iterations, seed {outcome.Result.Settings.Seed}); classification {outcome.Classification.Level.DisplayName()}.");
             await io.Out.WriteLineAsync($"Wrote {string.Join(", ", formats.Select(f => f switch { "html" => "report.html", "csv" => "results.csv", _ => "results.json" }))} to {folder}" +
                 (outcome.RunCode is null ? "." : $"; stored as run {outcome.RunCode}."));
+            await io.Err.WriteLineAsync($"Marked {marking}.");
+            // Scenarios scored here from fewer analysts than the register holds say so: never a silent recomputation.
+            foreach (var (scenario, count) in outcome.AssessmentsLeftOut.OrderBy(x => x.Key, StringComparer.Ordinal))
+                await io.Err.WriteLineAsync($"{scenario}: {count} assessment(s) above --as-clearance left out; its result rests on the other analysts only.");
             return ExitCodes.Ok;
         }));
         cmd.Subcommands.Add(Runs(io));

@@ -7,6 +7,7 @@ using Baken.Application.Releases;
 using Baken.Application.Strategy;
 using Baken.Domain.Security;
 using Baken.Domain.Users;
+using Baken.Infrastructure.Persistence;
 using Baken.Infrastructure.Releases;
 using Baken.Infrastructure.Reports.Documents;
 using Baken.Testing;
