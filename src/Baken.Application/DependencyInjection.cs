@@ -51,6 +51,9 @@ public static class DependencyInjection
         services.AddScoped<Signals.CountryRiskTable>();
         services.AddScoped<Releases.ReleaseProduct>();
         services.AddScoped<Releases.ListReleases>();
+        services.AddScoped<Operations.DatabaseBackups>();
+        services.AddScoped<Jobs.BackgroundJobs>();
+        services.AddScoped<Demo.LoadDemo>();
         return services;
     }
 }

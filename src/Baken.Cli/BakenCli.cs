@@ -30,6 +30,7 @@ public static class BakenCli
         root.Options.Add(UserOption);
         var io = new CommandIo(output, error);
         root.Subcommands.Add(ServeCommand.Create(io));
+        root.Subcommands.Add(DemoCommand.Create(io));
         foreach (var kind in Baken.Application.Register.RecordKinds.All) root.Subcommands.Add(RecordCommands.Create(kind, io));
         root.Subcommands.Add(ImportExportCommands.Import(io));
         root.Subcommands.Add(ImportExportCommands.Export(io));

@@ -29,7 +29,11 @@ public sealed class CliSession : IAsyncDisposable
     public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
 
     /// <summary>Reads configuration: baken.json in the working folder, --config FILE, environment (Database__Provider or BAKEN_Database__Provider), then --database.</summary>
-    public static DatabaseOptions ReadDatabaseOptions(string? configFile, string? database)
+    public static DatabaseOptions ReadDatabaseOptions(string? configFile, string? database) =>
+        ReadDatabaseOptions(ReadConfiguration(configFile), database);
+
+    /// <summary>baken.json in the working folder, --config FILE, then the environment (Section__Key or BAKEN_Section__Key).</summary>
+    public static IConfiguration ReadConfiguration(string? configFile)
     {
         var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "baken.json"), optional: true);
@@ -38,7 +42,11 @@ public sealed class CliSession : IAsyncDisposable
             if (!File.Exists(configFile)) throw new CliException(ExitCodes.Invalid, $"--config: '{configFile}' does not exist; give the path of a JSON configuration file.");
             builder.AddJsonFile(Path.GetFullPath(configFile), optional: false);
         }
-        var config = builder.AddEnvironmentVariables().AddEnvironmentVariables("BAKEN_").Build();
+        return builder.AddEnvironmentVariables().AddEnvironmentVariables("BAKEN_").Build();
+    }
+
+    private static DatabaseOptions ReadDatabaseOptions(IConfiguration config, string? database)
+    {
         var options = new DatabaseOptions();
         try
         {
@@ -54,7 +62,8 @@ public sealed class CliSession : IAsyncDisposable
 
     public static async Task<CliSession> OpenAsync(GlobalOptions global, TextWriter output, bool initialise = true, CancellationToken ct = default)
     {
-        var options = ReadDatabaseOptions(global.Config, global.Database);
+        var config = ReadConfiguration(global.Config);
+        var options = ReadDatabaseOptions(config, global.Database);
         if (initialise)
         {
             var outcome = await DatabaseInitializer.InitializeAsync(options, TimeProvider.System, ct: ct);
@@ -66,9 +75,10 @@ public sealed class CliSession : IAsyncDisposable
             var name = global.User ?? Environment.GetEnvironmentVariable("BAKEN_USER") ?? Baken.Application.Users.EnsureAdministrator.AdminUserName;
             var user = await system.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name, ct)
                        ?? throw new CliException(ExitCodes.Forbidden, $"--user: '{name}' is not a Baken user; 'baken user list' shows the users.");
-            var current = new FixedUser(user.UserName, user.Clearance, user.CompartmentMask, user.RoleList.ToList());
+            var current = new FixedUser(user.UserName, user.Clearance, user.CompartmentMask, user.RoleList.ToList(), user.OrganisationCode);
             var services = new ServiceCollection();
             services.AddBakenInfrastructure(options);
+            services.Configure<Baken.Infrastructure.Signals.FeedOptions>(config.GetSection(Baken.Infrastructure.Signals.FeedOptions.Section));
             services.AddSingleton<ICurrentUser>(current);
             return new CliSession(services.BuildServiceProvider(), current);
         }

@@ -19,11 +19,27 @@ public static class DependencyInjection
             ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<IBakenDb>(sp => sp.GetRequiredService<BakenDbContext>());
         services.AddBakenApplication();
-        // One client for feeds and webhooks: a long-lived HttpClient reuses connections (no factory package needed).
-        services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(60) });
+        // Feeds: only public addresses (checked at each connection, so after redirects and DNS too), with retries for
+        // what is transient but never for a refused address.
+        services.AddOptions<Signals.FeedOptions>()
+            .Validate(o => o.TimeoutSeconds is >= 1 and <= 600, "Feeds:TimeoutSeconds: a whole number of seconds from 1 to 600");
+        services.AddSingleton<Signals.FeedAddressGuard>();
+        services.AddHttpClient(Signals.FeedPoller.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                ConnectCallback = sp.GetRequiredService<Signals.FeedAddressGuard>().ConnectAsync,
+                AllowAutoRedirect = true,
+                MaxAutomaticRedirections = 5,
+            })
+            .AddStandardResilienceHandler(o => o.Retry.ShouldHandle = args =>
+                ValueTask.FromResult(args.Outcome.Exception is not { InnerException: Signals.FeedAddressRefusedException }
+                                     && Microsoft.Extensions.Http.Resilience.HttpClientResiliencePredicates.IsTransient(args.Outcome)));
+        services.AddHttpClient(Signals.AlertWebhook.ClientName).AddStandardResilienceHandler();
         services.AddScoped<Signals.FeedPoller>();
         services.AddScoped<Releases.ProductDocuments>();
+        services.AddSingleton<Baken.Application.Demo.IDemoTradeScreen, Demo.DemoTradeScreen>();
         services.AddScoped<Signals.AlertWebhook>();
+        services.AddScoped<Application.Operations.IDatabaseBackupStore, Operations.DatabaseBackupStore>();
         return services;
     }
 }

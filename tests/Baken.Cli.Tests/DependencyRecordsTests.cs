@@ -6,7 +6,7 @@ namespace Baken.Cli.Tests;
 /// <summary>Flagged dependencies as records: options, decision, re-screening, and a council agenda item about one.</summary>
 public sealed class DependencyRecordsTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Screen_RecordsDependentProducts_KeepsTheAnalystsOptionsWhenRescreened_AndTheyCanGoOnTheAgenda(DatabaseProvider provider)
     {

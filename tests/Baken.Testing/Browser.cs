@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace Baken.Testing;
 
 /// <summary>
@@ -20,6 +22,10 @@ public static class Browser
             return null;
         }
     }
+
+    /// <summary>Chromium's path, or a skip with the reason (a failure where CI requires Chromium).</summary>
+    public static string ChromiumOrSkip() =>
+        ChromiumPath ?? throw new SkipException("No Chromium for this browser test: install Debian's chromium or set BAKEN_CHROMIUM (CI does).");
 
     /// <summary>The flags this machine needs: headless, no sandbox as root, no background network (the network is closed).</summary>
     public static readonly string[] Arguments =

@@ -1,35 +1,29 @@
 namespace Baken.Testing;
 
 /// <summary>
-/// Locates the project's shared data folder (../shared/data beside the repository), where the real
-/// reference data lives. Tests read it from there instead of copying it into the repository.
+/// Locates the test data kept in the repository (tests/data, each folder with a SOURCE.txt naming origin and licence),
+/// so that the tests need nothing beside the clone.
 /// </summary>
 public static class SharedData
 {
     private static readonly Lazy<string> Root = new(FindRoot);
 
-    /// <summary>The absolute path of <paramref name="relativePath"/> below shared/data.</summary>
+    /// <summary>The absolute path of <paramref name="relativePath"/> below tests/data.</summary>
     public static string File(string relativePath)
     {
         var path = Path.Combine(Root.Value, relativePath);
         if (!System.IO.File.Exists(path) && !Directory.Exists(path))
-            throw new FileNotFoundException($"Shared data file '{relativePath}' not found under {Root.Value}.", path);
+            throw new FileNotFoundException($"Test data file '{relativePath}' not found under {Root.Value}.", path);
         return path;
     }
 
-    /// <summary>The absolute path of shared/ (the folder holding data/, seeds/ and checks/).</summary>
-    public static string SharedFolder => Path.GetDirectoryName(Root.Value)!;
-
     private static string FindRoot()
     {
-        var env = Environment.GetEnvironmentVariable("BAKEN_SHARED_DATA");
-        if (!string.IsNullOrEmpty(env) && Directory.Exists(env)) return Path.GetFullPath(env);
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate)) return candidate;
+            var candidate = Path.Combine(dir.FullName, "tests", "data");
+            if (System.IO.File.Exists(Path.Combine(dir.FullName, "Baken.slnx")) && Directory.Exists(candidate)) return candidate;
         }
-        throw new DirectoryNotFoundException(
-            "shared/data not found above " + AppContext.BaseDirectory + "; set BAKEN_SHARED_DATA to its path.");
+        throw new DirectoryNotFoundException("tests/data not found in a folder holding Baken.slnx above " + AppContext.BaseDirectory + ".");
     }
 }

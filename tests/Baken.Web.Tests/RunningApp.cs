@@ -10,17 +10,21 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Web.Tests;
 
 /// <summary>The real web host on a free loopback port over a fresh database of one provider.</summary>
 public sealed class RunningApp : IAsyncDisposable
 {
-    private RunningApp(WebApplication app, TestDatabase database, Uri address)
+    private readonly bool _ownsDatabase;
+
+    private RunningApp(WebApplication app, TestDatabase database, Uri address, bool ownsDatabase)
     {
         App = app;
         Database = database;
         Address = address;
+        _ownsDatabase = ownsDatabase;
     }
 
     public WebApplication App { get; }
@@ -30,6 +34,12 @@ public sealed class RunningApp : IAsyncDisposable
     public static async Task<RunningApp> StartAsync(DatabaseProvider provider, bool catalogue = false, Action<WebApplicationBuilder>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(provider, initialise: catalogue);
+        return await StartOnAsync(database, configure, ownsDatabase: true);
+    }
+
+    /// <summary>Another node on the same database (the first node's owner disposes the database).</summary>
+    public static async Task<RunningApp> StartOnAsync(TestDatabase database, Action<WebApplicationBuilder>? configure = null, bool ownsDatabase = false)
+    {
         var app = BakenWebApp.Build([], database.Options, "http://127.0.0.1:0", b =>
         {
             b.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -39,17 +49,22 @@ public sealed class RunningApp : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningApp(app, database, new Uri(address));
+        return new RunningApp(app, database, new Uri(address), ownsDatabase);
     }
 
     /// <summary>Adds a user with the given clearance and compartments and returns a client that carries their API token.</summary>
-    public async Task<HttpClient> ClientForAsync(string name, ClassificationLevel clearance, string compartments = "", string roles = "Analyst",
-        string scopes = "read;write")
+    /// <remarks>The default role is Coordinator, the role that keeps the register (docs/security.md); the permission sweep names others.</remarks>
+    public async Task<HttpClient> ClientForAsync(string name, ClassificationLevel clearance, string compartments = "", string roles = "Coordinator",
+        string scopes = "read;write", string? organisation = null)
     {
         await using var db = Database.Context(FixedUser.System);
-        var added = await new AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(new AddUserRequest(name, clearance.DisplayName(), compartments, roles));
+        var added = await new AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(new AddUserRequest(name, clearance.DisplayName(), compartments, roles, Organisation: organisation));
         if (!added.IsOk) throw new InvalidOperationException(string.Join("; ", added.Errors));
-        var token = (await new ApiTokens(db, TimeProvider.System).CreateAsync(name, "test", scopes)).Value;
+        // A person mints their own token (docs/security.md).
+        var self = new FixedUser(name, clearance, (await db.Users.AsNoTracking().FirstAsync(u => u.UserName == name)).CompartmentMask, added.Value!.Roles.ToList());
+        var minted = await new ApiTokens(db, self, TimeProvider.System).CreateAsync(name, "test", scopes);
+        if (!minted.IsOk) throw new InvalidOperationException(minted.Message + string.Join("; ", minted.Errors));
+        var token = minted.Value;
         var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
@@ -82,6 +97,6 @@ public sealed class RunningApp : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase) await Database.DisposeAsync();
     }
 }

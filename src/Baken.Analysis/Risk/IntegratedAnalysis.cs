@@ -108,6 +108,26 @@ public static class IntegratedAnalysis
             variantNames);
     }
 
+    /// <summary>
+    /// The classes and weights drawn in the first <paramref name="draws"/> iterations of the Monte Carlo that
+    /// <see cref="Run"/> makes with the same input and settings (same seed, same streams): the risks' own draws.
+    /// </summary>
+    /// <param name="draws">1 … the settings' iteration count.</param>
+    public static RiskDraws Draws(AnalysisInput input, AnalysisSettings settings, int draws)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (draws < 1 || draws > settings.Iterations)
+            throw new ArgumentOutOfRangeException(nameof(draws), draws, $"draws = {draws} lies outside 1 … {settings.Iterations} (the run's iterations).");
+        Validate(input);
+        var codes = input.Criteria.Select(c => c.Code).ToArray();
+        var profile = settings.Profile.RestrictTo(codes);
+        var rawWeights = codes.Select(c => profile.RawWeights[c]).ToArray();
+        var prepared = input.Scenarios.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => Prepare(s, codes, settings)).ToArray();
+        var model = BuildModel(prepared, rawWeights, profile, new ImpactLadder(settings.Factor, settings.BandRounding), settings);
+        return new RiskDraws(prepared.Select(p => p.Scenario.Id).ToList(), codes, MonteCarloEngine.Record(model, draws, settings.Seed));
+    }
+
     private sealed record Prepared(
         ScenarioInput Scenario,
         ImpactClass[] ConsensusClasses,

@@ -59,6 +59,13 @@ internal sealed class MonteCarloOutput
     public required long[] Wins { get; init; }
 }
 
+/// <summary>Every class and weight drawn in the first <see cref="Iterations"/> iterations of a run, in the model's scenario order.</summary>
+/// <param name="Classes">[(i·n + s)·m + k]: the class index (0 = X … 5 = E) of criterion k of scenario s in iteration i.</param>
+/// <param name="Likelihoods">[i·n + s]: the likelihood class index of scenario s in iteration i.</param>
+/// <param name="Weights">[i·m + k]: the weight of criterion k in iteration i, normalised to sum 1.</param>
+/// <param name="Samples">[s][i]: I(s), exactly as the run computes it.</param>
+internal sealed record RecordedDraws(int Iterations, int ScenarioCount, int CriterionCount, byte[] Classes, byte[] Likelihoods, double[] Weights, double[][] Samples);
+
 /// <summary>
 /// The Monte Carlo loop (METHODS §1.5). Iterations are cut into fixed blocks of <see cref="BlockSize"/>; block b draws
 /// from its own xoshiro256** stream seeded from (seed, b) through SplitMix64, so every draw depends only on the seed and
@@ -101,7 +108,8 @@ internal static class MonteCarloEngine
             () => new Worker(n, model.CriterionCount),
             (block, _, worker) =>
             {
-                RunBlock(model, samples, worker, block, iterations, (ulong)seed);
+                var none = default(NoDrawSink);
+                RunBlock(model, samples, worker, block, iterations, (ulong)seed, ref none);
                 // Blocks finish in any order and reports can cross between threads: a listener keeps the highest fraction it has seen.
                 if (progress is not null) progress.Report((double)Interlocked.Increment(ref done) / blocks);
                 return worker;
@@ -122,7 +130,28 @@ internal static class MonteCarloEngine
         };
     }
 
-    private static void RunBlock(MonteCarloModel model, double[][] samples, Worker w, int block, int iterations, ulong seed)
+    /// <summary>
+    /// The first <paramref name="iterations"/> iterations of the run with <paramref name="seed"/>, keeping every drawn class
+    /// and weight: the same draws <see cref="Run"/> makes (its I(s) samples follow from them exactly), for calculations that
+    /// need more than I(s), such as valuing measures on the risks' own draws.
+    /// </summary>
+    public static RecordedDraws Record(MonteCarloModel model, int iterations, long seed)
+    {
+        var n = model.ScenarioCount;
+        var m = model.CriterionCount;
+        if ((long)iterations * n * m > MaxStoredDraws)
+            throw new ArgumentOutOfRangeException(nameof(iterations), iterations,
+                string.Create(CultureInfo.InvariantCulture, $"{n} scenarios × {m} criteria × {iterations} iterations exceeds the {MaxStoredDraws:N0} classes kept in memory; lower the number of draws."));
+        var samples = new double[n][];
+        for (var s = 0; s < n; s++) samples[s] = new double[iterations];
+        var sink = new RecordingSink(new byte[iterations * n * m], new byte[iterations * n], new double[iterations * m], n, m);
+        var worker = new Worker(n, m);
+        for (var block = 0; block * BlockSize < iterations; block++) RunBlock(model, samples, worker, block, iterations, (ulong)seed, ref sink);
+        return new RecordedDraws(iterations, n, m, sink.Classes, sink.Likelihoods, sink.Weights, samples);
+    }
+
+    private static void RunBlock<TSink>(MonteCarloModel model, double[][] samples, Worker w, int block, int iterations, ulong seed, ref TSink sink)
+        where TSink : struct, IDrawSink
     {
         var n = model.ScenarioCount;
         var m = model.CriterionCount;
@@ -152,6 +181,7 @@ internal static class MonteCarloEngine
                 model.RawWeights.CopyTo(weights, 0);
                 weightSum = fixedWeightSum;
             }
+            sink.WeightsDrawn(it, weights, weightSum);
 
             for (var s = 0; s < n; s++)
             {
@@ -162,6 +192,7 @@ internal static class MonteCarloEngine
                     ulong u = rng.Next32();
                     var cls = (u >= thresholds[cell] ? 1 : 0) + (u >= thresholds[cell + 1] ? 1 : 0) + (u >= thresholds[cell + 2] ? 1 : 0)
                               + (u >= thresholds[cell + 3] ? 1 : 0) + (u >= thresholds[cell + 4] ? 1 : 0);
+                    sink.Cell(it, s, k, cls);
                     numerator += weights[k] * ladder[cls];
                 }
                 var impact = numerator / weightSum;
@@ -175,6 +206,7 @@ internal static class MonteCarloEngine
                 var lik = (ul >= likThresholds[lc] ? 1 : 0) + (ul >= likThresholds[lc + 1] ? 1 : 0) + (ul >= likThresholds[lc + 2] ? 1 : 0)
                           + (ul >= likThresholds[lc + 3] ? 1 : 0) + (ul >= likThresholds[lc + 4] ? 1 : 0);
                 w.LikelihoodCounts[s * 6 + lik]++;
+                sink.Likelihood(it, s, lik);
 
                 // Larger key = ranks higher: impact first, then likelihood, then the lower scenario index (ordinal id order).
                 keys[s] = (ImpactKey.Quantise(impact, keyScale) << 19) | ((long)lik << 16) | (long)(65535 - s);
@@ -256,6 +288,36 @@ internal static class MonteCarloEngine
             if (u < 1 - 0.0331 * x * x * x * x || Math.Log(u) < 0.5 * x * x + d * (1 - v + Math.Log(v)))
                 return Math.Log(d * v);
         }
+    }
+
+    /// <summary>What the loop tells about each draw; a struct type argument, so the empty sink of <see cref="Run"/> costs nothing.</summary>
+    private interface IDrawSink
+    {
+        void WeightsDrawn(int iteration, double[] weights, double weightSum);
+        void Cell(int iteration, int scenario, int criterion, int cls);
+        void Likelihood(int iteration, int scenario, int cls);
+    }
+
+    private struct NoDrawSink : IDrawSink
+    {
+        public readonly void WeightsDrawn(int iteration, double[] weights, double weightSum) { }
+        public readonly void Cell(int iteration, int scenario, int criterion, int cls) { }
+        public readonly void Likelihood(int iteration, int scenario, int cls) { }
+    }
+
+    private readonly struct RecordingSink(byte[] classes, byte[] likelihoods, double[] weights, int n, int m) : IDrawSink
+    {
+        public byte[] Classes { get; } = classes;
+        public byte[] Likelihoods { get; } = likelihoods;
+        public double[] Weights { get; } = weights;
+
+        public void WeightsDrawn(int iteration, double[] drawn, double weightSum)
+        {
+            for (var k = 0; k < m; k++) Weights[iteration * m + k] = drawn[k] / weightSum;
+        }
+
+        public void Cell(int iteration, int scenario, int criterion, int cls) => Classes[(iteration * n + scenario) * m + criterion] = (byte)cls;
+        public void Likelihood(int iteration, int scenario, int cls) => Likelihoods[iteration * n + scenario] = (byte)cls;
     }
 
     /// <summary>One thread's scratch arrays and counts; counts are summed into <see cref="Totals"/> at the end.</summary>

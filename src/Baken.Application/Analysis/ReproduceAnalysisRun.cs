@@ -32,32 +32,18 @@ public sealed class ReproduceAnalysisRun(IBakenDb db, LoadAnalysisCatalogue cata
         var catalogue = await catalogueLoader.HandleAsync(ct);
         try
         {
-            var rows = (JsonSerializer.Deserialize<List<string[]>>(run.InputsJson) ?? []).Select((cells, i) => new AssessmentRawRow(i + 1, cells)).ToList();
-            var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
-            if (!read.IsValid)
-                return Result<ReproducedRun>.Ok(new ReproducedRun(run, stored, null, false, "The stored inputs no longer pass today's catalogue (a criterion or scale changed).", catalogue));
-            var settings = JsonSerializer.Deserialize<SettingsRecord>(run.SettingsJson, RunSummary.JsonOptions)!;
-            var input = read.Input! with { Scenarios = read.Input!.Scenarios.Select(s => s with { Theme = catalogue.ThemeCode(s.Theme) }).ToList() };
-            var weights = PreferenceProfile.FromCriterionWeights(settings.Profile, settings.Weights.ToDictionary(w => w.Criterion, w => w.Weight, StringComparer.Ordinal));
-            var whatIf = profile is not null && profile != settings.Profile || factor is not null && factor != settings.Factor;
-            if (profile is not null && profile != settings.Profile)
+            if (StoredRunInputs.Read(run, catalogue, out var problem) is not { } inputs)
+                return Result<ReproducedRun>.Ok(new ReproducedRun(run, stored, null, false, problem, catalogue));
+            var (input, recorded) = (inputs.Input, inputs.Recorded);
+            var weights = inputs.Settings.Profile;
+            var whatIf = profile is not null && profile != recorded.Profile || factor is not null && factor != recorded.Factor;
+            if (profile is not null && profile != recorded.Profile)
                 weights = (catalogue.FindProfile(profile) ?? weights).RestrictTo(input.Criteria.Select(c => c.Code));
-            var result = IntegratedAnalysis.Run(input, new AnalysisSettings(weights)
-            {
-                Factor = factor ?? settings.Factor,
-                Iterations = settings.Iterations,
-                Seed = settings.Seed,
-                DirichletConcentration = settings.DirichletConcentration,
-                BandRounding = settings.BandRounding,
-                LikelihoodScale = new LikelihoodScale(settings.LikelihoodLowerBounds, settings.LikelihoodHorizonYears, settings.LikelihoodScaleVersion),
-                ThreatRule = settings.ThreatRule == ThreatRuleKind.Minimum ? ThreatLikelihoodRule.Minimum : ThreatLikelihoodRule.GeometricMean,
-                SensitivityProfiles = catalogue.Profiles.Select(p => p.RestrictTo(input.Criteria.Select(c => c.Code))).ToList(),
-                CodeVersion = settings.CodeVersion,
-            });
+            var result = IntegratedAnalysis.Run(input, inputs.Settings with { Profile = weights, Factor = factor ?? recorded.Factor });
             if (whatIf)
                 return Result<ReproducedRun>.Ok(new ReproducedRun(run, RunSummary.From(result), result, false,
                     $"What-if, not stored: profile '{result.Settings.Profile}', factor {result.Settings.Factor}.", catalogue) { WhatIf = true });
-            var same = JsonSerializer.Serialize(RunSummary.From(result), RunSummary.JsonOptions) == run.ResultsJson;
+            var same = SameResults(JsonSerializer.Serialize(RunSummary.From(result), RunSummary.JsonOptions), run.ResultsJson);
             return Result<ReproducedRun>.Ok(new ReproducedRun(run, stored, result, same,
                 same ? null : "Recomputing this run today gives different results (the catalogue or the code changed since); the stored summary is authoritative.", catalogue));
         }
@@ -65,5 +51,29 @@ public sealed class ReproduceAnalysisRun(IBakenDb db, LoadAnalysisCatalogue cata
         {
             return Result<ReproducedRun>.Ok(new ReproducedRun(run, stored, null, false, "The stored run cannot be recomputed: " + e.Message.Split('\n')[0], catalogue));
         }
+    }
+
+    /// <summary>
+    /// The same results: equal text everywhere and numbers equal to 1e-9 relative. The stored weights come back from
+    /// JSON and are summed in another order, so an unchanged run can differ in the last bits of a double (43.8 against
+    /// 43.800000000000004); that is not a different result.
+    /// </summary>
+    public static bool SameResults(string recomputed, string stored)
+    {
+        if (recomputed == stored) return true;
+        try { return Same(System.Text.Json.Nodes.JsonNode.Parse(recomputed), System.Text.Json.Nodes.JsonNode.Parse(stored)); }
+        catch (JsonException) { return false; }
+
+        static bool Same(System.Text.Json.Nodes.JsonNode? a, System.Text.Json.Nodes.JsonNode? b) => (a, b) switch
+        {
+            (null, null) => true,
+            (System.Text.Json.Nodes.JsonObject x, System.Text.Json.Nodes.JsonObject y) =>
+                x.Count == y.Count && x.All(p => y.TryGetPropertyValue(p.Key, out var v) && Same(p.Value, v)),
+            (System.Text.Json.Nodes.JsonArray x, System.Text.Json.Nodes.JsonArray y) => x.Count == y.Count && x.Zip(y).All(p => Same(p.First, p.Second)),
+            (System.Text.Json.Nodes.JsonValue x, System.Text.Json.Nodes.JsonValue y) when x.GetValueKind() == JsonValueKind.Number && y.GetValueKind() == JsonValueKind.Number =>
+                Math.Abs(x.GetValue<double>() - y.GetValue<double>()) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(x.GetValue<double>()), Math.Abs(y.GetValue<double>()))),
+            (System.Text.Json.Nodes.JsonValue x, System.Text.Json.Nodes.JsonValue y) => x.ToJsonString() == y.ToJsonString(),
+            _ => false,
+        };
     }
 }

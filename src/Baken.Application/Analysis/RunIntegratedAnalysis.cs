@@ -30,6 +30,9 @@ public sealed record RunIntegratedAnalysisRequest(
 
 public sealed record AnalysisRunOutcome(string? RunCode, AnalysisResult Result, Classification Classification, AnalysisCatalogue Catalogue)
 {
+    /// <summary>What the run did beside the analysis itself, e.g. which compound scenarios it rescored from their parts.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Per scenario code: assessments left out because they lie above the run's ceiling (--as-clearance).</summary>
     public IReadOnlyDictionary<string, int> AssessmentsLeftOut { get; init; } = new Dictionary<string, int>();
 }
@@ -38,11 +41,17 @@ public sealed record AnalysisRunOutcome(string? RunCode, AnalysisResult Result, 
 /// Runs the integrated analysis (METHODS §1) over the register's assessments or over a given assessment table,
 /// limited to what the caller — or the lower --as-clearance level — may see, and stores the run with its inputs,
 /// settings, seed and code version. The run is classified at the highest classification of what it used.
+/// A run over the register first rescores every compound scenario from its parts' current assessments (a deterministic
+/// pass), so a compound never carries the parts' judgements of an earlier run; the run's notes and provenance say so.
 /// </summary>
-public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimeProvider clock, LoadAnalysisCatalogue catalogueLoader)
+public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimeProvider clock, LoadAnalysisCatalogue catalogueLoader,
+    Cascades.CompoundScenarioScoring? compounds = null)
 {
     public async Task<Result<AnalysisRunOutcome>> HandleAsync(RunIntegratedAnalysisRequest request, CancellationToken ct = default)
     {
+        // A stored run becomes 'the latest analysis' for everyone; a run that is not stored is only a calculation.
+        if (request.Store && Permissions.Permission.Deny<AnalysisRunOutcome>(user, Permissions.PermissionMatrix.AnalysisRuns, Permissions.PermissionAction.Create) is { } denied)
+            return denied;
         if (request.AsClearance is { } asLevel && asLevel > user.Clearance)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("as-clearance", asLevel.DisplayName(), $"at most your own clearance ({user.Clearance.DisplayName()})"));
         var ceiling = request.AsClearance ?? user.Clearance;
@@ -54,22 +63,34 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         else return Result<AnalysisRunOutcome>.Invalid(new FieldError("profile", request.Profile,
             string.Join(", ", catalogue.Profiles.Select(p => AnalysisCatalogue.ProfileCode(p) is { } c ? $"{c} ({p.Name})" : p.Name))));
 
-        var (allRows, rowCompartments) = request.Table is null ? await RegisterTableAsync(catalogue, ct) : (request.Table, new Dictionary<int, long>());
-        var rows = WithinClearance(allRows, ceiling);
-        // The run's compartments are those of the rows it used, not of rows left out by --as-clearance.
-        var compartments = rows.Skip(1).Aggregate(0L, (mask, r) => mask | rowCompartments.GetValueOrDefault(r.Line));
+        var (rows, compartments) = request.Table is null ? await RegisterTableAsync(catalogue, ct) : (request.Table, 0L);
+        var allRows = rows;
+        var read = Read(rows, ceiling, catalogue, out rows);
         var leftOut = LeftOutPerScenario(allRows, rows);
         if (rows.Count <= 1)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("input", request.TableName ?? "register",
-                "at least one assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}")));
-
-        var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
+                request.Table is not null
+                    ? "at least one assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}")
+                    // An empty register is where everyone starts: say what to do next, in a sentence.
+                    : "There is nothing to analyse yet: the register holds no assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}") +
+                      ". Import the analysts' assessment file ('baken assessments import FILE', or the page /assessments/import), " +
+                      "or load the fictional demonstration data ('baken demo', or the button on the dashboard for an administrator)."));
         if (!read.IsValid)
             return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Message, e.Line)).ToList());
-        var input = read.Input! with
+
+        IReadOnlyList<string> notes = [];
+        if (request.Table is null && compounds is not null)
         {
-            Scenarios = read.Input!.Scenarios.Select(s => s with { Theme = catalogue.ThemeCode(s.Theme) }).ToList(),
-        };
+            notes = await RescoreCompoundsAsync(read.Input!, profile, catalogue, request, compartments, ct);
+            if (notes.Any(n => n.Contains(" rescored from", StringComparison.Ordinal)))
+            {
+                (rows, compartments) = await RegisterTableAsync(catalogue, ct);
+                read = Read(rows, ceiling, catalogue, out rows);
+                if (!read.IsValid)
+                    return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Message, e.Line)).ToList());
+            }
+        }
+        var input = read.Input!;
 
         AnalysisSettings settings;
         AnalysisResult result;
@@ -97,8 +118,8 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         var classification = Classification.Highest(input.Scenarios.Select(s => new Classification((ClassificationLevel)s.ClassificationLevel, 0))
             .Append(new Classification(ClassificationLevel.Ongerubriceerd, compartments)));
         string? code = null;
-        if (request.Store) code = await StoreAsync(request, rows, result, classification, ct);
-        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue) { AssessmentsLeftOut = leftOut });
+        if (request.Store) code = await StoreAsync(request, rows, result, classification, notes, ct);
+        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue) { Notes = notes, AssessmentsLeftOut = leftOut });
     }
 
     /// <summary>
@@ -117,19 +138,55 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         return counts;
     }
 
-    /// <summary>The register's visible assessments as an assessment table, and per row (by line) the union of its scenario's and assessment's compartments.</summary>
-    private async Task<(IReadOnlyList<AssessmentRawRow> Rows, Dictionary<int, long> Compartments)> RegisterTableAsync(AnalysisCatalogue catalogue, CancellationToken ct)
+    /// <summary>The rows within the ceiling, checked against the catalogue, with themes as catalogue codes.</summary>
+    private static AssessmentReadResult Read(IReadOnlyList<AssessmentRawRow> all, ClassificationLevel ceiling, AnalysisCatalogue catalogue, out IReadOnlyList<AssessmentRawRow> rows)
+    {
+        rows = WithinClearance(all, ceiling);
+        var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
+        return read.IsValid
+            ? AssessmentReadResult.Success(read.Input! with { Scenarios = read.Input!.Scenarios.Select(s => s with { Theme = catalogue.ThemeCode(s.Theme) }).ToList() })
+            : read;
+    }
+
+    /// <summary>
+    /// Scores the parts deterministically (consensus of today's assessments, no Monte Carlo) and rescores every compound
+    /// scenario from them. The compound's assessment is classified like the whole input, the highest of what went in.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> RescoreCompoundsAsync(AnalysisInput input, PreferenceProfile profile, AnalysisCatalogue catalogue, RunIntegratedAnalysisRequest request,
+        long compartments, CancellationToken ct)
+    {
+        if (!await db.Scenarios.AsNoTracking().AnyAsync(s => s.Components != null && s.Components != "", ct)) return [];
+        AnalysisResult parts;
+        try
+        {
+            parts = IntegratedAnalysis.Run(input, new AnalysisSettings(profile.RestrictTo(input.Criteria.Select(c => c.Code)))
+            {
+                Factor = request.Factor, Iterations = 0, BandRounding = request.BandRounding, LikelihoodScale = catalogue.LikelihoodScale,
+                ThreatRule = request.ThreatRule == ThreatRuleKind.Minimum ? ThreatLikelihoodRule.Minimum : ThreatLikelihoodRule.GeometricMean,
+            });
+        }
+        catch (ArgumentException e)
+        {
+            return [$"Compound scenarios not rescored: {e.Message.Split(" (Parameter")[0]}"];
+        }
+        var level = input.Scenarios.Select(s => (ClassificationLevel)s.ClassificationLevel).DefaultIfEmpty(ClassificationLevel.Ongerubriceerd).Max();
+        return await compounds!.RescoreAllAsync(RunSummary.From(parts).ToDictionary(s => s.Id, StringComparer.Ordinal),
+            "the current assessments of its parts", new Classification(level, compartments), ct);
+    }
+
+    /// <summary>The register's visible assessments as an assessment table, and the union of their compartments.</summary>
+    private async Task<(IReadOnlyList<AssessmentRawRow> Rows, long Compartments)> RegisterTableAsync(AnalysisCatalogue catalogue, CancellationToken ct)
     {
         var scenarios = await db.Scenarios.AsNoTracking().ToDictionaryAsync(s => s.Code, ct);
         var assessments = (await db.Assessments.AsNoTracking().ToListAsync(ct))
             .Where(a => scenarios.ContainsKey(a.ScenarioCode))
             .OrderBy(a => a.ScenarioCode, StringComparer.Ordinal).ThenBy(a => a.Analyst, StringComparer.Ordinal).ToList();
         var rows = new List<AssessmentRawRow> { new(0, StoredAssessmentRows.Header(catalogue.Criteria)) };
-        var compartments = new Dictionary<int, long>();
+        long compartments = 0;
         foreach (var a in assessments)
         {
             var s = scenarios[a.ScenarioCode];
-            compartments[rows.Count] = a.CompartmentMask | s.CompartmentMask;
+            compartments |= a.CompartmentMask | s.CompartmentMask;
             rows.Add(StoredAssessmentRows.Row(rows.Count, s, a, catalogue.Criteria));
         }
         return (rows, compartments);
@@ -146,7 +203,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
     }
 
     private async Task<string> StoreAsync(RunIntegratedAnalysisRequest request, IReadOnlyList<AssessmentRawRow> rows, AnalysisResult result,
-        Classification classification, CancellationToken ct)
+        Classification classification, IReadOnlyList<string> notes, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var code = $"RUN-{now:yyyyMMdd-HHmmss}";
@@ -168,6 +225,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         run.Recode(code);
         run.Classify(classification);
         run.Provenance = request.TableName is null ? "register" : $"file {Path.GetFileName(request.TableName)}";
+        if (notes.Count > 0) run.Provenance += "; " + string.Join(" ", notes);
         db.AddRecord(run);
         await db.SaveChangesAsync(ct);
         return code;

@@ -17,6 +17,10 @@ public sealed class ImportAssessmentTable(IBakenDb db, ICurrentUser user, LoadAn
 {
     public async Task<Result<AssessmentImportSummary>> HandleAsync(IReadOnlyList<AssessmentRawRow> rows, CancellationToken ct = default)
     {
+        if (Permissions.Permission.Deny<AssessmentImportSummary>(user, Permissions.PermissionMatrix.Assessments, Permissions.PermissionAction.Import) is { } denied)
+            return denied;
+        // The scenarios the table names are catalogue content: an analyst's import uses them as they are and may not create them.
+        var keepsCatalogue = Permissions.Permission.MayAtAll(user, Permissions.PermissionMatrix.Catalogue, Permissions.PermissionAction.Edit);
         var catalogue = await catalogueLoader.HandleAsync(ct);
         var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
         if (!read.IsValid)
@@ -73,6 +77,7 @@ public sealed class ImportAssessmentTable(IBakenDb db, ICurrentUser user, LoadAn
                 errors.Add(new FieldError("scenario_id", code, "a scenario code that is not already in use", line));
                 continue;
             }
+            if (!isNew && !keepsCatalogue) continue;
             record ??= new Domain.Register.Scenario();
             if (isNew) record.Recode(code);
             // An existing scenario keeps the marking its owner gave it; the rows only mark their own assessments.
@@ -98,6 +103,11 @@ public sealed class ImportAssessmentTable(IBakenDb db, ICurrentUser user, LoadAn
             errors.AddRange(e);
             if (e.Count > 0) continue;
             if (isNew) { db.AddRecord(record); created++; } else updated++;
+        }
+        if (writer.Refusals.Count > 0)
+        {
+            db.DiscardChanges();
+            return Permissions.Permission.Refused<AssessmentImportSummary>(writer.Refusals);
         }
         if (errors.Count > 0)
         {

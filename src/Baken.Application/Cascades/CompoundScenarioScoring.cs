@@ -6,6 +6,7 @@ using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Application.Strategy;
 using Baken.Domain;
+using Baken.Domain.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Cascades;
@@ -44,16 +45,53 @@ public sealed class CompoundScenarioScoring(IBakenDb db, LoadAnalysisCatalogue c
     {
         var scenario = await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Code == scenarioCode, ct);
         if (scenario is null) return Result<CompoundScoring>.NotFound($"No scenario '{scenarioCode}'.");
+        if (Check(scenario) is { } invalid) return invalid;
+        var run = await db.AnalysisRuns.AsNoTracking().OrderByDescending(r => r.RunAtUtc).FirstOrDefaultAsync(ct);
+        if (run is null) return Result<CompoundScoring>.Invalid([new FieldError("analysis", "", "an analysis run that scored the parts ('baken analyse')")]);
+        var stored = RunSummary.Parse(run.ResultsJson).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        return await ScoreAsync(scenario, stored, $"run {run.Code}", new Classification(run.ClassificationLevel, run.CompartmentMask), ct);
+    }
+
+    /// <summary>
+    /// Rescores every compound scenario the user may see whose parts are all in <paramref name="scored"/> (a deterministic
+    /// pass over the current assessments, made by an analysis run before it starts): so a compound never keeps the
+    /// parts' judgements of an earlier run. Returns one line per compound, saying what was rescored or why not.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RescoreAllAsync(IReadOnlyDictionary<string, ScenarioSummary> scored, string basis, Classification classification,
+        CancellationToken ct = default)
+    {
+        var notes = new List<string>();
+        var compounds = (await db.Scenarios.AsNoTracking().Where(s => s.Components != null && s.Components != "").ToListAsync(ct))
+            .OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
+        foreach (var scenario in compounds)
+        {
+            var result = Check(scenario) ?? await ScoreAsync(scenario, scored, basis, classification, ct);
+            notes.Add(result.IsOk
+                ? $"Compound scenario {scenario.Code} rescored from its parts' current assessments ({scenario.Components}): likelihood {result.Value!.Likelihood}, {string.Join(" ", result.Value.Result.Criteria.Select(c => $"{c.Criterion} {c.Class}"))}."
+                : $"Compound scenario {scenario.Code} not rescored: {string.Join("; ", result.Errors.Select(e => $"{e.Field} '{e.Value}' needs {e.Allowed}"))}{result.Message}.");
+        }
+        return notes;
+    }
+
+    private static Result<CompoundScoring>? Check(Baken.Domain.Register.Scenario scenario)
+    {
         var parts = RecordFieldBuilder<Record>.SplitCodes(scenario.Components).ToList();
         if (parts.Count < 2) return Result<CompoundScoring>.Invalid([new FieldError("components", scenario.Components ?? "", "two or more scenario codes")]);
         if (string.IsNullOrWhiteSpace(scenario.ThemeCode))
             return Result<CompoundScoring>.Invalid([new FieldError("theme", "", "a theme on the compound scenario, so the analysis can place it (e.g. the theme of its most serious part)")]);
-        var run = await db.AnalysisRuns.AsNoTracking().OrderByDescending(r => r.RunAtUtc).FirstOrDefaultAsync(ct);
-        if (run is null) return Result<CompoundScoring>.Invalid([new FieldError("analysis", "", "an analysis run that scored the parts ('baken analyse')")]);
-        var stored = RunSummary.Parse(run.ResultsJson).ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var missing = parts.Where(p => !stored.ContainsKey(p)).ToList();
-        if (missing.Count > 0) return Result<CompoundScoring>.Invalid([new FieldError("components", string.Join(";", missing), $"scenarios scored in the latest analysis run {run.Code}")]);
+        return null;
+    }
 
+    /// <param name="scored">The parts as an analysis scored them: consensus class per criterion and likelihood class.</param>
+    /// <param name="basis">Where the parts' scores come from, for the rationale ("run RUN-…").</param>
+    /// <param name="classification">The classification of the parts' judgements, given to the compound's assessment.</param>
+    private async Task<Result<CompoundScoring>> ScoreAsync(Baken.Domain.Register.Scenario scenario, IReadOnlyDictionary<string, ScenarioSummary> scored, string basis,
+        Classification classification, CancellationToken ct)
+    {
+        var parts = RecordFieldBuilder<Record>.SplitCodes(scenario.Components).ToList();
+        var missing = parts.Where(p => !scored.ContainsKey(p)).ToList();
+        if (missing.Count > 0) return Result<CompoundScoring>.Invalid([new FieldError("components", string.Join(";", missing), $"scenarios scored in {basis}")]);
+        var stored = scored;
         var catalogue = await catalogueLoader.HandleAsync(ct);
         var likelihoodScale = catalogue.LikelihoodScale;
         var scenarioParts = parts.Select(code =>
@@ -85,11 +123,11 @@ public sealed class CompoundScenarioScoring(IBakenDb db, LoadAnalysisCatalogue c
             ["scenario"] = scenario.Code, ["analyst"] = "compound", ["organisation"] = "Baken",
             ["likelihood"] = (result.Probability * 100).ToString("0.######", CultureInfo.InvariantCulture) + "%",
             ["scores"] = string.Join(";", result.Criteria.Select(c => $"{c.Criterion}={c.Class}")),
-            ["rationale"] = $"Compound of {string.Join(", ", parts)} from run {run.Code}. Likelihood: {result.LikelihoodExplanation}\n"
+            ["rationale"] = $"Compound of {string.Join(", ", parts)} from {basis}. Likelihood: {result.LikelihoodExplanation}\n"
                             + string.Join("\n", result.Criteria.Select(c => $"{c.Criterion}: {c.Explanation}")),
-            // The parts' judgements come from the run: the assessment is classified like the run.
-            ["classification"] = run.ClassificationLevel.ToString(),
-            ["compartments"] = string.Join(";", (await CompartmentDirectory.LoadAsync(db, ct)).Names(run.CompartmentMask)),
+            // The assessment is classified like the parts' judgements it comes from.
+            ["classification"] = classification.Level.ToString(),
+            ["compartments"] = string.Join(";", (await CompartmentDirectory.LoadAsync(db, ct)).Names(classification.CompartmentMask)),
         };
         var saved = await save.HandleAsync(new SaveRecordRequest("assessment", code, values, exists ? SaveMode.Update : SaveMode.Create), ct);
         if (!saved.IsOk) return Result<CompoundScoring>.Invalid(saved.Errors.Count > 0 ? saved.Errors : [new FieldError("assessment", code, saved.Message ?? "")]);

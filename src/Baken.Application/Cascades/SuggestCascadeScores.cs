@@ -21,9 +21,11 @@ public sealed record CascadeSuggestions(string Scenario, double HorizonHours, IR
 /// Suggests scores for 5.1 (disruption of daily life) and 3.1 (costs) from the scenario's initial disruptions: the
 /// disruption is simulated over the dependency network, each process's inoperability-hours are weighed with the
 /// people and euros an hour of it touches (catalogue kind cascade_impact, indicative), and the sums are classed on the
-/// criteria's scales. Accepting writes the classes and the derivation into an analyst's assessment.
+/// criteria's scales. Suggestions are only suggestions: they enter an analyst's assessment when that analyst, or a
+/// coordinator in their name (attributed in the rationale), accepts them; an own judgement that differs is never
+/// overwritten silently — accepting then asks to replace it explicitly and keeps it in the rationale.
 /// </summary>
-public sealed class SuggestCascadeScores(IBakenDb db, LoadDependencyNetwork network, LoadAnalysisCatalogue catalogue, SaveRecord save)
+public sealed class SuggestCascadeScores(IBakenDb db, LoadDependencyNetwork network, LoadAnalysisCatalogue catalogue, SaveRecord save, ICurrentUser user)
 {
     public async Task<Result<CascadeSuggestions>> HandleAsync(string scenarioCode, CancellationToken ct = default)
     {
@@ -69,15 +71,33 @@ public sealed class SuggestCascadeScores(IBakenDb db, LoadDependencyNetwork netw
         return Result<CascadeSuggestions>.Ok(new CascadeSuggestions(scenario.Code, horizon, scores, notes));
     }
 
-    /// <summary>Writes the suggested classes into the analyst's assessment of the scenario, with the derivation in the rationale.</summary>
-    public async Task<Result<RecordView>> AcceptAsync(CascadeSuggestions suggestions, string assessmentCode, CancellationToken ct = default)
+    /// <summary>
+    /// Writes the suggested classes into the analyst's assessment, with the derivation in the rationale. Only the
+    /// assessment's analyst or a coordinator may accept (a coordinator is named in the rationale). Where the analyst's own
+    /// judgement of a criterion differs from the suggestion (a class, range or quantity such as "€8 bn"), the result is a
+    /// conflict that shows both side by side, unless <paramref name="replaceOwn"/> says to replace it; the replaced
+    /// judgement stays in the rationale.
+    /// </summary>
+    public async Task<Result<RecordView>> AcceptAsync(CascadeSuggestions suggestions, string assessmentCode, bool replaceOwn = false, CancellationToken ct = default)
     {
         var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Code == assessmentCode && a.ScenarioCode == suggestions.Scenario, ct);
         if (assessment is null) return Result<RecordView>.NotFound($"No assessment '{assessmentCode}' of scenario '{suggestions.Scenario}'.");
+        var own = string.Equals(user.UserName, assessment.Analyst, StringComparison.OrdinalIgnoreCase);
+        if (!own && !user.IsInRole(Baken.Domain.Users.Roles.Coordinator) && !user.IsInRole(Baken.Domain.Users.Roles.Administrator))
+            return Result<RecordView>.Forbidden($"Only analyst '{assessment.Analyst}' or a coordinator may accept suggestions into assessment '{assessmentCode}'.");
         var scores = ScoreList.Parse(assessment.Scores).ToDictionary(s => s.Key, s => s.Value);
+        var differing = suggestions.Scores
+            .Where(s => scores.TryGetValue(s.Criterion, out var mine) && !string.IsNullOrWhiteSpace(mine) && !string.Equals(mine.Trim(), s.Class.ToString(), StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (differing.Count > 0 && !replaceOwn)
+            return Result<RecordView>.Conflict($"Assessment '{assessmentCode}' holds analyst '{assessment.Analyst}''s own judgement beside the suggestion: "
+                + string.Join("; ", differing.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Criterion}: own '{scores[s.Criterion]}', suggested {s.Class} ({s.Quantity:N0} {s.Unit})")))
+                + ". Nothing was written: replace the own judgement explicitly (--replace), or keep it with a reason (--override).");
+        var by = own ? $"accepted by analyst {assessment.Analyst}" : $"accepted by coordinator {user.UserName} for analyst {assessment.Analyst}";
+        var lines = suggestions.Scores.Select(s => $"{s.Criterion} {by} from the cascade simulation: {s.Explanation}"
+            + (differing.Contains(s) ? $" (replaces the own judgement '{scores[s.Criterion]}')" : "")).ToList();
         foreach (var s in suggestions.Scores) scores[s.Criterion] = s.Class.ToString();
-        var rationale = string.Join("\n", new[] { assessment.Rationale }.Concat(suggestions.Scores.Select(s => $"{s.Criterion} accepted from the cascade simulation: {s.Explanation}"))
-            .Where(t => !string.IsNullOrWhiteSpace(t)));
+        var rationale = string.Join("\n", new[] { assessment.Rationale }.Concat(lines).Where(t => !string.IsNullOrWhiteSpace(t)));
         return await save.HandleAsync(new SaveRecordRequest("assessment", assessmentCode, new Dictionary<string, string?>
         {
             ["scores"] = ScoreList.Format(scores), ["rationale"] = rationale,

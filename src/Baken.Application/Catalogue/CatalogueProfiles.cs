@@ -23,7 +23,7 @@ public sealed class CatalogueProfiles(IBakenDb db, ICurrentUser user, SaveRecord
     public const string Kind = "profiles";
     public const double MaxWeight = 1_000;
 
-    private bool MayEdit => user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Coordinator);
+    private bool MayEdit => Permissions.Permission.MayAtAll(user, Permissions.PermissionMatrix.Catalogue, Permissions.PermissionAction.Edit);
 
     public async Task<Result<IReadOnlyList<ProfileView>>> ListAsync(CancellationToken ct = default)
     {

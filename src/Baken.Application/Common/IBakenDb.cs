@@ -60,12 +60,17 @@ public interface IBakenDb
     DbSet<Compartment> Compartments { get; }
     DbSet<User> Users { get; }
     DbSet<ApiToken> ApiTokens { get; }
+    DbSet<Baken.Domain.Jobs.BackgroundJob> Jobs { get; }
+    DbSet<AccessStamp> AccessStamps { get; }
 
     DbSet<T> Set<T>() where T : class;
 
     void AddRecord(Record record);
 
     void RemoveRecord(Record record);
+
+    /// <summary>A note for the history entry of the record's next save (a declassification's reason, "entered by X for Y").</summary>
+    void Annotate(Record record, string note);
 
     /// <summary>Saves atomically; stamps versions and appends history. Throws <see cref="ConcurrencyConflictException"/> on a stale version.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -21,8 +21,18 @@ public sealed record Result<T>(ResultStatus Status, T? Value, IReadOnlyList<Fiel
     public static Result<T> Ok(T value) => new(ResultStatus.Ok, value, [], null);
     /// <summary>Not found — also what a caller gets for a record above their clearance, so its existence is not revealed.</summary>
     public static Result<T> NotFound(string message) => new(ResultStatus.NotFound, default, [], message);
-    public static Result<T> Invalid(IReadOnlyList<FieldError> errors) => new(ResultStatus.Invalid, default, errors, "The input is not valid.");
+    /// <summary>Bad input. A list longer than <see cref="MaxListedErrors"/> keeps its first problems and says how many more there are.</summary>
+    public static Result<T> Invalid(IReadOnlyList<FieldError> errors) => new(ResultStatus.Invalid, default, Capped(errors), "The input is not valid.");
     public static Result<T> Invalid(FieldError error) => Invalid([error]);
     public static Result<T> Conflict(string message, T? current = default) => new(ResultStatus.Conflict, current, [], message);
     public static Result<T> Forbidden(string message) => new(ResultStatus.Forbidden, default, [], message);
+
+    /// <summary>The most problems one answer lists: enough to fix a file in rounds, never an answer of millions of lines.</summary>
+    public const int MaxListedErrors = 100;
+
+    private static IReadOnlyList<FieldError> Capped(IReadOnlyList<FieldError> errors) =>
+        errors.Count <= MaxListedErrors ? errors
+            : [.. errors.Take(MaxListedErrors),
+               new FieldError("problems", $"{errors.Count - MaxListedErrors:N0} more",
+                   $"The first {MaxListedErrors} of {errors.Count:N0} problems are listed; fix them and try again to see the rest.")];
 }

@@ -23,6 +23,8 @@ public sealed class StorePaper(IBakenDb db, ICurrentUser user)
 
     public async Task<Result<PaperView>> HandleAsync(StorePaperRequest request, CancellationToken ct = default)
     {
+        if (Permissions.Permission.Deny<PaperView>(user, Permissions.PermissionMatrix.Councils, Permissions.PermissionAction.Create) is { } denied)
+            return denied;
         var errors = new List<FieldError>();
         var item = await db.AgendaItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == request.AgendaItemCode, ct);
         if (item is null) return Result<PaperView>.NotFound($"No agenda item '{request.AgendaItemCode}'.");
@@ -54,8 +56,14 @@ public sealed class StorePaper(IBakenDb db, ICurrentUser user)
         var code = request.Code;
         if (string.IsNullOrWhiteSpace(code))
         {
-            var taken = await db.CouncilDocuments.IgnoreQueryFilters().CountAsync(d => d.AgendaItemCode == item.Code, ct);
-            code = $"{item.Code}-P{taken + 1}";
+            // Papers are numbered among those of the same classification, which the uploader can all see: a number
+            // that counted papers above them would tell them those exist. Papers classified above their agenda item
+            // carry the level (and compartments) in their code, so the series never meet.
+            var series = level == item.ClassificationLevel && mask == item.CompartmentMask ? item.Code
+                : $"{item.Code}-L{(int)level}" + (mask == 0 ? "" : $"C{mask}");
+            var n = await db.CouncilDocuments.CountAsync(d => d.AgendaItemCode == item.Code && d.ClassificationLevel == level && d.CompartmentMask == mask, ct);
+            do code = $"{series}-P{++n}";
+            while (await db.CouncilDocuments.IgnoreQueryFilters().AnyAsync(d => d.Code == code, ct));
         }
         try { code = RecordCode.Validate(code); }
         catch (DomainValidationException e) { return Result<PaperView>.Invalid([new FieldError("code", e.Value, e.AllowedValues)]); }

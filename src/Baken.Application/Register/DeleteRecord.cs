@@ -1,12 +1,19 @@
 using Baken.Application.Common;
+using Baken.Application.Permissions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Register;
 
-public sealed record DeleteRecordRequest(string Kind, string Code, int? ExpectedVersion = null);
+/// <param name="Cascade">Also remove the references to it (and delete the records that cannot exist without it); without it,
+/// a record that others refer to is not deleted.</param>
+public sealed record DeleteRecordRequest(string Kind, string Code, int? ExpectedVersion = null, bool Cascade = false);
 
-/// <summary>Deletes a record. Its last version stays in the history, so nothing is lost.</summary>
-public sealed class DeleteRecord(IBakenDb db)
+/// <summary>
+/// Deletes a record. Its last version stays in the history, so nothing is lost. A record that others refer to is kept
+/// (a conflict naming the kinds that refer to it) unless the caller asks for a cascade, which changes or deletes only
+/// what the caller may change or delete.
+/// </summary>
+public sealed class DeleteRecord(IBakenDb db, ICurrentUser user)
 {
     public async Task<Result<string>> HandleAsync(DeleteRecordRequest request, CancellationToken ct = default)
     {
@@ -14,10 +21,25 @@ public sealed class DeleteRecord(IBakenDb db)
             return Result<string>.Invalid(new FieldError("kind", request.Kind, RecordKinds.AllowedNames));
         if (kind.ReadOnly)
             return Result<string>.Forbidden($"{kind.DisplayEn} are made by their own command, not edited in the register.");
+        if (Permission.Deny<string>(user, PermissionMatrix.SubjectOf(kind.Name) ?? kind.Name, PermissionAction.Delete) is { } denied)
+            return denied;
         var record = await kind.Query(db).FirstOrDefaultAsync(r => r.Code == request.Code, ct);
         if (record is null) return Result<string>.NotFound($"No {kind.Name} with code '{request.Code}'.");
+        if (Permission.RefusalForKind(user, kind.Name, PermissionAction.Delete, await RecordOwner.OfAsync(db, record, ct)) is { } refusal)
+            return Result<string>.Forbidden(refusal);
         if (request.ExpectedVersion is { } v) db.ExpectVersion(record, v);
-        db.RemoveRecord(record);
+        if (request.Cascade)
+        {
+            var cascade = await RecordReferences.CascadeAsync(db, kind, record, MayChangeAsync, ct);
+            if (cascade.Forbidden is not null || cascade.Refused is not null)
+            {
+                db.DiscardChanges();
+                return cascade.Forbidden is { } forbidden ? Result<string>.Forbidden(forbidden) : Result<string>.Conflict(cascade.Refused!);
+            }
+        }
+        else if (await RecordReferences.RefusalAsync(db, kind, record.Code, ct) is { } refused)
+            return Result<string>.Conflict(refused);
+        else db.RemoveRecord(record);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -29,4 +51,8 @@ public sealed class DeleteRecord(IBakenDb db)
         }
         return Result<string>.Ok(record.Code);
     }
+
+    /// <summary>The permission model's word on one record a cascade would delete or edit (null: allowed).</summary>
+    private async Task<string?> MayChangeAsync(RecordKind kind, Domain.Record record, bool delete, CancellationToken ct) =>
+        Permission.RefusalForKind(user, kind.Name, delete ? PermissionAction.Delete : PermissionAction.Edit, await RecordOwner.OfAsync(db, record, ct));
 }

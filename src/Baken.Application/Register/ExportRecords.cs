@@ -12,8 +12,9 @@ public sealed class ExportRecords(IBakenDb db)
             return Result<IReadOnlyList<RecordView>>.Invalid(new FieldError("kind", kindName, RecordKinds.AllowedNames));
         var compartments = await CompartmentDirectory.LoadAsync(db, ct);
         var rows = await kind.Query(db).AsNoTracking().ToListAsync(ct);
+        var mask = await RecordReferences.MaskAsync(db, kind, rows, ct);
         return Result<IReadOnlyList<RecordView>>.Ok(rows.OrderBy(r => r.Code, NaturalComparer.Instance)
-            .Select(r => RecordView.From(kind, r, compartments)).ToList());
+            .Select(r => RecordView.From(kind, r, compartments, mask)).ToList());
     }
 
     /// <summary>The column names of a kind's files: common columns, then its fields.</summary>

@@ -4,13 +4,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Register;
 
-public sealed record HistoryView(int Version, string Change, string UserName, DateTime AtUtc, string? Before, string? After, IReadOnlyList<FieldChange> Changes);
+/// <param name="Note">What the change says about itself: a declassification's reason, "entered by X for Y".</param>
+public sealed record HistoryView(int Version, string Change, string UserName, DateTime AtUtc, string? Before, string? After, IReadOnlyList<FieldChange> Changes, string? Note = null);
 
 public sealed record FieldChange(string Field, string? Before, string? After);
 
 /// <summary>
 /// The audit trail of one record, oldest first, including deleted records. Versions the caller may not
-/// see (because the record was classified higher then) are left out by the same clearance filter.
+/// see (because the record was classified higher then) are left out by the same clearance filter; a record whose
+/// latest version the caller may not see has no history for them at all.
 /// </summary>
 public sealed class GetHistory(IBakenDb db)
 {
@@ -21,7 +23,12 @@ public sealed class GetHistory(IBakenDb db)
         var entries = await db.History.AsNoTracking()
             .Where(h => h.EntityKind == kind.Name && h.EntityCode == code)
             .OrderBy(h => h.Id).ToListAsync(ct);
-        if (entries.Count == 0) return Result<IReadOnlyList<HistoryView>>.NotFound($"No history for {kind.Name} '{code}'.");
+        // A record raised above the reader (or deleted while above them) has no history for them either: its latest
+        // version decides, as it does for the record itself, so the history is not a way to learn that it exists.
+        var latest = await db.History.IgnoreQueryFilters().Where(h => h.EntityKind == kind.Name && h.EntityCode == code)
+            .MaxAsync(h => (long?)h.Id, ct);
+        if (entries.Count == 0 || entries[^1].Id != latest)
+            return Result<IReadOnlyList<HistoryView>>.NotFound($"No history for {kind.Name} '{code}'.");
         return Result<IReadOnlyList<HistoryView>>.Ok(entries.Select(ToView).ToList());
     }
 
@@ -33,7 +40,7 @@ public sealed class GetHistory(IBakenDb db)
             .Where(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k))
             .Select(k => new FieldChange(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k)))
             .ToList();
-        return new HistoryView(h.Version, h.Change.ToString().ToLowerInvariant(), h.UserName, h.AtUtc, h.BeforeJson, h.AfterJson, changes);
+        return new HistoryView(h.Version, h.Change.ToString().ToLowerInvariant(), h.UserName, h.AtUtc, h.BeforeJson, h.AfterJson, changes, h.Note);
     }
 
     private static Dictionary<string, string?> Parse(string? json) =>

@@ -12,6 +12,7 @@ public sealed class GetRecord(IBakenDb db)
             return Result<RecordView>.Invalid(new FieldError("kind", kindName, RecordKinds.AllowedNames));
         var record = await kind.Query(db).AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, ct);
         if (record is null) return Result<RecordView>.NotFound($"No {kind.Name} with code '{code}'.");
-        return Result<RecordView>.Ok(RecordView.From(kind, record, await CompartmentDirectory.LoadAsync(db, ct)));
+        var mask = await RecordReferences.MaskAsync(db, kind, [record], ct);
+        return Result<RecordView>.Ok(RecordView.From(kind, record, await CompartmentDirectory.LoadAsync(db, ct), mask));
     }
 }

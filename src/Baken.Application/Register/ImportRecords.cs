@@ -1,4 +1,5 @@
 using Baken.Application.Common;
+using Baken.Application.Permissions;
 using Baken.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,8 @@ public sealed class ImportRecords(IBakenDb db, ICurrentUser user)
             return Result<ImportSummary>.Invalid(new FieldError("kind", request.Kind, RecordKinds.AllowedNames));
         if (kind.ReadOnly)
             return Result<ImportSummary>.Forbidden($"{kind.DisplayEn} are made by their own command, not edited in the register.");
+        if (Permission.Deny<ImportSummary>(user, PermissionMatrix.SubjectOf(kind.Name) ?? kind.Name, PermissionAction.Import) is { } denied)
+            return denied;
 
         var errors = new List<FieldError>();
         var compartments = await CompartmentDirectory.LoadAsync(db, ct);
@@ -37,6 +40,7 @@ public sealed class ImportRecords(IBakenDb db, ICurrentUser user)
 
         var created = 0; var updated = 0; var unchanged = 0;
         var toAdd = new List<Record>();
+        var batch = new List<(int Line, Record Record)>();
         foreach (var row in request.Rows)
         {
             var code = row.Values.TryGetValue("code", out var rawCode) ? rawCode?.Trim() : null;
@@ -64,11 +68,19 @@ public sealed class ImportRecords(IBakenDb db, ICurrentUser user)
             var rowErrors = await writer.ApplyAsync(kind, record, row.Values, isNew, row.Line, ct);
             errors.AddRange(rowErrors);
             if (rowErrors.Count > 0) continue;
+            batch.Add((row.Line, record));
             if (isNew) { toAdd.Add(record); created++; }
             else if (before == Snapshot(kind, record)) unchanged++;
             else updated++;
         }
 
+        // A file that touches anything the importer may not write is refused whole, naming each such line.
+        if (writer.Refusals.Count > 0)
+        {
+            db.DiscardChanges();
+            return Permission.Refused<ImportSummary>(writer.Refusals);
+        }
+        errors.AddRange(PointingUpWithinTheFile(kind, batch));
         if (errors.Count > 0)
         {
             db.DiscardChanges();
@@ -76,7 +88,22 @@ public sealed class ImportRecords(IBakenDb db, ICurrentUser user)
         }
         foreach (var r in toAdd) db.AddRecord(r);
         await db.SaveChangesAsync(ct);
+        BakenTelemetry.RecordsImported(kind.Name, created + updated);
         return Result<ImportSummary>.Ok(new ImportSummary(kind.Name, created, updated, unchanged));
+    }
+
+    /// <summary>
+    /// References between rows of the same file, which the writer could not check row by row (the target was not read
+    /// yet): none may point at a row classified above the row that names it.
+    /// </summary>
+    private static IEnumerable<FieldError> PointingUpWithinTheFile(RecordKind kind, List<(int Line, Record Record)> batch)
+    {
+        var byCode = batch.ToDictionary(b => b.Record.Code, b => b.Record, StringComparer.Ordinal);
+        foreach (var field in kind.Fields.Where(f => RecordKinds.Find(f.References)?.Name == kind.Name))
+            foreach (var (line, record) in batch)
+                foreach (var code in RecordFieldBuilder<Record>.SplitCodes(field.Get(record)))
+                    if (byCode.TryGetValue(code, out var target) && !RecordReferences.MayBeNamedBy(target.Classification, record.Classification))
+                        yield return new FieldError(field.Name, code, RecordReferences.NeverPointsUp(kind.Name), line);
     }
 
     private static string Snapshot(RecordKind kind, Record r) =>

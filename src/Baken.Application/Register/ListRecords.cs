@@ -41,7 +41,11 @@ public sealed class ListRecords(IBakenDb db)
 
         // Filters on arbitrary fields (parsed by the kind's own field readers) run in memory, after the database has
         // applied the clearance filter.
-        IEnumerable<Record> rows = await kind.Query(db).AsNoTracking().ToListAsync(ct);
+        var all = await kind.Query(db).AsNoTracking().ToListAsync(ct);
+        // Filters and sorting see what the page shows: a reference to a record the reader may not see reads as withheld,
+        // so filtering on a hidden code finds nothing.
+        var mask = await RecordReferences.MaskAsync(db, kind, all, ct);
+        IEnumerable<Record> rows = all;
         if (request.Classification is { } level) rows = rows.Where(r => r.ClassificationLevel == level);
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
@@ -53,16 +57,16 @@ public sealed class ListRecords(IBakenDb db)
         {
             if (kind.Field(name) is not { } field)
                 return Result<RecordPage>.Invalid(new FieldError(name, value, "a field of " + kind.Name + ": " + string.Join(", ", kind.Fields.Select(f => f.Name))));
-            rows = rows.Where(r => (field.Get(r) ?? "").Split(';').Contains(value, StringComparer.OrdinalIgnoreCase));
+            rows = rows.Where(r => (mask(field, field.Get(r)) ?? "").Split(';').Contains(value, StringComparer.OrdinalIgnoreCase));
         }
         var sortField = request.Sort is null || request.Sort == "code" ? null : kind.Field(request.Sort);
         if (request.Sort is not null && request.Sort != "code" && sortField is null)
             return Result<RecordPage>.Invalid(new FieldError("sort", request.Sort, "code or a field of " + kind.Name));
-        Func<Record, string> key = sortField is null ? r => r.Code : r => sortField.Get(r) ?? "";
+        Func<Record, string> key = sortField is null ? r => r.Code : r => mask(sortField, sortField.Get(r)) ?? "";
         var ordered = (request.Descending ? rows.OrderByDescending(key, NaturalComparer.Instance) : rows.OrderBy(key, NaturalComparer.Instance)).ToList();
 
         var items = ordered.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
-            .Select(r => RecordView.From(kind, r, compartments)).ToList();
+            .Select(r => RecordView.From(kind, r, compartments, mask)).ToList();
         return Result<RecordPage>.Ok(new RecordPage(kind.Name, request.Page, request.PageSize, ordered.Count, items));
     }
 
@@ -106,7 +110,8 @@ public sealed class ListRecords(IBakenDb db)
             var found = await query.Where(r => page.Contains(r.Code)).ToDictionaryAsync(r => r.Code, ct);
             rows = page.Where(found.ContainsKey).Select(c => found[c]).ToList();
         }
-        return new RecordPage(kind.Name, request.Page, request.PageSize, total, rows.Select(r => RecordView.From(kind, r, compartments)).ToList());
+        var mask = await RecordReferences.MaskAsync(db, kind, rows, ct);
+        return new RecordPage(kind.Name, request.Page, request.PageSize, total, rows.Select(r => RecordView.From(kind, r, compartments, mask)).ToList());
     }
 }
 

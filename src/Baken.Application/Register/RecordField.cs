@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Baken.Domain;
 
 namespace Baken.Application.Register;
@@ -19,6 +20,8 @@ public sealed class RecordField
     public string? References { get; init; }
     /// <summary>The field holds several codes of <see cref="References"/> separated by ';', each checked on save.</summary>
     public bool ReferencesMany { get; init; }
+    /// <summary>The entity property behind a reference field, so the records that refer to a code are found in SQL.</summary>
+    public string? Property { get; init; }
     /// <summary>The allowed values when the field is a choice of one (shown as a list); null for free input.</summary>
     public IReadOnlyList<string>? Choices { get; init; }
     /// <summary>Long free text (rendered as a text area; never as markup).</summary>
@@ -37,14 +40,16 @@ public sealed class RecordFieldBuilder<T> where T : Record
 
     public IReadOnlyList<RecordField> Fields => _fields;
 
-    public RecordFieldBuilder<T> Text(string name, string description, Func<T, string?> get, Action<T, string?> set,
+    public RecordFieldBuilder<T> Text(string name, string description, Expression<Func<T, string?>> getter, Action<T, string?> set,
         bool required = false, bool multiline = false, string? references = null)
     {
+        var get = getter.Compile();
         var max = multiline ? MaxLongTextLength : MaxTextLength;
         var allowed = (required ? "required text" : "text") + $" of at most {max:N0} characters" + (references is null ? "" : $" (the code of a {references})");
         _fields.Add(new RecordField
         {
             Name = name, Description = description, Allowed = allowed, Required = required, Multiline = multiline, References = references,
+            Property = references is null ? null : PropertyName(getter, name),
             Get = r => get((T)r),
             Set = (r, v) => set((T)r, ParseText(name, v, required, max, allowed)),
         });
@@ -134,12 +139,14 @@ public sealed class RecordFieldBuilder<T> where T : Record
     }
 
     /// <summary>Codes of another kind separated by ';' (stored trimmed, without duplicates), each checked against the register on save.</summary>
-    public RecordFieldBuilder<T> Codes(string name, string description, Func<T, string?> get, Action<T, string?> set, string references)
+    public RecordFieldBuilder<T> Codes(string name, string description, Expression<Func<T, string?>> getter, Action<T, string?> set, string references)
     {
+        var get = getter.Compile();
         var allowed = $"codes of existing {references} records separated by ';', at most {MaxTextLength:N0} characters";
         _fields.Add(new RecordField
         {
             Name = name, Description = description, Allowed = allowed, References = references, ReferencesMany = true,
+            Property = PropertyName(getter, name),
             Get = r => get((T)r),
             Set = (r, v) =>
             {
@@ -167,6 +174,11 @@ public sealed class RecordFieldBuilder<T> where T : Record
         });
         return this;
     }
+
+    /// <summary>The property a reference field reads (<c>r => r.ThemeCode</c>); a reference must be a plain property.</summary>
+    private static string PropertyName(Expression<Func<T, string?>> getter, string field) =>
+        getter.Body is MemberExpression { Member: System.Reflection.PropertyInfo p } ? p.Name
+            : throw new InvalidOperationException($"Field {field}: a reference field must read a plain property of {typeof(T).Name}.");
 
     /// <summary>The codes of a ';'-separated list, trimmed, empty parts dropped.</summary>
     public static IEnumerable<string> SplitCodes(string? text) =>

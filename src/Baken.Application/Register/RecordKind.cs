@@ -231,7 +231,7 @@ public static partial class RecordKinds
         if (string.IsNullOrWhiteSpace(v)) return "{}";
         try
         {
-            using var doc = System.Text.Json.JsonDocument.Parse(v);
+            using var doc = System.Text.Json.JsonDocument.Parse(v, new System.Text.Json.JsonDocumentOptions { AllowDuplicateProperties = false });
             if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object) throw new System.Text.Json.JsonException();
             return v;
         }

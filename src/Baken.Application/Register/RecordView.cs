@@ -20,10 +20,11 @@ public sealed record RecordView(
     /// <summary>The names of the common columns that precede a kind's own fields in files and tables.</summary>
     public static readonly string[] CommonColumns = ["code", "classification", "compartments", "provenance", "publishable"];
 
-    public static RecordView From(RecordKind kind, Record r, CompartmentDirectory compartments)
+    /// <param name="mask">Replaces referenced codes the reader may not see (<see cref="RecordReferences.MaskAsync"/>).</param>
+    public static RecordView From(RecordKind kind, Record r, CompartmentDirectory compartments, Func<RecordField, string?, string?>? mask = null)
     {
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var f in kind.Fields) fields[f.Name] = f.Get(r);
+        foreach (var f in kind.Fields) fields[f.Name] = mask is null ? f.Get(r) : mask(f, f.Get(r));
         return new RecordView(kind.Name, r.Code, kind.Title(r), r.ClassificationLevel.DisplayName(),
             compartments.Names(r.CompartmentMask), r.Version, r.UpdatedAtUtc, r.UpdatedBy, r.Provenance, r.Publishable, fields);
     }

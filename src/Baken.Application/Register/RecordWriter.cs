@@ -1,4 +1,5 @@
 using Baken.Application.Common;
+using Baken.Application.Permissions;
 using Baken.Domain;
 using Baken.Domain.Security;
 using Microsoft.EntityFrameworkCore;
@@ -14,18 +15,35 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
     /// <summary>Codes that the same batch creates, so rows of one import may refer to each other.</summary>
     public HashSet<(string Kind, string Code)> PendingCodes { get; } = [];
 
+    /// <summary>
+    /// Rows the user may not write (the permission model, docs/security.md), each with its line. The use case refuses the whole
+    /// request as forbidden when there is any, so nothing is written.
+    /// </summary>
+    public List<FieldError> Refusals { get; } = [];
+
+    /// <summary>The column that gives the reason for lowering a record's classification.</summary>
+    public const string DeclassificationReason = "declassification_reason";
+
     public async Task<List<FieldError>> ApplyAsync(RecordKind kind, Record record, IReadOnlyDictionary<string, string?> values,
         bool isNew, int? line, CancellationToken ct)
     {
         var errors = new List<FieldError>();
+        // Who owned the record before this change: an edit must be allowed on the record as it was, not only as it becomes.
+        var ownerBefore = isNew ? null : await RecordOwner.OfAsync(db, record, ct);
+        if (ownerBefore is not null && Permission.RefusalForKind(user, kind.Name, PermissionAction.Edit, ownerBefore) is { } editRefusal)
+        {
+            Refusals.Add(new FieldError("code", record.Code, editRefusal, line));
+            return errors;
+        }
         foreach (var key in values.Keys)
         {
             if (RecordView.CommonColumns.Contains(key, StringComparer.OrdinalIgnoreCase) || kind.Field(key) is not null) continue;
-            if (key is "version" or "title" or "updated_at" or "updated_by") continue; // read-only columns of an export
+            if (key is "version" or "title" or "updated_at" or "updated_by" or DeclassificationReason) continue; // read-only columns of an export; the reason of a lowering
             errors.Add(new FieldError(key, values[key] ?? "", $"a column of a {kind.Name}: {string.Join(", ", RecordView.CommonColumns.Concat(kind.Fields.Select(f => f.Name)))}", line));
         }
 
         // Classification first: it decides whether this user may write the record at all.
+        var before = record.Classification;
         var level = record.ClassificationLevel;
         var mask = record.CompartmentMask;
         if (Get(values, "classification") is { } levelText)
@@ -42,6 +60,21 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
         if (!classification.IsVisibleTo(user.Clearance, user.CompartmentMask))
             errors.Add(new FieldError("classification", $"{level.DisplayName()} {string.Join(";", compartments.Names(mask))}".Trim(),
                 $"at most your clearance ({user.Clearance.DisplayName()}) and only compartments you hold", line));
+        else if (!isNew && Lowers(record.Classification, classification))
+        {
+            // Declassification: only a Coordinator or the originating organisation, with a reason that the history keeps.
+            if (Permission.RefusalForKind(user, kind.Name, PermissionAction.Declassify, ownerBefore!) is { } refusal)
+                Refusals.Add(new FieldError("classification", level.DisplayName(), refusal, line));
+            else if (Get(values, DeclassificationReason) is not { Length: > 0 } reason || string.IsNullOrWhiteSpace(reason))
+                errors.Add(new FieldError(DeclassificationReason, "", "a reason for lowering the classification (at most 400 characters).", line));
+            else if (reason.Length > RecordFieldBuilder<Record>.MaxTextLength || reason.Any(char.IsControl))
+                errors.Add(new FieldError(DeclassificationReason, reason, "a reason of at most 400 characters without control characters.", line));
+            else
+            {
+                db.Annotate(record, $"declassified from {record.ClassificationLevel.DisplayName()}{Names(record.CompartmentMask & ~mask)}: {reason.Trim()}");
+                record.Classify(classification);
+            }
+        }
         else
             record.Classify(classification);
 
@@ -56,9 +89,14 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
             catch (DomainValidationException e) { errors.Add(new FieldError(e.Field, e.Value, e.AllowedValues, line)); }
         }
 
+        var named = new HashSet<RecordField>();
+        var kept = new HashSet<string>(StringComparer.Ordinal);
         foreach (var field in kind.Fields)
         {
             var present = TryGet(values, field.Name, out var value);
+            // A form or file that shows a hidden reference as withheld gives it back as such: the hidden code stays.
+            if (present && field.References is not null && !isNew && value?.Contains(RecordReferences.Withheld, StringComparison.Ordinal) == true)
+                value = await KeepWithheldAsync(field, record, value, kept, ct);
             // An edit changes only what it names; a new record keeps defaults but must state required fields.
             if (!present && (!isNew || !field.Required || field.HasDefault)) continue;
             // An empty cell for a field with a default (a spreadsheet column left blank) keeps the value.
@@ -72,18 +110,46 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
                 errors.Add(new FieldError(e.Field, e.Value, e.AllowedValues, line));
                 continue;
             }
-            if (field.References is { } refKind && !string.IsNullOrWhiteSpace(value))
+            if (field.References is not null && present && !string.IsNullOrWhiteSpace(value)) named.Add(field);
+        }
+        // References: each named code must exist for this user, and none may point at a record classified above this
+        // one (its readers would see a code they may not read). A lowered classification is checked against every
+        // reference; raising one never makes a reference point up.
+        var reclassified = !isNew && !before.IsVisibleTo(record.ClassificationLevel, record.CompartmentMask);
+        foreach (var field in kind.Fields.Where(f => f.References is not null))
+        {
+            var wasNamed = named.Contains(field);
+            if (!wasNamed && !reclassified) continue;
+            if (!wasNamed && errors.Any(e => e.Field == field.Name)) continue;
+            var codes = field.ReferencesMany ? RecordFieldBuilder<Record>.SplitCodes(field.Get(record)).ToList() : field.Get(record) is { } one ? [one] : [];
+            foreach (var code in codes.Where(c => !kept.Contains(c)))
             {
-                if (field.ReferencesMany)
+                var referent = await ReferentAsync(field.References!, code, ct);
+                if (referent is null)
                 {
-                    foreach (var code in RecordFieldBuilder<Record>.SplitCodes(value))
-                        if (!await ReferenceExistsAsync(refKind, code, ct))
-                            errors.Add(new FieldError(field.Name, code, $"the code of an existing {refKind}", line));
+                    // An earlier reference whose record is gone or hidden does not block a reclassification.
+                    if (wasNamed) errors.Add(new FieldError(field.Name, code, $"the code of an existing {field.References}", line));
                 }
-                else if (!await ReferenceExistsAsync(refKind, value.Trim(), ct))
-                    errors.Add(new FieldError(field.Name, value, $"the code of an existing {refKind}", line));
+                else if (!RecordReferences.MayBeNamedBy(referent.Value, record.Classification))
+                    errors.Add(new FieldError(field.Name, code, RecordReferences.NeverPointsUp(field.References!), line));
             }
         }
+        // Marked for the public only when the public may see it: Ongerubriceerd and in no compartment (issue 14).
+        if (record.Publishable && (record.ClassificationLevel != ClassificationLevel.Ongerubriceerd || record.CompartmentMask != 0)
+            && (Get(values, "publishable") is not null || Get(values, "classification") is not null || Get(values, "compartments") is not null))
+            errors.Add(new FieldError("publishable", "true",
+                $"false for a record marked {record.ClassificationLevel.DisplayName()}{Names(record.CompartmentMask)}: only Ongerubriceerd records without compartments are published.", line));
+
+        // The record as it would be saved must be one this user may write: an analyst's own assessment, an own organisation's measure.
+        if (errors.Count == 0)
+        {
+            var ownerAfter = await RecordOwner.OfAsync(db, record, ct);
+            if (Permission.RefusalForKind(user, kind.Name, isNew ? PermissionAction.Create : PermissionAction.Edit, ownerAfter) is { } refusal)
+                Refusals.Add(new FieldError("code", record.Code, refusal, line));
+            else if (record is Domain.Assessments.Assessment a && a.Analyst != user.UserName)
+                db.Annotate(record, $"entered by {user.UserName} for {a.Analyst}");
+        }
+
         if (errors.Count == 0 && kind.Check is { } check)
         {
             try { check(record); }
@@ -96,11 +162,29 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
         return errors;
     }
 
-    private async Task<bool> ReferenceExistsAsync(string kindName, string code, CancellationToken ct)
+    private static bool Lowers(Classification before, Classification after) =>
+        after.Level < before.Level || (before.CompartmentMask & ~after.CompartmentMask) != 0;
+
+    private string Names(long mask) => mask == 0 ? "" : " " + string.Join(";", compartments.Names(mask));
+
+    /// <summary>The codes given, plus the codes the record already holds that this user may not see (shown as withheld).</summary>
+    private async Task<string?> KeepWithheldAsync(RecordField field, Record record, string value, HashSet<string> kept, CancellationToken ct)
     {
-        if (PendingCodes.Contains((kindName, code))) return true;
+        var given = RecordFieldBuilder<Record>.SplitCodes(value).Where(c => c != RecordReferences.Withheld).ToList();
+        foreach (var code in RecordFieldBuilder<Record>.SplitCodes(field.Get(record)))
+            if (await ReferentAsync(field.References!, code, ct) is null) { given.Add(code); kept.Add(code); }
+        return given.Count == 0 ? null : field.ReferencesMany ? string.Join(";", given) : given[^1];
+    }
+
+    /// <summary>The classification of the referenced record as this user sees it; null when it does not exist for them.</summary>
+    private async Task<Classification?> ReferentAsync(string kindName, string code, CancellationToken ct)
+    {
         var kind = RecordKinds.Find(kindName)!;
-        return await kind.Query(db).AnyAsync(r => r.Code == code, ct);
+        // A record the same import creates is checked when that row is applied; it counts as existing here.
+        if (PendingCodes.Contains((kind.Name, code))) return Classification.Unclassified;
+        var found = await kind.Query(db).Where(r => r.Code == code)
+            .Select(r => new { r.ClassificationLevel, r.CompartmentMask }).FirstOrDefaultAsync(ct);
+        return found is null ? null : new Classification(found.ClassificationLevel, found.CompartmentMask);
     }
 
     private static string? Get(IReadOnlyDictionary<string, string?> values, string key) =>

@@ -1,4 +1,5 @@
 using Baken.Application.Common;
+using Baken.Application.Permissions;
 using Baken.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,9 @@ public sealed class SaveRecord(IBakenDb db, ICurrentUser user)
             return Result<RecordView>.Invalid(new FieldError("kind", request.Kind, RecordKinds.AllowedNames));
         if (kind.ReadOnly)
             return Result<RecordView>.Forbidden($"{kind.DisplayEn} are made by their own command, not edited in the register.");
+        // Asked before anything is looked up, so a role that may not write learns nothing about which codes exist.
+        if (Permission.Deny<RecordView>(user, PermissionMatrix.SubjectOf(kind.Name) ?? kind.Name, request.Mode == SaveMode.Create ? PermissionAction.Create : PermissionAction.Edit) is { } denied)
+            return denied;
         if (!RecordCode.IsValid(request.Code))
             return Result<RecordView>.Invalid(new FieldError("code", request.Code, RecordCode.Allowed));
         var code = request.Code.Trim();
@@ -25,11 +29,10 @@ public sealed class SaveRecord(IBakenDb db, ICurrentUser user)
         var record = await kind.Query(db).FirstOrDefaultAsync(r => r.Code == code, ct);
         if (request.Mode == SaveMode.Update && record is null)
             return Result<RecordView>.NotFound($"No {kind.Name} with code '{code}'.");
-        if (request.Mode == SaveMode.Create && record is not null)
-            return Result<RecordView>.Conflict($"A {kind.Name} with code '{code}' already exists.");
-        if (request.Mode == SaveMode.Create && await CodeTakenAsync(db, kind, code, ct))
-            // The code belongs to a record this user may not see; say no more than that the code cannot be used.
-            return Result<RecordView>.Invalid(new FieldError("code", code, "a code that is not already in use"));
+        // A code taken by a record this user may not see gets the same answer as one taken by a record they see, so a
+        // create cannot be used to find out which hidden codes exist.
+        if (request.Mode == SaveMode.Create && (record is not null || await CodeTakenAsync(db, kind, code, ct)))
+            return Result<RecordView>.Conflict(CodeInUse(kind, code));
 
         var isNew = record is null;
         record ??= kind.Create();
@@ -37,6 +40,11 @@ public sealed class SaveRecord(IBakenDb db, ICurrentUser user)
         var compartments = await CompartmentDirectory.LoadAsync(db, ct);
         var writer = new RecordWriter(db, user, compartments);
         var errors = await writer.ApplyAsync(kind, record, request.Values, isNew, null, ct);
+        if (writer.Refusals.Count > 0)
+        {
+            db.DiscardChanges();
+            return Permission.Refused<RecordView>(writer.Refusals);
+        }
         if (errors.Count > 0)
         {
             db.DiscardChanges();
@@ -54,8 +62,11 @@ public sealed class SaveRecord(IBakenDb db, ICurrentUser user)
             var current = await kind.Query(db).AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, ct);
             return Result<RecordView>.Conflict(e.Message, current is null ? null : RecordView.From(kind, current, compartments));
         }
-        return Result<RecordView>.Ok(RecordView.From(kind, record, compartments));
+        return Result<RecordView>.Ok(RecordView.From(kind, record, compartments, await RecordReferences.MaskAsync(db, kind, [record], ct)));
     }
+
+    /// <summary>The one answer to a create whose code is taken, whether or not the caller may see the record that holds it.</summary>
+    public static string CodeInUse(RecordKind kind, string code) => $"A {kind.Name} with code '{code}' cannot be created: the code is already in use.";
 
     /// <summary>True when any record of this kind, visible or not, already has the code (unique index).</summary>
     internal static Task<bool> CodeTakenAsync(IBakenDb db, RecordKind kind, string code, CancellationToken ct) =>

@@ -8,14 +8,30 @@ namespace Baken.Application.Signals;
 public enum ReviewDecision { Accept, Merge, Reject }
 
 /// <summary>The review queue: new signals with their suggested duplicates; an analyst accepts, merges or rejects each.</summary>
-public sealed class ReviewSignals(IBakenDb db, SaveRecord save)
+public sealed class ReviewSignals(IBakenDb db, ICurrentUser user, SaveRecord save)
 {
-    public async Task<IReadOnlyList<Signal>> QueueAsync(int take = 200, CancellationToken ct = default) =>
-        await db.Signals.AsNoTracking().Where(s => s.Status == SignalStatus.New).OrderByDescending(s => s.Date).ThenBy(s => s.Code).Take(take).ToListAsync(ct);
+    public async Task<IReadOnlyList<Signal>> QueueAsync(int take = 200, CancellationToken ct = default)
+    {
+        var queue = await db.Signals.AsNoTracking().Where(s => s.Status == SignalStatus.New).OrderByDescending(s => s.Date).ThenBy(s => s.Code).Take(take).ToListAsync(ct);
+        // A signal stored next to a higher one with the same code (SignalIntake.SiblingCode) is suggested as its
+        // duplicate to a reviewer who may see both; others see only their own.
+        var bases = queue.Where(s => s.DuplicateOf is null && SignalIntake.BaseOfSibling(s.Code) is not null)
+            .Select(s => SignalIntake.BaseOfSibling(s.Code)!).Distinct().ToList();
+        if (bases.Count > 0)
+        {
+            var seen = (await db.Signals.Where(s => bases.Contains(s.Code)).Select(s => s.Code).ToListAsync(ct)).ToHashSet();
+            foreach (var s in queue.Where(s => s.DuplicateOf is null && SignalIntake.BaseOfSibling(s.Code) is { } b && seen.Contains(b)))
+                s.DuplicateOf = SignalIntake.BaseOfSibling(s.Code);
+        }
+        return queue;
+    }
 
     /// <param name="into">For a merge: the signal this one duplicates (default: the suggested one).</param>
     public async Task<Result<RecordView>> DecideAsync(string code, ReviewDecision decision, string? into = null, CancellationToken ct = default)
     {
+        // Asked first: a role that may not review learns nothing about which signals exist.
+        if (Permissions.Permission.Deny<RecordView>(user, Permissions.PermissionMatrix.Signals, Permissions.PermissionAction.Edit) is { } denied)
+            return denied;
         var signal = await db.Signals.AsNoTracking().FirstOrDefaultAsync(s => s.Code == code, ct);
         if (signal is null) return Result<RecordView>.NotFound($"No signal '{code}'.");
         var values = new Dictionary<string, string?>

@@ -27,8 +27,15 @@ public sealed class SignalIntake(IBakenDb db, ImportRecords import)
     {
         if (incoming.Count == 0) return Result<IntakeSummary>.Ok(new IntakeSummary(0, 0, 0, []));
         var coded = incoming.Select(s => (Signal: s, Code: CodeOf(s, feedCode))).ToList();
-        // Existence across every level: a code taken by a signal the user cannot see is skipped the same way, silently.
+        // A signal whose code is taken by one the user cannot see is not dropped (that would tell them it exists, and
+        // lose their report): it is stored next to it under a sibling code, which a reviewer cleared for both sees as
+        // a likely duplicate. Taking the same file in again finds the sibling and adds nothing.
         var codes = coded.Select(c => c.Code).Distinct().ToList();
+        var visible = (await db.Signals.Where(s => codes.Contains(s.Code)).Select(s => s.Code).ToListAsync(ct)).ToHashSet();
+        var hidden = (await db.Signals.IgnoreQueryFilters().Where(s => codes.Contains(s.Code)).Select(s => s.Code).ToListAsync(ct))
+            .Where(c => !visible.Contains(c)).ToHashSet();
+        coded = coded.Select(c => hidden.Contains(c.Code) ? (c.Signal, SiblingCode(c.Code, c.Signal.Classification)) : c).ToList();
+        codes = coded.Select(c => c.Code).Distinct().ToList();
         var known = (await db.Signals.IgnoreQueryFilters().Where(s => codes.Contains(s.Code)).Select(s => s.Code).ToListAsync(ct)).ToHashSet();
         var fresh = coded.Where(c => !known.Contains(c.Code)).DistinctBy(c => c.Code).ToList();
         if (fresh.Count == 0) return Result<IntakeSummary>.Ok(new IntakeSummary(0, coded.Count, 0, []));
@@ -71,6 +78,17 @@ public sealed class SignalIntake(IBakenDb db, ImportRecords import)
         return Result<IntakeSummary>.Ok(new IntakeSummary(rows.Count, coded.Count - fresh.Count, rows.Count(r => r.Values["duplicate_of"] is not null),
             rows.Select(r => r.Values["code"]!).ToList()));
     }
+
+    /// <summary>
+    /// The code of a signal whose own code is taken by a signal above the reporter: the code and its level
+    /// ("SIG-20261123-1a2b3c4d-L0"). Intake has no compartments, so a sibling is always visible to whoever may store it.
+    /// </summary>
+    public static string SiblingCode(string code, string? classification) =>
+        $"{code}-L{(int)(Baken.Domain.Security.ClassificationLevels.TryParse(classification ?? "", out var l) ? l : Baken.Domain.Security.ClassificationLevel.Ongerubriceerd)}";
+
+    /// <summary>The code a sibling code was made from, or null when <paramref name="code"/> is not one.</summary>
+    public static string? BaseOfSibling(string code) =>
+        code.Length > 3 && code[^3] == '-' && code[^2] == 'L' && char.IsAsciiDigit(code[^1]) && code.StartsWith("SIG-", StringComparison.Ordinal) ? code[..^3] : null;
 
     /// <summary>"SIG-20261123-1a2b3c4d": the date and a hash of the feed id, else of title and link.</summary>
     public static string CodeOf(IncomingSignal s, string? feedCode)

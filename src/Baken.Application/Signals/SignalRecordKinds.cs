@@ -29,7 +29,7 @@ public static partial class RecordKinds
     public static readonly RecordKind Feed = Kind<G.Feed>("feed", "feeds", "Feeds", "Feeds", "title",
         db => db.Feeds, b => b
             .Text("title", "Title", r => r.Title, (r, v) => r.Title = v!, required: true)
-            .Text("url", "http(s) URL or file path of the RSS or Atom feed", r => r.Url, (r, v) => r.Url = FeedUrl(v), required: true)
+            .Text("url", "http(s) URL of the RSS or Atom feed (a file is taken in with 'signals import')", r => r.Url, (r, v) => r.Url = FeedUrl(v), required: true)
             .Bool("enabled", "Polled on the schedule", r => r.Enabled, (r, v) => r.Enabled = v)
             .Int("interval_minutes", "Minutes between polls", r => r.IntervalMinutes, (r, v) => r.IntervalMinutes = v, 1, 10_080)
             .Text("tags", "Tags given to every signal of the feed", r => r.Tags, (r, v) => r.Tags = Tags("tags", v))
@@ -108,8 +108,8 @@ public static partial class RecordKinds
     private static string FeedUrl(string? value)
     {
         var v = value?.Trim() ?? "";
-        if (Uri.TryCreate(v, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "file") return v;
-        if (v.Length > 0 && !v.Contains("://", StringComparison.Ordinal) && v.IndexOfAny(Path.GetInvalidPathChars()) < 0) return v;
-        throw new DomainValidationException("url", value ?? "", "an http or https URL, or a file path");
+        // Never a local path or file: URL, from any interface: the poller runs on the server, whose files are not a feed.
+        if (Uri.TryCreate(v, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && !string.IsNullOrEmpty(uri.Host)) return v;
+        throw new DomainValidationException("url", value ?? "", "an http or https URL (a feed file is taken in with 'signals import')");
     }
 }

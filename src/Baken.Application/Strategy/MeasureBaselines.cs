@@ -9,13 +9,15 @@ namespace Baken.Application.Strategy;
 /// <summary>
 /// The current risk of each scenario of an analysis run, in the shape the measures analysis needs. A run keeps the
 /// consensus class per criterion and the likelihood class, not the quantities, so each class stands for its
-/// representative value: the geometric midpoint of the class (the scale's bounds for quantities, the likelihood
-/// scale's bounds for probability), the open-ended classes A and E taken one decade wide. Impact points are the
-/// run's weight times the ladder value of the class, so risk points agree with the run's own I(s).
+/// representative value under a <see cref="ClassValuationRule"/> (by default the geometric middle of the class: the
+/// scale's bounds for quantities, the likelihood scale's bounds for probability, the open-ended classes A and E taken
+/// one decade wide). Impact points are the run's weight times the ladder value of the class, so risk points agree
+/// with the run's own I(s).
 /// </summary>
 public static class MeasureBaselines
 {
-    public static IReadOnlyList<ScenarioBaseline> FromRun(Baken.Domain.Analysis.AnalysisRun run, AnalysisCatalogue catalogue)
+    public static IReadOnlyList<ScenarioBaseline> FromRun(Baken.Domain.Analysis.AnalysisRun run, AnalysisCatalogue catalogue,
+        ClassValuationRule rule = ClassValuationRule.GeometricMean)
     {
         var settings = JsonSerializer.Deserialize<SettingsRecord>(run.SettingsJson, RunSummary.JsonOptions)
                        ?? throw new InvalidOperationException($"Analysis run '{run.Code}' has no settings.");
@@ -25,39 +27,54 @@ public static class MeasureBaselines
         foreach (var s in RunSummary.Parse(run.ResultsJson))
         {
             if (!ImpactClasses.TryParse(s.Likelihood, out var likelihood) || likelihood == ImpactClass.X) continue;
-            var points = new Dictionary<string, double>(StringComparer.Ordinal);
-            var quantities = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var (criterion, text) in s.Consensus)
-            {
-                if (!ImpactClasses.TryParse(text, out var c) || c == ImpactClass.X) continue;
-                points[criterion] = weights.GetValueOrDefault(criterion) * ladder.Value(c);
-                if (catalogue.Scales.GetValueOrDefault(criterion) is { } scale && RepresentativeQuantity(scale, c) is { } q) quantities[criterion] = q;
-            }
-            var p = RepresentativeProbability(catalogue.LikelihoodScale, likelihood);
-            result.Add(new ScenarioBaseline(s.Id, LikelihoodScale.AnnualProbability(p, catalogue.LikelihoodScale.HorizonYears), quantities, points));
+            var classes = s.Consensus.Select(p => (p.Key, ImpactClasses.TryParse(p.Value, out var c) ? c : ImpactClass.X, weights.GetValueOrDefault(p.Key)));
+            result.Add(Baseline(s.Id, likelihood, classes, ladder, catalogue, rule));
         }
         return result;
     }
 
-    /// <summary>The geometric midpoint of a likelihood class over the scale's horizon.</summary>
-    public static double RepresentativeProbability(LikelihoodScale scale, ImpactClass c)
+    /// <summary>
+    /// Every scenario's baseline in each of the first draws of the run's Monte Carlo: the drawn classes, likelihood and
+    /// weights (so the impact points of a draw sum to that draw's I(s)). A scenario drawn at likelihood X has probability 0.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<ScenarioBaseline>> FromDraws(RiskDraws draws, double factor, AnalysisCatalogue catalogue, ClassValuationRule rule)
     {
-        var b = scale.LowerBounds; // lower bounds of B, C, D, E
-        return c switch
+        var ladder = new ImpactLadder(factor);
+        var result = new List<IReadOnlyList<ScenarioBaseline>>(draws.Count);
+        for (var i = 0; i < draws.Count; i++)
         {
-            ImpactClass.A => b[0] / Math.Sqrt(10),
-            ImpactClass.E => Math.Sqrt(b[3] * 1.0),
-            _ => Math.Sqrt(b[(int)c - 2] * b[(int)c - 1]),
-        };
+            var row = new List<ScenarioBaseline>(draws.ScenarioIds.Count);
+            for (var s = 0; s < draws.ScenarioIds.Count; s++)
+            {
+                var classes = new (string, ImpactClass, double)[draws.CriterionCodes.Count];
+                for (var k = 0; k < classes.Length; k++) classes[k] = (draws.CriterionCodes[k], draws.Class(i, s, k), draws.Weight(i, k));
+                row.Add(Baseline(draws.ScenarioIds[s], draws.Likelihood(i, s), classes, ladder, catalogue, rule));
+            }
+            result.Add(row);
+        }
+        return result;
     }
 
-    /// <summary>The geometric midpoint of an impact class on a quantitative scale; null on a ladder.</summary>
-    public static double? RepresentativeQuantity(AnalysisScale scale, ImpactClass c)
+    private static ScenarioBaseline Baseline(string id, ImpactClass likelihood, IEnumerable<(string Criterion, ImpactClass Class, double Weight)> classes,
+        ImpactLadder ladder, AnalysisCatalogue catalogue, ClassValuationRule rule)
     {
-        if (scale.LowerBounds is not { Count: 5 } lower) return null;
-        var i = (int)c - 1; // A = 0
-        var low = lower[i];
-        var high = i < 4 ? lower[i + 1] : lower[4] * 10;
-        return low > 0 ? Math.Sqrt(low * high) : high / 2;
+        var points = new Dictionary<string, double>(StringComparer.Ordinal);
+        var quantities = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (criterion, c, weight) in classes)
+        {
+            if (c == ImpactClass.X) continue;
+            points[criterion] = weight * ladder.Value(c);
+            if (catalogue.Scales.GetValueOrDefault(criterion) is { } scale && ClassRepresentative.Quantity(scale, c, rule) is { } q) quantities[criterion] = q;
+        }
+        var p = ClassRepresentative.Probability(catalogue.LikelihoodScale, likelihood, rule);
+        return new ScenarioBaseline(id, LikelihoodScale.AnnualProbability(p, catalogue.LikelihoodScale.HorizonYears), quantities, points);
     }
+
+    /// <summary>The geometric midpoint of a likelihood class over the scale's horizon.</summary>
+    public static double RepresentativeProbability(LikelihoodScale scale, ImpactClass c) =>
+        ClassRepresentative.Probability(scale, c, ClassValuationRule.GeometricMean);
+
+    /// <summary>The geometric midpoint of an impact class on a quantitative scale; null on a ladder.</summary>
+    public static double? RepresentativeQuantity(AnalysisScale scale, ImpactClass c) =>
+        ClassRepresentative.Quantity(scale, c, ClassValuationRule.GeometricMean);
 }

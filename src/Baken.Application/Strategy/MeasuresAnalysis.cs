@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Baken.Analysis.Measures;
+using Baken.Analysis.Risk;
 using Baken.Application.Analysis;
 using Baken.Application.Common;
 using Baken.Application.Register;
@@ -14,7 +16,28 @@ namespace Baken.Application.Strategy;
 public sealed record AppraisalSettings(MonetisationTable Table, double DiscountRate, int HorizonYears, bool Indicative);
 
 /// <summary>A measure with its appraisal alone (costs and the risk it removes over the period).</summary>
-public sealed record MeasureRow(Measure Measure, ModelledMeasure Model, MeasureAppraisalResult Appraisal);
+public sealed record MeasureRow(Measure Measure, ModelledMeasure Model, MeasureAppraisalResult Appraisal)
+{
+    /// <summary>Its value over the run's Monte Carlo draws; null when none were asked for or the run has none.</summary>
+    public MeasureUncertaintyResult? Uncertainty { get; init; }
+
+    /// <summary>Its appraisal under every class valuation rule, and whether the recommendation flips between them.</summary>
+    public MeasureRobustness? Robustness { get; init; }
+}
+
+/// <summary>How to value the measures: the yardstick, the run, the class valuation rule and the Monte Carlo draws.</summary>
+/// <param name="RunCode">The analysis run to value against; null = the latest the user may see.</param>
+/// <param name="Draws">How many of the run's Monte Carlo iterations to value the measures on (0: none; at most the run's iterations are used).</param>
+/// <param name="Seed">Seed of the draws of the measures' effect ranges; null = the run's seed.</param>
+public sealed record MeasureValuation(
+    RiskMetric Metric = RiskMetric.ExpectedAnnualDamage,
+    string? RunCode = null,
+    ClassValuationRule Rule = ClassValuationRule.GeometricMean,
+    int Draws = 0,
+    int? Seed = null)
+{
+    public const int MaximumDraws = 100_000;
+}
 
 /// <summary>Everything the measures pages, the CLI and the reports show about the palette of measures.</summary>
 public sealed record MeasuresOverview(
@@ -28,6 +51,12 @@ public sealed record MeasuresOverview(
     ClassificationLevel HighestClassification)
 {
     public string Unit => Metric == RiskMetric.ExpectedAnnualDamage ? "EUR (present value)" : "risk points (present value)";
+
+    /// <summary>The class valuation rule the rows' appraisals use.</summary>
+    public ClassValuationRule Rule { get; init; } = ClassValuationRule.GeometricMean;
+
+    /// <summary>How many of the run's Monte Carlo draws the measures were valued on (0: none).</summary>
+    public int Draws { get; init; }
 }
 
 /// <summary>The best set under a budget, the efficient frontier and how stable the choice is under the effects' uncertainty.</summary>
@@ -45,20 +74,28 @@ public sealed record PortfolioResult(MeasuresOverview Overview, PortfolioSelecti
 /// </summary>
 public sealed class MeasuresAnalysis(IBakenDb db, LoadAnalysisCatalogue catalogueLoader, TimeProvider clock)
 {
-    public async Task<MeasuresOverview> OverviewAsync(RiskMetric metric = RiskMetric.ExpectedAnnualDamage, string? runCode = null, CancellationToken ct = default)
+    public Task<MeasuresOverview> OverviewAsync(RiskMetric metric = RiskMetric.ExpectedAnnualDamage, string? runCode = null, CancellationToken ct = default) =>
+        OverviewAsync(new MeasureValuation(metric, runCode), ct);
+
+    public async Task<MeasuresOverview> OverviewAsync(MeasureValuation request, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var (metric, runCode) = (request.Metric, request.RunCode);
         var problems = new List<string>();
         var settings = await SettingsAsync(ct);
         var run = runCode is null
             ? await db.AnalysisRuns.AsNoTracking().OrderByDescending(r => r.RunAtUtc).FirstOrDefaultAsync(ct)
             : await db.AnalysisRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Code == runCode, ct);
-        IReadOnlyList<ScenarioBaseline> scenarios = [];
+        var catalogue = await catalogueLoader.HandleAsync(ct);
+        var rules = Enum.GetValues<ClassValuationRule>();
+        var baselines = rules.ToDictionary(r => r, _ => (IReadOnlyList<ScenarioBaseline>)[]);
         if (run is null) problems.Add(runCode is null ? "No analysis run yet: measures are valued against the latest run ('baken analyse')." : $"No analysis run '{runCode}'.");
         else
         {
-            try { scenarios = MeasureBaselines.FromRun(run, await catalogueLoader.HandleAsync(ct)); }
+            try { foreach (var rule in rules) baselines[rule] = MeasureBaselines.FromRun(run, catalogue, rule); }
             catch (InvalidOperationException e) { problems.Add(e.Message); }
         }
+        var scenarios = baselines[request.Rule];
         var period = new AppraisalPeriod(clock.GetUtcNow().Year, settings.HorizonYears, settings.DiscountRate);
         var valuation = metric == RiskMetric.ExpectedAnnualDamage ? RiskValuation.Monetised(settings.Table) : RiskValuation.RiskPoints;
         var known = scenarios.Select(s => s.ScenarioId).ToHashSet(StringComparer.Ordinal);
@@ -83,8 +120,52 @@ public sealed class MeasuresAnalysis(IBakenDb db, LoadAnalysisCatalogue catalogu
                 problems.Add($"Measure {m.Code} left out: {e.Message}");
             }
         }
+
+        // The same measures under every rule: a recommendation that flips between them is fragile.
+        var models = rows.Select(r => r.Model).ToList();
+        var robustness = ValuationRuleComparison.Compare(rules.ToDictionary(r => r,
+                r => (IReadOnlyList<MeasureAppraisalResult>)models.Select(m => MeasureAppraisal.Appraise(m, baselines[r], valuation, period)).ToList()))
+            .ToDictionary(x => x.MeasureId, StringComparer.Ordinal);
+        var draws = 0;
+        var uncertainty = new Dictionary<string, MeasureUncertaintyResult>(StringComparer.Ordinal);
+        if (request.Draws > 0 && run is not null && models.Count > 0 && scenarios.Count > 0)
+        {
+            foreach (var u in OnRunDraws(run, catalogue, models, valuation, period, request, problems, out draws)) uncertainty[u.MeasureId] = u;
+        }
+        rows = rows.Select(r => r with { Uncertainty = uncertainty.GetValueOrDefault(r.Measure.Code), Robustness = robustness.GetValueOrDefault(r.Measure.Code) }).ToList();
+
         var highest = new[] { run?.ClassificationLevel ?? ClassificationLevel.Ongerubriceerd }.Concat(measures.Select(m => m.ClassificationLevel)).Max();
-        return new MeasuresOverview(run?.Code, metric, period, settings, scenarios, rows, problems, highest);
+        return new MeasuresOverview(run?.Code, metric, period, settings, scenarios, rows, problems, highest) { Rule = request.Rule, Draws = draws };
+    }
+
+    /// <summary>The measures valued on the first draws of the run's own Monte Carlo (recomputed from its stored inputs and seed).</summary>
+    private static IReadOnlyList<MeasureUncertaintyResult> OnRunDraws(Baken.Domain.Analysis.AnalysisRun run, AnalysisCatalogue catalogue,
+        IReadOnlyList<ModelledMeasure> models, RiskValuation valuation, AppraisalPeriod period, MeasureValuation request, List<string> problems, out int draws)
+    {
+        draws = 0;
+        if (run.Iterations <= 0)
+        {
+            problems.Add($"Analysis run {run.Code} has no Monte Carlo (0 iterations): the measures have no interval; run 'baken analyse' with iterations.");
+            return [];
+        }
+        try
+        {
+            if (StoredRunInputs.Read(run, catalogue, out var problem) is not { } inputs)
+            {
+                problems.Add($"No interval: {problem}");
+                return [];
+            }
+            var count = Math.Min(Math.Min(request.Draws, MeasureValuation.MaximumDraws), run.Iterations);
+            var risk = IntegratedAnalysis.Draws(inputs.Input, inputs.Settings, count);
+            var baselines = MeasureBaselines.FromDraws(risk, inputs.Settings.Factor, catalogue, request.Rule);
+            draws = count;
+            return MeasureUncertainty.Appraise(models, baselines, valuation, period, request.Seed ?? unchecked((int)run.Seed));
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or NotSupportedException)
+        {
+            problems.Add("No interval: the run's draws cannot be recomputed: " + e.Message.Split('\n')[0]);
+            return [];
+        }
     }
 
     /// <param name="budgetEuros">The budget the chosen measures' nominal costs over the period must fit in.</param>

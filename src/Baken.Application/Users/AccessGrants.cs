@@ -10,6 +10,15 @@ namespace Baken.Application.Users;
 /// </summary>
 internal static class AccessGrants
 {
+    /// <summary>
+    /// An administrator reaches an account cleared no higher than themselves and holding no compartment they lack: they could
+    /// otherwise take over an account that reads what they may not.
+    /// </summary>
+    public static bool WithinReach(ICurrentUser caller, Domain.Users.User target) =>
+        target.Clearance <= caller.Clearance && (target.CompartmentMask & ~caller.CompartmentMask) == 0;
+
+    public const string OutOfReach = "This account holds a clearance or compartments beyond yours; an administrator who holds them manages it.";
+
     public static ClassificationLevel Clearance(string text, ICurrentUser caller, List<FieldError> errors)
     {
         if (!ClassificationLevels.TryParse(text, out var clearance))

@@ -10,8 +10,9 @@ namespace Baken.Application.Users;
 
 /// <param name="Compartments">Compartment codes separated by ';'. Codes not yet defined are created (administrators only).</param>
 /// <param name="Password">Null generates a one-time password that must be changed at first sign-in.</param>
+/// <param name="Service">A service account: no password, nobody signs in as it; it carries tokens an administrator mints.</param>
 public sealed record AddUserRequest(string UserName, string Clearance, string? Compartments, string? Roles, string? Password = null,
-    string? DisplayName = null, string? Organisation = null);
+    string? DisplayName = null, string? Organisation = null, bool Service = false);
 
 public sealed record AddedUser(string UserName, string Clearance, IReadOnlyList<string> Compartments, IReadOnlyList<string> Roles, string? OneTimePassword);
 
@@ -21,7 +22,7 @@ public sealed class AddUser(IBakenDb db, ICurrentUser caller, TimeProvider clock
     public async Task<Result<AddedUser>> HandleAsync(AddUserRequest request, CancellationToken ct = default)
     {
         var errors = new List<FieldError>();
-        if (!caller.IsInRole(Roles.Administrator))
+        if (!Permissions.Permission.MayAtAll(caller, Permissions.PermissionMatrix.Accounts, Permissions.PermissionAction.Create))
             return Result<AddedUser>.Forbidden("Only an administrator can add users.");
         if (!RecordCode.IsValid(request.UserName)) errors.Add(new FieldError("userName", request.UserName, RecordCode.Allowed));
         else if (await db.Users.AnyAsync(u => u.UserName == request.UserName.Trim(), ct))
@@ -29,6 +30,7 @@ public sealed class AddUser(IBakenDb db, ICurrentUser caller, TimeProvider clock
         var clearance = AccessGrants.Clearance(request.Clearance, caller, errors);
         var roles = AccessGrants.Roles(request.Roles, errors);
         using var users = BakenIdentity.UserManagerFor(db);
+        if (request.Service && request.Password is not null) errors.Add(new FieldError("password", "(given)", "no password for a service account."));
         if (request.Password is { } pw && await BakenIdentity.CheckPasswordAsync(users, pw) is { Succeeded: false } weak)
             errors.Add(BakenIdentity.PasswordError(weak));
         var codes = AccessGrants.CompartmentCodes(request.Compartments, errors);
@@ -37,7 +39,7 @@ public sealed class AddUser(IBakenDb db, ICurrentUser caller, TimeProvider clock
         var mask = await AccessGrants.CompartmentMaskAsync(db, caller, codes, errors, ct);
         if (errors.Count > 0) return Result<AddedUser>.Invalid(errors);
 
-        var oneTime = request.Password is null ? GeneratePassword() : null;
+        var oneTime = request.Password is null && !request.Service ? GeneratePassword() : null;
         var user = new User(request.UserName.Trim(), clearance, mask)
         {
             DisplayName = request.DisplayName?.Trim() ?? request.UserName.Trim(),
@@ -48,7 +50,7 @@ public sealed class AddUser(IBakenDb db, ICurrentUser caller, TimeProvider clock
         };
         // Identity checks the password rules and the name's uniqueness, hashes the password and stores the account (with any new
         // compartments, in the same save). Nothing is saved when it refuses.
-        var created = await users.CreateAsync(user, request.Password ?? oneTime!);
+        var created = request.Service ? await users.CreateAsync(user) : await users.CreateAsync(user, request.Password ?? oneTime!);
         if (!created.Succeeded)
         {
             return Result<AddedUser>.Invalid(created.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal))

@@ -9,7 +9,8 @@ namespace Baken.Application.Users;
 /// On an empty database, creates the administrator 'admin' with a one-time password (returned to be printed
 /// once). On the embedded single-user database whoever holds the file holds everything in it, so the first
 /// administrator gets the highest clearance and every compartment; multi-user deployments add named users
-/// with their real clearance (docs/adr/0003).
+/// with their real clearance (docs/adr/0003). For the same reason it holds every role that writes content (Coordinator,
+/// Analyst, Secretariat) next to Administrator; a multi-user deployment gives named users their own roles (docs/security.md).
 /// </summary>
 public sealed class EnsureAdministrator(IBakenDb db, TimeProvider clock)
 {
@@ -22,7 +23,7 @@ public sealed class EnsureAdministrator(IBakenDb db, TimeProvider clock)
         var admin = new User(AdminUserName, ClassificationLevel.StaatsgeheimZeerGeheim, -1L)
         {
             DisplayName = "Administrator",
-            Roles = string.Join(";", Roles.Administrator, Roles.Coordinator, Roles.Analyst),
+            Roles = string.Join(";", Roles.Administrator, Roles.Coordinator, Roles.Analyst, Roles.Secretariat),
             MustChangePassword = true,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };

@@ -9,7 +9,8 @@ namespace Baken.Application.Users;
 
 /// <param name="Compartments">Compartment codes separated by ';' (the complete new set).</param>
 /// <param name="Roles">Role names separated by ';' (the complete new set).</param>
-public sealed record ChangeAccessRequest(string UserName, string Clearance, string? Compartments, string Roles);
+/// <param name="Organisation">The organisation code (null keeps it, empty clears it): what "own organisation" means for the account.</param>
+public sealed record ChangeAccessRequest(string UserName, string Clearance, string? Compartments, string Roles, string? Organisation = null);
 
 /// <summary>One account as the administration page shows it.</summary>
 public sealed record AccountView(string UserName, string DisplayName, ClassificationLevel Clearance, IReadOnlyList<string> Compartments,
@@ -19,8 +20,8 @@ public sealed record AccountView(string UserName, string DisplayName, Classifica
 /// Administrators change an account's clearance, compartments and roles, give it a new one-time password, or lift a
 /// lockout. The same limits apply as when adding one (nothing above the administrator's own clearance or outside their
 /// compartments), an administrator cannot take away their own administrator role, and every change is written to the
-/// history as kind 'user' with the values before and after. Signed-in sessions pick the new access up within
-/// 30 seconds (the cookie check in the web host), API tokens within their 30-second cache.
+/// history as kind 'user' with the values before and after. Signed-in sessions and API tokens pick the new access up at
+/// their next request on every node (the change gives the access stamp a new value; docs/operations.md).
 /// </summary>
 public sealed class ManageUsers(IBakenDb db, ICurrentUser caller, TimeProvider clock)
 {
@@ -28,25 +29,23 @@ public sealed class ManageUsers(IBakenDb db, ICurrentUser caller, TimeProvider c
 
     public async Task<Result<AccountView>> GetAsync(string userName, CancellationToken ct = default)
     {
-        if (!caller.IsInRole(Roles.Administrator)) return Result<AccountView>.Forbidden("Only an administrator can manage users.");
+        if (!Permissions.Permission.MayAtAll(caller, Permissions.PermissionMatrix.Accounts, Permissions.PermissionAction.Edit)) return Result<AccountView>.Forbidden("Only an administrator can manage users.");
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct);
         return user is null ? Result<AccountView>.NotFound($"No user '{userName}'.") : Result<AccountView>.Ok(await ViewAsync(user, ct));
     }
 
     public async Task<Result<AccountView>> ChangeAccessAsync(ChangeAccessRequest request, CancellationToken ct = default)
     {
-        if (!caller.IsInRole(Roles.Administrator)) return Result<AccountView>.Forbidden("Only an administrator can manage users.");
+        if (!Permissions.Permission.MayAtAll(caller, Permissions.PermissionMatrix.Accounts, Permissions.PermissionAction.Edit)) return Result<AccountView>.Forbidden("Only an administrator can manage users.");
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == request.UserName, ct);
         if (user is null) return Result<AccountView>.NotFound($"No user '{request.UserName}'.");
+        if (!AccessGrants.WithinReach(caller, user)) return Result<AccountView>.Forbidden(AccessGrants.OutOfReach);
         var errors = new List<FieldError>();
         var clearance = AccessGrants.Clearance(request.Clearance, caller, errors);
         var roles = AccessGrants.Roles(request.Roles, errors);
         var codes = AccessGrants.CompartmentCodes(request.Compartments, errors);
         if (user.UserName == caller.UserName && !roles.Contains(Roles.Administrator))
             errors.Add(new FieldError("roles", string.Join(";", roles), "your own roles with Administrator still in them (another administrator can take it away)"));
-        // An account can only be managed within the administrator's own reach: one cleared higher is changed by someone cleared as high.
-        if (user.Clearance > caller.Clearance)
-            errors.Add(new FieldError("userName", user.UserName, "an account cleared no higher than yourself"));
         if (errors.Count > 0) return Result<AccountView>.Invalid(errors);
         var mask = await AccessGrants.CompartmentMaskAsync(db, caller, codes, errors, ct);
         if (errors.Count > 0) return Result<AccountView>.Invalid(errors);
@@ -56,6 +55,7 @@ public sealed class ManageUsers(IBakenDb db, ICurrentUser caller, TimeProvider c
         // Compartments outside the administrator's own stay as they were: they cannot see them, so they cannot judge them.
         user.CompartmentMask = (user.CompartmentMask & ~caller.CompartmentMask) | mask;
         user.Roles = string.Join(";", roles);
+        if (request.Organisation is { } organisation) user.OrganisationCode = organisation.Trim() is { Length: > 0 } o ? o : null;
         await RecordAsync(user, before, ct);
         return Result<AccountView>.Ok(await ViewAsync(user, ct));
     }
@@ -63,10 +63,10 @@ public sealed class ManageUsers(IBakenDb db, ICurrentUser caller, TimeProvider c
     /// <summary>A new one-time password (to be changed at the next sign-in); also lifts a lockout.</summary>
     public async Task<Result<string>> ResetPasswordAsync(string userName, CancellationToken ct = default)
     {
-        if (!caller.IsInRole(Roles.Administrator)) return Result<string>.Forbidden("Only an administrator can manage users.");
+        if (!Permissions.Permission.MayAtAll(caller, Permissions.PermissionMatrix.Accounts, Permissions.PermissionAction.Edit)) return Result<string>.Forbidden("Only an administrator can manage users.");
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct);
         if (user is null) return Result<string>.NotFound($"No user '{userName}'.");
-        if (user.Clearance > caller.Clearance) return Result<string>.Invalid(new FieldError("userName", userName, "an account cleared no higher than yourself"));
+        if (!AccessGrants.WithinReach(caller, user)) return Result<string>.Forbidden(AccessGrants.OutOfReach);
         var before = await SnapshotAsync(user, ct);
         using var users = BakenIdentity.UserManagerFor(db);
         var password = AddUser.GeneratePassword();
@@ -81,9 +81,10 @@ public sealed class ManageUsers(IBakenDb db, ICurrentUser caller, TimeProvider c
     /// <summary>Lifts a lockout before it ends by itself.</summary>
     public async Task<Result<AccountView>> UnlockAsync(string userName, CancellationToken ct = default)
     {
-        if (!caller.IsInRole(Roles.Administrator)) return Result<AccountView>.Forbidden("Only an administrator can manage users.");
+        if (!Permissions.Permission.MayAtAll(caller, Permissions.PermissionMatrix.Accounts, Permissions.PermissionAction.Edit)) return Result<AccountView>.Forbidden("Only an administrator can manage users.");
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct);
         if (user is null) return Result<AccountView>.NotFound($"No user '{userName}'.");
+        if (!AccessGrants.WithinReach(caller, user)) return Result<AccountView>.Forbidden(AccessGrants.OutOfReach);
         var before = await SnapshotAsync(user, ct);
         user.FailedSignIns = 0;
         user.LockedUntilUtc = null;
@@ -108,6 +109,7 @@ public sealed class ManageUsers(IBakenDb db, ICurrentUser caller, TimeProvider c
             ["clearance"] = user.Clearance.DisplayName(),
             ["compartments"] = user.CompartmentMask == -1 ? "(all)" : string.Join(";", compartments.Names(user.CompartmentMask)),
             ["roles"] = user.Roles,
+            ["organisation"] = user.OrganisationCode,
             ["must_change_password"] = user.MustChangePassword,
             ["locked_until"] = user.LockedUntilUtc,
         });

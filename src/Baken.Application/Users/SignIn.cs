@@ -7,16 +7,24 @@ namespace Baken.Application.Users;
 /// <summary>
 /// Checks a password through Identity, which counts failures into a lockout (<see cref="BakenIdentity.MaxFailedSignIns"/> failures
 /// lock the account for <see cref="BakenIdentity.LockoutDuration"/>). The answer for an unknown user, a locked account and a wrong
-/// password is the same, so sign-in does not reveal which accounts exist.
+/// password is the same, and takes the same time, so sign-in does not reveal which accounts exist.
 /// </summary>
 public sealed class SignIn(IBakenDb db)
 {
+    private static string? _dummyHash;
+
     public async Task<User?> HandleAsync(string userName, string password, CancellationToken ct = default)
     {
         using var users = BakenIdentity.UserManagerFor(db);
         var user = await users.FindByNameAsync(userName);
-        if (user?.PasswordHash is null) return null;
-        if (await users.IsLockedOutAsync(user)) return null;
+        if (user?.PasswordHash is null || await users.IsLockedOutAsync(user))
+        {
+            // The same work as checking a real password, so an unknown or locked account answers as slowly as a wrong
+            // password and the time does not tell which accounts exist.
+            _dummyHash ??= users.PasswordHasher.HashPassword(default!, "no account has this password");
+            users.PasswordHasher.VerifyHashedPassword(default!, _dummyHash, password);
+            return null;
+        }
         if (!await users.CheckPasswordAsync(user, password))
         {
             await users.AccessFailedAsync(user);

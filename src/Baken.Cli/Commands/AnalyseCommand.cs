@@ -68,9 +68,10 @@ public static class AnalyseCommand
                 table = AssessmentFileReader.ReadRows(path, out var fileError);
                 if (fileError is not null) throw new CliException(ExitCodes.Invalid, $"--input: {fileError}");
             }
-            var result = await session.Get<RunIntegratedAnalysis>().HandleAsync(new RunIntegratedAnalysisRequest(
+            // A progress bar while the Monte Carlo turns, on a terminal only (see CliProgress).
+            var result = await CliProgress.RunAsync(io, "Monte Carlo", progress => session.Get<RunIntegratedAnalysis>().HandleAsync(new RunIntegratedAnalysisRequest(
                 table, parse.GetValue(input), parse.GetValue(profile), parse.GetValue(factor), parse.GetValue(iterations), parse.GetValue(seed),
-                level, parse.GetValue(concentration), bandRounding, rule, IntegratedAnalysisReport.CodeVersion, !parse.GetValue(noStore)), ct);
+                level, parse.GetValue(concentration), bandRounding, rule, IntegratedAnalysisReport.CodeVersion, !parse.GetValue(noStore), progress), ct));
             if (!result.IsOk)
             {
                 await io.Err.WriteLineAsync("Nothing was analysed:");
@@ -89,6 +90,7 @@ public static class AnalyseCommand
                     $"{outcome.RunCode ?? "not stored"} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · code {IntegratedAnalysisReport.CodeVersion}",
                     marking), Path.Combine(folder, "report.html"));
             }
+            foreach (var note in outcome.Notes) await io.Err.WriteLineAsync("Note: " + note);
             await io.Out.WriteLineAsync($"Analysed {outcome.Result.Scenarios.Count} scenarios ({outcome.Result.Settings.Profile}, f={outcome.Result.Settings.Factor}, " +
                 $"{outcome.Result.Settings.Iterations} iterations, seed {outcome.Result.Settings.Seed}); classification {outcome.Classification.Level.DisplayName()}.");
             await io.Out.WriteLineAsync($"Wrote {string.Join(", ", formats.Select(f => f switch { "html" => "report.html", "csv" => "results.csv", _ => "results.json" }))} to {folder}" +

@@ -76,8 +76,9 @@ public static class CascadeCommands
         var countries = new Option<string?>("--countries") { Description = "BACI country dictionary (for ISO3 importer codes and supplier names)" };
         var criteria = new Option<string>("--criteria") { Description = "eu (HHI > 0.4, extra share > 0.5, imports > exports), geodep or merics", DefaultValueFactory = _ => "eu" };
         var output = new Option<string?>("--out") { Description = "Result CSV, one row per HS6 product (default: standard output)" };
+        var edition = new Option<string?>("--hs") { Description = "HS edition of the trade file, for product names: hs92 or hs17 (default: as the file name says, else hs17)" };
         var record = new Option<bool>("--record") { Description = "Keep every dependent product as a dependency record (its options and decision stay as they are when screened again)" };
-        var screen = new Command("screen", "Screen a trade year for strategic dependencies (METHODS §3)") { baci, year, importer, countries, criteria, output, record, hhi, extraShare, ratio, window };
+        var screen = new Command("screen", "Screen a trade year for strategic dependencies (METHODS §3)") { baci, year, importer, countries, criteria, output, record, hhi, extraShare, ratio, window, edition };
         screen.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             try
@@ -106,9 +107,17 @@ public static class CascadeCommands
                     rule = rule with { Persistence = new DependencyYearWindow(need, of) };
                 }
                 var files = parse.GetValue(baci)!;
+                var hs = parse.GetValue(edition)?.Trim().ToLowerInvariant() switch
+                {
+                    null => HsProductNames.EditionOf(files[0]) ?? HsNomenclature.Hs17,
+                    "hs92" => HsNomenclature.Hs92,
+                    "hs17" => HsNomenclature.Hs17,
+                    var other => throw new CliException(ExitCodes.Invalid, $"--hs: '{other}' is not allowed; allowed: hs92 or hs17."),
+                };
+                Func<int, string?> productName = code => HsProductNames.Bundled.Name(code, hs);
                 var result = ScreenWithPersistence(files, parse.GetValue(year), imp, rule);
                 await using var writer = Writer(parse.GetValue(output), io);
-                DependencyScreenCsv.Write(result, writer, dictionary);
+                DependencyScreenCsv.Write(result, writer, dictionary, productName);
                 await io.Err.WriteLineAsync($"Screened {result.Products.Count} products of {result.Year} ({result.FlowsInYear:N0} flows): {result.Products.Count(p => p.Dependent)} dependent.");
                 if (parse.GetValue(record))
                 {
@@ -118,10 +127,10 @@ public static class CascadeCommands
                         .Select(e => System.Text.Json.Nodes.JsonNode.Parse(e.AttributesJson) as System.Text.Json.Nodes.JsonObject)
                         .Where(a => a?["prefix"] is not null && a["domain"] is not null)
                         .Select(a => new DependencyRecords.ProductDomain((string)a!["prefix"]!, (string)a["domain"]!, (string?)a["vital_processes"])).ToList();
-                    var rows = DependencyRecords.Rows(result, dictionary, domains);
+                    var rows = DependencyRecords.Rows(result, dictionary, domains, productName);
                     var stored = await session.Get<Baken.Application.Register.ImportRecords>().HandleAsync(new Baken.Application.Register.ImportRecordsRequest("dependency", rows), ct);
                     if (!stored.IsOk) return io.Fail(stored);
-                    var (series, values) = DependencyRecords.ConcentrationSeries(result);
+                    var (series, values) = DependencyRecords.ConcentrationSeries(result, productName);
                     var importer = session.Get<Baken.Application.Register.ImportRecords>();
                     var seriesStored = await importer.HandleAsync(new Baken.Application.Register.ImportRecordsRequest("warning-indicator", series), ct);
                     if (!seriesStored.IsOk) return io.Fail(seriesStored);

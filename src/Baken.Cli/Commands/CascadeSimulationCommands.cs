@@ -54,7 +54,8 @@ public static class CascadeSimulationCommands
         var accept = new Option<string?>("--accept") { Description = "Code of an assessment of the scenario: write the suggested classes into it, with the derivation in its rationale" };
         var overrideFor = new Option<string?>("--override") { Description = "Code of an assessment whose own 5.1 and 3.1 scores stand; give --reason" };
         var reason = new Option<string?>("--reason") { Description = "With --override: why the suggestion is not taken (kept in the assessment's rationale)" };
-        var suggest = new Command("suggest", "Suggest scores for 5.1 and 3.1 from the cascade of a scenario's initial disruptions") { scenario, accept, overrideFor, reason };
+        var replace = new Option<bool>("--replace") { Description = "With --accept: replace the analyst's own differing judgements (they stay in the rationale); without it, a difference is a conflict and nothing is written" };
+        var suggest = new Command("suggest", "Suggest scores for 5.1 and 3.1 from the cascade of a scenario's initial disruptions") { scenario, accept, overrideFor, reason, replace };
         suggest.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
@@ -67,7 +68,7 @@ public static class CascadeSimulationCommands
                 await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{s.Criterion},{s.Quantity:0},{s.Unit},{s.Class},{MeasureCommands.Csv(s.Explanation)}"));
             if (parse.GetValue(accept) is { } assessment)
             {
-                var saved = await handler.AcceptAsync(result.Value, assessment, ct);
+                var saved = await handler.AcceptAsync(result.Value, assessment, parse.GetValue(replace), ct);
                 if (!saved.IsOk) return io.Fail(saved);
                 await io.Err.WriteLineAsync($"Accepted into assessment {saved.Value!.Code} (version {saved.Value.Version}).");
             }

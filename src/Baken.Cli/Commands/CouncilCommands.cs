@@ -18,9 +18,11 @@ public static class CouncilCommands
         var asOf = new Option<string?>("--as-of") { Description = "Today's date for deadlines (yyyy-MM-dd; default: today)" };
         var window = new Option<int>("--window-days") { Description = "Items on the same topic in two councils within this many days are an overlap", DefaultValueFactory = _ => 90 };
 
+        var agendaFormat = ListOutput.FormatOption();
+        var actionsFormat = ListOutput.FormatOption();
         var agenda = new Command("agenda", "The forward agenda across all councils, with overlap warnings and overdue actions that return to the next meeting")
         {
-            council, asOf, window,
+            council, asOf, window, agendaFormat,
         };
         agenda.SetAction((parse, ct) => io.Run(parse, async g =>
         {
@@ -28,13 +30,13 @@ public static class CouncilCommands
             if (parse.GetValue(window) is < 0 or > 3660) throw new CliException(ExitCodes.Invalid, $"--window-days: {parse.GetValue(window)} is outside 0 … 3660.");
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var view = await session.Get<ForwardAgenda>().HandleAsync(today, parse.GetValue(council), parse.GetValue(window), ct);
-            await io.Out.WriteLineAsync("date,council,meeting,security_level,item,title,classification,links");
+            var list = new ListOutput("date", "council", "meeting", "security_level", "item", "title", "classification", "links");
             foreach (var p in view.Items)
-                await io.Out.WriteLineAsync(string.Join(",", p.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unscheduled", p.Item.CouncilCode,
-                    p.Meeting?.Code ?? "", p.Meeting?.SecurityLevel.DisplayName() ?? "", p.Item.Code, MeasureCommands.Csv(p.Item.Title),
-                    p.Item.ClassificationLevel.DisplayName(), MeasureCommands.Csv(p.Item.Links)));
+                list.Add(p.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unscheduled", p.Item.CouncilCode,
+                    p.Meeting?.Code ?? "", p.Meeting?.SecurityLevel.DisplayName() ?? "", p.Item.Code, p.Item.Title, p.Item.ClassificationLevel.DisplayName(), p.Item.Links);
             foreach (var m in view.Meetings.Where(m => m.Date >= today && view.Items.All(i => i.Meeting?.Code != m.Code)))
-                await io.Out.WriteLineAsync(string.Join(",", m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.CouncilCode, m.Code, m.SecurityLevel.DisplayName(), "", "(no items yet)", "", ""));
+                list.Add(m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.CouncilCode, m.Code, m.SecurityLevel.DisplayName(), "", "(no items yet)", "", "");
+            list.Write(io, parse.GetValue(agendaFormat));
             foreach (var o in view.Overlaps)
                 await io.Err.WriteLineAsync($"Warning: overlap between {o.First.ItemCode} ({o.First.CouncilCode}) and {o.Second.ItemCode} ({o.Second.CouncilCode}): {o.Reason}");
             foreach (var a in view.OverdueActions)
@@ -45,19 +47,20 @@ public static class CouncilCommands
         }));
 
         var overdueOnly = new Option<bool>("--overdue") { Description = "Only open actions past their deadline" };
-        var actions = new Command("actions", "Follow-up actions of council decisions: owner, deadline, status") { council, asOf, overdueOnly };
+        var actions = new Command("actions", "Follow-up actions of council decisions: owner, deadline, status") { council, asOf, overdueOnly, actionsFormat };
         actions.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             var today = StrategyCommands.Today(parse.GetValue(asOf));
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var view = await session.Get<ForwardAgenda>().HandleAsync(today, parse.GetValue(council), ct: ct);
-            await io.Out.WriteLineAsync("action,title,owner,deadline,status,council,decision,next_meeting");
+            var list = new ListOutput("action", "title", "owner", "deadline", "status", "council", "decision", "next_meeting");
             var rows = parse.GetValue(overdueOnly)
                 ? view.OverdueActions
                 : await session.Get<ForwardAgenda>().ActionsAsync(today, parse.GetValue(council), ct);
             foreach (var a in rows)
-                await io.Out.WriteLineAsync(string.Join(",", a.Action.Code, MeasureCommands.Csv(a.Action.Title), MeasureCommands.Csv(a.Action.Owner),
-                    a.Action.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Action.Status.ToString(), a.Item.CouncilCode, a.Decision.Code, a.NextMeeting?.Code ?? ""));
+                list.Add(a.Action.Code, a.Action.Title, a.Action.Owner, a.Action.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Action.Status.ToString(),
+                    a.Item.CouncilCode, a.Decision.Code, a.NextMeeting?.Code ?? "");
+            list.Write(io, parse.GetValue(actionsFormat));
             if (parse.GetValue(overdueOnly)) await io.Err.WriteLineAsync($"{view.OverdueActions.Count} overdue action(s) as of {today:yyyy-MM-dd}.");
             return ExitCodes.Ok;
         }));

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using Baken.Application.Operations;
 using Baken.Infrastructure.Persistence;
 
 namespace Baken.Cli.Commands;
 
-/// <summary>baken db migrate: bring the database schema up to date (and create it on first use).</summary>
+/// <summary>baken db migrate|backup|restore: the schema, and copies of the whole database (administrators).</summary>
 public static class DbCommands
 {
     public static Command Create(CommandIo io)
@@ -21,6 +22,40 @@ public static class DbCommands
             return ExitCodes.Ok;
         }));
         cmd.Subcommands.Add(migrate);
+        cmd.Subcommands.Add(Backup(io));
+        cmd.Subcommands.Add(Restore(io));
+        return cmd;
+    }
+
+    private static Command Backup(CommandIo io)
+    {
+        var output = new Option<string>("--out") { Description = "The backup file to write (must not exist yet)", Required = true };
+        var cmd = new Command("backup", "Copy the whole database to a file while it is in use: SQLite's online backup, or pg_dump for PostgreSQL (administrators)") { output };
+        cmd.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var result = await session.Get<DatabaseBackups>().BackUpAsync(parse.GetValue(output)!, ct);
+            if (!result.IsOk) return io.Fail(result);
+            var b = result.Value!;
+            await io.Out.WriteLineAsync($"Backed up the {b.Provider} database to {b.File} ({b.Bytes:N0} bytes, schema {b.Migrations.LastOrDefault() ?? "empty"}).");
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    private static Command Restore(CommandIo io)
+    {
+        var file = new Argument<string>("FILE") { Description = "A file written by 'baken db backup' for the same kind of database" };
+        var cmd = new Command("restore", "Replace the database's contents with a backup (administrators); stop the servers first") { file };
+        cmd.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var result = await session.Get<DatabaseBackups>().RestoreAsync(parse.GetValue(file)!, ct);
+            if (!result.IsOk) return io.Fail(result);
+            var b = result.Value!;
+            await io.Out.WriteLineAsync($"Restored the {b.Provider} database from {b.File} (schema {b.Migrations.LastOrDefault() ?? "empty"}).");
+            return ExitCodes.Ok;
+        }));
         return cmd;
     }
 }

@@ -36,14 +36,15 @@ public static class EarlyWarningCommands
             return ExitCodes.Ok;
         }));
 
-        var review = new Command("review", "The review queue: new signals, with the signal each may duplicate");
+        var reviewFormat = ListOutput.FormatOption();
+        var review = new Command("review", "The review queue: new signals, with the signal each may duplicate") { reviewFormat };
         review.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            await io.Out.WriteLineAsync("code,date,title,source,reliability,credibility,tags,duplicate_of");
+            var list = new ListOutput("code", "date", "title", "source", "reliability", "credibility", "tags", "duplicate_of");
             foreach (var s in await session.Get<ReviewSignals>().QueueAsync(1000, ct))
-                await io.Out.WriteLineAsync(string.Join(",", s.Code, s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), MeasureCommands.Csv(s.Title),
-                    MeasureCommands.Csv(s.Source), s.Reliability, s.Credibility, MeasureCommands.Csv(s.Tags), s.DuplicateOf));
+                list.Add(s.Code, s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Title, s.Source, s.Reliability, s.Credibility, s.Tags, s.DuplicateOf);
+            list.Write(io, parse.GetValue(reviewFormat));
             return ExitCodes.Ok;
         }));
 
@@ -97,7 +98,8 @@ public static class EarlyWarningCommands
         var since = new Option<string?>("--since") { Description = "With --evaluate: only crossings on or after this date (yyyy-MM-dd)" };
         var webhook = new Option<string?>("--webhook") { Description = "With --evaluate: post the new alerts (Ongerubriceerd, no compartments) as JSON to this URL" };
         var all = new Option<bool>("--all") { Description = "Also acknowledged and closed alerts" };
-        var cmd = new Command("alerts", "Early-warning alerts: indicators that crossed a threshold or jumped") { evaluate, since, webhook, all };
+        var alertsFormat = ListOutput.FormatOption();
+        var cmd = new Command("alerts", "Early-warning alerts: indicators that crossed a threshold or jumped") { evaluate, since, webhook, all, alertsFormat };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             DateOnly? from = null;
@@ -126,13 +128,14 @@ public static class EarlyWarningCommands
                     }
                 }
             }
-            await io.Out.WriteLineAsync("code,indicator,date,value,from,to,status,scenarios,explanation");
+            var list = new ListOutput("code", "indicator", "date", "value", "from", "to", "status", "scenarios", "explanation");
             foreach (var a in (await session.Get<ListRecords>().HandleAsync(new ListRecordsRequest("alert", PageSize: 500, Descending: true), ct)).Value!.Items)
             {
                 if (!parse.GetValue(all) && a.Fields["status"] is "acknowledged" or "closed") continue;
-                await io.Out.WriteLineAsync(string.Join(",", a.Code, a.Fields["indicator"], a.Fields["date"], a.Fields["value"], a.Fields["from_level"], a.Fields["to_level"],
-                    a.Fields["status"], MeasureCommands.Csv(a.Fields["scenarios"]), MeasureCommands.Csv(a.Fields["explanation"])));
+                list.Add(a.Code, a.Fields["indicator"], a.Fields["date"], a.Fields["value"], a.Fields["from_level"], a.Fields["to_level"],
+                    a.Fields["status"], a.Fields["scenarios"], a.Fields["explanation"]);
             }
+            list.Write(io, parse.GetValue(alertsFormat));
             return ExitCodes.Ok;
         }));
         return cmd;

@@ -18,7 +18,7 @@ public static class HistoryCommand
             if (!result.IsOk) return io.Fail(result);
             foreach (var h in result.Value!)
             {
-                await io.Out.WriteLineAsync($"v{h.Version}  {h.AtUtc:yyyy-MM-dd HH:mm:ss} UTC  {h.UserName}  {h.Change}");
+                await io.Out.WriteLineAsync($"v{h.Version}  {h.AtUtc:yyyy-MM-dd HH:mm:ss} UTC  {h.UserName}  {h.Change}{(h.Note is { } note ? "  (" + note + ")" : "")}");
                 foreach (var c in h.Changes.Where(c => h.Change != "insert" || !string.IsNullOrEmpty(c.After)))
                     await io.Out.WriteLineAsync($"    {c.Field}: {Show(c.Before)} -> {Show(c.After)}");
             }

@@ -78,6 +78,13 @@ public static class RecordCommands
         }
         var version = new Option<int?>("--expect-version") { Description = "Refuse the edit if the record is no longer at this version" };
         if (mode == SaveMode.Update) cmd.Options.Add(version);
+        if (mode == SaveMode.Update)
+        {
+            // Lowering the level or removing a compartment needs a reason (Coordinator or the originating organisation only).
+            var reason = new Option<string?>("--declassification-reason") { Description = "Why the classification is lowered (required to lower it); kept in the history" };
+            options.Add((RecordWriter.DeclassificationReason, reason));
+            cmd.Options.Add(reason);
+        }
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             var values = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -96,11 +103,12 @@ public static class RecordCommands
     private static Command Delete(RecordKind kind, CommandIo io)
     {
         var code = new Argument<string>("code");
-        var cmd = new Command("delete", $"Delete a {kind.Name} (its history is kept)") { code };
+        var cascade = new Option<bool>("--cascade") { Description = "Also remove the references to it (records that cannot exist without it are deleted too); without it, a record others refer to is kept (exit 4)" };
+        var cmd = new Command("delete", $"Delete a {kind.Name} (its history is kept)") { code, cascade };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            var result = await session.Get<DeleteRecord>().HandleAsync(new DeleteRecordRequest(kind.Name, parse.GetValue(code)!), ct);
+            var result = await session.Get<DeleteRecord>().HandleAsync(new DeleteRecordRequest(kind.Name, parse.GetValue(code)!, Cascade: parse.GetValue(cascade)), ct);
             if (!result.IsOk) return io.Fail(result);
             await io.Out.WriteLineAsync($"Deleted {kind.Name} {result.Value}.");
             return ExitCodes.Ok;

@@ -20,9 +20,10 @@ public static class StrategyCommands
         var top = new Option<int>("--top") { Description = "A scenario ranked at or above this is high-ranked", DefaultValueFactory = _ => 10 };
         var stale = new Option<int>("--stale-days") { Description = "An indicator value older than this many days is not recent", DefaultValueFactory = _ => 365 };
         var editionFilter = new Option<string?>("--edition") { Description = "Only the goals of this strategy edition (default: every edition)" };
+        var gapsFormat = ListOutput.FormatOption();
         var gaps = new Command("gaps", "Gap analysis: high-ranked scenarios nobody addresses, goals without owner, measure or indicator, stale indicators, overdue milestones and actions")
         {
-            asOf, top, stale, editionFilter,
+            asOf, top, stale, editionFilter, gapsFormat,
         };
         gaps.SetAction((parse, ct) => io.Run(parse, async g =>
         {
@@ -33,10 +34,10 @@ public static class StrategyCommands
             var snapshot = await session.Get<LoadStrategy>().HandleAsync(null, ct, parse.GetValue(editionFilter));
             var report = StrategyGaps.Find(snapshot, today, new GapSettings(parse.GetValue(top), parse.GetValue(stale)));
             if (snapshot.RunCode is null) await io.Err.WriteLineAsync("Note: no analysis run you may see; high-ranked scenarios cannot be checked ('baken analyse').");
-            await io.Out.WriteLineAsync("kind,subject,code,title,since,explanation");
+            var list = new ListOutput("kind", "subject", "code", "title", "since", "explanation");
             foreach (var gap in report.Gaps)
-                await io.Out.WriteLineAsync(string.Join(",", gap.Kind.ToString(), gap.Subject.ToString(), MeasureCommands.Csv(gap.SubjectCode), MeasureCommands.Csv(gap.SubjectTitle),
-                    gap.Since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", MeasureCommands.Csv(gap.Explanation)));
+                list.Add(gap.Kind.ToString(), gap.Subject.ToString(), gap.SubjectCode, gap.SubjectTitle, gap.Since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", gap.Explanation);
+            list.Write(io, parse.GetValue(gapsFormat));
             await io.Err.WriteLineAsync($"{report.ProblemCount} gap(s) and {report.Gaps.Count - report.ProblemCount} reminder(s) as of {today:yyyy-MM-dd}.");
             return ExitCodes.Ok;
         }));

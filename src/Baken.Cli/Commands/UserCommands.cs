@@ -30,13 +30,14 @@ public static class UserCommands
         var compartments = new Option<string?>("--compartments") { Description = "Need-to-know compartments, separated by ';'" };
         var roles = new Option<string?>("--roles") { Description = string.Join(", ", Roles.All) + " (default Analyst)" };
         var password = new Option<string?>("--password") { Description = "Initial password (default: a generated one-time password)" };
-        var organisation = new Option<string?>("--organisation") { Description = "Organisation code" };
-        var cmd = new Command("add", "Add a user") { name, clearance, compartments, roles, password, organisation };
+        var organisation = new Option<string?>("--organisation") { Description = "Organisation code (what 'own organisation' means for a PolicyOwner)" };
+        var service = new Option<bool>("--service") { Description = "A service account: no password, nobody signs in; an administrator mints its tokens" };
+        var cmd = new Command("add", "Add a user") { name, clearance, compartments, roles, password, organisation, service };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var result = await session.Get<AddUser>().HandleAsync(new AddUserRequest(parse.GetValue(name)!, parse.GetValue(clearance)!,
-                parse.GetValue(compartments), parse.GetValue(roles), parse.GetValue(password), null, parse.GetValue(organisation)), ct);
+                parse.GetValue(compartments), parse.GetValue(roles), parse.GetValue(password), null, parse.GetValue(organisation), parse.GetValue(service)), ct);
             if (!result.IsOk) return io.Fail(result);
             var u = result.Value!;
             await io.Out.WriteLineAsync($"Added {u.UserName}: clearance {u.Clearance}, compartments [{string.Join(";", u.Compartments)}], roles [{string.Join(";", u.Roles)}].");
@@ -48,16 +49,17 @@ public static class UserCommands
 
     private static Command List(CommandIo io)
     {
-        var cmd = new Command("list", "List users (administrators)");
+        var format = ListOutput.FormatOption();
+        var cmd = new Command("list", "List users (administrators)") { format };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var result = await session.Get<ListUsers>().HandleAsync(ct);
             if (!result.IsOk) return io.Fail(result);
-            var table = new Table().Border(TableBorder.Simple).AddColumns("user", "clearance", "compartments", "roles");
-            foreach (var u in result.Value!)
-                table.AddRow(Markup.Escape(u.UserName), Markup.Escape(u.Clearance), Markup.Escape(string.Join(";", u.Compartments)), Markup.Escape(string.Join(";", u.Roles)));
-            RecordCommands.Console(io).Write(table);
+            var list = new ListOutput("user", "clearance", "compartments", "roles");
+            foreach (var u in result.Value!) list.Add(u.UserName, u.Clearance, string.Join(";", u.Compartments), string.Join(";", u.Roles));
+            // People have always had the table here; scripts ask for csv or json.
+            list.Write(io, parse.GetValue(format) ?? "table");
             return ExitCodes.Ok;
         }));
         return cmd;
@@ -69,12 +71,13 @@ public static class UserCommands
         var clearance = new Option<string>("--clearance") { Description = "Ongerubriceerd, Dep.V, Stg.C, Stg.G or Stg.ZG", Required = true };
         var compartments = new Option<string?>("--compartments") { Description = "The complete new set, separated by ';' (compartments you do not hold stay)" };
         var roles = new Option<string>("--roles") { Description = "The complete new set: " + string.Join(", ", Roles.All), Required = true };
-        var cmd = new Command("edit", "Change a user's clearance, compartments and roles (administrators); written to the history") { name, clearance, compartments, roles };
+        var organisation = new Option<string?>("--organisation") { Description = "Organisation code ('' clears it; default: unchanged)" };
+        var cmd = new Command("edit", "Change a user's clearance, compartments, roles and organisation (administrators, within their own clearance and compartments); written to the history") { name, clearance, compartments, roles, organisation };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var result = await session.Get<ManageUsers>().ChangeAccessAsync(new ChangeAccessRequest(parse.GetValue(name)!, parse.GetValue(clearance)!,
-                parse.GetValue(compartments), parse.GetValue(roles)!), ct);
+                parse.GetValue(compartments), parse.GetValue(roles)!, parse.GetValue(organisation)), ct);
             if (!result.IsOk) return io.Fail(result);
             var u = result.Value!;
             await io.Out.WriteLineAsync($"Changed {u.UserName}: clearance {u.Clearance.DisplayName()}, compartments [{string.Join(";", u.Compartments)}], roles [{string.Join(";", u.Roles)}].");
@@ -98,10 +101,11 @@ public static class UserCommands
         return cmd;
     }
 
-    private static void RequireSelfOrAdministrator(CliSession session, string userName)
+    /// <summary>The owner of the tokens, or an administrator within reach (the permission model decides; exit 5 otherwise).</summary>
+    private static async Task RequireTokenAccessAsync(CliSession session, string userName, Baken.Application.Permissions.PermissionAction action, CancellationToken ct)
     {
-        if (!session.User.IsInRole(Roles.Administrator) && session.User.UserName != userName)
-            throw new CliException(ExitCodes.Forbidden, "Only an administrator can manage another user's tokens.");
+        var access = await session.Get<ApiTokens>().AccessAsync(userName, action, ct);
+        if (!access.IsOk) throw new CliException(ExitCodes.For(access.Status), access.Message!);
     }
 
     private static Command Tokens(CommandIo io)
@@ -111,7 +115,7 @@ public static class UserCommands
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            RequireSelfOrAdministrator(session, parse.GetValue(name)!);
+            await RequireTokenAccessAsync(session, parse.GetValue(name)!, Baken.Application.Permissions.PermissionAction.Read, ct);
             // One line per token, tab-separated, so the id (what revoke-token needs) is never wrapped or cut.
             await io.Out.WriteLineAsync("id\tname\tscopes\tcreated\texpires\tstate");
             foreach (var t in await session.Get<ApiTokens>().ListAsync(parse.GetValue(name)!, ct))
@@ -126,11 +130,11 @@ public static class UserCommands
     {
         var name = new Argument<string>("name") { Description = "The user the token belongs to" };
         var id = new Option<Guid>("--id") { Description = "The token's id (from 'baken user tokens')", Required = true };
-        var cmd = new Command("revoke-token", "Revoke one API token; takes effect within 30 seconds on a running server") { name, id };
+        var cmd = new Command("revoke-token", "Revoke one API token; takes effect on every running server at its next request") { name, id };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            RequireSelfOrAdministrator(session, parse.GetValue(name)!);
+            await RequireTokenAccessAsync(session, parse.GetValue(name)!, Baken.Application.Permissions.PermissionAction.Delete, ct);
             _ = await session.Get<ApiTokens>().RevokeAsync(parse.GetValue(name)!, parse.GetValue(id), ct)
                 ?? throw new CliException(ExitCodes.NotFound, $"'{parse.GetValue(name)}' has no active token {parse.GetValue(id)}.");
             await io.Out.WriteLineAsync($"Revoked token {parse.GetValue(id)} of {parse.GetValue(name)}.");
@@ -142,11 +146,11 @@ public static class UserCommands
     private static Command Revoke(CommandIo io)
     {
         var name = new Argument<string>("name") { Description = "The user whose API tokens are revoked" };
-        var cmd = new Command("revoke-tokens", "Revoke every API token of a user (administrators); takes effect within 30 seconds on a running server") { name };
+        var cmd = new Command("revoke-tokens", "Revoke every API token of a user (administrators); takes effect on every running server at its next request") { name };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            RequireSelfOrAdministrator(session, parse.GetValue(name)!);
+            await RequireTokenAccessAsync(session, parse.GetValue(name)!, Baken.Application.Permissions.PermissionAction.Delete, ct);
             var count = await session.Get<ApiTokens>().RevokeAllAsync(parse.GetValue(name)!, ct)
                         ?? throw new CliException(ExitCodes.NotFound, $"No user '{parse.GetValue(name)}'.");
             await io.Out.WriteLineAsync($"Revoked {count} token(s) of {parse.GetValue(name)}.");
@@ -160,13 +164,12 @@ public static class UserCommands
         var name = new Argument<string>("name") { Description = "The user the token acts for" };
         var label = new Option<string>("--label") { DefaultValueFactory = _ => "cli" };
         var scopes = new Option<string>("--scopes") { Description = "read, write or read;write", DefaultValueFactory = _ => TokenScopes.Read };
-        var days = new Option<int?>("--days") { Description = $"Days until the token expires (1-{ApiTokens.MaxDays}; default: until revoked)" };
-        var cmd = new Command("token", "Create a personal API token (administrators, or for yourself); it is shown once and stored hashed")
+        var days = new Option<int?>("--days") { Description = $"Days until the token expires (1-{ApiTokens.MaxDays}; default: {ApiTokens.MaxDays})" };
+        var cmd = new Command("token", "Create an API token for yourself (or, as an administrator, for a service account within reach); it is shown once and stored hashed")
             { name, label, scopes, days };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            RequireSelfOrAdministrator(session, parse.GetValue(name)!);
             var token = await session.Get<ApiTokens>().CreateAsync(parse.GetValue(name)!, parse.GetValue(label)!, parse.GetValue(scopes), parse.GetValue(days), ct);
             if (!token.IsOk) return io.Fail(token);
             await io.Out.WriteLineAsync(token.Value);

@@ -2,7 +2,8 @@ using Baken.Domain.Security;
 
 namespace Baken.Domain.History;
 
-public enum ChangeKind { Insert, Update, Delete }
+/// <summary>Declassify: an update that lowered the level or removed a compartment, kept as its own kind of event with its reason.</summary>
+public enum ChangeKind { Insert, Update, Delete, Declassify }
 
 /// <summary>
 /// One immutable entry of the audit trail: who changed which record when, with the values before and after.
@@ -24,4 +25,6 @@ public sealed class HistoryEntry
     public string? AfterJson { get; set; }
     public ClassificationLevel ClassificationLevel { get; set; }
     public long CompartmentMask { get; set; }
+    /// <summary>What the change says about itself: the reason of a declassification, "entered by X for Y" for an assessment entered on an analyst's behalf.</summary>
+    public string? Note { get; set; }
 }

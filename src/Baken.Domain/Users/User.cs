@@ -42,6 +42,12 @@ public sealed class User
     public IEnumerable<string> RoleList => Roles.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public bool IsInRole(string role) => RoleList.Contains(role, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A service account has no password: nobody signs in as it; it exists to carry API tokens for a machine client, and an
+    /// administrator within reach mints those tokens (docs/security.md).
+    /// </summary>
+    public bool IsServiceAccount => PasswordHash is null;
 }
 
 /// <summary>What a personal API token may do: read (GET) and write (every other method). A token acts within its user's clearance.</summary>

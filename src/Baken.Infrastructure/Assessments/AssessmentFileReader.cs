@@ -72,7 +72,10 @@ public sealed class AssessmentFileReader(IReadOnlyList<Criterion> criteria, IRea
     public AssessmentReadResult ReadCsv(TextReader reader) => _table.Validate(CsvRows(reader));
 
     /// <summary>Reads the first sheet of an XLSX workbook.</summary>
-    public AssessmentReadResult ReadXlsx(Stream stream) => _table.Validate(XlsxRows(stream));
+    public AssessmentReadResult ReadXlsx(Stream stream) =>
+        stream.CanSeek && Files.ZipBombCheck.Check(stream) is { } bomb
+            ? AssessmentReadResult.Failure([new AssessmentFileError(0, bomb.Field, bomb.Value, "Allowed: " + bomb.Allowed + ".")])
+            : _table.Validate(XlsxRows(stream));
 
     private static List<AssessmentRawRow> CsvRows(TextReader reader)
     {
@@ -95,6 +98,7 @@ public sealed class AssessmentFileReader(IReadOnlyList<Criterion> criteria, IRea
     private static List<AssessmentRawRow> XlsxRows(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        if (stream.CanSeek && Files.ZipBombCheck.Check(stream) is { } bomb) throw new InvalidDataException($"{bomb.Value}; allowed: {bomb.Allowed}");
         var rows = new List<AssessmentRawRow>();
         var line = 0;
         foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX))

@@ -46,7 +46,7 @@ public sealed record IimCaseDefinition(
         try
         {
             document = JsonDocument.Parse(File.ReadAllText(caseJsonPath),
-                new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                new JsonDocumentOptions { AllowDuplicateProperties = false, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException e)
         {
@@ -95,10 +95,10 @@ public sealed record IimCaseDefinition(
             : [];
 
         return new IimCaseDefinition(
-            Path.GetFullPath(path), source, perspective, Resolve(folder, matrixFile),
-            OptionalString(path, diim, "DIIM.kmat_file") is { } k ? Resolve(folder, k) : null,
-            OptionalString(path, diim, "DIIM.tau_file") is { } tau ? Resolve(folder, tau) : null,
-            OptionalString(path, diim, "DIIM.q0_file") is { } q0 ? Resolve(folder, q0) : null,
+            Path.GetFullPath(path), source, perspective, Resolve(path, folder, "DIIM.amat_file", matrixFile),
+            OptionalString(path, diim, "DIIM.kmat_file") is { } k ? Resolve(path, folder, "DIIM.kmat_file", k) : null,
+            OptionalString(path, diim, "DIIM.tau_file") is { } tau ? Resolve(path, folder, "DIIM.tau_file", tau) : null,
+            OptionalString(path, diim, "DIIM.q0_file") is { } q0 ? Resolve(path, folder, "DIIM.q0_file", q0) : null,
             lambda, steps, shocks);
     }
 
@@ -165,7 +165,18 @@ public sealed record IimCaseDefinition(
         return value;
     }
 
-    private static string Resolve(string folder, string file) => Path.GetFullPath(Path.Combine(folder, file));
+    /// <summary>
+    /// A file the case names, confined to the case's own folder (or below): a case file cannot make Baken read, and
+    /// echo in its errors, a file elsewhere such as ../../etc/passwd or an absolute path.
+    /// </summary>
+    private static string Resolve(string path, string folder, string field, string file)
+    {
+        var full = Path.GetFullPath(Path.Combine(folder, file));
+        var root = Path.EndsInDirectorySeparator(folder) ? folder : folder + Path.DirectorySeparatorChar;
+        if (!full.StartsWith(root, StringComparison.Ordinal))
+            throw new IimCaseFileException(path, $"field '{field}' = '{file}' must name a file in the case's own folder.");
+        return full;
+    }
 }
 
 /// <summary>One perturbed sector of a case: c* and, for dynamic runs, its window (null = the whole run).</summary>

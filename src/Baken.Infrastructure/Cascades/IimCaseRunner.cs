@@ -28,7 +28,7 @@ public sealed record IimCaseResult(
 }
 
 /// <summary>
-/// Runs an IIM case file (the format of shared/data/iim, after stigrs/diim). With "time_steps" &gt; 0 it runs the
+/// Runs an IIM case file (the format of the stigrs/diim test cases, copied to tests/data/iim). With "time_steps" &gt; 0 it runs the
 /// dynamic IIM (K from kmat_file, else from tau_file and lambda, else K = I; q0 from q0_file, else zero; a
 /// perturbation without "ptime" lasts the whole run); otherwise the static IIM.
 /// </summary>
@@ -41,6 +41,9 @@ public static class IimCaseRunner
         var definition = IimCaseDefinition.Read(caseJsonPath);
         return Run(definition);
     }
+
+    /// <summary>The most sector-steps a dynamic case may compute (10 million: 80 MB of trajectory).</summary>
+    public const long MaxTrajectoryCells = 10_000_000;
 
     /// <summary>Runs an already-read case.</summary>
     public static IimCaseResult Run(IimCaseDefinition definition)
@@ -61,6 +64,10 @@ public static class IimCaseRunner
                 solution.Inoperability, solution.UncappedInoperability, null, null);
         }
 
+        // The trajectory keeps every sector at every step: bound the work and memory before it starts.
+        if ((long)aStar.Sectors.Count * definition.TimeSteps > MaxTrajectoryCells)
+            throw new IimCaseFileException(definition.CaseFile,
+                $"{aStar.Sectors.Count:N0} sectors × {definition.TimeSteps:N0} time steps is more than {MaxTrajectoryCells:N0}; give fewer 'DIIM.time_steps'.");
         var resilience = ReadResilience(definition, aStar);
         var q0 = ReadInitialState(definition, aStar);
         var run = Guard(definition.CaseFile, () => InoperabilityModel.SimulateDynamic(aStar, resilience, perturbation, definition.TimeSteps, q0));

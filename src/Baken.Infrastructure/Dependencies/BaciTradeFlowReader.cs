@@ -33,6 +33,13 @@ public static class BaciTradeFlowReader
         return path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? ReadZip(path) : ReadCsv(path);
     }
 
+    /// <summary>The flows of a BACI CSV held in a stream (left open); <paramref name="source"/> names it in messages.</summary>
+    public static IEnumerable<BaciTradeFlow> ReadFlows(Stream stream, string source)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ReadStream(stream, source);
+    }
+
     private static IEnumerable<BaciTradeFlow> ReadCsv(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);

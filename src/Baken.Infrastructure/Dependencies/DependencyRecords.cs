@@ -13,7 +13,9 @@ public static class DependencyRecords
     public sealed record ProductDomain(string Prefix, string Domain, string? VitalProcesses);
 
     /// <param name="domains">The catalogue's product_domains mapping; the longest matching HS prefix gives a product's domain.</param>
-    public static IReadOnlyList<ImportRow> Rows(DependencyScreenResult result, BaciCountryDictionary? countries, IReadOnlyList<ProductDomain>? domains = null)
+    /// <param name="productName">The name of an HS6 code, put in the record's title ("Antibiotics … (HS 294110), imported by EU27").</param>
+    public static IReadOnlyList<ImportRow> Rows(DependencyScreenResult result, BaciCountryDictionary? countries, IReadOnlyList<ProductDomain>? domains = null,
+        Func<int, string?>? productName = null)
     {
         ProductDomain? DomainOf(int hs6)
         {
@@ -28,7 +30,7 @@ public static class DependencyRecords
             ["code"] = $"DEP-{importer}-{p.Hs6:000000}",
             ["classification"] = "Ongerubriceerd",
             ["provenance"] = $"BACI screen {result.Year}",
-            ["title"] = $"HS {p.Hs6:000000} imported by {importer}",
+            ["title"] = Title(p.Hs6, productName) + $", imported by {importer}",
             ["hs6"] = p.Hs6.ToString(CultureInfo.InvariantCulture),
             ["importer"] = importer,
             ["year"] = result.Year.ToString(CultureInfo.InvariantCulture),
@@ -46,19 +48,28 @@ public static class DependencyRecords
             .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal))).ToList();
     }
 
+    /// <summary>"Antibiotics (HS 294110)", or "HS 294110" without a name; at most 300 characters so the title stays within its limit.</summary>
+    public static string Title(int hs6, Func<int, string?>? productName)
+    {
+        var code = hs6.ToString("000000", CultureInfo.InvariantCulture);
+        if (productName?.Invoke(hs6) is not { Length: > 0 } name) return $"HS {code}";
+        return $"{(name.Length > 280 ? name[..279] + "…" : name)} (HS {code})";
+    }
+
     /// <summary>
     /// The supplier concentration of every dependent product as a yearly series (`HHI-{importer}-{hs6}`, amber at the
     /// EU test's 0.4), so screens of several years give each product's trend, and a product whose concentration rises
     /// past the threshold raises an alert like any indicator.
     /// </summary>
-    public static (IReadOnlyList<ImportRow> Indicators, IReadOnlyList<ImportRow> Observations) ConcentrationSeries(DependencyScreenResult result)
+    public static (IReadOnlyList<ImportRow> Indicators, IReadOnlyList<ImportRow> Observations) ConcentrationSeries(DependencyScreenResult result,
+        Func<int, string?>? productName = null)
     {
         var importer = result.Importer.Name;
         var dependent = result.Products.Where(p => p.Dependent && p.SupplierHhi is not null).ToList();
         var indicators = dependent.Select((p, i) => new ImportRow(i + 1, new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["code"] = $"HHI-{importer}-{p.Hs6:000000}", ["classification"] = "Ongerubriceerd", ["provenance"] = $"BACI screen {result.Year}",
-            ["title"] = $"Supplier concentration of HS {p.Hs6:000000} into {importer}", ["unit"] = "HHI 0–1", ["direction"] = "rising", ["amber"] = "0.4",
+            ["title"] = $"Supplier concentration of {Title(p.Hs6, productName)} into {importer}", ["unit"] = "HHI 0–1", ["direction"] = "rising", ["amber"] = "0.4",
             ["source"] = "BACI",
         })).ToList();
         var observations = dependent.Select((p, i) => new ImportRow(i + 1, new Dictionary<string, string?>(StringComparer.Ordinal)

@@ -53,14 +53,31 @@ public static class DependencyScreen
         ArgumentNullException.ThrowIfNull(importer);
         if (baciPaths.Count == 0) throw new ArgumentException("No BACI file was given.", nameof(baciPaths));
         if (years.Count == 0) throw new ArgumentException("No year was given to screen.", nameof(years));
+        return Screen(baciPaths.Select(BaciTradeFlowReader.ReadFlows), string.Join(", ", baciPaths), years, importer, criteria, bands);
+    }
+
+    /// <summary>Screens one year of trade flows read from elsewhere than a file (the demo's bundled trade year).</summary>
+    /// <param name="source">Named in messages.</param>
+    public static DependencyScreenResult Run(
+        IEnumerable<BaciTradeFlow> flows, string source, int year, DependencyImporter importer, DependencyCriteria? criteria = null)
+    {
+        ArgumentNullException.ThrowIfNull(flows);
+        ArgumentNullException.ThrowIfNull(importer);
+        return Screen([flows], source, [year], importer, criteria, null)[year];
+    }
+
+    private static IReadOnlyDictionary<int, DependencyScreenResult> Screen(
+        IEnumerable<IEnumerable<BaciTradeFlow>> sources, string sourceNames, IReadOnlyCollection<int> years, DependencyImporter importer,
+        DependencyCriteria? criteria, CbsConcentrationBands? bands)
+    {
         criteria ??= DependencyCriteria.EuBottomUp;
 
         var accumulators = years.Distinct().ToDictionary(y => y, y => new TradeYearAccumulator(y, importer));
         var yearsSeen = new SortedSet<int>();
         long read = 0;
-        foreach (var path in baciPaths)
+        foreach (var source in sources)
         {
-            foreach (var flow in BaciTradeFlowReader.ReadFlows(path))
+            foreach (var flow in source)
             {
                 read++;
                 if (accumulators.TryGetValue(flow.Year, out var accumulator))
@@ -72,7 +89,7 @@ public static class DependencyScreen
 
         var empty = accumulators.Values.Where(a => a.FlowCount == 0).Select(a => a.Year).OrderBy(y => y).ToList();
         if (empty.Count > 0)
-            throw new BaciFormatException(string.Join(", ", baciPaths),
+            throw new BaciFormatException(sourceNames,
                 $"no trade flows for year(s) {string.Join(", ", empty)}"
                 + (read == 0 ? " (the file has no rows)." : $"; years present: {string.Join(", ", yearsSeen)}."));
 

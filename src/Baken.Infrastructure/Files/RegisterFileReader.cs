@@ -86,6 +86,14 @@ public static class RegisterFileReader
 
     private static RegisterFileContent ReadXlsx(Stream stream)
     {
+        if (!stream.CanSeek)
+        {
+            var copy = new MemoryStream();
+            CopyAtMost(stream, copy, MaxFileBytes);
+            copy.Position = 0;
+            stream = copy;
+        }
+        if (ZipBombCheck.Check(stream) is { } bomb) return new RegisterFileContent(null, [], [bomb]);
         var rows = new List<ImportRow>();
         var line = 1;
         foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: true))
@@ -109,9 +117,20 @@ public static class RegisterFileReader
         return new RegisterFileContent(null, rows, []);
     }
 
+    private static void CopyAtMost(Stream from, Stream to, long max)
+    {
+        var buffer = new byte[81_920];
+        int read;
+        while ((read = from.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (to.Length + read > max) throw new InvalidDataException($"the file is larger than {max:N0} bytes");
+            to.Write(buffer, 0, read);
+        }
+    }
+
     private static RegisterFileContent ReadJson(Stream stream)
     {
-        using var doc = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        using var doc = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowDuplicateProperties = false, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         string? kind = null;
         var array = doc.RootElement;
         if (array.ValueKind == JsonValueKind.Object)

@@ -66,6 +66,9 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     public DbSet<Compartment> Compartments => Set<Compartment>();
     public DbSet<User> Users => Set<User>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Baken.Domain.Jobs.BackgroundJob> Jobs => Set<Baken.Domain.Jobs.BackgroundJob>();
+    public DbSet<AccessStamp> AccessStamps => Set<AccessStamp>();
+    public DbSet<StoredDataProtectionKey> DataProtectionKeys => Set<StoredDataProtectionKey>();
 
     /// <summary>Every classified record type. A new kind of record is added here and gets the filter and the audit trail.</summary>
     public static readonly Type[] RecordTypes =
@@ -95,6 +98,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             h.Property(x => x.EntityKind).HasMaxLength(64);
             h.Property(x => x.EntityCode).HasMaxLength(RecordCode.MaxLength);
             h.Property(x => x.UserName).HasMaxLength(64);
+            h.Property(x => x.Note).HasMaxLength(1000);
             // The public sees no audit trail at all: who changed what is internal.
             h.HasQueryFilter(x => (int)x.ClassificationLevel <= Clearance
                                   && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0) && !PublicOnly);
@@ -116,6 +120,26 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             t.Ignore(x => x.ScopeList);
             // Tokens made before scopes existed could do everything; they keep doing so until revoked.
             t.Property(x => x.Scopes).HasMaxLength(64).HasDefaultValue("read;write");
+        });
+        modelBuilder.Entity<StoredDataProtectionKey>(k => k.ToTable("DataProtectionKeys"));
+        modelBuilder.Entity<AccessStamp>(a =>
+        {
+            a.Property(x => x.Id).ValueGeneratedNever();
+            a.HasData(new AccessStamp { Id = AccessStamp.SingleId, Value = Guid.Empty });
+        });
+        modelBuilder.Entity<Baken.Domain.Jobs.BackgroundJob>(j =>
+        {
+            j.ToTable("Jobs");
+            // Stored by name, so an operator reading the table sees Waiting, Running, … and a new state never renumbers the old.
+            j.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+            j.Property(x => x.Kind).HasMaxLength(32);
+            j.Property(x => x.Owner).HasMaxLength(64);
+            j.Property(x => x.ClaimedBy).HasMaxLength(64);
+            j.Property(x => x.ResultCode).HasMaxLength(RecordCode.MaxLength);
+            j.Ignore(x => x.IsFinished);
+            // The queue is read in order of arrival among the waiting; a user's jobs by owner.
+            j.HasIndex(x => new { x.State, x.CreatedAtUtc });
+            j.HasIndex(x => x.Owner);
         });
         // Intake looks a feed entry up by its feed id, and every series is read in date order.
         modelBuilder.Entity<Baken.Domain.Signals.Signal>(e => e.HasIndex(x => new { x.Feed, x.ExternalId }));
@@ -156,7 +180,16 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
 
     public void RemoveRecord(Record record) => Remove(record);
 
-    public void DiscardChanges() => ChangeTracker.Clear();
+    public void DiscardChanges()
+    {
+        ChangeTracker.Clear();
+        _notes.Clear();
+    }
+
+    private readonly Dictionary<Record, string> _notes = new(ReferenceEqualityComparer.Instance);
+
+    public void Annotate(Record record, string note) =>
+        _notes[record] = _notes.TryGetValue(record, out var earlier) ? earlier + "; " + note : note;
 
     public void ExpectVersion(Record record, int version) => Entry(record).Property(r => r.Version).OriginalValue = version;
 
@@ -187,6 +220,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     {
         if (ChangeTracker.Entries<HistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("History entries are immutable.");
+        StampAccessChanges();
 
         var changed = ChangeTracker.Entries<Record>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
@@ -225,6 +259,10 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             }
 
             var after = entry.State == EntityState.Deleted ? null : record;
+            // Lowering the level or dropping a compartment is a declassification: its own kind of event, with its reason.
+            var lowered = original is not null && after is not null
+                          && (after.ClassificationLevel < original.ClassificationLevel || (original.CompartmentMask & ~after.CompartmentMask) != 0);
+            _notes.Remove(record, out var note);
             var highest = Classification.Highest(new[] { original?.Classification, after?.Classification }.OfType<Classification>());
             History.Add(new HistoryEntry
             {
@@ -232,7 +270,8 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
                 EntityId = record.Id,
                 EntityCode = record.Code,
                 Version = entry.State == EntityState.Deleted ? record.Version : record.Version,
-                Change = entry.State switch { EntityState.Added => ChangeKind.Insert, EntityState.Deleted => ChangeKind.Delete, _ => ChangeKind.Update },
+                Change = entry.State switch { EntityState.Added => ChangeKind.Insert, EntityState.Deleted => ChangeKind.Delete, _ => lowered ? ChangeKind.Declassify : ChangeKind.Update },
+                Note = note,
                 UserName = user.UserName,
                 AtUtc = now,
                 BeforeJson = original is null ? null : Snapshot(kind, original, compartments),
@@ -241,6 +280,18 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
                 CompartmentMask = highest.CompartmentMask,
             });
         }
+    }
+
+    /// <summary>
+    /// A changed or deleted account or token gives the access stamp a new value in the same transaction, so every node
+    /// drops what it remembered about sessions and tokens at its next request (<see cref="AccessStamp"/>).
+    /// </summary>
+    private void StampAccessChanges()
+    {
+        if (!ChangeTracker.Entries().Any(e => e.Entity is User or ApiToken && e.State is EntityState.Modified or EntityState.Deleted)) return;
+        var stamp = ChangeTracker.Entries<AccessStamp>().Select(e => e.Entity).FirstOrDefault() ?? AccessStamps.Find(AccessStamp.SingleId);
+        if (stamp is null) AccessStamps.Add(stamp = new AccessStamp());
+        stamp.Value = Guid.NewGuid();
     }
 
     private static bool HasFieldChanges(EntityEntry<Record> entry) =>

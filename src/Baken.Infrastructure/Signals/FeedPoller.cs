@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Baken.Application.Common;
 using Baken.Application.Signals;
 using Baken.Domain.Signals;
@@ -12,8 +13,11 @@ public sealed record FeedPollResult(string Feed, int Created, int AlreadyKnown, 
 /// time-out and a size limit, or from a file. New entries go to the review queue through the intake; the feed records
 /// when it was polled and what happened, so a failing feed is visible on its page.
 /// </summary>
-public sealed class FeedPoller(IBakenDb db, SignalIntake intake, HttpClient http, TimeProvider clock)
+public sealed class FeedPoller(IBakenDb db, SignalIntake intake, IHttpClientFactory clients, IOptions<FeedOptions> options, TimeProvider clock)
 {
+    /// <summary>The name of the feed client (<see cref="FeedAddressGuard"/> on every connection, the standard resilience handler).</summary>
+    public const string ClientName = "feeds";
+
     public async Task<IReadOnlyList<FeedPollResult>> PollAsync(IReadOnlyList<string>? codes = null, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -37,9 +41,12 @@ public sealed class FeedPoller(IBakenDb db, SignalIntake intake, HttpClient http
                         : new FeedPollResult(feed.Code, 0, 0, 0, string.Join("; ", outcome.Errors.Take(3)));
                 }
             }
-            catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or UnauthorizedAccessException or InvalidDataException)
+            catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or UnauthorizedAccessException or InvalidDataException
+                                          or Polly.Timeout.TimeoutRejectedException)
             {
-                result = new FeedPollResult(feed.Code, 0, 0, 0, $"cannot read {feed.Url}: {e.Message.Split('\n')[0]}");
+                // The refusal of an internal address may arrive wrapped by the handler; its own words are the clearest.
+                var reason = e.InnerException as FeedAddressRefusedException ?? e;
+                result = new FeedPollResult(feed.Code, 0, 0, 0, $"cannot read {feed.Url}: {reason.Message.Split('\n')[0]}");
             }
             db.DiscardChanges();
             var stored = await db.Feeds.FirstAsync(f => f.Code == feed.Code, ct);
@@ -51,22 +58,33 @@ public sealed class FeedPoller(IBakenDb db, SignalIntake intake, HttpClient http
         return results;
     }
 
+    /// <summary>
+    /// The feed's document: http or https only (a feed never reads the server's own files), from an address the guard
+    /// allows, within the timeout, and never more than <see cref="FeedReader.MaxBytes"/> — counted while it streams in,
+    /// so a body without a length (chunked) cannot fill the memory first.
+    /// </summary>
     private async Task<Stream> OpenAsync(string url, CancellationToken ct)
     {
-        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            throw new InvalidDataException("a feed is read over http or https only");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
+        var http = clients.CreateClient(ClientName);
+        using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        response.EnsureSuccessStatusCode();
+        if (response.Content.Headers.ContentLength > FeedReader.MaxBytes)
+            throw new InvalidDataException($"the feed is larger than {FeedReader.MaxBytes:N0} bytes");
+        var buffer = new MemoryStream();
+        await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, timeout.Token)) > 0)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(30));
-            var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            response.EnsureSuccessStatusCode();
-            if (response.Content.Headers.ContentLength > FeedReader.MaxBytes)
+            if (buffer.Length + read > FeedReader.MaxBytes)
                 throw new InvalidDataException($"the feed is larger than {FeedReader.MaxBytes:N0} bytes");
-            var buffer = new MemoryStream();
-            await (await response.Content.ReadAsStreamAsync(timeout.Token)).CopyToAsync(buffer, timeout.Token);
-            buffer.Position = 0;
-            return buffer;
+            buffer.Write(chunk, 0, read);
         }
-        var path = uri is { IsFile: true } ? uri.LocalPath : url;
-        return File.OpenRead(path);
+        buffer.Position = 0;
+        return buffer;
     }
 }

@@ -38,6 +38,8 @@ public static class SignalSources
         csv = null;
         try
         {
+            using (var package = File.OpenRead(path))
+                if (Files.ZipBombCheck.Check(package) is { } bomb) return bomb;
             var rows = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
             var text = new StringWriter();
             foreach (var row in rows)

@@ -19,6 +19,36 @@ public static class StixBundleReader
         MaxDepth = 64,
     };
 
+    /// <summary>The longest text a STIX object may hold (a report's description fits; a 40 MB name does not).</summary>
+    public const int MaxStringLength = 100_000;
+
+    /// <summary>The longest name, alias or label: these become register titles and list entries.</summary>
+    public const int MaxNameLength = 1_000;
+
+    /// <summary>The path of the first string in <paramref name="e"/> that is longer than its cap, or null.</summary>
+    private static string? TooLong(JsonElement e, string path)
+    {
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.String:
+                var max = path is "name" or "aliases" or "labels" || path.StartsWith("aliases[", StringComparison.Ordinal) || path.StartsWith("labels[", StringComparison.Ordinal)
+                    ? MaxNameLength : MaxStringLength;
+                return e.GetString()!.Length > max ? path : null;
+            case JsonValueKind.Object:
+                foreach (var p in e.EnumerateObject())
+                    if (p.Name.Length > MaxNameLength) return path;
+                    else if (TooLong(p.Value, path.Length == 0 ? p.Name : $"{path}.{p.Name}") is { } found) return found;
+                return null;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in e.EnumerateArray())
+                    if (TooLong(item, $"{path}[{i++}]") is { } found) return found;
+                return null;
+            default:
+                return null;
+        }
+    }
+
     /// <summary>Reads a bundle from <paramref name="input"/> (UTF-8, with or without byte order mark), to its end.</summary>
     public static StixImportResult Read(Stream input)
     {
@@ -119,6 +149,12 @@ public static class StixBundleReader
         for (var index = 0; index < elements.Length; index++)
         {
             var element = elements[index];
+            if (TooLong(element, "") is { } field)
+            {
+                violations.Add(new StixViolation(StixSeverity.Error, Str(element, "id"), index, field,
+                    $"a text of at most {MaxNameLength:N0} characters for a name and {MaxStringLength:N0} for any other text; the object is not imported."));
+                continue;
+            }
             if (validator.Validate(element, index) is not var (objectId, objectType)) continue;
 
             var modifiedText = Str(element, "modified");

@@ -13,11 +13,15 @@ public sealed record StartAnalysisBody(string? Profile, double? Factor, int? Ite
 
 public sealed record StartedAnalysis(string RunCode, string Classification, int Scenarios);
 
-/// <summary>A run computing in the background: its state, how far its Monte Carlo is, and the run it stored or why it failed.</summary>
-public sealed record AnalysisJobView(Guid Id, string State, int Percent, string? RunCode, IReadOnlyList<string> Errors)
+/// <summary>
+/// A run computing in the background: its state (Waiting, Running, Done, Failed, Cancelled), how far its Monte Carlo is,
+/// the run it stored, and why it failed, was cancelled or was started again on another node.
+/// </summary>
+public sealed record AnalysisJobView(Guid Id, string State, int Percent, string? RunCode, IReadOnlyList<string> Errors,
+    DateTime CreatedAtUtc, DateTime? StartedAtUtc, DateTime? FinishedAtUtc)
 {
-    public static AnalysisJobView From(Hosting.AnalysisJob job) =>
-        new(job.Id, job.State.ToString(), (int)Math.Floor(job.Fraction * 100), job.RunCode, job.Errors.Select(e => e.ToString()).ToList());
+    public static AnalysisJobView From(Application.Jobs.JobView job) =>
+        new(job.Id, job.State.ToString(), (int)Math.Floor(job.Progress * 100), job.ResultCode, job.Reasons, job.CreatedAtUtc, job.StartedAtUtc, job.FinishedAtUtc);
 }
 
 /// <summary>Analysis runs over HTTP: start one over the register, open its report and results, compare two.</summary>
@@ -26,6 +30,7 @@ public static class AnalysisEndpoints
     public static IEndpointRouteBuilder MapAnalysisApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/analysis").WithTags("Analysis").RequireAuthorization().RequireRateLimiting("api");
+        api.WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestLimits.JsonBodyBytes)); // file uploads below name their own
 
         api.MapPost("/runs", async (StartAnalysisBody body, RunIntegratedAnalysis handler, CancellationToken ct) =>
             {
@@ -37,21 +42,25 @@ public static class AnalysisEndpoints
             .WithSummary("Run the integrated analysis over the register you may see and store the run (waits until it is done)")
             .Produces<StartedAnalysis>(201).ProducesValidationProblem();
 
-        api.MapPost("/jobs", (StartAnalysisBody body, Hosting.AnalysisJobs jobs, Application.Common.ICurrentUser me) =>
+        api.MapPost("/jobs", async (StartAnalysisBody body, Application.Jobs.BackgroundJobs jobs, Hosting.JobWorker worker, CancellationToken ct) =>
             {
                 if (!TryRequest(body, out var request, out var problem)) return problem!;
-                var job = jobs.Start(me, request!);
+                var job = await jobs.StartAnalysisAsync(request!, ct);
+                worker.Wake();
                 return Results.Accepted($"/api/analysis/jobs/{job.Id}", AnalysisJobView.From(job));
             })
-            .WithSummary("Start the integrated analysis in the background; follow it at the returned location")
+            .WithSummary("Queue the integrated analysis as a job that any node runs; follow it at the returned location (from any node)")
             .Produces<AnalysisJobView>(202).ProducesValidationProblem();
 
-        api.MapGet("/jobs/{id:guid}", (Guid id, Hosting.AnalysisJobs jobs, Application.Common.ICurrentUser me) =>
-                jobs.Find(id, me.UserName) is { } job
-                    ? Results.Ok(AnalysisJobView.From(job))
-                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No such analysis job of yours (jobs are kept for a day, and not across a restart)."))
-            .WithSummary("A background analysis: Running with its percentage, Done with its run code, or Failed with the reasons")
+        api.MapGet("/jobs/{id:guid}", async (Guid id, Application.Jobs.BackgroundJobs jobs, CancellationToken ct) =>
+                (await jobs.FindAsync(id, ct)).ToResponse(j => TypedResults.Ok(AnalysisJobView.From(j))))
+            .WithSummary("A background analysis: Waiting, Running with its percentage, Done with its run code, or Failed or Cancelled with the reasons")
             .Produces<AnalysisJobView>().ProducesProblem(404);
+
+        api.MapPost("/jobs/{id:guid}/cancel", async (Guid id, Application.Jobs.BackgroundJobs jobs, CancellationToken ct) =>
+                (await jobs.CancelAsync(id, ct)).ToResponse(j => TypedResults.Ok(AnalysisJobView.From(j))))
+            .WithSummary("Cancel a waiting or running analysis of yours (a running one stops within a second, on whichever node runs it)")
+            .Produces<AnalysisJobView>().ProducesProblem(404).ProducesProblem(409);
 
         api.MapGet("/runs/{code}/report", async (string code, ReproduceAnalysisRun handler, CancellationToken ct) =>
                 (await handler.HandleAsync(code, ct: ct)).ToResponse(r => r.Result is null

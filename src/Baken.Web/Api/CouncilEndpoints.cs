@@ -17,6 +17,7 @@ public static class CouncilEndpoints
     public static IEndpointRouteBuilder MapCouncilApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Councils").RequireAuthorization().RequireRateLimiting("api");
+        api.WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestLimits.JsonBodyBytes)); // file uploads below name their own
 
         api.MapGet("/councils/agenda", async (string? asOf, string? council, int? windowDays, ForwardAgenda agenda, TimeProvider clock, CancellationToken ct) =>
             {
@@ -78,6 +79,7 @@ public static class CouncilEndpoints
                 return result.ToResponse(p => TypedResults.Created($"/api/papers/{p.Code}/content", p));
             })
             .DisableAntiforgery() // API clients authenticate with a bearer token, not a cookie; the pages post through their own form
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(StorePaper.MaximumBytes + RequestLimits.FormOverheadBytes))
             .WithSummary("Upload a paper for an agenda item, stored with its own classification (at least the item's)")
             .Produces<PaperView>(201).ProducesProblem(404).ProducesValidationProblem();
 

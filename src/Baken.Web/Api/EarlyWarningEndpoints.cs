@@ -25,6 +25,7 @@ public static class EarlyWarningEndpoints
     public static IEndpointRouteBuilder MapEarlyWarningApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Early warning").RequireAuthorization().RequireRateLimiting("api");
+        api.WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestLimits.JsonBodyBytes)); // file uploads below name their own
 
         api.MapGet("/signals/review", async (ReviewSignals review, CancellationToken ct) =>
                 TypedResults.Ok((await review.QueueAsync(500, ct)).Select(s => new SignalView(s.Code, s.Date, s.Title, s.Summary, s.Source, s.Url, s.Reliability,
@@ -56,6 +57,7 @@ public static class EarlyWarningEndpoints
                 finally { File.Delete(path); }
             })
             .DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SignalFileReader.MaxFileBytes + RequestLimits.FormOverheadBytes))
             .WithSummary("Take signals from a CSV, JSON, RSS or Atom file into the review queue (all or nothing)").ProducesValidationProblem();
 
         api.MapPost("/alerts/evaluate", async (string? since, EvaluateAlerts evaluate, TimeProvider clock, CancellationToken ct) =>

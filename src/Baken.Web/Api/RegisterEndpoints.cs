@@ -24,6 +24,7 @@ public static class RegisterEndpoints
     public static IEndpointRouteBuilder MapRegisterApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/register").WithTags("Register").RequireAuthorization().RequireRateLimiting("api");
+        api.WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestLimits.JsonBodyBytes)); // file uploads below name their own
 
         api.MapGet("/", () => TypedResults.Ok(RecordKinds.All.Select(k => new RecordKindView(k.Name, k.Plural, k.DisplayNl, k.DisplayEn,
                 k.Fields.Select(f => new RecordFieldView(f.Name, f.Description, f.Allowed, f.Required, f.References)).ToList())).ToList()))
@@ -71,12 +72,12 @@ public static class RegisterEndpoints
             .WithSummary("Edit a record. Send the version you read (body 'version' or If-Match); a stale version gives 409 with the current record")
             .Produces<RecordView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
-        api.MapDelete("/{kind}/{code}", async (string kind, string code, HttpContext http, DeleteRecord handler, CancellationToken ct) =>
+        api.MapDelete("/{kind}/{code}", async (string kind, string code, bool? cascade, HttpContext http, DeleteRecord handler, CancellationToken ct) =>
             {
-                var result = await handler.HandleAsync(new DeleteRecordRequest(kind, code, VersionFromIfMatch(http.Request)), ct);
+                var result = await handler.HandleAsync(new DeleteRecordRequest(kind, code, VersionFromIfMatch(http.Request), cascade ?? false), ct);
                 return result.ToResponse(_ => TypedResults.NoContent());
             })
-            .WithSummary("Delete a record (its history is kept)").Produces(204).ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("Delete a record (its history is kept). A record others refer to gives 409 naming them, unless ?cascade=true, which also removes the references (and deletes records that need it)").Produces(204).ProducesProblem(404).ProducesProblem(409);
 
         api.MapGet("/{kind}/{code}/history", async (string kind, string code, GetHistory handler, CancellationToken ct) =>
                 (await handler.HandleAsync(kind, code, ct)).ToResponse(h => TypedResults.Ok(h)))
@@ -119,7 +120,8 @@ public static class RegisterEndpoints
                 return result.ToResponse(s => TypedResults.Ok(s));
             })
             .WithSummary("Import a CSV, XLSX or JSON file: all rows or none, with every bad row reported")
-            .Produces<ImportSummary>().ProducesValidationProblem().DisableAntiforgery();
+            .Produces<ImportSummary>().ProducesValidationProblem().DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RegisterFileReader.MaxFileBytes + RequestLimits.FormOverheadBytes));
 
         return app;
     }

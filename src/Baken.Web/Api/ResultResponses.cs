@@ -19,7 +19,13 @@ public static class ResultResponses
             title: "The input is not valid"),
         ResultStatus.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: result.Message,
             extensions: result.Value is null ? null : new Dictionary<string, object?> { ["current"] = result.Value }),
-        ResultStatus.Forbidden => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: result.Message),
+        ResultStatus.Forbidden => Refused(result.Message),
         _ => Results.Problem(statusCode: StatusCodes.Status500InternalServerError),
     };
+
+    private static IResult Refused(string? message)
+    {
+        BakenTelemetry.Refusal("api");
+        return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: message);
+    }
 }

@@ -20,6 +20,7 @@ public static class StrategyEndpoints
     public static IEndpointRouteBuilder MapStrategyApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Strategy").RequireAuthorization().RequireRateLimiting("api");
+        api.WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestLimits.JsonBodyBytes)); // file uploads below name their own
 
         api.MapGet("/strategy/tree", async (LoadStrategy load, CancellationToken ct) => TypedResults.Ok(StrategyTree.From(await load.HandleAsync(null, ct))))
             .WithSummary("Pillars, goals, their measures and indicators with the latest reported progress");

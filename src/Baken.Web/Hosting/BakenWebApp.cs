@@ -9,6 +9,8 @@ using Baken.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
@@ -42,6 +44,7 @@ public static class BakenWebApp
 
         var services = builder.Services;
         services.AddBakenInfrastructure(database);
+        services.Configure<Baken.Infrastructure.Signals.FeedOptions>(builder.Configuration.GetSection(Baken.Infrastructure.Signals.FeedOptions.Section));
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddScoped<BackgroundIdentity>();
@@ -51,7 +54,15 @@ public static class BakenWebApp
             ? background
             : new HttpCurrentUser(sp.GetRequiredService<IHttpContextAccessor>()));
         services.AddHostedService<EarlyWarningService>();
-        services.AddSingleton<AnalysisJobs>();
+        // Jobs are rows every node sees; this node's worker claims and runs them (docs/operations.md).
+        services.AddOptions<JobOptions>().Bind(builder.Configuration.GetSection(JobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Infrastructure.Jobs.JobQueue>();
+        services.AddSingleton<JobWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobWorker>());
+        // The keys that sign cookies and antiforgery tokens live in the database, so a cookie from one node works on every node.
+        services.AddDataProtection().SetApplicationName("Baken");
+        services.AddOptions<KeyManagementOptions>().Configure<DatabaseOptions, TimeProvider>((o, db, clock) => o.XmlRepository = new DatabaseKeyRepository(db, clock));
+        builder.AddBakenObservability();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -104,10 +115,11 @@ public static class BakenWebApp
         });
         services.AddLocalization();
         services.AddRazorComponents();
+        // API bodies: a key given twice means different things to different readers (I-JSON, RFC 7493); refuse it.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AllowDuplicateProperties = false);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseBakenErrorPages();
         app.Use(SecurityHeaders);
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -122,10 +134,12 @@ public static class BakenWebApp
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.Use(RequireAntiforgeryForCookies);
 
         app.MapOpenApi("/openapi/v1.json");
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("Baken API").WithOpenApiRoutePattern("/openapi/v1.json"));
         app.MapGet("/health", () => TypedResults.Ok("ok")).ExcludeFromDescription();
+        app.MapBakenHealth();
         app.MapAccountEndpoints();
         app.MapSingleSignOn(app.Configuration);
         app.MapRegisterApi();
@@ -164,6 +178,32 @@ public static class BakenWebApp
         return next();
     }
 
+    /// <summary>
+    /// A write made with the sign-in cookie (a page's form, an upload, sign-out, or the API called from a browser) carries an
+    /// antiforgery token, also where the endpoint binds no form and the framework would not check it. A bearer token is
+    /// never sent by a browser on its own, so API clients that use one need none.
+    /// </summary>
+    private static async Task RequireAntiforgeryForCookies(HttpContext ctx, Func<Task> next)
+    {
+        var method = ctx.Request.Method;
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method)
+            || ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            || ctx.User.Identity?.IsAuthenticated != true)
+        {
+            await next();
+            return;
+        }
+        var valid = ctx.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>()?.IsValid
+                    ?? await ctx.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().IsRequestValidAsync(ctx);
+        if (!valid)
+        {
+            await TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Missing or invalid antiforgery token",
+                detail: "A request made with the sign-in cookie must carry the antiforgery token of the form it came from.").ExecuteAsync(ctx);
+            return;
+        }
+        await next();
+    }
+
     private static Task SecurityHeaders(HttpContext ctx, Func<Task> next)
     {
         var h = ctx.Response.Headers;
@@ -171,6 +211,9 @@ public static class BakenWebApp
         h.XFrameOptions = "DENY";
         h["Referrer-Policy"] = "no-referrer";
         h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        // Pages, API answers and downloads may hold classified content: no browser or proxy keeps a copy. Static assets
+        // set their own caching after this.
+        h.CacheControl = "no-store";
         // The API reference page (Scalar) needs its own inline script; every other page gets a strict policy.
         if (!ctx.Request.Path.StartsWithSegments("/api-docs") && !ctx.Request.Path.StartsWithSegments("/scalar"))
             h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";

@@ -18,11 +18,12 @@ public sealed class BackgroundIdentity
 /// <summary>
 /// Polls the feeds that are due and evaluates the early-warning indicators, every minute (Feeds:PollingEnabled,
 /// default true). It acts as 'early-warning' with clearance Ongerubriceerd: open sources come in as open signals, and only
-/// open indicators raise alerts here; new ones go to the webhook (Alerts:WebhookUrl) when configured.
+/// open indicators raise alerts here; new ones go to the webhook (Alerts:WebhookUrl) when configured. It holds the Analyst
+/// role, which lets it take in signals and raise alerts and nothing else (docs/security.md).
 /// </summary>
 public sealed class EarlyWarningService(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<EarlyWarningService> log) : BackgroundService
 {
-    public static readonly FixedUser Identity = new("early-warning", ClassificationLevel.Ongerubriceerd, 0, []);
+    public static readonly FixedUser Identity = new("early-warning", ClassificationLevel.Ongerubriceerd, 0, [Domain.Users.Roles.Analyst]);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -12,18 +12,21 @@ namespace Baken.Web.Security;
 
 /// <summary>Authenticates machine clients by a personal API token in "Authorization: Bearer bkn_…".</summary>
 public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokens tokens,
-    IMemoryCache cache)
+    IMemoryCache cache, Application.Common.IBakenDb db)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
     public const string ScopeClaim = "baken:scope";
 
     /// <summary>
-    /// How long a resolved token is trusted without asking the database again: machine clients send many requests, and two
-    /// queries per request cost more than the request itself. A token revoked elsewhere (the CLI, another server) or a changed
-    /// clearance takes effect within this; one revoked on this server's token page at once (<see cref="Forget"/>).
+    /// How long a resolved token is remembered at most. Machine clients send many requests, and two queries per request cost
+    /// more than the request itself, so a resolved token is kept while the <see cref="AccessStamp"/> (one row, read on every
+    /// request) is unchanged. A token revoked or an account changed anywhere (the CLI, another node) changes the stamp, so
+    /// every node refuses or re-reads at its next request.
     /// </summary>
-    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
+
+    private sealed record Remembered(Guid Stamp, ResolvedToken Token);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -31,10 +34,15 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var token = header["Bearer ".Length..].Trim();
         var key = CacheKey(ApiTokens.Hash(token));
-        if (!cache.TryGetValue(key, out ResolvedToken? resolved))
+        // The stamp first, then the token: a revocation committed between the two reads is caught at the next request.
+        var stamp = await AccessStampReader.ReadAsync(db, Context.RequestAborted);
+        ResolvedToken? resolved;
+        if (cache.TryGetValue(key, out Remembered? remembered) && remembered!.Stamp == stamp) resolved = remembered.Token;
+        else
         {
             resolved = await tokens.ResolveAsync(token, Context.RequestAborted);
-            if (resolved is not null) cache.Set(key, resolved, CacheFor);
+            if (resolved is not null) cache.Set(key, new Remembered(stamp, resolved), CacheFor);
+            else cache.Remove(key);
         }
         if (resolved is null) return AuthenticateResult.Fail("The API token is unknown, revoked or expired.");
         var principal = HttpCurrentUser.PrincipalFor(resolved.User, SchemeName);

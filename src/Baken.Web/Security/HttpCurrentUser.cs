@@ -12,6 +12,7 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public const string ClearanceClaim = "baken:clearance";
     public const string CompartmentsClaim = "baken:compartments";
     public const string MustChangePasswordClaim = "baken:must-change-password";
+    public const string OrganisationClaim = "baken:organisation";
 
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } p ? p : null;
 
@@ -26,6 +27,10 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) ?? false;
 
+    public string? OrganisationCode => Principal?.FindFirst(OrganisationClaim)?.Value;
+
+    public bool ViaApiToken => Principal?.Identity?.AuthenticationType == ApiTokenAuthentication.SchemeName;
+
     public static ClaimsPrincipal PrincipalFor(Domain.Users.User user, string scheme)
     {
         var claims = new List<Claim>
@@ -35,6 +40,7 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
             new(CompartmentsClaim, user.CompartmentMask.ToString(CultureInfo.InvariantCulture)),
         };
         claims.AddRange(user.RoleList.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (user.OrganisationCode is { Length: > 0 } organisation) claims.Add(new Claim(OrganisationClaim, organisation));
         if (user.MustChangePassword) claims.Add(new Claim(MustChangePasswordClaim, "true"));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }

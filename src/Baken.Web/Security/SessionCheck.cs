@@ -10,12 +10,17 @@ namespace Baken.Web.Security;
 
 /// <summary>
 /// A browser session carries the clearance, compartments and roles it signed in with. This check compares them with the
-/// account at most every <see cref="CheckEvery"/>: a changed account gets a new session ticket with its current access
-/// (a lowered clearance takes effect without waiting for the 8-hour cookie), and a deleted account is signed out.
+/// account whenever any account or token changed anywhere (the <see cref="Domain.Users.AccessStamp"/>, read on every
+/// request, so a change made on one node holds on every node at the next request): a changed account gets a new session
+/// ticket with its current access (a lowered clearance takes effect without waiting for the 8-hour cookie), and a deleted
+/// account is signed out. While nothing changed, the account read last is used.
 /// </summary>
 public static class SessionCheck
 {
-    public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(30);
+    /// <summary>How long an account read is kept at most, even while nothing changes (a bound on memory, not on freshness).</summary>
+    public static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(5);
+
+    private sealed record Remembered(Guid Stamp, Domain.Users.User? Account);
 
     private static string CacheKey(string userName) => "session-account:" + userName;
 
@@ -26,12 +31,15 @@ public static class SessionCheck
     {
         if (ctx.Principal?.Identity?.Name is not { } name) return;
         var cache = ctx.HttpContext.RequestServices.GetRequiredService<IMemoryCache>();
-        if (!cache.TryGetValue(CacheKey(name), out Domain.Users.User? account))
+        var db = ctx.HttpContext.RequestServices.GetRequiredService<IBakenDb>();
+        // The stamp first, then the account: a change committed between the two reads is caught at the next request.
+        var stamp = await AccessStampReader.ReadAsync(db, ctx.HttpContext.RequestAborted);
+        if (!cache.TryGetValue(CacheKey(name), out Remembered? remembered) || remembered!.Stamp != stamp)
         {
-            var db = ctx.HttpContext.RequestServices.GetRequiredService<IBakenDb>();
-            account = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name, ctx.HttpContext.RequestAborted);
-            cache.Set(CacheKey(name), account, CheckEvery);
+            remembered = new Remembered(stamp, await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name, ctx.HttpContext.RequestAborted));
+            cache.Set(CacheKey(name), remembered, KeepFor);
         }
+        var account = remembered.Account;
         if (account is null)
         {
             ctx.RejectPrincipal();
@@ -48,5 +56,5 @@ public static class SessionCheck
 
     private static string Access(ClaimsPrincipal p) => string.Join("|",
         p.FindFirst(HttpCurrentUser.ClearanceClaim)?.Value, p.FindFirst(HttpCurrentUser.CompartmentsClaim)?.Value,
-        p.FindFirst(HttpCurrentUser.MustChangePasswordClaim)?.Value, string.Join(";", p.FindAll(ClaimTypes.Role).Select(c => c.Value).Order()));
+        p.FindFirst(HttpCurrentUser.MustChangePasswordClaim)?.Value, p.FindFirst(HttpCurrentUser.OrganisationClaim)?.Value, string.Join(";", p.FindAll(ClaimTypes.Role).Select(c => c.Value).Order()));
 }

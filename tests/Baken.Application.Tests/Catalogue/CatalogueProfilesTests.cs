@@ -16,7 +16,7 @@ public sealed class CatalogueProfilesTests
 
     private static CatalogueProfiles For(BakenDbContext db, ICurrentUser user) => new(db, user, new SaveRecord(db, user));
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task NewWeights_AreVersioned_AndTheNextAnalysisUsesThem(DatabaseProvider provider)
     {
@@ -45,7 +45,7 @@ public sealed class CatalogueProfilesTests
         (weights["3.1"] / weights["1.1"]).ShouldBe(0.5, 1e-12);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task BadWeights_NameTheCriterionAndValue_AndChangeNothing(DatabaseProvider provider)
     {
@@ -69,7 +69,7 @@ public sealed class CatalogueProfilesTests
         (await profiles.ListAsync()).Value!.Single(p => p.Code == eq.Code).ShouldBeEquivalentTo(eq);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task MakingAProfileTheDefault_LeavesExactlyOneDefault(DatabaseProvider provider)
     {
@@ -83,7 +83,7 @@ public sealed class CatalogueProfilesTests
         (await profiles.MakeDefaultAsync("profiles.NOPE")).Status.ShouldBe(ResultStatus.NotFound);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task AnAnalyst_CannotEditTheProfiles(DatabaseProvider provider)
     {

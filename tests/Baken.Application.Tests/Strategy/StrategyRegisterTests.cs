@@ -17,7 +17,7 @@ public sealed class StrategyRegisterTests
 {
     private static readonly DateOnly Today = new(2026, 11, 23);
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Catalogue_SeedsTheThirteenGoalsAndTheCouncils_AndReloadingKeepsWhatUsersSet(DatabaseProvider provider)
     {
@@ -45,7 +45,7 @@ public sealed class StrategyRegisterTests
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Measure_RefusesBadEffectsAndLinks_NamingFieldAndValue(DatabaseProvider provider)
     {
@@ -72,7 +72,7 @@ public sealed class StrategyRegisterTests
         await Ok(Add(database, FixedUser.System, "progress-update", "U-1", ("subject", "measure:M-1"), ("date", "2026-01-01"), ("status", "at-risk")));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Gaps_OnAFixture_FindOwnersMeasuresIndicatorsStaleValuesAndOverdueMilestones(DatabaseProvider provider)
     {
@@ -98,16 +98,18 @@ public sealed class StrategyRegisterTests
         gaps.OfKind(GapKind.OverdueMilestone).Select(g => g.SubjectCode).OrderBy(c => c).ShouldBe(["I-1", "M-1"]);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task PublicAudience_LeavesOutClassifiedAndUnpublishedRecords_CountsThemPerGoal_AndDropsLinksToThem(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
         var u = FixedUser.System;
         await Ok(Add(database, u, "measure", "M-OPEN", ("title", "Public exercise"), ("publishable", "true")));
-        await Ok(Add(database, u, "measure", "M-SECRET", ("title", "SECRET-MARKER capability"), ("classification", "Stg.G")));
+        await Ok(Add(database, u, "measure", "M-SECRET", ("title", "SECRET-MARKER capability")));
         await Ok(Add(database, u, "measure", "M-INTERNAL", ("title", "Internal note"), ("publishable", "false")));
         await Ok(Edit(database, u, "goal", "GOAL-06", ("measures", "M-OPEN;M-SECRET;M-INTERNAL")));
+        // Raised after the goal named it (a reference is never saved pointing up, but its target may be raised later).
+        await Ok(Edit(database, u, "measure", "M-SECRET", ("classification", "Stg.G")));
 
         await using var db = database.Context(u);
         var all = await new LoadStrategy(db).HandleAsync();

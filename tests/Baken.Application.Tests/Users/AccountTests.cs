@@ -20,6 +20,8 @@ public sealed class AccountTests
         public override DateTimeOffset GetUtcNow() => Now;
     }
 
+    private static readonly FixedUser Analist = new("analist", ClassificationLevel.StaatsgeheimConfidentieel, 0, [Roles.Analyst]);
+
     private static async Task<TestDatabase> WithUserAsync(DatabaseProvider provider, string name = "analist")
     {
         var database = await TestDatabase.CreateAsync(provider);
@@ -29,7 +31,7 @@ public sealed class AccountTests
         return database;
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task FiveWrongPasswords_LockTheAccount_EvenForTheRightPassword_UntilTheLockoutEnds(DatabaseProvider provider)
     {
@@ -58,7 +60,7 @@ public sealed class AccountTests
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ASuccessfulSignIn_ResetsTheFailureCount(DatabaseProvider provider)
     {
@@ -72,7 +74,7 @@ public sealed class AccountTests
         (await signIn.HandleAsync("nobody", Strong)).ShouldBeNull();
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task AWeakPassword_IsRefused_NamingTheRule_WithoutSavingAnything(DatabaseProvider provider)
     {
@@ -93,7 +95,7 @@ public sealed class AccountTests
         (await check.Compartments.CountAsync(c => c.Code == "NIEUW-COMP")).ShouldBe(0);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ChangingAPassword_NeedsTheCurrentOne_AndAStrongNewOne(DatabaseProvider provider)
     {
@@ -110,14 +112,15 @@ public sealed class AccountTests
         Convert.FromBase64String(hash)[0].ShouldBe((byte)0x01);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Tokens_CarryTheirScopes_ExpireAndAreRevokedOneByOne(DatabaseProvider provider)
     {
         await using var database = await WithUserAsync(provider);
         await using var db = database.Context(FixedUser.System);
         var clock = new Clock(DateTimeOffset.UtcNow);
-        var tokens = new ApiTokens(db, clock);
+        // A person's tokens are minted by that person.
+        var tokens = new ApiTokens(db, Analist, clock);
 
         var reader = (await tokens.CreateAsync("analist", "dashboard")).Value!;
         var writer = (await tokens.CreateAsync("analist", "import", "read;write", days: 30)).Value!;
@@ -141,18 +144,18 @@ public sealed class AccountTests
         (await tokens.RevokeAsync("someone-else", list.Single(t => t.Name == "import").Id)).ShouldBeNull();
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ABadTokenRequest_NamesTheFieldAndValue_AndCreatesNothing(DatabaseProvider provider)
     {
         await using var database = await WithUserAsync(provider);
         await using var db = database.Context(FixedUser.System);
-        var tokens = new ApiTokens(db, TimeProvider.System);
+        var tokens = new ApiTokens(db, Analist, TimeProvider.System);
         var scope = await tokens.CreateAsync("analist", "x", "read;admin");
         scope.Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(e => e.Field.ShouldBe("scopes"), e => e.Value.ShouldBe("admin"), e => e.Allowed.ShouldBe("read, write"));
         (await tokens.CreateAsync("analist", "x", "read", days: 0)).Errors.Single().Field.ShouldBe("days");
         (await tokens.CreateAsync("analist", "  ", "read")).Errors.Single().Field.ShouldBe("name");
-        (await tokens.CreateAsync("nobody", "x", "read")).Status.ShouldBe(ResultStatus.NotFound);
+        (await new ApiTokens(db, FixedUser.System, TimeProvider.System).CreateAsync("nobody", "x", "read")).Status.ShouldBe(ResultStatus.NotFound);
         (await db.ApiTokens.CountAsync()).ShouldBe(0);
     }
 }

@@ -135,7 +135,7 @@ public sealed class IimCaseFileErrorTests : IDisposable
     [Fact]
     public void Run_DynamicCaseWithInitialStateAndNoPerturbation_Recovers()
     {
-        // Reference case 11 of stigrs/diim (not shipped in shared/data): q0 = (0, 0.1), K = 0.2, recovery to 0.
+        // Reference case 11 of stigrs/diim (not among the copied cases): q0 = (0, 0.1), K = 0.2, recovery to 0.
         Write("a.csv", "Sector1,Sector2\n0.15,0.50\n0.10,0.05\n");
         Write("k.csv", "Sector1,0.2\nSector2,0.2\n");
         Write("q0.csv", "Sector1,0.0\nSector2,0.1\n");
@@ -145,5 +145,32 @@ public sealed class IimCaseFileErrorTests : IDisposable
 
         result.Trajectory!.At(0).ShouldBe([0.0, 0.1]);
         result.FinalInoperability.ShouldAllBe(q => q < 1e-6);
+    }
+
+    [Fact]
+    public void Run_MatrixFileOutsideTheCaseFolder_IsRefusedWithoutReadingIt()
+    {
+        foreach (var escape in new[] { "../../etc/passwd", "/etc/passwd", "../outside.csv" })
+        {
+            var error = Fails(Case($$"""{ "amat_file": "{{escape}}" }"""));
+            error.Message.ShouldContain("DIIM.amat_file");
+            error.Message.ShouldContain("the case's own folder");
+            error.Message.ShouldNotContain("root:");
+        }
+    }
+
+    [Fact]
+    public void Run_SectorsTimesStepsAboveTheBound_IsRefusedBeforeSimulating()
+    {
+        // 20 sectors × 1,000,000 steps = 20 million sector-steps, above the 10 million bound.
+        var names = Enumerable.Range(1, 20).Select(i => $"S{i}").ToList();
+        var rows = names.Select(_ => string.Join(",", names.Select(_ => "0.01")));
+        Write("a.csv", string.Join(",", names) + "\n" + string.Join("\n", rows) + "\n");
+        Write("k.csv", string.Join("\n", names.Select(n => $"{n},0.2")) + "\n");
+        var path = Write("case.json", """{ "DIIM": { "amat_file": "a.csv", "kmat_file": "k.csv", "time_steps": 1000000 }, "Perturbation": { "pinfra": ["S1"], "cvalue": [0.5] } }""");
+
+        var error = Fails(path);
+
+        error.Message.ShouldContain("20 sectors × 1,000,000 time steps");
     }
 }

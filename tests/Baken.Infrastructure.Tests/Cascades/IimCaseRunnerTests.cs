@@ -7,7 +7,7 @@ using Xunit;
 namespace Baken.Infrastructure.Tests.Cascades;
 
 /// <summary>
-/// The reference cases of shared/data/iim (expected_results.csv), run through the case-file reader as the CLI
+/// The reference cases of tests/data/iim (expected_results.csv), run through the case-file reader as the CLI
 /// does. Expected values and tolerances are those of expected_results.csv.
 /// </summary>
 public sealed class IimCaseRunnerTests

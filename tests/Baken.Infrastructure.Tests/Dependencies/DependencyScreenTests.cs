@@ -11,7 +11,7 @@ namespace Baken.Infrastructure.Tests.Dependencies;
 public sealed class DependencyScreenTests
 {
     private static readonly string Example = SharedData.File("examples/baci-example-2022.csv");
-    private static readonly string Subset = SharedData.File("baci/BACI_HS92_Y2021_subset_exporters_ZAF_AFG.csv");
+    private static readonly string Subset = SharedData.File("baci/BACI_HS92_Y2021_subset_exporters_ZAF_AFG.zip");
 
     [Fact]
     public void Run_ExampleYearEu27_MatchesExpectedFile()

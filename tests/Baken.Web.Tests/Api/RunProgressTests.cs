@@ -7,8 +7,8 @@ using Baken.Application.Common;
 using Baken.Domain.Security;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
-using Baken.Web.Hosting;
-using Microsoft.Extensions.DependencyInjection;
+using Baken.Domain.Jobs;
+using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Web.Tests.Api;
 
@@ -22,39 +22,67 @@ public sealed class RunProgressTests
         (await new ImportAssessmentTable(db, FixedUser.System, new LoadAnalysisCatalogue(db)).HandleAsync(rows)).IsOk.ShouldBeTrue();
     }
 
+    private static async Task<Guid> JobAsync(RunningApp app, string owner, JobState state, double progress = 0, string? reason = null, string? runCode = null)
+    {
+        await using var db = app.Database.Context(FixedUser.System);
+        var job = new BackgroundJob
+        {
+            Kind = JobKinds.Analysis, Owner = owner, State = state, Progress = progress, Reason = reason, ResultCode = runCode,
+            CreatedAtUtc = DateTime.UnixEpoch.AddYears(56), ClaimedBy = state == JobState.Running ? "elsewhere" : null,
+        };
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync();
+        return job.Id;
+    }
+
     [Fact]
     public async Task TheProgressPage_ShowsHowFarTheRunIs_OnlyToItsOwner_ThenOpensTheRun()
     {
-        await using var app = await RunningApp.StartAsync(DatabaseProvider.Sqlite);
-        var owner = await app.SignedInClientAsync("eigenaar", ClassificationLevel.StaatsgeheimConfidentieel);
-        var other = await app.SignedInClientAsync("ander", ClassificationLevel.StaatsgeheimZeerGeheim);
-        var job = app.App.Services.GetRequiredService<AnalysisJobs>().Begin("eigenaar");
-        job.Report(0.42);
-        job.Report(0.3); // a late report from another thread does not move the bar back
+        // No worker on this node: the jobs below are as another node left them in the table.
+        await using var app = await RunningApp.StartAsync(DatabaseProvider.Sqlite, configure: b => b.Configuration["Jobs:Enabled"] = "false");
+        var owner = await app.SignedInClientAsync("eigenaar", ClassificationLevel.StaatsgeheimConfidentieel, "Coordinator");
+        var other = await app.SignedInClientAsync("ander", ClassificationLevel.StaatsgeheimZeerGeheim, "Coordinator");
+        var job = await JobAsync(app, "eigenaar", JobState.Running, 0.42);
 
-        var running = await owner.GetStringAsync($"/analysis/progress/{job.Id}");
+        var running = await owner.GetStringAsync($"/analysis/progress/{job}");
         running.ShouldContain("<progress id=\"run-progress\" max=\"100\" value=\"42\"");
         running.ShouldContain("<meta http-equiv=\"refresh\" content=\"1\"");
         running.ShouldContain("role=\"status\"");
         running.ShouldContain("<h1>Analyse wordt berekend</h1>");
+        running.ShouldContain("Analyse afbreken");
 
-        var stranger = await other.GetStringAsync($"/analysis/progress/{job.Id}");
+        var stranger = await other.GetStringAsync($"/analysis/progress/{job}");
         stranger.ShouldNotContain("<progress");
         stranger.ShouldContain("bestaat niet");
 
-        var failing = app.App.Services.GetRequiredService<AnalysisJobs>().Begin("eigenaar");
-        failing.Fail([new FieldError("input", "register", "at least one assessment you may see")]);
-        var failed = await owner.GetStringAsync($"/analysis/progress/{failing.Id}");
+        var failing = await JobAsync(app, "eigenaar", JobState.Failed, reason: "input: 'register' is not allowed; allowed: at least one assessment you may see");
+        var failed = await owner.GetStringAsync($"/analysis/progress/{failing}");
         failed.ShouldContain("<h1>Analyse niet uitgevoerd</h1>");
         failed.ShouldContain("at least one assessment you may see");
 
-        job.Complete("RUN-20261123-120000");
-        var done = await owner.GetAsync($"/analysis/progress/{job.Id}");
+        var done = await owner.GetAsync($"/analysis/progress/{await JobAsync(app, "eigenaar", JobState.Done, 1, runCode: "RUN-20261123-120000")}");
         done.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         done.Headers.Location!.ToString().ShouldEndWith("/analysis/RUN-20261123-120000");
     }
 
-    [Theory]
+    [Fact]
+    public async Task TheCancelButton_StopsAWaitingJob_AndThePageSaysWhoCancelledIt()
+    {
+        await using var app = await RunningApp.StartAsync(DatabaseProvider.Sqlite, configure: b => b.Configuration["Jobs:Enabled"] = "false");
+        var owner = await app.SignedInClientAsync("eigenaar", ClassificationLevel.StaatsgeheimConfidentieel, "Coordinator");
+        var job = await JobAsync(app, "eigenaar", JobState.Waiting);
+        (await owner.GetStringAsync($"/analysis/progress/{job}")).ShouldContain("Wacht op een server");
+
+        var cancelled = await owner.PostAsync($"/analysis/progress/{job}", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["_handler"] = "cancel-job", ["__RequestVerificationToken"] = await RunningApp.AntiforgeryAsync(owner, $"/analysis/progress/{job}") }));
+        var page = await cancelled.Content.ReadAsStringAsync();
+        page.ShouldContain("<h1>Analyse afgebroken</h1>");
+        page.ShouldContain("cancelled by eigenaar");
+        await using var db = app.Database.Context(FixedUser.System);
+        (await db.Jobs.SingleAsync()).State.ShouldBe(JobState.Cancelled);
+    }
+
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task StartingARunOnThePage_GoesThroughTheProgressPage_ToTheStoredRun(DatabaseProvider provider)
     {
@@ -114,5 +142,31 @@ public sealed class RunProgressTests
         job.Percent.ShouldBe(100);
         (await client.GetStringAsync($"/api/analysis/runs/{job.RunCode}/results")).ShouldContain("E-DROUGHT");
         (await other.GetAsync(location)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task CancellingARunningJobThroughTheApi_StopsItsMonteCarlo_AndOnlyItsOwnerCan()
+    {
+        await using var app = await RunningApp.StartAsync(DatabaseProvider.Sqlite, catalogue: true);
+        await ImportExampleAsync(app);
+        var client = await app.ClientForAsync("machine", ClassificationLevel.StaatsgeheimGeheim, roles: "Coordinator");
+        var other = await app.ClientForAsync("other", ClassificationLevel.StaatsgeheimZeerGeheim, roles: "Coordinator");
+        var started = await client.PostAsJsonAsync("/api/analysis/jobs", new Baken.Web.Api.StartAnalysisBody(null, 3, 10_000_000, 1, null));
+        var location = started.Headers.Location!.ToString();
+        Baken.Web.Api.AnalysisJobView? job;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        do job = await client.GetFromJsonAsync<Baken.Web.Api.AnalysisJobView>(location);
+        while (job!.State != "Running" && clock.Elapsed < TimeSpan.FromMinutes(1));
+        job.State.ShouldBe("Running");
+
+        (await other.PostAsync(location + "/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.PostAsync(location + "/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        clock.Restart();
+        do job = await client.GetFromJsonAsync<Baken.Web.Api.AnalysisJobView>(location);
+        while (job!.State == "Running" && clock.Elapsed < TimeSpan.FromSeconds(30));
+        job.State.ShouldBe("Cancelled");
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        job.Percent.ShouldBeLessThan(100);
+        (await client.PostAsync(location + "/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.OK, "cancelling a cancelled job changes nothing");
     }
 }

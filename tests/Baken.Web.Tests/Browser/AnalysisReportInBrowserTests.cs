@@ -8,7 +8,7 @@ namespace Baken.Web.Tests.Browser;
 /// <summary>The analysis report as an analyst opens it: in Chromium, with the risk diagram and the ranking table visible.</summary>
 public sealed class AnalysisReportInBrowserTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task Report_OpenedInChromium_ShowsTheDiagramAndTheRankingTable()
     {
         var input = SyntheticAssessments.Generate(12, 10, 3, 5);
@@ -18,16 +18,7 @@ public sealed class AnalysisReportInBrowserTests
         HtmlReportWriter.WriteFile(result, new AnalysisReportOptions("Browser test", []), path);
         try
         {
-            var chromium = Baken.Testing.Browser.ChromiumPath;
-            if (chromium is null)
-            {
-                // No browser on this machine (a plain 'dotnet test' with only the SDK): check the page structure instead.
-                var html = await File.ReadAllTextAsync(path);
-                html.ShouldContain("<svg");
-                html.ShouldContain("<table");
-                html.ShouldNotContain("<script>document.title");
-                return;
-            }
+            var chromium = Baken.Testing.Browser.ChromiumOrSkip();
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Args = Baken.Testing.Browser.Arguments, Headless = true });
             var page = await browser.NewPageAsync();

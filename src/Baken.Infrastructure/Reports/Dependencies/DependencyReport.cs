@@ -1,6 +1,7 @@
 using System.Globalization;
 using Baken.Domain.Dependencies;
 using Baken.Domain.Security;
+using Baken.Infrastructure.Dependencies;
 using Baken.Infrastructure.Reports.Documents;
 
 namespace Baken.Infrastructure.Reports.Dependencies;
@@ -29,9 +30,9 @@ public static class DependencyReport
         {
             blocks.Add(new Heading(1, group.Key.Length == 0 ? T("Zonder domein", "No domain") : domainNames.GetValueOrDefault(group.Key, group.Key)));
             blocks.Add(new Table(null,
-                ["HS6", T("Importeur", "Importer"), T("Jaar", "Year"), "HHI", T("Van buiten", "From outside"), T("Grootste leveranciers", "Largest suppliers"), T("Vitale processen", "Vital processes"), T("Stand", "Status")],
+                ["HS6", T("Product (Engelse naam)", "Product"), T("Importeur", "Importer"), T("Jaar", "Year"), "HHI", T("Van buiten", "From outside"), T("Grootste leveranciers", "Largest suppliers"), T("Vitale processen", "Vital processes"), T("Stand", "Status")],
                 group.OrderByDescending(d => d.SupplierHhi ?? 0).Select(d => (IReadOnlyList<string>)[
-                    d.Hs6.ToString("000000", CultureInfo.InvariantCulture), d.Importer, d.Year.ToString(CultureInfo.InvariantCulture),
+                    d.Hs6.ToString("000000", CultureInfo.InvariantCulture), HsProductNames.Bundled.Name(d.Hs6) ?? "", d.Importer, d.Year.ToString(CultureInfo.InvariantCulture),
                     d.SupplierHhi?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", P(d.ExtraShare), string.Join(", ", d.SupplierShares().Select(x => $"{x.Name} {P(x.Share)}" + (ofConcern?.Invoke(x.Name) == true ? T(" (land van zorg)", " (country of concern)") : ""))),
                     d.VitalProcesses ?? "", d.Status.ToString()]).ToList()));
             foreach (var d in group.Where(d => d.Options is { Length: > 0 } || d.Decision is { Length: > 0 }))

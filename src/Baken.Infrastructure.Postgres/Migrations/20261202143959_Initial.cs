@@ -13,6 +13,18 @@ namespace Baken.Infrastructure.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AccessStamps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessStamps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Actors",
                 columns: table => new
                 {
@@ -381,6 +393,20 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Decisions",
                 columns: table => new
                 {
@@ -550,7 +576,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     BeforeJson = table.Column<string>(type: "text", nullable: true),
                     AfterJson = table.Column<string>(type: "text", nullable: true),
                     ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
-                    CompartmentMask = table.Column<long>(type: "bigint", nullable: false)
+                    CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -612,6 +639,31 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Interests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Jobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Progress = table.Column<double>(type: "double precision", nullable: false),
+                    Parameters = table.Column<string>(type: "text", nullable: false),
+                    ResultCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Reason = table.Column<string>(type: "text", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    HeartbeatAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CancelRequested = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Jobs", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -1081,6 +1133,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     table.PrimaryKey("PK_WarningIndicators", x => x.Id);
                 });
 
+            migrationBuilder.InsertData(
+                table: "AccessStamps",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, new Guid("00000000-0000-0000-0000-000000000000") });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Actor_List",
                 table: "Actors",
@@ -1303,6 +1360,16 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Jobs_Owner",
+                table: "Jobs",
+                column: "Owner");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_State_CreatedAtUtc",
+                table: "Jobs",
+                columns: new[] { "State", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Measure_List",
                 table: "Measures",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
@@ -1493,6 +1560,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AccessStamps");
+
+            migrationBuilder.DropTable(
                 name: "Actors");
 
             migrationBuilder.DropTable(
@@ -1532,6 +1602,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 name: "CriterionScales");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "Decisions");
 
             migrationBuilder.DropTable(
@@ -1554,6 +1627,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Interests");
+
+            migrationBuilder.DropTable(
+                name: "Jobs");
 
             migrationBuilder.DropTable(
                 name: "Measures");

@@ -12,6 +12,18 @@ namespace Baken.Infrastructure.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AccessStamps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessStamps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Actors",
                 columns: table => new
                 {
@@ -380,6 +392,20 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Decisions",
                 columns: table => new
                 {
@@ -549,7 +575,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     BeforeJson = table.Column<string>(type: "TEXT", nullable: true),
                     AfterJson = table.Column<string>(type: "TEXT", nullable: true),
                     ClassificationLevel = table.Column<int>(type: "INTEGER", nullable: false),
-                    CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false)
+                    CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -611,6 +638,31 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Interests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Jobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Progress = table.Column<double>(type: "REAL", nullable: false),
+                    Parameters = table.Column<string>(type: "TEXT", nullable: false),
+                    ResultCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    HeartbeatAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CancelRequested = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Jobs", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -1080,6 +1132,11 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     table.PrimaryKey("PK_WarningIndicators", x => x.Id);
                 });
 
+            migrationBuilder.InsertData(
+                table: "AccessStamps",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, new Guid("00000000-0000-0000-0000-000000000000") });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Actor_List",
                 table: "Actors",
@@ -1302,6 +1359,16 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Name" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Jobs_Owner",
+                table: "Jobs",
+                column: "Owner");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_State_CreatedAtUtc",
+                table: "Jobs",
+                columns: new[] { "State", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Measure_List",
                 table: "Measures",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title" });
@@ -1492,6 +1559,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AccessStamps");
+
+            migrationBuilder.DropTable(
                 name: "Actors");
 
             migrationBuilder.DropTable(
@@ -1531,6 +1601,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 name: "CriterionScales");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "Decisions");
 
             migrationBuilder.DropTable(
@@ -1553,6 +1626,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Interests");
+
+            migrationBuilder.DropTable(
+                name: "Jobs");
 
             migrationBuilder.DropTable(
                 name: "Measures");

@@ -1,0 +1,167 @@
+using System.Linq.Expressions;
+using Baken.Application.Common;
+using Baken.Domain;
+using Baken.Domain.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Application.Register;
+
+/// <summary>One field of one kind that holds codes of another kind (a scenario's <c>theme</c>, a goal's <c>measures</c>).</summary>
+public sealed record ReferenceField(RecordKind Kind, RecordField Field)
+{
+    /// <summary>Records of <see cref="Kind"/> whose field holds <paramref name="code"/>, alone or in its ';'-list.</summary>
+    public IQueryable<Record> Referring(IBakenDb db, string code, bool ignoreClearance = false)
+    {
+        var query = Kind.Query(db);
+        if (ignoreClearance) query = query.IgnoreQueryFilters();
+        return query.Where(Holds(Field.Property!, code, Field.ReferencesMany));
+    }
+
+    // Lists are stored trimmed and joined by ';' without spaces (RecordFieldBuilder.Codes), so four patterns find a
+    // code in SQL on both databases without loading the table.
+    private static Expression<Func<Record, bool>> Holds(string property, string code, bool many)
+    {
+        if (!many) return r => EF.Property<string?>(r, property) == code;
+        var first = code + ";";
+        var last = ";" + code;
+        var middle = ";" + code + ";";
+        return r => EF.Property<string?>(r, property) == code
+                    || EF.Property<string?>(r, property)!.StartsWith(first)
+                    || EF.Property<string?>(r, property)!.EndsWith(last)
+                    || EF.Property<string?>(r, property)!.Contains(middle);
+    }
+}
+
+/// <summary>
+/// The references between register records, read from the fields' metadata (<see cref="RecordField.References"/>):
+/// who refers to a record before it is deleted, and whether a reference would point at a record classified above the
+/// one that holds it. Kept apart from the write use cases so they only ask one question each.
+/// </summary>
+public static class RecordReferences
+{
+    /// <summary>Shown instead of a referenced code the reader may not see (lists, exports, pages translate it).</summary>
+    public const string Withheld = "(withheld)";
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<ReferenceField>>? _into;
+
+    /// <summary>Every field, of any kind, that holds codes of <paramref name="target"/>.</summary>
+    public static IReadOnlyList<ReferenceField> Into(RecordKind target)
+    {
+        _into ??= RecordKinds.All
+            .SelectMany(k => k.Fields.Where(f => f.References is not null && f.Property is not null).Select(f => new ReferenceField(k, f)))
+            .GroupBy(r => RecordKinds.Find(r.Field.References)!.Name)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ReferenceField>)g.ToList());
+        return _into.TryGetValue(target.Name, out var fields) ? fields : [];
+    }
+
+    /// <summary>
+    /// Why a record may not be deleted, or null when nothing refers to it. Counts only what the reader may see; a
+    /// referrer above their clearance is mentioned as "other records" without a count or a kind.
+    /// </summary>
+    public static async Task<string?> RefusalAsync(IBakenDb db, RecordKind kind, string code, CancellationToken ct)
+    {
+        var visible = new List<string>();
+        var hidden = false;
+        foreach (var group in Into(kind).GroupBy(r => r.Kind))
+        {
+            var codes = new SortedSet<string>(StringComparer.Ordinal);
+            var all = 0;
+            foreach (var reference in group)
+            {
+                codes.UnionWith(await reference.Referring(db, code).Select(r => r.Code).ToListAsync(ct));
+                all = Math.Max(all, await reference.Referring(db, code, ignoreClearance: true).CountAsync(ct));
+            }
+            hidden |= all > codes.Count;
+            if (codes.Count > 0)
+                visible.Add($"{codes.Count} {(codes.Count == 1 ? group.Key.Name : group.Key.Plural)} ({string.Join(", ", codes.Take(10))}{(codes.Count > 10 ? ", …" : "")})");
+        }
+        if (visible.Count == 0 && !hidden) return null;
+        var who = visible.Count == 0 ? "other records"
+            : string.Join(", ", visible) + (hidden ? " and other records" : "");
+        return $"The {kind.Name} '{code}' cannot be deleted: {who} refer to it. Change or delete those first, or delete with cascade.";
+    }
+
+    /// <summary>
+    /// A cascading delete: every visible record that refers to the target loses the reference (a list drops the code,
+    /// an optional field is emptied) or, when the reference is required, is deleted itself, and so on down. Refused when a
+    /// record the reader may not see refers to anything on the way (nobody deletes what they cannot see), and forbidden
+    /// when <paramref name="mayChange"/> refuses one of the changes. Changes are staged on <paramref name="db"/>; the
+    /// caller saves them in one transaction.
+    /// </summary>
+    /// <param name="mayChange">The permission check for one record to delete (true) or edit (false): a reason, or null when allowed.</param>
+    public static async Task<(string? Refused, string? Forbidden)> CascadeAsync(IBakenDb db, RecordKind kind, Record record,
+        Func<RecordKind, Record, bool, CancellationToken, Task<string?>> mayChange, CancellationToken ct)
+    {
+        var deleted = new HashSet<(string, string)>();
+        var pending = new Queue<(RecordKind Kind, Record Record)>();
+        pending.Enqueue((kind, record));
+        deleted.Add((kind.Name, record.Code));
+        while (pending.TryDequeue(out var next))
+        {
+            foreach (var reference in Into(next.Kind))
+            {
+                var referrers = await reference.Referring(db, next.Record.Code).ToListAsync(ct);
+                var all = await reference.Referring(db, next.Record.Code, ignoreClearance: true).CountAsync(ct);
+                if (all > referrers.Count)
+                    return ($"The {kind.Name} '{record.Code}' cannot be deleted: other records refer to it.", null);
+                foreach (var referrer in referrers)
+                {
+                    if (deleted.Contains((reference.Kind.Name, referrer.Code))) continue;
+                    var delete = reference.Field.Required;
+                    if (await mayChange(reference.Kind, referrer, delete, ct) is { } refusal)
+                        return (null, $"The cascade would {(delete ? "delete" : "change")} {reference.Kind.Name} '{referrer.Code}': {refusal}");
+                    if (delete)
+                    {
+                        deleted.Add((reference.Kind.Name, referrer.Code));
+                        pending.Enqueue((reference.Kind, referrer));
+                    }
+                    else
+                    {
+                        var left = reference.Field.ReferencesMany
+                            ? string.Join(";", RecordFieldBuilder<Record>.SplitCodes(reference.Field.Get(referrer)).Where(c => c != next.Record.Code))
+                            : null;
+                        reference.Field.Set(referrer, string.IsNullOrEmpty(left) ? null : left);
+                    }
+                }
+            }
+            db.RemoveRecord(next.Record);
+        }
+        return (null, null);
+    }
+
+    /// <summary>
+    /// True when <paramref name="referent"/> may be named by a record classified as <paramref name="holder"/>: a reference
+    /// never points up, so every reader of the holder may also read what it names.
+    /// </summary>
+    public static bool MayBeNamedBy(Classification referent, Classification holder) =>
+        referent.IsVisibleTo(holder.Level, holder.CompartmentMask);
+
+    /// <summary>What a reference field allows, said without naming anything about the record it pointed at.</summary>
+    public static string NeverPointsUp(string kind) =>
+        $"the code of a {kind} classified no higher than this record and in no compartment it lacks (a reference never points up)";
+
+    /// <summary>
+    /// Replaces, in the field values of <paramref name="records"/>' views, every referenced code the reader may not see
+    /// by <see cref="Withheld"/> (a reference made before its target was raised above the holder).
+    /// </summary>
+    public static async Task<Func<RecordField, string?, string?>> MaskAsync(IBakenDb db, RecordKind kind, IReadOnlyCollection<Record> records, CancellationToken ct)
+    {
+        var visible = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var byKind in kind.Fields.Where(f => f.References is not null).GroupBy(f => RecordKinds.Find(f.References)!))
+        {
+            var codes = records.SelectMany(r => byKind.SelectMany(f => RecordFieldBuilder<Record>.SplitCodes(f.Get(r)))).Distinct().ToList();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            // In chunks, so a long page stays within the databases' parameter limits.
+            foreach (var chunk in codes.Chunk(500))
+                seen.UnionWith(await byKind.Key.Query(db).Where(r => chunk.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct));
+            visible[byKind.Key.Name] = seen;
+        }
+        return (field, value) =>
+        {
+            if (field.References is null || string.IsNullOrEmpty(value)) return value;
+            var seen = visible[RecordKinds.Find(field.References)!.Name];
+            if (!field.ReferencesMany) return seen.Contains(value) ? value : Withheld;
+            return string.Join(";", RecordFieldBuilder<Record>.SplitCodes(value).Select(c => seen.Contains(c) ? c : Withheld).Distinct());
+        };
+    }
+}

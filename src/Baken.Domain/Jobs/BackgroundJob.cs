@@ -1,0 +1,45 @@
+namespace Baken.Domain.Jobs;
+
+/// <summary>Where a job is: waiting for a node to claim it, running on one, or finished one way or another.</summary>
+public enum JobState { Waiting, Running, Done, Failed, Cancelled }
+
+/// <summary>
+/// Long work (an analysis run today) kept as a row, so every node sees it, any node may take it, and it outlives the
+/// process that started it. Only the user who started a job can see it; it acts with that user's access as it is when
+/// the job runs. Not a register record: a job carries no classified content, only its parameters and outcome code.
+/// </summary>
+public sealed class BackgroundJob
+{
+    /// <summary>How much a job's stored progress may lag behind its computation.</summary>
+    public static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(250);
+
+    public Guid Id { get; set; }
+    /// <summary>What kind of work (<see cref="JobKinds"/>).</summary>
+    public string Kind { get; set; } = "";
+    public string Owner { get; set; } = "";
+    public JobState State { get; set; } = JobState.Waiting;
+    /// <summary>The fraction done, 0 to 1.</summary>
+    public double Progress { get; set; }
+    /// <summary>The job's parameters as JSON (the kind's own record).</summary>
+    public string Parameters { get; set; } = "{}";
+    /// <summary>What the finished job produced (an analysis run's code).</summary>
+    public string? ResultCode { get; set; }
+    /// <summary>Why the job failed, was cancelled or was started again; one reason per line.</summary>
+    public string? Reason { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? StartedAtUtc { get; set; }
+    public DateTime? FinishedAtUtc { get; set; }
+    /// <summary>The node running it, and when that node last said it still was: a silent node has stopped.</summary>
+    public string? ClaimedBy { get; set; }
+    public DateTime? HeartbeatAtUtc { get; set; }
+    /// <summary>How many times a node started it (a job whose node stopped is started again, up to a limit).</summary>
+    public int Attempts { get; set; }
+    public bool CancelRequested { get; set; }
+
+    public bool IsFinished => State is JobState.Done or JobState.Failed or JobState.Cancelled;
+}
+
+public static class JobKinds
+{
+    public const string Analysis = "analysis";
+}

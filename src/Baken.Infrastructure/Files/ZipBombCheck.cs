@@ -1,0 +1,54 @@
+using System.IO.Compression;
+using Baken.Application.Common;
+
+namespace Baken.Infrastructure.Files;
+
+/// <summary>
+/// Checks an XLSX (a ZIP package) before a reader opens it: at most <see cref="MaxEntries"/> entries and
+/// <see cref="MaxUncompressedBytes"/> once unpacked. The sizes a ZIP declares can lie, so the entries are inflated and
+/// counted, in a fixed buffer, stopping at the limit: a 4 MB file that unpacks to 1.5 GB costs at most 50 MB of work
+/// and no memory, and is refused with a message instead of filling the server.
+/// </summary>
+public static class ZipBombCheck
+{
+    /// <summary>The most an XLSX may unpack to (50 MB: the register is thousands of rows, not millions).</summary>
+    public const long MaxUncompressedBytes = 50L * 1024 * 1024;
+
+    /// <summary>The most entries an XLSX may hold (a workbook has a few dozen).</summary>
+    public const int MaxEntries = 1_000;
+
+    /// <summary>The problem with the package, or null when it is within the limits. The stream is left at its start.</summary>
+    public static FieldError? Check(Stream stream, long maxUncompressedBytes = MaxUncompressedBytes, int maxEntries = MaxEntries)
+    {
+        if (!stream.CanSeek) throw new ArgumentException("The package must be seekable (a file or a buffered upload).", nameof(stream));
+        var start = stream.Position;
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.Entries.Count > maxEntries)
+                return new FieldError("file", $"{zip.Entries.Count:N0} entries", $"an XLSX file of at most {maxEntries:N0} parts");
+            var buffer = new byte[81_920];
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                if (total + entry.Length > maxUncompressedBytes) return TooLarge(maxUncompressedBytes);
+                using var content = entry.Open();
+                int read;
+                while ((read = content.Read(buffer, 0, buffer.Length)) > 0)
+                    if ((total += read) > maxUncompressedBytes) return TooLarge(maxUncompressedBytes);
+            }
+            return null;
+        }
+        catch (InvalidDataException e)
+        {
+            return new FieldError("file", "not a ZIP package", $"a well-formed XLSX file ({e.Message.Split('\n')[0]})");
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+    }
+
+    private static FieldError TooLarge(long max) =>
+        new("file", $"more than {max:N0} bytes unpacked", $"an XLSX file that unpacks to at most {max:N0} bytes");
+}

@@ -1,0 +1,125 @@
+using Baken.Application.Common;
+using Baken.Domain.Jobs;
+using Baken.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Infrastructure.Jobs;
+
+/// <summary>What a node hears back when it reports on a job it runs.</summary>
+public sealed record JobHeartbeat(bool StillOurs, bool CancelRequested);
+
+/// <summary>
+/// The jobs table as a queue shared by every node. A node claims the oldest waiting job — on PostgreSQL with
+/// FOR UPDATE SKIP LOCKED, so two nodes asking at once get different jobs and neither waits on the other; on SQLite (one
+/// machine) one claimant at a time in this process, and the claim is a conditional update, so a second process cannot
+/// take the same job either. A running job's node writes its progress and a heartbeat; a job whose heartbeat stops
+/// (the node was killed) is started again by another node, or failed with the reason once it has had its attempts.
+/// </summary>
+public sealed class JobQueue(DatabaseOptions options, TimeProvider clock)
+{
+    private static readonly SemaphoreSlim SqliteClaim = new(1, 1);
+
+    private BakenDbContext Context() => DatabaseSetup.CreateContext(options, FixedUser.System, clock);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<BackgroundJob?> ClaimAsync(string node, CancellationToken ct)
+    {
+        await using var db = Context();
+        var now = Now;
+        Guid? id;
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            id = (await db.Database.SqlQuery<Guid>($"""
+                UPDATE "Jobs" SET "State" = 'Running', "ClaimedBy" = {node}, "HeartbeatAtUtc" = {now},
+                       "StartedAtUtc" = COALESCE("StartedAtUtc", {now}), "Attempts" = "Attempts" + 1
+                WHERE "Id" = (SELECT "Id" FROM "Jobs" WHERE "State" = 'Waiting' ORDER BY "CreatedAtUtc" LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(ct)).Cast<Guid?>().FirstOrDefault();
+        }
+        else
+        {
+            await SqliteClaim.WaitAsync(ct);
+            try
+            {
+                id = await db.Jobs.Where(j => j.State == JobState.Waiting).OrderBy(j => j.CreatedAtUtc).Select(j => (Guid?)j.Id).FirstOrDefaultAsync(ct);
+                if (id is { } candidate && await db.Jobs.Where(j => j.Id == candidate && j.State == JobState.Waiting).ExecuteUpdateAsync(s => s
+                        .SetProperty(j => j.State, JobState.Running).SetProperty(j => j.ClaimedBy, node).SetProperty(j => j.HeartbeatAtUtc, now)
+                        .SetProperty(j => j.StartedAtUtc, j => j.StartedAtUtc ?? now).SetProperty(j => j.Attempts, j => j.Attempts + 1), ct) == 0)
+                    id = null;
+            }
+            finally
+            {
+                SqliteClaim.Release();
+            }
+        }
+        return id is { } claimed ? await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == claimed, ct) : null;
+    }
+
+    /// <summary>Stores the progress and the heartbeat of a job this node runs, and tells whether its owner asked to cancel it.</summary>
+    public async Task<JobHeartbeat> HeartbeatAsync(Guid id, string node, double progress, CancellationToken ct)
+    {
+        await using var db = Context();
+        var now = Now;
+        var ours = await db.Jobs.Where(j => j.Id == id && j.ClaimedBy == node && j.State == JobState.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Progress, progress).SetProperty(j => j.HeartbeatAtUtc, now), ct);
+        var cancel = ours > 0 && await db.Jobs.AnyAsync(j => j.Id == id && j.CancelRequested, ct);
+        return new JobHeartbeat(ours > 0, cancel);
+    }
+
+    /// <summary>Records how a job this node ran ended. A job taken over by another node meanwhile is left alone.</summary>
+    public async Task FinishAsync(Guid id, string node, JobState state, double progress, string? resultCode, string? reason, CancellationToken ct)
+    {
+        await using var db = Context();
+        var now = Now;
+        await db.Jobs.Where(j => j.Id == id && j.ClaimedBy == node && j.State == JobState.Running).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.State, state).SetProperty(j => j.Progress, progress).SetProperty(j => j.ResultCode, resultCode)
+            .SetProperty(j => j.Reason, j => reason == null ? j.Reason : j.Reason == null ? reason : j.Reason + "\n" + reason)
+            .SetProperty(j => j.FinishedAtUtc, now).SetProperty(j => j.HeartbeatAtUtc, now), ct);
+    }
+
+    /// <summary>A node that stops in good order hands its running jobs back to the queue, for another node to start again.</summary>
+    public async Task<int> ReleaseAsync(string node, CancellationToken ct)
+    {
+        await using var db = Context();
+        var reason = $"started again: node {node} stopped at {Now:yyyy-MM-dd HH:mm:ss} UTC while running it";
+        return await db.Jobs.Where(j => j.ClaimedBy == node && j.State == JobState.Running).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.State, JobState.Waiting).SetProperty(j => j.ClaimedBy, (string?)null).SetProperty(j => j.Progress, 0)
+            .SetProperty(j => j.Attempts, j => j.Attempts - 1)
+            .SetProperty(j => j.Reason, j => j.Reason == null ? reason : j.Reason + "\n" + reason), ct);
+    }
+
+    /// <summary>
+    /// Running jobs whose node has been silent for <paramref name="staleAfter"/> lost their node (killed, crashed, cut off).
+    /// Each goes back to the queue while it has had fewer than <paramref name="maxAttempts"/> starts, else fails, both with the
+    /// reason written on the job. A cancelled one that lost its node is cancelled.
+    /// </summary>
+    public async Task<int> RecoverAsync(TimeSpan staleAfter, int maxAttempts, CancellationToken ct)
+    {
+        await using var db = Context();
+        var now = Now;
+        var silentSince = now - staleAfter;
+        var stale = await db.Jobs.Where(j => j.State == JobState.Running && j.HeartbeatAtUtc < silentSince).ToListAsync(ct);
+        foreach (var job in stale)
+        {
+            var lost = $"node {job.ClaimedBy} stopped answering while running it (last heard {job.HeartbeatAtUtc:yyyy-MM-dd HH:mm:ss} UTC)";
+            var (state, why) = job.CancelRequested ? (JobState.Cancelled, $"cancelled: {lost}")
+                : job.Attempts < maxAttempts ? (JobState.Waiting, $"started again: {lost}")
+                : (JobState.Failed, $"failed: {lost}, after {job.Attempts} attempt(s); start the analysis again");
+            var reason = job.Reason is null ? why : job.Reason + "\n" + why;
+            DateTime? finished = state == JobState.Waiting ? null : now;
+            // Only if nobody moved it meanwhile (its node may have come back, another node may have recovered it first).
+            await db.Jobs.Where(j => j.Id == job.Id && j.State == JobState.Running && j.HeartbeatAtUtc == job.HeartbeatAtUtc).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.State, state).SetProperty(j => j.ClaimedBy, (string?)null).SetProperty(j => j.Progress, 0)
+                .SetProperty(j => j.Reason, reason).SetProperty(j => j.FinishedAtUtc, finished), ct);
+        }
+        return stale.Count;
+    }
+
+    /// <summary>How many jobs wait for a node (a metric: a long queue means too few nodes or a stuck one).</summary>
+    public async Task<int> CountWaitingAsync(CancellationToken ct)
+    {
+        await using var db = Context();
+        return await db.Jobs.CountAsync(j => j.State == JobState.Waiting, ct);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using Baken.Web.Localization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Baken.Web.Hosting;
+
+/// <summary>
+/// Error answers by who asks: a browser (Accept: text/html, outside /api) gets a page in its language with a way
+/// back; an API client gets RFC 9457 problem JSON as before. Also serves the favicon, kept in this assembly.
+/// </summary>
+public static class ErrorPages
+{
+    public static bool WantsHtml(HttpContext ctx) =>
+        !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/openapi")
+        && ctx.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+
+    public static void UseBakenErrorPages(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // No exception detail for anyone: it can carry data above the reader's clearance.
+            ExceptionHandler = async ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                if (WantsHtml(ctx)) await WritePageAsync(ctx, 500);
+                else await WriteProblemAsync(ctx, "An error occurred while processing your request.");
+            },
+        });
+        app.UseStatusCodePages(async status =>
+        {
+            var ctx = status.HttpContext;
+            if (WantsHtml(ctx)) await WritePageAsync(ctx, ctx.Response.StatusCode);
+            else await WriteProblemAsync(ctx, null);
+        });
+        app.MapGet("/favicon.svg", () => Results.Stream(typeof(ErrorPages).Assembly.GetManifestResourceStream("Baken.Web.favicon.svg")!, "image/svg+xml"))
+            .ExcludeFromDescription();
+        app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).ExcludeFromDescription();
+    }
+
+    /// <summary>RFC 9457 problem JSON, whatever the client accepts (a client that accepts neither still learns what went wrong).</summary>
+    private static async Task WriteProblemAsync(HttpContext ctx, string? title)
+    {
+        var problem = new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = { Status = ctx.Response.StatusCode, Title = title } };
+        if (!await ctx.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(problem))
+            await Results.Problem(problem.ProblemDetails).ExecuteAsync(ctx);
+    }
+
+    private static async Task WritePageAsync(HttpContext ctx, int status)
+    {
+        var (title, text) = status switch
+        {
+            404 => (Ui.T("error.404"), Ui.T("error.404.text")),
+            403 => (Ui.T("error.403"), Ui.T("error.403.text")),
+            401 => (Ui.T("error.401"), Ui.T("error.401.text")),
+            >= 500 => (Ui.T("error.500"), Ui.T("error.500.text")),
+            _ => (Ui.T("error.other"), ((HttpStatusCode)status).ToString()),
+        };
+        ctx.Response.ContentType = "text/html; charset=utf-8";
+        var lang = Ui.IsEnglish ? "en" : "nl";
+        await ctx.Response.WriteAsync($$"""
+            <!DOCTYPE html>
+            <html lang="{{lang}}">
+            <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1.0" />
+            <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+            <title>{{status}} · {{WebUtility.HtmlEncode(title)}} · Baken</title>
+            <style>body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b2733;background:#f5f7f9;margin:0}main{max-width:40rem;margin:4rem auto;padding:0 1rem}a{color:#154273}.code{color:#5b6b7a;font-size:.9rem}</style>
+            </head>
+            <body><main>
+            <p class="code">Baken · {{status}}</p>
+            <h1>{{WebUtility.HtmlEncode(title)}}</h1>
+            <p>{{WebUtility.HtmlEncode(text)}}</p>
+            <p><a href="/">{{WebUtility.HtmlEncode(Ui.T("error.home"))}}</a> · <a href="/signin">{{WebUtility.HtmlEncode(Ui.T("nav.signin"))}}</a></p>
+            </main></body></html>
+            """);
+    }
+}

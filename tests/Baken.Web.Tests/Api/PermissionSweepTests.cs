@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Baken.Application.Common;
+using Baken.Application.Permissions;
+using Baken.Application.Register;
+using Baken.Domain.Security;
+using Baken.Domain.Users;
+using Baken.Infrastructure.Persistence;
+using Baken.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Web.Tests.Api;
+
+/// <summary>
+/// The permission sweep: every role, as the owner and as another organisation or analyst, tries every write route of the
+/// register's API (create, edit, delete, import) on a kind of every subject, plus the papers upload, signal review and a
+/// stored analysis run. Each answer must be what <see cref="PermissionMatrix"/> says, and a refusal (403) must leave every
+/// record and the history exactly as they were.
+/// </summary>
+public sealed class PermissionSweepTests
+{
+    private const string Own = "JenV", Other = "BZ";
+
+    /// <summary>A record of each subject to write: kind, the values of a new one, the owner those values give.</summary>
+    private static IEnumerable<(string Kind, string Subject, bool OwnCase, Func<string, Dictionary<string, string?>> New, Func<string, RecordOwner> Owner)> Targets()
+    {
+        foreach (var own in new[] { true, false })
+        {
+            yield return ("measure", PermissionMatrix.Strategy, own, _ => new() { ["title"] = "Maatregel", ["owner"] = own ? Own : Other },
+                _ => new RecordOwner(own ? Own : Other, null));
+            yield return ("assessment", PermissionMatrix.Assessments, own, user => new() { ["scenario"] = "S-1", ["analyst"] = own ? user : "iemand-anders", ["organisation"] = Own, ["scores"] = "1.1=C" },
+                user => new RecordOwner(Own, own ? user : "iemand-anders"));
+        }
+        yield return ("risk", PermissionMatrix.Catalogue, true, _ => new() { ["title"] = "Risico", ["kind"] = "hazard" }, _ => RecordOwner.None);
+        yield return ("council", PermissionMatrix.Councils, true, _ => new() { ["name"] = "Raad" }, _ => RecordOwner.None);
+        yield return ("trend", PermissionMatrix.Signals, true, _ => new() { ["name"] = "Trend" }, _ => RecordOwner.None);
+        yield return ("feed", PermissionMatrix.Feeds, true, _ => new() { ["title"] = "Feed", ["url"] = "https://example.org/rss.xml" }, _ => RecordOwner.None);
+    }
+
+    private static string UserFor(string role) => "u-" + role.ToLowerInvariant();
+
+    private static string Code(string kind, string role, bool own, string what) => $"{kind.ToUpperInvariant()}-{what}-{role.ToUpperInvariant()}-{(own ? "OWN" : "OTHER")}";
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task EveryWriteRoute_AnswersAsTheMatrixSays_AndARefusalWritesNothing(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider);
+        await SeedAsync(app.Database);
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var role in Roles.All)
+            clients[role] = await app.ClientForAsync(UserFor(role), ClassificationLevel.StaatsgeheimZeerGeheim, roles: role, organisation: Own);
+
+        var failures = new List<string>();
+        foreach (var role in Roles.All)
+        {
+            var client = clients[role];
+            var me = new FixedUser(UserFor(role), ClassificationLevel.StaatsgeheimZeerGeheim, 0, [role], Own);
+            foreach (var (kind, subject, own, make, owner) in Targets())
+            {
+                var values = make(me.UserName);
+                var mayCreate = Permission.Refusal(me, subject, PermissionAction.Create, owner(me.UserName)) is null;
+                var mayEdit = Permission.Refusal(me, subject, PermissionAction.Edit, owner(me.UserName)) is null;
+                var mayDelete = Permission.Refusal(me, subject, PermissionAction.Delete, owner(me.UserName)) is null;
+                var mayImport = mayCreate && Permission.MayAtAll(me, subject, PermissionAction.Import);
+
+                await Expect($"{role} creates {kind} ({(own ? "own" : "other")})", mayCreate, HttpStatusCode.Created,
+                    () => client.PostAsJsonAsync($"/api/register/{kind}", new { code = Code(kind, role, own, "NEW"), values }));
+                await Expect($"{role} edits {kind} ({(own ? "own" : "other")})", mayEdit, HttpStatusCode.OK,
+                    () => client.PutAsJsonAsync($"/api/register/{kind}/{Code(kind, role, own, "EDIT")}", new { values = new Dictionary<string, string?> { ["provenance"] = "sweep" } }));
+                await Expect($"{role} deletes {kind} ({(own ? "own" : "other")})", mayDelete, HttpStatusCode.NoContent,
+                    () => client.DeleteAsync($"/api/register/{kind}/{Code(kind, role, own, "DEL")}"));
+                var csv = "code," + string.Join(",", values.Keys) + "\n" + Code(kind, role, own, "IMP") + "," + string.Join(",", values.Values) + "\n";
+                await Expect($"{role} imports {kind} ({(own ? "own" : "other")})", mayImport, HttpStatusCode.OK,
+                    () => client.PostAsync($"/api/register/{kind}/import?format=csv", new StringContent(csv, Encoding.UTF8, "text/csv")));
+            }
+
+            // Beyond the register: a paper for an agenda item, a signal's review, a stored analysis run.
+            var paper = new MultipartFormDataContent
+            {
+                { new StringContent("Notitie"), "title" },
+                { new ByteArrayContent("inhoud"u8.ToArray()) { Headers = { ContentType = new("text/plain") } }, "file", "notitie.txt" },
+            };
+            await Expect($"{role} uploads a paper", Permission.MayAtAll(me, PermissionMatrix.Councils, PermissionAction.Create), HttpStatusCode.OK,
+                () => client.PostAsync("/api/agenda-items/AI-1/papers", paper), acceptAnySuccess: true);
+            await Expect($"{role} reviews a signal", Permission.MayAtAll(me, PermissionMatrix.Signals, PermissionAction.Edit), HttpStatusCode.OK,
+                () => client.PostAsJsonAsync($"/api/signals/SIG-{role.ToUpperInvariant()}/review", new { decision = "reject" }), acceptAnySuccess: true);
+            await Expect($"{role} stores an analysis run", Permission.MayAtAll(me, PermissionMatrix.AnalysisRuns, PermissionAction.Create), HttpStatusCode.OK,
+                () => client.PostAsJsonAsync("/api/analysis/runs", new { iterations = 0 }), acceptAnyAnswerButForbidden: true);
+        }
+        failures.ShouldBeEmpty(string.Join("\n", failures));
+
+        async Task Expect(string what, bool allowed, HttpStatusCode success, Func<Task<HttpResponseMessage>> send,
+            bool acceptAnySuccess = false, bool acceptAnyAnswerButForbidden = false)
+        {
+            var before = await StateAsync(app.Database);
+            var response = await send();
+            var body = await response.Content.ReadAsStringAsync();
+            if (allowed)
+            {
+                var ok = acceptAnyAnswerButForbidden ? response.StatusCode != HttpStatusCode.Forbidden
+                    : acceptAnySuccess ? response.IsSuccessStatusCode : response.StatusCode == success;
+                if (!ok) failures.Add($"{what}: allowed by the matrix, answered {(int)response.StatusCode} {body}");
+                return;
+            }
+            if (response.StatusCode != HttpStatusCode.Forbidden) failures.Add($"{what}: refused by the matrix, answered {(int)response.StatusCode} {body}");
+            else if (!response.Content.Headers.ContentType!.MediaType!.Equals("application/problem+json")) failures.Add($"{what}: a 403 without a problem document");
+            var after = await StateAsync(app.Database);
+            if (after != before) failures.Add($"{what}: refused, yet the database changed ({before} → {after})");
+        }
+    }
+
+    /// <summary>
+    /// The records the sweep writes and every history entry, counted without any filter. Every insert, edit and delete of a
+    /// record appends to the history in the same transaction, so an unchanged history means no record changed.
+    /// </summary>
+    private static async Task<string> StateAsync(TestDatabase database)
+    {
+        await using var db = database.Context(FixedUser.System);
+        var counts = new List<string>();
+        foreach (var kind in new[] { "measure", "assessment", "risk", "council", "trend", "feed", "document", "signal", "analysis-run" })
+            counts.Add(kind + "=" + await RecordKinds.Find(kind)!.Query(db).IgnoreQueryFilters().CountAsync());
+        counts.Add("history=" + await db.History.IgnoreQueryFilters().CountAsync());
+        return string.Join(" ", counts);
+    }
+
+    private static async Task SeedAsync(TestDatabase database)
+    {
+        await using var db = database.Context(FixedUser.System);
+        var save = new SaveRecord(db, FixedUser.System);
+        async Task Add(string kind, string code, Dictionary<string, string?> values)
+        {
+            var r = await save.HandleAsync(new SaveRecordRequest(kind, code, values, SaveMode.Create));
+            if (!r.IsOk) throw new InvalidOperationException($"{kind} {code}: " + string.Join("; ", r.Errors) + r.Message);
+        }
+        await Add("organisation", Own, new() { ["name"] = "Justitie en Veiligheid" });
+        await Add("organisation", Other, new() { ["name"] = "Buitenlandse Zaken" });
+        await Add("scenario", "S-1", new() { ["title"] = "Overstroming", ["kind"] = "hazard" });
+        await Add("council", "C-1", new() { ["name"] = "Veiligheidsraad" });
+        await Add("meeting", "MT-1", new() { ["council"] = "C-1", ["title"] = "Vergadering", ["date"] = "2026-12-01" });
+        await Add("agenda-item", "AI-1", new() { ["council"] = "C-1", ["meeting"] = "MT-1", ["title"] = "Agendapunt" });
+        foreach (var role in Roles.All)
+        {
+            await Add("signal", $"SIG-{role.ToUpperInvariant()}", new() { ["title"] = "Signaal", ["date"] = "2026-11-30" });
+            foreach (var (kind, _, own, make, _) in Targets())
+                foreach (var what in new[] { "EDIT", "DEL" })
+                    await Add(kind, Code(kind, role, own, what), make(UserFor(role)));
+        }
+    }
+}
