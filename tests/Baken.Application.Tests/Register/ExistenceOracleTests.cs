@@ -96,7 +96,7 @@ public sealed class ExistenceOracleTests
             var summary = (await new SignalIntake(db, new ImportRecords(db, Low)).HandleAsync([incoming])).Value!;
             summary.Created.ShouldBe(1); // not "0 new, 1 already known"
             summary.AlreadyKnown.ShouldBe(0);
-            var queue = await new ReviewSignals(db, new SaveRecord(db, Low)).QueueAsync();
+            var queue = await new ReviewSignals(db, Low, new SaveRecord(db, Low)).QueueAsync();
             queue.ShouldHaveSingleItem().DuplicateOf.ShouldBeNull();
             var again = (await new SignalIntake(db, new ImportRecords(db, Low)).HandleAsync([incoming])).Value!;
             again.Created.ShouldBe(0);
@@ -104,7 +104,7 @@ public sealed class ExistenceOracleTests
         }
         await using (var db = database.Context(High))
         {
-            var queue = await new ReviewSignals(db, new SaveRecord(db, High)).QueueAsync();
+            var queue = await new ReviewSignals(db, High, new SaveRecord(db, High)).QueueAsync();
             queue.Count.ShouldBe(2);
             var low = queue.Single(s => s.ClassificationLevel == ClassificationLevel.Ongerubriceerd);
             low.DuplicateOf.ShouldBe(queue.Single(s => s.ClassificationLevel == ClassificationLevel.StaatsgeheimGeheim).Code);
