@@ -55,15 +55,18 @@ public sealed class ReleaseSweepTests
         }
         foreach (var (tag, level, compartments, publishable) in Markers)
         {
-            await Ok(Add(database, Admin, "measure", $"M-{tag}", ("title", $"MARKER-M-{tag} measure"), ("classification", level),
+            await Ok(Add(database, Admin, "measure", $"M-{tag}", ("title", $"Measure {tag}"), ("classification", level),
                 ("compartments", compartments), ("publishable", publishable ? "true" : "false")));
         }
         // One goal with a measure at every marker level, one with nothing linked at all, one whose only measure is secret.
-        await Ok(Add(database, Admin, "goal", "G-ALL", ("title", "Goal with every kind of measure"), ("edition", Edition), ("number", "1"), ("pillar", "voorkomen"),
-            ("measures", string.Join(";", Markers.Select(m => $"M-{m.Tag}"))), ("publishable", "true")));
+        // A reference never points up (a goal cannot link a higher measure), so the markers are the goal's indicators.
+        await Ok(Add(database, Admin, "goal", "G-ALL", ("title", "Goal with every kind of indicator"), ("edition", Edition), ("number", "1"), ("pillar", "voorkomen"), ("publishable", "true")));
+        foreach (var (tag, level, compartments, publishable) in Markers)
+            await Ok(Add(database, Admin, "indicator", $"I-{tag}", ("title", $"MARKER-M-{tag} indicator"), ("goal", "G-ALL"), ("classification", level),
+                ("compartments", compartments), ("publishable", publishable ? "true" : "false")));
         await Ok(Add(database, Admin, "goal", "G-EMPTY", ("title", "Goal with nothing linked"), ("edition", Edition), ("number", "2"), ("pillar", "voorkomen"), ("publishable", "true")));
-        await Ok(Add(database, Admin, "goal", "G-HIDDEN", ("title", "Goal with only a secret measure"), ("edition", Edition), ("number", "3"), ("pillar", "voorkomen"),
-            ("measures", "M-STGG"), ("publishable", "true")));
+        await Ok(Add(database, Admin, "goal", "G-HIDDEN", ("title", "Goal whose only link is withheld"), ("edition", Edition), ("number", "3"), ("pillar", "voorkomen"), ("publishable", "true")));
+        await Ok(Add(database, Admin, "indicator", "I-HIDDEN", ("title", "Secret indicator"), ("goal", "G-HIDDEN"), ("classification", "Stg.G")));
 
         // A publishable meeting with items at every marker level and a decision at every marker level on the public item.
         await Ok(Add(database, Admin, "meeting", "M-SWEEP", ("council", "RVI"), ("title", "Sweep meeting"), ("date", "2026-12-07"), ("security_level", "Stg.ZG"), ("publishable", "true")));
