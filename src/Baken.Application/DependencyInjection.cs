@@ -58,6 +58,8 @@ public static class DependencyInjection
         services.AddScoped<Workflow.ChangeAssessmentStatus>();
         services.AddScoped<Workflow.LikelihoodReviews>();
         services.AddScoped<Workflow.Inbox>();
+        services.AddScoped<Releases.ReleaseProduct>();
+        services.AddScoped<Releases.ListReleases>();
         services.AddScoped<Operations.DatabaseBackups>();
         services.AddScoped<Jobs.BackgroundJobs>();
         services.AddScoped<Demo.LoadDemo>();

@@ -50,6 +50,8 @@ public static class BakenCli
         root.Subcommands.Add(MeasureCommands.Portfolio(io));
         root.Subcommands.Add(StrategyCommands.Strategy(io));
         root.Subcommands.Add(StrategyCommands.Report(io));
+        root.Subcommands.Add(ReleaseCommands.Release(io));
+        root.Subcommands.Add(ReleaseCommands.Releases(io));
         foreach (var c in EarlyWarningCommands.Create(io)) root.Subcommands.Add(c);
         // 'council' is both a register kind (list, show, add, …) and the secretariat's steering commands.
         var council = root.Subcommands.Single(c => c.Name == "council");

@@ -36,6 +36,7 @@ public static class DependencyInjection
                                      && Microsoft.Extensions.Http.Resilience.HttpClientResiliencePredicates.IsTransient(args.Outcome)));
         services.AddHttpClient(Signals.AlertWebhook.ClientName).AddStandardResilienceHandler();
         services.AddScoped<Signals.FeedPoller>();
+        services.AddScoped<Releases.ProductDocuments>();
         services.AddSingleton<Baken.Application.Demo.IDemoTradeScreen, Demo.DemoTradeScreen>();
         services.AddScoped<Signals.AlertWebhook>();
         services.AddScoped<Application.Operations.IDatabaseBackupStore, Operations.DatabaseBackupStore>();

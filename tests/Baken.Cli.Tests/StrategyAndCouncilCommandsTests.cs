@@ -42,13 +42,14 @@ public sealed class StrategyAndCouncilCommandsTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task PublicProgressReport_LeavesOutEveryClassifiedRecord_AndSaysHowManyPerLevel(DatabaseProvider provider)
+    public async Task PublicProgressReport_LeavesOutEveryClassifiedRecord_AndSaysUnderTheGoalHowManyWithoutLevels(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
         await Run(database, "measure", "add", "M-OPEN", "--title", "Regional crisis exercises", "--publishable", "true", "--status", "in-progress");
         await Run(database, "measure", "add", "M-GEHEIM", "--title", "GEHEIM-MARKER sigint capacity", "--classification", "Stg.G");
         await Run(database, "measure", "add", "M-DEPV", "--title", "DEPV-MARKER vendor list", "--classification", "Dep.V");
-        await Run(database, "goal", "edit", "GOAL-06", "--measures", "M-OPEN;M-GEHEIM;M-DEPV", "--owner", "NCTV");
+        await Run(database, "measure", "add", "M-ZG-PUB", "--title", "ZG-MARKER marked publishable by mistake", "--classification", "Stg.ZG", "--publishable", "true");
+        await Run(database, "goal", "edit", "GOAL-06", "--measures", "M-OPEN;M-GEHEIM;M-DEPV;M-ZG-PUB", "--owner", "NCTV");
         await Run(database, "indicator", "add", "I-SECRET", "--title", "INDICATOR-MARKER intercepts", "--goal", "GOAL-06", "--classification", "Stg.C");
 
         var folder = Directory.CreateTempSubdirectory("baken-public-").FullName;
@@ -62,13 +63,14 @@ public sealed class StrategyAndCouncilCommandsTests
             foreach (var text in new[] { html, docx })
             {
                 text.ShouldContain("Regional crisis exercises");
-                foreach (var marker in new[] { "GEHEIM-MARKER", "DEPV-MARKER", "INDICATOR-MARKER", "M-GEHEIM", "M-DEPV", "I-SECRET" }) text.ShouldNotContain(marker);
-                text.ShouldContain("Staatsgeheim Geheim: 1");
-                text.ShouldContain("Departementaal Vertrouwelijk: 1");
-                text.ShouldContain("Staatsgeheim Confidentieel: 1");
+                // Publishable is no key to a level above the public audience's.
+                foreach (var marker in new[] { "GEHEIM-MARKER", "DEPV-MARKER", "INDICATOR-MARKER", "ZG-MARKER", "M-GEHEIM", "M-DEPV", "I-SECRET", "M-ZG-PUB" }) text.ShouldNotContain(marker);
+                // Said under the goal, as one number; never counts per level above the reader's.
+                text.ShouldContain("4 measure(s) or indicator(s) of this goal are not included in this version.");
+                text.ShouldNotContain("Staatsgeheim");
+                text.ShouldNotContain("Departementaal");
             }
-            // Catalogue goals are publishable and count; nothing else is withheld.
-            result.Err.ShouldContain("3 record(s) withheld");
+            result.Err.ShouldContain("Marked ONGERUBRICEERD.");
         }
         finally { Directory.Delete(folder, true); }
     }

@@ -36,6 +36,9 @@ public sealed record AnalysisRunOutcome(string? RunCode, AnalysisResult Result, 
 {
     /// <summary>What the run did beside the analysis itself, e.g. which compound scenarios it rescored from their parts.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Per scenario code: assessments left out because they lie above the run's ceiling (--as-clearance).</summary>
+    public IReadOnlyDictionary<string, int> AssessmentsLeftOut { get; init; } = new Dictionary<string, int>();
 }
 
 /// <summary>
@@ -67,7 +70,9 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         if (request.Official && request.Table is not null)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("official", request.TableName ?? "input", "an official run of the register's validated assessments, not of a file"));
         var (rows, compartments, concept) = request.Table is null ? await RegisterTableAsync(catalogue, request.Official, ct) : (request.Table, 0L, true);
+        var allRows = rows;
         var read = Read(rows, ceiling, catalogue, out rows);
+        var leftOut = LeftOutPerScenario(allRows, rows);
         if (rows.Count <= 1)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("input", request.TableName ?? "register",
                 request.Table is not null
@@ -120,7 +125,23 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
             .Append(new Classification(ClassificationLevel.Ongerubriceerd, compartments)));
         string? code = null;
         if (request.Store) code = await StoreAsync(request, rows, result, classification, concept, notes, ct);
-        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue, concept) { Notes = notes });
+        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue, concept) { Notes = notes, AssessmentsLeftOut = leftOut });
+    }
+
+    /// <summary>
+    /// Per scenario, how many of its assessments the ceiling left out: a scenario scored from fewer analysts than the
+    /// register holds must say so wherever it is shown (METHODS §10), never pass as the full judgement.
+    /// </summary>
+    private static Dictionary<string, int> LeftOutPerScenario(IReadOnlyList<AssessmentRawRow> all, IReadOnlyList<AssessmentRawRow> kept)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (all.Count == 0) return counts;
+        var column = Array.FindIndex(all[0].Cells, c => c.Trim().Equals("scenario_id", StringComparison.OrdinalIgnoreCase));
+        if (column < 0) return counts;
+        var keptLines = kept.Select(r => r.Line).ToHashSet();
+        foreach (var r in all.Skip(1).Where(r => !keptLines.Contains(r.Line) && column < r.Cells.Length))
+            counts[r.Cells[column].Trim()] = counts.GetValueOrDefault(r.Cells[column].Trim()) + 1;
+        return counts;
     }
 
     /// <summary>The rows within the ceiling, checked against the catalogue, with themes as catalogue codes.</summary>

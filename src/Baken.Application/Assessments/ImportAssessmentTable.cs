@@ -45,7 +45,9 @@ public sealed class ImportAssessmentTable(IBakenDb db, ICurrentUser user, LoadAn
             if (!catalogue.ThemeNames.ContainsKey(theme))
                 errors.Add(new FieldError("theme", Cell(row, "theme"), "a theme code or name of the catalogue: " + string.Join(", ", catalogue.ThemeNames.Keys), row.Line));
             var classification = Cell(row, "classification");
-            if (!scenarioRows.TryGetValue(scenario, out var existing) || Rank(classification) > Rank(existing.Values["classification"]))
+            // A new scenario is marked at the lowest level among its rows, so every analyst who scored it can see it;
+            // each assessment keeps its own marking, and the owner raises the scenario's when its text needs it.
+            if (!scenarioRows.TryGetValue(scenario, out var existing) || Rank(classification) < Rank(existing.Values["classification"]))
                 scenarioRows[scenario] = (row.Line, new Dictionary<string, string?>
                 {
                     ["title"] = Cell(row, "scenario_title"), ["theme"] = catalogue.ThemeNames.ContainsKey(theme) ? theme : null, ["kind"] = Cell(row, "kind"),
@@ -78,6 +80,8 @@ public sealed class ImportAssessmentTable(IBakenDb db, ICurrentUser user, LoadAn
             if (!isNew && !keepsCatalogue) continue;
             record ??= new Domain.Register.Scenario();
             if (isNew) record.Recode(code);
+            // An existing scenario keeps the marking its owner gave it; the rows only mark their own assessments.
+            else values.Remove("classification");
             var e = await writer.ApplyAsync(RecordKinds.Scenario, record, values, isNew, line, ct);
             errors.AddRange(e);
             if (e.Count > 0) continue;

@@ -48,6 +48,7 @@ public interface IBakenDb
     DbSet<Baken.Domain.Councils.Decision> Decisions { get; }
     DbSet<Baken.Domain.Councils.FollowUpAction> FollowUpActions { get; }
     DbSet<Baken.Domain.Councils.CouncilDocument> CouncilDocuments { get; }
+    DbSet<Baken.Domain.Releases.Release> Releases { get; }
     DbSet<Baken.Domain.Signals.Signal> Signals { get; }
     DbSet<Baken.Domain.Signals.Feed> Feeds { get; }
     DbSet<Baken.Domain.Signals.Trend> Trends { get; }

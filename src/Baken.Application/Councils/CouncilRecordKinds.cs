@@ -32,7 +32,9 @@ public static partial class RecordKinds
             .Text("role", "Role", r => r.Role, (r, v) => r.Role = v)
             .Text("ministry", "Ministry or organisation", r => r.MinistryCode, (r, v) => r.MinistryCode = v, references: "organisation")
             .Enum("membership", "Member, invited or agenda member", r => r.Membership, (r, v) => r.Membership = v)
-            .Level("clearance", "Clearance of the seat holder", r => r.Clearance, (r, v) => r.Clearance = v));
+            .Level("clearance", "Clearance of the seat holder", r => r.Clearance, (r, v) => r.Clearance = v)
+            .Text("held_compartments", "Compartments the seat holder holds, codes separated by ';'", r => r.HeldCompartments, (r, v) => r.HeldCompartments = v),
+        rules: CouncilMemberRules);
 
     public static readonly RecordKind Meeting = Kind<K.Meeting>("meeting", "meetings", "Vergaderingen", "Meetings", "title",
         db => db.Meetings, b => b
@@ -84,7 +86,17 @@ public static partial class RecordKinds
             .Text("file_name", "File name", r => r.FileName, (r, v) => r.FileName = v ?? ""),
         readOnly: true);
 
-    /// <summary>Invitees must hold the meeting's level; its items must not exceed it.</summary>
+    /// <summary>Held compartments must be defined compartments.</summary>
+    private static async Task<IReadOnlyList<FieldError>> CouncilMemberRules(IBakenDb db, K.CouncilMember member, CancellationToken ct)
+    {
+        var directory = await CompartmentDirectory.LoadAsync(db, ct);
+        return directory.TryParse(member.HeldCompartments, out _, out var error) ? [] : [error! with { Field = "held_compartments" }];
+    }
+
+    /// <summary>
+    /// Invitees must hold the meeting's level and the compartments of every item on its agenda; its items must not
+    /// exceed its level.
+    /// </summary>
     private static async Task<IReadOnlyList<FieldError>> MeetingRules(IBakenDb db, K.Meeting meeting, CancellationToken ct)
     {
         var errors = new List<FieldError>();
@@ -95,6 +107,17 @@ public static partial class RecordKinds
                 $"council members cleared for the meeting's level {meeting.SecurityLevel.DisplayName()} ({member.Code} holds {member.Clearance.DisplayName()})"));
         if (meeting.Code.Length > 0)
         {
+            var directory = await CompartmentDirectory.LoadAsync(db, ct);
+            var itemMasks = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingCode == meeting.Code && i.CompartmentMask != 0)
+                .Select(i => i.CompartmentMask).ToListAsync(ct);
+            var needed = itemMasks.Aggregate(0L, (a, m) => a | m);
+            foreach (var member in members)
+            {
+                var missing = needed & ~HeldMask(directory, member);
+                if (missing != 0)
+                    errors.Add(new FieldError("invited", member.Code,
+                        $"council members holding the compartments of the items on the agenda ({member.Code} lacks {string.Join(", ", directory.Names(missing))})"));
+            }
             var tooHigh = await db.AgendaItems.AsNoTracking()
                 .Where(i => i.MeetingCode == meeting.Code && i.ClassificationLevel > meeting.SecurityLevel).Select(i => i.Code).ToListAsync(ct);
             if (tooHigh.Count > 0)
@@ -104,7 +127,13 @@ public static partial class RecordKinds
         return errors;
     }
 
-    /// <summary>An item above a meeting's level cannot be put on its agenda; links must name records the user may see.</summary>
+    private static long HeldMask(CompartmentDirectory directory, K.CouncilMember member) =>
+        directory.TryParse(member.HeldCompartments, out var mask, out _) ? mask : 0;
+
+    /// <summary>
+    /// An item above a meeting's level cannot be put on its agenda, nor an item with compartments on a meeting with an
+    /// invitee who does not hold them; links must name records the user may see.
+    /// </summary>
     private static async Task<IReadOnlyList<FieldError>> AgendaItemRules(IBakenDb db, K.AgendaItem item, CancellationToken ct)
     {
         var errors = new List<FieldError>(await QualifiedCodes.CheckAsync(db, "links", item.Links, AgendaLinkKinds, ct));
@@ -115,6 +144,18 @@ public static partial class RecordKinds
                     $"a meeting whose security level ({meeting.SecurityLevel.DisplayName()}) is at least the item's classification ({item.ClassificationLevel.DisplayName()})"));
             if (meeting.CouncilCode != item.CouncilCode)
                 errors.Add(new FieldError("meeting", code, $"a meeting of the item's council {item.CouncilCode}"));
+            if (item.CompartmentMask != 0)
+            {
+                var directory = await CompartmentDirectory.LoadAsync(db, ct);
+                var invited = SplitCodes(meeting.Invited).ToList();
+                // Invitees the writer may not see count as lacking the compartment: refuse rather than guess.
+                var members = await db.CouncilMembers.AsNoTracking().Where(m => invited.Contains(m.Code)).ToListAsync(ct);
+                var lacking = members.Where(m => (item.CompartmentMask & ~HeldMask(directory, m)) != 0).Select(m => m.Code)
+                    .Concat(invited.Where(c => members.All(m => m.Code != c))).ToList();
+                if (lacking.Count > 0)
+                    errors.Add(new FieldError("meeting", code,
+                        $"a meeting whose invitees all hold the item's compartments {string.Join(", ", directory.Names(item.CompartmentMask))} (not held by {string.Join(", ", lacking)})"));
+            }
         }
         return errors;
     }

@@ -1,5 +1,4 @@
 using Baken.Application.Common;
-using Baken.Application.Strategy;
 using Baken.Domain;
 using Baken.Domain.Councils;
 using Baken.Domain.Security;
@@ -13,7 +12,9 @@ public sealed record MeetingItem(AgendaItem Item, IReadOnlyList<CouncilDocument>
 /// <summary>
 /// A meeting as its papers show it to an audience: the invitees, the items in order, their decisions and actions,
 /// and the overdue actions of the council that come back on this agenda. Records the audience may not see are left
-/// out and counted per level (the public summary is made this way, never by hand).
+/// out and counted: per item (its papers, decisions and actions), the items of the meeting left out, and one total
+/// (the public summary is made this way, never by hand). Counts include what the maker may not see either, so a pack
+/// never says "nothing withheld" when something was; they are numbers only, never titles.
 /// </summary>
 public sealed record MeetingView(
     Meeting Meeting,
@@ -21,10 +22,17 @@ public sealed record MeetingView(
     IReadOnlyList<CouncilMember> Invited,
     IReadOnlyList<MeetingItem> Items,
     IReadOnlyList<OverdueAction> CarriedOver,
-    IReadOnlyDictionary<ClassificationLevel, int> Withheld,
-    StrategyAudience Audience)
+    int WithheldCount,
+    Audience Audience)
 {
-    public int WithheldCount => Withheld.Values.Sum();
+    /// <summary>Per agenda item code: its papers, decisions and actions left out of this version.</summary>
+    public IReadOnlyDictionary<string, int> WithheldPerItem { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Agenda items of this meeting left out of this version.</summary>
+    public int WithheldItems { get; init; }
+
+    /// <summary>The marking line of the papers: the high-water mark of what they hold.</summary>
+    public Marking Marking { get; init; } = Marking.Unclassified;
 
     public Classification Highest => Classification.Highest(
         Items.SelectMany(i => new Record[] { i.Item }.Concat(i.Papers).Concat(i.Decisions).Concat(i.Actions))
@@ -33,9 +41,9 @@ public sealed record MeetingView(
 
 public sealed class MeetingPapers(IBakenDb db, ForwardAgenda agenda)
 {
-    public async Task<Result<MeetingView>> HandleAsync(string meetingCode, StrategyAudience? audience = null, CancellationToken ct = default)
+    public async Task<Result<MeetingView>> HandleAsync(string meetingCode, Audience? audience = null, CancellationToken ct = default)
     {
-        audience ??= StrategyAudience.Caller;
+        audience ??= Audience.Caller;
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Code == meetingCode, ct);
         // The same answer for a meeting that does not exist and one the caller may not see.
         if (meeting is null) return Result<MeetingView>.NotFound($"No meeting '{meetingCode}'.");
@@ -43,9 +51,9 @@ public sealed class MeetingPapers(IBakenDb db, ForwardAgenda agenda)
         if (!audience.Admits(meeting))
             return Result<MeetingView>.Invalid([new FieldError("meeting", meetingCode, audience.PublicOnly
                 ? "a meeting that is Ongerubriceerd, without compartments and marked publishable (set publishable on the meeting first)"
-                : $"a meeting classified at most {audience.Level?.DisplayName()}")]);
+                : $"a meeting the audience {audience.Name} may see")]);
 
-        var withheld = new WithheldCounter(audience);
+        var withheld = new Strategy.WithheldCounter(audience);
         List<T> Keep<T>(IEnumerable<T> records) where T : Record => withheld.Keep(records);
 
         var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Code == meeting.CouncilCode, ct);
@@ -63,14 +71,32 @@ public sealed class MeetingPapers(IBakenDb db, ForwardAgenda agenda)
         var actions = Keep(await db.FollowUpActions.AsNoTracking().Where(a => decisionCodes.Contains(a.DecisionCode)).ToListAsync(ct));
 
         // Open actions of this council whose deadline passed before the meeting come back on its agenda.
-        var view = await agenda.HandleAsync(meeting.Date, meeting.CouncilCode, ct: ct);
-        var carried = view.OverdueActions.Where(o => audience.Admits(o.Action) && audience.Admits(o.Item)).ToList();
+        var forward = await agenda.HandleAsync(meeting.Date, meeting.CouncilCode, ct: ct);
+        var carried = forward.OverdueActions.Where(o => audience.Admits(o.Action) && audience.Admits(o.Item)).ToList();
 
         var result = items.Select(i => new MeetingItem(i,
             papers.Where(p => p.AgendaItemCode == i.Code).ToList(),
             decisions.Where(d => d.AgendaItemCode == i.Code).ToList(),
             actions.Where(a => decisions.Any(d => d.AgendaItemCode == i.Code && d.Code == a.DecisionCode)).OrderBy(a => a.Deadline).ToList())).ToList();
-        return Result<MeetingView>.Ok(new MeetingView(meeting, council, invited, result, carried, withheld.Withheld, audience));
+
+        // What the papers leave out, counted on the full register (numbers only): the caller may be unable to see a
+        // compartmented item, and "0 withheld" would then be false.
+        var allItems = await db.AgendaItems.IgnoreQueryFilters().AsNoTracking().Where(i => i.MeetingCode == meeting.Code).Select(i => i.Code).ToListAsync(ct);
+        var withheldItems = allItems.Count - items.Count;
+        var perItem = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in result)
+        {
+            var code = item.Item.Code;
+            var allPapers = await db.CouncilDocuments.IgnoreQueryFilters().CountAsync(d => d.AgendaItemCode == code, ct);
+            var allDecisions = await db.Decisions.IgnoreQueryFilters().AsNoTracking().Where(d => d.AgendaItemCode == code).Select(d => d.Code).ToListAsync(ct);
+            var allActions = await db.FollowUpActions.IgnoreQueryFilters().CountAsync(a => allDecisions.Contains(a.DecisionCode), ct);
+            var left = allPapers - item.Papers.Count + allDecisions.Count - item.Decisions.Count + allActions - item.Actions.Count;
+            if (left > 0) perItem[code] = left;
+        }
+        var total = withheldItems + perItem.Values.Sum() + invitedCodes.Count - invited.Count;
+        var view = new MeetingView(meeting, council, invited, result, carried, total, audience) { WithheldItems = withheldItems, WithheldPerItem = perItem };
+        var directory = await Register.CompartmentDirectory.LoadAsync(db, ct);
+        return Result<MeetingView>.Ok(view with { Marking = directory.Marking(view.Highest) });
     }
 }
 

@@ -18,6 +18,36 @@ public sealed class CompartmentDirectory
     public IReadOnlyList<string> Names(long mask) =>
         _byCode.Values.Where(c => (mask & c.Mask) != 0).OrderBy(c => c.Bit).Select(c => c.Code).ToList();
 
+    /// <summary>The marking line of a classification: its level and its compartments' codes in definition order.</summary>
+    public Marking Marking(Classification c) => new(c.Level, Names(c.CompartmentMask));
+
+    /// <summary>The marking of something made from <paramref name="inputs"/>: highest level, union of compartments.</summary>
+    public Marking HighWater(IEnumerable<Classification> inputs) => Marking(Classification.Highest(inputs));
+
+    public const string AudienceAllowed = "public (Ongerubriceerd, no compartments, publishable records only), internal (what you may see), or a marking such as 'Stg.G // NUC, CYB'";
+
+    /// <summary>Reads an audience: <c>public</c>, <c>internal</c> or a marking line naming its level and compartments.</summary>
+    public bool TryParseAudience(string? text, out Audience audience, out FieldError? error)
+    {
+        audience = Audience.Caller;
+        error = null;
+        var t = text?.Trim() ?? "";
+        if (t.Equals("public", StringComparison.OrdinalIgnoreCase) || t.Equals("openbaar", StringComparison.OrdinalIgnoreCase)) { audience = Audience.Public; return true; }
+        if (t.Equals("internal", StringComparison.OrdinalIgnoreCase) || t.Equals("intern", StringComparison.OrdinalIgnoreCase)) return true;
+        if (!Domain.Security.Marking.TryParse(t, out var marking))
+        {
+            error = new FieldError("audience", text ?? "", AudienceAllowed);
+            return false;
+        }
+        if (!TryParse(string.Join(';', marking.Compartments), out var mask, out var compartmentError))
+        {
+            error = compartmentError! with { Field = "audience" };
+            return false;
+        }
+        audience = Audience.Cleared(marking.Level, mask, Marking(new Classification(marking.Level, mask)));
+        return true;
+    }
+
     public string Allowed => _byCode.Count == 0
         ? "no compartments are defined yet (an administrator adds them with 'baken user add --compartments')"
         : "codes of defined compartments separated by ';' (" + string.Join(", ", _byCode.Keys.Order(StringComparer.Ordinal)) + ")";

@@ -1,5 +1,6 @@
 using Baken.Analysis.Signals;
 using Baken.Application.Common;
+using Baken.Domain.Security;
 using Baken.Domain.Signals;
 using Microsoft.EntityFrameworkCore;
 using A = Baken.Analysis.Signals;
@@ -12,13 +13,29 @@ namespace Baken.Application.Signals;
 /// without reaching it, each such move weighing <see cref="IndicatorMoveWeight"/>. A finding names the target
 /// (interest, vital process, sector or actor) and every part that made it.
 /// </summary>
+/// <summary>A finding with its marking: the high-water mark of the signals, indicators and observations it was built from.</summary>
+public sealed record MarkedFinding(StackedThreatFinding Finding, Classification Classification, Marking Marking);
+
 public sealed class StackedThreatScan(IBakenDb db)
 {
     /// <summary>The weight of one sub-threshold indicator move: below a single alarm, so only several together stack (indicative).</summary>
     public const double IndicatorMoveWeight = 0.3;
 
-    public async Task<IReadOnlyList<StackedThreatFinding>> HandleAsync(DateOnly asOf, StackSettings? settings = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<StackedThreatFinding>> HandleAsync(DateOnly asOf, StackSettings? settings = null, CancellationToken ct = default) =>
+        (await HandleMarkedAsync(asOf, settings, ct)).Select(f => f.Finding).ToList();
+
+    /// <summary>
+    /// The findings, each with its marking. Whatever is made from a finding (a scenario, an agenda item) must carry at
+    /// least this marking: promotion never lowers it.
+    /// </summary>
+    public async Task<IReadOnlyList<MarkedFinding>> HandleMarkedAsync(DateOnly asOf, StackSettings? settings = null, CancellationToken ct = default)
     {
+        var marks = new Dictionary<string, List<Classification>>(StringComparer.Ordinal);
+        void Mark(string source, Classification c)
+        {
+            if (!marks.TryGetValue(source, out var list)) marks[source] = list = [];
+            list.Add(c);
+        }
         settings ??= StackSettings.Default;
         var from = settings.WindowStart(asOf);
         var events = new List<PressureEvent>();
@@ -29,7 +46,7 @@ public sealed class StackedThreatScan(IBakenDb db)
         {
             var weight = SourceGrades.Weight(s.Reliability is { Length: 1 } r ? r[0] : 'F', s.Credibility is { Length: 1 } c ? c[0] : '6');
             var item = new SignalItem(s.Code, s.Date, s.Title, s.Summary, s.Url, s.Source ?? s.Code, Register.RecordFieldBuilder<Baken.Domain.Record>.SplitCodes(s.Tags).ToList());
-            if (PressureEvent.FromSignal(item, weight) is { } e) events.Add(e);
+            if (PressureEvent.FromSignal(item, weight) is { } e) { events.Add(e); Mark(e.SourceId, s.Classification); }
         }
 
         var indicators = await db.WarningIndicators.AsNoTracking().Where(i => i.Tags != null && (i.Amber != null || i.Red != null)).ToListAsync(ct);
@@ -47,9 +64,19 @@ public sealed class StackedThreatScan(IBakenDb db)
                 if (points[k].Date < from) continue;
                 var towards = indicator.Direction == Baken.Domain.Signals.ThresholdDirection.Rising ? points[k].Value > points[k - 1].Value : points[k].Value < points[k - 1].Value;
                 if (towards && thresholds.LevelOf(points[k].Value) == AlertLevel.Green)
+                {
                     events.Add(new PressureEvent(indicator.Code, points[k].Date, targets, IndicatorMoveWeight, subThreshold: true));
+                    Mark(indicator.Code, indicator.Classification);
+                    Mark(indicator.Code, points[k].Classification);
+                    Mark(indicator.Code, points[k - 1].Classification);
+                }
             }
         }
-        return StackedThreats.Find(events, settings, asOf);
+        var directory = await Register.CompartmentDirectory.LoadAsync(db, ct);
+        return StackedThreats.Find(events, settings, asOf).Select(f =>
+        {
+            var c = Classification.Highest(f.Parts.SelectMany(p => marks.GetValueOrDefault(p.SourceId) ?? []));
+            return new MarkedFinding(f, c, directory.Marking(c));
+        }).ToList();
     }
 }

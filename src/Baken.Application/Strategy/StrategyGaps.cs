@@ -30,5 +30,25 @@ public static class StrategyGaps
         return GapAnalysis.Find(scenarios, goals, measures, indicators, actions, today, settings ?? new GapSettings());
     }
 
+    /// <summary>
+    /// The gaps of a redacted version: found on the caller's full snapshot (a goal whose measures are withheld has no
+    /// gap on the full data and must not get one in the public version), then only those about a record the audience
+    /// sees; the rest is one withheld total.
+    /// </summary>
+    public static (GapReport Gaps, int Withheld) ForAudience(StrategySnapshot full, StrategySnapshot shown, DateOnly today, GapSettings? settings = null)
+    {
+        var all = Find(full, today, settings);
+        if (shown.Audience == Domain.Security.Audience.Caller) return (all, 0);
+        var visible = new HashSet<(GapSubject, string)>(
+            shown.RankedScenarios.Select(r => (GapSubject.Scenario, r.Id))
+                .Concat(shown.Goals.Select(g => (GapSubject.Goal, g.Code)))
+                .Concat(shown.Measures.Select(m => (GapSubject.Measure, m.Code)))
+                .Concat(shown.Indicators.Select(i => (GapSubject.Indicator, i.Code)))
+                .Concat(shown.Actions.Select(a => (GapSubject.FollowUpAction, a.Code))));
+        // A dangling link's explanation names the codes it links to; it may only stand when the audience sees the holder.
+        var kept = all.Gaps.Where(g => visible.Contains((g.Subject, g.SubjectCode))).ToList();
+        return (new GapReport(all.Today, kept), all.Gaps.Count - kept.Count);
+    }
+
     private static List<string> Codes(string? text) => Register.RecordFieldBuilder<Record>.SplitCodes(text).Distinct().ToList();
 }

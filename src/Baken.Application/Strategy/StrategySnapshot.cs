@@ -4,14 +4,16 @@ using Baken.Domain;
 using Baken.Domain.Councils;
 using Baken.Domain.Security;
 using Baken.Domain.Strategy;
+using Baken.Application.Register;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Strategy;
 
 /// <summary>
 /// The strategy and its follow-up as one reader may see it: goals, measures, indicators, progress updates, council
-/// actions and the ranking of the latest analysis run. With <see cref="StrategyAudience"/> narrower than the caller's
-/// own clearance (a public report), everything above the audience is left out and only counted per level.
+/// actions and the ranking of the latest analysis run. For an <see cref="Audience"/> narrower than the caller (a public
+/// report), everything the audience may not see is left out and counted: one total, and per goal how many of its
+/// measures and indicators were left out, so a product can say so at that place (METHODS §10).
 /// </summary>
 public sealed record StrategySnapshot(
     IReadOnlyList<StrategyGoal> Goals,
@@ -22,17 +24,24 @@ public sealed record StrategySnapshot(
     IReadOnlyDictionary<string, string> ActionCouncils,
     IReadOnlyList<ScenarioSummary> RankedScenarios,
     string? RunCode,
-    IReadOnlyDictionary<ClassificationLevel, int> Withheld,
-    StrategyAudience Audience)
+    int WithheldCount,
+    Audience Audience)
 {
-    public int WithheldCount => Withheld.Values.Sum();
-
     /// <summary>The highest classification among what the snapshot holds: the marking of anything made from it.</summary>
     public Classification Highest => Classification.Highest(
         Goals.Cast<Record>().Concat(Measures).Concat(Indicators).Concat(Updates).Concat(Actions).Select(r => r.Classification)
-            .Append(new Classification(RunLevel, 0)));
+            .Append(RunClassification));
 
-    internal ClassificationLevel RunLevel { get; init; }
+    /// <summary>The marking line of anything made from this snapshot (<see cref="Highest"/> with compartment codes).</summary>
+    public Marking Marking { get; init; } = Marking.Unclassified;
+
+    internal Classification RunClassification { get; init; }
+
+    /// <summary>Per goal code: measures and indicators of the goal left out of this version (not visible to the audience).</summary>
+    public IReadOnlyDictionary<string, int> WithheldPerGoal { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Goals that have at least one measure or indicator linked in the full register, whoever may see it.</summary>
+    public IReadOnlySet<string> GoalsLinkedOnFullData { get; init; } = new HashSet<string>();
 
     /// <summary>The latest value reported for an indicator, with its date.</summary>
     public ProgressUpdate? LatestValue(string indicatorCode) =>
@@ -43,22 +52,13 @@ public sealed record StrategySnapshot(
         Updates.Where(u => u.Subject == subject).OrderByDescending(u => u.Date).ThenByDescending(u => u.Code).FirstOrDefault();
 }
 
-/// <param name="Level">The highest level the audience may see; null: the caller's own clearance.</param>
-/// <param name="PublicOnly">Only records marked publishable and without compartments (parliament, the public).</param>
-public sealed record StrategyAudience(ClassificationLevel? Level, bool PublicOnly)
+/// <summary>
+/// Leaves out what an audience may not see and counts it. Only the total is kept: counts per level would tell a reader
+/// how much exists above their level (METHODS §10).
+/// </summary>
+public sealed class WithheldCounter(Audience audience)
 {
-    public static StrategyAudience Caller { get; } = new(null, false);
-
-    public bool Admits(Record r) =>
-        (Level is null || r.ClassificationLevel <= Level) && (!PublicOnly || (r.Publishable && r.CompartmentMask == 0));
-}
-
-/// <summary>Leaves out what an audience may not see, counting it per level: the only trace a redacted version keeps.</summary>
-public sealed class WithheldCounter(StrategyAudience audience)
-{
-    private readonly Dictionary<ClassificationLevel, int> _withheld = [];
-
-    public IReadOnlyDictionary<ClassificationLevel, int> Withheld => _withheld;
+    public int Withheld { get; private set; }
 
     public List<T> Keep<T>(IEnumerable<T> records) where T : Record
     {
@@ -71,23 +71,26 @@ public sealed class WithheldCounter(StrategyAudience audience)
         return kept;
     }
 
-    public void Count(Record r) => _withheld[r.ClassificationLevel] = _withheld.GetValueOrDefault(r.ClassificationLevel) + 1;
+    public void Count(Record r) => Withheld++;
 }
 
 public sealed class LoadStrategy(IBakenDb db)
 {
     /// <param name="edition">Only the goals of this edition (and the indicators and updates of those goals); null: every edition.</param>
-    public async Task<StrategySnapshot> HandleAsync(StrategyAudience? audience = null, CancellationToken ct = default, string? edition = null)
+    public async Task<StrategySnapshot> HandleAsync(Audience? audience = null, CancellationToken ct = default, string? edition = null)
     {
-        audience ??= StrategyAudience.Caller;
+        audience ??= Audience.Caller;
         var withheld = new WithheldCounter(audience);
         List<T> Keep<T>(IEnumerable<T> records) where T : Record => withheld.Keep(records);
 
-        var goals = Keep((await db.Goals.AsNoTracking().Where(g => edition == null || g.Edition == edition).ToListAsync(ct)).OrderBy(g => g.Edition).ThenBy(g => g.Number).ThenBy(g => g.Code, Register.NaturalComparer.Instance).ToList());
-        var measures = Keep((await db.Measures.AsNoTracking().ToListAsync(ct)).OrderBy(m => m.Code, Register.NaturalComparer.Instance).ToList());
+        var allGoals = (await db.Goals.AsNoTracking().Where(g => edition == null || g.Edition == edition).ToListAsync(ct)).OrderBy(g => g.Edition).ThenBy(g => g.Number).ThenBy(g => g.Code, Register.NaturalComparer.Instance).ToList();
+        var goals = Keep(allGoals);
+        var allMeasures = (await db.Measures.AsNoTracking().ToListAsync(ct)).OrderBy(m => m.Code, Register.NaturalComparer.Instance).ToList();
+        var measures = Keep(allMeasures);
         var goalCodes = goals.Select(g => g.Code).ToHashSet(StringComparer.Ordinal);
-        var indicators = Keep((await db.Indicators.AsNoTracking().ToListAsync(ct)).Where(i => edition == null || goalCodes.Contains(i.GoalCode))
-            .OrderBy(i => i.Code, Register.NaturalComparer.Instance).ToList());
+        var allIndicators = (await db.Indicators.AsNoTracking().ToListAsync(ct)).Where(i => edition == null || goalCodes.Contains(i.GoalCode))
+            .OrderBy(i => i.Code, Register.NaturalComparer.Instance).ToList();
+        var indicators = Keep(allIndicators);
         var updates = Keep(await db.ProgressUpdates.AsNoTracking().OrderBy(u => u.Date).ToListAsync(ct));
         var actions = Keep((await db.FollowUpActions.AsNoTracking().ToListAsync(ct)).OrderBy(a => a.Deadline).ThenBy(a => a.Code, StringComparer.Ordinal).ToList());
 
@@ -105,14 +108,42 @@ public sealed class LoadStrategy(IBakenDb db)
         // Links to records the audience may not see are dropped, so a code cannot hint at what was withheld.
         var measureCodes = measures.Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
         var scenarioCodes = ranked.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        if (audience != StrategyAudience.Caller)
+        if (audience != Audience.Caller)
         {
             var visibleScenarios = (await db.Scenarios.AsNoTracking().ToListAsync(ct)).Where(audience.Admits).Select(s => s.Code);
             scenarioCodes.UnionWith(visibleScenarios);
             goals = goals.Select(g => Copy(g, Filter(g.Scenarios, scenarioCodes), Filter(g.Measures, measureCodes))).ToList();
         }
-        return new StrategySnapshot(goals, measures, indicators, updates, actions, actionCouncils, ranked, audience.Admits(run ?? new Baken.Domain.Analysis.AnalysisRun()) ? run?.Code : null,
-            withheld.Withheld, audience) { RunLevel = run is not null && audience.Admits(run) ? run.ClassificationLevel : ClassificationLevel.Ongerubriceerd };
+        // Per goal, what the audience does not get of what the caller sees: the product says so under the goal.
+        var keptMeasures = measures.Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
+        var keptIndicators = indicators.Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
+        var perGoal = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var g in allGoals.Where(g => goalCodes.Contains(g.Code)))
+        {
+            var missing = Register.RecordFieldBuilder<Record>.SplitCodes(g.Measures).Distinct()
+                .Count(c => allMeasures.Any(m => m.Code == c) && !keptMeasures.Contains(c))
+                + allIndicators.Count(i => i.GoalCode == g.Code && !keptIndicators.Contains(i.Code));
+            if (missing > 0) perGoal[g.Code] = missing;
+        }
+
+        // Whether a goal has anything linked at all, on the full register: "no measures linked" must be true there too,
+        // not only in this version. Only yes/no per goal the reader already sees is kept.
+        var allMeasureCodes = (await db.Measures.IgnoreQueryFilters().AsNoTracking().Select(m => m.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var indicatorGoals = (await db.Indicators.IgnoreQueryFilters().AsNoTracking().Select(i => i.GoalCode).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var linked = allGoals.Where(g => goalCodes.Contains(g.Code) &&
+                (indicatorGoals.Contains(g.Code) || Register.RecordFieldBuilder<Record>.SplitCodes(g.Measures).Any(allMeasureCodes.Contains)))
+            .Select(g => g.Code).ToHashSet(StringComparer.Ordinal);
+
+        var runAdmitted = run is not null && audience.Admits(run);
+        var snapshot = new StrategySnapshot(goals, measures, indicators, updates, actions, actionCouncils, ranked, runAdmitted ? run!.Code : null,
+            withheld.Withheld, audience)
+        {
+            RunClassification = runAdmitted ? run!.Classification : Classification.Unclassified,
+            WithheldPerGoal = perGoal,
+            GoalsLinkedOnFullData = linked,
+        };
+        var directory = await CompartmentDirectory.LoadAsync(db, ct);
+        return snapshot with { Marking = directory.Marking(snapshot.Highest) };
     }
 
     private static string? Filter(string? codes, HashSet<string> keep) =>

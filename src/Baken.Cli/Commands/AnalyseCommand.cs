@@ -85,6 +85,8 @@ public static class AnalyseCommand
                 return io.Fail(result with { Message = null });
             }
             var outcome = result.Value!;
+            // The marking line: the run's high-water mark with its compartments (METHODS §10).
+            var marking = (await Baken.Application.Register.CompartmentDirectory.LoadAsync(session.Get<Baken.Application.Common.IBakenDb>(), ct)).Marking(outcome.Classification).Text;
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             if (formats.Contains("csv")) ResultsCsvWriter.WriteFile(outcome.Result, Path.Combine(folder, "results.csv"));
@@ -92,9 +94,8 @@ public static class AnalyseCommand
             if (formats.Contains("html") || formats.Contains("docx"))
             {
                 var details = await session.Get<GatherReportDetails>().HandleAsync(outcome.Result.Scenarios.Select(s => s.Id).ToList(), outcome.RunCode, ct);
-                // The marking is the run's classification for now; a marking line from the document model applies here too.
                 var report = AnalysisReport.Compose(outcome.Result, IntegratedAnalysisReport.Options(outcome.Catalogue, outcome.RunCode, DateTime.UtcNow,
-                    outcome.Classification.Level.DisplayName(), outcome.Concept), details, language);
+                    marking, outcome.Concept), details, language);
                 if (formats.Contains("html"))
                     await DocumentFiles.WriteBytesAsync(folder, IntegratedAnalysisReport.FileName + ".html", System.Text.Encoding.UTF8.GetBytes(HtmlDocumentWriter.Write(report)), ct);
                 if (formats.Contains("docx"))
@@ -107,6 +108,10 @@ public static class AnalyseCommand
                 (outcome.RunCode is null ? "." : $"; stored as run {outcome.RunCode}."));
             if (outcome.Concept)
                 await io.Out.WriteLineAsync("Concept run: it used assessments that are not validated ('baken analyse --official' uses validated ones only).");
+            await io.Err.WriteLineAsync($"Marked {marking}.");
+            // Scenarios scored here from fewer analysts than the register holds say so: never a silent recomputation.
+            foreach (var (scenario, count) in outcome.AssessmentsLeftOut.OrderBy(x => x.Key, StringComparer.Ordinal))
+                await io.Err.WriteLineAsync($"{scenario}: {count} assessment(s) above --as-clearance left out; its result rests on the other analysts only.");
             return ExitCodes.Ok;
         }));
         cmd.Subcommands.Add(Runs(io));

@@ -95,7 +95,7 @@ public static class CouncilCommands
             var which = parse.GetValue(kind)?.ToLowerInvariant();
             if (which is not ("agenda" or "pack" or "minutes" or "public")) throw new CliException(ExitCodes.Invalid, $"--kind: '{parse.GetValue(kind)}' is not allowed; allowed: agenda, pack, minutes, public.");
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            var audience = which == "public" ? new StrategyAudience(ClassificationLevel.Ongerubriceerd, true) : StrategyAudience.Caller;
+            var audience = which == "public" ? Audience.Public : Audience.Caller;
             var result = await session.Get<MeetingPapers>().HandleAsync(parse.GetValue(meeting)!, audience, ct);
             if (!result.IsOk) return io.Fail(result);
             var view = result.Value!;
@@ -115,7 +115,7 @@ public static class CouncilCommands
             }
             var document = which == "agenda" ? MeetingDocuments.Agenda(view, lang) : MeetingDocuments.Minutes(view, lang);
             await StrategyCommands.WriteDocumentAsync(io, parse.GetValue(output)!, $"{view.Meeting.Code}-{which}", document, ct);
-            await io.Err.WriteLineAsync($"Marked {document.ClassificationMarking}; {view.WithheldCount} record(s) withheld.");
+            await io.Err.WriteLineAsync($"Marked {document.ClassificationMarking}; {view.WithheldCount} record(s) not included.");
             return ExitCodes.Ok;
         }));
         var item = new Option<string>("--item") { Description = "Code of the agenda item", Required = true };

@@ -185,11 +185,11 @@ public static class EarlyWarningCommands
             var today = StrategyCommands.Today(parse.GetValue(asOf));
             if (parse.GetValue(window) is < 1 or > 3660) throw new CliException(ExitCodes.Invalid, $"--window: {parse.GetValue(window)} is outside 1 … 3660 days.");
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            var findings = await session.Get<StackedThreatScan>().HandleAsync(today, new StackSettings(parse.GetValue(window)), ct);
-            await io.Out.WriteLineAsync("target,pressure,parts,from,to,explanation");
-            foreach (var f in findings)
+            var findings = await session.Get<StackedThreatScan>().HandleMarkedAsync(today, new StackSettings(parse.GetValue(window)), ct);
+            await io.Out.WriteLineAsync("target,pressure,parts,from,to,explanation,marking");
+            foreach (var (f, _, marking) in findings)
                 await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{f.Target},{f.Pressure:0.###},{string.Join(';', f.Parts.Select(p => p.SourceId).Distinct())},{f.From:yyyy-MM-dd},{f.To:yyyy-MM-dd},{MeasureCommands.Csv(f.Explanation)}"));
+                    $"{f.Target},{f.Pressure:0.###},{string.Join(';', f.Parts.Select(p => p.SourceId).Distinct())},{f.From:yyyy-MM-dd},{f.To:yyyy-MM-dd},{MeasureCommands.Csv(f.Explanation)},{MeasureCommands.Csv(marking.Text)}"));
             return ExitCodes.Ok;
         }));
         return new Command("threats", "Threat views") { stacked };

@@ -3,6 +3,7 @@ using System.Globalization;
 using Baken.Analysis.Strategy;
 using Baken.Application.Strategy;
 using Baken.Domain.Security;
+using Baken.Infrastructure.Releases;
 using Baken.Infrastructure.Reports.Documents;
 using Baken.Infrastructure.Reports.Progress;
 
@@ -106,11 +107,12 @@ public static class StrategyCommands
             }
             var folder = parse.GetValue(output)!;
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            var audience = new StrategyAudience(level, parse.GetValue(isPublic));
-            var snapshot = await session.Get<LoadStrategy>().HandleAsync(audience, ct, parse.GetValue(edition));
-            var document = ProgressReport.Compose(snapshot, StrategyGaps.Find(snapshot, today), today, lang);
-            await WriteDocumentAsync(io, folder, "progress-report", document, ct);
-            await io.Err.WriteLineAsync($"Marked {document.ClassificationMarking}; {snapshot.WithheldCount} record(s) withheld{(snapshot.WithheldCount > 0 ? ": " + WithheldNotice.Counts(snapshot.Withheld) : "")}.");
+            // --public is the public audience (Ongerubriceerd, no compartments, publishable only); --as-clearance narrows further.
+            var audience = parse.GetValue(isPublic) ? Audience.Public : Audience.Caller;
+            if (level is { } l2) audience = audience.AtMost(l2);
+            var product = await session.Get<ProductDocuments>().ProgressAsync(audience, today, lang, parse.GetValue(edition), ct);
+            await WriteDocumentAsync(io, folder, "progress-report", product.Document, ct);
+            await io.Err.WriteLineAsync($"Marked {product.Document.ClassificationMarking}.");
             return ExitCodes.Ok;
         }));
         var depOutput = new Option<string>("--out") { Description = "Folder to write dependencies.docx and dependencies.html into", Required = true };
@@ -121,14 +123,7 @@ public static class StrategyCommands
             var lang = parse.GetValue(depLanguage)?.ToLowerInvariant();
             if (lang is not ("nl" or "en")) throw new CliException(ExitCodes.Invalid, $"--lang: '{parse.GetValue(depLanguage)}' is not allowed; allowed: nl or en.");
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            var db = session.Get<Baken.Application.Common.IBakenDb>();
-            var records = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Dependencies), ct);
-            var names = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-                    Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.CatalogueEntries).Where(e => e.Kind == "dependency_domains"), ct))
-                .ToDictionary(e => e.Code, e => lang == "en" && e.NameEn.Length > 0 ? e.NameEn : e.Name);
-            var concern = await Baken.Application.Cascades.CountriesOfConcern.LoadAsync(db, ct);
-            var document = Baken.Infrastructure.Reports.Dependencies.DependencyReport.Compose(records, names, lang, concern.Includes);
+            var document = (await session.Get<ProductDocuments>().DependenciesAsync(Audience.Caller, lang!, ct)).Document;
             await WriteDocumentAsync(io, parse.GetValue(depOutput)!, "dependencies", document, ct);
             return ExitCodes.Ok;
         }));

@@ -659,6 +659,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("HeldCompartments")
+                        .HasColumnType("text");
+
                     b.Property<int>("Membership")
                         .HasColumnType("integer");
 
@@ -1951,6 +1954,112 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasDatabaseName("IX_VitalProcess_List");
 
                     b.ToTable("VitalProcesses");
+                });
+
+            modelBuilder.Entity("Baken.Domain.Releases.Release", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ClassificationLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("CompartmentMask")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Marking")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProductKind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Provenance")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Publishable")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ReleaseNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReleasedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReleasedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Release_List");
+
+                    b.ToTable("Releases");
                 });
 
             modelBuilder.Entity("Baken.Domain.Security.Compartment", b =>

@@ -54,6 +54,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     public DbSet<Baken.Domain.Councils.Decision> Decisions => Set<Baken.Domain.Councils.Decision>();
     public DbSet<Baken.Domain.Councils.FollowUpAction> FollowUpActions => Set<Baken.Domain.Councils.FollowUpAction>();
     public DbSet<Baken.Domain.Councils.CouncilDocument> CouncilDocuments => Set<Baken.Domain.Councils.CouncilDocument>();
+    public DbSet<Baken.Domain.Releases.Release> Releases => Set<Baken.Domain.Releases.Release>();
     public DbSet<Baken.Domain.Signals.Signal> Signals => Set<Baken.Domain.Signals.Signal>();
     public DbSet<Baken.Domain.Signals.Feed> Feeds => Set<Baken.Domain.Signals.Feed>();
     public DbSet<Baken.Domain.Signals.Trend> Trends => Set<Baken.Domain.Signals.Trend>();
@@ -89,6 +90,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         typeof(Baken.Domain.Dependencies.StrategicDependency),
         typeof(Baken.Domain.Capabilities.Capability),
         typeof(Baken.Domain.Workflow.AssessmentCycle), typeof(Baken.Domain.Workflow.CycleAssignment), typeof(Baken.Domain.Workflow.LikelihoodReview),
+        typeof(Baken.Domain.Releases.Release),
     ];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -238,6 +240,9 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             var record = entry.Entity;
             var kind = RecordKinds.ForType(record.GetType())!;
             var original = entry.State == EntityState.Added ? null : (Record)entry.OriginalValues.ToObject();
+            // A release is what left the building: it stays exactly as it was released (a new version is a new release).
+            if (record is Baken.Domain.Releases.Release && entry.State != EntityState.Added)
+                throw new InvalidOperationException($"Release {record.Code} cannot be changed or deleted; release a new version instead.");
 
             // Defence in depth: the use cases refuse this earlier with a field message; nothing may slip past here.
             if (!record.Classification.IsVisibleTo(user.Clearance, user.CompartmentMask)

@@ -50,7 +50,7 @@ public static class CouncilEndpoints
                 if ((kind ?? "agenda") is not ("agenda" or "minutes" or "public")) return Invalid("kind", kind, "agenda, minutes or public");
                 if ((format ?? "docx") is not ("docx" or "html")) return Invalid("format", format, "docx or html");
                 if ((lang ?? "nl") is not ("nl" or "en")) return Invalid("lang", lang, "nl or en");
-                var audience = kind == "public" ? new StrategyAudience(ClassificationLevel.Ongerubriceerd, true) : StrategyAudience.Caller;
+                var audience = kind == "public" ? Audience.Public : Audience.Caller;
                 return (await papers.HandleAsync(code, audience, ct)).ToResponse(view => Document(
                     kind is "minutes" or "public" ? MeetingDocuments.Minutes(view, lang ?? "nl") : MeetingDocuments.Agenda(view, lang ?? "nl"),
                     format ?? "docx", $"{view.Meeting.Code}-{kind ?? "agenda"}"));
@@ -61,7 +61,7 @@ public static class CouncilEndpoints
         api.MapGet("/meetings/{code}/pack", async (string code, string? lang, MeetingPapers papers, StorePaper store, CancellationToken ct) =>
             {
                 if ((lang ?? "nl") is not ("nl" or "en")) return Invalid("lang", lang, "nl or en");
-                var result = await papers.HandleAsync(code, StrategyAudience.Caller, ct);
+                var result = await papers.HandleAsync(code, Audience.Caller, ct);
                 if (!result.IsOk) return result.ToResponse(_ => Results.Empty);
                 var zip = await PapersPack.BuildAsync(result.Value!, async (c, t) => (await store.OpenAsync(c, t)).Value?.Content, lang ?? "nl", ct);
                 return Results.File(zip, "application/zip", $"{code}-papers.zip");

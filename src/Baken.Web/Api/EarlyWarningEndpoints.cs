@@ -16,7 +16,8 @@ public sealed record ReviewBody(string Decision, string? Into);
 public sealed record SignalView(string Code, DateOnly Date, string Title, string? Summary, string? Source, string? Url, string? Reliability, string? Credibility,
     string? Tags, string? DuplicateOf, string Classification);
 
-public sealed record FindingView(string Target, double Pressure, IReadOnlyList<string> Sources, DateOnly From, DateOnly To, string Explanation);
+/// <param name="Marking">The finding's marking line: the high-water mark of its parts.</param>
+public sealed record FindingView(string Target, double Pressure, IReadOnlyList<string> Sources, DateOnly From, DateOnly To, string Explanation, string Marking);
 
 /// <summary>Early warning over HTTP: the review queue, signal files, alerts and stacked threats.</summary>
 public static class EarlyWarningEndpoints
@@ -77,8 +78,9 @@ public static class EarlyWarningEndpoints
             {
                 if (!TryDate(asOf, clock, out var today)) return Invalid("asOf", asOf, "a date as yyyy-MM-dd");
                 if (windowDays is < 1 or > 3660) return Invalid("windowDays", windowDays.ToString(), "1 to 3660");
-                var findings = await scan.HandleAsync(today, new StackSettings(windowDays ?? 180), ct);
-                return TypedResults.Ok(findings.Select(f => new FindingView(f.Target, f.Pressure, f.Parts.Select(p => p.SourceId).Distinct().ToList(), f.From, f.To, f.Explanation)).ToList());
+                var findings = await scan.HandleMarkedAsync(today, new StackSettings(windowDays ?? 180), ct);
+                return TypedResults.Ok(findings.Select(m => new FindingView(m.Finding.Target, m.Finding.Pressure,
+                    m.Finding.Parts.Select(p => p.SourceId).Distinct().ToList(), m.Finding.From, m.Finding.To, m.Finding.Explanation, m.Marking.Text)).ToList());
             })
             .WithSummary("Stacked threats: targets under pressure from many weak signals and indicator moves").ProducesValidationProblem();
         return app;

@@ -55,22 +55,22 @@ public static class StrategyEndpoints
             .Produces<PortfolioView>().ProducesValidationProblem();
 
         api.MapGet("/reports/progress", async (string? format, string? asClearance, bool? @public, string? lang, string? asOf,
-                LoadStrategy load, TimeProvider clock, CancellationToken ct) =>
+                Baken.Infrastructure.Releases.ProductDocuments products, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!TryDate(asOf, clock, out var today)) return Invalid("asOf", asOf, "a date as yyyy-MM-dd");
                 if ((lang ?? "nl") is not ("nl" or "en")) return Invalid("lang", lang, "nl or en");
                 if ((format ?? "docx") is not ("docx" or "html")) return Invalid("format", format, "docx or html");
-                ClassificationLevel? level = null;
+                // public=true is the public audience (Ongerubriceerd, no compartments, publishable only); asClearance narrows further.
+                var audience = @public == true ? Audience.Public : Audience.Caller;
                 if (asClearance is not null)
                 {
                     if (!ClassificationLevels.TryParse(asClearance, out var l)) return Invalid("asClearance", asClearance, ClassificationLevels.Allowed);
-                    level = l;
+                    audience = audience.AtMost(l);
                 }
-                var snapshot = await load.HandleAsync(new StrategyAudience(level, @public ?? false), ct);
-                var document = ProgressReport.Compose(snapshot, StrategyGaps.Find(snapshot, today), today, lang ?? "nl");
-                return Document(document, format ?? "docx", $"progress-report-{today:yyyy-MM-dd}");
+                var product = await products.ProgressAsync(audience, today, lang ?? "nl", ct: ct);
+                return Document(product.Document, format ?? "docx", $"progress-report-{today:yyyy-MM-dd}");
             })
-            .WithSummary("The progress report on the strategy as DOCX or HTML; asClearance and public give the redacted public version")
+            .WithSummary("The progress report on the strategy as DOCX or HTML; public=true gives the public version (Ongerubriceerd, publishable records only)")
             .ProducesValidationProblem();
         return app;
     }

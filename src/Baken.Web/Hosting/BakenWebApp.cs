@@ -146,6 +146,7 @@ public static class BakenWebApp
         app.MapAnalysisApi();
         app.MapStrategyApi();
         app.MapCouncilApi();
+        app.MapReleaseApi();
         app.MapEarlyWarningApi();
         app.MapWorkflowApi();
         app.MapRazorComponents<App>();

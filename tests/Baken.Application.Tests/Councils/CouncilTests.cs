@@ -98,11 +98,11 @@ public sealed class CouncilTests
         var full = (await papers.HandleAsync("M-MCEV-1")).Value!;
         var minutes = MeetingDocuments.Minutes(full, "en");
         HtmlDocumentWriter.Write(minutes).ShouldContain("INTERNAL-MARKER");
-        minutes.ClassificationMarking.ShouldBe("DEPARTEMENTAAL VERTROUWELIJK");
+        minutes.ClassificationMarking.ShouldBe("DEP. VERTROUWELIJK");
 
-        var pub = (await papers.HandleAsync("M-MCEV-1", new StrategyAudience(ClassificationLevel.Ongerubriceerd, true))).Value!;
-        pub.Withheld[ClassificationLevel.DepartementaalVertrouwelijk].ShouldBe(1);
-        pub.Withheld[ClassificationLevel.Ongerubriceerd].ShouldBe(1);
+        var pub = (await papers.HandleAsync("M-MCEV-1", Audience.Public)).Value!;
+        pub.WithheldItems.ShouldBe(1); // AI-DEPV
+        pub.WithheldPerItem["AI-PUB"].ShouldBe(1); // D-HIDDEN, not publishable
         var summary = MeetingDocuments.Minutes(pub, "en");
         var html = HtmlDocumentWriter.Write(summary);
         var docxText = DocxText(DocxWriter.ToBytes(summary));
@@ -112,7 +112,9 @@ public sealed class CouncilTests
             text.ShouldNotContain("DEPV-MARKER");
             text.ShouldNotContain("INTERNAL-MARKER");
             text.ShouldNotContain("MINUTES-MARKER");
-            text.ShouldContain("Withheld from this version: 2 items");
+            text.ShouldContain("1 agenda item(s) of this meeting are not included in this version.");
+            text.ShouldContain("1 paper(s), decision(s) or action(s) of this item are not included in this version.");
+            text.ShouldNotContain("Departementaal"); // no counts per level above the audience
         }
     }
 

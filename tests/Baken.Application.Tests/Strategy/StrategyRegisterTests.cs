@@ -100,7 +100,7 @@ public sealed class StrategyRegisterTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task PublicAudience_LeavesOutClassifiedAndUnpublishedRecords_CountsThemPerLevel_AndDropsLinksToThem(DatabaseProvider provider)
+    public async Task PublicAudience_LeavesOutClassifiedAndUnpublishedRecords_CountsThemPerGoal_AndDropsLinksToThem(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
         var u = FixedUser.System;
@@ -116,10 +116,9 @@ public sealed class StrategyRegisterTests
         all.Measures.Count.ShouldBe(3);
         all.WithheldCount.ShouldBe(0);
 
-        var pub = await new LoadStrategy(db).HandleAsync(new StrategyAudience(ClassificationLevel.Ongerubriceerd, true));
+        var pub = await new LoadStrategy(db).HandleAsync(Audience.Public);
         pub.Measures.Select(m => m.Code).ShouldBe(["M-OPEN"]);
-        pub.Withheld[ClassificationLevel.StaatsgeheimGeheim].ShouldBe(1);
-        pub.Withheld[ClassificationLevel.Ongerubriceerd].ShouldBe(1);
+        pub.WithheldPerGoal["GOAL-06"].ShouldBe(2);
         pub.Goals.Single(g => g.Code == "GOAL-06").Measures.ShouldBe("M-OPEN");
         StrategyGaps.Find(pub, Today).Gaps.ShouldNotContain(g => g.SubjectCode == "M-SECRET" || g.Explanation.Contains("M-SECRET"));
     }

@@ -43,8 +43,10 @@ public static class MeetingDocuments
             if (item.Papers.Count > 0)
                 blocks.Add(new Table(T("Stukken", "Papers"), [T("Stuk", "Paper"), T("Bestand", "File"), T("Rubricering", "Classification")],
                     item.Papers.Select(p => (IReadOnlyList<string>)[p.Title, p.FileName, p.ClassificationLevel.DisplayName()]).ToList()));
+            AddItemWithheld(blocks, v, item, nl);
         }
-        if (v.Items.Count == 0) blocks.Add(new Paragraph(T("Nog geen agendapunten.", "No agenda items yet.")));
+        if (v.Items.Count == 0 && v.WithheldItems == 0) blocks.Add(new Paragraph(T("Nog geen agendapunten.", "No agenda items yet.")));
+        AddItemsWithheld(blocks, v, nl);
         AddCarriedOver(blocks, v, nl);
         AddWithheld(blocks, v, nl);
         return new ReportDocument(T("Agenda en stukken", "Agenda and papers") + " — " + m.Title, language, Marking(v), blocks, CouncilName(v), Date(m.Date));
@@ -68,7 +70,8 @@ public static class MeetingDocuments
         {
             n++;
             blocks.Add(new Heading(2, $"{n}. {item.Item.Title}"));
-            if (item.Decisions.Count == 0) blocks.Add(new Paragraph(T("Geen besluit vastgelegd.", "No decision recorded.")));
+            if (item.Decisions.Count == 0 && !v.WithheldPerItem.ContainsKey(item.Item.Code))
+                blocks.Add(new Paragraph(T("Geen besluit vastgelegd.", "No decision recorded.")));
             foreach (var d in item.Decisions)
             {
                 blocks.Add(new Paragraph(d.Title, Emphasis: true));
@@ -77,7 +80,9 @@ public static class MeetingDocuments
             if (item.Actions.Count > 0)
                 blocks.Add(new Table(T("Acties", "Actions"), [T("Actie", "Action"), T("Eigenaar", "Owner"), T("Termijn", "Deadline"), T("Status", "Status")],
                     item.Actions.Select(a => (IReadOnlyList<string>)[a.Title, a.Owner ?? "", Date(a.Deadline), a.Status.ToString()]).ToList()));
+            AddItemWithheld(blocks, v, item, nl);
         }
+        AddItemsWithheld(blocks, v, nl);
         AddWithheld(blocks, v, nl);
         var title = v.Audience.PublicOnly ? T("Openbare samenvatting", "Public summary") : T("Verslag", "Minutes");
         return new ReportDocument($"{title} — {m.Title}", language, Marking(v), blocks, CouncilName(v), Date(m.Date));
@@ -93,11 +98,25 @@ public static class MeetingDocuments
 
     private static void AddWithheld(List<DocumentBlock> blocks, MeetingView v, bool nl)
     {
-        if (WithheldNotice.For(v.Withheld, nl) is { } notice) blocks.Add(notice);
+        if (WithheldNotice.For(v.WithheldCount, nl) is { } notice) blocks.Add(notice);
     }
 
-    private static string Marking(MeetingView v) =>
-        v.Audience.PublicOnly ? "ONGERUBRICEERD" : v.Highest.Level.DisplayName().ToUpperInvariant();
+    /// <summary>Under the item: how many of its papers, decisions and actions this version leaves out (a number, never titles).</summary>
+    private static void AddItemWithheld(List<DocumentBlock> blocks, MeetingView v, MeetingItem item, bool nl)
+    {
+        if (v.WithheldPerItem.GetValueOrDefault(item.Item.Code) is > 0 and var n)
+            blocks.Add(new Notice(nl ? $"{n} stuk(ken), besluit(en) of actie(s) bij dit agendapunt zijn niet opgenomen in deze versie."
+                : $"{n} paper(s), decision(s) or action(s) of this item are not included in this version."));
+    }
+
+    private static void AddItemsWithheld(List<DocumentBlock> blocks, MeetingView v, bool nl)
+    {
+        if (v.WithheldItems > 0)
+            blocks.Add(new Notice(nl ? $"{v.WithheldItems} agendapunt(en) van deze vergadering zijn niet opgenomen in deze versie."
+                : $"{v.WithheldItems} agenda item(s) of this meeting are not included in this version."));
+    }
+
+    private static string Marking(MeetingView v) => v.Marking.Text;
 
     private static string CouncilName(MeetingView v) => v.Council?.Name ?? v.Meeting.CouncilCode;
 

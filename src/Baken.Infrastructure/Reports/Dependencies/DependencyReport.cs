@@ -14,8 +14,9 @@ namespace Baken.Infrastructure.Reports.Dependencies;
 public static class DependencyReport
 {
     /// <param name="ofConcern">Whether a supplier is on the list of countries of concern (marked in the table).</param>
-    public static ReportDocument Compose(IReadOnlyList<StrategicDependency> dependencies, IReadOnlyDictionary<string, string> domainNames, string language = "nl",
-        Func<string?, bool>? ofConcern = null)
+    /// <param name="marking">The marking line: the high-water mark of <paramref name="dependencies"/> (level and compartments).</param>
+    public static ReportDocument Compose(IReadOnlyList<StrategicDependency> dependencies, IReadOnlyDictionary<string, string> domainNames, Marking marking,
+        string language = "nl", Func<string?, bool>? ofConcern = null)
     {
         var nl = language == "nl";
         string T(string dutch, string english) => nl ? dutch : english;
@@ -43,7 +44,6 @@ public static class DependencyReport
                     blocks.Add(new Paragraph(T("Besluit", "Decision") + (d.DecidedOn is { } on ? $" ({on:yyyy-MM-dd})" : "") + ": " + decision, Emphasis: true));
             }
         }
-        var highest = dependencies.Select(d => d.ClassificationLevel).DefaultIfEmpty(ClassificationLevel.Ongerubriceerd).Max();
-        return new ReportDocument(T("Strategische afhankelijkheden", "Strategic dependencies"), language, highest.DisplayName().ToUpperInvariant(), blocks);
+        return new ReportDocument(T("Strategische afhankelijkheden", "Strategic dependencies"), language, marking.Text, blocks);
     }
 }

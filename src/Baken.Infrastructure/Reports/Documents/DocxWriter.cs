@@ -89,6 +89,24 @@ public static class DocxWriter
 
         package.PackageProperties.Title = DocumentText.XmlSafe(document.Title);
         package.PackageProperties.Language = culture;
+        AddClassificationProperty(package, document.ClassificationMarking);
+    }
+
+    /// <summary>The custom document property that carries the marking, so tools that file or scan documents can read it.</summary>
+    public const string ClassificationProperty = "Classification";
+
+    private static void AddClassificationProperty(WordprocessingDocument package, string marking)
+    {
+        var part = package.AddCustomFilePropertiesPart();
+        part.Properties = new DocumentFormat.OpenXml.CustomProperties.Properties();
+        part.Properties.AppendChild(new DocumentFormat.OpenXml.CustomProperties.CustomDocumentProperty(
+            new DocumentFormat.OpenXml.VariantTypes.VTLPWSTR(DocumentText.XmlSafe(marking)))
+        {
+            // The fixed format id of user-defined properties; property ids start at 2.
+            FormatId = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}",
+            PropertyId = 2,
+            Name = ClassificationProperty,
+        });
     }
 
     private static void AppendBlock(W.Body body, DocumentBlock block, MainDocumentPart main)

@@ -51,6 +51,7 @@ public static class HtmlDocumentWriter
 
         h.Append("<!DOCTYPE html>\n<html lang=\"").Append(document.Language).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<meta name=\"classification\" content=\"").Append(marking).Append("\">\n")
             .Append("<title>").Append(E(document.Title)).Append("</title>\n<style>").Append(BaseCss).Append(PageMarginCss(document.ClassificationMarking))
             .Append("</style>\n</head>\n<body>\n");
         h.Append("<div class=\"marking marking-top\" role=\"note\" aria-label=\"").Append(markingLabel).Append("\">").Append(marking).Append("</div>\n");

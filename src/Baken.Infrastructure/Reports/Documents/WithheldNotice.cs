@@ -1,15 +1,14 @@
-using Baken.Domain.Security;
-
 namespace Baken.Infrastructure.Reports.Documents;
 
-/// <summary>What a redacted document says about what it left out: counts per level, never titles.</summary>
+/// <summary>
+/// What a redacted document says about what it left out: one total, never titles and never counts per level (those
+/// would tell a reader how much exists above their level; METHODS §10).
+/// </summary>
 public static class WithheldNotice
 {
-    /// <summary>"3 items (Staatsgeheim Geheim: 2, Departementaal Vertrouwelijk: 1)".</summary>
-    public static string Counts(IReadOnlyDictionary<ClassificationLevel, int> withheld) =>
-        $"{withheld.Values.Sum()} items (" + string.Join(", ", withheld.OrderByDescending(w => w.Key).Select(w => $"{w.Key.DisplayName()}: {w.Value}")) + ")";
-
     /// <summary>The notice for a document, or null when nothing was left out.</summary>
-    public static Notice? For(IReadOnlyDictionary<ClassificationLevel, int> withheld, bool nl) =>
-        withheld.Values.Sum() == 0 ? null : new Notice((nl ? "Niet opgenomen in deze versie: " : "Withheld from this version: ") + Counts(withheld));
+    public static Notice? For(int withheld, bool nl) =>
+        withheld == 0 ? null : new Notice(nl
+            ? $"Niet opgenomen in deze versie: {withheld} item(s) die deze lezers niet mogen zien."
+            : $"Withheld from this version: {withheld} item(s) these readers may not see.");
 }

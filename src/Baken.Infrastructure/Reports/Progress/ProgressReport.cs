@@ -10,12 +10,15 @@ namespace Baken.Infrastructure.Reports.Progress;
 /// <summary>
 /// The progress report on the security strategy that the GBVS promised parliament every two years: per pillar and
 /// goal the owner, the measures and their status, the indicators against baseline and target, then the gaps. It is
-/// made from one snapshot only, so the public version is the same report with the withheld records left out and
-/// counted per level — never a copy edited by hand.
+/// made from one snapshot only, so the public version is the same report with the withheld records left out — never
+/// a copy edited by hand. Where something was left out the report says so at that place (under the goal), the totals
+/// are over what the audience sees plus one withheld total, and "nothing linked" is said only when it is true on the
+/// full register (METHODS §10).
 /// </summary>
 public static class ProgressReport
 {
-    public static ReportDocument Compose(StrategySnapshot s, GapReport gaps, DateOnly asOf, string language = "nl")
+    /// <param name="withheldGaps">Gaps found on the full data but about records this audience does not see (<see cref="StrategyGaps.ForAudience"/>).</param>
+    public static ReportDocument Compose(StrategySnapshot s, GapReport gaps, DateOnly asOf, string language = "nl", int withheldGaps = 0)
     {
         var nl = language == "nl";
         string T(string dutch, string english) => nl ? dutch : english;
@@ -27,7 +30,7 @@ public static class ProgressReport
         blocks.Add(new Paragraph(T(
             $"Deze rapportage beschrijft de stand op {Date(asOf)} van {s.Goals.Count} doelen, {s.Measures.Count} maatregelen ({implemented} uitgevoerd, {running} in uitvoering) en {s.Indicators.Count} indicatoren. De gap-analyse vindt {gaps.ProblemCount} knelpunten.",
             $"This report describes the state on {Date(asOf)} of {s.Goals.Count} goals, {s.Measures.Count} measures ({implemented} implemented, {running} in progress) and {s.Indicators.Count} indicators. The gap analysis finds {gaps.ProblemCount} problems.")));
-        if (WithheldNotice.For(s.Withheld, nl) is { } notice) blocks.Add(notice);
+        if (WithheldNotice.For(s.WithheldCount, nl) is { } notice) blocks.Add(notice);
         if (s.RunCode is not null)
             blocks.Add(new Paragraph(T($"Rangorde van scenario's volgens analyse {s.RunCode}.", $"Ranking of scenarios from analysis run {s.RunCode}.")));
 
@@ -61,8 +64,16 @@ public static class ProgressReport
                             return (IReadOnlyList<string>)[i.Title + (i.Unit is null ? "" : $" ({i.Unit})"), Number(i.Baseline), Number(i.Target),
                                 i.Deadline is { } d ? Date(d) : "", last is null ? T("geen", "none") : $"{Number(last.Value)} ({Date(last.Date)})"];
                         }).ToList()));
-                if (measures.Count == 0 && indicators.Count == 0)
+                var left = s.WithheldPerGoal.GetValueOrDefault(g.Code);
+                if (left > 0)
+                    blocks.Add(new Notice(T($"{left} maatregel(en) of indicator(en) bij dit doel zijn niet opgenomen in deze versie.",
+                        $"{left} measure(s) or indicator(s) of this goal are not included in this version.")));
+                else if (measures.Count == 0 && indicators.Count == 0 && !s.GoalsLinkedOnFullData.Contains(g.Code))
                     blocks.Add(new Paragraph(T("Geen maatregelen of indicatoren gekoppeld.", "No measures or indicators linked."), Emphasis: true));
+                else if (measures.Count == 0 && indicators.Count == 0)
+                    // Linked records exist that even the maker may not see: say only what is true on the full data.
+                    blocks.Add(new Paragraph(T("In deze versie zijn bij dit doel geen maatregelen of indicatoren opgenomen.",
+                        "This version includes no measures or indicators for this goal.")));
             }
         }
 
@@ -71,13 +82,15 @@ public static class ProgressReport
             ? new Paragraph(T("Geen knelpunten gevonden.", "No gaps found."))
             : new Table(null, [T("Soort", "Kind"), T("Onderwerp", "Subject"), T("Toelichting", "Explanation")],
                 gaps.Gaps.Select(x => (IReadOnlyList<string>)[x.Kind.ToString(), $"{x.SubjectCode} {x.SubjectTitle}", x.Explanation]).ToList()));
+        if (withheldGaps > 0)
+            blocks.Add(new Notice(T($"{withheldGaps} knelpunt(en) over gegevens die niet in deze versie staan zijn niet opgenomen.",
+                $"{withheldGaps} gap(s) about records not in this version are not included.")));
 
-        var marking = s.Audience.PublicOnly ? T("ONGERUBRICEERD – openbare versie", "ONGERUBRICEERD – public version") : Marking(s.Highest);
-        return new ReportDocument(T("Voortgangsrapportage nationale veiligheid", "Progress report on national security"), language, marking, blocks,
-            Subtitle: T("Uitvoering van de veiligheidsstrategie", "Implementation of the security strategy"), DateText: Date(asOf));
+        var subtitle = T("Uitvoering van de veiligheidsstrategie", "Implementation of the security strategy") +
+            (s.Audience.IsPublic ? T(" — openbare versie", " — public version") : "");
+        return new ReportDocument(T("Voortgangsrapportage nationale veiligheid", "Progress report on national security"), language, s.Marking.Text, blocks,
+            Subtitle: subtitle, DateText: Date(asOf));
     }
-
-    private static string Marking(Classification c) => c.Level.DisplayName().ToUpperInvariant();
 
     private static HashSet<string> Register(string? codes) =>
         Baken.Application.Register.RecordFieldBuilder<Baken.Domain.Record>.SplitCodes(codes).ToHashSet(StringComparer.Ordinal);

@@ -22,11 +22,13 @@ public sealed class HtmlDocumentWriterTests
     }
 
     [Fact]
-    public void Write_Marking_AppearsAsBannerAtTopAndBottom()
+    public void Write_Marking_AppearsAsBannerAtTopAndBottom_AndInTheMetadata()
     {
         var html = HtmlDocumentWriter.Write(SampleDocuments.ProgressReport(marking: SampleDocuments.ClassifiedMarking));
 
-        Count(html, SampleDocuments.ClassifiedMarking).ShouldBe(2);
+        // The two banners and the <meta name="classification"> that tools read.
+        Count(html, SampleDocuments.ClassifiedMarking).ShouldBe(3);
+        html.ShouldContain($"<meta name=\"classification\" content=\"{SampleDocuments.ClassifiedMarking}\">");
         var top = html.IndexOf("marking-top", StringComparison.Ordinal);
         var bottom = html.IndexOf("marking-bottom", StringComparison.Ordinal);
         top.ShouldBeLessThan(html.IndexOf("<main>", StringComparison.Ordinal));

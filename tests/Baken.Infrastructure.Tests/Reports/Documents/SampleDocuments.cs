@@ -6,7 +6,7 @@ namespace Baken.Infrastructure.Tests.Reports.Documents;
 internal static class SampleDocuments
 {
     public const string PublicMarking = "ONGERUBRICEERD";
-    public const string ClassifiedMarking = "STG. GEHEIM – compartment NUC";
+    public const string ClassifiedMarking = "STG. GEHEIM // NUC";
 
     public static readonly string[] Hostile =
     [

@@ -309,6 +309,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     MinistryCode = table.Column<string>(type: "TEXT", nullable: true),
                     Membership = table.Column<int>(type: "INTEGER", nullable: false),
                     Clearance = table.Column<int>(type: "INTEGER", nullable: false),
+                    HeldCompartments = table.Column<string>(type: "TEXT", nullable: true),
                     Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ClassificationLevel = table.Column<int>(type: "INTEGER", nullable: false),
                     CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false),
@@ -925,6 +926,41 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ProgressUpdates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Releases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductKind = table.Column<string>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Audience = table.Column<string>(type: "TEXT", nullable: false),
+                    ReleaseNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Marking = table.Column<string>(type: "TEXT", nullable: false),
+                    ReleasedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    ReleasedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Provenance = table.Column<string>(type: "TEXT", nullable: true),
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Releases", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -1556,6 +1592,17 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Release_List",
+                table: "Releases",
+                columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Releases_Code",
+                table: "Releases",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Risk_List",
                 table: "Risks",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title" });
@@ -1772,6 +1819,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProgressUpdates");
+
+            migrationBuilder.DropTable(
+                name: "Releases");
 
             migrationBuilder.DropTable(
                 name: "Risks");

@@ -310,6 +310,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     MinistryCode = table.Column<string>(type: "text", nullable: true),
                     Membership = table.Column<int>(type: "integer", nullable: false),
                     Clearance = table.Column<int>(type: "integer", nullable: false),
+                    HeldCompartments = table.Column<string>(type: "text", nullable: true),
                     Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
                     CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
@@ -926,6 +927,41 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ProgressUpdates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Releases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProductKind = table.Column<string>(type: "text", nullable: false),
+                    Subject = table.Column<string>(type: "text", nullable: false),
+                    Title = table.Column<string>(type: "text", nullable: false),
+                    Audience = table.Column<string>(type: "text", nullable: false),
+                    ReleaseNumber = table.Column<int>(type: "integer", nullable: false),
+                    Marking = table.Column<string>(type: "text", nullable: false),
+                    ReleasedBy = table.Column<string>(type: "text", nullable: false),
+                    ReleasedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Sha256 = table.Column<string>(type: "text", nullable: false),
+                    FileName = table.Column<string>(type: "text", nullable: false),
+                    ContentType = table.Column<string>(type: "text", nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false),
+                    Provenance = table.Column<string>(type: "text", nullable: true),
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Releases", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -1557,6 +1593,17 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Release_List",
+                table: "Releases",
+                columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Releases_Code",
+                table: "Releases",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Risk_List",
                 table: "Risks",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
@@ -1773,6 +1820,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProgressUpdates");
+
+            migrationBuilder.DropTable(
+                name: "Releases");
 
             migrationBuilder.DropTable(
                 name: "Risks");
