@@ -46,10 +46,16 @@ public sealed class StrategyAndCouncilCommandsTests
     {
         await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
         await Run(database, "measure", "add", "M-OPEN", "--title", "Regional crisis exercises", "--publishable", "true", "--status", "in-progress");
-        await Run(database, "measure", "add", "M-GEHEIM", "--title", "GEHEIM-MARKER sigint capacity", "--classification", "Stg.G");
-        await Run(database, "measure", "add", "M-DEPV", "--title", "DEPV-MARKER vendor list", "--classification", "Dep.V");
-        await Run(database, "measure", "add", "M-ZG-PUB", "--title", "ZG-MARKER marked publishable by mistake", "--classification", "Stg.ZG", "--publishable", "true");
+        // A reference never points up, so the public goal names its measures while they are unclassified; raising them later is allowed.
+        await Run(database, "measure", "add", "M-GEHEIM", "--title", "GEHEIM-MARKER sigint capacity");
+        await Run(database, "measure", "add", "M-DEPV", "--title", "DEPV-MARKER vendor list");
+        await Run(database, "measure", "add", "M-ZG-PUB", "--title", "ZG-MARKER once publishable", "--publishable", "true");
         await Run(database, "goal", "edit", "GOAL-06", "--measures", "M-OPEN;M-GEHEIM;M-DEPV;M-ZG-PUB", "--owner", "NCTV");
+        await Run(database, "measure", "edit", "M-GEHEIM", "--classification", "Stg.G");
+        await Run(database, "measure", "edit", "M-DEPV", "--classification", "Dep.V");
+        // Publishable is no key to a level above the public audience's: raising a publishable record keeps it out of publication.
+        (await CliRun.Baken(database, "measure", "edit", "M-ZG-PUB", "--classification", "Stg.ZG")).ExitCode.ShouldBe(2);
+        await Run(database, "measure", "edit", "M-ZG-PUB", "--classification", "Stg.ZG", "--publishable", "false");
         await Run(database, "indicator", "add", "I-SECRET", "--title", "INDICATOR-MARKER intercepts", "--goal", "GOAL-06", "--classification", "Stg.C");
 
         var folder = Directory.CreateTempSubdirectory("baken-public-").FullName;
@@ -111,8 +117,8 @@ public sealed class StrategyAndCouncilCommandsTests
             await Run(database, "council", "papers", "--meeting", "M-2", "--out", folder, "--kind", "pack");
             using (var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(folder, "M-2-papers.zip")))
             {
-                zip.Entries.Select(e => e.FullName).ShouldBe(["00-agenda.docx", "00-agenda.html", "01-AI-2-P1-storage-note.txt"], ignoreOrder: true);
-                using var reader = new StreamReader(zip.GetEntry("01-AI-2-P1-storage-note.txt")!.Open());
+                zip.Entries.Select(e => e.FullName).ShouldBe(["00-agenda.docx", "00-agenda.html", "01-AI-2-L1-P1-storage-note.txt"], ignoreOrder: true);
+                using var reader = new StreamReader(zip.GetEntry("01-AI-2-L1-P1-storage-note.txt")!.Open());
                 (await reader.ReadToEndAsync()).ShouldBe("STORAGE NOTE");
             }
             var missing = await CliRun.Baken(database, "council", "papers", "--meeting", "M-404", "--out", folder);

@@ -46,7 +46,7 @@ public static class PermissionMatrix
     {
         [Catalogue] = ["interest", "criterion", "scale", "theme", "risk", "scenario", "actor", "organisation", "source", "vital-process", "catalogue-entry", "dependency", "capability"],
         [Assessments] = ["assessment"],
-        [AnalysisRuns] = ["analysis-run"],
+        [AnalysisRuns] = ["analysis-run", "release-record"], // releases are products of the same chain, released by whoever may release runs
         [Intelligence] = ["stix-object"],
         [Strategy] = ["measure", "goal", "indicator", "progress-update"],
         [Councils] = ["council", "council-member", "meeting", "agenda-item", "decision", "action", "document"],

@@ -99,8 +99,10 @@ public sealed class ClassificationEnforcementTests
         var result = await new SaveRecord(db, user).HandleAsync(new SaveRecordRequest("risk", hidden,
             new Dictionary<string, string?> { ["title"] = "mine", ["kind"] = "hazard" }, SaveMode.Create));
 
-        result.Status.ShouldBe(ResultStatus.Invalid);
+        // The same conflict a visible record's code gets (no existence oracle), naming nothing of the hidden record.
+        result.Status.ShouldBe(ResultStatus.Conflict);
         string.Join(" ", result.Errors.Select(e => e.Allowed)).ShouldNotContain("title");
+        (result.Message ?? "").ShouldNotContain("mine");
         (result.Message ?? "").ShouldNotContain("Geheim");
         var edit = await new SaveRecord(db, user).HandleAsync(new SaveRecordRequest("risk", hidden,
             new Dictionary<string, string?> { ["title"] = "overwrite" }, SaveMode.Update));
