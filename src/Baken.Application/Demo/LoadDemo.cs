@@ -140,7 +140,7 @@ public sealed class LoadDemo(
         step?.Report("strategy");
         foreach (var (goal, owner, scenarios, linked) in new[]
                  {
-                     ("GOAL-06", "NCSC", "DEMO-T8-RANSOM", "DEMO-M-CYBER;DEMO-M-BACKUP"), // the Stg.C sabotage scenario stays off this public goal: a reference never points up
+                     ("GOAL-06", "NCSC", "DEMO-T8-RANSOM;DEMO-T8-SABOTAGE", "DEMO-M-CYBER;DEMO-M-BACKUP"),
                      ("GOAL-07", "NCTV", "DEMO-T4-ATTACK;DEMO-T4-UNREST", "DEMO-M-EVENTS"),
                      ("GOAL-08", "BZK", "DEMO-T5-ELECTION;DEMO-T5-DIASPORA", "DEMO-M-ELECTION"),
                      ("GOAL-09", "EZK", "DEMO-T7-CHIPS;DEMO-T7-TAKEOVER;DEMO-T7-ENERGY", "DEMO-M-STOCK;DEMO-M-SCREENING"),
@@ -148,7 +148,8 @@ public sealed class LoadDemo(
         {
             var saved = await save.HandleAsync(new SaveRecordRequest("goal", goal, new Dictionary<string, string?>
             {
-                ["owner"] = owner, ["scenarios"] = scenarios, ["measures"] = linked,
+                // The catalogue's goals are public: a reference never points up, so they name only the unclassified scenarios.
+                ["owner"] = owner, ["scenarios"] = string.Join(";", scenarios.Split(';').Where(PublicScenario)), ["measures"] = linked,
             }, SaveMode.Update), ct);
             if (!saved.IsOk) return Fail(saved);
         }
@@ -204,6 +205,9 @@ public sealed class LoadDemo(
             S(20, "Oproep tot geweld tijdens grote demonstratie", "Op een besloten kanaal wordt opgeroepen tot geweld tegen de politie.", "Open bron (fictief)", "D", "4", "theme:T4;scenario:DEMO-T4-UNREST"),
         ];
     }
+
+    private static bool PublicScenario(string code) =>
+        DemoPicture.Scenarios.Any(s => s.Code == code && s.Classification == "Ongerubriceerd");
 
     private static List<ImportRow> Measures(DateOnly today)
     {

@@ -74,7 +74,8 @@ public sealed class FirstHourPageTests
     public async Task ImportPage_IsAllOrNothing_WithLineNumberedErrors_ThenImportsAGoodFile(DatabaseProvider provider)
     {
         await using var app = await RunningApp.StartAsync(provider, catalogue: true);
-        var client = await app.SignedInClientAsync("ana", ClassificationLevel.StaatsgeheimGeheim);
+        // A coordinator: an analyst's import may score existing scenarios but not create them (docs/security.md).
+        var client = await app.SignedInClientAsync("ana", ClassificationLevel.StaatsgeheimGeheim, "Analyst;Coordinator");
         const string header = "scenario_id,scenario_title,theme,kind,analyst,organisation,classification,horizon_years,likelihood,intent,capability,vulnerability,1.1,1.2,2.1,2.2,2.3,3.1,4.1,5.1,5.2,5.3";
         const string good = "S-UP,Uploaded scenario,T1,hazard,ana,WODC,Ongerubriceerd,5,C,,,,A,A,B,B,A,C,X,B,A,B";
         const string bad = "S-UP2,Second scenario,T1,hazard,ana,WODC,Ongerubriceerd,5,Q,,,,A,A,B,B,A,C,X,B,A,B";
