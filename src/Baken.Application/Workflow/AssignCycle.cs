@@ -43,7 +43,7 @@ public sealed class AssignCycle(IBakenDb db, ICurrentUser user)
 
         var organisations = request.Organisations is { Count: > 0 } given
             ? given.Select(o => o.Trim()).Where(o => o.Length > 0).Distinct(StringComparer.Ordinal).ToList()
-            : users.Select(u => u.OrganisationCode).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            : users.Select(u => u.OrganisationCode).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(); // the same order on every database
         var code = $"{cycle.Code}.{scenarioCode}";
         var assignment = await db.CycleAssignments.FirstOrDefaultAsync(a => a.Code == code, ct);
         var isNew = assignment is null;
