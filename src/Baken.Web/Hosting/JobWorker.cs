@@ -107,7 +107,7 @@ public sealed partial class JobWorker(JobQueue queue, IServiceScopeFactory scope
         string? code = null, reason = null;
         try
         {
-            (state, code, reason) = await Task.Run(() => ExecuteJobAsync(job, progress), CancellationToken.None);
+            (state, code, reason) = await Task.Run(() => ExecuteJobAsync(job, progress, cancel.Token), CancellationToken.None);
         }
         catch (Exception e) when (IsCancellation(e, cancel.Token))
         {
@@ -130,7 +130,7 @@ public sealed partial class JobWorker(JobQueue queue, IServiceScopeFactory scope
     private static bool IsCancellation(Exception e, CancellationToken token) =>
         token.IsCancellationRequested && (e is OperationCanceledException || (e is AggregateException a && a.Flatten().InnerExceptions.All(i => i is OperationCanceledException)));
 
-    private async Task<(JobState, string?, string?)> ExecuteJobAsync(BackgroundJob job, JobProgress progress)
+    private async Task<(JobState, string?, string?)> ExecuteJobAsync(BackgroundJob job, JobProgress progress, CancellationToken cancelled)
     {
         if (job.Kind != JobKinds.Analysis) return (JobState.Failed, null, $"kind: '{job.Kind}' is not a job this version of Baken runs");
         Domain.Users.User? owner;
@@ -143,7 +143,8 @@ public sealed partial class JobWorker(JobQueue queue, IServiceScopeFactory scope
         scope.ServiceProvider.GetRequiredService<BackgroundIdentity>().User =
             new FixedUser(owner.UserName, owner.Clearance, owner.CompartmentMask, owner.RoleList.ToList(), owner.OrganisationCode);
         var parameters = JsonSerializer.Deserialize<AnalysisJobParameters>(job.Parameters, BackgroundJobs.Json)!;
-        var result = await scope.ServiceProvider.GetRequiredService<RunIntegratedAnalysis>().HandleAsync(parameters.ToRequest(progress));
+        // The token reaches the run's storing too: a cancel heard after the Monte Carlo still stores nothing.
+        var result = await scope.ServiceProvider.GetRequiredService<RunIntegratedAnalysis>().HandleAsync(parameters.ToRequest(progress), cancelled);
         if (result.IsOk) return (JobState.Done, result.Value!.RunCode, null);
         var errors = result.Errors.Count > 0 ? result.Errors.Select(e => e.ToString()) : [result.Message ?? "the analysis was refused"];
         return (JobState.Failed, null, string.Join("\n", errors));

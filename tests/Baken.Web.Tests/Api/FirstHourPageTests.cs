@@ -116,7 +116,8 @@ public sealed class FirstHourPageTests
     public async Task DemoButton_LoadsThePicture_AndEveryPageThenShowsItUnderABanner(DatabaseProvider provider)
     {
         await using var app = await RunningApp.StartAsync(provider, catalogue: true);
-        var admin = await app.SignedInClientAsync("beheer", ClassificationLevel.StaatsgeheimZeerGeheim, "Administrator;Coordinator;Analyst");
+        // The roles of the first administrator: the demo writes councils too (Secretariat).
+        var admin = await app.SignedInClientAsync("beheer", ClassificationLevel.StaatsgeheimZeerGeheim, "Administrator;Coordinator;Analyst;Secretariat");
         var token = await RunningApp.AntiforgeryAsync(admin, "/");
         var loaded = await admin.PostAsync("/", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["_handler"] = "load-demo" }));
         var html = WebUtility.HtmlDecode(await loaded.Content.ReadAsStringAsync());

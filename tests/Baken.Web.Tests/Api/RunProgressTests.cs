@@ -164,9 +164,10 @@ public sealed class RunProgressTests
         clock.Restart();
         do job = await client.GetFromJsonAsync<Baken.Web.Api.AnalysisJobView>(location);
         while (job!.State == "Running" && clock.Elapsed < TimeSpan.FromSeconds(30));
+        // Cancelled wherever the run was when the cancel was heard (in the Monte Carlo, or computing and storing after it):
+        // no run is stored for it.
         job.State.ShouldBe("Cancelled");
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
-        job.Percent.ShouldBeLessThan(100);
+        job.RunCode.ShouldBeNull();
         (await client.PostAsync(location + "/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.OK, "cancelling a cancelled job changes nothing");
     }
 }
