@@ -18,10 +18,9 @@ public sealed partial class SelfContainedTestsRules
     public void NoCodeOrTest_ReadsTheSharedFolderBesideTheRepository()
     {
         var offenders = new[] { "src", "tests", "bench" }.SelectMany(Sources)
-            .Where(p => !p.EndsWith(nameof(SelfContainedTestsRules) + ".cs", StringComparison.Ordinal))
             .Where(p => SharedFolderRead().IsMatch(File.ReadAllText(p)))
             .Select(p => Path.GetRelativePath(Root, p)).ToList();
-        offenders.ShouldBeEmpty("test data lives in tests/data; nothing may read ../shared or BAKEN_SHARED_DATA");
+        offenders.ShouldBeEmpty("test data lives in tests/data; nothing may read the folder beside the repository or its environment variable");
     }
 
     [Fact]
@@ -58,7 +57,8 @@ public sealed partial class SelfContainedTestsRules
         throw new DirectoryNotFoundException("Baken.slnx not found above " + AppContext.BaseDirectory);
     }
 
-    [GeneratedRegex(@"BAKEN_SHARED_DATA|""\.\./shared|\.\./\.\./shared|shared/data""")]
+    // Written with character classes so that this rule's own source does not match what it looks for.
+    [GeneratedRegex(@"BAKEN_SHAR[E]D_DATA|[.][.]/shar[e]d|shar[e]d/dat[a]")]
     private static partial Regex SharedFolderRead();
 
     [GeneratedRegex(@"^\s*\[Theory\]", RegexOptions.Multiline)]
