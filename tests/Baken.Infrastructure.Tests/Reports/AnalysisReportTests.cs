@@ -74,6 +74,29 @@ public sealed class AnalysisReportTests
     }
 
     [Fact]
+    public void Compose_Dutch_SaysHowAQuantityBecameAClass_InDutch_UnitIncluded()
+    {
+        const string derivation = "350 deaths lies in C: 100 ≤ q < 1,000 (scale v1, indicative)";
+        var result = ExampleResult(input => input with
+        {
+            Scenarios = input.Scenarios.Select((s, i) => i != 0 ? s : s with
+            {
+                Assessments = s.Assessments.Select((a, j) => j != 0 ? a : a with
+                {
+                    Impacts = a.Impacts.ToDictionary(x => x.Key, x => x.Key == "2.1" ? new ClassJudgement(ImpactClass.C, ImpactClass.C, derivation: derivation) : x.Value),
+                }).ToList(),
+            }).ToList(),
+        });
+
+        var dutch = Html(result, new AnalysisReportOptions([]), "nl");
+        var english = Html(result, new AnalysisReportOptions([]), "en");
+
+        dutch.ShouldContain("350 doden valt in C: 100 ≤ q &lt; 1,000 (schaal v1, indicatief)");
+        dutch.ShouldNotContain("deaths");
+        english.ShouldContain("350 deaths lies in C: 100 ≤ q &lt; 1,000 (scale v1, indicative)");
+    }
+
+    [Fact]
     public void Compose_Docx_ValidatesAndEmbedsTheDiagramAsPng()
     {
         var bytes = DocxWriter.ToBytes(AnalysisReport.Compose(ExampleResult(), new AnalysisReportOptions([])));

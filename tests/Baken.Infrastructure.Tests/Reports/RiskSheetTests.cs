@@ -124,8 +124,13 @@ public sealed class RiskSheetTests
             "Summary", "Likelihood", "likelihood", "Ranking", "Risk sheet", "Settings", "Weights", "Measures", "Capability", "Analysts", "analysts",
             "Criterion", "Theme", "threat", "hazard", "Strength", "knowledge", "Residual", "Annex", "Sensitivity", "not recorded", "none",
             " the ", " of the ", " and ", " with ", " by ", "Rank ",
+            // the catalogue's units and the analysis core's derivations are English at the source
+            "deaths", "people", "years", " a year", "lies in", "scale v",
         ];
         foreach (var word in english_) nlText.ShouldNotContain(word, Case.Sensitive, customMessage: $"English template text '{word}' in the Dutch report");
+        // The annex's scale table gives each criterion's unit in the report's language.
+        nlText.ShouldContain("doden");
+        enText.ShouldContain("deaths");
         // The same words do appear in the English report, so the list would catch a template that stayed English.
         enText.ShouldContain("Likelihood");
         enText.ShouldContain("Summary for the council");

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Baken.Analysis.Risk;
 using Baken.Application.Analysis;
 using Baken.Application.Capabilities;
+using Baken.Domain.Catalogue;
 using Baken.Domain.Strategy;
 using Baken.Infrastructure.Reports.Documents;
 
@@ -16,8 +18,11 @@ namespace Baken.Infrastructure.Reports.Analysis;
 /// settings, seed, code version and sensitivity. Marking lines come from the document model, so the report carries
 /// whatever marking the model prints on every page.
 /// </summary>
-public static class AnalysisReport
+public static partial class AnalysisReport
 {
+    [GeneratedRegex(@"^(?<q>\S+)(?: (?<unit>.+?))? lies in (?<rest>[XA-E]: .+) \(scale v(?<v>\d+)(?<ind>, indicative)?\)$")]
+    private static partial Regex ImpactDerivation();
+
     private const int TopRisks = 5;
     private const int DiagramWidth = 860;
     private const int DiagramHeight = 620;
@@ -378,7 +383,7 @@ public static class AnalysisReport
                     ? ["Criterion", "Measured as", "Unit", "Lower bounds A–E", "Indicative"]
                     : ["Criterium", "Eenheid", "Ondergrenzen A–E", "Indicatief"],
                 criteria.Select(c => (IReadOnlyList<string>)[
-                    $"{c.Code} {w.Pick(c.Name, c.NameEn)}", .. (w.English ? new[] { c.MeasuredAs ?? "–" } : []), c.Unit is null or "ladder" ? "ladder" : c.Unit,
+                    $"{c.Code} {w.Pick(c.Name, c.NameEn)}", .. (w.English ? new[] { c.MeasuredAs ?? "–" } : []), ScaleUnit.Display(c.Unit ?? "ladder", w.Language),
                     c.LowerBounds.All(b => b is null) ? "–" : string.Join(" / ", c.LowerBounds.Select(b => b is { } v ? w.N(v, "#,0.###") : "–")),
                     c.Indicative switch { true => w.T("ja ⚑", "yes ⚑"), false => w.T("nee", "no"), null => "–" },
                 ]).ToList()));
@@ -508,10 +513,25 @@ public static class AnalysisReport
         }
 
         /// <summary>How a quantity became a class ("350 deaths lies in C: 100 ≤ q &lt; 1,000 (scale v1, indicative)") in the report's language.</summary>
-        public string Derivation(string text) => Nl
-            ? text.Replace(" lies in ", " valt in ", StringComparison.Ordinal).Replace("(scale v", "(schaal v", StringComparison.Ordinal)
-                .Replace(", indicative)", ", indicatief)", StringComparison.Ordinal)
-            : text;
+        public string Derivation(string text)
+        {
+            if (!Nl) return text;
+            // The analysis core writes an impact quantity's derivation in English; the Dutch report says it in Dutch, unit included.
+            // A judgement with its derivation reads "C (350 deaths lies in C: …)": then the part in brackets is translated.
+            if (DutchDerivation(text) is { } whole) return whole;
+            var open = text.IndexOf(" (", StringComparison.Ordinal);
+            if (open > 0 && text.EndsWith(')') && DutchDerivation(text[(open + 2)..^1]) is { } inner) return text[..(open + 2)] + inner + ")";
+            return text.Replace(" lies in ", " valt in ", StringComparison.Ordinal).Replace("(scale v", "(schaal v", StringComparison.Ordinal)
+                .Replace(", indicative)", ", indicatief)", StringComparison.Ordinal);
+        }
+
+        private static string? DutchDerivation(string text)
+        {
+            var impact = ImpactDerivation().Match(text);
+            return impact.Success
+                ? $"{impact.Groups["q"].Value}{(impact.Groups["unit"].Success ? " " : "")}{ScaleUnit.Display(impact.Groups["unit"].Value, "nl")} valt in {impact.Groups["rest"].Value} (schaal v{impact.Groups["v"].Value}{(impact.Groups["ind"].Success ? ", indicatief" : "")})"
+                : null;
+        }
 
         public string Profile(string name) => Nl ? Details.ProfileNamesNl.GetValueOrDefault(name) ?? name : name;
 
