@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<Signals.SignalIntake>();
         services.AddScoped<Signals.ReviewSignals>();
         services.AddScoped<Signals.EvaluateAlerts>();
+        services.AddScoped<Signals.TrendOverview>();
         services.AddScoped<Signals.StackedThreatScan>();
         services.AddScoped<Signals.CountryRiskTable>();
         services.AddScoped<Workflow.OpenCycle>();

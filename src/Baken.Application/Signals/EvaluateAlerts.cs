@@ -11,8 +11,8 @@ namespace Baken.Application.Signals;
 /// <summary>
 /// Turns early-warning indicators into alerts: every escalation across a threshold (green → amber → red, by the
 /// indicator's direction) and, where the indicator asks for it, every jump against the years before. Each alert is made
-/// once (its code is the indicator, date and level), carries the indicator's classification and names its scenarios,
-/// so a later likelihood review knows what to look at.
+/// once (its code is the indicator, date and level), carries the indicator's classification and names its scenarios
+/// (<see cref="IndicatorScenarios"/>: listed, tagged, by theme or by trend), so a likelihood review opens on the right ones.
 /// </summary>
 public sealed class EvaluateAlerts(IBakenDb db, ImportRecords import)
 {
@@ -25,8 +25,9 @@ public sealed class EvaluateAlerts(IBakenDb db, ImportRecords import)
             .GroupBy(o => o.IndicatorCode).ToDictionary(g => g.Key, g => g.OrderBy(o => o.Date).ToList());
         var rows = new List<ImportRow>();
         var compartments = await CompartmentDirectory.LoadAsync(db, ct);
+        var scenarios = await IndicatorScenarios.ResolveAsync(db, indicators, ct);
         ImportRow Row(WarningIndicator indicator, DateOnly date, double value, string from, string to, string explanation) =>
-            AlertRow(indicator, string.Join(";", compartments.Names(indicator.CompartmentMask)), date, value, from, to, explanation);
+            AlertRow(indicator, string.Join(";", compartments.Names(indicator.CompartmentMask)), string.Join(";", scenarios[indicator.Code]), date, value, from, to, explanation);
         foreach (var indicator in indicators)
         {
             if (!observations.TryGetValue(indicator.Code, out var points) || points.Count == 0) continue;
@@ -60,9 +61,8 @@ public sealed class EvaluateAlerts(IBakenDb db, ImportRecords import)
         return Result<IReadOnlyList<Alert>>.Ok(await db.Alerts.AsNoTracking().Where(a => made.Contains(a.Code)).OrderBy(a => a.Date).ToListAsync(ct));
     }
 
-    /// <summary>Opens a likelihood review of the alert's scenarios: the alert says so and lists them until it is closed.</summary>
     /// <summary>An alert inherits the indicator's classification and compartments: it says what the indicator says.</summary>
-    private static ImportRow AlertRow(WarningIndicator indicator, string compartments, DateOnly date, double value, string from, string to, string explanation) =>
+    private static ImportRow AlertRow(WarningIndicator indicator, string compartments, string scenarios, DateOnly date, double value, string from, string to, string explanation) =>
         new(0, new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["code"] = $"ALERT-{indicator.Code}-{date:yyyyMMdd}-{to}",
@@ -75,6 +75,6 @@ public sealed class EvaluateAlerts(IBakenDb db, ImportRecords import)
             ["to_level"] = to,
             ["explanation"] = explanation,
             ["status"] = "open",
-            ["scenarios"] = indicator.Scenarios,
+            ["scenarios"] = scenarios.Length == 0 ? null : scenarios,
         });
 }

@@ -96,6 +96,29 @@ public sealed class EarlyWarningTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Alerts_NameTheScenariosOfTheIndicatorsThemeTrendAndScenarioTags_NeverOneAboveTheIndicator(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        var u = FixedUser.System;
+        await Ok(Add(database, u, "scenario", "S-CYB-1", ("title", "Ransomware at a port"), ("kind", "threat"), ("theme", "T8"), ("classification", "Dep.V")));
+        await Ok(Add(database, u, "scenario", "S-CYB-2", ("title", "Wiper on the grid"), ("kind", "threat"), ("theme", "T8"), ("classification", "Stg.G")));
+        await Ok(Add(database, u, "scenario", "S-FLOOD", ("title", "Dike breach"), ("kind", "hazard"), ("theme", "T1")));
+        await Ok(Add(database, u, "scenario", "S-DRY", ("title", "Drought"), ("kind", "hazard"), ("theme", "T1")));
+        await Ok(Add(database, u, "scenario", "S-OTHER", ("title", "Unrelated"), ("kind", "hazard"), ("theme", "T3")));
+        await Ok(Add(database, u, "trend", "TR-CLIMATE", ("name", "Klimaatverandering"), ("scenarios", "S-DRY")));
+        // No 'scenarios' of its own: the theme tag links the T8 scenarios (not the Stg.G one above the indicator), the trend
+        // tag the trend's scenario, the scenario tag one more.
+        await Ok(Add(database, u, "warning-indicator", "W-RANSOM", ("title", "Ransomware incidents"), ("amber", "10"), ("red", "20"),
+            ("tags", "theme:T8;trend:TR-CLIMATE;scenario:S-FLOOD;country:NL"), ("classification", "Dep.V")));
+        await Ok(Add(database, u, "observation", "W-RANSOM-1", ("indicator", "W-RANSOM"), ("date", "2026-10-31"), ("value", "22"), ("classification", "Dep.V")));
+
+        await using var db = database.Context(u);
+        var made = (await new EvaluateAlerts(db, new ImportRecords(db, u)).HandleAsync()).Value!;
+        made.Single().Scenarios.ShouldBe("S-CYB-1;S-DRY;S-FLOOD");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task StackedThreats_ThreeWeakSignalsFromThreeSources_OnOneVitalProcess_MakeAFinding(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, initialise: true);

@@ -142,7 +142,9 @@ public static class RiskDiagram
         plot.Axes.SetLimits(0.5, 5.5, floor ? 0.5 : 0.4, floor ? 6.5 : 5.6);
         plot.XLabel(LegendSafe(text.LikelihoodAxis));
         plot.YLabel(LegendSafe(string.Format(System.Globalization.CultureInfo.InvariantCulture, text.ImpactAxis, factor.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-        plot.ShowLegend(Edge.Right);
+        // The legend goes under the plot, wrapped over the width, so the marks and their labels get the whole width.
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
         labelBoxes = AddLabels(plot, all, width, height);
         return plot;
     }
