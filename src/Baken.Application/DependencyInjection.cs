@@ -50,6 +50,8 @@ public static class DependencyInjection
         services.AddScoped<Signals.ReviewSignals>();
         services.AddScoped<Signals.EvaluateAlerts>();
         services.AddScoped<Signals.TrendOverview>();
+        services.AddScoped<Foresight.HorizonScan>();
+        services.AddScoped<Foresight.PromoteWorld>();
         services.AddScoped<Signals.StackedThreatScan>();
         services.AddScoped<Signals.CountryRiskTable>();
         services.AddScoped<Workflow.OpenCycle>();

@@ -45,6 +45,7 @@ public static class BakenCli
         root.Subcommands.Add(AnalyseCommand.Create(io));
         root.Subcommands.Add(AnalyseCommand.ImportAssessments(io));
         root.Subcommands.Add(CapabilityCommands.Create(io));
+        root.Subcommands.Add(ForesightCommands.Create(io));
         root.Subcommands.Add(CascadeSimulationCommands.Create(io));
         root.Subcommands.Add(MeasureCommands.Measures(io));
         root.Subcommands.Add(MeasureCommands.Portfolio(io));

@@ -57,6 +57,7 @@ public interface IBakenDb
     DbSet<Baken.Domain.Signals.Alert> Alerts { get; }
     DbSet<Baken.Domain.Dependencies.StrategicDependency> Dependencies { get; }
     DbSet<Baken.Domain.Capabilities.Capability> Capabilities { get; }
+    DbSet<Baken.Domain.Foresight.ScenarioFrame> ScenarioFrames { get; }
     DbSet<Baken.Domain.Workflow.AssessmentCycle> Cycles { get; }
     DbSet<Baken.Domain.Workflow.CycleAssignment> CycleAssignments { get; }
     DbSet<Baken.Domain.Workflow.LikelihoodReview> LikelihoodReviews { get; }

@@ -50,7 +50,7 @@ public static class PermissionMatrix
         [Intelligence] = ["stix-object"],
         [Strategy] = ["measure", "goal", "indicator", "progress-update"],
         [Councils] = ["council", "council-member", "meeting", "agenda-item", "decision", "action", "document"],
-        [Signals] = ["signal", "trend", "warning-indicator", "observation", "alert"],
+        [Signals] = ["signal", "trend", "warning-indicator", "observation", "alert", "scenario-frame"],
         [Feeds] = ["feed"],
         [Workflow] = ["cycle", "cycle-assignment", "likelihood-review"],
         [Accounts] = [],

@@ -39,6 +39,7 @@ public static partial class RecordKinds
         db => db.Trends, b => b
             .Text("name", "Dutch name", r => r.Name, (r, v) => r.Name = v!, required: true)
             .Text("name_en", "English name", r => r.NameEn, (r, v) => r.NameEn = v)
+            .Enum("kind", "trend (a development under way), driver (a force behind several trends) or wildcard (unlikely, high impact)", r => r.Kind, (r, v) => r.Kind = v)
             .Text("summary", "Summary", r => r.Summary, (r, v) => r.Summary = v, multiline: true)
             .Number("horizon_years", "Horizon in years (6–20 for horizon scanning), empty when not stated", r => r.HorizonYears,
                 (r, v) => r.HorizonYears = v is null ? null : v is >= 0 and <= 100 && v == Math.Floor(v.Value) ? (int)v : throw new DomainValidationException("horizon_years", v.ToString()!, "a whole number of years from 0 to 100, or empty"))

@@ -1046,6 +1046,121 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.ToTable("Dependencies");
                 });
 
+            modelBuilder.Entity("Baken.Domain.Foresight.ScenarioFrame", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AHigh")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ALow")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("BHigh")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("BLow")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ClassificationLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("CompartmentMask")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Drivers")
+                        .HasColumnType("text");
+
+                    b.Property<int>("HorizonYears")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Provenance")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Publishable")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Scenario1")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Scenario2")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Scenario3")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Scenario4")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UncertaintyA")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UncertaintyB")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("World1")
+                        .HasColumnType("text");
+
+                    b.Property<string>("World2")
+                        .HasColumnType("text");
+
+                    b.Property<string>("World3")
+                        .HasColumnType("text");
+
+                    b.Property<string>("World4")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_ScenarioFrame_List");
+
+                    b.ToTable("ScenarioFrames");
+                });
+
             modelBuilder.Entity("Baken.Domain.History.HistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2534,6 +2649,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<int?>("HorizonYears")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
                         .HasColumnType("integer");
 
                     b.Property<string>("Name")

@@ -1041,6 +1041,121 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.ToTable("Dependencies");
                 });
 
+            modelBuilder.Entity("Baken.Domain.Foresight.ScenarioFrame", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AHigh")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ALow")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BHigh")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BLow")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClassificationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompartmentMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Drivers")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HorizonYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provenance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Publishable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scenario1")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scenario2")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scenario3")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scenario4")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UncertaintyA")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UncertaintyB")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("World1")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("World2")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("World3")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("World4")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title")
+                        .HasDatabaseName("IX_ScenarioFrame_List");
+
+                    b.ToTable("ScenarioFrames");
+                });
+
             modelBuilder.Entity("Baken.Domain.History.HistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2525,6 +2640,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("HorizonYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")

@@ -63,6 +63,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     public DbSet<Baken.Domain.Signals.Alert> Alerts => Set<Baken.Domain.Signals.Alert>();
     public DbSet<Baken.Domain.Dependencies.StrategicDependency> Dependencies => Set<Baken.Domain.Dependencies.StrategicDependency>();
     public DbSet<Baken.Domain.Capabilities.Capability> Capabilities => Set<Baken.Domain.Capabilities.Capability>();
+    public DbSet<Baken.Domain.Foresight.ScenarioFrame> ScenarioFrames => Set<Baken.Domain.Foresight.ScenarioFrame>();
     public DbSet<Baken.Domain.Workflow.AssessmentCycle> Cycles => Set<Baken.Domain.Workflow.AssessmentCycle>();
     public DbSet<Baken.Domain.Workflow.CycleAssignment> CycleAssignments => Set<Baken.Domain.Workflow.CycleAssignment>();
     public DbSet<Baken.Domain.Workflow.LikelihoodReview> LikelihoodReviews => Set<Baken.Domain.Workflow.LikelihoodReview>();
@@ -90,7 +91,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         typeof(Baken.Domain.Dependencies.StrategicDependency),
         typeof(Baken.Domain.Capabilities.Capability),
         typeof(Baken.Domain.Workflow.AssessmentCycle), typeof(Baken.Domain.Workflow.CycleAssignment), typeof(Baken.Domain.Workflow.LikelihoodReview),
-        typeof(Baken.Domain.Releases.Release),
+        typeof(Baken.Domain.Releases.Release), typeof(Baken.Domain.Foresight.ScenarioFrame),
     ];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

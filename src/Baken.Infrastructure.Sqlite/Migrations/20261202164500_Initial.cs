@@ -994,6 +994,45 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScenarioFrames",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    HorizonYears = table.Column<int>(type: "INTEGER", nullable: false),
+                    Drivers = table.Column<string>(type: "TEXT", nullable: true),
+                    UncertaintyA = table.Column<string>(type: "TEXT", nullable: false),
+                    ALow = table.Column<string>(type: "TEXT", nullable: false),
+                    AHigh = table.Column<string>(type: "TEXT", nullable: false),
+                    UncertaintyB = table.Column<string>(type: "TEXT", nullable: false),
+                    BLow = table.Column<string>(type: "TEXT", nullable: false),
+                    BHigh = table.Column<string>(type: "TEXT", nullable: false),
+                    World1 = table.Column<string>(type: "TEXT", nullable: true),
+                    World2 = table.Column<string>(type: "TEXT", nullable: true),
+                    World3 = table.Column<string>(type: "TEXT", nullable: true),
+                    World4 = table.Column<string>(type: "TEXT", nullable: true),
+                    Scenario1 = table.Column<string>(type: "TEXT", nullable: true),
+                    Scenario2 = table.Column<string>(type: "TEXT", nullable: true),
+                    Scenario3 = table.Column<string>(type: "TEXT", nullable: true),
+                    Scenario4 = table.Column<string>(type: "TEXT", nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Provenance = table.Column<string>(type: "TEXT", nullable: true),
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScenarioFrames", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Scenarios",
                 columns: table => new
                 {
@@ -1146,6 +1185,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", nullable: false),
                     NameEn = table.Column<string>(type: "TEXT", nullable: true),
                     Summary = table.Column<string>(type: "TEXT", nullable: true),
@@ -1614,6 +1654,17 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ScenarioFrame_List",
+                table: "ScenarioFrames",
+                columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScenarioFrames_Code",
+                table: "ScenarioFrames",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Scenario_List",
                 table: "Scenarios",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title" });
@@ -1825,6 +1876,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Risks");
+
+            migrationBuilder.DropTable(
+                name: "ScenarioFrames");
 
             migrationBuilder.DropTable(
                 name: "Scenarios");

@@ -995,6 +995,45 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScenarioFrames",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "text", nullable: false),
+                    HorizonYears = table.Column<int>(type: "integer", nullable: false),
+                    Drivers = table.Column<string>(type: "text", nullable: true),
+                    UncertaintyA = table.Column<string>(type: "text", nullable: false),
+                    ALow = table.Column<string>(type: "text", nullable: false),
+                    AHigh = table.Column<string>(type: "text", nullable: false),
+                    UncertaintyB = table.Column<string>(type: "text", nullable: false),
+                    BLow = table.Column<string>(type: "text", nullable: false),
+                    BHigh = table.Column<string>(type: "text", nullable: false),
+                    World1 = table.Column<string>(type: "text", nullable: true),
+                    World2 = table.Column<string>(type: "text", nullable: true),
+                    World3 = table.Column<string>(type: "text", nullable: true),
+                    World4 = table.Column<string>(type: "text", nullable: true),
+                    Scenario1 = table.Column<string>(type: "text", nullable: true),
+                    Scenario2 = table.Column<string>(type: "text", nullable: true),
+                    Scenario3 = table.Column<string>(type: "text", nullable: true),
+                    Scenario4 = table.Column<string>(type: "text", nullable: true),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false),
+                    Provenance = table.Column<string>(type: "text", nullable: true),
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScenarioFrames", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Scenarios",
                 columns: table => new
                 {
@@ -1147,6 +1186,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "text", nullable: false),
                     NameEn = table.Column<string>(type: "text", nullable: true),
                     Summary = table.Column<string>(type: "text", nullable: true),
@@ -1615,6 +1655,17 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ScenarioFrame_List",
+                table: "ScenarioFrames",
+                columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScenarioFrames_Code",
+                table: "ScenarioFrames",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Scenario_List",
                 table: "Scenarios",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
@@ -1826,6 +1877,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Risks");
+
+            migrationBuilder.DropTable(
+                name: "ScenarioFrames");
 
             migrationBuilder.DropTable(
                 name: "Scenarios");

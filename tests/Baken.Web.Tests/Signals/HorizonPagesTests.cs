@@ -6,8 +6,8 @@ using Baken.Testing;
 
 namespace Baken.Web.Tests.Signals;
 
-/// <summary>The trends page (issue 20): trends with the signals that show them, the scenarios they drive and the open alerts on those scenarios, within the reader's clearance.</summary>
-public sealed class TrendsPageTests
+/// <summary>The trends page and the horizon scan (issue 20), within the reader's clearance.</summary>
+public sealed class HorizonPagesTests
 {
     private static async Task Post(HttpClient client, string kind, string code, params (string Field, string Value)[] values)
     {
@@ -54,5 +54,28 @@ public sealed class TrendsPageTests
         var all = await cleared.GetStringAsync("/trends");
         all.ShouldContain("GEHEIME-TREND");
         Text(all).ShouldContain("2 (laatste 01-09-2026)");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ForesightPage_ShowsDriversWildcardsAndTheFourWorldsOfAFrame_WithItsMarking(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider);
+        var coordinator = await app.ClientForAsync("coord", ClassificationLevel.StaatsgeheimGeheim);
+        await Post(coordinator, "trend", "TR-GEO", ("name", "Geopolitieke rivaliteit"), ("kind", "driver"), ("horizon_years", "15"));
+        await Post(coordinator, "trend", "TR-ZON", ("name", "Zonnestorm"), ("kind", "wildcard"), ("classification", "Dep.V"));
+        await Post(coordinator, "scenario-frame", "SF-2040", ("title", "Nederland in 2040"), ("horizon_years", "15"), ("uncertainty_a", "Internationale orde"),
+            ("a_low", "versplinterd"), ("a_high", "hersteld"), ("uncertainty_b", "Technologische afhankelijkheid"), ("b_low", "autonoom"), ("b_high", "afhankelijk"));
+
+        var reader = await app.SignedInClientAsync("lezer", ClassificationLevel.DepartementaalVertrouwelijk, roles: "Coordinator");
+        var nl = Text(await reader.GetStringAsync("/foresight"));
+        nl.ShouldContain("Horizonverkenning");
+        nl.ShouldContain("DEP. VERTROUWELIJK");      // the high-water mark of what the page shows
+        nl.ShouldContain("Drijvende krachten TR-GEO Geopolitieke rivaliteit (15 jaar)");
+        nl.ShouldContain("Wildcards TR-ZON Zonnestorm");
+        nl.ShouldContain("4 hersteld afhankelijk");
+        nl.ShouldContain("Maak registerscenario");
+        var publicReader = await app.SignedInClientAsync("publiek", ClassificationLevel.Ongerubriceerd);
+        Text(await publicReader.GetStringAsync("/foresight")).ShouldNotContain("Zonnestorm");
     }
 }
