@@ -113,6 +113,17 @@ public sealed class LoadDemo(
             ("date", DemoPicture.Day(new DateOnly(today.Year, today.Month, 1).AddMonths(i - monthly.Length))), ("value", v.ToString(CultureInfo.InvariantCulture)))).ToList();
         if (await Import("observation", observations, ct) is { } e7) return e7;
 
+        // Horizon scanning: one exploratory frame on the catalogue's trends, its worlds still to be made scenarios.
+        if (await Import("scenario-frame", [
+                Row("DEMO-SF-2040", ("title", "Nederland in 2040 (fictief)"), ("horizon_years", "15"),
+                    ("uncertainty_a", "Internationale orde"), ("a_low", "versplinterd in blokken"), ("a_high", "hersteld multilateraal"),
+                    ("uncertainty_b", "Technologische afhankelijkheid van Europa"), ("b_low", "strategisch autonoom"), ("b_high", "blijvend afhankelijk"),
+                    ("world_1", "FICTIEF. Blokken met eigen technologie; Europa redt zich, duur en traag."),
+                    ("world_2", "FICTIEF. Blokken, en Europa hangt voor chips en grondstoffen af van rivalen: chantage wordt gewoon."),
+                    ("world_3", "FICTIEF. Een herstelde orde en een Europa dat zelf maakt wat het nodig heeft."),
+                    ("world_4", "FICTIEF. Een herstelde orde, maar Europa blijft afhankelijk: open handel, kwetsbare ketens.")),
+            ], ct) is { } eFrame) return eFrame;
+
         step?.Report("dependency screen");
         var domains = (await db.CatalogueEntries.AsNoTracking().Where(e => e.Kind == "product_domains").ToListAsync(ct))
             .Select(e => System.Text.Json.Nodes.JsonNode.Parse(e.AttributesJson) as System.Text.Json.Nodes.JsonObject)
