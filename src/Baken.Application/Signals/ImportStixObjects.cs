@@ -70,14 +70,34 @@ public sealed class ImportStixObjects(IBakenDb db, ICurrentUser user)
     }
 }
 
-/// <summary>The JSON of every stored STIX object the caller may see, optionally of some types only, in id order.</summary>
+/// <summary>A STIX export: the objects' JSON in id order, their high-water mark, and how many visible objects were left out.</summary>
+/// <param name="Withheld">Objects the caller may see that were left out because they refer to an object the caller may not see.</param>
+public sealed record StixExport(IReadOnlyList<string> Objects, Classification Classification, int Withheld);
+
+/// <summary>
+/// The JSON of every stored STIX object the caller may see, optionally of some types only, in id order. An object that
+/// refers to one the caller may not see (a relationship or sighting pointing at a hidden object) is left out too, so the
+/// bundle names nothing above the caller's clearance; the export's classification is the high-water mark of the objects
+/// in it (the bundle's marking, docs/formats.md §8.3).
+/// </summary>
 public sealed class ExportStixObjects(IBakenDb db)
 {
-    public async Task<IReadOnlyList<string>> HandleAsync(IReadOnlyCollection<string>? types = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> HandleAsync(IReadOnlyCollection<string>? types = null, CancellationToken ct = default) =>
+        (await MarkedAsync(types, ct)).Objects;
+
+    public async Task<StixExport> MarkedAsync(IReadOnlyCollection<string>? types = null, CancellationToken ct = default)
     {
         var query = db.StixObjects.AsNoTracking();
         // Marking definitions always travel with the objects, so a filtered export keeps its objects' markings.
         if (types is { Count: > 0 }) query = query.Where(s => types.Contains(s.StixType) || s.StixType == "marking-definition");
-        return (await query.Select(s => new { s.Code, s.Json }).ToListAsync(ct)).OrderBy(s => s.Code, StringComparer.Ordinal).Select(s => s.Json).ToList();
+        var rows = (await query.Select(s => new { s.Code, s.Json, s.ClassificationLevel, s.CompartmentMask }).ToListAsync(ct))
+            .OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
+        var visible = (await db.StixObjects.AsNoTracking().Select(s => s.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        // Only the ids of what the caller may not see, to recognise references to them; nothing of them is returned.
+        var hidden = (await db.StixObjects.IgnoreQueryFilters().AsNoTracking().Select(s => s.Code).ToListAsync(ct))
+            .Where(c => !visible.Contains(c)).ToList();
+        var kept = rows.Where(r => !hidden.Any(h => r.Json.Contains(h, StringComparison.Ordinal))).ToList();
+        return new StixExport(kept.Select(r => r.Json).ToList(),
+            Classification.Highest(kept.Select(r => new Classification(r.ClassificationLevel, r.CompartmentMask))), rows.Count - kept.Count);
     }
 }
