@@ -96,8 +96,44 @@ public sealed class ExportStixObjects(IBakenDb db)
         // Only the ids of what the caller may not see, to recognise references to them; nothing of them is returned.
         var hidden = (await db.StixObjects.IgnoreQueryFilters().AsNoTracking().Select(s => s.Code).ToListAsync(ct))
             .Where(c => !visible.Contains(c)).ToList();
-        var kept = rows.Where(r => !hidden.Any(h => r.Json.Contains(h, StringComparison.Ordinal))).ToList();
+        var hiddenSet = hidden.ToHashSet(StringComparer.Ordinal);
+        var kept = hiddenSet.Count == 0 ? rows : rows.Where(r => References(r.Json) is { } refs && !refs.Any(hiddenSet.Contains)).ToList();
         return new StixExport(kept.Select(r => r.Json).ToList(),
             Classification.Highest(kept.Select(r => new Classification(r.ClassificationLevel, r.CompartmentMask))), rows.Count - kept.Count);
+    }
+
+    /// <summary>Every id an object refers to: the values of its <c>*_ref</c> and <c>*_refs</c> properties, at any depth.</summary>
+    /// <returns>Null for text that does not read as JSON (left out: what it refers to cannot be told).</returns>
+    private static List<string>? References(string json)
+    {
+        var found = new List<string>();
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            Collect(doc.RootElement, false, found);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Stored objects were validated on import; an unreadable one fails closed.
+            return null;
+        }
+        return found;
+    }
+
+    private static void Collect(System.Text.Json.JsonElement e, bool isRef, List<string> found)
+    {
+        switch (e.ValueKind)
+        {
+            case System.Text.Json.JsonValueKind.Object:
+                foreach (var p in e.EnumerateObject())
+                    Collect(p.Value, p.Name.EndsWith("_ref", StringComparison.Ordinal) || p.Name.EndsWith("_refs", StringComparison.Ordinal), found);
+                break;
+            case System.Text.Json.JsonValueKind.Array:
+                foreach (var item in e.EnumerateArray()) Collect(item, isRef, found);
+                break;
+            case System.Text.Json.JsonValueKind.String when isRef:
+                found.Add(e.GetString()!);
+                break;
+        }
     }
 }
