@@ -22,6 +22,8 @@ public sealed class StrategyAndCouncilCommandsTests
         var gaps = await CliRun.Baken(database, "strategy", "gaps", "--as-of", "2026-11-23");
         gaps.ExitCode.ShouldBe(0, gaps.Err);
         gaps.Out.Split('\n').Count(l => l.StartsWith("GoalWithoutOwner,Goal,GOAL-", StringComparison.Ordinal)).ShouldBe(13);
+        gaps.Out.Split('\n')[0].ShouldBe("kind,subject,code,title,since,explanation");
+        gaps.Err.ShouldContain("Marked ONGERUBRICEERD.");
 
         var portfolio = await CliRun.Baken(database, "portfolio", "--budget", "500m");
         portfolio.ExitCode.ShouldBe(0, portfolio.Err);
