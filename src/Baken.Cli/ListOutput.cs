@@ -18,6 +18,12 @@ public sealed class ListOutput(params string[] columns)
 
     public IReadOnlyList<string> Columns { get; } = columns;
 
+    /// <summary>
+    /// The marking line of the rows (METHODS §10), or null. A table for people prints it above and below the table; CSV and
+    /// JSON on standard output stay the data scripts read, and the marking goes to standard error (docs/formats.md §0.1).
+    /// </summary>
+    public string? Marking { get; set; }
+
     public static Option<string?> FormatOption() =>
         new("--format") { Description = "table (the default on a terminal), csv (the default when piped) or json" };
 
@@ -37,7 +43,9 @@ public sealed class ListOutput(params string[] columns)
 
     public void Write(CommandIo io, string? format)
     {
-        switch (Resolve(io, format))
+        var resolved = Resolve(io, format);
+        if (Marking is not null && resolved != "table") io.Err.WriteLine($"Marked {Marking}.");
+        switch (resolved)
         {
             case "csv":
                 using (var buffer = new MemoryStream())
@@ -60,7 +68,9 @@ public sealed class ListOutput(params string[] columns)
                 var table = new Table().Border(TableBorder.Simple);
                 foreach (var c in Columns) table.AddColumn(Markup.Escape(c));
                 foreach (var row in rows) table.AddRow(row.Select(c => Markup.Escape(c ?? "")).ToArray());
+                if (Marking is not null) io.Out.WriteLine(Marking);
                 Commands.RecordCommands.Console(io).Write(table);
+                if (Marking is not null) io.Out.WriteLine(Marking);
                 break;
         }
     }

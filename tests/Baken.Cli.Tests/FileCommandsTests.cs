@@ -92,6 +92,13 @@ public sealed class FileCommandsTests
             var original = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(bundle)).RootElement.GetProperty("objects");
             var exported = await File.ReadAllTextAsync(output);
             foreach (var o in original.EnumerateArray()) exported.ShouldContain(o.GetProperty("id").GetString()!);
+            // The bundle is marked: x_baken_marking on the bundle and a first statement marking-definition saying the same.
+            using (var written = System.Text.Json.JsonDocument.Parse(exported))
+            {
+                var marking = written.RootElement.GetProperty("x_baken_marking").GetString()!;
+                Baken.Domain.Security.Marking.TryParse(marking, out _).ShouldBeTrue(marking);
+                written.RootElement.GetProperty("objects")[0].GetProperty("definition").GetProperty("statement").GetString().ShouldBe(marking);
+            }
             var again = await CliRun.Baken(database, "stix", "import", bundle);
             again.Out.ShouldContain("0 new");
         }
@@ -136,6 +143,9 @@ public sealed class AnalyseCommandTests
             report.ShouldContain("350 deaths valt in C"); // Dutch by default: the derivation in Dutch words
             File.Exists(Path.Combine(folder, "a", "report.docx")).ShouldBeTrue();
             (await File.ReadAllTextAsync(Path.Combine(folder, "a", "results.json"))).ShouldContain("\"scenarios\"");
+            // The run's marking: first member of results.json, and beside results.csv.
+            (await File.ReadAllTextAsync(Path.Combine(folder, "a", "results.json"))).ShouldStartWith("{\n  \"marking\": \"ONGERUBRICEERD\",");
+            (await File.ReadAllTextAsync(Path.Combine(folder, "b", "results.csv.marking"))).ShouldBe("ONGERUBRICEERD\n");
             var runs = await CliRun.Baken(database, "analyse", "runs");
             runs.Out.Split('\n').Count(l => l.StartsWith("RUN-", StringComparison.Ordinal)).ShouldBe(2);
         }

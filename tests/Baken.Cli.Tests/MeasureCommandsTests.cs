@@ -19,6 +19,8 @@ public sealed class MeasureCommandsTests
         result.ExitCode.ShouldBe(0, result.Err);
         result.Out.TrimEnd('\n').ShouldBe(Header);
         result.Err.ShouldContain("No analysis run yet");
+        // Standard output stays the table; its marking (nothing classified went in) goes to standard error.
+        result.Err.ShouldContain("Marked ONGERUBRICEERD.");
     }
 
     [SkippableTheory]

@@ -85,12 +85,17 @@ public sealed class RegisterCommandsTests
             var file = Path.Combine(Path.GetTempPath(), $"vp-{Guid.NewGuid():N}.{format}");
             try
             {
-                (await CliRun.Baken(database, "export", "--kind", "vital-process", "--out", file)).ExitCode.ShouldBe(0);
+                var export = await CliRun.Baken(database, "export", "--kind", "vital-process", "--out", file);
+                export.ExitCode.ShouldBe(0);
+                // The export's marking stands beside the file (and inside an XLSX or JSON), and the import ignores it.
+                (await File.ReadAllTextAsync(file + ".marking")).ShouldBe("ONGERUBRICEERD\n");
+                export.Err.ShouldContain("Marked ONGERUBRICEERD.");
+                if (format == "json") (await File.ReadAllTextAsync(file)).ShouldContain("\"marking\": \"ONGERUBRICEERD\"");
                 var again = await CliRun.Baken(database, "import", file, "--kind", "vital-process");
                 again.ExitCode.ShouldBe(0, again.Err);
                 again.Out.ShouldContain("0 created, 0 updated, 28 unchanged");
             }
-            finally { File.Delete(file); }
+            finally { File.Delete(file); File.Delete(file + ".marking"); }
         }
     }
 

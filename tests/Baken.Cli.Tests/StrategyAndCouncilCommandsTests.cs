@@ -22,6 +22,8 @@ public sealed class StrategyAndCouncilCommandsTests
         var gaps = await CliRun.Baken(database, "strategy", "gaps", "--as-of", "2026-11-23");
         gaps.ExitCode.ShouldBe(0, gaps.Err);
         gaps.Out.Split('\n').Count(l => l.StartsWith("GoalWithoutOwner,Goal,GOAL-", StringComparison.Ordinal)).ShouldBe(13);
+        gaps.Out.Split('\n')[0].ShouldBe("kind,subject,code,title,since,explanation");
+        gaps.Err.ShouldContain("Marked ONGERUBRICEERD.");
 
         var portfolio = await CliRun.Baken(database, "portfolio", "--budget", "500m");
         portfolio.ExitCode.ShouldBe(0, portfolio.Err);
@@ -117,7 +119,12 @@ public sealed class StrategyAndCouncilCommandsTests
             await Run(database, "council", "papers", "--meeting", "M-2", "--out", folder, "--kind", "pack");
             using (var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(folder, "M-2-papers.zip")))
             {
-                zip.Entries.Select(e => e.FullName).ShouldBe(["00-agenda.docx", "00-agenda.html", "01-AI-2-L1-P1-storage-note.txt"], ignoreOrder: true);
+                zip.Entries.Select(e => e.FullName).ShouldBe(["00-MARKERING.txt", "00-agenda.docx", "00-agenda.html", "01-AI-2-L1-P1-storage-note.txt"], ignoreOrder: true);
+                // The pack is marked with the Dep.V paper in it: first entry, archive comment and the paper's own entry.
+                zip.Comment.ShouldBe("DEP. VERTROUWELIJK");
+                zip.GetEntry("01-AI-2-L1-P1-storage-note.txt")!.Comment.ShouldBe("DEP. VERTROUWELIJK");
+                using (var marking = new StreamReader(zip.GetEntry("00-MARKERING.txt")!.Open()))
+                    (await marking.ReadLineAsync()).ShouldBe("DEP. VERTROUWELIJK");
                 using var reader = new StreamReader(zip.GetEntry("01-AI-2-L1-P1-storage-note.txt")!.Open());
                 (await reader.ReadToEndAsync()).ShouldBe("STORAGE NOTE");
             }

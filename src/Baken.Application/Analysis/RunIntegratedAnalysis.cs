@@ -69,9 +69,10 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
 
         if (request.Official && request.Table is not null)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("official", request.TableName ?? "input", "an official run of the register's validated assessments, not of a file"));
-        var (rows, compartments, concept) = request.Table is null ? await RegisterTableAsync(catalogue, request.Official, ct) : (request.Table, 0L, true);
+        var (rows, lineCompartments, concept) = request.Table is null ? await RegisterTableAsync(catalogue, request.Official, ct) : (request.Table, new Dictionary<int, long>(), true);
         var allRows = rows;
         var read = Read(rows, ceiling, catalogue, out rows);
+        var compartments = Used(rows, lineCompartments);
         var leftOut = LeftOutPerScenario(allRows, rows);
         if (rows.Count <= 1)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("input", request.TableName ?? "register",
@@ -90,8 +91,9 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
             notes = await RescoreCompoundsAsync(read.Input!, profile, catalogue, request, compartments, ct);
             if (notes.Any(n => n.Contains(" rescored from", StringComparison.Ordinal)))
             {
-                (rows, compartments, concept) = await RegisterTableAsync(catalogue, request.Official, ct);
+                (rows, lineCompartments, concept) = await RegisterTableAsync(catalogue, request.Official, ct);
                 read = Read(rows, ceiling, catalogue, out rows);
+                compartments = Used(rows, lineCompartments);
                 if (!read.IsValid)
                     return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Message, e.Line)).ToList());
             }
@@ -127,6 +129,10 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         if (request.Store) code = await StoreAsync(request, rows, result, classification, concept, notes, ct);
         return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue, concept) { Notes = notes, AssessmentsLeftOut = leftOut });
     }
+
+    /// <summary>The union of the compartments of the rows used (rows the ceiling left out do not mark the run).</summary>
+    private static long Used(IReadOnlyList<AssessmentRawRow> rows, IReadOnlyDictionary<int, long> lineCompartments) =>
+        rows.Skip(1).Aggregate(0L, (mask, r) => mask | lineCompartments.GetValueOrDefault(r.Line));
 
     /// <summary>
     /// Per scenario, how many of its assessments the ceiling left out: a scenario scored from fewer analysts than the
@@ -184,18 +190,19 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
     /// The register's visible assessments (only the validated ones for an official run) as an assessment table, the union
     /// of their compartments, and whether any of them is not validated (a concept run).
     /// </summary>
-    private async Task<(IReadOnlyList<AssessmentRawRow> Rows, long Compartments, bool Concept)> RegisterTableAsync(AnalysisCatalogue catalogue, bool official, CancellationToken ct)
+    private async Task<(IReadOnlyList<AssessmentRawRow> Rows, IReadOnlyDictionary<int, long> Compartments, bool Concept)> RegisterTableAsync(AnalysisCatalogue catalogue, bool official, CancellationToken ct)
     {
         var scenarios = await db.Scenarios.AsNoTracking().ToDictionaryAsync(s => s.Code, ct);
         var assessments = (await db.Assessments.AsNoTracking().ToListAsync(ct))
             .Where(a => scenarios.ContainsKey(a.ScenarioCode) && (!official || a.Status == Domain.Assessments.AssessmentStatus.Validated))
             .OrderBy(a => a.ScenarioCode, StringComparer.Ordinal).ThenBy(a => a.Analyst, StringComparer.Ordinal).ToList();
         var rows = new List<AssessmentRawRow> { new(0, StoredAssessmentRows.Header(catalogue.Criteria)) };
-        long compartments = 0;
+        // Per line, the compartments of its assessment and scenario: a run carries those of the rows it used only.
+        var compartments = new Dictionary<int, long>();
         foreach (var a in assessments)
         {
             var s = scenarios[a.ScenarioCode];
-            compartments |= a.CompartmentMask | s.CompartmentMask;
+            compartments[rows.Count] = a.CompartmentMask | s.CompartmentMask;
             rows.Add(StoredAssessmentRows.Row(rows.Count, s, a, catalogue.Criteria));
         }
         return (rows, compartments, assessments.Any(a => a.Status != Domain.Assessments.AssessmentStatus.Validated));

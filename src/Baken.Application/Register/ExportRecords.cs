@@ -1,4 +1,5 @@
 using Baken.Application.Common;
+using Baken.Domain.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Register;
@@ -15,6 +16,28 @@ public sealed class ExportRecords(IBakenDb db)
         var mask = await RecordReferences.MaskAsync(db, kind, rows, ct);
         return Result<IReadOnlyList<RecordView>>.Ok(rows.OrderBy(r => r.Code, NaturalComparer.Instance)
             .Select(r => RecordView.From(kind, r, compartments, mask)).ToList());
+    }
+
+    /// <summary>
+    /// The marking of an export of <paramref name="rows"/> (METHODS §10): the highest level and the union of the
+    /// compartments of the rows actually exported, not of everything the caller may see.
+    /// </summary>
+    public async Task<Marking> MarkingAsync(IEnumerable<RecordView> rows, CancellationToken ct = default) =>
+        Of(await CompartmentDirectory.LoadAsync(db, ct), rows);
+
+    /// <summary>The high-water marking of <paramref name="rows"/>, compartments in the directory's definition order.</summary>
+    public static Marking Of(CompartmentDirectory directory, IEnumerable<RecordView> rows)
+    {
+        var level = ClassificationLevel.Ongerubriceerd;
+        long mask = 0;
+        foreach (var r in rows)
+        {
+            if (ClassificationLevels.TryParse(r.Classification, out var l) && l > level) level = l;
+            // A level that does not read back fails closed.
+            else if (!ClassificationLevels.TryParse(r.Classification, out _)) level = ClassificationLevel.StaatsgeheimZeerGeheim;
+            if (r.Compartments.Count > 0 && directory.TryParse(string.Join(';', r.Compartments), out var m, out _)) mask |= m;
+        }
+        return directory.Marking(new Classification(level, mask));
     }
 
     /// <summary>The column names of a kind's files: common columns, then its fields.</summary>

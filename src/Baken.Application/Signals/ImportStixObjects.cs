@@ -70,14 +70,70 @@ public sealed class ImportStixObjects(IBakenDb db, ICurrentUser user)
     }
 }
 
-/// <summary>The JSON of every stored STIX object the caller may see, optionally of some types only, in id order.</summary>
+/// <summary>A STIX export: the objects' JSON in id order, their high-water mark, and how many visible objects were left out.</summary>
+/// <param name="Withheld">Objects the caller may see that were left out because they refer to an object the caller may not see.</param>
+public sealed record StixExport(IReadOnlyList<string> Objects, Classification Classification, int Withheld);
+
+/// <summary>
+/// The JSON of every stored STIX object the caller may see, optionally of some types only, in id order. An object that
+/// refers to one the caller may not see (a relationship or sighting pointing at a hidden object) is left out too, so the
+/// bundle names nothing above the caller's clearance; the export's classification is the high-water mark of the objects
+/// in it (the bundle's marking, docs/formats.md §8.3).
+/// </summary>
 public sealed class ExportStixObjects(IBakenDb db)
 {
-    public async Task<IReadOnlyList<string>> HandleAsync(IReadOnlyCollection<string>? types = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> HandleAsync(IReadOnlyCollection<string>? types = null, CancellationToken ct = default) =>
+        (await MarkedAsync(types, ct)).Objects;
+
+    public async Task<StixExport> MarkedAsync(IReadOnlyCollection<string>? types = null, CancellationToken ct = default)
     {
         var query = db.StixObjects.AsNoTracking();
         // Marking definitions always travel with the objects, so a filtered export keeps its objects' markings.
         if (types is { Count: > 0 }) query = query.Where(s => types.Contains(s.StixType) || s.StixType == "marking-definition");
-        return (await query.Select(s => new { s.Code, s.Json }).ToListAsync(ct)).OrderBy(s => s.Code, StringComparer.Ordinal).Select(s => s.Json).ToList();
+        var rows = (await query.Select(s => new { s.Code, s.Json, s.ClassificationLevel, s.CompartmentMask }).ToListAsync(ct))
+            .OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
+        var visible = (await db.StixObjects.AsNoTracking().Select(s => s.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        // Only the ids of what the caller may not see, to recognise references to them; nothing of them is returned.
+        var hidden = (await db.StixObjects.IgnoreQueryFilters().AsNoTracking().Select(s => s.Code).ToListAsync(ct))
+            .Where(c => !visible.Contains(c)).ToList();
+        var hiddenSet = hidden.ToHashSet(StringComparer.Ordinal);
+        var kept = hiddenSet.Count == 0 ? rows : rows.Where(r => References(r.Json) is { } refs && !refs.Any(hiddenSet.Contains)).ToList();
+        return new StixExport(kept.Select(r => r.Json).ToList(),
+            Classification.Highest(kept.Select(r => new Classification(r.ClassificationLevel, r.CompartmentMask))), rows.Count - kept.Count);
+    }
+
+    /// <summary>Every id an object refers to: the values of its <c>*_ref</c> and <c>*_refs</c> properties, at any depth.</summary>
+    /// <returns>Null for text that does not read as JSON (left out: what it refers to cannot be told).</returns>
+    private static List<string>? References(string json)
+    {
+        var found = new List<string>();
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            Collect(doc.RootElement, false, found);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Stored objects were validated on import; an unreadable one fails closed.
+            return null;
+        }
+        return found;
+    }
+
+    private static void Collect(System.Text.Json.JsonElement e, bool isRef, List<string> found)
+    {
+        switch (e.ValueKind)
+        {
+            case System.Text.Json.JsonValueKind.Object:
+                foreach (var p in e.EnumerateObject())
+                    Collect(p.Value, p.Name.EndsWith("_ref", StringComparison.Ordinal) || p.Name.EndsWith("_refs", StringComparison.Ordinal), found);
+                break;
+            case System.Text.Json.JsonValueKind.Array:
+                foreach (var item in e.EnumerateArray()) Collect(item, isRef, found);
+                break;
+            case System.Text.Json.JsonValueKind.String when isRef:
+                found.Add(e.GetString()!);
+                break;
+        }
     }
 }

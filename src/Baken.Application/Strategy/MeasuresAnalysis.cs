@@ -57,6 +57,9 @@ public sealed record MeasuresOverview(
 
     /// <summary>How many of the run's Monte Carlo draws the measures were valued on (0: none).</summary>
     public int Draws { get; init; }
+
+    /// <summary>The high-water mark (level and compartments) of the run and the measures valued: the marking of anything made from this overview.</summary>
+    public Baken.Domain.Security.Classification Classification { get; init; }
 }
 
 /// <summary>The best set under a budget, the efficient frontier and how stable the choice is under the effects' uncertainty.</summary>
@@ -135,7 +138,9 @@ public sealed class MeasuresAnalysis(IBakenDb db, LoadAnalysisCatalogue catalogu
         rows = rows.Select(r => r with { Uncertainty = uncertainty.GetValueOrDefault(r.Measure.Code), Robustness = robustness.GetValueOrDefault(r.Measure.Code) }).ToList();
 
         var highest = new[] { run?.ClassificationLevel ?? ClassificationLevel.Ongerubriceerd }.Concat(measures.Select(m => m.ClassificationLevel)).Max();
-        return new MeasuresOverview(run?.Code, metric, period, settings, scenarios, rows, problems, highest) { Rule = request.Rule, Draws = draws };
+        var classification = Baken.Domain.Security.Classification.Highest(measures.Select(m => m.Classification)
+            .Append(run?.Classification ?? Baken.Domain.Security.Classification.Unclassified));
+        return new MeasuresOverview(run?.Code, metric, period, settings, scenarios, rows, problems, highest) { Rule = request.Rule, Draws = draws, Classification = classification };
     }
 
     /// <summary>The measures valued on the first draws of the run's own Monte Carlo (recomputed from its stored inputs and seed).</summary>

@@ -37,6 +37,29 @@ public sealed record StrategySnapshot(
 
     internal Classification RunClassification { get; init; }
 
+    /// <summary>
+    /// The high-water mark of a list of gaps found on this snapshot: the classification of each gap's subject (a scenario's
+    /// rank comes from the analysis run, so a scenario gap carries the run's), never of the whole snapshot.
+    /// </summary>
+    public Classification GapsClassification(IEnumerable<Baken.Analysis.Strategy.Gap> gaps)
+    {
+        Classification Of(Baken.Analysis.Strategy.Gap g)
+        {
+            IEnumerable<Record> records = g.Subject switch
+            {
+                Baken.Analysis.Strategy.GapSubject.Goal => Goals,
+                Baken.Analysis.Strategy.GapSubject.Measure => Measures,
+                Baken.Analysis.Strategy.GapSubject.Indicator => Indicators,
+                Baken.Analysis.Strategy.GapSubject.FollowUpAction => Actions,
+                _ => [],
+            };
+            if (g.Subject == Baken.Analysis.Strategy.GapSubject.Scenario) return RunClassification;
+            // A subject not found fails closed: the snapshot's own mark.
+            return records.FirstOrDefault(r => r.Code == g.SubjectCode)?.Classification ?? Highest;
+        }
+        return Classification.Highest(gaps.Select(Of));
+    }
+
     /// <summary>Per goal code: measures and indicators of the goal left out of this version (not visible to the audience).</summary>
     public IReadOnlyDictionary<string, int> WithheldPerGoal { get; init; } = new Dictionary<string, int>();
 

@@ -7,6 +7,7 @@ using Baken.Application.Assessments;
 using Baken.Application.Register;
 using Baken.Domain.Security;
 using Baken.Infrastructure.Assessments;
+using Baken.Infrastructure.Files;
 using Baken.Infrastructure.Reports.Analysis;
 using DocumentFiles = Baken.Infrastructure.Reports.Documents.DocumentFiles;
 using DocxWriter = Baken.Infrastructure.Reports.Documents.DocxWriter;
@@ -89,13 +90,18 @@ public static class AnalyseCommand
             var marking = (await Baken.Application.Register.CompartmentDirectory.LoadAsync(session.Get<Baken.Application.Common.IBakenDb>(), ct)).Marking(outcome.Classification).Text;
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
-            if (formats.Contains("csv")) ResultsCsvWriter.WriteFile(outcome.Result, Path.Combine(folder, "results.csv"));
-            if (formats.Contains("json")) ResultsJsonWriter.WriteFile(outcome.Result, Path.Combine(folder, "results.json"));
+            // results.csv stays in the layout scripts and the contracts read; its marking stands beside it (results.csv.marking).
+            if (formats.Contains("csv"))
+            {
+                ResultsCsvWriter.WriteFile(outcome.Result, Path.Combine(folder, "results.csv"));
+                await MarkedFiles.WriteSidecarAsync(Path.Combine(folder, "results.csv"), marking, ct);
+            }
+            if (formats.Contains("json")) ResultsJsonWriter.WriteFile(outcome.Result, Path.Combine(folder, "results.json"), marking);
             if (formats.Contains("html") || formats.Contains("docx"))
             {
                 var details = await session.Get<GatherReportDetails>().HandleAsync(outcome.Result.Scenarios.Select(s => s.Id).ToList(), outcome.RunCode, ct);
                 var report = AnalysisReport.Compose(outcome.Result, IntegratedAnalysisReport.Options(outcome.Catalogue, outcome.RunCode, DateTime.UtcNow,
-                    marking, outcome.Concept), details, language);
+                    marking, outcome.Concept, AnalystNames.Hidden(session.User)), details, language);
                 if (formats.Contains("html"))
                     await DocumentFiles.WriteBytesAsync(folder, IntegratedAnalysisReport.FileName + ".html", System.Text.Encoding.UTF8.GetBytes(HtmlDocumentWriter.Write(report)), ct);
                 if (formats.Contains("docx"))

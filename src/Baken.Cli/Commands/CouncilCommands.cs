@@ -102,7 +102,8 @@ public static class CouncilCommands
             if (which == "pack")
             {
                 var store = session.Get<StorePaper>();
-                var zip = await PapersPack.BuildAsync(view, async (c, t) => (await store.OpenAsync(c, t)).Value?.Content, lang, ct);
+                var directory = await Baken.Application.Register.CompartmentDirectory.LoadAsync(session.Get<Baken.Application.Common.IBakenDb>(), ct);
+                var zip = await PapersPack.BuildAsync(view, async (c, t) => (await store.OpenAsync(c, t)).Value?.Content, lang, ct, c => directory.Marking(c).Text);
                 var folder = parse.GetValue(output)!;
                 string path;
                 try { path = await Baken.Infrastructure.Reports.Documents.DocumentFiles.WriteBytesAsync(folder, $"{view.Meeting.Code}-papers.zip", zip, ct); }
@@ -111,6 +112,7 @@ public static class CouncilCommands
                     throw new CliException(ExitCodes.Invalid, $"--out: cannot write to '{folder}': {e.Message}");
                 }
                 await io.Out.WriteLineAsync(path);
+                await io.Err.WriteLineAsync($"Marked {view.Marking.Text}; {view.WithheldCount} record(s) not included.");
                 return ExitCodes.Ok;
             }
             var document = which == "agenda" ? MeetingDocuments.Agenda(view, lang) : MeetingDocuments.Minutes(view, lang);

@@ -65,14 +65,18 @@ public static class ImportExportCommands
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var result = await session.Get<ExportRecords>().HandleAsync(kindName, ct);
             if (!result.IsOk) return io.Fail(result);
+            // The marking of what is exported (METHODS §10): inside a JSON or XLSX file, beside a CSV (docs/formats.md §0.1).
+            var marking = (await session.Get<ExportRecords>().MarkingAsync(result.Value!, ct)).Text;
             using var ms = new MemoryStream();
-            RegisterFileWriter.Write(ms, RecordKinds.Find(kindName)!, result.Value!, f);
+            RegisterFileWriter.Write(ms, RecordKinds.Find(kindName)!, result.Value!, f, marking);
             if (path is null) await io.Out.WriteAsync(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
             else
             {
                 await File.WriteAllBytesAsync(path, ms.ToArray(), ct);
+                await MarkedFiles.WriteSidecarAsync(path, marking, ct);
                 await io.Err.WriteLineAsync($"Wrote {result.Value!.Count} {kindName} records to {path}.");
             }
+            await io.Err.WriteLineAsync($"Marked {marking}.");
             return ExitCodes.Ok;
         }));
         return cmd;

@@ -57,6 +57,7 @@ public static class MeasureCommands
                     residualList.Add(r.ScenarioId, N(r.CurrentAnnualProbability, "G6"), N(r.ResidualAnnualProbability, "G6"), N(r.CurrentImpactScore, "G6"), N(r.ResidualImpactScore, "G6"),
                         N(r.CurrentAnnualRisk, "G6"), N(r.ResidualAnnualRisk, "G6"), N(r.ReducedShare, "0.####"), string.Join(';', r.AppliedMeasureIds));
                 residualList.Write(io, parse.GetValue(format));
+                await io.Err.WriteLineAsync($"Marked {(await MarkingAsync(session, residualOverview.Classification, ct))}.");
                 return ExitCodes.Ok;
             }
             var overview = await session.Get<MeasuresAnalysis>().OverviewAsync(
@@ -65,6 +66,8 @@ public static class MeasureCommands
             var rows = overview.Measures.Select(r => MeasureLine.From(r, overview.Rule)).ToList();
             if (asJson) await io.Out.WriteLineAsync(JsonSerializer.Serialize(rows, JsonLines));
             else WriteCsv(io.Out, rows);
+            // Standard output stays the table scripts read; the marking of what it holds goes to standard error (docs/formats.md §0.1).
+            await io.Err.WriteLineAsync($"Marked {(await MarkingAsync(session, overview.Classification, ct))}.");
             foreach (var r in overview.Measures.Where(r => r.Robustness is { Fragile: true }))
                 await io.Err.WriteLineAsync($"Fragile: {r.Measure.Code}: {r.Robustness!.Reason}.");
             if (overview.Measures.Count == 0)
@@ -73,6 +76,9 @@ public static class MeasureCommands
         }));
         return cmd;
     }
+
+    private static async Task<string> MarkingAsync(CliSession session, Baken.Domain.Security.Classification classification, CancellationToken ct) =>
+        (await Baken.Application.Register.CompartmentDirectory.LoadAsync(session.Get<Baken.Application.Common.IBakenDb>(), ct)).Marking(classification).Text;
 
     /// <summary>
     /// One line of <c>baken measures</c>. The NPV percentiles and P(NPV &gt; 0) are empty for risk points (no net benefit

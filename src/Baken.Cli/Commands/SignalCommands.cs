@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Baken.Application.Common;
+using Baken.Application.Register;
 using Baken.Application.Signals;
 using Baken.Domain;
 using Baken.Infrastructure.CountryRisk;
@@ -59,10 +61,13 @@ public static class SignalCommands
         export.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            var objects = await session.Get<ExportStixObjects>().HandleAsync(parse.GetValue(types), ct);
+            var export = await session.Get<ExportStixObjects>().MarkedAsync(parse.GetValue(types), ct);
+            // The bundle's marking: the high-water mark of the objects in it (docs/formats.md §8.3).
+            var marking = (await CompartmentDirectory.LoadAsync(session.Get<IBakenDb>(), ct)).Marking(export.Classification).Text;
             await using var stream = File.Create(parse.GetValue(output)!);
-            var summary = StixBundleWriter.Write(objects, stream, new StixBundleWriteOptions(null, null, true));
-            await io.Err.WriteLineAsync($"Wrote {summary.ObjectIds.Count} objects to {parse.GetValue(output)} ({summary.BundleId}).");
+            var summary = StixBundleWriter.Write(export.Objects, stream, new StixBundleWriteOptions(null, null, true, marking));
+            await io.Err.WriteLineAsync($"Wrote {summary.ObjectIds.Count} objects to {parse.GetValue(output)} ({summary.BundleId}); marked {marking}." +
+                (export.Withheld > 0 ? $" {export.Withheld} object(s) left out: they refer to objects above your clearance." : ""));
             return ExitCodes.Ok;
         }));
         return new Command("stix", "STIX 2.1 threat intelligence") { import, export };

@@ -8,7 +8,9 @@ namespace Baken.Infrastructure.Files;
 /// <summary>Writes register rows as CSV, XLSX or JSON in the layout <see cref="RegisterFileReader"/> reads back.</summary>
 public static class RegisterFileWriter
 {
-    public static void Write(Stream stream, RecordKind kind, IReadOnlyList<RecordView> records, RegisterFileFormat format)
+    /// <param name="marking">The export's marking (<see cref="ExportRecords.MarkingAsync"/>); null writes none. Where it goes
+    /// per format: <see cref="MarkedFiles"/> (a CSV carries none inside; the caller puts it beside the file).</param>
+    public static void Write(Stream stream, RecordKind kind, IReadOnlyList<RecordView> records, RegisterFileFormat format, string? marking = null)
     {
         var columns = ExportRecords.Columns(kind);
         switch (format)
@@ -17,25 +19,32 @@ public static class RegisterFileWriter
                 WriteCsv(stream, columns, records.Select(r => r.Columns().ToDictionary(c => c.Key, c => c.Value)));
                 break;
             case RegisterFileFormat.Xlsx:
-                WriteXlsx(stream, columns, records.Select(r => r.Columns().ToDictionary(c => c.Key, c => c.Value)));
+                WriteXlsx(stream, columns, records.Select(r => r.Columns().ToDictionary(c => c.Key, c => c.Value)), marking);
                 break;
             default:
-                var doc = new Dictionary<string, object?>
-                {
-                    ["kind"] = kind.Name,
-                    ["records"] = records.Select(r => r.Columns().ToDictionary(c => c.Key, c => c.Value)).ToList(),
-                };
+                var doc = new Dictionary<string, object?>();
+                if (marking is not null) doc[MarkedFiles.JsonMember] = marking;
+                doc["kind"] = kind.Name;
+                doc["records"] = records.Select(r => r.Columns().ToDictionary(c => c.Key, c => c.Value)).ToList();
                 JsonSerializer.Serialize(stream, doc, new JsonSerializerOptions { WriteIndented = true });
                 break;
         }
     }
 
     /// <summary>One worksheet with a header row and one row per row; an empty table still has its header.</summary>
-    public static void WriteXlsx(Stream stream, IReadOnlyList<string> columns, IEnumerable<IReadOnlyDictionary<string, string?>> rows)
+    /// <param name="marking">Printed in every sheet's header and footer and kept as a document property (<see cref="MarkedFiles.StampXlsx"/>); null for none.</param>
+    public static void WriteXlsx(Stream stream, IReadOnlyList<string> columns, IEnumerable<IReadOnlyDictionary<string, string?>> rows, string? marking = null)
     {
         var sheet = rows.Select(r => columns.ToDictionary(c => c, c => (object?)(r.TryGetValue(c, out var v) ? v : null))).ToList();
         if (sheet.Count == 0) sheet.Add(columns.ToDictionary(c => c, _ => (object?)null));
-        stream.SaveAs(sheet);
+        if (marking is null)
+        {
+            stream.SaveAs(sheet);
+            return;
+        }
+        using var plain = new MemoryStream();
+        plain.SaveAs(sheet);
+        stream.Write(MarkedFiles.StampXlsx(plain.ToArray(), marking));
     }
 
     /// <summary>A CSV with a header row and one line per row (values written as text, quoted where needed).</summary>

@@ -20,10 +20,13 @@ public sealed record StixExportFilter(
 /// <param name="BundleIdGenerator">Supplies the UUID of the new bundle id; null derives a UUIDv5 from the exported content, so the same objects always give the same bundle id.</param>
 /// <param name="Filter">Which objects to export; null exports all.</param>
 /// <param name="Indented">Pretty-print the bundle (default true).</param>
+/// <param name="Marking">The Baken marking of the export (METHODS §10, e.g. <c>STG. GEHEIM // NUC</c>); when given, the bundle
+/// carries it as <c>x_baken_marking</c> and as a first statement marking-definition (docs/formats.md §8.3).</param>
 public sealed record StixBundleWriteOptions(
     Func<Guid>? BundleIdGenerator = null,
     StixExportFilter? Filter = null,
-    bool Indented = true);
+    bool Indented = true,
+    string? Marking = null);
 
 /// <summary>What <see cref="StixBundleWriter.Write"/> wrote.</summary>
 /// <param name="BundleId">The id of the written bundle.</param>
@@ -77,7 +80,9 @@ public static class StixBundleWriter
             writer.WriteStartObject();
             writer.WriteString("type", "bundle");
             writer.WriteString("id", bundleId);
+            if (options.Marking is { } marking) writer.WriteString(MarkingProperty, marking);
             writer.WriteStartArray("objects");
+            if (options.Marking is { } text) WriteMarkingDefinition(writer, text);
             foreach (var doc in selected) doc.RootElement.WriteTo(writer);
             writer.WriteEndArray();
             writer.WriteEndObject();
@@ -89,6 +94,45 @@ public static class StixBundleWriter
         {
             foreach (var doc in documents) doc.Dispose();
         }
+    }
+
+    /// <summary>The custom property that carries the Baken marking line, on the bundle and on its marking-definition.</summary>
+    public const string MarkingProperty = "x_baken_marking";
+
+    /// <summary>The fixed <c>created</c> of Baken's marking-definitions, so the same marking always gives the same object.</summary>
+    public const string MarkingCreated = "2026-01-01T00:00:00.000Z";
+
+    /// <summary>The id of the marking-definition of a Baken marking line: a UUIDv5 of the line, the same line always the same id.</summary>
+    public static string MarkingDefinitionId(string marking) => "marking-definition--" + NameId("marking:" + marking).ToString("D");
+
+    // A statement marking-definition (STIX 2.1 §7.2.1.3) whose statement is the Baken marking line.
+    private static void WriteMarkingDefinition(Utf8JsonWriter writer, string marking)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", "marking-definition");
+        writer.WriteString("spec_version", "2.1");
+        writer.WriteString("id", MarkingDefinitionId(marking));
+        writer.WriteString("created", MarkingCreated);
+        writer.WriteString("name", "Baken: " + marking);
+        writer.WriteString("definition_type", "statement");
+        writer.WriteStartObject("definition");
+        writer.WriteString("statement", marking);
+        writer.WriteEndObject();
+        writer.WriteString(MarkingProperty, marking);
+        writer.WriteEndObject();
+    }
+
+    private static Guid NameId(string name)
+    {
+        using var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+        Span<byte> ns = stackalloc byte[16];
+        BundleNamespace.TryWriteBytes(ns, bigEndian: true, out _);
+        sha1.AppendData(ns);
+        sha1.AppendData(Encoding.UTF8.GetBytes(name));
+        var hash = sha1.GetHashAndReset();
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
     }
 
     private static JsonDocument ParseObject(string? json, int position)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Baken.Application.Analysis;
+using Baken.Application.Common;
+using Baken.Application.Register;
 using Baken.Domain.Security;
 using Baken.Infrastructure.Reports.Analysis;
 using Microsoft.AspNetCore.Builder;
@@ -64,7 +66,8 @@ public static class AnalysisEndpoints
             .WithSummary("Cancel a waiting or running analysis of yours (a running one stops within a second, on whichever node runs it)")
             .Produces<AnalysisJobView>().ProducesProblem(404).ProducesProblem(409);
 
-        api.MapGet("/runs/{code}/report", async (string code, string? format, string? lang, ReproduceAnalysisRun handler, GatherReportDetails gather, CancellationToken ct) =>
+        api.MapGet("/runs/{code}/report", async (string code, string? format, string? lang, ReproduceAnalysisRun handler, GatherReportDetails gather, IBakenDb db, ICurrentUser reader,
+                CancellationToken ct) =>
             {
                 // Without lang the report speaks the page's language (Dutch unless the user switched to English).
                 var language = lang ?? (Localization.Ui.IsEnglish ? "en" : "nl");
@@ -73,17 +76,20 @@ public static class AnalysisEndpoints
                 var run = await handler.HandleAsync(code, ct: ct);
                 if (!run.IsOk || run.Value!.Result is null)
                     return run.ToResponse(r => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not reproducible", detail: r.Note));
-                var document = await Report(run.Value, gather, language, ct);
+                var document = await Report(run.Value, gather, db, reader, language, ct);
                 return StrategyEndpoints.Document(document, format ?? "html", $"{code}-report");
             })
             .WithSummary("The run's full report (HTML or DOCX; lang nl or en, default the page's language), recomputed from its stored inputs and seed")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
-        api.MapGet("/runs/{code}/results", async (string code, string? format, ReproduceAnalysisRun handler, CancellationToken ct) =>
+        api.MapGet("/runs/{code}/results", async (string code, string? format, ReproduceAnalysisRun handler, IBakenDb db, CancellationToken ct) =>
             {
                 if (!TableDownload.TryFormat(format, out var f))
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"'{format}' is not allowed; allowed: {TableDownload.Allowed}"] });
-                return (await handler.HandleAsync(code, ct: ct)).ToResponse(r => f == "json" ? TypedResults.Ok(r.Stored) : RankingFile(r.Run.Code, r.Stored, f));
+                var run = await handler.HandleAsync(code, ct: ct);
+                // The run's marking: the high-water mark of the assessment and scenario rows it used (stored on the run).
+                var marking = run.IsOk ? (await CompartmentDirectory.LoadAsync(db, ct)).Marking(run.Value!.Run.Classification).Text : "";
+                return run.ToResponse(r => f == "json" ? TableDownload.Marked(TypedResults.Ok(r.Stored), marking) : RankingFile(r.Run.Code, r.Stored, f, marking));
             })
             .WithSummary("The run's stored results per scenario, as JSON or as a CSV/XLSX table (format=csv|xlsx)")
             .Produces<IReadOnlyList<ScenarioSummary>>().Produces(200, contentType: "text/csv").Produces(200, contentType: TableDownload.XlsxType)
@@ -118,7 +124,7 @@ public static class AnalysisEndpoints
     private static readonly string[] RankingColumns =
         ["rank", "scenario", "title", "theme", "likelihood", "impact_value", "impact_class", "p05", "p50", "p95", "p_top5", "p_top10", "medal_rank", "evamix_rank", "analysts"];
 
-    private static IResult RankingFile(string runCode, IReadOnlyList<ScenarioSummary> rows, string format) =>
+    private static IResult RankingFile(string runCode, IReadOnlyList<ScenarioSummary> rows, string format, string marking) =>
         TableDownload.File($"{runCode}-ranking", RankingColumns, rows.OrderBy(s => s.Rank).Select(s => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
         {
             ["rank"] = s.Rank.ToString(CultureInfo.InvariantCulture), ["scenario"] = s.Id, ["title"] = s.Title, ["theme"] = s.Theme,
@@ -127,13 +133,17 @@ public static class AnalysisEndpoints
             ["p_top5"] = TableDownload.Number(s.PTop5), ["p_top10"] = TableDownload.Number(s.PTop10),
             ["medal_rank"] = s.MedalRank.ToString(CultureInfo.InvariantCulture), ["evamix_rank"] = s.EvamixRank.ToString(CultureInfo.InvariantCulture),
             ["analysts"] = s.AnalystCount.ToString(CultureInfo.InvariantCulture),
-        }), format);
+        }), format, marking);
 
     /// <summary>The report of a reproduced run, with what the register holds about its scenarios as the caller may see it.</summary>
-    public static async Task<Baken.Infrastructure.Reports.Documents.ReportDocument> Report(ReproducedRun r, GatherReportDetails gather, string language, CancellationToken ct)
+    /// <remarks>The marking line is the run's high-water mark with its compartments (METHODS §10); a reader outside the
+    /// internal classified audience sees analysts as A1…An (<see cref="AnalystNames"/>).</remarks>
+    public static async Task<Baken.Infrastructure.Reports.Documents.ReportDocument> Report(ReproducedRun r, GatherReportDetails gather, IBakenDb db, ICurrentUser reader,
+        string language, CancellationToken ct)
     {
         var details = await gather.HandleAsync(r.Result!.Scenarios.Select(s => s.Id).ToList(), r.Run.Code, ct);
-        return AnalysisReport.Compose(r.Result, IntegratedAnalysisReport.Options(r.Catalogue, r.Run.Code, r.Run.RunAtUtc, r.Run.ClassificationLevel.DisplayName(), r.Run.Concept),
-            details, language);
+        var marking = (await CompartmentDirectory.LoadAsync(db, ct)).Marking(r.Run.Classification).Text;
+        return AnalysisReport.Compose(r.Result, IntegratedAnalysisReport.Options(r.Catalogue, r.Run.Code, r.Run.RunAtUtc, marking, r.Run.Concept,
+            AnalystNames.Hidden(reader)), details, language);
     }
 }

@@ -58,13 +58,14 @@ public static class CouncilEndpoints
             .WithSummary("A meeting's agenda and papers pack, minutes, or public summary (by redaction) as DOCX or HTML")
             .ProducesProblem(404).ProducesValidationProblem();
 
-        api.MapGet("/meetings/{code}/pack", async (string code, string? lang, MeetingPapers papers, StorePaper store, CancellationToken ct) =>
+        api.MapGet("/meetings/{code}/pack", async (string code, string? lang, MeetingPapers papers, StorePaper store, Baken.Application.Common.IBakenDb db, CancellationToken ct) =>
             {
                 if ((lang ?? "nl") is not ("nl" or "en")) return Invalid("lang", lang, "nl or en");
                 var result = await papers.HandleAsync(code, Audience.Caller, ct);
                 if (!result.IsOk) return result.ToResponse(_ => Results.Empty);
-                var zip = await PapersPack.BuildAsync(result.Value!, async (c, t) => (await store.OpenAsync(c, t)).Value?.Content, lang ?? "nl", ct);
-                return Results.File(zip, "application/zip", $"{code}-papers.zip");
+                var directory = await Baken.Application.Register.CompartmentDirectory.LoadAsync(db, ct);
+                var zip = await PapersPack.BuildAsync(result.Value!, async (c, t) => (await store.OpenAsync(c, t)).Value?.Content, lang ?? "nl", ct, c => directory.Marking(c).Text);
+                return TableDownload.Marked(Results.File(zip, "application/zip", $"{code}-papers.zip"), result.Value!.Marking.Text);
             })
             .WithSummary("A meeting's papers pack: the agenda and every paper you may see, as one ZIP file").ProducesProblem(404).ProducesValidationProblem();
 

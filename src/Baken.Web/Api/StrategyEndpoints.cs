@@ -1,6 +1,8 @@
 using System.Globalization;
 using Baken.Analysis.Measures;
 using Baken.Analysis.Strategy;
+using Baken.Application.Common;
+using Baken.Application.Register;
 using Baken.Application.Strategy;
 using Baken.Domain.Security;
 using Baken.Infrastructure.Reports.Documents;
@@ -25,20 +27,24 @@ public static class StrategyEndpoints
         api.MapGet("/strategy/tree", async (LoadStrategy load, CancellationToken ct) => TypedResults.Ok(StrategyTree.From(await load.HandleAsync(null, ct))))
             .WithSummary("Pillars, goals, their measures and indicators with the latest reported progress");
 
-        api.MapGet("/strategy/gaps", async (string? asOf, int? top, int? staleDays, string? format, LoadStrategy load, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/strategy/gaps", async (string? asOf, int? top, int? staleDays, string? format, LoadStrategy load, IBakenDb db, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!TryDate(asOf, clock, out var today)) return Invalid("asOf", asOf, "a date as yyyy-MM-dd");
                 if (top is < 0) return Invalid("top", top.ToString(), "0 or more");
                 if (staleDays is < 1) return Invalid("staleDays", staleDays.ToString(), "1 or more");
                 if (!TableDownload.TryFormat(format, out var f)) return Invalid("format", format, TableDownload.Allowed);
-                var gaps = GapView.From(StrategyGaps.Find(await load.HandleAsync(null, ct), today, new GapSettings(top ?? 10, staleDays ?? 365)));
-                if (f == "json") return TypedResults.Ok(gaps);
+                var snapshot = await load.HandleAsync(null, ct);
+                var report = StrategyGaps.Find(snapshot, today, new GapSettings(top ?? 10, staleDays ?? 365));
+                var gaps = GapView.From(report);
+                // The marking of the gaps listed: their subjects' high-water mark, not the whole strategy's.
+                var marking = (await CompartmentDirectory.LoadAsync(db, ct)).Marking(snapshot.GapsClassification(report.Gaps)).Text;
+                if (f == "json") return TableDownload.Marked(TypedResults.Ok(gaps), marking);
                 return TableDownload.File($"gaps-{today:yyyy-MM-dd}", ["kind", "subject", "code", "title", "since", "explanation", "reminder"],
                     gaps.Select(g => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
                     {
                         ["kind"] = g.Kind, ["subject"] = g.Subject, ["code"] = g.Code, ["title"] = g.Title, ["since"] = g.Since?.ToString("yyyy-MM-dd"),
                         ["explanation"] = g.Explanation, ["reminder"] = g.Reminder ? "true" : "false",
-                    }), f);
+                    }), f, marking);
             })
             .WithSummary("Gap analysis: unaddressed high-ranked scenarios, goals without owner/measure/indicator, stale indicators, overdue milestones and actions (format=csv|xlsx for a table)")
             .Produces<IReadOnlyList<GapView>>().ProducesValidationProblem();

@@ -20,12 +20,26 @@ public static class TableDownload
         return normalised is "json" or "csv" or "xlsx";
     }
 
-    public static IResult File(string name, IReadOnlyList<string> columns, IEnumerable<IReadOnlyDictionary<string, string?>> rows, string format)
+    /// <param name="marking">The high-water marking of the rows written (METHODS §10): in the <see cref="MarkedFiles.Header"/>
+    /// header, and in an XLSX's page header, footer and document property (docs/formats.md §0.1).</param>
+    public static IResult File(string name, IReadOnlyList<string> columns, IEnumerable<IReadOnlyDictionary<string, string?>> rows, string format, string marking)
     {
         using var stream = new MemoryStream();
-        if (format == "xlsx") RegisterFileWriter.WriteXlsx(stream, columns, rows);
+        if (format == "xlsx") RegisterFileWriter.WriteXlsx(stream, columns, rows, marking);
         else RegisterFileWriter.WriteCsv(stream, columns, rows);
-        return Results.File(stream.ToArray(), format == "xlsx" ? XlsxType : "text/csv; charset=utf-8", $"{name}.{format}");
+        return Marked(Results.File(stream.ToArray(), format == "xlsx" ? XlsxType : "text/csv; charset=utf-8", $"{name}.{format}"), marking);
+    }
+
+    /// <summary>The response of <paramref name="inner"/> with the marking in the <see cref="MarkedFiles.Header"/> header.</summary>
+    public static IResult Marked(IResult inner, string marking) => new MarkedResult(inner, marking);
+
+    private sealed class MarkedResult(IResult inner, string marking) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers[MarkedFiles.Header] = marking;
+            return inner.ExecuteAsync(httpContext);
+        }
     }
 
     public static string? Number(double? value, string format = "G6") => value?.ToString(format, CultureInfo.InvariantCulture);

@@ -62,13 +62,24 @@ public sealed class AnalysisApiTests
         var results = await client.GetFromJsonAsync<List<ScenarioSummary>>($"/api/analysis/runs/{run.RunCode}/results");
         results!.Single(s => s.Id == "E-DROUGHT").ImpactValue.ShouldBe(22, 1e-9);
         // The ranking as a table to download.
-        var csv = await client.GetStringAsync($"/api/analysis/runs/{run.RunCode}/results?format=csv");
+        var csvResponse = await client.GetAsync($"/api/analysis/runs/{run.RunCode}/results?format=csv");
+        // The download's marking: the run's high-water mark, in the header (a CSV holds no marking row).
+        csvResponse.Headers.GetValues(Baken.Infrastructure.Files.MarkedFiles.Header).Single().ShouldBe("ONGERUBRICEERD");
+        var csv = await csvResponse.Content.ReadAsStringAsync();
         csv.Split('\n')[0].ShouldStartWith("rank,scenario,title,theme,likelihood,impact_value");
         csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1 + 4);
         csv.ShouldContain(",E-DROUGHT,Langdurige droogte en hitte,");
         var xlsx = await client.GetAsync($"/api/analysis/runs/{run.RunCode}/results?format=xlsx");
         xlsx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         (await xlsx.Content.ReadAsByteArrayAsync()).Take(2).ShouldBe("PK"u8.ToArray());
+        Baken.Infrastructure.Files.MarkedFiles.XlsxMarking(await xlsx.Content.ReadAsByteArrayAsync()).ShouldBe("ONGERUBRICEERD");
+        (await client.GetAsync($"/api/analysis/runs/{run.RunCode}/results")).Headers.GetValues(Baken.Infrastructure.Files.MarkedFiles.Header).Single().ShouldBe("ONGERUBRICEERD");
+        // A reader outside the internal classified audience gets the analysts as A1…An, never by user name.
+        var uncleared = await app.ClientForAsync("intern", ClassificationLevel.Ongerubriceerd, roles: "PolicyOwner");
+        var anonymous = await uncleared.GetStringAsync($"/api/analysis/runs/{run.RunCode}/report?lang=en");
+        anonymous.ShouldContain("A4 (WODC)");
+        anonymous.ShouldNotContain("analyst-wodc");
+        html.ShouldContain("analyst-wodc (WODC)");
         var badFormat = await client.GetAsync($"/api/analysis/runs/{run.RunCode}/results?format=pdf");
         badFormat.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await badFormat.Content.ReadAsStringAsync()).ShouldContain("json, csv or xlsx");

@@ -22,7 +22,10 @@ public sealed class StrategyCouncilApiTests
 
         var gaps = await client.GetFromJsonAsync<List<GapView>>("/api/strategy/gaps?asOf=2026-11-23");
         gaps!.Count(g => g.Kind == "GoalWithoutOwner").ShouldBe(13);
-        var gapsCsv = await client.GetStringAsync("/api/strategy/gaps?asOf=2026-11-23&format=csv");
+        var gapsResponse = await client.GetAsync("/api/strategy/gaps?asOf=2026-11-23&format=csv");
+        // The catalogue's goals are unclassified: so is the list of their gaps.
+        gapsResponse.Headers.GetValues(Baken.Infrastructure.Files.MarkedFiles.Header).Single().ShouldBe("ONGERUBRICEERD");
+        var gapsCsv = await gapsResponse.Content.ReadAsStringAsync();
         gapsCsv.Split('\n')[0].ShouldBe("kind,subject,code,title,since,explanation,reminder");
         gapsCsv.Split('\n').Count(l => l.StartsWith("GoalWithoutOwner,Goal,", StringComparison.Ordinal)).ShouldBe(13);
         // The gap list speaks the page's language, goal titles included.

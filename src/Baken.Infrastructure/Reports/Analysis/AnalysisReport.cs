@@ -228,7 +228,7 @@ public static partial class AnalysisReport
             [w.T("Criterium", "Criterion"), w.T("Consensus", "Consensus"), w.T("Spreiding", "Range"), w.T("Oordelen van analisten (klasse of hoeveelheid zoals ingevoerd)", "Analysts' judgements (class or quantity as entered)")],
             s.Criteria.Select(c => (IReadOnlyList<string>)[
                 w.Criterion(c.Code), c.Consensus.ToString(), $"{c.Min}–{c.Max}" + (c.RangeInClasses >= 2 ? " ⚑" : ""),
-                string.Join("\n", c.AnalystClasses.Select(a => $"{a.Analyst} ({a.Organisation}): " + w.Derivation(Entered(d, a.Analyst, c.Code, a.Judgement)) + (Entered(d, a.Analyst, c.Code, a.Judgement) == a.PointClass.ToString() ? "" : $" → {a.PointClass}"))),
+                string.Join("\n", c.AnalystClasses.Select(a => w.Who(a.Analyst, a.Organisation) + ": " + w.Derivation(Entered(d, a.Analyst, c.Code, a.Judgement)) + (Entered(d, a.Analyst, c.Code, a.Judgement) == a.PointClass.ToString() ? "" : $" → {a.PointClass}"))),
             ]).ToList()));
 
         b.Add(new Heading(sub, w.T("Waarschijnlijkheid", "Likelihood")));
@@ -239,7 +239,7 @@ public static partial class AnalysisReport
         b.Add(new Table(null, headers, s.AnalystLikelihoods.Select(a =>
         {
             var entered = d?.Assessments.FirstOrDefault(x => x.Analyst == a.Analyst);
-            List<string> row = [$"{a.Analyst} ({a.Organisation})", entered?.Likelihood is { Length: > 0 } l ? l : a.Judgement, a.PointClass.ToString()];
+            List<string> row = [w.Who(a.Analyst, a.Organisation), entered?.Likelihood is { Length: > 0 } l ? l : a.Judgement, a.PointClass.ToString()];
             if (threat)
                 row.AddRange([
                     entered is null ? "–" : $"{entered.Intent ?? "–"} / {entered.Capability ?? "–"} / {entered.Vulnerability ?? "–"}",
@@ -255,7 +255,7 @@ public static partial class AnalysisReport
 
         b.Add(new Heading(sub, w.T("Onderbouwing en bronnen", "Rationale and sources")));
         var reasons = d?.Assessments.Where(a => !string.IsNullOrWhiteSpace(a.Rationale) || a.Sources.Count > 0 || a.HorizonYears is not null)
-            .Select(a => $"{a.Analyst} ({a.Organisation}): " + (string.IsNullOrWhiteSpace(a.Rationale) ? w.T("geen onderbouwing vastgelegd", "no rationale recorded") : a.Rationale!.Trim()) +
+            .Select(a => w.Who(a.Analyst, a.Organisation) + ": " + (string.IsNullOrWhiteSpace(a.Rationale) ? w.T("geen onderbouwing vastgelegd", "no rationale recorded") : a.Rationale!.Trim()) +
                          (a.Sources.Count > 0 ? w.T(" — bronnen: ", " — sources: ") + string.Join(", ", a.Sources) : "") +
                          (a.HorizonYears is { } h ? w.T($" — horizon {w.N(h)} jaar", $" — horizon {w.N(h)} years") : "")).ToList() ?? [];
         b.Add(reasons.Count > 0 ? new BulletList(reasons) : new Paragraph(w.T("Geen onderbouwing of bronnen vastgelegd.", "No rationale or sources recorded.")));
@@ -464,6 +464,21 @@ public static partial class AnalysisReport
         private CultureInfo Culture => Nl ? CultureInfo.GetCultureInfo("nl-NL") : CultureInfo.GetCultureInfo("en-GB");
 
         public string T(string dutch, string english) => Nl ? dutch : english;
+
+        // A1…An in the order of the analysts' names, the same number for one analyst throughout the document.
+        private readonly Dictionary<string, int> pseudonyms = result.Scenarios
+            .SelectMany(s => s.AnalystLikelihoods.Select(a => a.Analyst).Concat(s.Criteria.SelectMany(c => c.AnalystClasses.Select(a => a.Analyst))))
+            .Concat(details.Scenarios.Values.SelectMany(d => d.Assessments.Select(a => a.Analyst)))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select((name, i) => (name, i + 1))
+            .ToDictionary(p => p.name, p => p.Item2, StringComparer.Ordinal);
+
+        /// <summary>
+        /// How an analyst is named: by user name and organisation for the internal classified audience, otherwise as
+        /// A1…An with the organisation, never by user name (METHODS §10, <see cref="AnalysisReportOptions.AnonymousAnalysts"/>).
+        /// </summary>
+        public string Who(string analyst, string organisation) => Options.AnonymousAnalysts
+            ? $"A{pseudonyms.GetValueOrDefault(analyst, pseudonyms.Count + 1)}" + (string.IsNullOrWhiteSpace(organisation) ? "" : $" ({organisation})")
+            : $"{analyst} ({organisation})";
         public string Pick(string dutch, string english) => Nl || string.IsNullOrWhiteSpace(english) ? dutch : english;
         public string N(double value, string format = "0.######") => value.ToString(format, Culture);
         public string Percent(double share) => (share * 100).ToString("0", Culture) + "%";

@@ -15,9 +15,10 @@ public static class IntegratedAnalysisReport
     public static string CodeVersion { get; } =
         typeof(IntegratedAnalysis).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    public static AnalysisReportOptions Options(AnalysisCatalogue catalogue, string? runCode, DateTime? runAtUtc, string classificationLabel, bool concept = false) =>
+    public static AnalysisReportOptions Options(AnalysisCatalogue catalogue, string? runCode, DateTime? runAtUtc, string classificationLabel, bool concept = false,
+        bool anonymousAnalysts = false) =>
         new(catalogue.PublicConcern.Select(c => new PublicConcern(c.Topic, c.Percent, c.ThemeCode)).ToList(),
-            catalogue.ThemeNames, runCode, runAtUtc, classificationLabel, Concept: concept);
+            catalogue.ThemeNames, runCode, runAtUtc, classificationLabel, Concept: concept, AnonymousAnalysts: anonymousAnalysts);
 
     /// <summary>Writes report.html and report.docx into <paramref name="folder"/>.</summary>
     public static Task<IReadOnlyList<string>> WriteAsync(string folder, ReportDocument report, CancellationToken ct = default) =>

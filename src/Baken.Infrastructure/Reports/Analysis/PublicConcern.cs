@@ -28,6 +28,8 @@ public sealed record PublicConcern
 /// <param name="RunAtUtc">When the run was made (the writer reads no clock).</param>
 /// <param name="ClassificationLabel">The marking printed on every page (e.g. "Ongerubriceerd").</param>
 /// <param name="Title">Report title; null for the standard title in the report's language.</param>
+/// <param name="AnonymousAnalysts">True outside the internal classified audience (<see cref="Application.Analysis.AnalystNames.Hidden"/>):
+/// analysts appear as A1…An with their organisation, never by user name.</param>
 public sealed record AnalysisReportOptions(
     IReadOnlyList<PublicConcern> PublicConcern,
     IReadOnlyDictionary<string, string>? ThemeNames = null,
@@ -35,4 +37,5 @@ public sealed record AnalysisReportOptions(
     DateTime? RunAtUtc = null,
     string? ClassificationLabel = null,
     string? Title = null,
-    bool Concept = false);
+    bool Concept = false,
+    bool AnonymousAnalysts = false);

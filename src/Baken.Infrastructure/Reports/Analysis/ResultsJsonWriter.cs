@@ -32,9 +32,18 @@ public static class ResultsJsonWriter
 
     public static string ToJson(AnalysisResult result) => JsonSerializer.Serialize(result, Options);
 
-    public static void WriteFile(AnalysisResult result, string path)
+    /// <param name="marking">The run's marking (METHODS §10), written as the top-level member <c>marking</c> before the result's
+    /// members (docs/formats.md §2.2); null writes the result alone.</param>
+    public static void WriteFile(AnalysisResult result, string path, string? marking = null)
     {
         using var file = File.Create(path);
-        Write(result, file);
+        if (marking is null)
+        {
+            Write(result, file);
+            return;
+        }
+        var body = JsonSerializer.SerializeToNode(result, Options)!.AsObject();
+        using var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder });
+        Files.MarkedFiles.WithMarking(marking, body).WriteTo(writer, Options);
     }
 }
