@@ -41,6 +41,17 @@ public sealed class ListOutput(params string[] columns)
         _ => throw new CliException(ExitCodes.Invalid, $"--format: '{format}' is not allowed; allowed: {Allowed}"),
     };
 
+    /// <summary>
+    /// For commands whose plain-text output predates --format: writes in the format asked for and returns true, or
+    /// returns false without --format, so the command keeps writing what people and scripts already read.
+    /// </summary>
+    public bool WriteIfAsked(CommandIo io, string? format)
+    {
+        if (string.IsNullOrWhiteSpace(format)) return false;
+        Write(io, format);
+        return true;
+    }
+
     public void Write(CommandIo io, string? format)
     {
         var resolved = Resolve(io, format);

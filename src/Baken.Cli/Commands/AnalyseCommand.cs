@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using Baken.Analysis.Risk;
 using Baken.Application.Analysis;
@@ -139,11 +140,16 @@ public static class AnalyseCommand
 
     private static Command Runs(CommandIo io)
     {
-        var cmd = new Command("runs", "List the stored analysis runs you may see");
+        var format = ListOutput.FormatOption();
+        var cmd = new Command("runs", "List the stored analysis runs you may see") { format };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var page = await session.Get<ListRecords>().HandleAsync(new ListRecordsRequest("analysis-run", PageSize: ListRecords.MaxPageSize), ct);
+            var list = new ListOutput("run", "scenarios", "profile", "factor", "iterations", "seed", "classification", "input_source");
+            foreach (var r in page.Value!.Items)
+                list.Add(r.Code, r.Fields["scenarios"], r.Fields["profile"], r.Fields["factor"], r.Fields["iterations"], r.Fields["seed"], r.Classification, r.Fields["input_source"]);
+            if (list.WriteIfAsked(io, parse.GetValue(format))) return ExitCodes.Ok;
             foreach (var r in page.Value!.Items)
                 await io.Out.WriteLineAsync($"{r.Code}  {r.Fields["scenarios"]} scenarios  {r.Fields["profile"]}  f={r.Fields["factor"]}  {r.Fields["iterations"]} iterations  seed {r.Fields["seed"]}  [{r.Classification}]  {r.Fields["input_source"]}");
             if (page.Value.Total == 0) await io.Out.WriteLineAsync("No analysis runs yet; 'baken analyse' makes one.");
@@ -156,13 +162,24 @@ public static class AnalyseCommand
     {
         var before = new Argument<string>("before") { Description = "The earlier run" };
         var after = new Argument<string>("after") { Description = "The later run" };
-        var cmd = new Command("compare", "Compare two runs: what moved, and why") { before, after };
+        var format = ListOutput.FormatOption();
+        var cmd = new Command("compare", "Compare two runs: what moved, and why") { before, after, format };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var result = await session.Get<CompareAnalysisRuns>().HandleAsync(parse.GetValue(before)!, parse.GetValue(after)!, ct);
             if (!result.IsOk) return io.Fail(result);
             var c = result.Value!;
+            var list = new ListOutput("scenario", "rank_before", "rank_after", "impact_before", "impact_after", "likelihood_before", "likelihood_after", "why");
+            foreach (var m in c.Moves)
+                list.Add(m.Id, m.RankBefore?.ToString(CultureInfo.InvariantCulture), m.RankAfter?.ToString(CultureInfo.InvariantCulture),
+                    m.ImpactBefore?.ToString("0.####", CultureInfo.InvariantCulture), m.ImpactAfter?.ToString("0.####", CultureInfo.InvariantCulture),
+                    m.LikelihoodBefore?.ToString(), m.LikelihoodAfter?.ToString(), string.Join("; ", m.Reasons));
+            if (list.WriteIfAsked(io, parse.GetValue(format)))
+            {
+                foreach (var s in c.SettingChanges) await io.Err.WriteLineAsync("setting " + s);
+                return ExitCodes.Ok;
+            }
             foreach (var s in c.SettingChanges) await io.Out.WriteLineAsync("setting " + s);
             if (c.SettingChanges.Count == 0) await io.Out.WriteLineAsync("settings: the same");
             var table = new Table().Border(TableBorder.Simple).AddColumns("scenario", "rank", "I(s)", "likelihood", "why");

@@ -10,14 +10,13 @@ public static class CapabilityCommands
 {
     public static Command Create(CommandIo io)
     {
-        var format = new Option<string>("--format") { Description = "table (default) or csv", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "table (default), csv or json", DefaultValueFactory = _ => "table" };
         var run = new Option<string?>("--run") { Description = "The analysis run whose risks weigh the gaps (default: the latest you may see)" };
         var scenarios = new Option<bool>("--per-scenario") { Description = "One line per scenario and capability instead of one per capability" };
         var gaps = new Command("gaps", "Capability shortfalls, the ones touching the most risk first (levels 0–4, indicative)") { format, run, scenarios };
         gaps.SetAction((parse, ct) => io.Run(parse, async g =>
         {
-            var f = parse.GetValue(format)!.ToLowerInvariant();
-            if (f is not ("table" or "csv")) throw new CliException(ExitCodes.Invalid, $"--format: '{parse.GetValue(format)}' is not allowed; allowed: table, csv");
+            var f = ListOutput.Resolve(io, parse.GetValue(format));
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var result = await session.Get<CapabilityGaps>().HandleAsync(parse.GetValue(run), ct);
             if (!result.IsOk) return io.Fail(result);
@@ -53,9 +52,9 @@ public static class CapabilityCommands
             foreach (var row in rows) await io.Out.WriteLineAsync(string.Join(",", row.Select(MeasureCommands.Csv)));
             return;
         }
-        var table = new Table().Border(TableBorder.Simple).AddColumns(header);
-        foreach (var row in rows) table.AddRow(row.Select(Markup.Escape).ToArray());
-        RecordCommands.Console(io).Write(table);
-        if (rows.Count == 0) await io.Out.WriteLineAsync("No capabilities needed by any scenario you may see.");
+        var list = new ListOutput(header);
+        foreach (var row in rows) list.Add(row);
+        list.Write(io, format);
+        if (format == "table" && rows.Count == 0) await io.Out.WriteLineAsync("No capabilities needed by any scenario you may see.");
     }
 }

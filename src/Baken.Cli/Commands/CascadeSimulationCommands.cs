@@ -38,16 +38,18 @@ public static class CascadeSimulationCommands
         }));
 
         var outage = new Option<double?>("--hours") { Description = "How long each process is down, in hours (default: the whole horizon)" };
-        var critical = new Command("critical", "Rank the vital processes by the harm their failure does to the others") { outage, horizon, step };
+        var criticalFormat = ListOutput.FormatOption();
+        var critical = new Command("critical", "Rank the vital processes by the harm their failure does to the others") { outage, horizon, step, criticalFormat };
         critical.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var network = await Load(session, io, ct);
             var ranking = Simulate(() => CriticalProcessAnalysis.Rank(network.Network, parse.GetValue(horizon), parse.GetValue(step), parse.GetValue(outage)));
-            await io.Out.WriteLineAsync("rank,process,name,category,total_impact_hours,knock_on_impact_hours,processes_failed,dependants");
+            var list = new ListOutput("rank", "process", "name", "category", "total_impact_hours", "knock_on_impact_hours", "processes_failed", "dependants");
             foreach (var c in ranking)
-                await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{c.Rank},{c.Process.Code},\"{c.Process.Name}\",{c.Process.Category},{c.TotalImpactHours:0.##},{c.KnockOnImpactHours:0.##},{c.ProcessesFailed},{c.TransitiveDependants}"));
+                list.Add(I(c.Rank), c.Process.Code, c.Process.Name, c.Process.Category.ToString(), c.TotalImpactHours.ToString("0.##", CultureInfo.InvariantCulture),
+                    c.KnockOnImpactHours.ToString("0.##", CultureInfo.InvariantCulture), I(c.ProcessesFailed), I(c.TransitiveDependants));
+            list.Write(io, parse.GetValue(criticalFormat));
             return ExitCodes.Ok;
         }));
         var scenario = new Argument<string>("scenario") { Description = "Code of a scenario with initial disruptions" };
@@ -113,4 +115,6 @@ public static class CascadeSimulationCommands
         try { return run(); }
         catch (ArgumentException e) { throw new CliException(ExitCodes.Invalid, e.Message.Split(" (Parameter")[0]); }
     }
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -67,7 +67,8 @@ public static class CouncilCommands
 
         var from = new Option<string>("--from") { Description = "First day of the cycle (yyyy-MM-dd)", Required = true };
         var to = new Option<string?>("--to") { Description = "Last day of the cycle (yyyy-MM-dd; default: today)" };
-        var coverage = new Command("coverage", "Which goals of the strategy the councils discussed in a cycle, and which not") { from, to };
+        var coverageFormat = ListOutput.FormatOption();
+        var coverage = new Command("coverage", "Which goals of the strategy the councils discussed in a cycle, and which not") { from, to, coverageFormat };
         coverage.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             var first = ParseDate("--from", parse.GetValue(from)!);
@@ -75,10 +76,10 @@ public static class CouncilCommands
             if (last < first) throw new CliException(ExitCodes.Invalid, $"--to: {last:yyyy-MM-dd} lies before --from {first:yyyy-MM-dd}.");
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var report = await session.Get<ForwardAgenda>().CoverageAsync(first, last, ct);
-            await io.Out.WriteLineAsync("goal,title,pillar,discussed,items");
+            var list = new ListOutput("goal", "title", "pillar", "discussed", "items");
             foreach (var c in report.Goals)
-                await io.Out.WriteLineAsync(string.Join(",", c.Goal.Code["goal:".Length..], MeasureCommands.Csv(c.Goal.Title), c.Goal.Pillar, c.Discussed ? "yes" : "no",
-                    string.Join(';', c.Items.Select(i => i.ItemCode))));
+                list.Add(c.Goal.Code["goal:".Length..], c.Goal.Title, c.Goal.Pillar.ToString(), c.Discussed ? "yes" : "no", string.Join(';', c.Items.Select(i => i.ItemCode)));
+            list.Write(io, parse.GetValue(coverageFormat));
             foreach (var p in report.Pillars) await io.Err.WriteLineAsync($"{p.Pillar}: {p.Discussed} of {p.Total} goals discussed.");
             return ExitCodes.Ok;
         }));

@@ -179,17 +179,19 @@ public static class EarlyWarningCommands
     {
         var asOf = new Option<string?>("--as-of") { Description = "End of the window (yyyy-MM-dd; default: today)" };
         var window = new Option<int>("--window") { Description = "Window in days", DefaultValueFactory = _ => 180 };
-        var stacked = new Command("stacked", "Stacked threats: pressure on interests, vital processes, sectors and actors from many weak signals and indicator moves") { asOf, window };
+        var format = ListOutput.FormatOption();
+        var stacked = new Command("stacked", "Stacked threats: pressure on interests, vital processes, sectors and actors from many weak signals and indicator moves") { asOf, window, format };
         stacked.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             var today = StrategyCommands.Today(parse.GetValue(asOf));
             if (parse.GetValue(window) is < 1 or > 3660) throw new CliException(ExitCodes.Invalid, $"--window: {parse.GetValue(window)} is outside 1 … 3660 days.");
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var findings = await session.Get<StackedThreatScan>().HandleMarkedAsync(today, new StackSettings(parse.GetValue(window)), ct);
-            await io.Out.WriteLineAsync("target,pressure,parts,from,to,explanation,marking");
+            var list = new ListOutput("target", "pressure", "parts", "from", "to", "explanation", "marking");
             foreach (var (f, _, marking) in findings)
-                await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{f.Target},{f.Pressure:0.###},{string.Join(';', f.Parts.Select(p => p.SourceId).Distinct())},{f.From:yyyy-MM-dd},{f.To:yyyy-MM-dd},{MeasureCommands.Csv(f.Explanation)},{MeasureCommands.Csv(marking.Text)}"));
+                list.Add(f.Target.ToString(), f.Pressure.ToString("0.###", CultureInfo.InvariantCulture), string.Join(';', f.Parts.Select(p => p.SourceId).Distinct()),
+                    f.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), f.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), f.Explanation, marking.Text);
+            list.Write(io, parse.GetValue(format));
             return ExitCodes.Ok;
         }));
         return new Command("threats", "Threat views") { stacked };

@@ -20,7 +20,7 @@ public static class MeasureCommands
     {
         var metric = Metric();
         var apply = new Option<string?>("--apply") { Description = "Measure codes separated by ',' or ';': show each scenario's current and residual risk with them in force" };
-        var format = new Option<string>("--format") { Description = "Output format: csv or json", DefaultValueFactory = _ => "csv" };
+        var format = ListOutput.FormatOption();
         var rule = new Option<string>("--rule")
         {
             Description = "The number that stands for a class: geometric (√(low·high), default), midpoint ((low+high)/2) or lower (the lower bound); recommendations that flip between rules are flagged as fragile",
@@ -34,12 +34,8 @@ public static class MeasureCommands
         };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
-            var asJson = parse.GetValue(format)?.Trim().ToLowerInvariant() switch
-            {
-                "csv" => false,
-                "json" => true,
-                var other => throw new CliException(ExitCodes.Invalid, $"--format: '{other}' is not allowed; allowed: csv or json."),
-            };
+            var chosen = ListOutput.Resolve(io, parse.GetValue(format));
+            var asJson = chosen == "json";
             if (!ValuationRuleComparison.TryParse(parse.GetValue(rule), out var classRule))
                 throw new CliException(ExitCodes.Invalid, $"--rule: '{parse.GetValue(rule)}' is not allowed; allowed: geometric, midpoint or lower.");
             if (parse.GetValue(draws) is < 0 or > MeasureValuation.MaximumDraws)
@@ -56,7 +52,7 @@ public static class MeasureCommands
                 foreach (var r in residual)
                     residualList.Add(r.ScenarioId, N(r.CurrentAnnualProbability, "G6"), N(r.ResidualAnnualProbability, "G6"), N(r.CurrentImpactScore, "G6"), N(r.ResidualImpactScore, "G6"),
                         N(r.CurrentAnnualRisk, "G6"), N(r.ResidualAnnualRisk, "G6"), N(r.ReducedShare, "0.####"), string.Join(';', r.AppliedMeasureIds));
-                residualList.Write(io, parse.GetValue(format));
+                residualList.Write(io, chosen);
                 await io.Err.WriteLineAsync($"Marked {(await MarkingAsync(session, residualOverview.Classification, ct))}.");
                 return ExitCodes.Ok;
             }
@@ -65,6 +61,7 @@ public static class MeasureCommands
             await Notes(io, overview);
             var rows = overview.Measures.Select(r => MeasureLine.From(r, overview.Rule)).ToList();
             if (asJson) await io.Out.WriteLineAsync(JsonSerializer.Serialize(rows, JsonLines));
+            else if (chosen == "table") WriteTable(io, rows);
             else WriteCsv(io.Out, rows);
             // Standard output stays the table scripts read; the marking of what it holds goes to standard error (docs/formats.md §0.1).
             await io.Err.WriteLineAsync($"Marked {(await MarkingAsync(session, overview.Classification, ct))}.");
@@ -115,9 +112,10 @@ public static class MeasureCommands
         var metric = Metric();
         var draws = new Option<int>("--draws") { Description = "Monte Carlo draws of the effects, to show how often each measure is chosen (0: none)", DefaultValueFactory = _ => 200 };
         var seed = new Option<int>("--seed") { Description = "Seed of the draws", DefaultValueFactory = _ => 1 };
+        var portfolioFormat = ListOutput.FormatOption();
         var cmd = new Command("portfolio", "The set of measures that removes the most risk within a budget, respecting prerequisites and exclusions (exact, CP-SAT)")
         {
-            budget, metric, draws, seed,
+            budget, metric, draws, seed, portfolioFormat,
         };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
@@ -130,9 +128,23 @@ public static class MeasureCommands
             var result = await session.Get<MeasuresAnalysis>().PortfolioAsync(euros, ParseMetric(parse.GetValue(metric)), parse.GetValue(draws), parse.GetValue(seed), ct: ct);
             await Notes(io, result.Overview);
             var s = result.Selection;
-            await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Budget {Euros(euros)}: {s.ChosenMeasureIds.Count} of {result.Overview.Measures.Count} measures chosen, costing {Euros(s.CostEuros)}, removing {s.RiskReduction:0.###} {result.Overview.Unit}."));
+            var summary = string.Create(CultureInfo.InvariantCulture,
+                $"Budget {Euros(euros)}: {s.ChosenMeasureIds.Count} of {result.Overview.Measures.Count} measures chosen, costing {Euros(s.CostEuros)}, removing {s.RiskReduction:0.###} {result.Overview.Unit}.");
             var share = result.Uncertainty?.Measures.ToDictionary(m => m.MeasureId, m => m.Share);
+            var list = new ListOutput("measure", "title", "chosen", "cost_eur", "risk_reduction", "share_of_draws_chosen");
+            foreach (var r in result.Overview.Measures)
+                list.Add(r.Measure.Code, r.Measure.Title, s.ChosenMeasureIds.Contains(r.Measure.Code) ? "yes" : "no",
+                    r.Model.Costs.NominalCost(result.Overview.Period).ToString("0", CultureInfo.InvariantCulture),
+                    r.Appraisal.PresentValueRiskReduction.ToString("0.###", CultureInfo.InvariantCulture),
+                    share?.TryGetValue(r.Measure.Code, out var part) == true ? part.ToString("0.###", CultureInfo.InvariantCulture) : "");
+            // With --format: the measures alone, the summary on the error stream (the frontier stays in the default output).
+            if (!string.IsNullOrWhiteSpace(parse.GetValue(portfolioFormat)))
+            {
+                await io.Err.WriteLineAsync(summary);
+                list.Write(io, parse.GetValue(portfolioFormat));
+                return ExitCodes.Ok;
+            }
+            await io.Out.WriteLineAsync(summary);
             await io.Out.WriteLineAsync("measure,title,chosen,cost_eur,risk_reduction,share_of_draws_chosen");
             foreach (var r in result.Overview.Measures)
             {
@@ -158,6 +170,15 @@ public static class MeasureCommands
     }
 
     private static readonly JsonSerializerOptions JsonLines = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+
+    /// <summary>For people: the measure, its valuation and the median and spread of its NPV; scripts take csv or json for every column.</summary>
+    private static void WriteTable(CommandIo io, IReadOnlyList<MeasureLine> rows)
+    {
+        var table = new ListOutput("measure", "title", "pillar", "status", "pv_cost_eur", "npv_eur", "npv_p05", "npv_p95", "p_npv_positive", "fragile");
+        foreach (var r in rows)
+            table.Add(r.Measure, r.Title, r.Pillar, r.Status, Number(r.PvCostEur), Number(r.NpvEur), Number(r.NpvP05), Number(r.NpvP95), Number(r.PNpvPositive), r.Fragile ? "yes" : "");
+        table.Write(io, "table");
+    }
 
     /// <summary>The header always, then one row per measure; numbers in invariant culture as the shortest text that round-trips.</summary>
     private static void WriteCsv(TextWriter output, IReadOnlyList<MeasureLine> rows)

@@ -65,7 +65,8 @@ public static class ReleaseCommands
     {
         var code = new Option<string?>("--code") { Description = "Write the stored file of this release to --out" };
         var output = new Option<string?>("--out") { Description = "Folder for the file of --code" };
-        var cmd = new Command("releases", "The released products you may see (the Public role: those released to the public); --code and --out write one file") { code, output };
+        var format = ListOutput.FormatOption();
+        var cmd = new Command("releases", "The released products you may see (the Public role: those released to the public); --code and --out write one file") { code, output, format };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
@@ -82,8 +83,15 @@ public static class ReleaseCommands
                 }
                 return ExitCodes.Ok;
             }
+            var releases = await list.HandleAsync(ct);
+            var rows = new ListOutput("code", "product", "subject", "version", "audience", "marking", "released_by", "released_at", "sha256");
+            foreach (var r in releases)
+                rows.Add(r.Code, r.ProductKind.ToString(), r.Subject, r.ReleaseNumber.ToString(CultureInfo.InvariantCulture), r.Audience, r.Marking, r.ReleasedBy,
+                    r.ReleasedAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), r.Sha256);
+            if (rows.WriteIfAsked(io, parse.GetValue(format))) return ExitCodes.Ok;
+            // Without --format: one line per release, tab-separated, as scripts have read it.
             await io.Out.WriteLineAsync("code\tproduct\tsubject\tversion\taudience\tmarking\treleased_by\treleased_at\tsha256");
-            foreach (var r in await list.HandleAsync(ct))
+            foreach (var r in releases)
                 await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{r.Code}\t{r.ProductKind}\t{r.Subject}\t{r.ReleaseNumber}\t{r.Audience}\t{r.Marking}\t{r.ReleasedBy}\t{r.ReleasedAtUtc:yyyy-MM-dd'T'HH:mm:ss'Z'}\t{r.Sha256}"));
             return ExitCodes.Ok;

@@ -45,11 +45,29 @@ public static class StrategyCommands
             return ExitCodes.Ok;
         }));
 
-        var tree = new Command("tree", "The strategy tree: pillars, goals, their measures and indicators with the latest reported values");
+        var treeFormat = ListOutput.FormatOption();
+        var tree = new Command("tree", "The strategy tree: pillars, goals, their measures and indicators with the latest reported values") { treeFormat };
         tree.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var s = await session.Get<LoadStrategy>().HandleAsync(null, ct);
+            // The tree flattened: one row per goal, measure and indicator, each naming its pillar and goal.
+            var rows = new ListOutput("pillar", "goal", "kind", "code", "title", "owner", "status", "baseline", "target", "deadline", "latest", "latest_date");
+            foreach (var goal in s.Goals.OrderBy(x => x.Pillar))
+            {
+                var status = s.LatestStatus("goal:" + goal.Code);
+                rows.Add(goal.Pillar.ToString(), goal.Code, "goal", goal.Code, goal.Title, goal.OwnerCode, status?.Status.ToString(), null, null, null, null, status?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                foreach (var code in Baken.Application.Register.RecordFieldBuilder<Baken.Domain.Record>.SplitCodes(goal.Measures))
+                    if (s.Measures.FirstOrDefault(m => m.Code == code) is { } m)
+                        rows.Add(goal.Pillar.ToString(), goal.Code, "measure", m.Code, m.Title, null, m.Status.ToString(), null, null, null, null, null);
+                foreach (var i in s.Indicators.Where(i => i.GoalCode == goal.Code))
+                {
+                    var last = s.LatestValue(i.Code);
+                    rows.Add(goal.Pillar.ToString(), goal.Code, "indicator", i.Code, i.Title, null, null, Invariant(i.Baseline), Invariant(i.Target),
+                        i.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Invariant(last?.Value), last?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+            }
+            if (rows.WriteIfAsked(io, parse.GetValue(treeFormat))) return ExitCodes.Ok;
             foreach (var pillar in s.Goals.GroupBy(x => x.Pillar).OrderBy(x => x.Key))
             {
                 await io.Out.WriteLineAsync(pillar.Key.ToString());
@@ -152,4 +170,11 @@ public static class StrategyCommands
             throw new CliException(ExitCodes.Invalid, $"--as-of: '{text}' is not a date; allowed: yyyy-MM-dd.");
         return d;
     }
+
+    private static string? Invariant(object? value) => value switch
+    {
+        null => null,
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
 }

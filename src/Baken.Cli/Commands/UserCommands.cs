@@ -111,14 +111,20 @@ public static class UserCommands
     private static Command Tokens(CommandIo io)
     {
         var name = new Argument<string>("name") { Description = "The user whose tokens are listed" };
-        var cmd = new Command("tokens", "List a user's API tokens: name, scopes, expiry and whether revoked (never the token itself)") { name };
+        var format = ListOutput.FormatOption();
+        var cmd = new Command("tokens", "List a user's API tokens: name, scopes, expiry and whether revoked (never the token itself)") { name, format };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             await RequireTokenAccessAsync(session, parse.GetValue(name)!, Baken.Application.Permissions.PermissionAction.Read, ct);
             // One line per token, tab-separated, so the id (what revoke-token needs) is never wrapped or cut.
+            var tokens = await session.Get<ApiTokens>().ListAsync(parse.GetValue(name)!, ct);
+            var list = new ListOutput("id", "name", "scopes", "created", "expires", "state");
+            foreach (var t in tokens)
+                list.Add(t.Id.ToString(), t.Name, string.Join(";", t.Scopes), $"{t.CreatedAtUtc:yyyy-MM-dd}", t.ExpiresAtUtc is { } x ? $"{x:yyyy-MM-dd}" : "-", t.RevokedAtUtc is not null ? "revoked" : "active");
+            if (list.WriteIfAsked(io, parse.GetValue(format))) return ExitCodes.Ok;
             await io.Out.WriteLineAsync("id\tname\tscopes\tcreated\texpires\tstate");
-            foreach (var t in await session.Get<ApiTokens>().ListAsync(parse.GetValue(name)!, ct))
+            foreach (var t in tokens)
                 await io.Out.WriteLineAsync(string.Join('\t', t.Id, t.Name, string.Join(";", t.Scopes), $"{t.CreatedAtUtc:yyyy-MM-dd}",
                     t.ExpiresAtUtc is { } e ? $"{e:yyyy-MM-dd}" : "-", t.RevokedAtUtc is not null ? "revoked" : "active"));
             return ExitCodes.Ok;

@@ -54,18 +54,20 @@ public static class WorkflowCommands
         }));
 
         var statusCode = new Argument<string>("code") { Description = "Code of the cycle" };
-        var status = new Command("status", "Per scenario and analyst: the status of the assessment, the deadline and whether it is overdue") { statusCode };
+        var statusFormat = ListOutput.FormatOption();
+        var status = new Command("status", "Per scenario and analyst: the status of the assessment, the deadline and whether it is overdue") { statusCode, statusFormat };
         status.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var result = await session.Get<GetCycleStatus>().HandleAsync(parse.GetValue(statusCode)!, ct);
             if (!result.IsOk) return io.Fail(result);
             var view = result.Value!;
-            await io.Out.WriteLineAsync("scenario,analyst,organisation,due,status,overdue,note");
+            var list = new ListOutput("scenario", "analyst", "organisation", "due", "status", "overdue", "note");
             foreach (var t in view.Tasks)
-                await io.Out.WriteLineAsync(string.Join(",", t.Scenario, t.Analyst, MeasureCommands.Csv(t.Organisation), t.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    t.Status is { } s ? AssessmentStatuses.Name(s) : "not-started", t.Overdue ? "yes" : "no", MeasureCommands.Csv(t.Note)));
-            foreach (var s in view.Unassigned) await io.Out.WriteLineAsync($"{s},,,{view.Cycle.Due:yyyy-MM-dd},unassigned,no,");
+                list.Add(t.Scenario, t.Analyst, t.Organisation, t.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    t.Status is { } s ? AssessmentStatuses.Name(s) : "not-started", t.Overdue ? "yes" : "no", t.Note);
+            foreach (var s in view.Unassigned) list.Add(s, "", "", view.Cycle.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "unassigned", "no", "");
+            list.Write(io, parse.GetValue(statusFormat));
             await io.Err.WriteLineAsync($"Cycle {view.Cycle.Code} '{view.Cycle.Title}' ({view.Cycle.Status.ToString().ToLowerInvariant()}, due {view.Cycle.Due:yyyy-MM-dd}): " +
                 $"{view.Tasks.Count} task(s), {view.Count(Domain.Assessments.AssessmentStatus.Validated)} validated, {view.Count(Domain.Assessments.AssessmentStatus.Submitted)} submitted, " +
                 $"{view.Tasks.Count(t => t.Overdue)} overdue, {view.Unassigned.Count} scenario(s) unassigned.");
@@ -151,15 +153,16 @@ public static class WorkflowCommands
 
     public static Command Inbox(CommandIo io)
     {
-        var cmd = new Command("inbox", "What is asked of you (or of --user NAME): assignments, returned assessments, reviews, council actions; overdue first");
+        var format = ListOutput.FormatOption();
+        var cmd = new Command("inbox", "What is asked of you (or of --user NAME): assignments, returned assessments, reviews, council actions; overdue first") { format };
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var items = await session.Get<Application.Workflow.Inbox>().HandleAsync(ct);
-            await io.Out.WriteLineAsync("kind,code,title,due,overdue,note");
+            var list = new ListOutput("kind", "code", "title", "due", "overdue", "note");
             foreach (var i in items)
-                await io.Out.WriteLineAsync(string.Join(",", Kebab(i.Kind.ToString()), i.Code, MeasureCommands.Csv(i.Title),
-                    i.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", i.Overdue ? "yes" : "no", MeasureCommands.Csv(i.Note)));
+                list.Add(Kebab(i.Kind.ToString()), i.Code, i.Title, i.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", i.Overdue ? "yes" : "no", i.Note);
+            list.Write(io, parse.GetValue(format));
             await io.Err.WriteLineAsync($"{items.Count} item(s) for {session.User.UserName}, {items.Count(i => i.Overdue)} overdue.");
             return ExitCodes.Ok;
         }));

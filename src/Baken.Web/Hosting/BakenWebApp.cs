@@ -69,7 +69,7 @@ public static class BakenWebApp
             doc.Info.Title = "Baken API";
             doc.Info.Description = "The register of the integrated national security planning platform. Every answer is limited to what the caller's clearance and compartments allow.";
             return Task.CompletedTask;
-        }));
+        }).AddBakenSecuritySchemes());
 
         services.AddAuthentication(o =>
             {
@@ -119,8 +119,7 @@ public static class BakenWebApp
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AllowDuplicateProperties = false);
 
         var app = builder.Build();
-        app.UseBakenErrorPages();
-        app.Use(SecurityHeaders);
+        // The language first: an error page is written after the inner middleware returned, outside the culture it set.
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("nl"),
@@ -128,6 +127,8 @@ public static class BakenWebApp
             SupportedUICultures = [new CultureInfo("nl"), new CultureInfo("en")],
             RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()],
         });
+        app.UseBakenErrorPages();
+        app.Use(SecurityHeaders);
         app.UseAuthentication();
         app.Use(ApiTokenAuthentication.EnforceScopes);
         app.Use(ReplaceOneTimePassword);
@@ -137,7 +138,11 @@ public static class BakenWebApp
         app.Use(RequireAntiforgeryForCookies);
 
         app.MapOpenApi("/openapi/v1.json");
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("Baken API").WithOpenApiRoutePattern("/openapi/v1.json"));
+        // The API reference works offline and shows no vendor services: the script is served by this app (Scalar.AspNetCore
+        // embeds it), no web fonts, no telemetry, no AI agent or MCP, no developer toolbar (its Deploy and Share buttons).
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("Baken API").WithOpenApiRoutePattern("/openapi/v1.json")
+            .DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp().HideDeveloperTools().HideClientButton()
+            .WithFavicon("/favicon.svg").AddPreferredSecuritySchemes([OpenApiSecurity.Bearer]));
         app.MapGet("/health", () => TypedResults.Ok("ok")).ExcludeFromDescription();
         app.MapBakenHealth();
         app.MapAccountEndpoints();
@@ -215,9 +220,10 @@ public static class BakenWebApp
         // Pages, API answers and downloads may hold classified content: no browser or proxy keeps a copy. Static assets
         // set their own caching after this.
         h.CacheControl = "no-store";
-        // The API reference page (Scalar) needs its own inline script; every other page gets a strict policy.
-        if (!ctx.Request.Path.StartsWithSegments("/api-docs") && !ctx.Request.Path.StartsWithSegments("/scalar"))
-            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+        // The API reference page (Scalar) needs its own inline script; it too may reach nothing but this app.
+        h.ContentSecurityPolicy = ctx.Request.Path.StartsWithSegments("/api-docs") || ctx.Request.Path.StartsWithSegments("/scalar")
+            ? "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'"
+            : "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
         return next();
     }
 }

@@ -18,8 +18,14 @@ public sealed record NetworkEdge(string From, string To, double Strength, bool I
 /// </summary>
 public static class NetworkDiagram
 {
-    public static string ToSvg(IReadOnlyList<NetworkNode> nodes, IReadOnlyList<NetworkEdge> edges, Func<string, string> link, int width = 900, int height = 640)
+    /// <param name="label">The drawing's accessible name, in the page's language.</param>
+    /// <param name="describe">A node's tooltip and link name, in the page's language; by default an English description.</param>
+    public static string ToSvg(IReadOnlyList<NetworkNode> nodes, IReadOnlyList<NetworkEdge> edges, Func<string, string> link, string label,
+        Func<NetworkNode, string>? describe = null, int width = 900, int height = 640)
     {
+        describe ??= n => $"{n.Code} {n.Name} (category {n.Category})"
+            + (n.FailedAtHours is { } f ? string.Create(CultureInfo.InvariantCulture, $": fails after {f:0.#} h")
+                : n.PeakInoperability > 0 ? string.Create(CultureInfo.InvariantCulture, $": peak inoperability {n.PeakInoperability:P0}") : "");
         var graph = new BidirectionalGraph<string, Edge<string>>();
         foreach (var n in nodes) graph.AddVertex(n.Code);
         foreach (var e in edges.Where(e => graph.ContainsVertex(e.From) && graph.ContainsVertex(e.To) && e.From != e.To))
@@ -39,7 +45,7 @@ public static class NetworkDiagram
         }
 
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"Dependency network of the vital processes\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"group\" aria-label=\"{WebUtility.HtmlEncode(label)}\">");
         svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"18\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#8a94a6\"/></marker></defs>");
         foreach (var e in graph.Edges)
         {
@@ -53,8 +59,7 @@ public static class NetworkDiagram
         {
             var (x, y) = At(n.Code);
             var fill = n.FailedAtHours is not null ? "#c0392b" : n.PeakInoperability > 0 ? "#e8a33d" : n.Category == "A" ? "#1f4e79" : "#5b8db8";
-            var tip = WebUtility.HtmlEncode($"{n.Code} {n.Name} (category {n.Category})"
-                + (n.FailedAtHours is { } f ? string.Create(CultureInfo.InvariantCulture, $": fails after {f:0.#} h") : n.PeakInoperability > 0 ? string.Create(CultureInfo.InvariantCulture, $": peak inoperability {n.PeakInoperability:P0}") : ""));
+            var tip = WebUtility.HtmlEncode(describe(n));
             svg.Append(CultureInfo.InvariantCulture,
                 $"<a href=\"{WebUtility.HtmlEncode(link(n.Code))}\" aria-label=\"{tip}\"><circle cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"11\" fill=\"{fill}\" stroke=\"#fff\" stroke-width=\"1.5\"><title>{tip}</title></circle>"
                 + $"<text x=\"{x:0.#}\" y=\"{y + 4:0.#}\" text-anchor=\"middle\" font-size=\"10\" font-family=\"sans-serif\" fill=\"#fff\">{WebUtility.HtmlEncode(n.Code)}</text></a>");
