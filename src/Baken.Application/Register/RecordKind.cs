@@ -210,7 +210,11 @@ public static partial class RecordKinds
                 (r, v) => Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged(r, v))
             .Text("status_note", "The coordinator's comments, or who entered it for whom (set by the workflow)", r => r.StatusNote,
                 (r, v) => Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged("status_note", r.StatusNote, v))
-            .Text("change_reason", "Why a validated assessment is changed (required for that change)", r => r.ChangeReason, (r, v) => r.ChangeReason = v));
+            .Text("change_reason", "Why a validated assessment is changed, or why it is revised in round 2 (required for that change)", r => r.ChangeReason, (r, v) => r.ChangeReason = v)
+            .Text("round1_scores", "The scores at the end of the blind round (set by the workflow)", r => r.Round1Scores,
+                (r, v) => r.Round1Scores = Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged("round1_scores", r.Round1Scores, v))
+            .Text("round1_likelihood", "The likelihood at the end of the blind round (set by the workflow)", r => r.Round1Likelihood,
+                (r, v) => r.Round1Likelihood = Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged("round1_likelihood", r.Round1Likelihood, v)));
 
     public static readonly RecordKind AnalysisRun = Kind<Baken.Domain.Analysis.AnalysisRun>("analysis-run", "analysis-runs", "Analyses", "Analysis runs", "profile",
         db => db.AnalysisRuns, b => b
@@ -221,7 +225,8 @@ public static partial class RecordKinds
             .Text("code_version", "Code version", r => r.CodeVersion, (r, v) => r.CodeVersion = v ?? "")
             .Text("input_source", "Register or file", r => r.InputSource, (r, v) => r.InputSource = v ?? "")
             .Int("scenarios", "Scenarios analysed", r => r.ScenarioCount, (r, v) => r.ScenarioCount = v, 0, int.MaxValue)
-            .Bool("concept", "A concept run: it used assessments that are not validated", r => r.Concept, (r, v) => r.Concept = v),
+            .Bool("concept", "A concept run: it used assessments that are not validated", r => r.Concept, (r, v) => r.Concept = v)
+            .Text("assessments", "The register assessments the run used, separated by ';'", r => r.AssessmentCodes, (r, v) => r.AssessmentCodes = v ?? ""),
         readOnly: true);
 
     // A property, not a field: the kinds of other features live in other files of this partial class, whose
