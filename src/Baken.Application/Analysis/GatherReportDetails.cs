@@ -35,7 +35,11 @@ public sealed record ScenarioDetail(
     string Code, string Title, string Classification, string? RiskCode, int HorizonYears, string? Narrative, string? ReasonableWorstCase, string? Assumptions,
     IReadOnlyList<AssessmentDetail> Assessments, IReadOnlyList<DisruptionDetail> Disruptions, IReadOnlyList<LinkedRecord> Components, string? Dependence,
     IReadOnlyList<LinkedRecord> Dependencies, IReadOnlyList<LinkedRecord> Goals, IReadOnlyList<MeasureOnScenario> Measures, ResidualRiskResult? Residual,
-    IReadOnlyList<CapabilityNeed> Capabilities);
+    IReadOnlyList<CapabilityNeed> Capabilities)
+{
+    /// <summary>The Delphi rounds: per criterion the spread in round 1 and now and how classes moved; null when no assessment went through a round change.</summary>
+    public Workflow.ScenarioRoundsView? Rounds { get; init; }
+}
 
 /// <summary>A criterion with its names and the scale it was scored on (for the annex).</summary>
 public sealed record CriterionDetail(string Code, string Interest, string Name, string NameEn, string? MeasuredAs, string? Unit, bool? Indicative,
@@ -63,7 +67,8 @@ public sealed record ReportDetails(
 /// residual risk, and capabilities; the criteria and scales; the comparison with the previous run; the capability gaps.
 /// Reads through the classification filter, so a report never holds more than its reader may see.
 /// </summary>
-public sealed class GatherReportDetails(IBakenDb db, CompareAnalysisRuns compare, CapabilityGaps gaps, MeasuresAnalysis measures)
+public sealed class GatherReportDetails(IBakenDb db, CompareAnalysisRuns compare, CapabilityGaps gaps, MeasuresAnalysis measures,
+    LoadAnalysisCatalogue? catalogueLoader = null)
 {
     /// <param name="scenarioCodes">The scenarios of the run.</param>
     /// <param name="runCode">The run the report is for; null for an unstored run (then no comparison).</param>
@@ -108,6 +113,20 @@ public sealed class GatherReportDetails(IBakenDb db, CompareAnalysisRuns compare
                 onScenario,
                 onScenario.Count > 0 ? residual.GetValueOrDefault(s.Code) : null,
                 CapabilityLevels.ParseNeeds(s.Capabilities, "capabilities"));
+        }
+
+        // The movement between Delphi rounds, only where a round change recorded round-1 scores.
+        var withRounds = scenarios.Where(s => assessments.GetValueOrDefault(s.Code)?.Any(a => a.Round1Scores is not null) == true).ToList();
+        if (withRounds.Count > 0 && catalogueLoader is not null)
+        {
+            var catalogue = await catalogueLoader.HandleAsync(ct);
+            var cycles = await db.Cycles.AsNoTracking().OrderByDescending(c => c.CreatedAtUtc).ToListAsync(ct);
+            foreach (var s in withRounds)
+                details[s.Code] = details[s.Code] with
+                {
+                    Rounds = Workflow.DelphiRounds.Build(s, assessments[s.Code], catalogue,
+                        cycles.FirstOrDefault(c => Workflow.WorkflowRoles.Split(c.Scenarios).Contains(s.Code, StringComparer.Ordinal))),
+                };
         }
 
         var scales = (await db.CriterionScales.AsNoTracking().ToListAsync(ct))

@@ -48,8 +48,12 @@ public sealed class DelphiRounds(IBakenDb db, LoadAnalysisCatalogue catalogueLoa
             .OrderBy(a => a.Analyst, StringComparer.Ordinal).ToList();
         var cycles = (await db.Cycles.AsNoTracking().ToListAsync(ct)).Where(c => WorkflowRoles.Split(c.Scenarios).Contains(scenarioCode, StringComparer.Ordinal))
             .OrderByDescending(c => c.Status == Domain.Workflow.CycleStatus.Open).ThenByDescending(c => c.CreatedAtUtc).ToList();
-        var cycle = cycles.FirstOrDefault();
+        return Result<ScenarioRoundsView>.Ok(Build(scenario, assessments, catalogue, cycles.FirstOrDefault()));
+    }
 
+    /// <summary>The Delphi view of one scenario from the assessments the caller sees.</summary>
+    public static ScenarioRoundsView Build(Domain.Register.Scenario scenario, IReadOnlyList<Assessment> assessments, AnalysisCatalogue catalogue, Domain.Workflow.AssessmentCycle? cycle)
+    {
         var (now, problems) = CompareAnalysts.Evaluate(scenario, assessments, catalogue);
         var before = assessments.Where(a => a.Round1Scores is not null).Select(Round1).ToList();
         var (then, problemsThen) = CompareAnalysts.Evaluate(scenario, before, catalogue);
@@ -69,8 +73,8 @@ public sealed class DelphiRounds(IBakenDb db, LoadAnalysisCatalogue catalogueLoa
                         }
                 rows.Add(new CriterionRounds(c.Code, Counts(c), Min(c), Max(c), old is null ? null : Counts(old), old is null ? null : Min(old), old is null ? null : Max(old), up, down, same));
             }
-        return Result<ScenarioRoundsView>.Ok(new ScenarioRoundsView(scenario.Code, cycle?.Code, cycle?.Round, assessments.Count, then is not null, rows,
-            [.. problems, .. problemsThen]));
+        return new ScenarioRoundsView(scenario.Code, cycle?.Code, cycle?.Round, assessments.Count, then is not null, rows,
+            [.. problems, .. problemsThen]);
     }
 
     private static IReadOnlyDictionary<ImpactClass, int> Counts(ClassDisagreement d) =>

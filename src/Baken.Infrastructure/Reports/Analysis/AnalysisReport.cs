@@ -263,12 +263,13 @@ public static class AnalysisReport
             (dis.CriteriaTwoOrMoreApart.Count > 0 ? $" ({string.Join(", ", dis.CriteriaTwoOrMoreApart)})" : "") +
             $"; grootste spreiding {dis.MaxRangeInClasses} klassen; waarschijnlijkheid {s.LikelihoodDisagreement.Min}–{s.LikelihoodDisagreement.Max} (interkwartielafstand {w.N(s.LikelihoodDisagreement.InterquartileRange, "0.##")}). " +
             (stated.Count > 0 ? $"Sterkte van kennis: laagst {w.Confidence(stated.Min())}." : "Geen sterkte van kennis opgegeven.") +
-            " Verschil van inzicht wordt getoond, niet weggemiddeld; verschuivingen tussen beoordelingsrondes staan in de historie van de beoordelingen.",
+            " Verschil van inzicht wordt getoond, niet weggemiddeld.",
             $"{dis.AnalystCount} analysts. On {w.Percent(dis.ShareOfCriteriaTwoOrMoreApart)} of the criteria they are two or more classes apart" +
             (dis.CriteriaTwoOrMoreApart.Count > 0 ? $" ({string.Join(", ", dis.CriteriaTwoOrMoreApart)})" : "") +
             $"; largest range {dis.MaxRangeInClasses} classes; likelihood {s.LikelihoodDisagreement.Min}–{s.LikelihoodDisagreement.Max} (interquartile range {w.N(s.LikelihoodDisagreement.InterquartileRange, "0.##")}). " +
             (stated.Count > 0 ? $"Strength of knowledge: lowest {w.Confidence(stated.Min())}." : "No strength of knowledge stated.") +
-            " Disagreement is shown, not averaged away; movement between assessment rounds is in the assessments' history.")));
+            " Disagreement is shown, not averaged away.")));
+        b.Add(RoundMovement(d?.Rounds, w));
 
         b.Add(new Heading(sub, w.T("Samenhang: cascades en afhankelijkheden", "Links: cascades and dependencies")));
         var links = new List<string>();
@@ -310,6 +311,29 @@ public static class AnalysisReport
     }
 
     private static string Level(int level) => level.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The movement between the Delphi rounds (METHODS §7): per criterion the analysts per class at the end of the blind
+    /// round and now, the spread then and now and whether it narrowed, and how many analysts moved up or down.
+    /// </summary>
+    private static DocumentBlock RoundMovement(Application.Workflow.ScenarioRoundsView? rounds, Words w)
+    {
+        if (rounds is not { HasRound1: true })
+            return new Paragraph(w.T("Geen tweede beoordelingsronde vastgelegd: er is geen verschuiving tussen rondes te tonen.",
+                "No second assessment round recorded: there is no movement between rounds to show."));
+        static string Counts(IReadOnlyDictionary<Baken.Analysis.Risk.ImpactClass, int>? counts) =>
+            counts is null || counts.Count == 0 ? "–" : string.Join(" ", counts.Select(c => $"{c.Key}×{c.Value}"));
+        return new Table(w.T("Verschuiving tussen ronde 1 (blind) en nu", "Movement between round 1 (blind) and now"),
+            [w.T("Criterium", "Criterion"), w.T("Ronde 1: analisten per klasse", "Round 1: analysts per class"), w.T("Nu: analisten per klasse", "Now: analysts per class"),
+             w.T("Spreiding ronde 1 → nu (klassen)", "Range round 1 → now (classes)"), w.T("Verschoven omhoog / omlaag / gelijk", "Moved up / down / unchanged")],
+            rounds.Criteria.Select(c => (IReadOnlyList<string>)[
+                c.Criterion == "likelihood" ? w.T("Waarschijnlijkheid", "Likelihood") : w.Criterion(c.Criterion),
+                Counts(c.Round1), Counts(c.Now),
+                $"{c.Round1Range?.ToString(CultureInfo.InvariantCulture) ?? "–"} → {c.NowRange?.ToString(CultureInfo.InvariantCulture) ?? "–"}" +
+                    (c.Narrowed ? w.T(" (smaller)", " (narrowed)") : c.Widened ? w.T(" (breder)", " (widened)") : ""),
+                $"{c.MovedUp} / {c.MovedDown} / {c.Unchanged}",
+            ]).ToList());
+    }
 
     private static string Entered(ScenarioDetail? d, string analyst, string criterion, string fallback) =>
         d?.Assessments.FirstOrDefault(a => a.Analyst == analyst)?.Scores.GetValueOrDefault(criterion) is { Length: > 0 } raw ? raw : fallback;
