@@ -15,7 +15,11 @@ namespace Baken.Application.Analysis;
 /// <param name="Scores">Per criterion code the judgement as written (class, range or quantity).</param>
 public sealed record AssessmentDetail(
     string Analyst, string Organisation, double? HorizonYears, string? Likelihood, string? Intent, string? Capability, string? Vulnerability,
-    string? OverrideReason, string? Confidence, IReadOnlyDictionary<string, string> Scores, string? Rationale, IReadOnlyList<string> Sources);
+    string? OverrideReason, string? Confidence, IReadOnlyDictionary<string, string> Scores, string? Rationale, IReadOnlyList<string> Sources)
+{
+    /// <summary>Strength of knowledge, pedigree-style 0–4: evidence base, agreement among experts, understanding of the phenomenon (null: not stated).</summary>
+    public (int? Evidence, int? Agreement, int? Understanding) Knowledge { get; init; }
+}
 
 /// <summary>A measure with a modelled effect on the scenario.</summary>
 /// <param name="LikelihoodMultiplier">Factor on the probability (low, most likely, high); null for none.</param>
@@ -102,7 +106,8 @@ public sealed class GatherReportDetails(IBakenDb db, CompareAnalysisRuns compare
             details[s.Code] = new ScenarioDetail(
                 s.Code, s.Title, s.Classification.Level.DisplayName(), s.RiskCode, s.HorizonYears, s.Narrative, s.ReasonableWorstCase, s.Assumptions,
                 (assessments.GetValueOrDefault(s.Code) ?? []).Select(a => new AssessmentDetail(a.Analyst, a.Organisation, a.HorizonYears, a.Likelihood, a.Intent,
-                    a.Capability, a.Vulnerability, a.OverrideReason, a.Confidence, ScoreList.Parse(a.Scores), a.Rationale, Split(a.Sources))).ToList(),
+                    a.Capability, a.Vulnerability, a.OverrideReason, a.Confidence, ScoreList.Parse(a.Scores), a.Rationale, Split(a.Sources))
+                    { Knowledge = (a.KnowledgeEvidence, a.KnowledgeAgreement, a.KnowledgeUnderstanding) }).ToList(),
                 ScenarioDisruptions.Parse(s.Disruptions).Select(d => processes.TryGetValue(d.ProcessCode, out var p)
                     ? new DisruptionDetail(d.ProcessCode, p.Name, p.NameEn, d.DurationHours, d.Severity)
                     : new DisruptionDetail(d.ProcessCode, d.ProcessCode, d.ProcessCode, d.DurationHours, d.Severity)).ToList(),

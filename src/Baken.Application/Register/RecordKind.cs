@@ -204,6 +204,12 @@ public static partial class RecordKinds
             .Text("override_reason", "Why the likelihood overrides the threat rule's suggestion", r => r.OverrideReason, (r, v) => r.OverrideReason = v)
             .Text("confidence", "Strength of knowledge: low, medium or high", r => r.Confidence, (r, v) => r.Confidence = v?.ToLowerInvariant() is null or "low" or "medium" or "high" ? v?.ToLowerInvariant() : throw new DomainValidationException("confidence", v, "low, medium or high"))
             .Text("scores", Baken.Application.Assessments.ScoreList.Allowed, r => r.Scores, (r, v) => r.Scores = Baken.Application.Assessments.ScoreList.Format(Baken.Application.Assessments.ScoreList.Parse(v)), required: true, multiline: true)
+            .Text("knowledge_evidence", "Strength of knowledge, evidence base: 0 (weakest) to 4 (strongest)", r => Baken.Application.Assessments.KnowledgePedigree.Text(r.KnowledgeEvidence),
+                (r, v) => r.KnowledgeEvidence = Baken.Application.Assessments.KnowledgePedigree.Parse("knowledge_evidence", v))
+            .Text("knowledge_agreement", "Strength of knowledge, agreement among experts: 0 (weakest) to 4 (strongest)", r => Baken.Application.Assessments.KnowledgePedigree.Text(r.KnowledgeAgreement),
+                (r, v) => r.KnowledgeAgreement = Baken.Application.Assessments.KnowledgePedigree.Parse("knowledge_agreement", v))
+            .Text("knowledge_understanding", "Strength of knowledge, understanding of the phenomenon: 0 (weakest) to 4 (strongest)", r => Baken.Application.Assessments.KnowledgePedigree.Text(r.KnowledgeUnderstanding),
+                (r, v) => r.KnowledgeUnderstanding = Baken.Application.Assessments.KnowledgePedigree.Parse("knowledge_understanding", v))
             .Text("rationale", "Rationale", r => r.Rationale, (r, v) => r.Rationale = v, multiline: true)
             .Text("sources", "Source codes separated by ';'", r => r.Sources, (r, v) => r.Sources = v)
             .Text("status", Baken.Application.Workflow.AssessmentStatuses.FieldDescription, r => Baken.Application.Workflow.AssessmentStatuses.Name(r.Status),

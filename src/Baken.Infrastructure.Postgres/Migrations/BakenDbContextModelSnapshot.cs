@@ -168,6 +168,15 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<string>("Intent")
                         .HasColumnType("text");
 
+                    b.Property<int?>("KnowledgeAgreement")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("KnowledgeEvidence")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("KnowledgeUnderstanding")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Likelihood")
                         .HasColumnType("text");
 

@@ -163,6 +163,15 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<string>("Intent")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("KnowledgeAgreement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KnowledgeEvidence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KnowledgeUnderstanding")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Likelihood")
                         .HasColumnType("TEXT");
 

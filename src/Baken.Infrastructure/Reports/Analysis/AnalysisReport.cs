@@ -240,7 +240,8 @@ public static class AnalysisReport
                     entered is null ? "–" : $"{entered.Intent ?? "–"} / {entered.Capability ?? "–"} / {entered.Vulnerability ?? "–"}",
                     a.SuggestedByRule?.ToString() ?? "–", a.OverrideReason ?? "–",
                 ]);
-            row.Add(a.Confidence is { } c ? w.Confidence(c) : "–");
+            var pedigree = entered is null ? null : Application.Assessments.KnowledgePedigree.Summary(entered.Knowledge.Evidence, entered.Knowledge.Agreement, entered.Knowledge.Understanding, english: !w.Nl);
+            row.Add(string.Join("; ", new[] { a.Confidence is { } c ? w.Confidence(c) : null, pedigree }.Where(x => x is not null)) is { Length: > 0 } sok ? sok : "–");
             return (IReadOnlyList<string>)row;
         }).ToList()));
         if (threat)
@@ -263,11 +264,13 @@ public static class AnalysisReport
             (dis.CriteriaTwoOrMoreApart.Count > 0 ? $" ({string.Join(", ", dis.CriteriaTwoOrMoreApart)})" : "") +
             $"; grootste spreiding {dis.MaxRangeInClasses} klassen; waarschijnlijkheid {s.LikelihoodDisagreement.Min}–{s.LikelihoodDisagreement.Max} (interkwartielafstand {w.N(s.LikelihoodDisagreement.InterquartileRange, "0.##")}). " +
             (stated.Count > 0 ? $"Sterkte van kennis: laagst {w.Confidence(stated.Min())}." : "Geen sterkte van kennis opgegeven.") +
+            (WeakestPedigree(d) is { } weakNl ? $" Laagste pedigreescore: {weakNl}/4 (scores 0–4 voor bewijs, overeenstemming en begrip; de omschrijvingen zijn indicatief)." : "") +
             " Verschil van inzicht wordt getoond, niet weggemiddeld.",
             $"{dis.AnalystCount} analysts. On {w.Percent(dis.ShareOfCriteriaTwoOrMoreApart)} of the criteria they are two or more classes apart" +
             (dis.CriteriaTwoOrMoreApart.Count > 0 ? $" ({string.Join(", ", dis.CriteriaTwoOrMoreApart)})" : "") +
             $"; largest range {dis.MaxRangeInClasses} classes; likelihood {s.LikelihoodDisagreement.Min}–{s.LikelihoodDisagreement.Max} (interquartile range {w.N(s.LikelihoodDisagreement.InterquartileRange, "0.##")}). " +
             (stated.Count > 0 ? $"Strength of knowledge: lowest {w.Confidence(stated.Min())}." : "No strength of knowledge stated.") +
+            (WeakestPedigree(d) is { } weakEn ? $" Weakest pedigree score stated: {weakEn}/4 (scores 0–4 for evidence, agreement and understanding; the descriptions are indicative)." : "") +
             " Disagreement is shown, not averaged away.")));
         b.Add(RoundMovement(d?.Rounds, w));
 
@@ -311,6 +314,10 @@ public static class AnalysisReport
     }
 
     private static string Level(int level) => level.ToString(CultureInfo.InvariantCulture);
+
+    private static int? WeakestPedigree(ScenarioDetail? d) =>
+        d?.Assessments.Select(a => Application.Assessments.KnowledgePedigree.Weakest(a.Knowledge.Evidence, a.Knowledge.Agreement, a.Knowledge.Understanding))
+            .Where(v => v is not null).Min();
 
     /// <summary>
     /// The movement between the Delphi rounds (METHODS §7): per criterion the analysts per class at the end of the blind
@@ -478,7 +485,7 @@ public static class AnalysisReport
         public AnalysisResult Result { get; } = result;
         public AnalysisReportOptions Options { get; } = options;
         public ReportDetails Details { get; } = details;
-        private bool Nl => Language == "nl";
+        public bool Nl => Language == "nl";
         public bool English => !Nl;
         private CultureInfo Culture => Nl ? CultureInfo.GetCultureInfo("nl-NL") : CultureInfo.GetCultureInfo("en-GB");
 
