@@ -58,6 +58,8 @@ public static class DependencyInjection
         services.AddScoped<Workflow.AssignCycle>();
         services.AddScoped<Workflow.GetCycleStatus>();
         services.AddScoped<Workflow.CloseCycle>();
+        services.AddScoped<Workflow.ChangeCycleRound>();
+        services.AddScoped<Workflow.DelphiRounds>();
         services.AddScoped<Workflow.ChangeAssessmentStatus>();
         services.AddScoped<Workflow.LikelihoodReviews>();
         services.AddScoped<Workflow.Inbox>();

@@ -60,4 +60,38 @@ public sealed class WorkflowCommandsTests
         await Baken(4, "cycle", "close", "NRB-2027", "--user", "coord");
         await Baken(4, "cycle", "assign", "NRB-2027", "--scenario", "E-RANSOM", "--analysts", "analyst-wodc", "--user", "coord");
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task CycleRound_BlindUntilSubmitted_ThenRoundTwoForEveryone(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        async Task<CliOutcome> Baken(int expected, params string[] args)
+        {
+            var r = await CliRun.Baken(database, args);
+            r.ExitCode.ShouldBe(expected, $"{string.Join(' ', args)}: {r.Out} {r.Err}");
+            return r;
+        }
+        await Baken(0, "user", "add", "coord", "--clearance", "Stg.G", "--roles", "Coordinator", "--organisation", "NCTV");
+        await Baken(0, "user", "add", "analyst-wodc", "--clearance", "Stg.G", "--roles", "Analyst", "--organisation", "WODC");
+        await Baken(0, "assessments", "import", SharedData.File("examples/assessments-example.csv"), "--user", "coord");
+        await Baken(0, "cycle", "open", "NRB-2027", "--title", "NRB 2027", "--scenarios", "E-DROUGHT", "--due", "2027-03-01", "--user", "coord");
+
+        // Round 1 is blind: another analyst's assessment is not found, and the export leaves it out, until one's own is submitted.
+        await Baken(3, "assessment", "show", "E-DROUGHT.analyst-aivd", "--user", "analyst-wodc");
+        var export = await Baken(0, "export", "--kind", "assessment", "--format", "csv", "--user", "analyst-wodc");
+        export.Out.ShouldContain("E-DROUGHT.analyst-wodc");
+        export.Out.ShouldNotContain("E-DROUGHT.analyst-aivd");
+        export.Out.ShouldContain("E-RANSOM.analyst-aivd");
+        await Baken(0, "assessment", "show", "E-DROUGHT.analyst-aivd", "--user", "coord");
+        await Baken(0, "assessments", "submit", "E-DROUGHT", "--analyst", "analyst-wodc", "--user", "analyst-wodc");
+        await Baken(0, "assessment", "show", "E-DROUGHT.analyst-aivd", "--user", "analyst-wodc");
+
+        await Baken(5, "cycle", "round", "NRB-2027", "2", "--user", "analyst-wodc");
+        (await Baken(2, "cycle", "round", "NRB-2027", "3", "--user", "coord")).Err.ShouldContain("round");
+        (await Baken(0, "cycle", "round", "NRB-2027", "2", "--user", "coord")).Out.ShouldContain("is in round 2");
+        await Baken(4, "cycle", "round", "NRB-2027", "2", "--user", "coord");
+        await Baken(3, "cycle", "round", "NRB-NONE", "2", "--user", "coord");
+        (await Baken(0, "assessment", "show", "E-DROUGHT.analyst-aivd", "--user", "coord")).Out.ShouldContain("round1_scores");
+    }
 }

@@ -15,7 +15,11 @@ namespace Baken.Application.Analysis;
 /// <param name="Scores">Per criterion code the judgement as written (class, range or quantity).</param>
 public sealed record AssessmentDetail(
     string Analyst, string Organisation, double? HorizonYears, string? Likelihood, string? Intent, string? Capability, string? Vulnerability,
-    string? OverrideReason, string? Confidence, IReadOnlyDictionary<string, string> Scores, string? Rationale, IReadOnlyList<string> Sources);
+    string? OverrideReason, string? Confidence, IReadOnlyDictionary<string, string> Scores, string? Rationale, IReadOnlyList<string> Sources)
+{
+    /// <summary>Strength of knowledge, pedigree-style 0–4: evidence base, agreement among experts, understanding of the phenomenon (null: not stated).</summary>
+    public (int? Evidence, int? Agreement, int? Understanding) Knowledge { get; init; }
+}
 
 /// <summary>A measure with a modelled effect on the scenario.</summary>
 /// <param name="LikelihoodMultiplier">Factor on the probability (low, most likely, high); null for none.</param>
@@ -35,7 +39,11 @@ public sealed record ScenarioDetail(
     string Code, string Title, string Classification, string? RiskCode, int HorizonYears, string? Narrative, string? ReasonableWorstCase, string? Assumptions,
     IReadOnlyList<AssessmentDetail> Assessments, IReadOnlyList<DisruptionDetail> Disruptions, IReadOnlyList<LinkedRecord> Components, string? Dependence,
     IReadOnlyList<LinkedRecord> Dependencies, IReadOnlyList<LinkedRecord> Goals, IReadOnlyList<MeasureOnScenario> Measures, ResidualRiskResult? Residual,
-    IReadOnlyList<CapabilityNeed> Capabilities);
+    IReadOnlyList<CapabilityNeed> Capabilities)
+{
+    /// <summary>The Delphi rounds: per criterion the spread in round 1 and now and how classes moved; null when no assessment went through a round change.</summary>
+    public Workflow.ScenarioRoundsView? Rounds { get; init; }
+}
 
 /// <summary>A criterion with its names and the scale it was scored on (for the annex).</summary>
 public sealed record CriterionDetail(string Code, string Interest, string Name, string NameEn, string? MeasuredAs, string? Unit, bool? Indicative,
@@ -63,7 +71,8 @@ public sealed record ReportDetails(
 /// residual risk, and capabilities; the criteria and scales; the comparison with the previous run; the capability gaps.
 /// Reads through the classification filter, so a report never holds more than its reader may see.
 /// </summary>
-public sealed class GatherReportDetails(IBakenDb db, CompareAnalysisRuns compare, CapabilityGaps gaps, MeasuresAnalysis measures)
+public sealed class GatherReportDetails(IBakenDb db, CompareAnalysisRuns compare, CapabilityGaps gaps, MeasuresAnalysis measures,
+    LoadAnalysisCatalogue? catalogueLoader = null)
 {
     /// <param name="scenarioCodes">The scenarios of the run.</param>
     /// <param name="runCode">The run the report is for; null for an unstored run (then no comparison).</param>
@@ -97,7 +106,8 @@ public sealed class GatherReportDetails(IBakenDb db, CompareAnalysisRuns compare
             details[s.Code] = new ScenarioDetail(
                 s.Code, s.Title, s.Classification.Level.DisplayName(), s.RiskCode, s.HorizonYears, s.Narrative, s.ReasonableWorstCase, s.Assumptions,
                 (assessments.GetValueOrDefault(s.Code) ?? []).Select(a => new AssessmentDetail(a.Analyst, a.Organisation, a.HorizonYears, a.Likelihood, a.Intent,
-                    a.Capability, a.Vulnerability, a.OverrideReason, a.Confidence, ScoreList.Parse(a.Scores), a.Rationale, Split(a.Sources))).ToList(),
+                    a.Capability, a.Vulnerability, a.OverrideReason, a.Confidence, ScoreList.Parse(a.Scores), a.Rationale, Split(a.Sources))
+                    { Knowledge = (a.KnowledgeEvidence, a.KnowledgeAgreement, a.KnowledgeUnderstanding) }).ToList(),
                 ScenarioDisruptions.Parse(s.Disruptions).Select(d => processes.TryGetValue(d.ProcessCode, out var p)
                     ? new DisruptionDetail(d.ProcessCode, p.Name, p.NameEn, d.DurationHours, d.Severity)
                     : new DisruptionDetail(d.ProcessCode, d.ProcessCode, d.ProcessCode, d.DurationHours, d.Severity)).ToList(),
@@ -108,6 +118,20 @@ public sealed class GatherReportDetails(IBakenDb db, CompareAnalysisRuns compare
                 onScenario,
                 onScenario.Count > 0 ? residual.GetValueOrDefault(s.Code) : null,
                 CapabilityLevels.ParseNeeds(s.Capabilities, "capabilities"));
+        }
+
+        // The movement between Delphi rounds, only where a round change recorded round-1 scores.
+        var withRounds = scenarios.Where(s => assessments.GetValueOrDefault(s.Code)?.Any(a => a.Round1Scores is not null) == true).ToList();
+        if (withRounds.Count > 0 && catalogueLoader is not null)
+        {
+            var catalogue = await catalogueLoader.HandleAsync(ct);
+            var cycles = await db.Cycles.AsNoTracking().OrderByDescending(c => c.CreatedAtUtc).ToListAsync(ct);
+            foreach (var s in withRounds)
+                details[s.Code] = details[s.Code] with
+                {
+                    Rounds = Workflow.DelphiRounds.Build(s, assessments[s.Code], catalogue,
+                        cycles.FirstOrDefault(c => Workflow.WorkflowRoles.Split(c.Scenarios).Contains(s.Code, StringComparer.Ordinal))),
+                };
         }
 
         var scales = (await db.CriterionScales.AsNoTracking().ToListAsync(ct))

@@ -238,6 +238,11 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
             SettingsJson = JsonSerializer.Serialize(result.Settings, RunSummary.JsonOptions),
             ResultsJson = JsonSerializer.Serialize(RunSummary.From(result), RunSummary.JsonOptions),
             Concept = concept,
+            // Which register assessments went in (scenario in column 0, analyst in column 4 of a stored row), so the blind
+            // round's rule can hide the run from a reader who may not yet see one of them.
+            AssessmentCodes = request.Table is null
+                ? string.Join(';', rows.Skip(1).Where(r => r.Cells.Length > 4).Select(r => r.Cells[0] + "." + r.Cells[4]).Distinct(StringComparer.Ordinal))
+                : "",
         };
         run.Recode(code);
         run.Classify(classification);

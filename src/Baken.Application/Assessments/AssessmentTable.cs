@@ -99,7 +99,8 @@ public sealed class AssessmentTable
                 errors.Add(new AssessmentFileError(header.Line, name, name, "This column appears twice in the header; each column may appear once."));
                 continue;
             }
-            if (FixedColumns.Contains(name, StringComparer.OrdinalIgnoreCase) || OptionalColumns.Contains(name, StringComparer.OrdinalIgnoreCase)) continue;
+            if (FixedColumns.Contains(name, StringComparer.OrdinalIgnoreCase) || OptionalColumns.Contains(name, StringComparer.OrdinalIgnoreCase)
+                || KnowledgePedigree.Columns.Contains(name, StringComparer.OrdinalIgnoreCase)) continue;
             if (known.TryGetValue(name, out var criterion))
             {
                 criterionColumns.Add((criterion, i));
@@ -107,7 +108,7 @@ public sealed class AssessmentTable
             else
             {
                 errors.Add(new AssessmentFileError(header.Line, name, name,
-                    $"Unknown criterion column: known criterion codes are {string.Join(", ", _criteria.Select(c => c.Code))}; the fixed columns are {string.Join(", ", FixedColumns)}; optional: {string.Join(", ", OptionalColumns)}."));
+                    $"Unknown criterion column: known criterion codes are {string.Join(", ", _criteria.Select(c => c.Code))}; the fixed columns are {string.Join(", ", FixedColumns)}; optional: {string.Join(", ", OptionalColumns.Concat(KnowledgePedigree.Columns))}."));
             }
         }
         foreach (var required in FixedColumns)

@@ -63,6 +63,9 @@ public sealed class ImportAssessmentTable(IBakenDb db, ICurrentUser user, LoadAn
                 ["confidence"] = Cell(row, "confidence") is { Length: > 0 } c ? c.ToLowerInvariant() : null, ["override_reason"] = Cell(row, "override_reason"),
                 ["scores"] = ScoreList.Format(scores),
             }));
+            // The strength-of-knowledge columns are optional: a file without them leaves the stored scores as they are.
+            foreach (var column in KnowledgePedigree.Columns.Where(c => header.Contains(c, StringComparer.OrdinalIgnoreCase)))
+                assessmentRows[^1].Values[column] = Cell(row, column);
         }
 
         int scenariosCreated = 0, scenariosUpdated = 0, created = 0, updated = 0;

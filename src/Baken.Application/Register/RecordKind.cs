@@ -204,13 +204,23 @@ public static partial class RecordKinds
             .Text("override_reason", "Why the likelihood overrides the threat rule's suggestion", r => r.OverrideReason, (r, v) => r.OverrideReason = v)
             .Text("confidence", "Strength of knowledge: low, medium or high", r => r.Confidence, (r, v) => r.Confidence = v?.ToLowerInvariant() is null or "low" or "medium" or "high" ? v?.ToLowerInvariant() : throw new DomainValidationException("confidence", v, "low, medium or high"))
             .Text("scores", Baken.Application.Assessments.ScoreList.Allowed, r => r.Scores, (r, v) => r.Scores = Baken.Application.Assessments.ScoreList.Format(Baken.Application.Assessments.ScoreList.Parse(v)), required: true, multiline: true)
+            .Text("knowledge_evidence", "Strength of knowledge, evidence base: 0 (weakest) to 4 (strongest)", r => Baken.Application.Assessments.KnowledgePedigree.Text(r.KnowledgeEvidence),
+                (r, v) => r.KnowledgeEvidence = Baken.Application.Assessments.KnowledgePedigree.Parse("knowledge_evidence", v))
+            .Text("knowledge_agreement", "Strength of knowledge, agreement among experts: 0 (weakest) to 4 (strongest)", r => Baken.Application.Assessments.KnowledgePedigree.Text(r.KnowledgeAgreement),
+                (r, v) => r.KnowledgeAgreement = Baken.Application.Assessments.KnowledgePedigree.Parse("knowledge_agreement", v))
+            .Text("knowledge_understanding", "Strength of knowledge, understanding of the phenomenon: 0 (weakest) to 4 (strongest)", r => Baken.Application.Assessments.KnowledgePedigree.Text(r.KnowledgeUnderstanding),
+                (r, v) => r.KnowledgeUnderstanding = Baken.Application.Assessments.KnowledgePedigree.Parse("knowledge_understanding", v))
             .Text("rationale", "Rationale", r => r.Rationale, (r, v) => r.Rationale = v, multiline: true)
             .Text("sources", "Source codes separated by ';'", r => r.Sources, (r, v) => r.Sources = v)
             .Text("status", Baken.Application.Workflow.AssessmentStatuses.FieldDescription, r => Baken.Application.Workflow.AssessmentStatuses.Name(r.Status),
                 (r, v) => Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged(r, v))
             .Text("status_note", "The coordinator's comments, or who entered it for whom (set by the workflow)", r => r.StatusNote,
                 (r, v) => Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged("status_note", r.StatusNote, v))
-            .Text("change_reason", "Why a validated assessment is changed (required for that change)", r => r.ChangeReason, (r, v) => r.ChangeReason = v));
+            .Text("change_reason", "Why a validated assessment is changed, or why it is revised in round 2 (required for that change)", r => r.ChangeReason, (r, v) => r.ChangeReason = v)
+            .Text("round1_scores", "The scores at the end of the blind round (set by the workflow)", r => r.Round1Scores,
+                (r, v) => r.Round1Scores = Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged("round1_scores", r.Round1Scores, v))
+            .Text("round1_likelihood", "The likelihood at the end of the blind round (set by the workflow)", r => r.Round1Likelihood,
+                (r, v) => r.Round1Likelihood = Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged("round1_likelihood", r.Round1Likelihood, v)));
 
     public static readonly RecordKind AnalysisRun = Kind<Baken.Domain.Analysis.AnalysisRun>("analysis-run", "analysis-runs", "Analyses", "Analysis runs", "profile",
         db => db.AnalysisRuns, b => b
@@ -221,7 +231,8 @@ public static partial class RecordKinds
             .Text("code_version", "Code version", r => r.CodeVersion, (r, v) => r.CodeVersion = v ?? "")
             .Text("input_source", "Register or file", r => r.InputSource, (r, v) => r.InputSource = v ?? "")
             .Int("scenarios", "Scenarios analysed", r => r.ScenarioCount, (r, v) => r.ScenarioCount = v, 0, int.MaxValue)
-            .Bool("concept", "A concept run: it used assessments that are not validated", r => r.Concept, (r, v) => r.Concept = v),
+            .Bool("concept", "A concept run: it used assessments that are not validated", r => r.Concept, (r, v) => r.Concept = v)
+            .Text("assessments", "The register assessments the run used, separated by ';'", r => r.AssessmentCodes, (r, v) => r.AssessmentCodes = v ?? ""),
         readOnly: true);
 
     // A property, not a field: the kinds of other features live in other files of this partial class, whose

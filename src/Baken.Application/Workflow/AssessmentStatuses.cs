@@ -55,6 +55,9 @@ public static class AssessmentStatuses
                     a.StatusNote = "changed after validation: " + a.ChangeReason;
                     return null;
                 default:
+                    // After the blind round, a revision is a Delphi revision: it says why (docs/workflow.md).
+                    if (a.Round1Scores is not null && (string.IsNullOrWhiteSpace(a.ChangeReason) || a.ChangeReason == reasonBefore))
+                        return new FieldError("change_reason", a.ChangeReason ?? "", "a new reason for revising the assessment in round 2 (every revision after the blind round says why).");
                     return null;
             }
         }

@@ -15,7 +15,8 @@ public static partial class RecordKinds
             .Codes("scenarios", "Scenarios of the cycle", r => r.Scenarios, (r, v) => r.Scenarios = v ?? "", "scenario")
             .Date("due", "Deadline for the assessments", r => r.Due, (r, v) => r.Due = v ?? default)
             .Enum("status", "Open or closed", r => r.Status, (r, v) => r.Status = v)
-            .Text("panel", "Expert panel", r => r.Panel, (r, v) => r.Panel = v),
+            .Text("panel", "Expert panel", r => r.Panel, (r, v) => r.Panel = v)
+            .Int("round", "Delphi round: 1 blind, 2 convergence", r => r.Round, (r, v) => r.Round = v, 1, 2),
         readOnly: true);
 
     public static readonly RecordKind CycleAssignment = Kind<W.CycleAssignment>("cycle-assignment", "cycle-assignments", "Toewijzingen", "Cycle assignments", "scenario",

@@ -6,7 +6,7 @@ using Baken.Domain.Workflow;
 namespace Baken.Cli.Commands;
 
 /// <summary>
-/// The analyst network's work from the command line: baken cycle open|assign|status|close, baken assessments
+/// The analyst network's work from the command line: baken cycle open|assign|status|close|round, baken assessments
 /// submit|return|validate, baken likelihood-review open|close and baken inbox. Who may do what is decided by the use cases.
 /// </summary>
 public static class WorkflowCommands
@@ -84,7 +84,18 @@ public static class WorkflowCommands
             await io.Out.WriteLineAsync($"Closed cycle {result.Value!.Code}.");
             return ExitCodes.Ok;
         }));
-        return [open, assign, status, close];
+        var roundCode = new Argument<string>("code") { Description = "Code of the cycle" };
+        var roundNumber = new Argument<int>("round") { Description = "The round to move to: 2 (convergence, after the blind round 1)" };
+        var round = new Command("round", "Move a cycle to its next Delphi round (coordinator): 2 ends the blind round and records the round-1 scores") { roundCode, roundNumber };
+        round.SetAction((parse, ct) => io.Run(parse, async g =>
+        {
+            await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var result = await session.Get<ChangeCycleRound>().HandleAsync(parse.GetValue(roundCode)!, parse.GetValue(roundNumber), ct);
+            if (!result.IsOk) return io.Fail(result);
+            await io.Out.WriteLineAsync($"Cycle {result.Value!.Code} is in round {result.Value.Round}.");
+            return ExitCodes.Ok;
+        }));
+        return [open, assign, status, close, round];
     }
 
     /// <summary>Added under 'assessments'.</summary>

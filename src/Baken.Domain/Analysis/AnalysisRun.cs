@@ -27,4 +27,9 @@ public sealed class AnalysisRun : Record
     /// without import). Only a run of validated assessments is official; every page and report of a concept run says so.
     /// </summary>
     public bool Concept { get; set; }
+    /// <summary>
+    /// The codes of the register assessments the run used, separated by ';' (empty for a file analysed without import).
+    /// The blind-round rule hides the run from a reader who may not yet see one of them (docs/workflow.md).
+    /// </summary>
+    public string AssessmentCodes { get; set; } = "";
 }

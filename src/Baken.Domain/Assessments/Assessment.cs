@@ -32,4 +32,17 @@ public sealed class Assessment : Record
     public string? StatusNote { get; set; }
     /// <summary>Why a validated assessment is changed; required for that change (the validated version stays in the history).</summary>
     public string? ChangeReason { get; set; }
+    /// <summary>
+    /// The scores as they stood when the cycle moved from the blind round to round 2 (same form as <see cref="Scores"/>);
+    /// null when the assessment never went through a round change. What the movement between rounds is measured from.
+    /// </summary>
+    public string? Round1Scores { get; set; }
+    /// <summary>Strength of knowledge, pedigree-style 0 (weakest) to 4: the evidence base; null when not stated.</summary>
+    public int? KnowledgeEvidence { get; set; }
+    /// <summary>Strength of knowledge 0–4: the agreement among experts.</summary>
+    public int? KnowledgeAgreement { get; set; }
+    /// <summary>Strength of knowledge 0–4: the understanding of the phenomenon.</summary>
+    public int? KnowledgeUnderstanding { get; set; }
+    /// <summary>The likelihood as it stood at the change to round 2.</summary>
+    public string? Round1Likelihood { get; set; }
 }

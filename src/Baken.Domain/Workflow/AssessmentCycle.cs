@@ -16,6 +16,12 @@ public sealed class AssessmentCycle : Record
     public CycleStatus Status { get; set; }
     /// <summary>The optional expert panel (names or organisations), free text.</summary>
     public string? Panel { get; set; }
+    /// <summary>
+    /// The Delphi round (METHODS §7): 1 = blind (an analyst sees other analysts' scores of the cycle's scenarios only
+    /// after submitting their own), 2 = convergence (the group's anonymised distribution, revisions with a reason).
+    /// Moved on by a coordinator only; a new cycle starts in round 1.
+    /// </summary>
+    public int Round { get; set; } = 1;
 }
 
 /// <summary>One scenario of a cycle given to named analysts (and their organisations). Code = "{cycle}.{scenario}".</summary>

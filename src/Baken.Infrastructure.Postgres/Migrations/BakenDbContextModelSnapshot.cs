@@ -28,6 +28,10 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AssessmentCodes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("ClassificationLevel")
                         .HasColumnType("integer");
 
@@ -164,6 +168,15 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<string>("Intent")
                         .HasColumnType("text");
 
+                    b.Property<int?>("KnowledgeAgreement")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("KnowledgeEvidence")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("KnowledgeUnderstanding")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Likelihood")
                         .HasColumnType("text");
 
@@ -181,6 +194,12 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<string>("Rationale")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Round1Likelihood")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Round1Scores")
                         .HasColumnType("text");
 
                     b.Property<string>("ScenarioCode")
@@ -3295,6 +3314,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Scenarios")
                         .IsRequired()
                         .HasColumnType("text");
@@ -3493,6 +3515,45 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasDatabaseName("IX_LikelihoodReview_List");
 
                     b.ToTable("LikelihoodReviews");
+                });
+
+            modelBuilder.Entity("Baken.Infrastructure.Persistence.BlindRoundAssessment", b =>
+                {
+                    b.Property<string>("Analyst")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ScenarioCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("Assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Infrastructure.Persistence.BlindRoundCycle", b =>
+                {
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scenarios")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("Cycles", (string)null);
                 });
 
             modelBuilder.Entity("Baken.Infrastructure.Persistence.StoredDataProtectionKey", b =>

@@ -23,6 +23,10 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssessmentCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ClassificationLevel")
                         .HasColumnType("INTEGER");
 
@@ -159,6 +163,15 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<string>("Intent")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("KnowledgeAgreement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KnowledgeEvidence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KnowledgeUnderstanding")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Likelihood")
                         .HasColumnType("TEXT");
 
@@ -176,6 +189,12 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Rationale")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Round1Likelihood")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Round1Scores")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ScenarioCode")
@@ -3286,6 +3305,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Scenarios")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -3484,6 +3506,45 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasDatabaseName("IX_LikelihoodReview_List");
 
                     b.ToTable("LikelihoodReviews");
+                });
+
+            modelBuilder.Entity("Baken.Infrastructure.Persistence.BlindRoundAssessment", b =>
+                {
+                    b.Property<string>("Analyst")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScenarioCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("Assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Infrastructure.Persistence.BlindRoundCycle", b =>
+                {
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scenarios")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("Cycles", (string)null);
                 });
 
             modelBuilder.Entity("Baken.Infrastructure.Persistence.StoredDataProtectionKey", b =>

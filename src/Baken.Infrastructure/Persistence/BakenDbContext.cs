@@ -28,6 +28,10 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     private long DeniedCompartments => ~user.CompartmentMask;
     // The Public role (parliament, the public) sees only what is marked for publication.
     private bool PublicOnly => user.IsInRole(Roles.Public) && !Roles.All.Where(r => r != Roles.Public).Any(user.IsInRole);
+    // The blind round (docs/workflow.md): a coordinator sees every score; anyone else sees another analyst's assessment of
+    // a scenario in an open round-1 cycle only once they have submitted their own.
+    private bool SeesEveryScore => user.IsInRole(Roles.Coordinator);
+    private string UserName => user.UserName;
 
     public DbSet<NationalSecurityInterest> Interests => Set<NationalSecurityInterest>();
     public DbSet<ImpactCriterion> Criteria => Set<ImpactCriterion>();
@@ -108,9 +112,33 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             h.Property(x => x.UserName).HasMaxLength(64);
             h.Property(x => x.Note).HasMaxLength(1000);
             // The public sees no audit trail at all: who changed what is internal.
+            // The history of an assessment the blind round hides is hidden with it (its versions hold the scores).
             h.HasQueryFilter(x => (int)x.ClassificationLevel <= Clearance
-                                  && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0) && !PublicOnly);
+                                  && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0) && !PublicOnly
+                                  && (SeesEveryScore || x.EntityKind != "assessment"
+                                      || !Set<BlindRoundAssessment>().Any(a => a.Code == x.EntityCode && a.Analyst != UserName
+                                          && Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && (";" + c.Scenarios + ";").Contains(";" + a.ScenarioCode + ";"))
+                                          && !Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == a.ScenarioCode && o.Analyst == UserName && o.Status != 0))));
         });
+        // Unfiltered, read-only views of the two tables the blind-round rule reads. The rule must see every cycle and every
+        // own assessment whatever their marking (a cycle is classified at the highest of its scenarios, so a reader cleared
+        // for one of them may not see the cycle), and a filter on assessments cannot query assessments through their own filter.
+        modelBuilder.Entity<BlindRoundAssessment>(v => { v.HasNoKey(); v.ToView("Assessments"); });
+        modelBuilder.Entity<BlindRoundCycle>(v => { v.HasNoKey(); v.ToView("Cycles"); });
+        modelBuilder.Entity<Assessment>().HasQueryFilter(x => (int)x.ClassificationLevel <= Clearance
+            && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0)
+            && (!PublicOnly || x.Publishable)
+            && (SeesEveryScore || x.Analyst == UserName
+                || !Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && (";" + c.Scenarios + ";").Contains(";" + x.ScenarioCode + ";"))
+                || Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == x.ScenarioCode && o.Analyst == UserName && o.Status != 0)));
+        // A run that used an assessment the reader may not see yet is, for them, not there (its inputs hold the scores).
+        modelBuilder.Entity<AnalysisRun>().HasQueryFilter(x => (int)x.ClassificationLevel <= Clearance
+            && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0)
+            && (!PublicOnly || x.Publishable)
+            && (SeesEveryScore || x.AssessmentCodes == ""
+                || !Set<BlindRoundAssessment>().Any(a => (";" + x.AssessmentCodes + ";").Contains(";" + a.Code + ";") && a.Analyst != UserName
+                    && Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && (";" + c.Scenarios + ";").Contains(";" + a.ScenarioCode + ";"))
+                    && !Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == a.ScenarioCode && o.Analyst == UserName && o.Status != 0))));
         modelBuilder.Entity<Compartment>(c =>
         {
             c.HasIndex(x => x.Code).IsUnique();
@@ -319,4 +347,23 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         foreach (var f in kind.Fields) values[f.Name] = f.Get(r);
         return JsonSerializer.Serialize(values);
     }
+}
+
+/// <summary>The columns of an assessment the blind-round rule reads, unfiltered (see the query filters above). Never written.</summary>
+internal sealed class BlindRoundAssessment
+{
+    public string Code { get; set; } = "";
+    public string ScenarioCode { get; set; } = "";
+    public string Analyst { get; set; } = "";
+    /// <summary><see cref="AssessmentStatus"/> as stored: 0 = draft.</summary>
+    public int Status { get; set; }
+}
+
+/// <summary>The columns of a cycle the blind-round rule reads, unfiltered. Never written.</summary>
+internal sealed class BlindRoundCycle
+{
+    public string Scenarios { get; set; } = "";
+    /// <summary><see cref="Baken.Domain.Workflow.CycleStatus"/> as stored: 0 = open.</summary>
+    public int Status { get; set; }
+    public int Round { get; set; }
 }

@@ -13,11 +13,19 @@ public sealed record AssignCycleBody(string Scenario, string Analysts, string? O
 public sealed record StatusBody(string? Reason = null);
 public sealed record CloseReviewBody(string Decision, string? Assessment = null, string? Note = null);
 
-public sealed record CycleView(string Code, string Title, IReadOnlyList<string> Scenarios, string Due, string Status, string? Panel, string Classification)
+public sealed record CycleView(string Code, string Title, IReadOnlyList<string> Scenarios, string Due, string Status, string? Panel, string Classification, int Round)
 {
     public static CycleView Of(AssessmentCycle c) => new(c.Code, c.Title, WorkflowRoles.Split(c.Scenarios), c.Due.ToString("yyyy-MM-dd"),
-        c.Status.ToString().ToLowerInvariant(), c.Panel, c.ClassificationLevel.ToString());
+        c.Status.ToString().ToLowerInvariant(), c.Panel, c.ClassificationLevel.ToString(), c.Round);
 }
+
+public sealed record RoundBody(int Round);
+
+/// <summary>Per criterion (or "likelihood"): analysts per point class now and at the end of round 1 (counts only, no names).</summary>
+public sealed record CriterionRoundsView(string Criterion, IReadOnlyDictionary<string, int> Now, int? SpreadNow,
+    IReadOnlyDictionary<string, int>? Round1, int? SpreadRound1, bool Narrowed, int MovedUp, int MovedDown, int Unchanged);
+
+public sealed record ScenarioRoundsResponse(string Scenario, string? Cycle, int? Round, int Assessments, bool HasRound1, IReadOnlyList<CriterionRoundsView> Criteria);
 
 public sealed record CycleTaskView(string Scenario, string Analyst, string? Organisation, string Due, string Status, bool Overdue, string? Note);
 
@@ -63,6 +71,18 @@ public static class WorkflowEndpoints
                     .ToResponse(a => TypedResults.Ok(new { a.Code, Cycle = a.CycleCode, Scenario = a.ScenarioCode, Analysts = WorkflowRoles.Split(a.Analysts), a.Organisations, Due = a.Due.ToString("yyyy-MM-dd") }));
             })
             .WithSummary("Assign a scenario of an open cycle to named analysts (coordinator)").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+
+        api.MapPost("/cycles/{code}/round", async (string code, RoundBody body, ChangeCycleRound change, CancellationToken ct) =>
+                (await change.HandleAsync(code, body.Round, ct)).ToResponse(c => TypedResults.Ok(CycleView.Of(c))))
+            .WithSummary("Move a cycle to the convergence round 2 (coordinator); records each assessment's round-1 scores")
+            .Produces<CycleView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+
+        api.MapGet("/scenarios/{code}/rounds", async (string code, DelphiRounds rounds, CancellationToken ct) =>
+                (await rounds.HandleAsync(code, ct)).ToResponse(v => TypedResults.Ok(new ScenarioRoundsResponse(v.Scenario, v.Cycle, v.Round, v.AnalystCount, v.HasRound1,
+                    v.Criteria.Select(c => new CriterionRoundsView(c.Criterion, c.Now.ToDictionary(k => k.Key.ToString(), k => k.Value), c.NowRange,
+                        c.Round1?.ToDictionary(k => k.Key.ToString(), k => k.Value), c.Round1Range, c.Narrowed, c.MovedUp, c.MovedDown, c.Unchanged)).ToList()))))
+            .WithSummary("The Delphi view of a scenario: analysts per class per criterion (no names), now and at the end of the blind round, and whether the spread narrowed")
+            .Produces<ScenarioRoundsResponse>().ProducesProblem(404);
 
         api.MapPost("/cycles/{code}/close", async (string code, CloseCycle close, CancellationToken ct) =>
                 (await close.HandleAsync(code, ct)).ToResponse(c => TypedResults.Ok(CycleView.Of(c))))

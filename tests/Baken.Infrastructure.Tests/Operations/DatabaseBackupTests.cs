@@ -144,7 +144,7 @@ public sealed class DatabaseBackupTests : IDisposable
         await using var db = database.Context(FixedUser.System);
         var rows = new List<string>();
         var set = typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!;
-        foreach (var type in db.Model.GetEntityTypes().Where(t => !t.IsOwned() && !t.HasSharedClrType && t.BaseType is null))
+        foreach (var type in db.Model.GetEntityTypes().Where(t => !t.IsOwned() && !t.HasSharedClrType && t.BaseType is null && t.FindPrimaryKey() is not null))
         {
             var query = (IQueryable<object>)set.MakeGenericMethod(type.ClrType).Invoke(db, null)!;
             foreach (var row in await query.IgnoreQueryFilters().ToListAsync())

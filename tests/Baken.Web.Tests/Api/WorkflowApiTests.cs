@@ -35,8 +35,11 @@ public sealed class WorkflowApiTests
 
         var inbox = await analyst.GetFromJsonAsync<List<JsonElement>>("/api/inbox");
         inbox!.ShouldContain(i => i.GetProperty("kind").GetString() == "assignment" && i.GetProperty("code").GetString() == "NRB-2027.E-ZOONOSE");
-        (await analyst.PostAsync("/api/assessments/E-ZOONOSE/analyst-wodc/submit", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // In the blind round another analyst's assessment is not there for analyst-aivd (hidden = missing); once they have submitted
+        // their own, it is there, and submitting it is not theirs to do.
+        (await analyst.PostAsync("/api/assessments/E-ZOONOSE/analyst-wodc/submit", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await analyst.PostAsync("/api/assessments/E-ZOONOSE/analyst-aivd/submit", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await analyst.PostAsync("/api/assessments/E-ZOONOSE/analyst-wodc/submit", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await analyst.PostAsJsonAsync("/api/assessments/E-ZOONOSE/analyst-aivd/validate", new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await coordinator.PostAsJsonAsync("/api/assessments/E-ZOONOSE/analyst-aivd/return", new { reason = "Bron ontbreekt" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await coordinator.PostAsJsonAsync("/api/assessments/E-ZOONOSE/analyst-aivd/validate", new { })).StatusCode.ShouldBe(HttpStatusCode.Conflict);

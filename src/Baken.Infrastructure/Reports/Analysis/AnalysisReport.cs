@@ -245,7 +245,8 @@ public static partial class AnalysisReport
                     entered is null ? "–" : $"{entered.Intent ?? "–"} / {entered.Capability ?? "–"} / {entered.Vulnerability ?? "–"}",
                     a.SuggestedByRule?.ToString() ?? "–", a.OverrideReason ?? "–",
                 ]);
-            row.Add(a.Confidence is { } c ? w.Confidence(c) : "–");
+            var pedigree = entered is null ? null : Application.Assessments.KnowledgePedigree.Summary(entered.Knowledge.Evidence, entered.Knowledge.Agreement, entered.Knowledge.Understanding, english: !w.Nl);
+            row.Add(string.Join("; ", new[] { a.Confidence is { } c ? w.Confidence(c) : null, pedigree }.Where(x => x is not null)) is { Length: > 0 } sok ? sok : "–");
             return (IReadOnlyList<string>)row;
         }).ToList()));
         if (threat)
@@ -268,12 +269,15 @@ public static partial class AnalysisReport
             (dis.CriteriaTwoOrMoreApart.Count > 0 ? $" ({string.Join(", ", dis.CriteriaTwoOrMoreApart)})" : "") +
             $"; grootste spreiding {dis.MaxRangeInClasses} klassen; waarschijnlijkheid {s.LikelihoodDisagreement.Min}–{s.LikelihoodDisagreement.Max} (interkwartielafstand {w.N(s.LikelihoodDisagreement.InterquartileRange, "0.##")}). " +
             (stated.Count > 0 ? $"Sterkte van kennis: laagst {w.Confidence(stated.Min())}." : "Geen sterkte van kennis opgegeven.") +
-            " Verschil van inzicht wordt getoond, niet weggemiddeld; verschuivingen tussen beoordelingsrondes staan in de historie van de beoordelingen.",
+            (WeakestPedigree(d) is { } weakNl ? $" Laagste pedigreescore: {weakNl}/4 (scores 0–4 voor bewijs, overeenstemming en begrip; de omschrijvingen zijn indicatief)." : "") +
+            " Verschil van inzicht wordt getoond, niet weggemiddeld.",
             $"{dis.AnalystCount} analysts. On {w.Percent(dis.ShareOfCriteriaTwoOrMoreApart)} of the criteria they are two or more classes apart" +
             (dis.CriteriaTwoOrMoreApart.Count > 0 ? $" ({string.Join(", ", dis.CriteriaTwoOrMoreApart)})" : "") +
             $"; largest range {dis.MaxRangeInClasses} classes; likelihood {s.LikelihoodDisagreement.Min}–{s.LikelihoodDisagreement.Max} (interquartile range {w.N(s.LikelihoodDisagreement.InterquartileRange, "0.##")}). " +
             (stated.Count > 0 ? $"Strength of knowledge: lowest {w.Confidence(stated.Min())}." : "No strength of knowledge stated.") +
-            " Disagreement is shown, not averaged away; movement between assessment rounds is in the assessments' history.")));
+            (WeakestPedigree(d) is { } weakEn ? $" Weakest pedigree score stated: {weakEn}/4 (scores 0–4 for evidence, agreement and understanding; the descriptions are indicative)." : "") +
+            " Disagreement is shown, not averaged away.")));
+        b.Add(RoundMovement(d?.Rounds, w));
 
         b.Add(new Heading(sub, w.T("Samenhang: cascades en afhankelijkheden", "Links: cascades and dependencies")));
         var links = new List<string>();
@@ -315,6 +319,33 @@ public static partial class AnalysisReport
     }
 
     private static string Level(int level) => level.ToString(CultureInfo.InvariantCulture);
+
+    private static int? WeakestPedigree(ScenarioDetail? d) =>
+        d?.Assessments.Select(a => Application.Assessments.KnowledgePedigree.Weakest(a.Knowledge.Evidence, a.Knowledge.Agreement, a.Knowledge.Understanding))
+            .Where(v => v is not null).Min();
+
+    /// <summary>
+    /// The movement between the Delphi rounds (METHODS §7): per criterion the analysts per class at the end of the blind
+    /// round and now, the spread then and now and whether it narrowed, and how many analysts moved up or down.
+    /// </summary>
+    private static DocumentBlock RoundMovement(Application.Workflow.ScenarioRoundsView? rounds, Words w)
+    {
+        if (rounds is not { HasRound1: true })
+            return new Paragraph(w.T("Geen tweede beoordelingsronde vastgelegd: er is geen verschuiving tussen rondes te tonen.",
+                "No second assessment round recorded: there is no movement between rounds to show."));
+        static string Counts(IReadOnlyDictionary<Baken.Analysis.Risk.ImpactClass, int>? counts) =>
+            counts is null || counts.Count == 0 ? "–" : string.Join(" ", counts.Select(c => $"{c.Key}×{c.Value}"));
+        return new Table(w.T("Verschuiving tussen ronde 1 (blind) en nu", "Movement between round 1 (blind) and now"),
+            [w.T("Criterium", "Criterion"), w.T("Ronde 1: analisten per klasse", "Round 1: analysts per class"), w.T("Nu: analisten per klasse", "Now: analysts per class"),
+             w.T("Spreiding ronde 1 → nu (klassen)", "Range round 1 → now (classes)"), w.T("Verschoven omhoog / omlaag / gelijk", "Moved up / down / unchanged")],
+            rounds.Criteria.Select(c => (IReadOnlyList<string>)[
+                c.Criterion == "likelihood" ? w.T("Waarschijnlijkheid", "Likelihood") : w.Criterion(c.Criterion),
+                Counts(c.Round1), Counts(c.Now),
+                $"{c.Round1Range?.ToString(CultureInfo.InvariantCulture) ?? "–"} → {c.NowRange?.ToString(CultureInfo.InvariantCulture) ?? "–"}" +
+                    (c.Narrowed ? w.T(" (smaller)", " (narrowed)") : c.Widened ? w.T(" (breder)", " (widened)") : ""),
+                $"{c.MovedUp} / {c.MovedDown} / {c.Unchanged}",
+            ]).ToList());
+    }
 
     private static string Entered(ScenarioDetail? d, string analyst, string criterion, string fallback) =>
         d?.Assessments.FirstOrDefault(a => a.Analyst == analyst)?.Scores.GetValueOrDefault(criterion) is { Length: > 0 } raw ? raw : fallback;
@@ -459,7 +490,7 @@ public static partial class AnalysisReport
         public AnalysisResult Result { get; } = result;
         public AnalysisReportOptions Options { get; } = options;
         public ReportDetails Details { get; } = details;
-        private bool Nl => Language == "nl";
+        public bool Nl => Language == "nl";
         public bool English => !Nl;
         private CultureInfo Culture => Nl ? CultureInfo.GetCultureInfo("nl-NL") : CultureInfo.GetCultureInfo("en-GB");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baken.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261202164500_Initial")]
+    [Migration("20261202171706_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -24,6 +24,10 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessmentCodes")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ClassificationLevel")
@@ -162,6 +166,15 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<string>("Intent")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("KnowledgeAgreement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KnowledgeEvidence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KnowledgeUnderstanding")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Likelihood")
                         .HasColumnType("TEXT");
 
@@ -179,6 +192,12 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Rationale")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Round1Likelihood")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Round1Scores")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ScenarioCode")
@@ -3289,6 +3308,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Scenarios")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -3487,6 +3509,45 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasDatabaseName("IX_LikelihoodReview_List");
 
                     b.ToTable("LikelihoodReviews");
+                });
+
+            modelBuilder.Entity("Baken.Infrastructure.Persistence.BlindRoundAssessment", b =>
+                {
+                    b.Property<string>("Analyst")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScenarioCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("Assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Infrastructure.Persistence.BlindRoundCycle", b =>
+                {
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scenarios")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("Cycles", (string)null);
                 });
 
             modelBuilder.Entity("Baken.Infrastructure.Persistence.StoredDataProtectionKey", b =>

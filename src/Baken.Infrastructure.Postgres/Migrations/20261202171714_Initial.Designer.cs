@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Baken.Infrastructure.Postgres.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261202164532_Initial")]
+    [Migration("20261202171714_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -30,6 +30,10 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("AssessmentCodes")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int>("ClassificationLevel")
                         .HasColumnType("integer");
@@ -167,6 +171,15 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<string>("Intent")
                         .HasColumnType("text");
 
+                    b.Property<int?>("KnowledgeAgreement")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("KnowledgeEvidence")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("KnowledgeUnderstanding")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Likelihood")
                         .HasColumnType("text");
 
@@ -184,6 +197,12 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<string>("Rationale")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Round1Likelihood")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Round1Scores")
                         .HasColumnType("text");
 
                     b.Property<string>("ScenarioCode")
@@ -3298,6 +3317,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Scenarios")
                         .IsRequired()
                         .HasColumnType("text");
@@ -3496,6 +3518,45 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasDatabaseName("IX_LikelihoodReview_List");
 
                     b.ToTable("LikelihoodReviews");
+                });
+
+            modelBuilder.Entity("Baken.Infrastructure.Persistence.BlindRoundAssessment", b =>
+                {
+                    b.Property<string>("Analyst")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ScenarioCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("Assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Infrastructure.Persistence.BlindRoundCycle", b =>
+                {
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scenarios")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("Cycles", (string)null);
                 });
 
             modelBuilder.Entity("Baken.Infrastructure.Persistence.StoredDataProtectionKey", b =>
