@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Components;
+
+namespace Baken.Web.Localization;
+
+/// <summary>The base of every page and component: <c>T("key")</c> and the other word helpers of <see cref="Ui"/>.</summary>
+public abstract class LocalizedComponent : ComponentBase
+{
+    [Inject] public Ui Words { get; set; } = default!;
+
+    protected static bool IsEnglish => Ui.IsEnglish;
+    protected string T(string key) => Words.T(key);
+    protected string? Shown(string? value) => Words.Shown(value);
+}
+
+/// <summary>The same helpers for the layout, which must derive from <see cref="LayoutComponentBase"/>.</summary>
+public abstract class LocalizedLayout : LayoutComponentBase
+{
+    [Inject] public Ui Words { get; set; } = default!;
+
+    protected static bool IsEnglish => Ui.IsEnglish;
+    protected string T(string key) => Words.T(key);
+}
