@@ -10,6 +10,9 @@ public abstract class LocalizedComponent : ComponentBase
     protected static bool IsEnglish => Ui.IsEnglish;
     protected string T(string key) => Words.T(key);
     protected string? Shown(string? value) => Words.Shown(value);
+    protected static string KindName(Baken.Application.Register.RecordKind kind) => Ui.KindName(kind);
+    protected string FieldLabel(Baken.Application.Register.RecordKind kind, Baken.Application.Register.RecordField field) => Words.FieldLabel(kind, field);
+    protected string EnumText<TEnum>(TEnum value) where TEnum : struct, Enum => Words.EnumText(value);
 }
 
 /// <summary>The same helpers for the layout, which must derive from <see cref="LayoutComponentBase"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Baken.Application.Register;
 using Microsoft.Extensions.Localization;
 
 namespace Baken.Web.Localization;
@@ -23,6 +24,46 @@ public sealed class Ui(IStringLocalizer<Ui> localizer)
     }
 
     public bool Has(string key) => !localizer[key].ResourceNotFound;
+
+    /// <summary>A record kind's name in the reader's language.</summary>
+    public static string KindName(RecordKind kind) => IsEnglish ? kind.DisplayEn : kind.DisplayNl;
+
+    /// <summary>A field's label: <c>field.&lt;kind&gt;.&lt;name&gt;</c> where the general label misleads, else <c>field.&lt;name&gt;</c>.</summary>
+    public string FieldLabel(RecordKind kind, RecordField field) => FieldLabel(kind.Name, field.Name);
+
+    public string FieldLabel(string kind, string field) => T($"field.{kind}.{field}", T($"field.{field}", field));
+
+    /// <summary>A field's help text, <c>hint.&lt;kind&gt;.&lt;name&gt;</c>; the record kind's own (English) description when none is written.</summary>
+    public string FieldHint(RecordKind kind, RecordField field) => T($"hint.{kind.Name}.{field.Name}", field.Description);
+
+    /// <summary>An enum value as stored in a field ("non-state", "national;flow") in the reader's words, by <c>enum.&lt;Type&gt;.&lt;Value&gt;</c>.</summary>
+    public string EnumText(Type type, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return "";
+        return string.Join(", ", value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(part =>
+        {
+            var name = Enum.GetNames(type).FirstOrDefault(n => string.Equals(n, part.Replace("-", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+            return name is null ? part : T($"enum.{type.Name}.{name}", part);
+        }));
+    }
+
+    public string EnumText<TEnum>(TEnum value) where TEnum : struct, Enum => T($"enum.{typeof(TEnum).Name}.{value}", value.ToString());
+
+    /// <summary>A role's name in the reader's language.</summary>
+    public string Role(string role) => T($"role.{role}", role);
+
+    /// <summary>A field's value as shown: enum values and yes/no in words, withheld references marked.</summary>
+    public string? FieldValue(RecordField field, string? value) =>
+        field.EnumType is { } type ? EnumText(type, value)
+        : value is "true" or "false" && field.Allowed.Contains("true", StringComparison.Ordinal) ? T("bool." + value)
+        : field.Allowed.StartsWith("a finite number", StringComparison.Ordinal)
+          && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d.ToString("#,##0.######", CultureInfo.CurrentCulture)
+        : field.Allowed.StartsWith("a date as", StringComparison.Ordinal)
+          && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? Date(date)
+        : Shown(value);
+
+    /// <summary>A date in the reader's language: "3 maart 2026" / "3 March 2026".</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
     /// <summary>A field value as shown: a reference the reader may not see reads "withheld" in their language.</summary>
     public string? Shown(string? value) =>
