@@ -13,6 +13,11 @@ public abstract class LocalizedComponent : ComponentBase
     protected static string KindName(Baken.Application.Register.RecordKind kind) => Ui.KindName(kind);
     protected string FieldLabel(Baken.Application.Register.RecordKind kind, Baken.Application.Register.RecordField field) => Words.FieldLabel(kind, field);
     protected string EnumText<TEnum>(TEnum value) where TEnum : struct, Enum => Words.EnumText(value);
+
+    /// <summary>A number stored in invariant form ("0.4434") as the reader writes it ("0,4434"); other text as it is.</summary>
+    protected static string? Number(string? invariant) =>
+        double.TryParse(invariant, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)
+            ? d.ToString("#,##0.######", System.Globalization.CultureInfo.CurrentCulture) : invariant;
 }
 
 /// <summary>The same helpers for the layout, which must derive from <see cref="LayoutComponentBase"/>.</summary>

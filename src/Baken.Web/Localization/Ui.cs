@@ -66,6 +66,26 @@ public sealed class Ui(IStringLocalizer<Ui> localizer)
     /// <summary>An enum's name given as text ("GoalWithoutOwner") in the reader's language.</summary>
     public string EnumText(string type, string name) => T($"enum.{type}.{name}", name);
 
+    /// <summary>
+    /// A country's name in the reader's language by its ISO 3166-1 alpha-3 code (<c>country.&lt;ISO3&gt;</c>; the
+    /// platform's RegionInfo gives only native and English names, so the names are a small resource);
+    /// <paramref name="fallback"/>, the data's own name, for codes without one.
+    /// </summary>
+    public string Country(string? iso3, string fallback) => iso3 is null ? fallback : T($"country.{iso3.ToUpperInvariant()}", fallback);
+
+    /// <summary>
+    /// A history note in the reader's language. The register writes two kinds in a fixed English form
+    /// (RecordWriter: "entered by X for Y", "declassified from LEVEL: reason"); any other note is shown as written.
+    /// </summary>
+    public string HistoryNote(string note)
+    {
+        if (System.Text.RegularExpressions.Regex.Match(note, "^entered by (\\S+) for (\\S+)$") is { Success: true } entered)
+            return string.Format(CultureInfo.CurrentCulture, T("history.enteredfor"), entered.Groups[1].Value, entered.Groups[2].Value);
+        if (System.Text.RegularExpressions.Regex.Match(note, "^declassified from ([^:]+): (.*)$", System.Text.RegularExpressions.RegexOptions.Singleline) is { Success: true } declassified)
+            return string.Format(CultureInfo.CurrentCulture, T("history.declassified"), declassified.Groups[1].Value, declassified.Groups[2].Value);
+        return note;
+    }
+
     /// <summary>A role's name in the reader's language.</summary>
     public string Role(string role) => T($"role.{role}", role);
 

@@ -1,0 +1,19 @@
+using Baken.Application.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Web.Localization;
+
+/// <summary>
+/// Preference profiles are known by their English name (runs record it so); Dutch pages show the catalogue's Dutch
+/// name for it.
+/// </summary>
+public static class ProfileNames
+{
+    public static async Task<Func<string?, string?>> LoadAsync(IBakenDb db, CancellationToken ct = default)
+    {
+        if (Ui.IsEnglish) return name => name;
+        var dutch = (await db.CatalogueEntries.Where(e => e.Kind == "profiles" && e.NameEn != "").Select(e => new { e.NameEn, e.Name }).ToListAsync(ct))
+            .GroupBy(e => e.NameEn).ToDictionary(g => g.Key, g => g.First().Name);
+        return name => name is not null && dutch.TryGetValue(name, out var nl) ? nl : name;
+    }
+}
