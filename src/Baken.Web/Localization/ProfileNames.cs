@@ -17,3 +17,16 @@ public static class ProfileNames
         return name => name is not null && dutch.TryGetValue(name, out var nl) ? nl : name;
     }
 }
+
+/// <summary>The analysis catalogue names themes in Dutch; English pages show the themes' English names.</summary>
+public static class ThemeNames
+{
+    public static async Task<IReadOnlyDictionary<string, string>> ForReaderAsync(IBakenDb db, IReadOnlyDictionary<string, string> dutch, CancellationToken ct = default)
+    {
+        if (!Ui.IsEnglish) return dutch;
+        var english = await db.Themes.Where(t => t.NameEn != "").Select(t => new { t.Code, t.NameEn }).ToListAsync(ct);
+        var names = dutch.ToDictionary(StringComparer.Ordinal);
+        foreach (var t in english) names[t.Code] = t.NameEn;
+        return names;
+    }
+}

@@ -30,6 +30,13 @@ public sealed partial class LanguageSweepTests
         "Prevention", "Preparation", "Response", "Recovery", "Ministry", "Service", "Other", "Region", "All", "Year", "Value",
     ];
 
+    /// <summary>Dutch words of the workbench that English pages must not show: its own words, the pillars, the themes.</summary>
+    private static readonly string[] DutchWords =
+    [
+        "Bewerken", "Zoeken", "Geschiedenis", "Opslaan", "Annuleren", "Vorige", "Volgende", "Nieuw", "gevonden",
+        "Voorkomen", "Verdedigen", "Versterken", "Klimaat", "natuurrampen", "Infectieziekten", "gevaar", "dreiging",
+    ];
+
     /// <summary>Every route in Components/Pages; the ones with a parameter are filled from the demo data below.</summary>
     private static readonly string[] StaticRoutes =
     [
@@ -100,6 +107,9 @@ public sealed partial class LanguageSweepTests
                 if (culture == "nl")
                     foreach (var w in Words().Matches(VisibleText(WorkbenchWords(html))).Select(m => m.Value).Where(EnglishWords.Contains).Distinct())
                         problems.Add($"nl {url}: English word '{w}' in «{Around(text, w)}»");
+                if (culture == "en")
+                    foreach (var w in Words().Matches(VisibleText(WorkbenchWords(html))).Select(m => m.Value).Where(DutchWords.Contains).Distinct())
+                        problems.Add($"en {url}: Dutch word '{w}' in «{Around(text, w)}»");
             }
         }
         problems.ShouldBeEmpty(string.Join('\n', problems));
@@ -115,13 +125,13 @@ public sealed partial class LanguageSweepTests
 
     /// <summary>
     /// The page without what people wrote (elements marked data-content: record titles and field values, in the language
-    /// their author chose) and without parts marked as another language (lang="en"): the workbench's own words.
+    /// their author chose) and without parts marked as another language (lang="en", or lang="nl" on an English page; never the page itself): the workbench's own words.
     /// Raw field and enum names are looked for in the whole page, content included.
     /// </summary>
     internal static string WorkbenchWords(string html)
     {
         var s = Regex.Replace(html, "<(\\w+)\\b[^>]*\\sdata-content\\b[^>]*>.*?</\\1>", " ", RegexOptions.Singleline);
-        return Regex.Replace(s, "<(\\w+)\\b[^>]*\\slang=\"en\"[^>]*>.*?</\\1>", " ", RegexOptions.Singleline);
+        return Regex.Replace(s, "<(?!html\\b)(\\w+)\\b[^>]*\\slang=\"(en|nl)\"[^>]*>.*?</\\1>", " ", RegexOptions.Singleline);
     }
 
     private static IEnumerable<string> Labels(string html) =>
