@@ -54,10 +54,24 @@ public enum GapSubject
 /// no date (missing links, owners, indicators or values).
 /// </param>
 /// <param name="Subject">What kind of record <paramref name="SubjectCode"/> names.</param>
-public sealed record Gap(GapKind Kind, string SubjectCode, string SubjectTitle, string Explanation, DateOnly? Since, GapSubject Subject)
+/// <param name="Message">The explanation as a message key and its facts, so a host can say it in the reader's language.</param>
+public sealed record Gap(GapKind Kind, string SubjectCode, string SubjectTitle, string Explanation, DateOnly? Since, GapSubject Subject, GapMessage? Message = null)
 {
     /// <summary>True for reminders (<see cref="GapKind.UpdateDueSoon"/>), which are not yet failures.</summary>
     public bool IsReminder => Kind == GapKind.UpdateDueSoon;
+}
+
+/// <summary>
+/// A gap's explanation as data: a key (e.g. "goal.noowner") and its arguments in order (codes, counts, days, dates,
+/// values). <see cref="Gap.Explanation"/> is the same sentence in English.
+/// </summary>
+public sealed record GapMessage(string Key, params IReadOnlyList<object> Arguments)
+{
+    /// <summary>Equal when the key and every argument are equal, so two reports with the same findings compare equal.</summary>
+    public bool Equals(GapMessage? other) =>
+        other is not null && Key == other.Key && Arguments.SequenceEqual(other.Arguments);
+
+    public override int GetHashCode() => HashCode.Combine(Key, Arguments.Count);
 }
 
 /// <summary>The result of <see cref="GapAnalysis.Find"/>.</summary>

@@ -53,8 +53,8 @@ public static class GapAnalysis
         ArgumentNullException.ThrowIfNull(settings);
 
         var found = new List<(Gap Gap, int Rank)>();
-        void Add(GapKind kind, GapSubject subject, string code, string title, string explanation, DateOnly? since = null, int rank = 0) =>
-            found.Add((new Gap(kind, code, title, explanation, since, subject), rank));
+        void Add(GapKind kind, GapSubject subject, string code, string title, GapMessage message, string explanation, DateOnly? since = null, int rank = 0) =>
+            found.Add((new Gap(kind, code, title, explanation, since, subject, message), rank));
 
         var scenarioCodes = scenarios.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         var measuresByCode = measures.ToDictionary(m => m.Code, StringComparer.Ordinal);
@@ -70,6 +70,7 @@ public static class GapAnalysis
             IndicatorGaps(indicator, goalCodes, today, settings, Add);
         foreach (var action in followUps.Where(a => !a.Done && a.Deadline < today))
             Add(GapKind.OverdueAction, GapSubject.FollowUpAction, action.Code, action.Title,
+                new("action.overdue", action.CouncilCode ?? "—", action.Owner ?? "—", action.Deadline, today.DayNumber - action.Deadline.DayNumber),
                 $"Follow-up action of {action.CouncilCode ?? "no council"} (owner {action.Owner ?? "none"}) was due {Format(action.Deadline)}, {Days(action.Deadline, today)} ago, and is not done.",
                 action.Deadline);
 
@@ -84,7 +85,7 @@ public static class GapAnalysis
         return new GapReport(today, ordered.AsReadOnly());
     }
 
-    private delegate void AddGap(GapKind kind, GapSubject subject, string code, string title, string explanation, DateOnly? since = null, int rank = 0);
+    private delegate void AddGap(GapKind kind, GapSubject subject, string code, string title, GapMessage message, string explanation, DateOnly? since = null, int rank = 0);
 
     private static void UnaddressedScenarios(
         IReadOnlyList<RankedScenario> scenarios, IReadOnlyList<GoalInfo> goals, IReadOnlyList<MeasureInfo> measures, GapSettings settings, AddGap add)
@@ -99,6 +100,7 @@ public static class GapAnalysis
                 ? "only stopped measures have an effect on it"
                 : "no measure has an effect on it";
             add(GapKind.UnaddressedScenario, GapSubject.Scenario, scenario.Code, scenario.Title,
+                new(byStoppedMeasure.Contains(scenario.Code) ? "unaddressed.stopped" : "unaddressed", scenario.Rank, scenarios.Count, settings.TopScenarios),
                 $"Ranked {scenario.Rank} of {scenarios.Count} (top {settings.TopScenarios} must be addressed), but no goal links it and {measurePart}.",
                 rank: scenario.Rank);
         }
@@ -108,7 +110,7 @@ public static class GapAnalysis
         GoalInfo goal, Dictionary<string, MeasureInfo> measures, HashSet<string> scenarioCodes, HashSet<string> measuredGoals, AddGap add)
     {
         if (goal.Owner is null)
-            add(GapKind.GoalWithoutOwner, GapSubject.Goal, goal.Code, goal.Title, "The goal has no owner: nobody is accountable for it.");
+            add(GapKind.GoalWithoutOwner, GapSubject.Goal, goal.Code, goal.Title, new("goal.noowner"), "The goal has no owner: nobody is accountable for it.");
 
         var known = goal.MeasureCodes.Where(measures.ContainsKey).Select(c => measures[c]).ToList();
         if (!known.Any(m => m.IsLive))
@@ -116,25 +118,29 @@ public static class GapAnalysis
             var why = goal.MeasureCodes.Count == 0 ? "it links no measure"
                 : known.Count == 0 ? $"none of its {goal.MeasureCodes.Count} linked measure code(s) is a known measure"
                 : $"all its known measures are stopped ({string.Join(", ", known.Select(m => m.Code))})";
-            add(GapKind.GoalWithoutMeasure, GapSubject.Goal, goal.Code, goal.Title, $"The goal has no live measure to implement it: {why}.");
+            var message = goal.MeasureCodes.Count == 0 ? new GapMessage("goal.nomeasure")
+                : known.Count == 0 ? new GapMessage("goal.nomeasure.unknown", goal.MeasureCodes.Count)
+                : new GapMessage("goal.nomeasure.stopped", string.Join(", ", known.Select(m => m.Code)));
+            add(GapKind.GoalWithoutMeasure, GapSubject.Goal, goal.Code, goal.Title, message, $"The goal has no live measure to implement it: {why}.");
         }
 
         if (!measuredGoals.Contains(goal.Code))
-            add(GapKind.GoalWithoutIndicator, GapSubject.Goal, goal.Code, goal.Title, "No indicator measures progress on the goal.");
+            add(GapKind.GoalWithoutIndicator, GapSubject.Goal, goal.Code, goal.Title, new("goal.noindicator"), "No indicator measures progress on the goal.");
 
         foreach (var code in goal.ScenarioCodes.Where(c => !scenarioCodes.Contains(c)))
-            add(GapKind.DanglingLink, GapSubject.Goal, goal.Code, goal.Title, $"The goal links scenario '{code}', which is not in the latest integrated analysis.");
+            add(GapKind.DanglingLink, GapSubject.Goal, goal.Code, goal.Title, new("goal.scenario.dangling", code), $"The goal links scenario '{code}', which is not in the latest integrated analysis.");
         foreach (var code in goal.MeasureCodes.Where(c => !measures.ContainsKey(c)))
-            add(GapKind.DanglingLink, GapSubject.Goal, goal.Code, goal.Title, $"The goal links measure '{code}', which does not exist.");
+            add(GapKind.DanglingLink, GapSubject.Goal, goal.Code, goal.Title, new("goal.measure.dangling", code), $"The goal links measure '{code}', which does not exist.");
     }
 
     private static void MeasureGaps(MeasureInfo measure, HashSet<string> scenarioCodes, DateOnly today, AddGap add)
     {
         if (measure.Due is { } due && due < today && measure.Status is not (MeasureProgress.Implemented or MeasureProgress.Stopped))
             add(GapKind.OverdueMilestone, GapSubject.Measure, measure.Code, measure.Title,
+                new("measure.overdue", due, today.DayNumber - due.DayNumber, measure.Status),
                 $"Measure was due for implementation on {Format(due)}, {Days(due, today)} ago, but its status is {measure.Status}.", due);
         foreach (var code in measure.ScenarioCodes.Where(c => !scenarioCodes.Contains(c)))
-            add(GapKind.DanglingLink, GapSubject.Measure, measure.Code, measure.Title, $"The measure has an effect on scenario '{code}', which is not in the latest integrated analysis.");
+            add(GapKind.DanglingLink, GapSubject.Measure, measure.Code, measure.Title, new("measure.scenario.dangling", code), $"The measure has an effect on scenario '{code}', which is not in the latest integrated analysis.");
     }
 
     private static void IndicatorGaps(IndicatorInfo indicator, HashSet<string> goalCodes, DateOnly today, GapSettings settings, AddGap add)
@@ -142,6 +148,7 @@ public static class GapAnalysis
         if (indicator.LastValueDate is not { } last)
         {
             add(GapKind.IndicatorWithoutRecentValue, GapSubject.Indicator, indicator.Code, indicator.Title,
+                new("indicator.novalue", indicator.UpdateIntervalDays),
                 $"No value has ever been reported (owners must report every {indicator.UpdateIntervalDays} days).");
         }
         else
@@ -157,11 +164,14 @@ public static class GapAnalysis
                 if (stale) facts.Add($"stale: older than the {settings.StaleAfterDays}-day limit");
                 var since = overdue && stale ? (dueOn < staleFrom ? dueOn : staleFrom) : overdue ? dueOn : staleFrom;
                 add(GapKind.IndicatorWithoutRecentValue, GapSubject.Indicator, indicator.Code, indicator.Title,
+                    new(overdue && stale ? "indicator.overdue.stale" : overdue ? "indicator.overdue" : "indicator.stale",
+                        last, today.DayNumber - last.DayNumber, indicator.UpdateIntervalDays, dueOn, settings.StaleAfterDays),
                     $"Last value dated {Format(last)} is {Days(last, today)} old; {string.Join("; ", facts)}.", since);
             }
             else if (dueOn <= today.AddDays(settings.ReminderDaysAhead))
             {
                 add(GapKind.UpdateDueSoon, GapSubject.Indicator, indicator.Code, indicator.Title,
+                    new("indicator.duesoon", dueOn, dueOn.DayNumber - today.DayNumber, last, indicator.UpdateIntervalDays, settings.ReminderDaysAhead),
                     $"Next value is due {Format(dueOn)}, in {Days(today, dueOn)} (last value {Format(last)}, reporting every {indicator.UpdateIntervalDays} days; reminder window {settings.ReminderDaysAhead} days).",
                     dueOn);
             }
@@ -172,12 +182,14 @@ public static class GapAnalysis
             var value = indicator.LastValue is { } v ? $"the last value is {Format(v)}" : "no value has been reported";
             var need = indicator.Direction == IndicatorDirection.Increase ? "≥" : "≤";
             add(GapKind.OverdueMilestone, GapSubject.Indicator, indicator.Code, indicator.Title,
+                new(indicator.LastValue is null ? "indicator.deadline.novalue" : "indicator.deadline", deadline, today.DayNumber - deadline.DayNumber, need, target,
+                    indicator.LastValue ?? 0),
                 $"Deadline {Format(deadline)} passed {Days(deadline, today)} ago without the target reached: it needs a value {need} {Format(target)}, but {value}.",
                 deadline);
         }
 
         if (indicator.GoalCode is { } goalCode && !goalCodes.Contains(goalCode))
-            add(GapKind.DanglingLink, GapSubject.Indicator, indicator.Code, indicator.Title, $"The indicator measures goal '{goalCode}', which does not exist.");
+            add(GapKind.DanglingLink, GapSubject.Indicator, indicator.Code, indicator.Title, new("indicator.goal.dangling", goalCode), $"The indicator measures goal '{goalCode}', which does not exist.");
     }
 
     private static string Days(DateOnly from, DateOnly to)

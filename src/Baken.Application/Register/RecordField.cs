@@ -24,6 +24,8 @@ public sealed class RecordField
     public string? Property { get; init; }
     /// <summary>The allowed values when the field is a choice of one (shown as a list); null for free input.</summary>
     public IReadOnlyList<string>? Choices { get; init; }
+    /// <summary>The enum behind a choice field, so hosts can show its values in the reader's language (null otherwise).</summary>
+    public Type? EnumType { get; init; }
     /// <summary>Long free text (rendered as a text area; never as markup).</summary>
     public bool Multiline { get; init; }
     public required Func<Record, string?> Get { get; init; }
@@ -66,7 +68,7 @@ public sealed class RecordFieldBuilder<T> where T : Record
         _fields.Add(new RecordField
         {
             Name = name, Description = description, Allowed = allowed, Required = required, HasDefault = !required,
-            Choices = isFlags ? null : names,
+            Choices = isFlags ? null : names, EnumType = typeof(TEnum),
             Get = r => FormatEnum(get((T)r), isFlags),
             Set = (r, v) => set((T)r, ParseEnum<TEnum>(name, v, isFlags, allowed)),
         });

@@ -36,10 +36,12 @@ public sealed record StrategyTree(IReadOnlyList<PillarNode> Pillars, int Withhel
         }).ToList())).ToList(), s.WithheldCount);
 }
 
-public sealed record GapView(string Kind, string Subject, string Code, string Title, string Explanation, DateOnly? Since, bool Reminder)
+/// <param name="Message">The explanation as a key and facts, for hosts that say it in the reader's language (not part of the API's JSON).</param>
+public sealed record GapView(string Kind, string Subject, string Code, string Title, string Explanation, DateOnly? Since, bool Reminder,
+    [property: System.Text.Json.Serialization.JsonIgnore] GapMessage? Message = null)
 {
     public static IReadOnlyList<GapView> From(GapReport report) =>
-        report.Gaps.Select(g => new GapView(g.Kind.ToString(), g.Subject.ToString(), g.SubjectCode, g.SubjectTitle, g.Explanation, g.Since, g.IsReminder)).ToList();
+        report.Gaps.Select(g => new GapView(g.Kind.ToString(), g.Subject.ToString(), g.SubjectCode, g.SubjectTitle, g.Explanation, g.Since, g.IsReminder, g.Message)).ToList();
 }
 
 public sealed record PortfolioMeasureView(string Code, string Title, string Type, double CostEuros, double RiskReduction, bool Chosen, double? ShareOfDraws,

@@ -114,6 +114,7 @@ public static class BakenWebApp
                 }));
         });
         services.AddLocalization();
+        services.AddSingleton<Localization.Ui>();
         services.AddRazorComponents();
         // API bodies: a key given twice means different things to different readers (I-JSON, RFC 7493); refuse it.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AllowDuplicateProperties = false);

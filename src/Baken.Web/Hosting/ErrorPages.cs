@@ -50,13 +50,14 @@ public static class ErrorPages
 
     private static async Task WritePageAsync(HttpContext ctx, int status)
     {
+        var ui = ctx.RequestServices.GetRequiredService<Ui>();
         var (title, text) = status switch
         {
-            404 => (Ui.T("error.404"), Ui.T("error.404.text")),
-            403 => (Ui.T("error.403"), Ui.T("error.403.text")),
-            401 => (Ui.T("error.401"), Ui.T("error.401.text")),
-            >= 500 => (Ui.T("error.500"), Ui.T("error.500.text")),
-            _ => (Ui.T("error.other"), ((HttpStatusCode)status).ToString()),
+            404 => (ui.T("error.404"), ui.T("error.404.text")),
+            403 => (ui.T("error.403"), ui.T("error.403.text")),
+            401 => (ui.T("error.401"), ui.T("error.401.text")),
+            >= 500 => (ui.T("error.500"), ui.T("error.500.text")),
+            _ => (ui.T("error.other"), ((HttpStatusCode)status).ToString()),
         };
         ctx.Response.ContentType = "text/html; charset=utf-8";
         var lang = Ui.IsEnglish ? "en" : "nl";
@@ -72,7 +73,7 @@ public static class ErrorPages
             <p class="code">Baken · {{status}}</p>
             <h1>{{WebUtility.HtmlEncode(title)}}</h1>
             <p>{{WebUtility.HtmlEncode(text)}}</p>
-            <p><a href="/">{{WebUtility.HtmlEncode(Ui.T("error.home"))}}</a> · <a href="/signin">{{WebUtility.HtmlEncode(Ui.T("nav.signin"))}}</a></p>
+            <p><a href="/">{{WebUtility.HtmlEncode(ui.T("error.home"))}}</a> · <a href="/signin">{{WebUtility.HtmlEncode(ui.T("nav.signin"))}}</a></p>
             </main></body></html>
             """);
     }

@@ -1,0 +1,131 @@
+using System.Collections;
+using System.Globalization;
+using System.Resources;
+using Baken.Analysis.Strategy;
+using Baken.Application.Register;
+using Baken.Web.Localization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Baken.Web.Tests.Components;
+
+/// <summary>
+/// The resources behind <see cref="Ui"/>: both languages hold the same keys (a key missing in English would fall back
+/// to Dutch), every field and enum value of the register has its words, and messages are said in the reader's language.
+/// </summary>
+public sealed class LocalizationResourceTests
+{
+    private static readonly ResourceManager Resources = new("Baken.Web.Localization.Ui", typeof(Ui).Assembly);
+
+    private static HashSet<string> Keys(string culture) =>
+        Resources.GetResourceSet(CultureInfo.GetCultureInfo(culture), createIfNotExists: true, tryParents: false)!
+            .Cast<DictionaryEntry>().Select(e => (string)e.Key).ToHashSet(StringComparer.Ordinal);
+
+    private static Ui NewUi() =>
+        new(new StringLocalizer<Ui>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)));
+
+    private static T In<T>(string culture, Func<T> read)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        var previousCulture = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+            return read();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+            CultureInfo.CurrentCulture = previousCulture;
+        }
+    }
+
+    [Fact]
+    public void DutchAndEnglish_HoldTheSameKeys()
+    {
+        var dutch = Keys("");
+        var english = Keys("en");
+        dutch.Count.ShouldBeGreaterThan(900);
+        dutch.Except(english).ShouldBeEmpty("keys without English (they would read Dutch on English pages)");
+        english.Except(dutch).ShouldBeEmpty("keys without Dutch");
+    }
+
+    [Fact]
+    public void EveryFieldOfEveryKind_HasALabelAndAHelpText_AndEveryEnumValueItsWords()
+    {
+        var keys = Keys("");
+        var missing = new List<string>();
+        foreach (var kind in RecordKinds.All)
+            foreach (var f in kind.Fields)
+            {
+                if (!keys.Contains($"field.{kind.Name}.{f.Name}") && !keys.Contains($"field.{f.Name}")) missing.Add($"field.{f.Name}");
+                if (!keys.Contains($"hint.{kind.Name}.{f.Name}")) missing.Add($"hint.{kind.Name}.{f.Name}");
+                if (f.EnumType is { } type)
+                    missing.AddRange(Enum.GetNames(type).Select(n => $"enum.{type.Name}.{n}").Where(k => !keys.Contains(k)));
+            }
+        missing.AddRange(Enum.GetNames<GapKind>().Select(n => $"enum.GapKind.{n}").Where(k => !keys.Contains(k)));
+        missing.AddRange(Baken.Domain.Users.Roles.All.Select(r => $"role.{r}").Where(k => !keys.Contains(k)));
+        missing.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void FieldLabelsAndEnumValues_AreWords_InEachLanguage()
+    {
+        var ui = NewUi();
+        var scenario = RecordKinds.Scenario;
+        In("nl", () => ui.FieldLabel(scenario, scenario.Field("horizon_years")!)).ShouldBe("Horizon (jaren)");
+        In("en", () => ui.FieldLabel(scenario, scenario.Field("horizon_years")!)).ShouldBe("Horizon (years)");
+        In("nl", () => ui.FieldValue(scenario.Field("kind")!, "hazard")).ShouldBe("gevaar");
+        In("en", () => ui.FieldValue(RecordKinds.Actor.Field("actor_type")!, "non-state")).ShouldBe("non-state");
+        In("nl", () => ui.FieldValue(RecordKinds.Actor.Field("actor_type")!, "non-state")).ShouldBe("niet-statelijk");
+        In("nl", () => ui.Role("PolicyOwner")).ShouldBe("Beleidseigenaar");
+        In("en", () => ui.Role("PolicyOwner")).ShouldBe("Policy owner");
+        In("nl", () => ui.EnumText("StrategyPillar", "Verdedigen")).ShouldBe("Verdedigen");
+        In("en", () => ui.EnumText("StrategyPillar", "Verdedigen")).ShouldBe("Defend");
+    }
+
+    [Fact]
+    public void GapExplanation_IsSaidInTheReadersLanguage_WithDatesAndStatusesInTheirWords()
+    {
+        var ui = NewUi();
+        var message = new GapMessage("measure.overdue", new DateOnly(2026, 3, 1), 12, MeasureProgress.InProgress);
+        In("nl", () => ui.GapText(message, "English")).ShouldBe("De maatregel moest op 1 maart 2026 zijn ingevoerd, 12 dagen geleden, maar de status is 'in uitvoering'.");
+        In("en", () => ui.GapText(message, "English")).ShouldBe("The measure was due for implementation on 1 March 2026, 12 days ago, but its status is 'in progress'.");
+        // A message without words of its own keeps the analysis's English sentence rather than showing a key.
+        In("nl", () => ui.GapText(new GapMessage("no.such.key"), "The English sentence.")).ShouldBe("The English sentence.");
+    }
+
+    [Fact]
+    public void GapAnalysis_GivesEveryGapAMessageThatHasWords()
+    {
+        var keys = Keys("");
+        var today = new DateOnly(2026, 6, 1);
+        var report = GapAnalysis.Find(
+            [new RankedScenario("S-1", "Scenario", 1)],
+            [new GoalInfo("G-1", "Goal", null, [], ["M-X"])],
+            [new MeasureInfo("M-1", "Measure", "BZ", MeasureProgress.Planned, ["S-9"], today.AddDays(-3))],
+            [
+                new IndicatorInfo("I-1", "Indicator", "G-9", 0, 10, IndicatorDirection.Increase, today.AddDays(-5), null, null, 30),
+                new IndicatorInfo("I-2", "Indicator", "G-1", 0, 10, IndicatorDirection.Increase, null, today.AddDays(-400), 4, 30),
+                new IndicatorInfo("I-3", "Indicator", "G-1", 0, 10, IndicatorDirection.Increase, null, today.AddDays(-25), 4, 30),
+            ],
+            [new FollowUpInfo("A-1", "Action", "BZ", today.AddDays(-2), false, "RVI")],
+            today, new GapSettings());
+        report.Gaps.Select(g => g.Kind).Distinct().Count().ShouldBeGreaterThanOrEqualTo(8);
+        foreach (var gap in report.Gaps)
+        {
+            gap.Message.ShouldNotBeNull(gap.Explanation);
+            keys.ShouldContain("gap." + gap.Message.Key, gap.Explanation);
+        }
+    }
+
+    [Fact]
+    public void CountryNames_ComeInTheReadersLanguage_ByIso3()
+    {
+        var ui = NewUi();
+        In("nl", () => ui.Country("YEM", "Yemen")).ShouldBe("Jemen");
+        In("en", () => ui.Country("YEM", "Yemen")).ShouldBe("Yemen");
+        In("nl", () => ui.Country("ZZZ", "Nowhere")).ShouldBe("Nowhere");
+    }
+}
