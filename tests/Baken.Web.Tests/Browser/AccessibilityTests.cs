@@ -30,7 +30,7 @@ public sealed partial class AccessibilityTests
          "/analysis/compare", "/assessments/import", "/capabilities", "/cascades", "/councils", "/councils/coverage", "/countries", "/cycles",
          "/cycles/DEMO-CYCLE", "/denied", "/dependencies", "/inbox", "/measures/portfolio", "/publicaties", "/publications",
          "/register/scenario/DEMO-T1-FLOOD/analysts", "/register/scenario/DEMO-T1-FLOOD/assess", "/risk-sheets/DEMO-T1-FLOOD", "/signals",
-         "/strategy", "/strategy/gaps", "/threats", "/register/scenario/new", "/register/measure/new", "/bestaat-niet"];
+         "/strategy", "/strategy/gaps", "/threats", "/trends", "/foresight", "/register/scenario/new", "/register/measure/new", "/bestaat-niet"];
 
     [SkippableFact]
     public async Task EveryPage_InDutchAndEnglish_OnTheDemoData_HasNoWcag21AOrAAViolations()
