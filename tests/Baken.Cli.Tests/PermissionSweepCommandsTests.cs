@@ -83,7 +83,7 @@ public sealed class PermissionSweepCommandsTests
         // Workflow: a cycle is the coordinator's (the workflow cell's reason; an analyst's part is reviews and their own submissions).
         yield return new("opens a cycle", ["cycle", "open", $"CY-{t}", "--title", "Ronde", "--scenarios", "S-SW", "--due", "2027-06-01"], u => u.IsInRole(Roles.Coordinator));
         // Releases (Coordinator: release records belong to the analysis-runs subject).
-        yield return new("releases the progress report", ["release", "progress", "--audience", "public", "--format", "html"], u => May(u, PermissionMatrix.AnalysisRuns, PermissionAction.Release));
+        yield return new("releases the progress report", ["release", "progress", "--audience", "internal", "--format", "html"], u => May(u, PermissionMatrix.AnalysisRuns, PermissionAction.Release));
         // Accounts and tokens (Administrator within reach; everyone their own token).
         yield return new("adds an account", ["user", "add", $"n-{role.ToLowerInvariant()}", "--clearance", "Dep.V", "--roles", "Analyst", "--password", Password],
             u => Permission.MayAtAll(u, PermissionMatrix.Accounts, PermissionAction.Create)); // "mens" and the new Dep.V account are within every administrator's reach
