@@ -107,7 +107,7 @@ public static partial class RecordKinds
             .Enum("dimension", "Internal, external or both", r => r.Dimension, (r, v) => r.Dimension = v)
             .Enum("lenses", "WRR lenses", r => r.Lenses, (r, v) => r.Lenses = v)
             .Text("theme", "Theme code", r => r.ThemeCode, (r, v) => r.ThemeCode = v, references: "theme")
-            .Text("interests", "Interest codes separated by ';'", r => r.InterestCodes, (r, v) => r.InterestCodes = v)
+            .Codes("interests", "Interest codes separated by ';'", r => r.InterestCodes, (r, v) => r.InterestCodes = v, "interest")
             .Text("organisation", "Owning organisation code", r => r.OrganisationCode, (r, v) => r.OrganisationCode = v, references: "organisation")
             .Text("description", "Description", r => r.Description, (r, v) => r.Description = v, multiline: true));
 
@@ -205,7 +205,7 @@ public static partial class RecordKinds
             .Text("confidence", "Strength of knowledge: low, medium or high", r => r.Confidence, (r, v) => r.Confidence = v?.ToLowerInvariant() is null or "low" or "medium" or "high" ? v?.ToLowerInvariant() : throw new DomainValidationException("confidence", v, "low, medium or high"))
             .Text("scores", Baken.Application.Assessments.ScoreList.Allowed, r => r.Scores, (r, v) => r.Scores = Baken.Application.Assessments.ScoreList.Format(Baken.Application.Assessments.ScoreList.Parse(v)), required: true, multiline: true)
             .Text("rationale", "Rationale", r => r.Rationale, (r, v) => r.Rationale = v, multiline: true)
-            .Text("sources", "Source codes separated by ';'", r => r.Sources, (r, v) => r.Sources = v)
+            .Codes("sources", "Source codes separated by ';'", r => r.Sources, (r, v) => r.Sources = v, "source")
             .Text("status", Baken.Application.Workflow.AssessmentStatuses.FieldDescription, r => Baken.Application.Workflow.AssessmentStatuses.Name(r.Status),
                 (r, v) => Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged(r, v))
             .Text("status_note", "The coordinator's comments, or who entered it for whom (set by the workflow)", r => r.StatusNote,

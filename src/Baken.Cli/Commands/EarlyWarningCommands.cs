@@ -26,7 +26,7 @@ public static class EarlyWarningCommands
             if (errors.Count > 0)
             {
                 await io.Err.WriteLineAsync($"{path}: nothing taken in.");
-                foreach (var e in errors) await io.Err.WriteLineAsync("  " + e);
+                io.WriteProblems(errors);
                 return ExitCodes.Invalid;
             }
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);

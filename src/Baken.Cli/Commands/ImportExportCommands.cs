@@ -29,7 +29,7 @@ public static class ImportExportCommands
             if (content.Errors.Count > 0)
             {
                 await io.Err.WriteLineAsync($"Nothing was imported: {parse.GetValue(file)} cannot be read.");
-                foreach (var e in content.Errors) await io.Err.WriteLineAsync("  " + e);
+                io.WriteProblems(content.Errors);
                 return ExitCodes.Invalid;
             }
             var kindName = parse.GetValue(kind) ?? content.Kind
