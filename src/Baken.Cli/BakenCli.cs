@@ -124,7 +124,15 @@ public sealed class CommandIo(TextWriter output, TextWriter error)
     public int Fail<T>(Application.Common.Result<T> result)
     {
         if (result.Message is { } m) Err.WriteLine(m);
-        foreach (var e in result.Errors) Err.WriteLine("  " + e);
+        WriteProblems(result.Errors);
         return ExitCodes.For(result.Status);
+    }
+
+    /// <summary>The problems, at most <see cref="Application.Common.ProblemList.MaxShown"/> of them and the count of the rest.</summary>
+    public void WriteProblems(IReadOnlyList<Application.Common.FieldError> errors)
+    {
+        var (shown, omitted) = Application.Common.ProblemList.Cap(errors);
+        foreach (var e in shown) Err.WriteLine("  " + e);
+        if (omitted > 0) Err.WriteLine("  " + Application.Common.ProblemList.OmittedText(omitted));
     }
 }

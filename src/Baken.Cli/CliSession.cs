@@ -33,6 +33,16 @@ public sealed class CliSession : IAsyncDisposable
         ReadDatabaseOptions(ReadConfiguration(configFile), database);
 
     /// <summary>baken.json in the working folder, --config FILE, then the environment (Section__Key or BAKEN_Section__Key).</summary>
+    /// <summary>The file limits (configuration section Limits), validated: a bad setting exits 2 naming it, before any file is read.</summary>
+    public static Baken.Infrastructure.Files.FileLimits FileLimits(GlobalOptions global)
+    {
+        try { return Baken.Infrastructure.Files.FileLimits.From(ReadConfiguration(global.Config)); }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            throw new CliException(ExitCodes.Invalid, $"Configuration: {e.Message}");
+        }
+    }
+
     public static IConfiguration ReadConfiguration(string? configFile)
     {
         var builder = new ConfigurationBuilder()

@@ -73,11 +73,11 @@ public sealed class RunningApp : IAsyncDisposable
     public const string BrowserPassword = "Sleutel-beheer-2026!";
 
     /// <summary>Adds a user with a password and returns a client signed in through the form, with a cookie, as a browser is.</summary>
-    public async Task<HttpClient> SignedInClientAsync(string name, ClassificationLevel clearance, string roles = "Analyst")
+    public async Task<HttpClient> SignedInClientAsync(string name, ClassificationLevel clearance, string roles = "Analyst", string? organisation = null)
     {
         await using (var db = Database.Context(FixedUser.System))
         {
-            var added = await new AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(new AddUserRequest(name, clearance.DisplayName(), null, roles, BrowserPassword));
+            var added = await new AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(new AddUserRequest(name, clearance.DisplayName(), null, roles, BrowserPassword, Organisation: organisation));
             if (!added.IsOk) throw new InvalidOperationException(string.Join("; ", added.Errors));
         }
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Address };

@@ -44,7 +44,9 @@ public sealed class ForwardAgenda(IBakenDb db)
         var councils = (await db.Councils.AsNoTracking().ToListAsync(ct)).OrderBy(c => c.Code, NaturalComparer.Instance).ToList();
         var meetings = await db.Meetings.AsNoTracking().OrderBy(m => m.Date).ToListAsync(ct);
         var byCode = meetings.ToDictionary(m => m.Code, StringComparer.Ordinal);
-        var items = (await db.AgendaItems.AsNoTracking().ToListAsync(ct))
+        var loaded = await db.AgendaItems.AsNoTracking().ToListAsync(ct);
+        await MaskLinksAsync(loaded, ct);
+        var items = loaded
             .Select(i => new PlannedItem(i, i.MeetingCode is { } m ? byCode.GetValueOrDefault(m) : null))
             .OrderBy(p => p.Date ?? DateOnly.MaxValue).ThenBy(p => p.Item.Code, NaturalComparer.Instance).ToList();
         // Overlaps are looked for across all councils even when one is asked for: that is the point of them.
@@ -82,15 +84,30 @@ public sealed class ForwardAgenda(IBakenDb db)
     /// <summary>Which goals of the strategy were discussed (directly or through their scenarios and measures) in [from, to].</summary>
     public async Task<CoverageReport> CoverageAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        var goals = (await db.Goals.AsNoTracking().ToListAsync(ct)).OrderBy(g => g.Edition).ThenBy(g => g.Number).ThenBy(g => g.Code, NaturalComparer.Instance)
+        var allGoals = (await db.Goals.AsNoTracking().ToListAsync(ct)).OrderBy(g => g.Edition).ThenBy(g => g.Number).ThenBy(g => g.Code, NaturalComparer.Instance).ToList();
+        // A goal's links to records the reader may not see read "withheld" (QualifiedCodes.MaskAsync).
+        var links = await QualifiedCodes.MaskAsync(db, allGoals.SelectMany(g => Codes(g.Scenarios).Select(c => "scenario:" + c).Concat(Codes(g.Measures).Select(c => "measure:" + c))), ct);
+        var goals = allGoals
             .Select(g => new CoverageGoal("goal:" + g.Code, g.Title, g.Pillar.ToString(),
-                Codes(g.Scenarios).Select(c => "scenario:" + c).ToList(), Codes(g.Measures).Select(c => "measure:" + c).ToList()))
+                Codes(g.Scenarios).Select(c => links("scenario:" + c)!).Distinct().ToList(), Codes(g.Measures).Select(c => links("measure:" + c)!).Distinct().ToList()))
             .ToList();
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.Status != MeetingStatus.Cancelled).ToDictionaryAsync(m => m.Code, ct);
-        var discussed = (await db.AgendaItems.AsNoTracking().Where(i => i.MeetingCode != null).ToListAsync(ct))
+        var held = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingCode != null).ToListAsync(ct);
+        await MaskLinksAsync(held, ct);
+        var discussed = held
             .Where(i => meetings.ContainsKey(i.MeetingCode!))
             .Select(i => new PlannedItem(i, meetings[i.MeetingCode!]).ToEntry()).ToList();
         return StrategyCoverage.Of(goals, discussed, from, to);
+    }
+
+    /// <summary>
+    /// An item's links as the reader may see them: a link to a record above them (raised after it was linked) reads
+    /// "withheld", so neither the agenda, its overlap warnings nor the coverage names its code. The items are untracked copies.
+    /// </summary>
+    private async Task MaskLinksAsync(IReadOnlyList<AgendaItem> items, CancellationToken ct)
+    {
+        var mask = await QualifiedCodes.MaskAsync(db, items.Select(i => i.Links), ct);
+        foreach (var item in items) item.Links = mask(item.Links);
     }
 
     private static IEnumerable<string> Codes(string? text) => RecordFieldBuilder<Record>.SplitCodes(text).Distinct();

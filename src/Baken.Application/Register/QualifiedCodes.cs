@@ -32,4 +32,21 @@ public static class QualifiedCodes
         }
         return errors;
     }
+
+    /// <summary>
+    /// A function that shows a "kind:code" list as the reader may see it: every link to a record they may not see (or that
+    /// does not exist: the same answer) reads "kind:(withheld)", never its code.
+    /// </summary>
+    public static async Task<Func<string?, string?>> MaskAsync(IBakenDb db, IEnumerable<string?> texts, CancellationToken ct)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var byKind in texts.SelectMany(Parse).Where(l => l.Kind.Length > 0).Distinct().GroupBy(l => l.Kind))
+        {
+            if (RecordKinds.Find(byKind.Key) is not { } kind) continue;
+            foreach (var chunk in byKind.Select(l => l.Code).Chunk(500))
+                seen.UnionWith((await kind.Query(db).Where(r => chunk.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).Select(c => byKind.Key + ":" + c));
+        }
+        return text => string.IsNullOrEmpty(text) ? text : string.Join(";", Parse(text)
+            .Select(l => seen.Contains(l.Kind + ":" + l.Code) ? $"{l.Kind}:{l.Code}" : $"{l.Kind}:{RecordReferences.Withheld}").Distinct());
+    }
 }

@@ -107,7 +107,7 @@ public static partial class RecordKinds
             .Enum("dimension", "Internal, external or both", r => r.Dimension, (r, v) => r.Dimension = v)
             .Enum("lenses", "WRR lenses", r => r.Lenses, (r, v) => r.Lenses = v)
             .Text("theme", "Theme code", r => r.ThemeCode, (r, v) => r.ThemeCode = v, references: "theme")
-            .Text("interests", "Interest codes separated by ';'", r => r.InterestCodes, (r, v) => r.InterestCodes = v)
+            .Codes("interests", "Interest codes separated by ';'", r => r.InterestCodes, (r, v) => r.InterestCodes = v, "interest")
             .Text("organisation", "Owning organisation code", r => r.OrganisationCode, (r, v) => r.OrganisationCode = v, references: "organisation")
             .Text("description", "Description", r => r.Description, (r, v) => r.Description = v, multiline: true));
 
@@ -211,7 +211,7 @@ public static partial class RecordKinds
             .Text("knowledge_understanding", "Strength of knowledge, understanding of the phenomenon: 0 (weakest) to 4 (strongest)", r => Baken.Application.Assessments.KnowledgePedigree.Text(r.KnowledgeUnderstanding),
                 (r, v) => r.KnowledgeUnderstanding = Baken.Application.Assessments.KnowledgePedigree.Parse("knowledge_understanding", v))
             .Text("rationale", "Rationale", r => r.Rationale, (r, v) => r.Rationale = v, multiline: true)
-            .Text("sources", "Source codes separated by ';'", r => r.Sources, (r, v) => r.Sources = v)
+            .Codes("sources", "Source codes separated by ';'", r => r.Sources, (r, v) => r.Sources = v, "source")
             .Text("status", Baken.Application.Workflow.AssessmentStatuses.FieldDescription, r => Baken.Application.Workflow.AssessmentStatuses.Name(r.Status),
                 (r, v) => Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged(r, v))
             .Text("status_note", "The coordinator's comments, or who entered it for whom (set by the workflow)", r => r.StatusNote,

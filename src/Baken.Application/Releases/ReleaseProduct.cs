@@ -4,7 +4,6 @@ using Baken.Application.Register;
 using Baken.Domain;
 using Baken.Domain.Releases;
 using Baken.Domain.Security;
-using Baken.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Releases;
@@ -42,12 +41,15 @@ public sealed class ReleaseProduct(IBakenDb db, ICurrentUser user, TimeProvider 
     /// <summary>Shorter titles ("Cyber") are words any text may hold; they are not evidence of a leak.</summary>
     private const int MinimumTitleLength = 8;
 
-    public static bool MayRelease(ICurrentUser user) => user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Administrator);
+    /// <summary>Whether the matrix lets the user release (the analysis-runs subject holds release records): a Coordinator.</summary>
+    public static bool MayRelease(ICurrentUser user) =>
+        Permissions.Permission.MayAtAll(user, Permissions.PermissionMatrix.AnalysisRuns, Permissions.PermissionAction.Release);
 
     public async Task<Result<Release>> HandleAsync(ReleaseRequest request, CancellationToken ct = default)
     {
-        if (!MayRelease(user))
-            return Result<Release>.Forbidden($"Only a coordinator or an administrator may release a product; {user.UserName} is neither.");
+        // Asked of the permission matrix, like every other write: an administrator manages accounts, not products.
+        if (Permissions.Permission.Deny<Release>(user, Permissions.PermissionMatrix.AnalysisRuns, Permissions.PermissionAction.Release) is { } denied)
+            return denied;
         var audience = request.Audience;
         var directory = await CompartmentDirectory.LoadAsync(db, ct);
         if (!request.Classification.IsVisibleTo(audience.Level, audience.CompartmentMask))

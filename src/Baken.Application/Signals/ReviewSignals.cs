@@ -23,6 +23,14 @@ public sealed class ReviewSignals(IBakenDb db, ICurrentUser user, SaveRecord sav
             foreach (var s in queue.Where(s => s.DuplicateOf is null && SignalIntake.BaseOfSibling(s.Code) is { } b && seen.Contains(b)))
                 s.DuplicateOf = SignalIntake.BaseOfSibling(s.Code);
         }
+        // A duplicate the reader may not see is named "withheld", never by its code (a reference never shows what is above the reader).
+        var named = queue.Where(s => s.DuplicateOf is not null).Select(s => s.DuplicateOf!).Distinct().ToList();
+        if (named.Count > 0)
+        {
+            var visible = (await db.Signals.Where(s => named.Contains(s.Code)).Select(s => s.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            foreach (var s in queue.Where(s => s.DuplicateOf is not null && !visible.Contains(s.DuplicateOf)))
+                s.DuplicateOf = Register.RecordReferences.Withheld;
+        }
         return queue;
     }
 

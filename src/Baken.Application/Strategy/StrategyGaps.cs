@@ -16,13 +16,15 @@ public static class StrategyGaps
     public static GapReport Find(StrategySnapshot s, DateOnly today, GapSettings? settings = null)
     {
         var scenarios = s.RankedScenarios.Select(r => new RankedScenario(r.Id, r.Title, r.Rank)).ToList();
-        var goals = s.Goals.Select(g => new GoalInfo(g.Code, g.Title, g.OwnerCode, Codes(g.Scenarios), Codes(g.Measures))).ToList();
+        // A link to a record the reader may not see is named "withheld" in a gap's explanation, never by its code.
+        List<string> Shown(string kind, IEnumerable<string> codes) => codes.Select(c => s.Shown(kind, c)).Distinct().ToList();
+        var goals = s.Goals.Select(g => new GoalInfo(g.Code, g.Title, g.OwnerCode, Shown("scenario", Codes(g.Scenarios)), Shown("measure", Codes(g.Measures)))).ToList();
         var measures = s.Measures.Select(m => new MeasureInfo(m.Code, m.Title, m.OwnerCode, (MeasureProgress)(int)m.Status,
-            MeasureEffectText.ScenarioCodes(m.Effects).Distinct().ToList(), m.Due)).ToList();
+            Shown("scenario", MeasureEffectText.ScenarioCodes(m.Effects)), m.Due)).ToList();
         var indicators = s.Indicators.Select(i =>
         {
             var last = s.LatestValue(i.Code);
-            return new IndicatorInfo(i.Code, i.Title, i.GoalCode, i.Baseline, i.Target, (A.IndicatorDirection)(int)i.Direction, i.Deadline,
+            return new IndicatorInfo(i.Code, i.Title, s.Shown("goal", i.GoalCode), i.Baseline, i.Target, (A.IndicatorDirection)(int)i.Direction, i.Deadline,
                 last?.Date, last?.Value, i.UpdateIntervalDays);
         }).ToList();
         var actions = s.Actions.Where(a => a.Status != ActionStatus.Cancelled)

@@ -66,6 +66,16 @@ public sealed record StrategySnapshot(
     /// <summary>Goals that have at least one measure or indicator linked in the full register, whoever may see it.</summary>
     public IReadOnlySet<string> GoalsLinkedOnFullData { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// The codes this version may name, as "kind:code" (scenario, measure, goal); null: no masking. A link to anything else
+    /// reads <see cref="Register.RecordReferences.Withheld"/> in what is made from the snapshot (the gap list), never its code.
+    /// </summary>
+    public IReadOnlySet<string>? VisibleCodes { get; init; }
+
+    /// <summary>The code as it may be shown: itself when <see cref="VisibleCodes"/> holds it, otherwise "withheld".</summary>
+    public string Shown(string kind, string code) =>
+        VisibleCodes is null || VisibleCodes.Contains(kind + ":" + code) ? code : Register.RecordReferences.Withheld;
+
     /// <summary>The latest value reported for an indicator, with its date.</summary>
     public ProgressUpdate? LatestValue(string indicatorCode) =>
         Updates.Where(u => u.IndicatorCode == indicatorCode && u.Value is not null).OrderByDescending(u => u.Date).ThenByDescending(u => u.Code).FirstOrDefault();
@@ -131,12 +141,13 @@ public sealed class LoadStrategy(IBakenDb db)
         // Links to records the audience may not see are dropped, so a code cannot hint at what was withheld.
         var measureCodes = measures.Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
         var scenarioCodes = ranked.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var visibleScenarios = (await db.Scenarios.AsNoTracking().ToListAsync(ct)).Where(audience.Admits).Select(s => s.Code);
+        scenarioCodes.UnionWith(visibleScenarios);
         if (audience != Audience.Caller)
-        {
-            var visibleScenarios = (await db.Scenarios.AsNoTracking().ToListAsync(ct)).Where(audience.Admits).Select(s => s.Code);
-            scenarioCodes.UnionWith(visibleScenarios);
             goals = goals.Select(g => Copy(g, Filter(g.Scenarios, scenarioCodes), Filter(g.Measures, measureCodes))).ToList();
-        }
+        // What the reader may see by name; a link to anything else (raised above them after it was made) reads "withheld".
+        var visibleCodes = scenarioCodes.Select(c => "scenario:" + c).Concat(measureCodes.Select(c => "measure:" + c))
+            .Concat(goals.Select(g => "goal:" + g.Code)).ToHashSet(StringComparer.Ordinal);
         // Per goal, what the audience does not get of what the caller sees: the product says so under the goal.
         var keptMeasures = measures.Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
         var keptIndicators = indicators.Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
@@ -164,6 +175,7 @@ public sealed class LoadStrategy(IBakenDb db)
             RunClassification = runAdmitted ? run!.Classification : Classification.Unclassified,
             WithheldPerGoal = perGoal,
             GoalsLinkedOnFullData = linked,
+            VisibleCodes = visibleCodes,
         };
         var directory = await CompartmentDirectory.LoadAsync(db, ct);
         return snapshot with { Marking = directory.Marking(snapshot.Highest) };

@@ -38,11 +38,11 @@ public static class BakenIdentity
     }
 
     /// <summary>A user manager over the given database, configured by <see cref="Configure"/>. Dispose it with the unit of work.</summary>
-    public static UserManager<User> UserManagerFor(IBakenDb db)
+    public static UserManager<User> UserManagerFor(IBakenDb db, IPasswordHasher<User>? hasher = null)
     {
         var options = new IdentityOptions();
         Configure(options);
-        return new UserManager<User>(new BakenUserStore(db), Options.Create(options), new PasswordHasher<User>(),
+        return new UserManager<User>(new BakenUserStore(db), Options.Create(options), hasher ?? new PasswordHasher<User>(),
             [new UserValidator<User>()], [new PasswordValidator<User>()], new UpperInvariantLookupNormalizer(), new IdentityErrorDescriber(),
             services: null!, NullLogger<UserManager<User>>.Instance);
     }

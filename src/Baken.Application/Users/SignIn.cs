@@ -1,5 +1,6 @@
 using Baken.Application.Common;
 using Baken.Domain.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Users;
@@ -9,13 +10,14 @@ namespace Baken.Application.Users;
 /// lock the account for <see cref="BakenIdentity.LockoutDuration"/>). The answer for an unknown user, a locked account and a wrong
 /// password is the same, and takes the same time, so sign-in does not reveal which accounts exist.
 /// </summary>
-public sealed class SignIn(IBakenDb db)
+/// <param name="hasher">The password hasher (default: Identity's PBKDF2 hasher); a test passes one that counts its work.</param>
+public sealed class SignIn(IBakenDb db, IPasswordHasher<User>? hasher = null)
 {
     private static string? _dummyHash;
 
     public async Task<User?> HandleAsync(string userName, string password, CancellationToken ct = default)
     {
-        using var users = BakenIdentity.UserManagerFor(db);
+        using var users = BakenIdentity.UserManagerFor(db, hasher);
         var user = await users.FindByNameAsync(userName);
         if (user?.PasswordHash is null || await users.IsLockedOutAsync(user))
         {

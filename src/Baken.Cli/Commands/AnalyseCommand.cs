@@ -74,7 +74,7 @@ public static class AnalyseCommand
             if (parse.GetValue(input) is { } path)
             {
                 if (!File.Exists(path)) throw new CliException(ExitCodes.Invalid, $"--input: '{path}' does not exist; give a CSV or XLSX assessment file.");
-                table = AssessmentFileReader.ReadRows(path, out var fileError);
+                table = AssessmentFileReader.ReadRows(path, out var fileError, CliSession.FileLimits(g));
                 if (fileError is not null) throw new CliException(ExitCodes.Invalid, $"--input: {fileError}");
             }
             // A progress bar while the Monte Carlo turns, on a terminal only (see CliProgress).
@@ -202,7 +202,7 @@ public static class AnalyseCommand
         {
             var path = parse.GetValue(file)!;
             if (!File.Exists(path)) throw new CliException(ExitCodes.Invalid, $"file: '{path}' does not exist.");
-            var rows = AssessmentFileReader.ReadRows(path, out var fileError);
+            var rows = AssessmentFileReader.ReadRows(path, out var fileError, CliSession.FileLimits(g));
             if (fileError is not null) throw new CliException(ExitCodes.Invalid, $"file: {fileError}");
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var result = await session.Get<ImportAssessmentTable>().HandleAsync(rows, ct);

@@ -22,11 +22,11 @@ public static class EarlyWarningCommands
         {
             var path = parse.GetValue(file)!;
             if (!File.Exists(path)) throw new CliException(ExitCodes.Invalid, $"file: '{path}' does not exist.");
-            var (signals, errors) = SignalSources.ReadFile(path);
+            var (signals, errors) = SignalSources.ReadFile(path, CliSession.FileLimits(g));
             if (errors.Count > 0)
             {
                 await io.Err.WriteLineAsync($"{path}: nothing taken in.");
-                foreach (var e in errors) await io.Err.WriteLineAsync("  " + e);
+                io.WriteProblems(errors);
                 return ExitCodes.Invalid;
             }
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);

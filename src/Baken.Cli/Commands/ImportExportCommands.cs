@@ -25,11 +25,11 @@ public static class ImportExportCommands
                 if (!RegisterFileFormats.TryFromName(fmt, out var parsed)) throw new CliException(ExitCodes.Invalid, $"--format: '{fmt}' is not allowed; allowed: {RegisterFileFormats.Allowed}");
                 f = parsed;
             }
-            var content = RegisterFileReader.Read(parse.GetValue(file)!, f);
+            var content = RegisterFileReader.Read(parse.GetValue(file)!, f, CliSession.FileLimits(g));
             if (content.Errors.Count > 0)
             {
                 await io.Err.WriteLineAsync($"Nothing was imported: {parse.GetValue(file)} cannot be read.");
-                foreach (var e in content.Errors) await io.Err.WriteLineAsync("  " + e);
+                io.WriteProblems(content.Errors);
                 return ExitCodes.Invalid;
             }
             var kindName = parse.GetValue(kind) ?? content.Kind

@@ -17,7 +17,7 @@ public sealed class AssessmentFileReader(IReadOnlyList<Criterion> criteria, IRea
     /// <summary>
     /// The raw rows of a .csv or .xlsx file (header first) for a use case to validate, or the reason the file cannot be read.
     /// </summary>
-    public static IReadOnlyList<AssessmentRawRow> ReadRows(string path, out string? error)
+    public static IReadOnlyList<AssessmentRawRow> ReadRows(string path, out string? error, Files.FileLimits? limits = null)
     {
         error = null;
         // An assessment file holds hundreds of rows; a file this large is a mistake, not a register.
@@ -33,7 +33,7 @@ public sealed class AssessmentFileReader(IReadOnlyList<Criterion> criteria, IRea
                 case ".csv" or ".txt":
                     using (var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true)) return CsvRows(reader);
                 case ".xlsx":
-                    using (var stream = File.OpenRead(path)) return XlsxRows(stream);
+                    using (var stream = File.OpenRead(path)) return XlsxRows(stream, limits);
                 default:
                     error = $"'{Path.GetFileName(path)}' is not allowed; allowed: a .csv or .xlsx file";
                     return [];
@@ -95,10 +95,10 @@ public sealed class AssessmentFileReader(IReadOnlyList<Criterion> criteria, IRea
         return rows;
     }
 
-    private static List<AssessmentRawRow> XlsxRows(Stream stream)
+    private static List<AssessmentRawRow> XlsxRows(Stream stream, Files.FileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        if (stream.CanSeek && Files.ZipBombCheck.Check(stream) is { } bomb) throw new InvalidDataException($"{bomb.Value}; allowed: {bomb.Allowed}");
+        if (stream.CanSeek && Files.ZipBombCheck.Check(stream, limits) is { } bomb) throw new InvalidDataException($"{bomb.Value}; allowed: {bomb.Allowed}");
         var rows = new List<AssessmentRawRow>();
         var line = 0;
         foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX))

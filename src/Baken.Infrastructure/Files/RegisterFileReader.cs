@@ -19,7 +19,7 @@ public static class RegisterFileReader
     /// <summary>Larger files are refused before parsing: the register is thousands of rows, not gigabytes.</summary>
     public const long MaxFileBytes = 50L * 1024 * 1024;
 
-    public static RegisterFileContent Read(Stream stream, RegisterFileFormat format)
+    public static RegisterFileContent Read(Stream stream, RegisterFileFormat format, FileLimits? limits = null)
     {
         try
         {
@@ -28,7 +28,7 @@ public static class RegisterFileReader
             return format switch
             {
                 RegisterFileFormat.Csv => ReadCsv(stream),
-                RegisterFileFormat.Xlsx => ReadXlsx(stream),
+                RegisterFileFormat.Xlsx => ReadXlsx(stream, limits),
                 _ => ReadJson(stream),
             };
         }
@@ -39,7 +39,7 @@ public static class RegisterFileReader
         }
     }
 
-    public static RegisterFileContent Read(string path, RegisterFileFormat? format = null)
+    public static RegisterFileContent Read(string path, RegisterFileFormat? format = null, FileLimits? limits = null)
     {
         if (!File.Exists(path)) return Fail("file", path, "the path of an existing file");
         if (format is null)
@@ -48,7 +48,7 @@ public static class RegisterFileReader
             format = f;
         }
         using var stream = File.OpenRead(path);
-        return Read(stream, format.Value);
+        return Read(stream, format.Value, limits);
     }
 
     private static RegisterFileContent ReadCsv(Stream stream)
@@ -84,7 +84,7 @@ public static class RegisterFileReader
         return new RegisterFileContent(null, rows, errors);
     }
 
-    private static RegisterFileContent ReadXlsx(Stream stream)
+    private static RegisterFileContent ReadXlsx(Stream stream, FileLimits? limits)
     {
         if (!stream.CanSeek)
         {
@@ -93,7 +93,7 @@ public static class RegisterFileReader
             copy.Position = 0;
             stream = copy;
         }
-        if (ZipBombCheck.Check(stream) is { } bomb) return new RegisterFileContent(null, [], [bomb]);
+        if (ZipBombCheck.Check(stream, limits) is { } bomb) return new RegisterFileContent(null, [], [bomb]);
         var rows = new List<ImportRow>();
         var line = 1;
         foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: true))

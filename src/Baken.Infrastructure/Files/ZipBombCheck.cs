@@ -4,29 +4,26 @@ using Baken.Application.Common;
 namespace Baken.Infrastructure.Files;
 
 /// <summary>
-/// Checks an XLSX (a ZIP package) before a reader opens it: at most <see cref="MaxEntries"/> entries and
-/// <see cref="MaxUncompressedBytes"/> once unpacked. The sizes a ZIP declares can lie, so the entries are inflated and
+/// Checks an XLSX (a ZIP package) before a reader opens it: at most <see cref="FileLimits.MaxZipEntries"/> entries and
+/// <see cref="FileLimits.MaxDecompressedBytes"/> once unpacked (configuration <c>Limits</c>; defaults 1,000 and 50 MB). The sizes a ZIP declares can lie, so the entries are inflated and
 /// counted, in a fixed buffer, stopping at the limit: a 4 MB file that unpacks to 1.5 GB costs at most 50 MB of work
 /// and no memory, and is refused with a message instead of filling the server.
 /// </summary>
 public static class ZipBombCheck
 {
-    /// <summary>The most an XLSX may unpack to (50 MB: the register is thousands of rows, not millions).</summary>
-    public const long MaxUncompressedBytes = 50L * 1024 * 1024;
-
-    /// <summary>The most entries an XLSX may hold (a workbook has a few dozen).</summary>
-    public const int MaxEntries = 1_000;
-
-    /// <summary>The problem with the package, or null when it is within the limits. The stream is left at its start.</summary>
-    public static FieldError? Check(Stream stream, long maxUncompressedBytes = MaxUncompressedBytes, int maxEntries = MaxEntries)
+    /// <summary>The problem with the package, or null when it is within the limits (default: <see cref="FileLimits.Default"/>). The stream is left at its start.</summary>
+    public static FieldError? Check(Stream stream, FileLimits? limits = null)
     {
+        limits ??= FileLimits.Default;
+        var maxUncompressedBytes = limits.MaxDecompressedBytes;
+        var maxEntries = limits.MaxZipEntries;
         if (!stream.CanSeek) throw new ArgumentException("The package must be seekable (a file or a buffered upload).", nameof(stream));
         var start = stream.Position;
         try
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > maxEntries)
-                return new FieldError("file", $"{zip.Entries.Count:N0} entries", $"an XLSX file of at most {maxEntries:N0} parts");
+                return new FieldError("file", $"{zip.Entries.Count:N0} entries", $"an XLSX file of at most {maxEntries:N0} parts (setting {FileLimits.Section}:{nameof(FileLimits.MaxZipEntries)})");
             var buffer = new byte[81_920];
             long total = 0;
             foreach (var entry in zip.Entries)
@@ -50,5 +47,5 @@ public static class ZipBombCheck
     }
 
     private static FieldError TooLarge(long max) =>
-        new("file", $"more than {max:N0} bytes unpacked", $"an XLSX file that unpacks to at most {max:N0} bytes");
+        new("file", $"more than {max:N0} bytes unpacked", $"an XLSX file that unpacks to at most {max:N0} bytes (setting {FileLimits.Section}:{nameof(FileLimits.MaxDecompressedBytes)})");
 }

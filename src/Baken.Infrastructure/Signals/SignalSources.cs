@@ -6,7 +6,7 @@ namespace Baken.Infrastructure.Signals;
 /// <summary>Reads signals from a CSV, JSON, RSS or Atom file into the intake's shape, with every problem named.</summary>
 public static class SignalSources
 {
-    public static (IReadOnlyList<IncomingSignal> Signals, IReadOnlyList<FieldError> Errors) ReadFile(string path)
+    public static (IReadOnlyList<IncomingSignal> Signals, IReadOnlyList<FieldError> Errors) ReadFile(string path, Files.FileLimits? limits = null)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is ".xml" or ".rss" or ".atom")
@@ -19,7 +19,7 @@ public static class SignalSources
         SignalFileContent content;
         if (extension == ".xlsx")
         {
-            if (XlsxAsCsv(path, out var csv) is { } problem) return ([], [problem]);
+            if (XlsxAsCsv(path, limits, out var csv) is { } problem) return ([], [problem]);
             content = SignalFileReader.ReadCsv(csv!);
         }
         else content = SignalFileReader.Read(path);
@@ -33,13 +33,13 @@ public static class SignalSources
     /// The first sheet of a workbook as CSV text, so a spreadsheet is checked by exactly the same rules (and reports
     /// the same line numbers) as a CSV file.
     /// </summary>
-    private static FieldError? XlsxAsCsv(string path, out Stream? csv)
+    private static FieldError? XlsxAsCsv(string path, Files.FileLimits? limits, out Stream? csv)
     {
         csv = null;
         try
         {
             using (var package = File.OpenRead(path))
-                if (Files.ZipBombCheck.Check(package) is { } bomb) return bomb;
+                if (Files.ZipBombCheck.Check(package, limits) is { } bomb) return bomb;
             var rows = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
             var text = new StringWriter();
             foreach (var row in rows)

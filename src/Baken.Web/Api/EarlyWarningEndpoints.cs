@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using static Baken.Web.Api.StrategyEndpoints;
 
 namespace Baken.Web.Api;
@@ -40,7 +41,7 @@ public static class EarlyWarningEndpoints
             })
             .WithSummary("Accept, merge (into the signal it duplicates) or reject a signal").ProducesProblem(404).ProducesValidationProblem();
 
-        api.MapPost("/signals/import", async ([FromForm] IFormFile? file, SignalIntake intake, CancellationToken ct) =>
+        api.MapPost("/signals/import", async ([FromForm] IFormFile? file, SignalIntake intake, IOptions<Baken.Infrastructure.Files.FileLimits> limits, CancellationToken ct) =>
             {
                 if (file is null) return Invalid("file", null, "a CSV, JSON, RSS or Atom file in the multipart field 'file'");
                 var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
@@ -50,7 +51,7 @@ public static class EarlyWarningEndpoints
                 try
                 {
                     await using (var target = File.Create(path)) await file.CopyToAsync(target, ct);
-                    var (signals, errors) = SignalSources.ReadFile(path);
+                    var (signals, errors) = SignalSources.ReadFile(path, limits.Value);
                     if (errors.Count > 0) return Application.Common.Result<IntakeSummary>.Invalid(errors).ToResponse(_ => Results.Empty);
                     return (await intake.HandleAsync(signals, null, ct)).ToResponse(s => TypedResults.Ok(s));
                 }

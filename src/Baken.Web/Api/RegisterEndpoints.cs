@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Baken.Web.Api;
@@ -106,7 +107,7 @@ public static class RegisterEndpoints
             })
             .WithSummary("Export every record of a kind you may see as CSV, XLSX or JSON; the marking of the exported rows is in the X-Baken-Marking header (and inside an XLSX or JSON file)").ProducesValidationProblem();
 
-        api.MapPost("/{kind}/import", async (string kind, string? format, HttpRequest request, ImportRecords handler, CancellationToken ct) =>
+        api.MapPost("/{kind}/import", async (string kind, string? format, HttpRequest request, ImportRecords handler, IOptions<FileLimits> limits, CancellationToken ct) =>
             {
                 IFormFile? file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.FirstOrDefault() : null;
                 var name = file?.FileName ?? format ?? "csv";
@@ -115,7 +116,7 @@ public static class RegisterEndpoints
                 await using var body = new MemoryStream();
                 await (file?.OpenReadStream() ?? request.Body).CopyToAsync(body, ct);
                 body.Position = 0;
-                var content = RegisterFileReader.Read(body, f);
+                var content = RegisterFileReader.Read(body, f, limits.Value);
                 if (content.Errors.Count > 0)
                     return Application.Common.Result<ImportSummary>.Invalid(content.Errors).ToResponse(s => TypedResults.Ok(s));
                 var result = await handler.HandleAsync(new ImportRecordsRequest(kind, content.Rows), ct);

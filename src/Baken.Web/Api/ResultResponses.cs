@@ -13,15 +13,23 @@ public static class ResultResponses
     {
         ResultStatus.Ok => ok(result.Value!),
         ResultStatus.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: result.Message),
-        ResultStatus.Invalid => Results.ValidationProblem(
-            result.Errors.GroupBy(e => e.Line is { } l ? $"line {l}: {e.Field}" : e.Field)
-                .ToDictionary(g => g.Key, g => g.Select(e => $"'{Domain.DomainValidationException.Shorten(e.Value)}' is not allowed; allowed: {e.Allowed}").ToArray()),
-            title: "The input is not valid"),
+        ResultStatus.Invalid => Invalid(result.Errors),
         ResultStatus.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: result.Message,
             extensions: result.Value is null ? null : new Dictionary<string, object?> { ["current"] = result.Value }),
         ResultStatus.Forbidden => Refused(result.Message),
         _ => Results.Problem(statusCode: StatusCodes.Status500InternalServerError),
     };
+
+    /// <summary>A validation problem listing at most <see cref="ProblemList.MaxShown"/> problems, with the count of the rest.</summary>
+    private static IResult Invalid(IReadOnlyList<FieldError> errors)
+    {
+        var (shown, omitted) = ProblemList.Cap(errors);
+        var listed = shown.GroupBy(e => e.Line is { } l ? $"line {l}: {e.Field}" : e.Field)
+            .ToDictionary(g => g.Key, g => g.Select(e => $"'{Domain.DomainValidationException.Shorten(e.Value)}' is not allowed; allowed: {e.Allowed}").ToArray());
+        if (omitted > 0) listed["…"] = [ProblemList.OmittedText(omitted)];
+        return Results.ValidationProblem(listed, title: "The input is not valid",
+            extensions: omitted > 0 ? new Dictionary<string, object?> { ["problems"] = errors.Count, ["omitted"] = omitted } : null);
+    }
 
     private static IResult Refused(string? message)
     {

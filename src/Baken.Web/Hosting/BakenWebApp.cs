@@ -55,6 +55,9 @@ public static class BakenWebApp
             : new HttpCurrentUser(sp.GetRequiredService<IHttpContextAccessor>()));
         services.AddHostedService<EarlyWarningService>();
         // Jobs are rows every node sees; this node's worker claims and runs them (docs/operations.md).
+        // What an uploaded package may unpack to (docs/security.md): validated at start, so a bad setting stops the host.
+        services.AddOptions<Baken.Infrastructure.Files.FileLimits>().Bind(builder.Configuration.GetSection(Baken.Infrastructure.Files.FileLimits.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobOptions>().Bind(builder.Configuration.GetSection(JobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Infrastructure.Jobs.JobQueue>();
         services.AddSingleton<JobWorker>();

@@ -89,6 +89,8 @@ public sealed class WorkflowTests
         returned.StatusNote.ShouldBe("Source for 2.2 missing");
 
         // Returned: the owner edits and resubmits; the coordinator validates.
+        // Sources are references to source records (issue 13: a code list obeys "references never point up").
+        (await Add(database, FixedUser.System, "source", "SRC-1", ("title", "Droogtemonitor"))).IsOk.ShouldBeTrue();
         (await Edit(database, Wodc, "assessment", code, ("sources", "SRC-1"))).IsOk.ShouldBeTrue();
         (await Change(database, Wodc, s, "analyst-wodc", StatusAction.Submit)).IsOk.ShouldBeTrue();
         (await Change(database, Coordinator, s, "analyst-wodc", StatusAction.Validate)).Value!.Status.ShouldBe(AssessmentStatus.Validated);

@@ -49,7 +49,7 @@ public sealed class HostileInputTests
     [Fact]
     public void Xlsx_WithTooManyEntries_IsRefused()
     {
-        using var many = ZipBomb(0, extraEntries: ZipBombCheck.MaxEntries + 1);
+        using var many = ZipBomb(0, extraEntries: FileLimits.Default.MaxZipEntries + 1);
 
         RegisterFileReader.Read(many, RegisterFileFormat.Xlsx).Errors.ShouldHaveSingleItem().Allowed.ShouldContain("at most 1,000 parts");
     }

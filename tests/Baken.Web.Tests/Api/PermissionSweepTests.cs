@@ -1,3 +1,43 @@
+// Issue 13 ("who may do what"): each finding of the review and the test that keeps it fixed.
+//
+// Accounts and tokens
+//   Stg.G administrator minted a token for admin (Stg.ZG) ...... Cli PermissionCommandsTests.AnAdministrator_ReachesOnlyAccountsWithinTheirClearanceAndCompartments;
+//                                                                Application ManageUsersTests.AnAdministrator_CannotReachAboveThemselves_NorDropTheirOwnRole
+//   reset-password / unlock ignore compartments ................. the same two tests (reset, edit, token on accounts out of reach exit 5 / Forbidden)
+//   a one-day token minted a token that never expires ........... Web TokenTests.ATokenAuthenticatedRequest_CannotMintAToken; Cli PermissionCommandsTests (366 days, --days 367 exits 2)
+// Writes by the wrong role or owner
+//   Public role PUT/POST/DELETE on the register, created feeds ... Web PermissionSweepTests (API), FormPermissionSweepTests (web forms), Cli PermissionSweepCommandsTests (CLI)
+//   RIVM analyst imported a row for ana-ncsc ..................... Cli PermissionCommandsTests.AnAssessmentImport_TouchingAnotherAnalystsRows_IsRefusedWhole_NamingEachLine
+//   policy officer edited an RIVM assessment ..................... Application OwnershipTests.AnAssessment_IsWrittenByItsAnalyst_OrEnteredForThemByACoordinator; the three sweeps
+//   unclassified analyst changed a measure's cost, recorded a decision  OwnershipTests.APolicyOwner_WritesOnlyTheirOwnOrganisationsMeasures; the three sweeps
+//   any writer declassifies; a NUC holder stripped NUC ........... OwnershipTests.Declassifying_NeedsACoordinatorOrTheOriginator_AndAReason_AndIsItsOwnHistoryEvent
+//   (publishable above Ongerubriceerd) ........................... OwnershipTests.Publishable_IsRefusedAboveOngerubriceerdOrInACompartment
+// References never point up
+//   S-XREF with risk=R-<Stg.ZG> saved ............................ ReferenceIntegrityTests.Save_OfAReferenceThatPointsUp_IsRefusedNamingTheField_AlsoWhenTheHolderIsLowered
+//   the code shows in lists and exports .......................... ReferenceIntegrityTests.AReferenceToARecordRaisedAboveTheReader_ReadsAsWithheld_InShowListFilterAndExport
+//   ... on the agenda, the review queue, the gap list ............ Web WithheldReferenceSweepTests.AgendaGapListAndReviewQueue_ShowAHiddenReferenceAsWithheld_NeverItsCode
+//   ... in the public report ..................................... Application ReleaseSweepTests
+//   code lists held as free text (sources, interests) ............ Application CodeListReferenceTests.SourcesAndInterests_NeverPointUp_AndAHiddenOneReadsWithheld
+// Existence oracles on write paths ............................... Application ExistenceOracleTests (code collisions, history 404, paper codes, signals
+//                                                                  stored and flagged, STIX ids); ReferenceIntegrityTests.Save_WithAnUnknownOrHiddenCode_...
+// Feeds: any URL or local path, a chunked 1.5 GB body ............ Cli EarlyWarningCommandsTests.Feeds_AreReadOverHttpFromPublicAddressesOnly_AfterRedirectsToo_AndTheSizeCapHoldsWhileStreaming;
+//                                                                  adding a feed by role: the three sweeps
+// Resource limits (hostile files are made inside the tests, never committed)
+//   3.9 MB XLSX unpacking to 1.5 GB (server and CLI) ............. Infrastructure HostileInputTests.Xlsx_ThatUnpacksBeyond50MB_IsRefusedBeforeReading_WithinAMemoryBound,
+//                                                                  Xlsx_WithTooManyEntries_IsRefused; FileLimitsTests and Web FileLimitsSettingTests (Limits:* settings)
+//   1.5 million error lines ...................................... Web ProblemListCapTests (first 100 and a count)
+//   IIM case files follow ../../etc/passwd ....................... Infrastructure IimCaseFileErrorTests.Run_MatrixFileOutsideTheCaseFolder_IsRefusedWithoutReadingIt
+//   400 sectors × 1,000,000 steps ................................ IimCaseFileErrorTests.Run_SectorsTimesStepsAboveTheBound_IsRefusedBeforeSimulating
+//   JSON duplicate keys, deep JSON ............................... HostileInputTests.RegisterJson_WithADuplicateKey_IsRefused, Json_NestedDeeperThanTheLimit_IsRefusedWithAMessage;
+//                                                                  Web RequestHardeningTests.ClassifiedAnswersAndDownloads_AreNeverStored_AndApiBodiesAreBoundedWithUniqueKeys
+//   a STIX name of 40 MB ......................................... HostileInputTests.Stix_NameOf40MB_IsNotImported_AndTheViolationNamesTheField
+// Smaller
+//   sign-out and multipart imports without antiforgery ........... Web RequestHardeningTests.CookieWrites_WithoutTheAntiforgeryToken_AreRefused_SignOutAndMultipartImportsIncluded
+//   ?page=abc, ?classification=abc, budget=500m, odd returnUrl: 500  RequestHardeningTests.BadQueryValues_AnswerA400PageNamingTheParameter_AndTheDocumentedBudgetFormatWorks
+//   classified responses and downloads without no-store .......... RequestHardeningTests.ClassifiedAnswersAndDownloads_AreNeverStored_AndApiBodiesAreBoundedWithUniqueKeys
+//   sign-in 5 ms for unknown/locked, 100 ms for a wrong password . Application SignInTimingTests.UnknownLockedPasswordlessAndWrongPassword_TakeTheSamePath_OneVerificationEach
+// The matrix as data, equal to docs/security.md .................. Application PermissionMatrixTests
+
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
