@@ -140,7 +140,7 @@ public sealed class AnalyseCommandTests
             File.Exists(Path.Combine(folder, "b", "report.html")).ShouldBeFalse();
             System.Text.Encoding.UTF8.GetString(csv).Split('\n')[0].ShouldStartWith("scenario_id,scenario_title,theme,likelihood,impact_value,impact_band,rank,p05,p50,p95,p_top5,p_top10");
             var report = await File.ReadAllTextAsync(Path.Combine(folder, "a", "report.html"));
-            report.ShouldContain("350 deaths valt in C"); // Dutch by default: the derivation in Dutch words
+            report.ShouldContain("350 doden valt in C"); // Dutch by default: the derivation in Dutch words, unit included
             File.Exists(Path.Combine(folder, "a", "report.docx")).ShouldBeTrue();
             (await File.ReadAllTextAsync(Path.Combine(folder, "a", "results.json"))).ShouldContain("\"scenarios\"");
             // The run's marking: first member of results.json, and beside results.csv.

@@ -81,7 +81,8 @@ public sealed class PermissionSweepCommandsTests
         yield return new("imports a STIX bundle", ["stix", "import", stix], u => May(u, PermissionMatrix.Intelligence, PermissionAction.Import));
         yield return new("adds a feed", ["feed", "add", $"F-NEW-{t}", "--title", "Feed", "--url", "https://example.org/rss.xml"], u => May(u, PermissionMatrix.Feeds, PermissionAction.Create));
         // Workflow: a cycle is the coordinator's (the workflow cell's reason; an analyst's part is reviews and their own submissions).
-        yield return new("opens a cycle", ["cycle", "open", $"CY-{t}", "--title", "Ronde", "--scenarios", "S-SW", "--due", "2027-06-01"], u => u.IsInRole(Roles.Coordinator));
+        // On a scenario of its own: a cycle's blind first round would hide the other analysts' assessments of S-SW (its own sweep).
+        yield return new("opens a cycle", ["cycle", "open", $"CY-{t}", "--title", "Ronde", "--scenarios", "S-CY", "--due", "2027-06-01"], u => u.IsInRole(Roles.Coordinator));
         // Releases (Coordinator: release records belong to the analysis-runs subject).
         yield return new("releases the progress report", ["release", "progress", "--audience", "internal", "--format", "html"], u => May(u, PermissionMatrix.AnalysisRuns, PermissionAction.Release));
         // Accounts and tokens (Administrator within reach; everyone their own token).
@@ -141,6 +142,7 @@ public sealed class PermissionSweepCommandsTests
         await Admin("user", "add", "svc", "--clearance", "Dep.V", "--roles", "Analyst", "--service");
         await Admin("risk", "add", "R-EDIT", "--title", "Te wijzigen", "--kind", "hazard");
         await Admin("scenario", "add", "S-SW", "--title", "Overstroming", "--kind", "hazard");
+        await Admin("scenario", "add", "S-CY", "--title", "Droogte", "--kind", "hazard");
         foreach (var org in new[] { Own, Other }) await Admin("measure", "add", $"M-EDIT-{org}", "--title", "Maatregel", "--owner", org);
         await Admin("council", "add", "C-SW", "--name", "Veiligheidsraad");
         await Admin("meeting", "add", "MT-SW", "--council", "C-SW", "--title", "Vergadering", "--date", "2026-12-01");
