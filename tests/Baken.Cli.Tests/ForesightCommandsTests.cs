@@ -56,6 +56,10 @@ public sealed class ForesightCommandsTests
         frame.GetProperty("worlds")[3].GetProperty("scenario").GetString().ShouldBe("SF-2040-W4");
         frame.GetProperty("worlds")[0].GetProperty("poleA").GetString().ShouldBe("versplinterd");
 
+        var nowhere = await CliRun.Baken(database, "foresight", "export", "--out", "/nonexistent-folder/scan.json");
+        nowhere.ExitCode.ShouldBe(2);
+        nowhere.Err.ShouldContain("--out");
+
         (await CliRun.Baken(database, "user", "add", "lezer", "--clearance", "Dep.V", "--roles", "Analyst")).ExitCode.ShouldBe(0);
         var lower = await CliRun.Baken(database, "foresight", "export", "--user", "lezer");
         lower.Out.ShouldNotContain("SF-GEHEIM");

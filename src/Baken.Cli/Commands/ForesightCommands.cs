@@ -24,6 +24,8 @@ public static class ForesightCommands
             }, Json);
             if (parse.GetValue(output) is { } file)
             {
+                if (file.Directory is { Exists: false } folder)
+                    throw new CliException(ExitCodes.Invalid, $"--out: the folder '{folder.FullName}' does not exist; allowed: a file in an existing folder");
                 await File.WriteAllTextAsync(file.FullName, text, ct);
                 await io.Out.WriteLineAsync($"Wrote {file.FullName} ({scan.Marking.Text}): {scan.Drivers.Count} drivers, {scan.Trends.Count} trends, {scan.Wildcards.Count} wildcards, {scan.Frames.Count} frames.");
             }
