@@ -30,29 +30,13 @@ public sealed class ReleaseSweepTests
     private static readonly FixedUser PublicReader = new("parliament", ClassificationLevel.Ongerubriceerd, 0, [Roles.Public]);
 
     /// <summary>Marker records: code, classification, compartments, publishable. Every title carries "MARKER-" + code.</summary>
-    private static readonly (string Tag, string Level, string? Compartments, bool Publishable)[] Markers =
-    [
-        ("PUB", "Ongerubriceerd", null, true),
-        ("UNPUB", "Ongerubriceerd", null, false),
-        ("DEPV", "Dep.V", null, false),
-        ("STGC", "Stg.C", null, false),
-        ("STGG", "Stg.G", null, false),
-        ("STGZG", "Stg.ZG", null, false),
-        ("NUC", "Dep.V", "NUC", false),
-        ("CYB", "Stg.C", "CYB", false),
-    ];
+    private static readonly (string Tag, string Level, string? Compartments, bool Publishable)[] Markers = SweepMarkers.All;
 
     private static readonly string[] Audiences = ["public", "Dep.V", "Stg.G // NUC", "internal"];
 
     private static async Task<TestDatabase> SeedAsync(DatabaseProvider provider)
     {
-        var database = await TestDatabase.CreateAsync(provider, initialise: true);
-        await using (var db = database.Context(Admin))
-        {
-            db.Compartments.Add(new Compartment("NUC", "Nuclear", 0));
-            db.Compartments.Add(new Compartment("CYB", "Cyber", 1));
-            await db.SaveChangesAsync();
-        }
+        var database = await SweepMarkers.DatabaseAsync(provider);
         foreach (var (tag, level, compartments, publishable) in Markers)
         {
             await Ok(Add(database, Admin, "measure", $"M-{tag}", ("title", $"Measure {tag}"), ("classification", level),
