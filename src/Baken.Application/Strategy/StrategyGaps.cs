@@ -48,8 +48,32 @@ public static class StrategyGaps
                 .Concat(shown.Indicators.Select(i => (GapSubject.Indicator, i.Code)))
                 .Concat(shown.Actions.Select(a => (GapSubject.FollowUpAction, a.Code))));
         // A dangling link's explanation names the codes it links to; it may only stand when the audience sees the holder.
-        var kept = all.Gaps.Where(g => visible.Contains((g.Subject, g.SubjectCode))).ToList();
+        var kept = all.Gaps.Where(g => visible.Contains((g.Subject, g.SubjectCode))).Select(g => NamedFor(g, shown)).ToList();
         return (new GapReport(all.Today, kept), all.Gaps.Count - kept.Count);
+    }
+
+    /// <summary>
+    /// A kept gap may still name linked records the caller sees and the audience does not (a goal's stopped measures, a
+    /// link to a scenario outside the analysis): those names read "withheld" in its facts and its explanation.
+    /// </summary>
+    private static Gap NamedFor(Gap gap, StrategySnapshot shown)
+    {
+        var kind = gap.Message?.Key switch
+        {
+            "goal.nomeasure.stopped" or "goal.measure.dangling" => "measure",
+            "goal.scenario.dangling" or "measure.scenario.dangling" => "scenario",
+            "indicator.goal.dangling" => "goal",
+            _ => null,
+        };
+        if (kind is null || gap.Message!.Arguments is not [string named, ..]) return gap;
+        // The stopped measures come as one list "M-1, M-2"; a dangling link names one code.
+        var shownNames = string.Join(", ", named.Split(", ").Select(c => shown.Shown(kind, c)).Distinct());
+        if (shownNames == named) return gap;
+        return gap with
+        {
+            Explanation = gap.Explanation.Replace(named, shownNames, StringComparison.Ordinal),
+            Message = gap.Message with { Arguments = [shownNames, .. gap.Message.Arguments.Skip(1)] },
+        };
     }
 
     private static List<string> Codes(string? text) => Register.RecordFieldBuilder<Record>.SplitCodes(text).Distinct().ToList();

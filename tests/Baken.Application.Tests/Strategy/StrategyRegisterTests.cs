@@ -122,4 +122,28 @@ public sealed class StrategyRegisterTests
         pub.Goals.Single(g => g.Code == "GOAL-06").Measures.ShouldBe("M-OPEN");
         StrategyGaps.Find(pub, Today).Gaps.ShouldNotContain(g => g.SubjectCode == "M-SECRET" || g.Explanation.Contains("M-SECRET"));
     }
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task PublicGaps_AboutARecordThePublicSees_NameLinkedRecordsThePublicDoesNotSeeAsWithheld(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        var u = FixedUser.System;
+        await Ok(Add(database, u, "measure", "M-STOPPED", ("title", "Stopped capability"), ("status", "stopped")));
+        await Ok(Edit(database, u, "goal", "GOAL-06", ("measures", "M-STOPPED")));
+        await Ok(Edit(database, u, "measure", "M-STOPPED", ("classification", "Stg.G")));
+
+        await using var db = database.Context(u);
+        var full = await new LoadStrategy(db).HandleAsync();
+        var pub = await new LoadStrategy(db).HandleAsync(Audience.Public);
+        // On the full data the goal's only measure is stopped, and the caller's gap names it.
+        StrategyGaps.Find(full, Today).Gaps.ShouldContain(g => g.SubjectCode == "GOAL-06" && g.Kind == GapKind.GoalWithoutMeasure && g.Explanation.Contains("M-STOPPED"));
+
+        var (gaps, _) = StrategyGaps.ForAudience(full, pub, Today);
+        // The public sees the goal, so its gap stands (it is true on the full data), but not the measure's code.
+        var gap = gaps.Gaps.Single(g => g.SubjectCode == "GOAL-06" && g.Kind == GapKind.GoalWithoutMeasure);
+        gap.Explanation.ShouldNotContain("M-STOPPED");
+        gap.Explanation.ShouldContain(RecordReferences.Withheld);
+        gap.Message!.Arguments.ShouldNotContain(a => a.ToString()!.Contains("M-STOPPED"));
+        gaps.Gaps.ShouldNotContain(g => g.Explanation.Contains("M-STOPPED") || g.Message!.Arguments.Any(a => a.ToString()!.Contains("M-STOPPED")));
+    }
 }
