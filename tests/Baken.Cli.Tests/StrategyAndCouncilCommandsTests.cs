@@ -37,7 +37,13 @@ public sealed class StrategyAndCouncilCommandsTests
             var docx = Path.Combine(folder, "progress-report.docx");
             using (var doc = WordprocessingDocument.Open(docx, false))
                 new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(doc).ShouldBeEmpty();
-            (await File.ReadAllTextAsync(Path.Combine(folder, "progress-report.html"))).ShouldContain("GOAL-13");
+            var html = await File.ReadAllTextAsync(Path.Combine(folder, "progress-report.html"));
+            html.ShouldContain("GOAL-13");
+            // The Dutch report is Dutch throughout: the gaps' kinds and explanations in words, dates in Dutch form.
+            html.ShouldContain("Doel zonder indicator");
+            html.ShouldContain("Geen indicator meet de voortgang op het doel.");
+            html.ShouldContain("23 november 2026");
+            foreach (var kind in Enum.GetNames<Baken.Analysis.Strategy.GapKind>()) html.ShouldNotContain(kind);
         }
         finally { Directory.Delete(folder, true); }
     }

@@ -49,20 +49,6 @@ public sealed class Ui(IStringLocalizer<Ui> localizer)
 
     public string EnumText<TEnum>(TEnum value) where TEnum : struct, Enum => T($"enum.{typeof(TEnum).Name}.{value}", value.ToString());
 
-    /// <summary>A gap's explanation in the reader's language from its key and facts; the English sentence when there is no key.</summary>
-    public string GapText(Baken.Analysis.Strategy.GapMessage? message, string english)
-    {
-        if (message is null || !Has("gap." + message.Key)) return english;
-        var args = message.Arguments.Select(a => a switch
-        {
-            DateOnly d => Date(d),
-            Enum e => T($"enum.{e.GetType().Name}.{e}", e.ToString()),
-            double x => x.ToString("#,##0.###", CultureInfo.CurrentCulture),
-            _ => a,
-        }).ToArray();
-        return string.Format(CultureInfo.CurrentCulture, T("gap." + message.Key), args);
-    }
-
     /// <summary>An enum's name given as text ("GoalWithoutOwner") in the reader's language.</summary>
     public string EnumText(string type, string name) => T($"enum.{type}.{name}", name);
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Resources;
 using Baken.Analysis.Strategy;
 using Baken.Application.Register;
+using Baken.Application.Strategy;
 using Baken.Web.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -64,7 +65,6 @@ public sealed class LocalizationResourceTests
                 if (f.EnumType is { } type)
                     missing.AddRange(Enum.GetNames(type).Select(n => $"enum.{type.Name}.{n}").Where(k => !keys.Contains(k)));
             }
-        missing.AddRange(Enum.GetNames<GapKind>().Select(n => $"enum.GapKind.{n}").Where(k => !keys.Contains(k)));
         missing.AddRange(Baken.Domain.Users.Roles.All.Select(r => $"role.{r}").Where(k => !keys.Contains(k)));
         missing.ShouldBeEmpty();
     }
@@ -88,18 +88,37 @@ public sealed class LocalizationResourceTests
     [Fact]
     public void GapExplanation_IsSaidInTheReadersLanguage_WithDatesAndStatusesInTheirWords()
     {
-        var ui = NewUi();
         var message = new GapMessage("measure.overdue", new DateOnly(2026, 3, 1), 12, MeasureProgress.InProgress);
-        In("nl", () => ui.GapText(message, "English")).ShouldBe("De maatregel moest op 1 maart 2026 zijn ingevoerd, 12 dagen geleden, maar de status is 'in uitvoering'.");
-        In("en", () => ui.GapText(message, "English")).ShouldBe("The measure was due for implementation on 1 March 2026, 12 days ago, but its status is 'in progress'.");
+        GapTexts.Text(message, "English", Nl).ShouldBe("De maatregel moest op 1 maart 2026 zijn ingevoerd, 12 dagen geleden, maar de status is 'in uitvoering'.");
+        GapTexts.Text(message, "English", En).ShouldBe("The measure was due for implementation on 1 March 2026, 12 days ago, but its status is 'in progress'.");
         // A message without words of its own keeps the analysis's English sentence rather than showing a key.
-        In("nl", () => ui.GapText(new GapMessage("no.such.key"), "The English sentence.")).ShouldBe("The English sentence.");
+        GapTexts.Text(new GapMessage("no.such.key"), "The English sentence.", Nl).ShouldBe("The English sentence.");
+        GapTexts.Kind(GapKind.GoalWithoutOwner, Nl).ShouldBe("Doel zonder eigenaar");
+        GapTexts.Kind(GapKind.GoalWithoutOwner, En).ShouldBe("Goal without owner");
     }
+
+    [Fact]
+    public void GapTexts_HoldTheSameKeysInBothLanguages_AndWordsForEveryKind()
+    {
+        var dutch = GapKeys(CultureInfo.InvariantCulture);
+        var english = GapKeys(CultureInfo.GetCultureInfo("en"));
+        dutch.SetEquals(english).ShouldBeTrue("keys in one language only: " + string.Join(", ", dutch.Except(english).Concat(english.Except(dutch))));
+        Enum.GetNames<GapKind>().Select(n => $"enum.GapKind.{n}").Where(k => !dutch.Contains(k)).ShouldBeEmpty();
+        Enum.GetNames<MeasureProgress>().Select(n => $"enum.MeasureProgress.{n}").Where(k => !dutch.Contains(k)).ShouldBeEmpty();
+    }
+
+    private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
+    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-GB");
+
+    private static HashSet<string> GapKeys(CultureInfo culture) =>
+        new ResourceManager("Baken.Application.Strategy.GapTexts", typeof(GapTexts).Assembly)
+            .GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
+            .Cast<DictionaryEntry>().Select(e => (string)e.Key).ToHashSet(StringComparer.Ordinal);
 
     [Fact]
     public void GapAnalysis_GivesEveryGapAMessageThatHasWords()
     {
-        var keys = Keys("");
+        var keys = GapKeys(CultureInfo.InvariantCulture);
         var today = new DateOnly(2026, 6, 1);
         var report = GapAnalysis.Find(
             [new RankedScenario("S-1", "Scenario", 1)],

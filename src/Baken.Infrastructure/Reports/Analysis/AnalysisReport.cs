@@ -530,14 +530,7 @@ public static partial class AnalysisReport
             _ => T("hoog", "high"),
         };
 
-        public string Status(MeasureStatus s) => s switch
-        {
-            MeasureStatus.Proposed => T("voorgesteld", "proposed"),
-            MeasureStatus.Planned => T("gepland", "planned"),
-            MeasureStatus.InProgress => T("in uitvoering", "in progress"),
-            MeasureStatus.Implemented => T("uitgevoerd", "implemented"),
-            _ => T("gestopt", "stopped"),
-        };
+        public string Status(MeasureStatus s) => ReportWords.MeasureStatus(s, Nl);
 
         public string Phase(CapabilityPhase p) => p switch
         {

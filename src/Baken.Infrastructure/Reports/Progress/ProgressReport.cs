@@ -22,6 +22,10 @@ public static class ProgressReport
     {
         var nl = language == "nl";
         string T(string dutch, string english) => nl ? dutch : english;
+        // Dates and numbers in the report's language: "2 december 2026" and "1,5" in Dutch, "2 December 2026" and "1.5" in English.
+        var culture = CultureInfo.GetCultureInfo(nl ? "nl-NL" : "en-GB");
+        string Date(DateOnly d) => d.ToString("d MMMM yyyy", culture);
+        string Number(double? v) => v?.ToString("#,##0.###", culture) ?? "";
         var blocks = new List<DocumentBlock>();
 
         var implemented = s.Measures.Count(m => m.Status == MeasureStatus.Implemented);
@@ -53,7 +57,7 @@ public static class ProgressReport
                 if (measures.Count > 0)
                     blocks.Add(new Table(T("Maatregelen", "Measures"),
                         [T("Code", "Code"), T("Maatregel", "Measure"), T("Eigenaar", "Owner"), T("Status", "Status"), T("Gereed", "Due")],
-                        measures.Select(m => (IReadOnlyList<string>)[m.Code, m.Title, m.OwnerCode ?? "", m.Status.ToString(), m.Due is { } d ? Date(d) : ""]).ToList()));
+                        measures.Select(m => (IReadOnlyList<string>)[m.Code, m.Title, m.OwnerCode ?? "", ReportWords.MeasureStatus(m.Status, nl), m.Due is { } d ? Date(d) : ""]).ToList()));
                 var indicators = s.Indicators.Where(i => i.GoalCode == g.Code).ToList();
                 if (indicators.Count > 0)
                     blocks.Add(new Table(T("Indicatoren", "Indicators"),
@@ -81,7 +85,7 @@ public static class ProgressReport
         blocks.Add(gaps.Gaps.Count == 0
             ? new Paragraph(T("Geen knelpunten gevonden.", "No gaps found."))
             : new Table(null, [T("Soort", "Kind"), T("Onderwerp", "Subject"), T("Toelichting", "Explanation")],
-                gaps.Gaps.Select(x => (IReadOnlyList<string>)[x.Kind.ToString(), $"{x.SubjectCode} {x.SubjectTitle}", x.Explanation]).ToList()));
+                gaps.Gaps.Select(x => (IReadOnlyList<string>)[GapTexts.Kind(x.Kind, culture), $"{x.SubjectCode} {x.SubjectTitle}", GapTexts.Text(x, culture)]).ToList()));
         if (withheldGaps > 0)
             blocks.Add(new Notice(T($"{withheldGaps} knelpunt(en) over gegevens die niet in deze versie staan zijn niet opgenomen.",
                 $"{withheldGaps} gap(s) about records not in this version are not included.")));
@@ -101,7 +105,4 @@ public static class ProgressReport
         (ProgressStatus.OnTrack, false) => "on track", (ProgressStatus.AtRisk, false) => "at risk", (ProgressStatus.OffTrack, false) => "off track", _ => "done",
     };
 
-    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Number(double? v) => v?.ToString("0.###", CultureInfo.InvariantCulture) ?? "";
 }
