@@ -80,7 +80,7 @@ public sealed record StixExport(IReadOnlyList<string> Objects, Classification Cl
 /// bundle names nothing above the caller's clearance; the export's classification is the high-water mark of the objects
 /// in it (the bundle's marking, docs/formats.md §8.3).
 /// </summary>
-public sealed class ExportStixObjects(IBakenDb db)
+public sealed partial class ExportStixObjects(IBakenDb db)
 {
     public async Task<IReadOnlyList<string>> HandleAsync(IReadOnlyCollection<string>? types = null, CancellationToken ct = default) =>
         (await MarkedAsync(types, ct)).Objects;
@@ -102,7 +102,10 @@ public sealed class ExportStixObjects(IBakenDb db)
             Classification.Highest(kept.Select(r => new Classification(r.ClassificationLevel, r.CompartmentMask))), rows.Count - kept.Count);
     }
 
-    /// <summary>Every id an object refers to: the values of its <c>*_ref</c> and <c>*_refs</c> properties, at any depth.</summary>
+    /// <summary>
+    /// Every STIX id an object names: in its <c>*_ref</c> and <c>*_refs</c> properties, and in any other text of it (a
+    /// description or an external reference may name an object too), at any depth.
+    /// </summary>
     /// <returns>Null for text that does not read as JSON (left out: what it refers to cannot be told).</returns>
     private static List<string>? References(string json)
     {
@@ -110,7 +113,9 @@ public sealed class ExportStixObjects(IBakenDb db)
         try
         {
             using var doc = System.Text.Json.JsonDocument.Parse(json);
-            Collect(doc.RootElement, false, found);
+            // Its own id is not a reference: an object may share its id with a hidden one stored at another level.
+            if (doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object)
+                foreach (var p in doc.RootElement.EnumerateObject().Where(p => p.Name != "id")) Collect(p.Value, found);
         }
         catch (System.Text.Json.JsonException)
         {
@@ -120,20 +125,23 @@ public sealed class ExportStixObjects(IBakenDb db)
         return found;
     }
 
-    private static void Collect(System.Text.Json.JsonElement e, bool isRef, List<string> found)
+    private static void Collect(System.Text.Json.JsonElement e, List<string> found)
     {
         switch (e.ValueKind)
         {
             case System.Text.Json.JsonValueKind.Object:
-                foreach (var p in e.EnumerateObject())
-                    Collect(p.Value, p.Name.EndsWith("_ref", StringComparison.Ordinal) || p.Name.EndsWith("_refs", StringComparison.Ordinal), found);
+                foreach (var p in e.EnumerateObject()) Collect(p.Value, found);
                 break;
             case System.Text.Json.JsonValueKind.Array:
-                foreach (var item in e.EnumerateArray()) Collect(item, isRef, found);
+                foreach (var item in e.EnumerateArray()) Collect(item, found);
                 break;
-            case System.Text.Json.JsonValueKind.String when isRef:
-                found.Add(e.GetString()!);
+            case System.Text.Json.JsonValueKind.String:
+                foreach (System.Text.RegularExpressions.Match m in StixId().Matches(e.GetString()!)) found.Add(m.Value);
                 break;
         }
     }
+
+    /// <summary>A STIX identifier (type--UUID) anywhere in a text.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("[a-z][a-z0-9-]*--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial System.Text.RegularExpressions.Regex StixId();
 }

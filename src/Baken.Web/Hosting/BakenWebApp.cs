@@ -222,8 +222,10 @@ public static class BakenWebApp
         h["Referrer-Policy"] = "no-referrer";
         h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         // Pages, API answers and downloads may hold classified content: no browser or proxy keeps a copy. Static assets
-        // set their own caching after this.
-        h.CacheControl = "no-store";
+        // set their own caching after this. Written as antiforgery writes it on every form, so it has nothing to override
+        // (and no warning to log on every page).
+        h.CacheControl = "no-cache, no-store";
+        h.Pragma = "no-cache";
         // The API reference page (Scalar) needs its own inline script; it too may reach nothing but this app.
         h.ContentSecurityPolicy = ctx.Request.Path.StartsWithSegments("/api-docs") || ctx.Request.Path.StartsWithSegments("/scalar")
             ? "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'"

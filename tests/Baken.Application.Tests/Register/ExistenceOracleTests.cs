@@ -130,4 +130,29 @@ public sealed class ExistenceOracleTests
             (await new ImportStixObjects(db, Low).HandleAsync([Input(ClassificationLevel.Ongerubriceerd)])).Value!.Unchanged.ShouldBe(1);
         }
     }
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task StixExport_LeavesOutAVisibleObject_WhoseTextNamesAHiddenObjectsId(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        const string hidden = "indicator--0b7c1a52-5f0e-4b8e-9d55-3c8a1e2f4d61";
+        const string naming = "note--6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b";
+        const string clean = "note--1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
+        StixObjectInput Input(string id, string type, string json, ClassificationLevel level) => new(id, type, "2.1", null, null, json, [], level);
+        await using (var db = database.Context(High))
+            (await new ImportStixObjects(db, High).HandleAsync([Input(hidden, "indicator", $$"""{"type":"indicator","id":"{{hidden}}","name":"secret"}""", ClassificationLevel.StaatsgeheimGeheim)]))
+                .Value!.Created.ShouldBe(1);
+        await using (var db = database.Context(Low))
+        {
+            (await new ImportStixObjects(db, Low).HandleAsync([
+                // Not a *_ref property: the id stands in free text, where an analyst pasted it.
+                Input(naming, "note", $$"""{"type":"note","id":"{{naming}}","content":"Seen together with {{hidden}} last week"}""", ClassificationLevel.Ongerubriceerd),
+                Input(clean, "note", $$"""{"type":"note","id":"{{clean}}","content":"Nothing to see"}""", ClassificationLevel.Ongerubriceerd),
+            ])).Value!.Created.ShouldBe(2);
+            var export = await new ExportStixObjects(db).MarkedAsync();
+            export.Objects.ShouldHaveSingleItem().ShouldContain(clean);
+            export.Objects.ShouldNotContain(o => o.Contains(hidden));
+            export.Withheld.ShouldBe(1);
+        }
+    }
 }

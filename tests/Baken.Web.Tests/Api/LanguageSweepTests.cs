@@ -38,7 +38,7 @@ public sealed partial class LanguageSweepTests
     ];
 
     /// <summary>Every route in Components/Pages; the ones with a parameter are filled from the demo data below.</summary>
-    private static readonly string[] StaticRoutes =
+    internal static readonly string[] StaticRoutes =
     [
         "/", "/denied", "/account/tokens", "/account/password", "/admin/users", "/admin/catalogue", "/assessments/import",
         "/analysis", "/analysis/compare", "/councils", "/councils/coverage", "/measures/portfolio", "/strategy", "/strategy/gaps",
