@@ -86,6 +86,7 @@ public sealed class ReleaseProduct(IBakenDb db, ICurrentUser user, TimeProvider 
         release.Classify(request.Classification);
         db.AddRecord(release);
         await db.SaveChangesAsync(ct);
+        SecurityEvents.Log.Released(user.UserName, request.ProductKind, audience.Name, request.Classification.Level.DisplayName(), release.Id);
         return Result<Release>.Ok(release);
     }
 

@@ -67,6 +67,7 @@ public sealed class ApiTokens(IBakenDb db, ICurrentUser caller, TimeProvider clo
             Scopes = string.Join(";", TokenScopes.All.Where(list.Contains)), ExpiresAtUtc = now.AddDays(days ?? MaxDays),
         });
         await db.SaveChangesAsync(ct);
+        SecurityEvents.Log.TokenIssued(caller.UserName, user.UserName, label, string.Join(";", TokenScopes.All.Where(list.Contains)));
         return Result<string>.Ok(token);
     }
 
@@ -86,6 +87,7 @@ public sealed class ApiTokens(IBakenDb db, ICurrentUser caller, TimeProvider clo
         if (row is null) return null;
         row.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        SecurityEvents.Log.TokensRevoked(caller.UserName, user.UserName, 1);
         return row.TokenHash;
     }
 
@@ -96,6 +98,7 @@ public sealed class ApiTokens(IBakenDb db, ICurrentUser caller, TimeProvider clo
         var active = await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAtUtc == null).ToListAsync(ct);
         foreach (var t in active) t.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        if (active.Count > 0) SecurityEvents.Log.TokensRevoked(caller.UserName, user.UserName, active.Count);
         return active.Count;
     }
 

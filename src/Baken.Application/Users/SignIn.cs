@@ -25,15 +25,19 @@ public sealed class SignIn(IBakenDb db, IPasswordHasher<User>? hasher = null)
             // password and the time does not tell which accounts exist.
             _dummyHash ??= users.PasswordHasher.HashPassword(default!, "no account has this password");
             users.PasswordHasher.VerifyHashedPassword(default!, _dummyHash, password);
+            SecurityEvents.Log.SignInRefused(userName);
             return null;
         }
         if (!await users.CheckPasswordAsync(user, password))
         {
             await users.AccessFailedAsync(user);
+            SecurityEvents.Log.SignInRefused(userName);
+            if (await users.IsLockedOutAsync(user)) SecurityEvents.Log.AccountLocked(user.UserName);
             return null;
         }
         if (user.FailedSignIns != 0) await users.ResetAccessFailedCountAsync(user);
         if (user.LockedUntilUtc is not null) await users.SetLockoutEndDateAsync(user, null);
+        SecurityEvents.Log.SignedIn(user.UserName);
         return user;
     }
 }

@@ -232,15 +232,30 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampChanges();
-        try { return base.SaveChanges(acceptAllChangesOnSuccess); }
+        int saved;
+        try { saved = base.SaveChanges(acceptAllChangesOnSuccess); }
         catch (DbUpdateConcurrencyException e) { throw Conflict(e); }
+        LogDeclassifications();
+        return saved;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampChanges();
-        try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken); }
+        int saved;
+        try { saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken); }
         catch (DbUpdateConcurrencyException e) { throw Conflict(e); }
+        LogDeclassifications();
+        return saved;
+    }
+
+    /// <summary>Declassifications of the last save, logged once it has committed (a refused or failed save logs none).</summary>
+    private readonly List<(string Kind, Guid Id, string From, string To)> _declassified = [];
+
+    private void LogDeclassifications()
+    {
+        foreach (var (kind, id, from, to) in _declassified) SecurityEvents.Log.Declassified(user.UserName, kind, id, from, to);
+        _declassified.Clear();
     }
 
     private static ConcurrencyConflictException Conflict(DbUpdateConcurrencyException e)
@@ -254,6 +269,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     /// <summary>Versions, timestamps and history for every changed record, in the same transaction as the change.</summary>
     private void StampChanges()
     {
+        _declassified.Clear();
         if (ChangeTracker.Entries<HistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("History entries are immutable.");
         StampAccessChanges();
@@ -298,6 +314,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             // Lowering the level or dropping a compartment is a declassification: its own kind of event, with its reason.
             var lowered = original is not null && after is not null
                           && (after.ClassificationLevel < original.ClassificationLevel || (original.CompartmentMask & ~after.CompartmentMask) != 0);
+            if (lowered) _declassified.Add((kind.Name, record.Id, original!.Classification.Level.DisplayName(), after!.Classification.Level.DisplayName()));
             _notes.Remove(record, out var note);
             var highest = Classification.Highest(new[] { original?.Classification, after?.Classification }.OfType<Classification>());
             History.Add(new HistoryEntry

@@ -31,9 +31,17 @@ public static class ResultResponses
             extensions: omitted > 0 ? new Dictionary<string, object?> { ["problems"] = errors.Count, ["omitted"] = omitted } : null);
     }
 
-    private static IResult Refused(string? message)
+    private static IResult Refused(string? message) => new RefusedResult(message);
+
+    /// <summary>A 403 problem that counts and logs the refusal with who asked and the route's template (never its values, which may be codes).</summary>
+    private sealed class RefusedResult(string? message) : IResult
     {
-        BakenTelemetry.Refusal("api");
-        return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: message);
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            BakenTelemetry.Refusal("api");
+            var route = (httpContext.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText ?? "(unrouted)";
+            SecurityEvents.Log.Refused(httpContext.User.Identity?.Name ?? "(anonymous)", "api", httpContext.Request.Method, route);
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: message).ExecuteAsync(httpContext);
+        }
     }
 }

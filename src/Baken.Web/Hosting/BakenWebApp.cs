@@ -123,6 +123,10 @@ public static class BakenWebApp
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AllowDuplicateProperties = false);
 
         var app = builder.Build();
+        // The core's security events (sign-ins, tokens, releases, declassifications, refusals) go to this host's logs.
+        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+        SecurityEvents.Use(loggers);
+        app.Lifetime.ApplicationStopped.Register(() => SecurityEvents.Release(loggers));
         // The language first: an error page is written after the inner middleware returned, outside the culture it set.
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
