@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<Signals.SignalIntake>();
         services.AddScoped<Signals.ReviewSignals>();
         services.AddScoped<Signals.EvaluateAlerts>();
+        services.AddScoped<Signals.RaiseAlerts>();
         services.AddScoped<Signals.TrendOverview>();
         services.AddScoped<Foresight.HorizonScan>();
         services.AddScoped<Foresight.PromoteWorld>();

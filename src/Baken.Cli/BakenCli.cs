@@ -107,6 +107,12 @@ public sealed class CommandIo(TextWriter output, TextWriter error)
             await Err.WriteLineAsync(e.Message);
             return ExitCodes.Invalid;
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            // A setting of the configuration that is not allowed: each problem names the setting, its value and what is allowed.
+            foreach (var failure in e.Failures) await Err.WriteLineAsync(failure);
+            return ExitCodes.Invalid;
+        }
         catch (Exception e) when (e is Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
         {
             await Err.WriteLineAsync($"The database cannot be reached or used: {e.Message.Split('\n')[0]}");

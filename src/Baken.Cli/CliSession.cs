@@ -89,6 +89,7 @@ public sealed class CliSession : IAsyncDisposable
             var services = new ServiceCollection();
             services.AddBakenInfrastructure(options);
             services.Configure<Baken.Infrastructure.Signals.FeedOptions>(config.GetSection(Baken.Infrastructure.Signals.FeedOptions.Section));
+            services.Configure<Baken.Application.Signals.AlertOptions>(config.GetSection(Baken.Application.Signals.AlertOptions.Section));
             services.AddSingleton<ICurrentUser>(current);
             return new CliSession(services.BuildServiceProvider(), current);
         }

@@ -38,7 +38,8 @@ public static class DependencyInjection
         services.AddScoped<Signals.FeedPoller>();
         services.AddScoped<Releases.ProductDocuments>();
         services.AddSingleton<Baken.Application.Demo.IDemoTradeScreen, Demo.DemoTradeScreen>();
-        services.AddScoped<Signals.AlertWebhook>();
+        services.AddScoped<Baken.Application.Signals.IAlertNotifier, Signals.AlertWebhook>();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Baken.Application.Signals.AlertOptions>, Baken.Application.Signals.AlertOptionsValidator>();
         services.AddScoped<Application.Operations.IDatabaseBackupStore, Operations.DatabaseBackupStore>();
         return services;
     }

@@ -84,6 +84,13 @@ public sealed class EarlyWarningCommandsTests
     }
 
     /// <summary>A configuration file that allows feeds from 127.0.0.1 (the test server), as an operator would for an internal feed.</summary>
+    private static string AlertSettings(string webhook)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"baken-alerts-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, $$"""{ "Alerts": { "WebhookUrl": "{{webhook}}" } }""");
+        return path;
+    }
+
     private static string LoopbackAllowed()
     {
         var path = Path.Combine(Path.GetTempPath(), $"baken-feeds-{Environment.ProcessId}.json");
@@ -135,8 +142,15 @@ public sealed class EarlyWarningCommandsTests
         var import = await CliRun.Baken(database, "ucdp", "import", SharedData.File("ucdp/ucdpbrds_country_year_1946_2022.csv"));
         import.ExitCode.ShouldBe(0, import.Err);
 
-        var alerts = await CliRun.Baken(database, "alerts", "--evaluate", "--since", "2014-01-01", "--webhook", url + "/hook");
+        // A webhook URL that is not http(s) is refused, naming the setting; nothing is evaluated.
+        var bad = await CliRun.Baken(database, "alerts", "--evaluate", "--config", AlertSettings("ftp://example.org/hook"));
+        bad.ExitCode.ShouldBe(2, bad.Err);
+        bad.Err.ShouldContain("Alerts:WebhookUrl: 'ftp://example.org/hook' is not allowed; allowed: an absolute http or https URL");
+
+        // The setting Alerts:WebhookUrl is where the new alerts go (the command line's --webhook overrides it below).
+        var alerts = await CliRun.Baken(database, "alerts", "--evaluate", "--since", "2014-01-01", "--config", AlertSettings(url + "/hook"));
         alerts.ExitCode.ShouldBe(0, alerts.Err);
+        alerts.Err.ShouldContain("sent, 0 withheld");
         alerts.Out.ShouldContain("ALERT-UCDP-UKR-20141231-red,UCDP-UKR,2014-12-31,4888,green,red,open");
         alerts.Out.ShouldContain("ALERT-UCDP-UKR-20221231-jump");
         posts.ShouldHaveSingleItem().ShouldContain("ALERT-UCDP-UKR-20141231-red");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Baken.Analysis.Signals;
+using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Application.Signals;
 using Baken.Domain.Security;
@@ -96,7 +97,7 @@ public static class EarlyWarningCommands
     {
         var evaluate = new Option<bool>("--evaluate") { Description = "First turn new threshold crossings and jumps into alerts" };
         var since = new Option<string?>("--since") { Description = "With --evaluate: only crossings on or after this date (yyyy-MM-dd)" };
-        var webhook = new Option<string?>("--webhook") { Description = "With --evaluate: post the new alerts (Ongerubriceerd, no compartments) as JSON to this URL" };
+        var webhook = new Option<string?>("--webhook") { Description = "With --evaluate: post the new alerts (up to Alerts:WebhookMaxClassification, default Ongerubriceerd; no compartments) as JSON to this URL instead of Alerts:WebhookUrl" };
         var all = new Option<bool>("--all") { Description = "Also acknowledged and closed alerts" };
         var alertsFormat = ListOutput.FormatOption();
         var cmd = new Command("alerts", "Early-warning alerts: indicators that crossed a threshold or jumped") { evaluate, since, webhook, all, alertsFormat };
@@ -112,21 +113,16 @@ public static class EarlyWarningCommands
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             if (parse.GetValue(evaluate))
             {
-                var made = await session.Get<EvaluateAlerts>().HandleAsync(from, ct);
-                if (!made.IsOk) return io.Fail(made);
-                await io.Err.WriteLineAsync($"{made.Value!.Count} new alert(s).");
-                if (hook is not null && made.Value.Count > 0)
+                Result<RaisedAlerts> made;
+                try { made = await session.Get<RaiseAlerts>().HandleAsync(from, hook, ct); }
+                catch (HttpRequestException e)
                 {
-                    try
-                    {
-                        var (sent, withheld) = await session.Get<AlertWebhook>().PostAsync(hook, made.Value, ClassificationLevel.Ongerubriceerd, ct);
-                        await io.Err.WriteLineAsync($"Webhook: {sent} sent, {withheld} withheld (classified).");
-                    }
-                    catch (HttpRequestException e)
-                    {
-                        throw new CliException(ExitCodes.Unexpected, $"--webhook: posting to {hook} failed: {e.Message}");
-                    }
+                    throw new CliException(ExitCodes.Unexpected, $"--webhook: posting the new alerts failed: {e.Message}");
                 }
+                if (!made.IsOk) return io.Fail(made);
+                await io.Err.WriteLineAsync($"{made.Value!.Alerts.Count} new alert(s).");
+                if (made.Value.Target is not null)
+                    await io.Err.WriteLineAsync($"Webhook: {made.Value.Sent} sent, {made.Value.Withheld} withheld (classified).");
             }
             var list = new ListOutput("code", "indicator", "date", "value", "from", "to", "status", "scenarios", "explanation");
             foreach (var a in (await session.Get<ListRecords>().HandleAsync(new ListRecordsRequest("alert", PageSize: 500, Descending: true), ct)).Value!.Items)

@@ -13,4 +13,7 @@ public sealed class FeedOptions
 
     /// <summary>Seconds a whole poll of one feed may take, from connecting to the last byte (default 30).</summary>
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Whether the web host polls the due feeds and evaluates the indicators every minute (default true).</summary>
+    public bool PollingEnabled { get; set; } = true;
 }

@@ -44,7 +44,8 @@ public static class BakenWebApp
 
         var services = builder.Services;
         services.AddBakenInfrastructure(database);
-        services.Configure<Baken.Infrastructure.Signals.FeedOptions>(builder.Configuration.GetSection(Baken.Infrastructure.Signals.FeedOptions.Section));
+        services.AddOptions<Baken.Infrastructure.Signals.FeedOptions>().Bind(builder.Configuration.GetSection(Baken.Infrastructure.Signals.FeedOptions.Section)).ValidateOnStart();
+        services.AddOptions<Baken.Application.Signals.AlertOptions>().Bind(builder.Configuration.GetSection(Baken.Application.Signals.AlertOptions.Section)).ValidateOnStart();
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddScoped<BackgroundIdentity>();
