@@ -11,9 +11,16 @@ using Microsoft.Net.Http.Headers;
 
 namespace Baken.Web.Api;
 
-public sealed record CreateRecordBody(string Code, Dictionary<string, string?> Values);
+/// <param name="Values">Each field as text; a list of choices (a dependency's options) may also be a JSON array of objects.</param>
+public sealed record CreateRecordBody(string Code, Dictionary<string, System.Text.Json.JsonElement> Values)
+{
+    public Dictionary<string, string?> Texts() => RegisterEndpoints.Texts(Values);
+}
 
-public sealed record UpdateRecordBody(Dictionary<string, string?> Values, int? Version);
+public sealed record UpdateRecordBody(Dictionary<string, System.Text.Json.JsonElement> Values, int? Version)
+{
+    public Dictionary<string, string?> Texts() => RegisterEndpoints.Texts(Values);
+}
 
 public sealed record RecordKindView(string Name, string Plural, string DisplayNl, string DisplayEn, IReadOnlyList<RecordFieldView> Fields);
 
@@ -59,7 +66,7 @@ public static class RegisterEndpoints
 
         api.MapPost("/{kind}", async (string kind, CreateRecordBody body, SaveRecord handler, CancellationToken ct) =>
             {
-                var result = await handler.HandleAsync(new SaveRecordRequest(kind, body.Code, body.Values, SaveMode.Create), ct);
+                var result = await handler.HandleAsync(new SaveRecordRequest(kind, body.Code, body.Texts(), SaveMode.Create), ct);
                 return result.ToResponse(r => TypedResults.Created($"/api/register/{r.Kind}/{r.Code}", r));
             })
             .WithSummary("Create a record").Produces<RecordView>(201).ProducesValidationProblem().ProducesProblem(409);
@@ -67,7 +74,7 @@ public static class RegisterEndpoints
         api.MapPut("/{kind}/{code}", async (string kind, string code, UpdateRecordBody body, HttpContext http, SaveRecord handler, CancellationToken ct) =>
             {
                 var expected = body.Version ?? VersionFromIfMatch(http.Request);
-                var result = await handler.HandleAsync(new SaveRecordRequest(kind, code, body.Values, SaveMode.Update, expected), ct);
+                var result = await handler.HandleAsync(new SaveRecordRequest(kind, code, body.Texts(), SaveMode.Update, expected), ct);
                 return result.ToResponse(r => { http.Response.Headers.ETag = ETagFor(r.Version); return TypedResults.Ok(r); });
             })
             .WithSummary("Edit a record. Send the version you read (body 'version' or If-Match); a stale version gives 409 with the current record")
@@ -128,6 +135,15 @@ public static class RegisterEndpoints
 
         return app;
     }
+
+    /// <summary>A body's values as the register's text: strings as they are, null as empty, arrays, objects, numbers and booleans as their JSON.</summary>
+    internal static Dictionary<string, string?> Texts(Dictionary<string, System.Text.Json.JsonElement>? values) =>
+        (values ?? []).ToDictionary(v => v.Key, v => v.Value.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.String => v.Value.GetString(),
+            System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined => null,
+            _ => v.Value.GetRawText(),
+        });
 
     private static string ETagFor(int version) => new EntityTagHeaderValue($"\"{version}\"", isWeak: true).ToString();
 
