@@ -72,7 +72,7 @@ public static class DependencyOptionText
                 option = DependencyOption.Stockpile; return true;
             case "substitute" or "substitueren" or "vervangen":
                 option = DependencyOption.Substitute; return true;
-            case "counterpower" or "tegenmacht":
+            case "counterpower" or "exercisecounterpower" or "tegenmacht" or "tegenmachtuitoefenen":
                 option = DependencyOption.CounterPower; return true;
             case "other" or "overig" or "anders":
                 return true;

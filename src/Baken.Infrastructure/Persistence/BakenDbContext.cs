@@ -179,7 +179,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         });
         // A dependency's options are one JSON column with typed members (an array of {option, status, rationale}). A value
         // written when the options were free text is read by the migration rule (DependencyOptionText.FromStored: known
-        // words become options, the rest an 'other' note) and written back as JSON at the record's next save.
+        // words become options, the rest an 'other' note) until its options are next saved, which writes the JSON form.
         modelBuilder.Entity<Baken.Domain.Dependencies.StrategicDependency>(e => e.Property(x => x.Options)
             .HasConversion(
                 v => Baken.Domain.Dependencies.DependencyOptionText.ToJson(v),

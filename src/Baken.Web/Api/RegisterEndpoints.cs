@@ -91,16 +91,20 @@ public static class RegisterEndpoints
                 (await handler.HandleAsync(kind, code, ct)).ToResponse(h => TypedResults.Ok(h)))
             .WithSummary("Every version of a record with who changed what").Produces<IReadOnlyList<HistoryView>>().ProducesProblem(404);
 
-        api.MapGet("/{kind}/export", async (string kind, string? format, ExportRecords handler, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/{kind}/export", async (string kind, string? format, string? lang, ExportRecords handler, HttpContext http, CancellationToken ct) =>
             {
                 if (!RegisterFileFormats.TryFromName(format ?? "csv", out var f))
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [RegisterFileFormats.Allowed] });
+                if (lang is not (null or "nl" or "en"))
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = [$"'{lang}' is not allowed; allowed: nl or en"] });
                 var result = await handler.HandleAsync(kind, ct);
                 var marking = result.IsOk ? (await handler.MarkingAsync(result.Value!, ct)).Text : "";
                 return result.ToResponse(rows =>
                 {
                     var ms = new MemoryStream();
-                    RegisterFileWriter.Write(ms, RecordKinds.Find(kind)!, rows, f, marking);
+                    var k = RecordKinds.Find(kind)!;
+                    // With a language, lists of choices (a dependency's options) are written in its words; the import reads those too.
+                    RegisterFileWriter.Write(ms, k, lang is null ? rows : rows.Select(r => Infrastructure.Reports.Dependencies.DependencyOptionLabels.Localise(r, k, lang)).ToList(), f, marking);
                     http.Response.Headers[MarkedFiles.Header] = marking;
                     ms.Position = 0;
                     var (type, ext) = f switch
@@ -112,7 +116,7 @@ public static class RegisterEndpoints
                     return Results.File(ms, type, $"{RecordKinds.Find(kind)!.Plural}.{ext}");
                 });
             })
-            .WithSummary("Export every record of a kind you may see as CSV, XLSX or JSON; the marking of the exported rows is in the X-Baken-Marking header (and inside an XLSX or JSON file)").ProducesValidationProblem();
+            .WithSummary("Export every record of a kind you may see as CSV, XLSX or JSON (lang=nl|en writes lists of choices, such as a dependency's options, in that language); the marking of the exported rows is in the X-Baken-Marking header (and inside an XLSX or JSON file)").ProducesValidationProblem();
 
         api.MapPost("/{kind}/import", async (string kind, string? format, HttpRequest request, ImportRecords handler, IOptions<FileLimits> limits, CancellationToken ct) =>
             {

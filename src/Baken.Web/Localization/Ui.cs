@@ -110,7 +110,7 @@ public sealed class Ui(IStringLocalizer<Ui> localizer)
     }
 
     public string OptionLine(Baken.Domain.Dependencies.DependencyOptionChoice c) =>
-        (c.Option is { } o ? EnumText(o) : T("options.other")) + $" ({EnumText(c.Status)})" + (c.Rationale is { } r ? ": " + r : "");
+        c.Option is { } o ? EnumText(o) + $" ({EnumText(c.Status)})" + (c.Rationale is { } r ? ": " + r : "") : T("options.other") + ": " + c.Rationale;
 
     /// <summary>A date in the reader's language: "3 maart 2026" / "3 March 2026".</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);

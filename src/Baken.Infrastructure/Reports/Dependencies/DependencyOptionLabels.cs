@@ -37,7 +37,25 @@ public static class DependencyOptionLabels
 
     /// <summary>"diversifiëren (gekozen): tweede leverancier …".</summary>
     public static string Line(DependencyOptionChoice choice, string language) =>
-        $"{Label(choice, language)} ({Status(choice.Status, language)})" + (choice.Rationale is { } r ? ": " + r.ReplaceLineEndings(" ") : "");
+        choice.IsOther ? $"{Label(choice, language)}: {choice.Rationale?.ReplaceLineEndings(" ")}"
+        : $"{Label(choice, language)} ({Status(choice.Status, language)})" + (choice.Rationale is { } r ? ": " + r.ReplaceLineEndings(" ") : "");
+
+    /// <summary>
+    /// A record as exported for a reader of <paramref name="language"/>: its lists of choices as <see cref="Line"/>s, one per
+    /// line. The register's parser reads these words too, so such a file can still be imported.
+    /// </summary>
+    public static Baken.Application.Register.RecordView Localise(Baken.Application.Register.RecordView view, Baken.Application.Register.RecordKind kind, string language)
+    {
+        var lists = kind.Fields.Where(f => f.IsChoiceList).ToList();
+        if (lists.Count == 0) return view;
+        var fields = new Dictionary<string, string?>(view.Fields, StringComparer.Ordinal);
+        foreach (var f in lists)
+        {
+            var choices = DependencyOptionText.FromStored(view.Structured?.TryGetValue(f.Name, out var json) == true ? json.GetRawText() : view.Fields.GetValueOrDefault(f.Name));
+            fields[f.Name] = choices.Count == 0 ? null : string.Join("\n", choices.Select(c => Line(c, language)));
+        }
+        return view with { Fields = fields };
+    }
 
     /// <summary>Every option as <see cref="Line"/>, separated by "; ".</summary>
     public static string Text(IReadOnlyList<DependencyOptionChoice> choices, string language) => string.Join("; ", choices.Select(c => Line(c, language)));
