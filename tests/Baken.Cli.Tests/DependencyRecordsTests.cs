@@ -24,10 +24,18 @@ public sealed class DependencyRecordsTests
         // Every supplier from outside, largest first: Norway 700, the United States 200, Qatar 100 of 1,000.
         recorded.ShouldContain("579 0.7; 842 0.2; 634 0.1");
 
-        var badOption = await CliRun.Baken(database, "dependency", "edit", code, "--options", "nationalise: costly");
+        // The options are the framework's: an unknown one is a field error naming it and the allowed ones, and nothing is written.
+        var badOption = await CliRun.Baken(database, "dependency", "edit", code, "--options", "diversify;nationalise");
         badOption.ExitCode.ShouldBe(2);
         badOption.Err.ShouldContain("options");
-        var options = await CliRun.Baken(database, "dependency", "edit", code, "--options", "diversify: €40m a year; halves the top supplier's share\nstockpile: €15m once; 90 days of demand",
+        badOption.Err.ShouldContain("'nationalise'");
+        badOption.Err.ShouldContain("accept-or-delay, diversify, stockpile, substitute, counter-power");
+        (await CliRun.Baken(database, "dependency", "show", code)).Out.ShouldNotContain("diversify");
+        var brief = await CliRun.Baken(database, "dependency", "edit", code, "--options", "diversify;stockpile");
+        brief.ExitCode.ShouldBe(0, brief.Err);
+        (await CliRun.Baken(database, "dependency", "show", code)).Out.ShouldContain("diversify;stockpile");
+        var options = await CliRun.Baken(database, "dependency", "edit", code, "--options",
+            "diversify (chosen): €40m a year; halves the top supplier's share\nstockpile (rejected): €15m once; 90 days of demand\ncounter-power",
             "--decision", "Diversify via two new LNG contracts", "--status", "decided", "--decided-on", "2026-10-01");
         options.ExitCode.ShouldBe(0, options.Err);
 
@@ -45,6 +53,16 @@ public sealed class DependencyRecordsTests
             html.ShouldContain("Energy");
             html.ShouldContain("271111");
             html.ShouldContain("Diversify via two new LNG contracts");
+            // The chosen options, then every option weighed with its status, in the report's language.
+            html.ShouldContain("Chosen: diversify");
+            html.ShouldContain("stockpile (rejected): €15m once; 90 days of demand");
+            html.ShouldContain("exercise counter-power (considered)");
+            var dutch = await CliRun.Baken(database, "report", "dependencies", "--out", folder);
+            dutch.ExitCode.ShouldBe(0, dutch.Err);
+            var nl = await File.ReadAllTextAsync(Path.Combine(folder, "dependencies.html"));
+            nl.ShouldContain("Gekozen: diversifiëren");
+            nl.ShouldContain("voorraad aanleggen (verworpen)");
+            nl.ShouldContain("besloten");
             // China (BACI 156) is on the catalogue's list of countries of concern; Norway (579), LNG's largest supplier, is not.
             html.ShouldContain("156 88 % (country of concern)");
             html.ShouldContain("<td>579 70 %, 842 20 %, 634 10 %</td>");

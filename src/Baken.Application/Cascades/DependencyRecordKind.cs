@@ -6,9 +6,6 @@ namespace Baken.Application.Register;
 /// <summary>The strategic dependency record: a flagged product with its options and the decision taken.</summary>
 public static partial class RecordKinds
 {
-    /// <summary>The options of the assessment framework of seed 004.</summary>
-    public static readonly IReadOnlyList<string> DependencyOptions = ["accept", "delay", "diversify", "stockpile", "substitute", "counter-power"];
-
     public static readonly RecordKind Dependency = Kind<D.StrategicDependency>("dependency", "dependencies", "Strategische afhankelijkheden", "Strategic dependencies", "title",
         db => db.Dependencies, b => b
             .Text("title", "Product and importer", r => r.Title, (r, v) => r.Title = v!, required: true)
@@ -23,21 +20,9 @@ public static partial class RecordKinds
             .Text("suppliers", "Largest suppliers and their shares of extra imports, largest first: 'China 0.62; Vietnam 0.21'", r => r.Suppliers, (r, v) => r.Suppliers = v)
             .Text("domain", "Dependency domain (catalogue entry code, e.g. dependency_domains.MED)", r => r.Domain, (r, v) => r.Domain = v, references: "catalogue-entry")
             .Codes("vital_processes", "Vital processes that rely on it", r => r.VitalProcesses, (r, v) => r.VitalProcesses = v, "vital-process")
-            .Text("options", "One line per option — " + string.Join(", ", DependencyOptions) + " — then ':' and its costs and benefits", r => r.Options, (r, v) => r.Options = CheckOptions(v), multiline: true)
+            .OptionChoices("options", "The options weighed (accept or delay, diversify, stockpile, substitute, counter-power), each considered, chosen or rejected, with its costs and benefits", r => r.Options, (r, v) => r.Options = v)
             .Text("decision", "The decision taken", r => r.Decision, (r, v) => r.Decision = v, multiline: true)
             .Date("decided_on", "Date of the decision", r => r.DecidedOn, (r, v) => r.DecidedOn = v)
             .Text("scenario", "Scenario it feeds", r => r.Scenario, (r, v) => r.Scenario = v, references: "scenario")
             .Enum("status", "Flagged, assessed, decided or closed", r => r.Status, (r, v) => r.Status = v));
-
-    private static string? CheckOptions(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        foreach (var line in text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
-        {
-            var option = line.Split(':', 2)[0].Trim().ToLowerInvariant();
-            if (!DependencyOptions.Contains(option) || !line.Contains(':'))
-                throw new DomainValidationException("options", line, $"lines 'OPTION: costs and benefits' with OPTION one of {string.Join(", ", DependencyOptions)}");
-        }
-        return text;
-    }
 }

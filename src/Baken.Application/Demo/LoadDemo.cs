@@ -113,6 +113,23 @@ public sealed class LoadDemo(
             ("date", DemoPicture.Day(new DateOnly(today.Year, today.Month, 1).AddMonths(i - monthly.Length))), ("value", v.ToString(CultureInfo.InvariantCulture)))).ToList();
         if (await Import("observation", observations, ct) is { } e7) return e7;
 
+        // The catalogue's GBVS trends as the long lines behind the picture: the scenarios they drive (the demo's signals carry
+        // their 'trend:' tags), so /trends shows each trend with its signals, its scenarios and the open alert on ransomware.
+        foreach (var (trend, scenarios, horizon, direction) in new[]
+                 {
+                     ("2.3", "DEMO-T8-RANSOM;DEMO-T7-CHIPS", "10", "rising"),
+                     ("2.2.e", "DEMO-T1-HEAT;DEMO-T1-FLOOD", "20", "rising"),
+                     ("2.1", "DEMO-T7-CHIPS", "15", "rising"),
+                 })
+        {
+            var saved = await save.HandleAsync(new SaveRecordRequest("trend", trend, new Dictionary<string, string?>
+            {
+                // The catalogue's trends are public: a reference never points up, so they name only the unclassified scenarios.
+                ["scenarios"] = string.Join(";", scenarios.Split(';').Where(PublicScenario)), ["horizon_years"] = horizon, ["direction"] = direction, ["confidence"] = "medium",
+            }, SaveMode.Update), ct);
+            if (!saved.IsOk) return Fail(saved);
+        }
+
         // Horizon scanning: one exploratory frame on the catalogue's trends, its worlds still to be made scenarios.
         if (await Import("scenario-frame", [
                 Row("DEMO-SF-2040", ("title", "Nederland in 2040 (fictief)"), ("horizon_years", "15"),
@@ -135,7 +152,7 @@ public sealed class LoadDemo(
         if (await Import("observation", screened.Observations, ct) is { } e10) return e10;
         var firstDependency = screened.Dependencies.Select(d => d.Values["code"]).FirstOrDefault();
         if (firstDependency is not null && await Import("dependency", [Row(firstDependency!, ("scenario", "DEMO-T7-CHIPS"), ("status", "assessed"),
-                ("options", "diversify: tweede leverancier binnen drie jaar, 15% duurder\nstockpile: voorraad voor zes maanden, eenmalig €40m"))], ct) is { } e11) return e11;
+                ("options", "diversify (chosen): tweede leverancier binnen drie jaar, 15% duurder\nstockpile (rejected): voorraad voor zes maanden, eenmalig €40m\ncounter-power: via de EU, alleen bij chantage"))], ct) is { } e11) return e11;
 
         var alerts = await evaluateAlerts.HandleAsync(null, ct);
         if (!alerts.IsOk) return Fail(alerts);
@@ -206,13 +223,13 @@ public sealed class LoadDemo(
                 tags.Split(';', StringSplitOptions.RemoveEmptyEntries));
         return
         [
-            S(2, "Golf van phishing gericht op medewerkers van waterschappen", "Meerdere waterschappen melden gerichte phishing met valse storingsmeldingen.", "NCSC (fictief)", "B", "2", "theme:T8;vital-process:11"),
-            S(3, "Ransomwaregroep eist losgeld van regionaal ziekenhuis", "Een groep claimt data van een ziekenhuis te hebben buitgemaakt.", "Nieuwsbericht (fictief)", "C", "3", "theme:T8;scenario:DEMO-T8-RANSOM"),
-            S(5, "Lage Rijnafvoer verwacht na droog voorjaar", "Prognoses wijzen op afvoer onder de 1000 m³/s in de zomer.", "Rijkswaterstaat (fictief)", "A", "2", "theme:T1;scenario:DEMO-T1-HEAT"),
-            S(8, "Exportbeperking op grondstof voor halfgeleiders aangekondigd", "Een grote producent kondigt vergunningplicht aan voor de uitvoer van gallium.", "Handelsbericht (fictief)", "B", "2", "theme:T7;scenario:DEMO-T7-CHIPS"),
+            S(2, "Golf van phishing gericht op medewerkers van waterschappen", "Meerdere waterschappen melden gerichte phishing met valse storingsmeldingen.", "NCSC (fictief)", "B", "2", "theme:T8;vital-process:11;trend:2.3"),
+            S(3, "Ransomwaregroep eist losgeld van regionaal ziekenhuis", "Een groep claimt data van een ziekenhuis te hebben buitgemaakt.", "Nieuwsbericht (fictief)", "C", "3", "theme:T8;scenario:DEMO-T8-RANSOM;trend:2.3"),
+            S(5, "Lage Rijnafvoer verwacht na droog voorjaar", "Prognoses wijzen op afvoer onder de 1000 m³/s in de zomer.", "Rijkswaterstaat (fictief)", "A", "2", "theme:T1;scenario:DEMO-T1-HEAT;trend:2.2.e"),
+            S(8, "Exportbeperking op grondstof voor halfgeleiders aangekondigd", "Een grote producent kondigt vergunningplicht aan voor de uitvoer van gallium.", "Handelsbericht (fictief)", "B", "2", "theme:T7;scenario:DEMO-T7-CHIPS;trend:2.1"),
             S(9, "Nieuwe variant vogelgriep bij zoogdieren gemeld", "In een buurland is een variant bij nertsen aangetroffen.", "RIVM (fictief)", "A", "3", "theme:T2;scenario:DEMO-T2-PANDEMIC"),
             S(12, "Onbekend schip lang stil boven datakabel in de Noordzee", "Een vaartuig zonder AIS-signaal lag zes uur boven een kabeltracé.", "Kustwacht (fictief)", "B", "3", "theme:T9;scenario:DEMO-T9-CABLE", "Departementaal Vertrouwelijk"),
-            S(15, "Desinformatiecampagne rond gemeenteraadsverkiezingen", "Een netwerk van nepaccounts verspreidt gemanipuleerde video's.", "Onderzoeksplatform (fictief)", "C", "3", "theme:T5;scenario:DEMO-T5-ELECTION"),
+            S(15, "Desinformatiecampagne rond gemeenteraadsverkiezingen", "Een netwerk van nepaccounts verspreidt gemanipuleerde video's.", "Onderzoeksplatform (fictief)", "C", "3", "theme:T5;scenario:DEMO-T5-ELECTION;trend:2.3"),
             S(20, "Oproep tot geweld tijdens grote demonstratie", "Op een besloten kanaal wordt opgeroepen tot geweld tegen de politie.", "Open bron (fictief)", "D", "4", "theme:T4;scenario:DEMO-T4-UNREST"),
         ];
     }

@@ -28,6 +28,13 @@ public sealed class RecordField
     public Type? EnumType { get; init; }
     /// <summary>Long free text (rendered as a text area; never as markup).</summary>
     public bool Multiline { get; init; }
+    /// <summary>
+    /// A list of typed choices (a dependency's options): <see cref="Get"/> and <see cref="Set"/> speak its text form (files,
+    /// command line), <see cref="Set"/> also takes its JSON form, <see cref="GetJson"/> gives the JSON array the API returns,
+    /// and hosts show it as choices (<see cref="EnumType"/> names the enum of the options). Null for other fields.
+    /// </summary>
+    public Func<Record, string>? GetJson { get; init; }
+    public bool IsChoiceList => GetJson is not null;
     public required Func<Record, string?> Get { get; init; }
     public required Action<Record, string?> Set { get; init; }
 }
@@ -71,6 +78,29 @@ public sealed class RecordFieldBuilder<T> where T : Record
             Choices = isFlags ? null : names, EnumType = typeof(TEnum),
             Get = r => FormatEnum(get((T)r), isFlags),
             Set = (r, v) => set((T)r, ParseEnum<TEnum>(name, v, isFlags, allowed)),
+        });
+        return this;
+    }
+
+    /// <summary>
+    /// The options of a dependency weighed in seed 004's framework, each with a status and a rationale: the text form
+    /// (<c>diversify (chosen): two suppliers; stockpile</c>) or a JSON array of objects, an unknown part a field error.
+    /// </summary>
+    public RecordFieldBuilder<T> OptionChoices(string name, string description,
+        Func<T, IReadOnlyList<Baken.Domain.Dependencies.DependencyOptionChoice>> get, Action<T, IReadOnlyList<Baken.Domain.Dependencies.DependencyOptionChoice>> set)
+    {
+        var allowed = Baken.Domain.Dependencies.DependencyOptionText.Allowed;
+        _fields.Add(new RecordField
+        {
+            Name = name, Description = description, Allowed = allowed, Multiline = true, EnumType = typeof(Baken.Domain.Dependencies.DependencyOption),
+            Get = r => Baken.Domain.Dependencies.DependencyOptionText.Format(get((T)r)),
+            GetJson = r => Baken.Domain.Dependencies.DependencyOptionText.ToJson(get((T)r)),
+            Set = (r, v) =>
+            {
+                if (v is { Length: > MaxLongTextLength } || (v ?? "").Any(ch => char.IsControl(ch) && ch is not '\n' and not '\r' and not '\t'))
+                    throw new DomainValidationException(name, v ?? "", $"at most {MaxLongTextLength:N0} characters without control characters");
+                set((T)r, Baken.Domain.Dependencies.DependencyOptionText.Parse(v?.Replace("\r\n", "\n", StringComparison.Ordinal), name));
+            },
         });
         return this;
     }

@@ -17,6 +17,13 @@ public sealed record RecordView(
     bool Publishable,
     IReadOnlyDictionary<string, string?> Fields)
 {
+    /// <summary>
+    /// The fields that are lists of typed choices (a dependency's options) as JSON — an array of objects — beside their
+    /// text form in <see cref="Fields"/>; null for kinds without such fields.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Structured { get; init; }
+
     /// <summary>The names of the common columns that precede a kind's own fields in files and tables.</summary>
     public static readonly string[] CommonColumns = ["code", "classification", "compartments", "provenance", "publishable"];
 
@@ -25,8 +32,11 @@ public sealed record RecordView(
     {
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var f in kind.Fields) fields[f.Name] = mask is null ? f.Get(r) : mask(f, f.Get(r));
+        var structured = kind.Fields.Where(f => f.GetJson is not null)
+            .ToDictionary(f => f.Name, f => System.Text.Json.JsonDocument.Parse(f.GetJson!(r)).RootElement.Clone(), StringComparer.Ordinal);
         return new RecordView(kind.Name, r.Code, kind.Title(r), r.ClassificationLevel.DisplayName(),
-            compartments.Names(r.CompartmentMask), r.Version, r.UpdatedAtUtc, r.UpdatedBy, r.Provenance, r.Publishable, fields);
+            compartments.Names(r.CompartmentMask), r.Version, r.UpdatedAtUtc, r.UpdatedBy, r.Provenance, r.Publishable, fields)
+        { Structured = structured.Count == 0 ? null : structured };
     }
 
     /// <summary>All columns of this record in file order (common columns, then the kind's fields).</summary>

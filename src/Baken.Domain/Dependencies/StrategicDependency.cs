@@ -43,8 +43,15 @@ public sealed class StrategicDependency : Record
     /// <summary>Code of the dependency domain (catalogue entry), e.g. dependency_domains.MED.</summary>
     public string? Domain { get; set; }
     public string? VitalProcesses { get; set; }
-    /// <summary>One line per option: "diversify: cost €40m a year; benefit halves the top supplier's share".</summary>
-    public string? Options { get; set; }
+    /// <summary>
+    /// The options weighed (seed 004's framework), each with its status and rationale: costs, benefits, why chosen or not.
+    /// Replaced as a whole when changed (the list is never edited in place), so a change is a change of the record.
+    /// </summary>
+    public IReadOnlyList<DependencyOptionChoice> Options { get; set; } = [];
+
+    /// <summary>The options chosen, in the framework's order.</summary>
+    public IEnumerable<DependencyOptionChoice> ChosenOptions() =>
+        Options.Where(o => o.Status == DependencyOptionStatus.Chosen).OrderBy(o => o.Option is null).ThenBy(o => o.Option);
     public string? Decision { get; set; }
     public DateOnly? DecidedOn { get; set; }
     public string? Scenario { get; set; }

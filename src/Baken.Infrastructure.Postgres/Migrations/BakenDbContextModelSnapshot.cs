@@ -1002,7 +1002,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("Options")
-                        .HasColumnType("text");
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Options");
 
                     b.Property<string>("Provenance")
                         .HasColumnType("text");

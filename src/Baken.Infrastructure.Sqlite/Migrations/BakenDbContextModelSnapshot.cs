@@ -997,7 +997,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Options")
-                        .HasColumnType("TEXT");
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Options");
 
                     b.Property<string>("Provenance")
                         .HasColumnType("TEXT");

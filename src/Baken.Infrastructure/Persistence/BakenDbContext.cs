@@ -177,6 +177,18 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             j.HasIndex(x => new { x.State, x.CreatedAtUtc });
             j.HasIndex(x => x.Owner);
         });
+        // A dependency's options are one JSON column with typed members (an array of {option, status, rationale}). A value
+        // written when the options were free text is read by the migration rule (DependencyOptionText.FromStored: known
+        // words become options, the rest an 'other' note) until its options are next saved, which writes the JSON form.
+        modelBuilder.Entity<Baken.Domain.Dependencies.StrategicDependency>(e => e.Property(x => x.Options)
+            .HasConversion(
+                v => Baken.Domain.Dependencies.DependencyOptionText.ToJson(v),
+                v => Baken.Domain.Dependencies.DependencyOptionText.FromStored(v),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<Baken.Domain.Dependencies.DependencyOptionChoice>>(
+                    (a, b) => (a ?? Array.Empty<Baken.Domain.Dependencies.DependencyOptionChoice>()).SequenceEqual(b ?? Array.Empty<Baken.Domain.Dependencies.DependencyOptionChoice>()),
+                    v => v.Aggregate(0, (h, c) => HashCode.Combine(h, c)),
+                    v => v.ToArray()))
+            .HasColumnName("Options"));
         // Intake looks a feed entry up by its feed id, and every series is read in date order.
         modelBuilder.Entity<Baken.Domain.Signals.Signal>(e => e.HasIndex(x => new { x.Feed, x.ExternalId }));
         modelBuilder.Entity<Baken.Domain.Signals.Signal>(e => e.HasIndex(x => x.Date));

@@ -21,6 +21,7 @@ public static class DatabaseInitializer
         await using var db = DatabaseSetup.CreateContext(options, FixedUser.System, clock);
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count > 0) await db.Database.MigrateAsync(ct);
+        await DependencyOptionsMigration.RunAsync(db, ct);
 
         var password = await new EnsureAdministrator(db, clock).HandleAsync(ct);
 

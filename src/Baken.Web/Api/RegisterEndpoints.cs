@@ -11,9 +11,16 @@ using Microsoft.Net.Http.Headers;
 
 namespace Baken.Web.Api;
 
-public sealed record CreateRecordBody(string Code, Dictionary<string, string?> Values);
+/// <param name="Values">Each field as text; a list of choices (a dependency's options) may also be a JSON array of objects.</param>
+public sealed record CreateRecordBody(string Code, Dictionary<string, System.Text.Json.JsonElement> Values)
+{
+    public Dictionary<string, string?> Texts() => RegisterEndpoints.Texts(Values);
+}
 
-public sealed record UpdateRecordBody(Dictionary<string, string?> Values, int? Version);
+public sealed record UpdateRecordBody(Dictionary<string, System.Text.Json.JsonElement> Values, int? Version)
+{
+    public Dictionary<string, string?> Texts() => RegisterEndpoints.Texts(Values);
+}
 
 public sealed record RecordKindView(string Name, string Plural, string DisplayNl, string DisplayEn, IReadOnlyList<RecordFieldView> Fields);
 
@@ -59,7 +66,7 @@ public static class RegisterEndpoints
 
         api.MapPost("/{kind}", async (string kind, CreateRecordBody body, SaveRecord handler, CancellationToken ct) =>
             {
-                var result = await handler.HandleAsync(new SaveRecordRequest(kind, body.Code, body.Values, SaveMode.Create), ct);
+                var result = await handler.HandleAsync(new SaveRecordRequest(kind, body.Code, body.Texts(), SaveMode.Create), ct);
                 return result.ToResponse(r => TypedResults.Created($"/api/register/{r.Kind}/{r.Code}", r));
             })
             .WithSummary("Create a record").Produces<RecordView>(201).ProducesValidationProblem().ProducesProblem(409);
@@ -67,7 +74,7 @@ public static class RegisterEndpoints
         api.MapPut("/{kind}/{code}", async (string kind, string code, UpdateRecordBody body, HttpContext http, SaveRecord handler, CancellationToken ct) =>
             {
                 var expected = body.Version ?? VersionFromIfMatch(http.Request);
-                var result = await handler.HandleAsync(new SaveRecordRequest(kind, code, body.Values, SaveMode.Update, expected), ct);
+                var result = await handler.HandleAsync(new SaveRecordRequest(kind, code, body.Texts(), SaveMode.Update, expected), ct);
                 return result.ToResponse(r => { http.Response.Headers.ETag = ETagFor(r.Version); return TypedResults.Ok(r); });
             })
             .WithSummary("Edit a record. Send the version you read (body 'version' or If-Match); a stale version gives 409 with the current record")
@@ -84,16 +91,20 @@ public static class RegisterEndpoints
                 (await handler.HandleAsync(kind, code, ct)).ToResponse(h => TypedResults.Ok(h)))
             .WithSummary("Every version of a record with who changed what").Produces<IReadOnlyList<HistoryView>>().ProducesProblem(404);
 
-        api.MapGet("/{kind}/export", async (string kind, string? format, ExportRecords handler, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/{kind}/export", async (string kind, string? format, string? lang, ExportRecords handler, HttpContext http, CancellationToken ct) =>
             {
                 if (!RegisterFileFormats.TryFromName(format ?? "csv", out var f))
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [RegisterFileFormats.Allowed] });
+                if (lang is not (null or "nl" or "en"))
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = [$"'{lang}' is not allowed; allowed: nl or en"] });
                 var result = await handler.HandleAsync(kind, ct);
                 var marking = result.IsOk ? (await handler.MarkingAsync(result.Value!, ct)).Text : "";
                 return result.ToResponse(rows =>
                 {
                     var ms = new MemoryStream();
-                    RegisterFileWriter.Write(ms, RecordKinds.Find(kind)!, rows, f, marking);
+                    var k = RecordKinds.Find(kind)!;
+                    // With a language, lists of choices (a dependency's options) are written in its words; the import reads those too.
+                    RegisterFileWriter.Write(ms, k, lang is null ? rows : rows.Select(r => Infrastructure.Reports.Dependencies.DependencyOptionLabels.Localise(r, k, lang)).ToList(), f, marking);
                     http.Response.Headers[MarkedFiles.Header] = marking;
                     ms.Position = 0;
                     var (type, ext) = f switch
@@ -105,7 +116,7 @@ public static class RegisterEndpoints
                     return Results.File(ms, type, $"{RecordKinds.Find(kind)!.Plural}.{ext}");
                 });
             })
-            .WithSummary("Export every record of a kind you may see as CSV, XLSX or JSON; the marking of the exported rows is in the X-Baken-Marking header (and inside an XLSX or JSON file)").ProducesValidationProblem();
+            .WithSummary("Export every record of a kind you may see as CSV, XLSX or JSON (lang=nl|en writes lists of choices, such as a dependency's options, in that language); the marking of the exported rows is in the X-Baken-Marking header (and inside an XLSX or JSON file)").ProducesValidationProblem();
 
         api.MapPost("/{kind}/import", async (string kind, string? format, HttpRequest request, ImportRecords handler, IOptions<FileLimits> limits, CancellationToken ct) =>
             {
@@ -128,6 +139,15 @@ public static class RegisterEndpoints
 
         return app;
     }
+
+    /// <summary>A body's values as the register's text: strings as they are, null as empty, arrays, objects, numbers and booleans as their JSON.</summary>
+    internal static Dictionary<string, string?> Texts(Dictionary<string, System.Text.Json.JsonElement>? values) =>
+        (values ?? []).ToDictionary(v => v.Key, v => v.Value.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.String => v.Value.GetString(),
+            System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined => null,
+            _ => v.Value.GetRawText(),
+        });
 
     private static string ETagFor(int version) => new EntityTagHeaderValue($"\"{version}\"", isWeak: true).ToString();
 

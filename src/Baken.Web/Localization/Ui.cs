@@ -77,13 +77,26 @@ public sealed class Ui(IStringLocalizer<Ui> localizer)
 
     /// <summary>A field's value as shown: enum values and yes/no in words, withheld references marked.</summary>
     public string? FieldValue(RecordField field, string? value) =>
-        field.EnumType is { } type ? EnumText(type, value)
+        field.IsChoiceList ? string.Join("; ", OptionLines(value))
+        : field.EnumType is { } type ? EnumText(type, value)
         : value is "true" or "false" && field.Allowed.Contains("true", StringComparison.Ordinal) ? T("bool." + value)
         : field.Allowed.StartsWith("a finite number", StringComparison.Ordinal)
           && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d.ToString("#,##0.######", CultureInfo.CurrentCulture)
         : field.Allowed.StartsWith("a date as", StringComparison.Ordinal)
           && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? Date(date)
         : Shown(value);
+
+    /// <summary>A dependency's options (text or JSON form) as lines in the reader's words: "diversifiëren (gekozen): …".</summary>
+    public IReadOnlyList<string> OptionLines(string? value)
+    {
+        IReadOnlyList<Baken.Domain.Dependencies.DependencyOptionChoice> choices;
+        try { choices = Baken.Domain.Dependencies.DependencyOptionText.Parse(value); }
+        catch (Baken.Domain.DomainValidationException) { choices = Baken.Domain.Dependencies.DependencyOptionText.Migrate(value); }
+        return choices.Select(OptionLine).ToList();
+    }
+
+    public string OptionLine(Baken.Domain.Dependencies.DependencyOptionChoice c) =>
+        c.Option is { } o ? EnumText(o) + $" ({EnumText(c.Status)})" + (c.Rationale is { } r ? ": " + r : "") : T("options.other") + ": " + c.Rationale;
 
     /// <summary>A date in the reader's language: "3 maart 2026" / "3 March 2026".</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);

@@ -138,5 +138,24 @@ public sealed class FirstHourPageTests
             page.ShouldContain("dit register bevat demonstratiegegevens", Case.Sensitive, url);
             page.ShouldContain(expected, Case.Sensitive, url);
         }
+
+        // The trends page connects the picture: the GBVS trend on technology and hybrid conflict has the demo's signals
+        // tagged with it, drives the ransomware scenario, and shows the open alert of the indicator linked to that scenario.
+        var trends = await admin.GetStringAsync("/trends");
+        var row = System.Text.RegularExpressions.Regex.Match(trends, "<tr[^>]*>(?:(?!</tr>).)*?/register/trend/2.3\"(?:(?!</tr>).)*</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        row.ShouldNotBeEmpty(trends);
+        row.ShouldContain("class=\"warn\"");
+        row.ShouldContain("/risk-sheets/DEMO-T8-RANSOM");
+        row.ShouldContain("/register/alert/ALERT-DEMO-WI-RANSOM");
+        var cells = System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(row, "<[^>]+>", " "), @"\s+", " ");
+        var signals = int.Parse(System.Text.RegularExpressions.Regex.Match(cells, @"(\d+) \(laatste").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        signals.ShouldBe(3); // phishing, ransomware and disinformation, all tagged trend:2.3
+        // Trends with open alerts come first; the climate trend has its signal and its scenarios too.
+        trends.IndexOf("/register/trend/2.3\"", StringComparison.Ordinal).ShouldBeLessThan(trends.IndexOf("/register/trend/2.2.e\"", StringComparison.Ordinal));
+        System.Text.RegularExpressions.Regex.Match(trends, "<tr[^>]*>(?:(?!</tr>).)*?/register/trend/2.2.e\"(?:(?!</tr>).)*</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Value
+            .ShouldContain("/risk-sheets/DEMO-T1-HEAT");
+
+        // The demo's dependency weighs options from the framework, shown as choices in Dutch.
+        WebUtility.HtmlDecode(await admin.GetStringAsync("/dependencies")).ShouldContain("diversifiëren (gekozen): tweede leverancier");
     }
 }

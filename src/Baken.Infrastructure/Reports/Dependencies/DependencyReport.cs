@@ -34,16 +34,27 @@ public static class DependencyReport
                 group.OrderByDescending(d => d.SupplierHhi ?? 0).Select(d => (IReadOnlyList<string>)[
                     d.Hs6.ToString("000000", CultureInfo.InvariantCulture), HsProductNames.Bundled.Name(d.Hs6) ?? "", d.Importer, d.Year.ToString(CultureInfo.InvariantCulture),
                     d.SupplierHhi?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", P(d.ExtraShare), string.Join(", ", d.SupplierShares().Select(x => $"{x.Name} {P(x.Share)}" + (ofConcern?.Invoke(x.Name) == true ? T(" (land van zorg)", " (country of concern)") : ""))),
-                    d.VitalProcesses ?? "", d.Status.ToString()]).ToList()));
-            foreach (var d in group.Where(d => d.Options is { Length: > 0 } || d.Decision is { Length: > 0 }))
+                    d.VitalProcesses ?? "", StatusText(d.Status, nl)]).ToList()));
+            foreach (var d in group.Where(d => d.Options.Count > 0 || d.Decision is { Length: > 0 }))
             {
                 blocks.Add(new Heading(2, d.Title));
-                if (d.Options is { Length: > 0 } options)
-                    blocks.Add(new BulletList(options.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList()));
+                var chosen = d.ChosenOptions().ToList();
+                if (chosen.Count > 0)
+                    blocks.Add(new Paragraph(T("Gekozen: ", "Chosen: ") + string.Join(", ", chosen.Select(o => DependencyOptionLabels.Label(o, language))), Emphasis: true));
+                if (d.Options.Count > 0)
+                    blocks.Add(new BulletList(d.Options.Select(o => DependencyOptionLabels.Line(o, language)).ToList()));
                 if (d.Decision is { Length: > 0 } decision)
                     blocks.Add(new Paragraph(T("Besluit", "Decision") + (d.DecidedOn is { } on ? $" ({on:yyyy-MM-dd})" : "") + ": " + decision, Emphasis: true));
             }
         }
         return new ReportDocument(T("Strategische afhankelijkheden", "Strategic dependencies"), language, marking.Text, blocks);
     }
+
+    private static string StatusText(DependencyStatus status, bool nl) => status switch
+    {
+        DependencyStatus.Flagged => nl ? "gesignaleerd" : "flagged",
+        DependencyStatus.Assessed => nl ? "beoordeeld" : "assessed",
+        DependencyStatus.Decided => nl ? "besloten" : "decided",
+        _ => nl ? "afgesloten" : "closed",
+    };
 }

@@ -539,7 +539,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     Suppliers = table.Column<string>(type: "TEXT", nullable: true),
                     Domain = table.Column<string>(type: "TEXT", nullable: true),
                     VitalProcesses = table.Column<string>(type: "TEXT", nullable: true),
-                    Options = table.Column<string>(type: "TEXT", nullable: true),
+                    Options = table.Column<string>(type: "TEXT", nullable: false),
                     Decision = table.Column<string>(type: "TEXT", nullable: true),
                     DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Scenario = table.Column<string>(type: "TEXT", nullable: true),

@@ -540,7 +540,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     Suppliers = table.Column<string>(type: "text", nullable: true),
                     Domain = table.Column<string>(type: "text", nullable: true),
                     VitalProcesses = table.Column<string>(type: "text", nullable: true),
-                    Options = table.Column<string>(type: "text", nullable: true),
+                    Options = table.Column<string>(type: "text", nullable: false),
                     Decision = table.Column<string>(type: "text", nullable: true),
                     DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Scenario = table.Column<string>(type: "text", nullable: true),
