@@ -31,7 +31,11 @@ public sealed record MeasureOnScenario(string Code, string Title, MeasureStatus 
 public sealed record DisruptionDetail(string ProcessCode, string ProcessName, string ProcessNameEn, double DurationHours, double Severity);
 
 /// <summary>A record linked to the scenario (a strategic dependency that feeds it, a component of a compound scenario).</summary>
-public sealed record LinkedRecord(string Code, string Title);
+public sealed record LinkedRecord(string Code, string Title)
+{
+    /// <summary>For a strategic dependency: the options chosen (seed 004's framework), in the framework's order.</summary>
+    public IReadOnlyList<Baken.Domain.Dependencies.DependencyOptionChoice> ChosenOptions { get; init; } = [];
+}
 
 /// <summary>Everything the register holds about one analysed scenario that a risk sheet shows beside the run's numbers.</summary>
 /// <param name="Residual">Risk points now and with the implemented measures in force; null when no measure acts on it or no run is stored.</param>
@@ -113,7 +117,7 @@ public sealed class GatherReportDetails(IBakenDb db, CompareAnalysisRuns compare
                     : new DisruptionDetail(d.ProcessCode, d.ProcessCode, d.ProcessCode, d.DurationHours, d.Severity)).ToList(),
                 Split(s.Components).Select(c => new LinkedRecord(c, titles.GetValueOrDefault(c) ?? c)).ToList(),
                 s.Dependence,
-                dependencies.Where(d => d.Scenario == s.Code).OrderBy(d => d.Code, NaturalComparer.Instance).Select(d => new LinkedRecord(d.Code, d.Title)).ToList(),
+                dependencies.Where(d => d.Scenario == s.Code).OrderBy(d => d.Code, NaturalComparer.Instance).Select(d => new LinkedRecord(d.Code, d.Title) { ChosenOptions = d.ChosenOptions().ToList() }).ToList(),
                 goals.Where(g => Split(g.Scenarios).Contains(s.Code)).OrderBy(g => g.Code, NaturalComparer.Instance).Select(g => new LinkedRecord(g.Code, g.Title)).ToList(),
                 onScenario,
                 onScenario.Count > 0 ? residual.GetValueOrDefault(s.Code) : null,

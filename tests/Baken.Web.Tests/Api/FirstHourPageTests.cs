@@ -157,5 +157,8 @@ public sealed class FirstHourPageTests
 
         // The demo's dependency weighs options from the framework, shown as choices in Dutch.
         WebUtility.HtmlDecode(await admin.GetStringAsync("/dependencies")).ShouldContain("diversifiëren (gekozen): tweede leverancier");
+        // … and the integrated analysis names the chosen option beside the dependency that feeds the chips scenario.
+        var run = System.Text.RegularExpressions.Regex.Match(await admin.GetStringAsync("/analysis"), "/analysis/(RUN-[^\"/?#]+)\"").Groups[1].Value;
+        WebUtility.HtmlDecode(await admin.GetStringAsync($"/api/analysis/runs/{run}/report?format=html")).ShouldContain("gekozen: diversifiëren");
     }
 }

@@ -289,7 +289,8 @@ public static partial class AnalysisReport
             if (d.Components.Count > 0)
                 links.Add(w.T("Samengesteld scenario uit: ", "Compound scenario of: ") + string.Join(", ", d.Components.Select(c => $"{c.Code} {c.Title}")) +
                           (d.Dependence is { Length: > 0 } dep ? w.T($" (afhankelijkheid: {dep})", $" (dependence: {dep})") : ""));
-            links.AddRange(d.Dependencies.Select(x => w.T($"Strategische afhankelijkheid {x.Code}: {x.Title}", $"Strategic dependency {x.Code}: {x.Title}")));
+            links.AddRange(d.Dependencies.Select(x => w.T($"Strategische afhankelijkheid {x.Code}: {x.Title}", $"Strategic dependency {x.Code}: {x.Title}")
+                + (x.ChosenOptions.Count > 0 ? w.T(" — gekozen: ", " — chosen: ") + string.Join(", ", x.ChosenOptions.Select(o => Baken.Infrastructure.Reports.Dependencies.DependencyOptionLabels.Label(o, w.T("nl", "en")))) : "")));
             links.AddRange(d.Goals.Select(x => w.T($"Strategisch doel {x.Code}: {x.Title}", $"Strategic goal {x.Code}: {x.Title}")));
         }
         b.Add(links.Count > 0 ? new BulletList(links) : new Paragraph(w.T("Geen cascades, afhankelijkheden of doelen vastgelegd.", "No cascades, dependencies or goals recorded.")));
