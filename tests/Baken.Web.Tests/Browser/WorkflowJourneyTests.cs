@@ -175,9 +175,19 @@ public sealed class WorkflowJourneyTests
             await Expect(coord.Locator("main table").Last).ToContainTextAsync(InCycleTitle);
             return coord.Url[(coord.Url.LastIndexOf('/') + 1)..];
         }
+        async Task<string> ReportOf(string run)
+        {
+            await coord.GotoAsync($"/analysis/{run}");
+            await coord.Locator("main a.button[href*='format=html']").ClickAsync();
+            await Expect(coord).ToHaveURLAsync(new Regex("format=html"));
+            return await coord.ContentAsync();
+        }
         var officialRun = await Run(official: true);
         (await coord.Locator("main .concept").CountAsync()).ShouldBe(0);
         (await coord.Locator("main table").Last.InnerTextAsync()).ShouldNotContain(OutsideTitle);
+        var officialReport = await ReportOf(officialRun);
+        officialReport.ShouldContain(InCycleTitle);
+        officialReport.ShouldNotContain("CONCEPT");
         // The run's register record names the assessments it used: the two validated ones, not the draft.
         await coord.GotoAsync($"/register/analysis-run/{officialRun}");
         var used = await coord.Locator("main").InnerTextAsync();
@@ -185,10 +195,13 @@ public sealed class WorkflowJourneyTests
         used.ShouldContain($"{InCycle}.bram");
         used.ShouldNotContain($"{Outside}.anna");
 
-        // The control: a run that takes in Anna's draft is a concept on its page and in the run list.
+        // The control: a run that takes in Anna's draft is a concept on its page, in its report, in the run list and on the dashboard.
         var conceptRun = await Run(official: false);
         await Expect(coord.Locator("main p.concept")).ToContainTextAsync("Concept");
         await Expect(coord.Locator("main table").Last).ToContainTextAsync(OutsideTitle);
+        (await ReportOf(conceptRun)).ShouldContain("CONCEPT (niet-gevalideerde beoordelingen)");
+        await coord.GotoAsync("/");
+        await Expect(coord.Locator($"main p:has(a[href='/analysis/{conceptRun}']) .badge.concept")).ToHaveCountAsync(1);
         await coord.GotoAsync("/analysis");
         await Expect(coord.Locator($"main tr:has(a[href='/analysis/{conceptRun}']) .badge.concept")).ToHaveCountAsync(1);
         await Expect(coord.Locator($"main tr:has(a[href='/analysis/{officialRun}']) .badge.concept")).ToHaveCountAsync(0);
