@@ -8,12 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Baken.Application.Jobs;
 
 /// <summary>What an analysis job runs: the settings of the form or the API body, kept with the job so any node can run it.</summary>
-public sealed record AnalysisJobParameters(string? Profile, double Factor, int Iterations, long Seed, ClassificationLevel? AsClearance, string CodeVersion)
+/// <param name="Official">Only validated assessments (docs/workflow.md). A job stored before this setting existed reads as false.</param>
+public sealed record AnalysisJobParameters(string? Profile, double Factor, int Iterations, long Seed, ClassificationLevel? AsClearance, string CodeVersion,
+    bool Official = false)
 {
-    public static AnalysisJobParameters From(RunIntegratedAnalysisRequest r) => new(r.Profile, r.Factor, r.Iterations, r.Seed, r.AsClearance, r.CodeVersion);
+    public static AnalysisJobParameters From(RunIntegratedAnalysisRequest r) => new(r.Profile, r.Factor, r.Iterations, r.Seed, r.AsClearance, r.CodeVersion, r.Official);
 
     public RunIntegratedAnalysisRequest ToRequest(IProgress<double>? progress) =>
-        new(Profile: Profile, Factor: Factor, Iterations: Iterations, Seed: Seed, AsClearance: AsClearance, CodeVersion: CodeVersion, Progress: progress);
+        new(Profile: Profile, Factor: Factor, Iterations: Iterations, Seed: Seed, AsClearance: AsClearance, CodeVersion: CodeVersion, Progress: progress,
+            Official: Official);
 }
 
 /// <summary>A job as its owner sees it: state, fraction done, what it produced, and why it failed or was started again.</summary>
