@@ -66,6 +66,7 @@ public static class BakenWebApp
         services.AddDataProtection().SetApplicationName("Baken");
         services.AddOptions<KeyManagementOptions>().Configure<DatabaseOptions, TimeProvider>((o, db, clock) => o.XmlRepository = new DatabaseKeyRepository(db, clock));
         builder.AddBakenObservability();
+        builder.AddBakenReverseProxy();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -123,6 +124,8 @@ public static class BakenWebApp
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AllowDuplicateProperties = false);
 
         var app = builder.Build();
+        // Before anything reads the client's address or the scheme (the rate limiter, the sign-in log, cookies, redirects).
+        app.UseBakenReverseProxy();
         // The language first: an error page is written after the inner middleware returned, outside the culture it set.
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
