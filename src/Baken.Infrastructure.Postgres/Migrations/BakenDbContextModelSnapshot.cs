@@ -1268,6 +1268,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<byte[]>("Output")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("OutputName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("Owner")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -1261,6 +1261,13 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Output")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("OutputName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Owner")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -61,6 +61,7 @@ public static class BakenWebApp
         services.AddOptions<JobOptions>().Bind(builder.Configuration.GetSection(JobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Infrastructure.Jobs.JobQueue>();
         services.AddSingleton<JobWorker>();
+        services.AddScoped<Application.Jobs.IJobKind, AnalysisReportJob>();
         services.AddHostedService(sp => sp.GetRequiredService<JobWorker>());
         // The keys that sign cookies and antiforgery tokens live in the database, so a cookie from one node works on every node.
         services.AddDataProtection().SetApplicationName("Baken");
@@ -156,6 +157,7 @@ public static class BakenWebApp
         app.MapSingleSignOn(app.Configuration);
         app.MapRegisterApi();
         app.MapAnalysisApi();
+        app.MapJobApi();
         app.MapStrategyApi();
         app.MapCouncilApi();
         app.MapReleaseApi();

@@ -750,7 +750,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     ClaimedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     HeartbeatAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
-                    CancelRequested = table.Column<bool>(type: "boolean", nullable: false)
+                    CancelRequested = table.Column<bool>(type: "boolean", nullable: false),
+                    Output = table.Column<byte[]>(type: "bytea", nullable: true),
+                    OutputName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true)
                 },
                 constraints: table =>
                 {

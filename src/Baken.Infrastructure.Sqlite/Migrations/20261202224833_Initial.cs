@@ -749,7 +749,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     HeartbeatAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    CancelRequested = table.Column<bool>(type: "INTEGER", nullable: false)
+                    CancelRequested = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Output = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    OutputName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
                 },
                 constraints: table =>
                 {

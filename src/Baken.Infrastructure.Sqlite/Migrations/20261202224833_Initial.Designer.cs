@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baken.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261202171706_Initial")]
+    [Migration("20261202224833_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1262,6 +1262,13 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Output")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("OutputName")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Owner")

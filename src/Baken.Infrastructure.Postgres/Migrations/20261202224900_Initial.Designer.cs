@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Baken.Infrastructure.Postgres.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261202171714_Initial")]
+    [Migration("20261202224900_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1270,6 +1270,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("Output")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("OutputName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("Owner")
                         .IsRequired()
