@@ -68,6 +68,9 @@ public static class DependencyInjection
         services.AddScoped<Releases.ListReleases>();
         services.AddScoped<Operations.DatabaseBackups>();
         services.AddScoped<Jobs.BackgroundJobs>();
+        // The kinds of long work a node runs from the jobs table (the web host adds the report build).
+        services.AddScoped<Jobs.IJobKind, Jobs.AnalysisJob>();
+        services.AddScoped<Jobs.IJobKind, Jobs.AssessmentImportJob>();
         services.AddScoped<Demo.LoadDemo>();
         return services;
     }

@@ -15,7 +15,8 @@ public sealed record AssessmentImportSummary(int ScenariosCreated, int Scenarios
 /// </summary>
 public sealed class ImportAssessmentTable(IBakenDb db, ICurrentUser user, LoadAnalysisCatalogue catalogueLoader)
 {
-    public async Task<Result<AssessmentImportSummary>> HandleAsync(IReadOnlyList<AssessmentRawRow> rows, CancellationToken ct = default)
+    /// <param name="progress">Told the fraction of records written so far (0 to 1); a job's progress throws when it is cancelled, which stops the import before anything is saved.</param>
+    public async Task<Result<AssessmentImportSummary>> HandleAsync(IReadOnlyList<AssessmentRawRow> rows, CancellationToken ct = default, IProgress<double>? progress = null)
     {
         if (Permissions.Permission.Deny<AssessmentImportSummary>(user, Permissions.PermissionMatrix.Assessments, Permissions.PermissionAction.Import) is { } denied)
             return denied;
@@ -69,8 +70,11 @@ public sealed class ImportAssessmentTable(IBakenDb db, ICurrentUser user, LoadAn
         }
 
         int scenariosCreated = 0, scenariosUpdated = 0, created = 0, updated = 0;
+        // The records are most of the work; saving them all at once is the rest.
+        double total = scenarioRows.Count + assessmentRows.Count + 1, done = 0;
         foreach (var (code, (line, values)) in scenarioRows)
         {
+            progress?.Report(done++ / total);
             if (!RecordCode.IsValid(code)) { errors.Add(new FieldError("scenario_id", code, RecordCode.Allowed, line)); continue; }
             writer.PendingCodes.Add(("scenario", code));
             var record = await db.Scenarios.FirstOrDefaultAsync(s => s.Code == code, ct);
@@ -92,6 +96,7 @@ public sealed class ImportAssessmentTable(IBakenDb db, ICurrentUser user, LoadAn
         }
         foreach (var (line, code, values) in assessmentRows)
         {
+            progress?.Report(done++ / total);
             if (!RecordCode.IsValid(code)) { errors.Add(new FieldError("analyst", code, RecordCode.Allowed, line)); continue; }
             var record = await db.Assessments.FirstOrDefaultAsync(a => a.Code == code, ct);
             var isNew = record is null;
@@ -117,6 +122,7 @@ public sealed class ImportAssessmentTable(IBakenDb db, ICurrentUser user, LoadAn
             db.DiscardChanges();
             return Result<AssessmentImportSummary>.Invalid(errors);
         }
+        progress?.Report(done / total);
         await db.SaveChangesAsync(ct);
         return Result<AssessmentImportSummary>.Ok(new AssessmentImportSummary(scenariosCreated, scenariosUpdated, created, updated));
     }

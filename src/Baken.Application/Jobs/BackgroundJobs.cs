@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Baken.Application.Analysis;
+using Baken.Application.Assessments;
+using Baken.Application.Permissions;
 using Baken.Application.Common;
 using Baken.Domain.Jobs;
 using Baken.Domain.Security;
@@ -19,13 +21,21 @@ public sealed record AnalysisJobParameters(string? Profile, double Factor, int I
             Official: Official);
 }
 
-/// <summary>A job as its owner sees it: state, fraction done, what it produced, and why it failed or was started again.</summary>
+/// <summary>
+/// A job as its owner sees it: state, fraction done, what it produced (a stored run's code; a file to download by its name;
+/// an import's summary), and why it failed or was started again.
+/// </summary>
 public sealed record JobView(Guid Id, string Kind, JobState State, double Progress, string? ResultCode, IReadOnlyList<string> Reasons,
-    DateTime CreatedAtUtc, DateTime? StartedAtUtc, DateTime? FinishedAtUtc)
+    DateTime CreatedAtUtc, DateTime? StartedAtUtc, DateTime? FinishedAtUtc, string? OutputName = null, AssessmentImportSummary? ImportSummary = null)
 {
     public static JobView From(BackgroundJob j) => new(j.Id, j.Kind, j.State, j.Progress, j.ResultCode,
-        (j.Reason ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), j.CreatedAtUtc, j.StartedAtUtc, j.FinishedAtUtc);
+        (j.Reason ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), j.CreatedAtUtc, j.StartedAtUtc, j.FinishedAtUtc,
+        j.OutputName, j.Kind == JobKinds.AssessmentImport && j.Output is { Length: > 0 } summary
+            ? JsonSerializer.Deserialize<AssessmentImportSummary>(summary, BackgroundJobs.Json) : null);
 }
+
+/// <summary>What a report-build job makes: the report of <paramref name="RunCode"/> as html or docx, in nl or en.</summary>
+public sealed record AnalysisReportParameters(string RunCode, string Format, string Language);
 
 /// <summary>
 /// Long work as rows in the jobs table: started by a user, run by whichever node claims it, seen and cancelled only by
@@ -50,11 +60,63 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
         return JobView.From(job);
     }
 
-    /// <summary>The job, when it exists and is the caller's.</summary>
+    /// <summary>
+    /// Queues the import of an uploaded assessment table. Who may import is asked here, before anything is written: a
+    /// refusal leaves no job. The rows are checked when the job runs (all or none, as <c>baken assessments import</c>),
+    /// and wait in the job only until it ends.
+    /// </summary>
+    public async Task<Result<JobView>> StartAssessmentImportAsync(string fileName, IReadOnlyList<AssessmentRawRow> rows, CancellationToken ct = default)
+    {
+        if (Permission.Deny<JobView>(user, PermissionMatrix.Assessments, PermissionAction.Import) is { } denied) return denied;
+        if (rows.Count < 2)
+            return Result<JobView>.Invalid(new FieldError("file", fileName, "a table with a header row and at least one assessment row"));
+        return Result<JobView>.Ok(await QueueAsync(JobKinds.AssessmentImport, new AssessmentImportParameters(fileName, rows), ct));
+    }
+
+    /// <summary>
+    /// Queues the build of an analysis run's full report (recomputed from the run's stored inputs and seed), for a run the
+    /// caller may see: another's hidden run answers as a missing one, and nothing is queued.
+    /// </summary>
+    public async Task<Result<JobView>> StartAnalysisReportAsync(string runCode, string? format, string? language, CancellationToken ct = default)
+    {
+        format ??= "html";
+        if (format is not ("html" or "docx")) return Result<JobView>.Invalid(new FieldError("format", format, "html or docx"));
+        if (language is not ("nl" or "en")) return Result<JobView>.Invalid(new FieldError("lang", language ?? "", "nl or en"));
+        if (!await db.AnalysisRuns.AnyAsync(r => r.Code == runCode, ct)) return Result<JobView>.NotFound($"No analysis run '{runCode}'.");
+        return Result<JobView>.Ok(await QueueAsync(JobKinds.AnalysisReport, new AnalysisReportParameters(runCode, format, language), ct));
+    }
+
+    private async Task<JobView> QueueAsync<T>(string kind, T parameters, CancellationToken ct)
+    {
+        var job = new BackgroundJob
+        {
+            Kind = kind,
+            Owner = user.UserName,
+            Parameters = JsonSerializer.Serialize(parameters, Json),
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        return JobView.From(job);
+    }
+
+    /// <summary>The job, when it exists and is the caller's (what it made is read only for an import's summary).</summary>
     public async Task<Result<JobView>> FindAsync(Guid id, CancellationToken ct = default) =>
-        await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.Owner == user.UserName, ct) is { } job
+        await db.Jobs.AsNoTracking().Where(j => j.Id == id && j.Owner == user.UserName).Select(j => new BackgroundJob
+            {
+                Id = j.Id, Kind = j.Kind, Owner = j.Owner, State = j.State, Progress = j.Progress, ResultCode = j.ResultCode, Reason = j.Reason,
+                CreatedAtUtc = j.CreatedAtUtc, StartedAtUtc = j.StartedAtUtc, FinishedAtUtc = j.FinishedAtUtc, OutputName = j.OutputName,
+                Output = j.OutputName == null ? j.Output : null,
+            }).FirstOrDefaultAsync(ct) is { } job
             ? Result<JobView>.Ok(JobView.From(job))
-            : Result<JobView>.NotFound($"No analysis job {id} of yours.");
+            : Result<JobView>.NotFound($"No job {id} of yours.");
+
+    /// <summary>The file a finished job of the caller's made (a built report), with the name it downloads as.</summary>
+    public async Task<Result<(byte[] Content, string Name)>> OutputAsync(Guid id, CancellationToken ct = default) =>
+        await db.Jobs.AsNoTracking().Where(j => j.Id == id && j.Owner == user.UserName && j.State == JobState.Done && j.OutputName != null)
+                .Select(j => new { j.Output, j.OutputName }).FirstOrDefaultAsync(ct) is { Output: { } content, OutputName: { } name }
+            ? Result<(byte[], string)>.Ok((content, name))
+            : Result<(byte[], string)>.NotFound($"No finished job {id} of yours with a file.");
 
     /// <summary>
     /// Cancels a waiting job at once, and asks the node running a running one to stop it (it does within a quarter of a
@@ -66,14 +128,16 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
         var reason = $"cancelled by {user.UserName} at {now:yyyy-MM-dd HH:mm:ss} UTC";
         // Conditional updates, not read-then-save: the node running the job writes its progress to the same row.
         var waiting = await db.Jobs.Where(j => j.Id == id && j.Owner == user.UserName && j.State == JobState.Waiting)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Cancelled).SetProperty(j => j.FinishedAtUtc, now).SetProperty(j => j.Reason, reason), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Cancelled).SetProperty(j => j.FinishedAtUtc, now).SetProperty(j => j.Reason, reason)
+                // An upload it carried is let go at once.
+                .SetProperty(j => j.Parameters, j => j.Kind == JobKinds.AssessmentImport ? "{}" : j.Parameters), ct);
         if (waiting == 0)
             await db.Jobs.Where(j => j.Id == id && j.Owner == user.UserName && j.State == JobState.Running)
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
-        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.Owner == user.UserName, ct);
-        if (job is null) return Result<JobView>.NotFound($"No analysis job {id} of yours.");
+        var found = await FindAsync(id, ct);
+        if (found.Value is not { } job) return found;
         if (job.State is JobState.Done or JobState.Failed)
-            return Result<JobView>.Conflict($"The job is already {job.State.ToString().ToLowerInvariant()}; only a waiting or running job can be cancelled.", JobView.From(job));
-        return Result<JobView>.Ok(JobView.From(job));
+            return Result<JobView>.Conflict($"The job is already {job.State.ToString().ToLowerInvariant()}; only a waiting or running job can be cancelled.", job);
+        return found;
     }
 }

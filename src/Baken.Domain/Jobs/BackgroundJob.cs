@@ -4,9 +4,11 @@ namespace Baken.Domain.Jobs;
 public enum JobState { Waiting, Running, Done, Failed, Cancelled }
 
 /// <summary>
-/// Long work (an analysis run today) kept as a row, so every node sees it, any node may take it, and it outlives the
-/// process that started it. Only the user who started a job can see it; it acts with that user's access as it is when
-/// the job runs. Not a register record: a job carries no classified content, only its parameters and outcome code.
+/// Long work (an analysis run, an assessment import, a report build) kept as a row, so every node sees it, any node may
+/// take it, and it outlives the process that started it. Only the user who started a job can see it; it acts with that
+/// user's access as it is when the job runs. Not a register record: an import's uploaded rows wait in its parameters
+/// only until it ends (then they are erased), and a report it built stays in <see cref="Output"/> for its owner alone,
+/// marked as the report itself is.
 /// </summary>
 public sealed class BackgroundJob
 {
@@ -35,6 +37,10 @@ public sealed class BackgroundJob
     /// <summary>How many times a node started it (a job whose node stopped is started again, up to a limit).</summary>
     public int Attempts { get; set; }
     public bool CancelRequested { get; set; }
+    /// <summary>What the finished job made for its owner to take: a built report's document, an import's summary (JSON).</summary>
+    public byte[]? Output { get; set; }
+    /// <summary>The file name <see cref="Output"/> downloads as (its extension gives its type), when it is a file.</summary>
+    public string? OutputName { get; set; }
 
     public bool IsFinished => State is JobState.Done or JobState.Failed or JobState.Cancelled;
 }
@@ -42,4 +48,11 @@ public sealed class BackgroundJob
 public static class JobKinds
 {
     public const string Analysis = "analysis";
+    /// <summary>An assessment table uploaded on the import page (parameters: its rows, erased when the job ends).</summary>
+    public const string AssessmentImport = "assessment-import";
+    /// <summary>An analysis run's full report, recomputed from its stored inputs and seed (parameters: run, format, language).</summary>
+    public const string AnalysisReport = "analysis-report";
+
+    /// <summary>Kinds whose parameters hold uploaded content, erased once the job has ended in any way.</summary>
+    public static bool CarriesUpload(string kind) => kind == AssessmentImport;
 }

@@ -67,14 +67,20 @@ public sealed class JobQueue(DatabaseOptions options, TimeProvider clock)
         return new JobHeartbeat(ours > 0, cancel);
     }
 
-    /// <summary>Records how a job this node ran ended. A job taken over by another node meanwhile is left alone.</summary>
-    public async Task FinishAsync(Guid id, string node, JobState state, double progress, string? resultCode, string? reason, CancellationToken ct)
+    /// <summary>
+    /// Records how a job this node ran ended, with what it made (<paramref name="output"/>, downloaded as
+    /// <paramref name="outputName"/>). An upload the job carried is erased. A job taken over by another node meanwhile is left alone.
+    /// </summary>
+    public async Task FinishAsync(Guid id, string node, JobState state, double progress, string? resultCode, string? reason, CancellationToken ct,
+        byte[]? output = null, string? outputName = null)
     {
         await using var db = Context();
         var now = Now;
         await db.Jobs.Where(j => j.Id == id && j.ClaimedBy == node && j.State == JobState.Running).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.State, state).SetProperty(j => j.Progress, progress).SetProperty(j => j.ResultCode, resultCode)
             .SetProperty(j => j.Reason, j => reason == null ? j.Reason : j.Reason == null ? reason : j.Reason + "\n" + reason)
+            .SetProperty(j => j.Output, output).SetProperty(j => j.OutputName, outputName)
+            .SetProperty(j => j.Parameters, j => j.Kind == JobKinds.AssessmentImport ? "{}" : j.Parameters)
             .SetProperty(j => j.FinishedAtUtc, now).SetProperty(j => j.HeartbeatAtUtc, now), ct);
     }
 
@@ -105,13 +111,15 @@ public sealed class JobQueue(DatabaseOptions options, TimeProvider clock)
             var lost = $"node {job.ClaimedBy} stopped answering while running it (last heard {job.HeartbeatAtUtc:yyyy-MM-dd HH:mm:ss} UTC)";
             var (state, why) = job.CancelRequested ? (JobState.Cancelled, $"cancelled: {lost}")
                 : job.Attempts < maxAttempts ? (JobState.Waiting, $"started again: {lost}")
-                : (JobState.Failed, $"failed: {lost}, after {job.Attempts} attempt(s); start the analysis again");
+                : (JobState.Failed, $"failed: {lost}, after {job.Attempts} attempt(s); start it again");
             var reason = job.Reason is null ? why : job.Reason + "\n" + why;
             DateTime? finished = state == JobState.Waiting ? null : now;
+            // A job that will not run again lets go of the upload it carried.
+            var parameters = state != JobState.Waiting && JobKinds.CarriesUpload(job.Kind) ? "{}" : job.Parameters;
             // Only if nobody moved it meanwhile (its node may have come back, another node may have recovered it first).
             await db.Jobs.Where(j => j.Id == job.Id && j.State == JobState.Running && j.HeartbeatAtUtc == job.HeartbeatAtUtc).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.State, state).SetProperty(j => j.ClaimedBy, (string?)null).SetProperty(j => j.Progress, 0)
-                .SetProperty(j => j.Reason, reason).SetProperty(j => j.FinishedAtUtc, finished), ct);
+                .SetProperty(j => j.Reason, reason).SetProperty(j => j.FinishedAtUtc, finished).SetProperty(j => j.Parameters, parameters), ct);
         }
         return stale.Count;
     }

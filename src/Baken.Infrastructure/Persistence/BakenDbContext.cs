@@ -172,6 +172,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             j.Property(x => x.Owner).HasMaxLength(64);
             j.Property(x => x.ClaimedBy).HasMaxLength(64);
             j.Property(x => x.ResultCode).HasMaxLength(RecordCode.MaxLength);
+            j.Property(x => x.OutputName).HasMaxLength(128);
             j.Ignore(x => x.IsFinished);
             // The queue is read in order of arrival among the waiting; a user's jobs by owner.
             j.HasIndex(x => new { x.State, x.CreatedAtUtc });

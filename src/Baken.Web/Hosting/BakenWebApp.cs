@@ -62,11 +62,13 @@ public static class BakenWebApp
         services.AddOptions<JobOptions>().Bind(builder.Configuration.GetSection(JobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Infrastructure.Jobs.JobQueue>();
         services.AddSingleton<JobWorker>();
+        services.AddScoped<Application.Jobs.IJobKind, AnalysisReportJob>();
         services.AddHostedService(sp => sp.GetRequiredService<JobWorker>());
         // The keys that sign cookies and antiforgery tokens live in the database, so a cookie from one node works on every node.
         services.AddDataProtection().SetApplicationName("Baken");
         services.AddOptions<KeyManagementOptions>().Configure<DatabaseOptions, TimeProvider>((o, db, clock) => o.XmlRepository = new DatabaseKeyRepository(db, clock));
         builder.AddBakenObservability();
+        builder.AddBakenReverseProxy();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -128,6 +130,8 @@ public static class BakenWebApp
         var loggers = app.Services.GetRequiredService<ILoggerFactory>();
         SecurityEvents.Use(loggers);
         app.Lifetime.ApplicationStopped.Register(() => SecurityEvents.Release(loggers));
+        // Before anything reads the client's address or the scheme (the rate limiter, the sign-in log, cookies, redirects).
+        app.UseBakenReverseProxy();
         // The language first: an error page is written after the inner middleware returned, outside the culture it set.
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -158,6 +162,7 @@ public static class BakenWebApp
         app.MapSingleSignOn(app.Configuration);
         app.MapRegisterApi();
         app.MapAnalysisApi();
+        app.MapJobApi();
         app.MapStrategyApi();
         app.MapCouncilApi();
         app.MapReleaseApi();

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
-using System.Text.Json;
 using Baken.Application.Analysis;
 using Baken.Application.Common;
 using Baken.Application.Jobs;
@@ -34,6 +33,13 @@ public sealed class JobOptions
     /// <summary>How many times a job is started before a lost node fails it instead of handing it on. Default 2.</summary>
     [Range(1, 10)]
     public int MaxAttempts { get; set; } = 2;
+
+    /// <summary>
+    /// An assessment table uploaded on the import page with up to this many rows is imported at once, its answer on the
+    /// page; a larger one becomes a job (any node runs it; its page shows the progress). 0 to 1,000,000, default 200.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int InlineImportRows { get; set; } = 200;
 }
 
 /// <summary>
@@ -103,51 +109,48 @@ public sealed partial class JobWorker(JobQueue queue, IServiceScopeFactory scope
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var progress = new JobProgress(cancel.Token);
         var beating = HeartbeatAsync(job.Id, progress, cancel);
-        JobState state;
-        string? code = null, reason = null;
+        JobOutcome outcome;
         try
         {
-            (state, code, reason) = await Task.Run(() => ExecuteJobAsync(job, progress, cancel.Token), CancellationToken.None);
+            outcome = await Task.Run(() => ExecuteJobAsync(job, progress, cancel.Token), CancellationToken.None);
         }
         catch (Exception e) when (IsCancellation(e, cancel.Token))
         {
-            (state, reason) = (JobState.Cancelled, $"cancelled by {job.Owner} while it ran");
+            outcome = new JobOutcome(JobState.Cancelled, Reason: $"cancelled by {job.Owner} while it ran");
         }
         catch (Exception e)
         {
             // The exception's message may quote the input, so the log names only its type; the owner sees a plain failure.
             LogJobFailed(job.Id, e.GetType().FullName!);
-            (state, reason) = (JobState.Failed, $"the run stopped unexpectedly; the server log names the job {job.Id}");
+            outcome = JobOutcome.Failed($"the job stopped unexpectedly; the server log names the job {job.Id}");
         }
         await cancel.CancelAsync();
         await beating;
         // A stopping node does not finish the job: StopAsync hands it back and another node starts it again.
-        if (stopping.IsCancellationRequested && state == JobState.Cancelled) return;
-        await queue.FinishAsync(job.Id, Node, state, state == JobState.Done ? 1 : progress.Fraction, code, reason, CancellationToken.None);
-        if (job.Kind == JobKinds.Analysis) BakenTelemetry.AnalysisFinished(state.ToString(), Stopwatch.GetElapsedTime(started).TotalSeconds);
+        if (stopping.IsCancellationRequested && outcome.State == JobState.Cancelled) return;
+        var done = outcome.State == JobState.Done;
+        await queue.FinishAsync(job.Id, Node, outcome.State, done ? 1 : progress.Fraction, outcome.ResultCode, outcome.Reason, CancellationToken.None,
+            done ? outcome.Output : null, done ? outcome.OutputName : null);
+        if (job.Kind == JobKinds.Analysis) BakenTelemetry.AnalysisFinished(outcome.State.ToString(), Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     private static bool IsCancellation(Exception e, CancellationToken token) =>
         token.IsCancellationRequested && (e is OperationCanceledException || (e is AggregateException a && a.Flatten().InnerExceptions.All(i => i is OperationCanceledException)));
 
-    private async Task<(JobState, string?, string?)> ExecuteJobAsync(BackgroundJob job, JobProgress progress, CancellationToken cancelled)
+    private async Task<JobOutcome> ExecuteJobAsync(BackgroundJob job, JobProgress progress, CancellationToken cancelled)
     {
-        if (job.Kind != JobKinds.Analysis) return (JobState.Failed, null, $"kind: '{job.Kind}' is not a job this version of Baken runs");
         Domain.Users.User? owner;
         // A context takes its user when it is made, so the owner is looked up in a scope of its own, before the run's scope.
         await using (var lookup = scopes.CreateAsyncScope())
             owner = await lookup.ServiceProvider.GetRequiredService<IBakenDb>().Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == job.Owner);
-        if (owner is null) return (JobState.Failed, null, $"owner: the account '{job.Owner}' no longer exists");
+        if (owner is null) return JobOutcome.Failed($"owner: the account '{job.Owner}' no longer exists");
         await using var scope = scopes.CreateAsyncScope();
         // The job acts with its owner's access as it is now: a clearance lowered since the job was queued applies.
         scope.ServiceProvider.GetRequiredService<BackgroundIdentity>().User =
             new FixedUser(owner.UserName, owner.Clearance, owner.CompartmentMask, owner.RoleList.ToList(), owner.OrganisationCode);
-        var parameters = JsonSerializer.Deserialize<AnalysisJobParameters>(job.Parameters, BackgroundJobs.Json)!;
-        // The token reaches the run's storing too: a cancel heard after the Monte Carlo still stores nothing.
-        var result = await scope.ServiceProvider.GetRequiredService<RunIntegratedAnalysis>().HandleAsync(parameters.ToRequest(progress), cancelled);
-        if (result.IsOk) return (JobState.Done, result.Value!.RunCode, null);
-        var errors = result.Errors.Count > 0 ? result.Errors.Select(e => e.ToString()) : [result.Message ?? "the analysis was refused"];
-        return (JobState.Failed, null, string.Join("\n", errors));
+        var kind = scope.ServiceProvider.GetServices<IJobKind>().FirstOrDefault(k => k.Kind == job.Kind);
+        if (kind is null) return JobOutcome.Failed($"kind: '{job.Kind}' is not a job this version of Baken runs");
+        return await kind.RunAsync(job.Parameters, progress, cancelled);
     }
 
     /// <summary>Four times a second: store the progress, prove this node is alive, and hear whether the owner cancelled.</summary>

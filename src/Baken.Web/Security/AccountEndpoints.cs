@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
 
 namespace Baken.Web.Security;
 
@@ -18,10 +19,18 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/account/signin", async ([FromForm] string userName, [FromForm] string password, [FromForm] string? returnUrl,
-                HttpContext http, SignIn signIn, IMemoryCache cache) =>
+                HttpContext http, SignIn signIn, IMemoryCache cache, ILoggerFactory logs) =>
             {
                 var user = await signIn.HandleAsync(userName.Trim(), password, http.RequestAborted);
-                if (user is null) return Results.LocalRedirect("/signin?failed=1");
+                // The client's address: behind a trusted reverse proxy the one it forwarded (docs/operations.md).
+                var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var log = logs.CreateLogger("Baken.Web.Security.SignIn");
+                if (user is null)
+                {
+                    SignInLog.Failed(log, userName.Trim(), address);
+                    return Results.LocalRedirect("/signin?failed=1");
+                }
+                SignInLog.SignedIn(log, user.UserName, address);
                 SessionCheck.Forget(cache, user.UserName);
                 await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
                     HttpCurrentUser.PrincipalFor(user, CookieAuthenticationDefaults.AuthenticationScheme));
@@ -72,4 +81,14 @@ public static class AccountEndpoints
 
     private static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+}
+
+/// <summary>Who signed in, or tried to, from which address: the trail an operator follows after a guessing attack.</summary>
+public static partial class SignInLog
+{
+    [LoggerMessage(EventId = 1911, Level = LogLevel.Warning, Message = "Sign-in as {UserName} from {Address} refused")]
+    public static partial void Failed(ILogger logger, string userName, string address);
+
+    [LoggerMessage(EventId = 1912, Level = LogLevel.Information, Message = "{UserName} signed in from {Address}")]
+    public static partial void SignedIn(ILogger logger, string userName, string address);
 }

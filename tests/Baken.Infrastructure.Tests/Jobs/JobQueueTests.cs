@@ -66,7 +66,7 @@ public sealed class JobQueueTests
         var failed = await Read(database, job.Id);
         failed.State.ShouldBe(JobState.Failed);
         failed.FinishedAtUtc.ShouldNotBeNull();
-        failed.Reason!.Split('\n').Last().ShouldBe("failed: node node-b stopped answering while running it (last heard 2026-12-02 09:00:20 UTC), after 2 attempt(s); start the analysis again");
+        failed.Reason!.Split('\n').Last().ShouldBe("failed: node node-b stopped answering while running it (last heard 2026-12-02 09:00:20 UTC), after 2 attempt(s); start it again");
     }
 
     [SkippableTheory]

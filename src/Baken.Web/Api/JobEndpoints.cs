@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Baken.Application.Analysis;
+using Baken.Application.Common;
+using Baken.Application.Jobs;
+using Baken.Domain.Jobs;
+using Baken.Infrastructure.Reports.Documents;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Baken.Web.Api;
+
+/// <summary>
+/// A job of any kind as its owner follows it: state, percentage, what it stored (an analysis run's code), the file it made
+/// (a built report, at <c>/api/jobs/{id}/output</c>), an import's counts, and why it failed, was cancelled or started again.
+/// </summary>
+public sealed record JobStatusView(Guid Id, string Kind, string State, int Percent, string? ResultCode, string? Output,
+    AssessmentImportSummaryView? Imported, IReadOnlyList<string> Reasons, DateTime CreatedAtUtc, DateTime? StartedAtUtc, DateTime? FinishedAtUtc)
+{
+    public static JobStatusView From(JobView job) => new(job.Id, job.Kind, job.State.ToString(), (int)Math.Floor(job.Progress * 100), job.ResultCode,
+        job.OutputName is null ? null : $"/api/jobs/{job.Id}/output",
+        job.ImportSummary is { } s ? new AssessmentImportSummaryView(s.ScenariosCreated, s.ScenariosUpdated, s.AssessmentsCreated, s.AssessmentsUpdated) : null,
+        job.Reasons, job.CreatedAtUtc, job.StartedAtUtc, job.FinishedAtUtc);
+}
+
+public sealed record AssessmentImportSummaryView(int ScenariosCreated, int ScenariosUpdated, int AssessmentsCreated, int AssessmentsUpdated);
+
+/// <summary>Jobs of every kind over HTTP: follow one, cancel it, take the file it made; and queue a report build.</summary>
+public static class JobEndpoints
+{
+    public static IEndpointRouteBuilder MapJobApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization().RequireRateLimiting("api");
+
+        api.MapGet("/{id:guid}", async (Guid id, BackgroundJobs jobs, CancellationToken ct) =>
+                (await jobs.FindAsync(id, ct)).ToResponse(j => TypedResults.Ok(JobStatusView.From(j))))
+            .WithSummary("A job of yours (analysis, assessment import, report build): state, percentage, result, reasons")
+            .Produces<JobStatusView>().ProducesProblem(404);
+
+        api.MapPost("/{id:guid}/cancel", async (Guid id, BackgroundJobs jobs, CancellationToken ct) =>
+                (await jobs.CancelAsync(id, ct)).ToResponse(j => TypedResults.Ok(JobStatusView.From(j))))
+            .WithSummary("Cancel a waiting or running job of yours (a running one stops within a second, on whichever node runs it)")
+            .Produces<JobStatusView>().ProducesProblem(404).ProducesProblem(409);
+
+        api.MapGet("/{id:guid}/output", async (Guid id, BackgroundJobs jobs, CancellationToken ct) =>
+                (await jobs.OutputAsync(id, ct)).ToResponse(o => o.Name.EndsWith(".html", StringComparison.Ordinal)
+                    ? Results.File(o.Content, "text/html; charset=utf-8")
+                    : Results.File(o.Content, StrategyEndpoints.DocxType, o.Name)))
+            .WithSummary("The file a finished job of yours made (a built report, HTML or DOCX)")
+            .Produces(200, contentType: "text/html").Produces(200, contentType: StrategyEndpoints.DocxType).ProducesProblem(404);
+
+        app.MapGroup("/api/analysis").WithTags("Analysis").RequireAuthorization().RequireRateLimiting("api")
+            .MapPost("/runs/{code}/report/jobs", async (string code, string? format, string? lang, BackgroundJobs jobs, Hosting.JobWorker worker, CancellationToken ct) =>
+            {
+                var started = await jobs.StartAnalysisReportAsync(code, format, lang ?? (Localization.Ui.IsEnglish ? "en" : "nl"), ct);
+                if (started.IsOk) worker.Wake();
+                return started.ToResponse(j => TypedResults.Accepted($"/api/jobs/{j.Id}", JobStatusView.From(j)));
+            })
+            .WithSummary("Queue the build of the run's full report (HTML or DOCX; lang nl or en) as a job any node runs; take it from the job's output")
+            .Produces<JobStatusView>(202).ProducesValidationProblem().ProducesProblem(404);
+        return app;
+    }
+}
+
+/// <summary>
+/// Builds an analysis run's full report in the background: the same recomputation from the run's stored inputs and seed,
+/// and the same composition, as <c>GET /api/analysis/runs/{code}/report</c>, as the job's owner may see the register now.
+/// </summary>
+public sealed class AnalysisReportJob(ReproduceAnalysisRun reproduce, GatherReportDetails gather, IBakenDb db, ICurrentUser owner) : IJobKind
+{
+    public string Kind => JobKinds.AnalysisReport;
+
+    public async Task<JobOutcome> RunAsync(string parameters, IProgress<double> progress, CancellationToken ct)
+    {
+        var settings = JsonSerializer.Deserialize<AnalysisReportParameters>(parameters, BackgroundJobs.Json)!;
+        progress.Report(0.05);
+        var run = await reproduce.HandleAsync(settings.RunCode, ct: ct);
+        if (!run.IsOk) return JobOutcome.Failed(run.Message ?? $"run: '{settings.RunCode}' cannot be read");
+        if (run.Value!.Result is null) return JobOutcome.Failed($"run: '{settings.RunCode}' is not reproducible: {run.Value.Note}");
+        progress.Report(0.7);
+        var document = await AnalysisEndpoints.Report(run.Value, gather, db, owner, settings.Language, ct);
+        progress.Report(0.9);
+        var content = settings.Format == "docx" ? DocxWriter.ToBytes(document) : System.Text.Encoding.UTF8.GetBytes(HtmlDocumentWriter.Write(document));
+        return new JobOutcome(JobState.Done, settings.RunCode, Output: content, OutputName: $"{settings.RunCode}-report.{settings.Format}");
+    }
+}
