@@ -70,8 +70,12 @@ public static class BakenCli
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
+        Baken.Infrastructure.StartupTrace.Mark("main");
         var config = new InvocationConfiguration { Output = output, Error = error };
-        var parse = Build(output, error).Parse(args);
+        var root = Build(output, error);
+        Baken.Infrastructure.StartupTrace.Mark("command tree built");
+        var parse = root.Parse(args);
+        Baken.Infrastructure.StartupTrace.Mark("parsed");
         // An unknown command is an error even with --help, so scripts can tell which commands exist.
         if (parse.Errors.Count > 0 || parse.UnmatchedTokens.Count > 0)
         {

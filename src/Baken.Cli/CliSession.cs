@@ -74,10 +74,12 @@ public sealed class CliSession : IAsyncDisposable
     {
         var config = ReadConfiguration(global.Config);
         var options = ReadDatabaseOptions(config, global.Database);
+        StartupTrace.Mark("configuration read");
         if (initialise)
         {
             var outcome = await DatabaseInitializer.InitializeAsync(options, TimeProvider.System, ct: ct);
             Report(outcome, output);
+            StartupTrace.Mark("database initialised");
         }
         // Resolve the acting user with a system context, then give every handler a context bound to that user.
         await using (var system = DatabaseSetup.CreateContext(options, FixedUser.System, TimeProvider.System))
@@ -85,12 +87,15 @@ public sealed class CliSession : IAsyncDisposable
             var name = global.User ?? Environment.GetEnvironmentVariable("BAKEN_USER") ?? Baken.Application.Users.EnsureAdministrator.AdminUserName;
             var user = await system.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name, ct)
                        ?? throw new CliException(ExitCodes.Forbidden, $"--user: '{name}' is not a Baken user; 'baken user list' shows the users.");
+            StartupTrace.Mark("acting user read");
             var current = new FixedUser(user.UserName, user.Clearance, user.CompartmentMask, user.RoleList.ToList(), user.OrganisationCode);
             var services = new ServiceCollection();
             services.AddBakenInfrastructure(options);
             services.Configure<Baken.Infrastructure.Signals.FeedOptions>(config.GetSection(Baken.Infrastructure.Signals.FeedOptions.Section));
             services.AddSingleton<ICurrentUser>(current);
-            return new CliSession(services.BuildServiceProvider(), current);
+            var session = new CliSession(services.BuildServiceProvider(), current);
+            StartupTrace.Mark("services built");
+            return session;
         }
     }
 
