@@ -22,56 +22,79 @@ public static class BakenCli
 
     public static GlobalOptions Globals(ParseResult p) => new(p.GetValue(DatabaseOption), p.GetValue(ConfigOption), p.GetValue(UserOption));
 
-    public static RootCommand Build(TextWriter output, TextWriter error)
+    /// <summary>
+    /// The whole command tree; with <paramref name="first"/> (the first word of the command line) only what that word can
+    /// reach. Building every register kind's commands takes a noticeable part of a start (docs/performance.md), so a command
+    /// line that names one kind builds that kind alone, and one that names another command builds no register kinds. Anything
+    /// else (no word, an option, an unknown word) builds the whole tree, so help and errors read as before.
+    /// </summary>
+    public static RootCommand Build(TextWriter output, TextWriter error, string? first = null)
     {
         var root = new RootCommand("Baken — integrated national security planning: register, analysis, strategy and steering.");
         root.Options.Add(DatabaseOption);
         root.Options.Add(ConfigOption);
         root.Options.Add(UserOption);
         var io = new CommandIo(output, error);
-        root.Subcommands.Add(ServeCommand.Create(io));
-        root.Subcommands.Add(DemoCommand.Create(io));
-        foreach (var kind in Baken.Application.Register.RecordKinds.All) root.Subcommands.Add(RecordCommands.Create(kind, io));
-        root.Subcommands.Add(ImportExportCommands.Import(io));
-        root.Subcommands.Add(ImportExportCommands.Export(io));
-        root.Subcommands.Add(HistoryCommand.Create(io));
-        root.Subcommands.Add(UserCommands.Create(io));
-        root.Subcommands.Add(CatalogCommands.Create(io));
-        root.Subcommands.Add(DbCommands.Create(io));
-        root.Subcommands.Add(CascadeCommands.Iim(io));
-        root.Subcommands.Add(CascadeCommands.Dependencies(io));
-        root.Subcommands.Add(SignalCommands.Stix(io));
-        root.Subcommands.Add(SignalCommands.Inform(io));
-        root.Subcommands.Add(AnalyseCommand.Create(io));
-        root.Subcommands.Add(AnalyseCommand.ImportAssessments(io));
-        root.Subcommands.Add(CapabilityCommands.Create(io));
-        root.Subcommands.Add(ForesightCommands.Create(io));
-        root.Subcommands.Add(CascadeSimulationCommands.Create(io));
-        root.Subcommands.Add(MeasureCommands.Measures(io));
-        root.Subcommands.Add(MeasureCommands.Portfolio(io));
-        root.Subcommands.Add(StrategyCommands.Strategy(io));
-        root.Subcommands.Add(StrategyCommands.Report(io));
-        root.Subcommands.Add(ReleaseCommands.Release(io));
-        root.Subcommands.Add(ReleaseCommands.Releases(io));
-        foreach (var c in EarlyWarningCommands.Create(io)) root.Subcommands.Add(c);
+        var kinds = Baken.Application.Register.RecordKinds.All;
+        var onlyKind = first is null ? null : kinds.FirstOrDefault(k => k.Name == first);
+        // In the order 'baken --help' has always listed them: serve and demo, the register kinds, then the rest.
+        var others = onlyKind is null ? OtherCommands(io) : [];
+        var otherNamed = first is not null && others.Any(c => c.Name == first || c.Aliases.Contains(first));
+        foreach (var c in others.Take(2)) root.Subcommands.Add(c);
+        foreach (var kind in kinds)
+            if (onlyKind is null ? !otherNamed : kind == onlyKind) root.Subcommands.Add(RecordCommands.Create(kind, io));
+        foreach (var c in others.Skip(2)) root.Subcommands.Add(c);
         // 'council' is both a register kind (list, show, add, …) and the secretariat's steering commands.
-        var council = root.Subcommands.Single(c => c.Name == "council");
-        foreach (var sub in CouncilCommands.Create(io)) council.Subcommands.Add(sub);
+        if (root.Subcommands.SingleOrDefault(c => c.Name == "council") is { } council)
+            foreach (var sub in CouncilCommands.Create(io)) council.Subcommands.Add(sub);
         // The same for the network's work: 'cycle', 'likelihood-review' and 'assessments' carry their workflow steps.
-        var cycle = root.Subcommands.Single(c => c.Name == "cycle");
-        foreach (var sub in WorkflowCommands.Cycle(io)) cycle.Subcommands.Add(sub);
-        var review = root.Subcommands.Single(c => c.Name == "likelihood-review");
-        foreach (var sub in WorkflowCommands.Review(io)) review.Subcommands.Add(sub);
-        var assessments = root.Subcommands.Single(c => c.Name == "assessments");
-        foreach (var sub in WorkflowCommands.AssessmentStatus(io)) assessments.Subcommands.Add(sub);
-        root.Subcommands.Add(WorkflowCommands.Inbox(io));
+        if (root.Subcommands.SingleOrDefault(c => c.Name == "cycle") is { } cycle)
+            foreach (var sub in WorkflowCommands.Cycle(io)) cycle.Subcommands.Add(sub);
+        if (root.Subcommands.SingleOrDefault(c => c.Name == "likelihood-review") is { } review)
+            foreach (var sub in WorkflowCommands.Review(io)) review.Subcommands.Add(sub);
+        if (root.Subcommands.SingleOrDefault(c => c.Name == "assessments") is { } assessments)
+            foreach (var sub in WorkflowCommands.AssessmentStatus(io)) assessments.Subcommands.Add(sub);
         return root;
     }
 
+    /// <summary>Every command that is not a register kind; serve and demo first.</summary>
+    private static List<Command> OtherCommands(CommandIo io) =>
+    [
+        ServeCommand.Create(io),
+        DemoCommand.Create(io),
+        ImportExportCommands.Import(io),
+        ImportExportCommands.Export(io),
+        HistoryCommand.Create(io),
+        UserCommands.Create(io),
+        CatalogCommands.Create(io),
+        DbCommands.Create(io),
+        CascadeCommands.Iim(io),
+        CascadeCommands.Dependencies(io),
+        SignalCommands.Stix(io),
+        SignalCommands.Inform(io),
+        AnalyseCommand.Create(io),
+        AnalyseCommand.ImportAssessments(io),
+        CapabilityCommands.Create(io),
+        ForesightCommands.Create(io),
+        CascadeSimulationCommands.Create(io),
+        MeasureCommands.Measures(io),
+        MeasureCommands.Portfolio(io),
+        StrategyCommands.Strategy(io),
+        StrategyCommands.Report(io),
+        ReleaseCommands.Release(io),
+        ReleaseCommands.Releases(io),
+        .. EarlyWarningCommands.Create(io),
+        WorkflowCommands.Inbox(io),
+    ];
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
+        Baken.Infrastructure.StartupTrace.Mark("main");
         var config = new InvocationConfiguration { Output = output, Error = error };
-        var parse = Build(output, error).Parse(args);
+        var root = Build(output, error, args.Length > 0 ? args[0] : null);
+        Baken.Infrastructure.StartupTrace.Mark("command tree built");
+        var parse = root.Parse(args);
+        Baken.Infrastructure.StartupTrace.Mark("parsed");
         // An unknown command is an error even with --help, so scripts can tell which commands exist.
         if (parse.Errors.Count > 0 || parse.UnmatchedTokens.Count > 0)
         {

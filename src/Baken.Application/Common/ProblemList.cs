@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Baken.Application.Common;
 
 /// <summary>
@@ -16,5 +17,5 @@ public static class ProblemList
 
     /// <summary>The sentence that stands for the problems not listed.</summary>
     public static string OmittedText(int omitted) =>
-        $"… and {omitted:N0} more problem(s), not listed; the first {MaxShown} are shown";
+        string.Create(CultureInfo.InvariantCulture, $"… and {omitted:N0} more problem(s), not listed; the first {MaxShown} are shown");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Baken.Application.Common;
 
 public enum ResultStatus { Ok, NotFound, Invalid, Conflict, Forbidden }
@@ -33,6 +34,6 @@ public sealed record Result<T>(ResultStatus Status, T? Value, IReadOnlyList<Fiel
     private static IReadOnlyList<FieldError> Capped(IReadOnlyList<FieldError> errors) =>
         errors.Count <= MaxListedErrors ? errors
             : [.. errors.Take(MaxListedErrors),
-               new FieldError("problems", $"{errors.Count - MaxListedErrors:N0} more",
-                   $"The first {MaxListedErrors} of {errors.Count:N0} problems are listed; fix them and try again to see the rest.")];
+               new FieldError("problems", string.Create(CultureInfo.InvariantCulture, $"{errors.Count - MaxListedErrors:N0} more"),
+                   string.Create(CultureInfo.InvariantCulture, $"The first {MaxListedErrors} of {errors.Count:N0} problems are listed; fix them and try again to see the rest."))];
 }

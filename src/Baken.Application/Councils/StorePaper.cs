@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Domain;
@@ -29,7 +30,7 @@ public sealed class StorePaper(IBakenDb db, ICurrentUser user)
         var item = await db.AgendaItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == request.AgendaItemCode, ct);
         if (item is null) return Result<PaperView>.NotFound($"No agenda item '{request.AgendaItemCode}'.");
         if (request.Content.Length == 0) errors.Add(new FieldError("file", request.FileName, "a file with content"));
-        if (request.Content.Length > MaximumBytes) errors.Add(new FieldError("file", $"{request.FileName} ({request.Content.Length:N0} bytes)", $"a file of at most {MaximumBytes:N0} bytes"));
+        if (request.Content.Length > MaximumBytes) errors.Add(new FieldError("file", string.Create(CultureInfo.InvariantCulture, $"{request.FileName} ({request.Content.Length:N0} bytes)"), string.Create(CultureInfo.InvariantCulture, $"a file of at most {MaximumBytes:N0} bytes")));
         var fileName = Path.GetFileName(request.FileName.Replace('\\', '/'));
         if (fileName.Length is 0 or > 200 || fileName.Any(char.IsControl)) errors.Add(new FieldError("file_name", request.FileName, "a file name of 1–200 characters without control characters"));
         if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > RecordFieldBuilder<Record>.MaxTextLength || request.Title.Any(c => char.IsControl(c)))

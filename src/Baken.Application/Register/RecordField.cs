@@ -54,7 +54,7 @@ public sealed class RecordFieldBuilder<T> where T : Record
     {
         var get = getter.Compile();
         var max = multiline ? MaxLongTextLength : MaxTextLength;
-        var allowed = (required ? "required text" : "text") + $" of at most {max:N0} characters" + (references is null ? "" : $" (the code of a {references})");
+        var allowed = (required ? "required text" : "text") + string.Create(CultureInfo.InvariantCulture, $" of at most {max:N0} characters") + (references is null ? "" : $" (the code of a {references})");
         _fields.Add(new RecordField
         {
             Name = name, Description = description, Allowed = allowed, Required = required, Multiline = multiline, References = references,
@@ -174,7 +174,7 @@ public sealed class RecordFieldBuilder<T> where T : Record
     public RecordFieldBuilder<T> Codes(string name, string description, Expression<Func<T, string?>> getter, Action<T, string?> set, string references)
     {
         var get = getter.Compile();
-        var allowed = $"codes of existing {references} records separated by ';', at most {MaxTextLength:N0} characters";
+        var allowed = string.Create(CultureInfo.InvariantCulture, $"codes of existing {references} records separated by ';', at most {MaxTextLength:N0} characters");
         _fields.Add(new RecordField
         {
             Name = name, Description = description, Allowed = allowed, References = references, ReferencesMany = true,

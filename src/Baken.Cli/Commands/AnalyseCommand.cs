@@ -229,7 +229,7 @@ public static class AnalyseCommand
         var result = IntegratedAnalysis.Run(input, settings);
         watch.Stop();
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        await io.Out.WriteLineAsync($"200 scenarios × 10 criteria × 5 analysts × {iterations:N0} iterations: {watch.Elapsed.TotalSeconds:0.00} s wall, " +
+        await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"200 scenarios × 10 criteria × 5 analysts × {iterations:N0} iterations: {watch.Elapsed.TotalSeconds:0.00} s wall, ") +
             $"peak working set {peak / 1024 / 1024} MB (before: {before / 1024 / 1024} MB), {Environment.ProcessorCount} cores; top scenario {result.Scenarios[0].Id}.");
         return ExitCodes.Ok;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using System.CommandLine;
 using Baken.Analysis.Dependencies;
@@ -118,7 +119,7 @@ public static class CascadeCommands
                 var result = ScreenWithPersistence(files, parse.GetValue(year), imp, rule);
                 await using var writer = Writer(parse.GetValue(output), io);
                 DependencyScreenCsv.Write(result, writer, dictionary, productName);
-                await io.Err.WriteLineAsync($"Screened {result.Products.Count} products of {result.Year} ({result.FlowsInYear:N0} flows): {result.Products.Count(p => p.Dependent)} dependent.");
+                await io.Err.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Screened {result.Products.Count} products of {result.Year} ({result.FlowsInYear:N0} flows): {result.Products.Count(p => p.Dependent)} dependent."));
                 if (parse.GetValue(record))
                 {
                     await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);

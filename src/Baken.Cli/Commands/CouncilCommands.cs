@@ -131,14 +131,14 @@ public static class CouncilCommands
         {
             var path = parse.GetValue(file)!;
             if (!File.Exists(path)) throw new CliException(ExitCodes.Invalid, $"--file: '{path}' does not exist.");
-            if (new FileInfo(path).Length > StorePaper.MaximumBytes) throw new CliException(ExitCodes.Invalid, $"--file: '{path}' is larger than {StorePaper.MaximumBytes:N0} bytes.");
+            if (new FileInfo(path).Length > StorePaper.MaximumBytes) throw new CliException(ExitCodes.Invalid, string.Create(CultureInfo.InvariantCulture, $"--file: '{path}' is larger than {StorePaper.MaximumBytes:N0} bytes."));
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var name = Path.GetFileName(path);
             var result = await session.Get<StorePaper>().HandleAsync(new StorePaperRequest(parse.GetValue(item)!, parse.GetValue(title) ?? name, name,
                 ContentType(name), await File.ReadAllBytesAsync(path, ct),
                 parse.GetValue(classification), parse.GetValue(compartmentsOption)), ct);
             if (!result.IsOk) return io.Fail(result);
-            await io.Out.WriteLineAsync($"Stored paper {result.Value!.Code} ({result.Value.Size:N0} bytes, {result.Value.Classification}).");
+            await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Stored paper {result.Value!.Code} ({result.Value.Size:N0} bytes, {result.Value.Classification})."));
             return ExitCodes.Ok;
         }));
         return [agenda, actions, coverage, papers, upload];

@@ -37,7 +37,7 @@ public static class DbCommands
             var result = await session.Get<DatabaseBackups>().BackUpAsync(parse.GetValue(output)!, ct);
             if (!result.IsOk) return io.Fail(result);
             var b = result.Value!;
-            await io.Out.WriteLineAsync($"Backed up the {b.Provider} database to {b.File} ({b.Bytes:N0} bytes, schema {b.Migrations.LastOrDefault() ?? "empty"}).");
+            await io.Out.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Backed up the {b.Provider} database to {b.File} ({b.Bytes:N0} bytes, schema {b.Migrations.LastOrDefault() ?? "empty"})."));
             return ExitCodes.Ok;
         }));
         return cmd;

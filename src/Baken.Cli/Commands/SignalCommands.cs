@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using Baken.Application.Common;
 using Baken.Application.Register;
@@ -80,7 +81,7 @@ public static class SignalCommands
     private static void RefuseHuge(string path, string field, long max)
     {
         var length = new FileInfo(path).Length;
-        if (length > max) throw new CliException(ExitCodes.Invalid, $"{field}: '{Path.GetFileName(path)}' is {length:N0} bytes; allowed: at most {max:N0} bytes");
+        if (length > max) throw new CliException(ExitCodes.Invalid, string.Create(CultureInfo.InvariantCulture, $"{field}: '{Path.GetFileName(path)}' is {length:N0} bytes; allowed: at most {max:N0} bytes"));
     }
 
     public static Command Inform(CommandIo io)

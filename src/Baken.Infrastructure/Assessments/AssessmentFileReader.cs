@@ -23,7 +23,7 @@ public sealed class AssessmentFileReader(IReadOnlyList<Criterion> criteria, IRea
         // An assessment file holds hundreds of rows; a file this large is a mistake, not a register.
         if (new FileInfo(path).Length > Files.RegisterFileReader.MaxFileBytes)
         {
-            error = $"'{Path.GetFileName(path)}' is {new FileInfo(path).Length:N0} bytes; allowed: at most {Files.RegisterFileReader.MaxFileBytes:N0} bytes";
+            error = string.Create(CultureInfo.InvariantCulture, $"'{Path.GetFileName(path)}' is {new FileInfo(path).Length:N0} bytes; allowed: at most {Files.RegisterFileReader.MaxFileBytes:N0} bytes");
             return [];
         }
         try

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baken.Analysis.Cascades;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -67,7 +68,7 @@ public static class IimCaseRunner
         // The trajectory keeps every sector at every step: bound the work and memory before it starts.
         if ((long)aStar.Sectors.Count * definition.TimeSteps > MaxTrajectoryCells)
             throw new IimCaseFileException(definition.CaseFile,
-                $"{aStar.Sectors.Count:N0} sectors × {definition.TimeSteps:N0} time steps is more than {MaxTrajectoryCells:N0}; give fewer 'DIIM.time_steps'.");
+                string.Create(CultureInfo.InvariantCulture, $"{aStar.Sectors.Count:N0} sectors × {definition.TimeSteps:N0} time steps is more than {MaxTrajectoryCells:N0}; give fewer 'DIIM.time_steps'."));
         var resilience = ReadResilience(definition, aStar);
         var q0 = ReadInitialState(definition, aStar);
         var run = Guard(definition.CaseFile, () => InoperabilityModel.SimulateDynamic(aStar, resilience, perturbation, definition.TimeSteps, q0));

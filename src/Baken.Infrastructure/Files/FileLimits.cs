@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 
@@ -40,7 +41,7 @@ public sealed class FileLimits
         {
             var property = typeof(FileLimits).GetProperty(m)!;
             var range = (RangeAttribute)property.GetCustomAttributes(typeof(RangeAttribute), false)[0];
-            return $"{Section}:{m}: '{property.GetValue(limits)}' is not allowed; allowed: a whole number from {range.Minimum:N0} to {range.Maximum:N0}";
+            return string.Create(CultureInfo.InvariantCulture, $"{Section}:{m}: '{property.GetValue(limits)}' is not allowed; allowed: a whole number from {range.Minimum:N0} to {range.Maximum:N0}");
         })).ToList();
     }
 }

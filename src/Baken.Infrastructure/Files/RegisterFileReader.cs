@@ -24,7 +24,7 @@ public static class RegisterFileReader
         try
         {
             if (stream.CanSeek && stream.Length > MaxFileBytes)
-                return Fail("file", $"{stream.Length:N0} bytes", $"a file of at most {MaxFileBytes:N0} bytes");
+                return Fail("file", string.Create(CultureInfo.InvariantCulture, $"{stream.Length:N0} bytes"), string.Create(CultureInfo.InvariantCulture, $"a file of at most {MaxFileBytes:N0} bytes"));
             return format switch
             {
                 RegisterFileFormat.Csv => ReadCsv(stream),
@@ -123,7 +123,7 @@ public static class RegisterFileReader
         int read;
         while ((read = from.Read(buffer, 0, buffer.Length)) > 0)
         {
-            if (to.Length + read > max) throw new InvalidDataException($"the file is larger than {max:N0} bytes");
+            if (to.Length + read > max) throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"the file is larger than {max:N0} bytes"));
             to.Write(buffer, 0, read);
         }
     }

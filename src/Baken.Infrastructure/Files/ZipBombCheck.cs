@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using Baken.Application.Common;
 
@@ -23,7 +24,7 @@ public static class ZipBombCheck
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > maxEntries)
-                return new FieldError("file", $"{zip.Entries.Count:N0} entries", $"an XLSX file of at most {maxEntries:N0} parts (setting {FileLimits.Section}:{nameof(FileLimits.MaxZipEntries)})");
+                return new FieldError("file", string.Create(CultureInfo.InvariantCulture, $"{zip.Entries.Count:N0} entries"), string.Create(CultureInfo.InvariantCulture, $"an XLSX file of at most {maxEntries:N0} parts (setting {FileLimits.Section}:{nameof(FileLimits.MaxZipEntries)})"));
             var buffer = new byte[81_920];
             long total = 0;
             foreach (var entry in zip.Entries)
@@ -47,5 +48,5 @@ public static class ZipBombCheck
     }
 
     private static FieldError TooLarge(long max) =>
-        new("file", $"more than {max:N0} bytes unpacked", $"an XLSX file that unpacks to at most {max:N0} bytes (setting {FileLimits.Section}:{nameof(FileLimits.MaxDecompressedBytes)})");
+        new("file", string.Create(CultureInfo.InvariantCulture, $"more than {max:N0} bytes unpacked"), string.Create(CultureInfo.InvariantCulture, $"an XLSX file that unpacks to at most {max:N0} bytes (setting {FileLimits.Section}:{nameof(FileLimits.MaxDecompressedBytes)})"));
 }

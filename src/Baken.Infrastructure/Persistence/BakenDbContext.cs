@@ -111,34 +111,12 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             h.Property(x => x.EntityCode).HasMaxLength(RecordCode.MaxLength);
             h.Property(x => x.UserName).HasMaxLength(64);
             h.Property(x => x.Note).HasMaxLength(1000);
-            // The public sees no audit trail at all: who changed what is internal.
-            // The history of an assessment the blind round hides is hidden with it (its versions hold the scores).
-            h.HasQueryFilter(x => (int)x.ClassificationLevel <= Clearance
-                                  && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0) && !PublicOnly
-                                  && (SeesEveryScore || x.EntityKind != "assessment"
-                                      || !Set<BlindRoundAssessment>().Any(a => a.Code == x.EntityCode && a.Analyst != UserName
-                                          && Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && (";" + c.Scenarios + ";").Contains(";" + a.ScenarioCode + ";"))
-                                          && !Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == a.ScenarioCode && o.Analyst == UserName && o.Status != 0))));
         });
         // Unfiltered, read-only views of the two tables the blind-round rule reads. The rule must see every cycle and every
         // own assessment whatever their marking (a cycle is classified at the highest of its scenarios, so a reader cleared
         // for one of them may not see the cycle), and a filter on assessments cannot query assessments through their own filter.
         modelBuilder.Entity<BlindRoundAssessment>(v => { v.HasNoKey(); v.ToView("Assessments"); });
         modelBuilder.Entity<BlindRoundCycle>(v => { v.HasNoKey(); v.ToView("Cycles"); });
-        modelBuilder.Entity<Assessment>().HasQueryFilter(x => (int)x.ClassificationLevel <= Clearance
-            && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0)
-            && (!PublicOnly || x.Publishable)
-            && (SeesEveryScore || x.Analyst == UserName
-                || !Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && (";" + c.Scenarios + ";").Contains(";" + x.ScenarioCode + ";"))
-                || Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == x.ScenarioCode && o.Analyst == UserName && o.Status != 0)));
-        // A run that used an assessment the reader may not see yet is, for them, not there (its inputs hold the scores).
-        modelBuilder.Entity<AnalysisRun>().HasQueryFilter(x => (int)x.ClassificationLevel <= Clearance
-            && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0)
-            && (!PublicOnly || x.Publishable)
-            && (SeesEveryScore || x.AssessmentCodes == ""
-                || !Set<BlindRoundAssessment>().Any(a => (";" + x.AssessmentCodes + ";").Contains(";" + a.Code + ";") && a.Analyst != UserName
-                    && Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && (";" + c.Scenarios + ";").Contains(";" + a.ScenarioCode + ";"))
-                    && !Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == a.ScenarioCode && o.Analyst == UserName && o.Status != 0))));
         modelBuilder.Entity<Compartment>(c =>
         {
             c.HasIndex(x => x.Code).IsUnique();
@@ -194,7 +172,61 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         modelBuilder.Entity<Baken.Domain.Signals.Signal>(e => e.HasIndex(x => new { x.Feed, x.ExternalId }));
         modelBuilder.Entity<Baken.Domain.Signals.Signal>(e => e.HasIndex(x => x.Date));
         modelBuilder.Entity<Baken.Domain.Signals.Observation>(e => e.HasIndex(x => new { x.IndicatorCode, x.Date }));
+        if (!OmitQueryFilters)
+            foreach (var (type, filter) in QueryFilters()) modelBuilder.Entity(type).HasQueryFilter(filter);
     }
+
+    /// <summary>
+    /// Set only by the design-time factory that generates the compiled models (tools/regenerate-migrations.sh): EF Core cannot
+    /// write query filters into a compiled model, so it is generated without them and <see cref="CompiledModelFilters"/> adds
+    /// these same filters to it when it loads.
+    /// </summary>
+    public static bool OmitQueryFilters { get; set; }
+
+    /// <summary>
+    /// Every query filter of the model, by entity type: classification, compartments and the public's view for every record,
+    /// and the blind round for assessments, the runs that used them and their history. The one list both the model built
+    /// here and the compiled models use; each filter reads this context's user (EF Core binds it to the querying context).
+    /// </summary>
+    internal IEnumerable<(Type Type, System.Linq.Expressions.LambdaExpression Filter)> QueryFilters()
+    {
+        foreach (var type in RecordTypes.Where(t => t != typeof(Assessment) && t != typeof(AnalysisRun)))
+            yield return (type, (System.Linq.Expressions.LambdaExpression)typeof(BakenDbContext)
+                .GetMethod(nameof(RecordFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(type).Invoke(this, null)!);
+        // The public sees no audit trail at all: who changed what is internal.
+        // The history of an assessment the blind round hides is hidden with it (its versions hold the scores).
+        yield return (typeof(HistoryEntry), Filter<HistoryEntry>(x => (int)x.ClassificationLevel <= Clearance
+                                  && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0) && !PublicOnly
+                                  && (SeesEveryScore || x.EntityKind != "assessment"
+                                      || !Set<BlindRoundAssessment>().Any(a => a.Code == x.EntityCode && a.Analyst != UserName
+                                          && Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && (";" + c.Scenarios + ";").Contains(";" + a.ScenarioCode + ";"))
+                                          && !Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == a.ScenarioCode && o.Analyst == UserName && o.Status != 0)))));
+        yield return (typeof(Assessment), Filter<Assessment>(x => (int)x.ClassificationLevel <= Clearance
+            && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0)
+            && (!PublicOnly || x.Publishable)
+            && (SeesEveryScore || x.Analyst == UserName
+                || !Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && (";" + c.Scenarios + ";").Contains(";" + x.ScenarioCode + ";"))
+                || Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == x.ScenarioCode && o.Analyst == UserName && o.Status != 0))));
+        // A run that used an assessment the reader may not see yet is, for them, not there (its inputs hold the scores).
+        yield return (typeof(AnalysisRun), Filter<AnalysisRun>(x => (int)x.ClassificationLevel <= Clearance
+            && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0)
+            && (!PublicOnly || x.Publishable)
+            && (SeesEveryScore || x.AssessmentCodes == ""
+                || !Set<BlindRoundAssessment>().Any(a => (";" + x.AssessmentCodes + ";").Contains(";" + a.Code + ";") && a.Analyst != UserName
+                    && Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && (";" + c.Scenarios + ";").Contains(";" + a.ScenarioCode + ";"))
+                    && !Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == a.ScenarioCode && o.Analyst == UserName && o.Status != 0)))));
+    }
+
+    private static System.Linq.Expressions.Expression<Func<T, bool>> Filter<T>(System.Linq.Expressions.Expression<Func<T, bool>> filter) => filter;
+
+    // The compartment test says the same three times over: nothing denied, no compartment on the record, or none of
+    // the record's compartments denied. The first two let PostgreSQL's planner see how many rows pass (it cannot
+    // estimate a bitwise AND), so it walks the list index for a page instead of sorting every visible row.
+    private System.Linq.Expressions.Expression<Func<T, bool>> RecordFilter<T>() where T : Record =>
+        x => (int)x.ClassificationLevel <= Clearance
+             && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0)
+             && (!PublicOnly || x.Publishable);
 
     private void ConfigureRecord<T>(ModelBuilder modelBuilder) where T : Record
     {
@@ -213,12 +245,6 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             e.Property(x => x.SortKey).HasMaxLength(RecordCode.SortKeyMaxLength);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Ignore(x => x.Classification);
-            // The compartment test says the same three times over: nothing denied, no compartment on the record, or none of
-            // the record's compartments denied. The first two let PostgreSQL's planner see how many rows pass (it cannot
-            // estimate a bitwise AND), so it walks the list index for a page instead of sorting every visible row.
-            e.HasQueryFilter(x => (int)x.ClassificationLevel <= Clearance
-                                  && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0)
-                                  && (!PublicOnly || x.Publishable));
         });
         if (typeof(T) == typeof(CriterionScale)) modelBuilder.Entity<CriterionScale>().Ignore(x => x.LowerBounds);
     }

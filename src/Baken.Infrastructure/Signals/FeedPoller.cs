@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Baken.Application.Common;
 using Baken.Application.Signals;
@@ -73,7 +74,7 @@ public sealed class FeedPoller(IBakenDb db, SignalIntake intake, IHttpClientFact
         using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         response.EnsureSuccessStatusCode();
         if (response.Content.Headers.ContentLength > FeedReader.MaxBytes)
-            throw new InvalidDataException($"the feed is larger than {FeedReader.MaxBytes:N0} bytes");
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"the feed is larger than {FeedReader.MaxBytes:N0} bytes"));
         var buffer = new MemoryStream();
         await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
         var chunk = new byte[81_920];
@@ -81,7 +82,7 @@ public sealed class FeedPoller(IBakenDb db, SignalIntake intake, IHttpClientFact
         while ((read = await body.ReadAsync(chunk, timeout.Token)) > 0)
         {
             if (buffer.Length + read > FeedReader.MaxBytes)
-                throw new InvalidDataException($"the feed is larger than {FeedReader.MaxBytes:N0} bytes");
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"the feed is larger than {FeedReader.MaxBytes:N0} bytes"));
             buffer.Write(chunk, 0, read);
         }
         buffer.Position = 0;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -152,7 +153,7 @@ public static class StixBundleReader
             if (TooLong(element, "") is { } field)
             {
                 violations.Add(new StixViolation(StixSeverity.Error, Str(element, "id"), index, field,
-                    $"a text of at most {MaxNameLength:N0} characters for a name and {MaxStringLength:N0} for any other text; the object is not imported."));
+                    string.Create(CultureInfo.InvariantCulture, $"a text of at most {MaxNameLength:N0} characters for a name and {MaxStringLength:N0} for any other text; the object is not imported.")));
                 continue;
             }
             if (validator.Validate(element, index) is not var (objectId, objectType)) continue;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baken.Application.Councils;
 using Baken.Application.Strategy;
 using Baken.Domain.Security;
@@ -72,7 +73,7 @@ public static class CouncilEndpoints
         api.MapPost("/agenda-items/{code}/papers", async (string code, [FromForm] PaperUpload upload, StorePaper store, CancellationToken ct) =>
             {
                 if (upload.File is null) return Invalid("file", null, "a file in the multipart field 'file'");
-                if (upload.File.Length > StorePaper.MaximumBytes) return Invalid("file", $"{upload.File.FileName} ({upload.File.Length:N0} bytes)", $"a file of at most {StorePaper.MaximumBytes:N0} bytes");
+                if (upload.File.Length > StorePaper.MaximumBytes) return Invalid("file", string.Create(CultureInfo.InvariantCulture, $"{upload.File.FileName} ({upload.File.Length:N0} bytes)"), string.Create(CultureInfo.InvariantCulture, $"a file of at most {StorePaper.MaximumBytes:N0} bytes"));
                 using var buffer = new MemoryStream();
                 await upload.File.CopyToAsync(buffer, ct);
                 var result = await store.HandleAsync(new StorePaperRequest(code, upload.Title ?? upload.File.FileName, upload.File.FileName, upload.File.ContentType,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baken.Analysis.Signals;
 using Baken.Application.Register;
 using Baken.Application.Signals;
@@ -46,7 +47,7 @@ public static class EarlyWarningEndpoints
                 if (file is null) return Invalid("file", null, "a CSV, JSON, RSS or Atom file in the multipart field 'file'");
                 var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
                 if (extension is not (".csv" or ".json" or ".xml" or ".rss" or ".atom")) return Invalid("file", file.FileName, "a .csv, .json, .xml, .rss or .atom file");
-                if (file.Length > SignalFileReader.MaxFileBytes) return Invalid("file", file.FileName, $"at most {SignalFileReader.MaxFileBytes:N0} bytes");
+                if (file.Length > SignalFileReader.MaxFileBytes) return Invalid("file", file.FileName, string.Create(CultureInfo.InvariantCulture, $"at most {SignalFileReader.MaxFileBytes:N0} bytes"));
                 var path = Path.Combine(Path.GetTempPath(), $"baken-signals-{Guid.NewGuid():N}{extension}");
                 try
                 {
