@@ -90,9 +90,19 @@ public sealed class DemandPerturbation
     internal double[] At(int step, InterdependencyMatrix aStar)
     {
         var c = new double[aStar.Count];
-        foreach (var shock in Shocks)
-            if (shock.Window.Contains(step)) c[aStar.IndexOf(shock.Sector)] = shock.DemandReduction;
+        At(step, SectorIndices(aStar), c);
         return c;
+    }
+
+    /// <summary>Each shock's position in A*'s sector order, looked up once for a whole run.</summary>
+    internal int[] SectorIndices(InterdependencyMatrix aStar) => Shocks.Select(s => aStar.IndexOf(s.Sector)).ToArray();
+
+    /// <summary>Writes c*(t) into <paramref name="c"/> (every entry), with <paramref name="indices"/> from <see cref="SectorIndices"/>.</summary>
+    internal void At(int step, int[] indices, Span<double> c)
+    {
+        c.Clear();
+        for (var s = 0; s < indices.Length; s++)
+            if (Shocks[s].Window.Contains(step)) c[indices[s]] = Shocks[s].DemandReduction;
     }
 
     /// <summary>

@@ -49,16 +49,20 @@ public static class InoperabilityModel
         var n = aStar.Count;
         var trajectory = new double[timeSteps][];
         trajectory[0] = InitialState(initialInoperability, aStar);
-        var a = aStar.Values;
+        // A* by rows of non-zeros: the same sums as the dense product (the skipped terms are +0), a hundredth of the work
+        // for 1,000 sectors with 10 dependencies each.
+        var a = aStar.Rows;
+        var shockSectors = perturbation.SectorIndices(aStar);
+        var c = new double[n];
         for (var t = 1; t < timeSteps; t++)
         {
             var previous = trajectory[t - 1];
-            var c = perturbation.At(t, aStar);
+            perturbation.At(t, shockSectors, c);
             var next = new double[n];
             for (var i = 0; i < n; i++)
             {
                 var driven = c[i];
-                for (var j = 0; j < n; j++) driven += a[i, j] * previous[j];
+                for (var p = a.Start[i]; p < a.Start[i + 1]; p++) driven += a.Value[p] * previous[a.Column[p]];
                 next[i] = Clip(previous[i] + k[i] * (driven - previous[i]));
             }
             trajectory[t] = next;

@@ -38,7 +38,8 @@ public sealed class InterdependencyMatrix
         }
 
         this.values = values.Clone();
-        SpectralRadius = this.values.Evd().EigenValues.Select(e => e.Magnitude).Max();
+        Rows = SparseRows.Of(this.values);
+        SpectralRadius = Cascades.SpectralRadius.Of(this.values, Rows);
         if (SpectralRadius >= 1.0)
             throw new ArgumentException(
                 $"Interdependency matrix A* is not stable: its dominant eigenvalue has magnitude {SpectralRadius:G6}; it must be below 1.",
@@ -73,4 +74,7 @@ public sealed class InterdependencyMatrix
     public int IndexOf(string sector) => SectorList.IndexOf(Sectors, sector, nameof(sector));
 
     internal Matrix<double> Values => values;
+
+    /// <summary>The non-zero entries by row, for the dynamic model's steps (a large A* is mostly zeros).</summary>
+    internal SparseRows Rows { get; }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using MathNet.Numerics.Statistics;
 
 namespace Baken.Analysis.Risk;
 
@@ -299,9 +298,8 @@ public static class IntegratedAnalysis
             double mean = 0;
             foreach (var d in draws) mean += d;
             mean /= iterations;
-            var p05 = ArrayStatistics.QuantileCustomInplace(draws, 0.05, QuantileDefinition.R7);
-            var p50 = ArrayStatistics.QuantileCustomInplace(draws, 0.50, QuantileDefinition.R7);
-            var p95 = ArrayStatistics.QuantileCustomInplace(draws, 0.95, QuantileDefinition.R7);
+            var percentiles = OrderStatistics.R7Quantiles(draws, [0.05, 0.50, 0.95]);
+            var (p05, p50, p95) = (percentiles[0], percentiles[1], percentiles[2]);
 
             var rankDistribution = new double[n];
             for (var r = 0; r < n; r++) rankDistribution[r] = (double)mc.RankCounts[s * n + r] / iterations;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MathNet.Numerics.Statistics;
 
 namespace Baken.Analysis.Risk;
@@ -162,7 +164,6 @@ internal static class MonteCarloEngine
         double bt0 = model.BandThresholds[0], bt1 = model.BandThresholds[1], bt2 = model.BandThresholds[2], bt3 = model.BandThresholds[3];
         var weights = w.Weights;
         var keys = w.Keys;
-        var ranks = w.Ranks;
         var keyScale = model.KeyScale;
         var fixedWeightSum = 0.0;
         foreach (var raw in model.RawWeights) fixedWeightSum += raw;
@@ -212,35 +213,53 @@ internal static class MonteCarloEngine
                 keys[s] = (ImpactKey.Quantise(impact, keyScale) << 19) | ((long)lik << 16) | (long)(65535 - s);
             }
 
-            Array.Sort(keys);
-            for (var p = 0; p < n; p++)
-            {
-                var s = 65535 - (int)(keys[p] & 0xFFFF);
-                var position = n - 1 - p;
-                ranks[s] = position;
-                w.RankCounts[s * n + position]++;
-            }
-            CountWins(ranks, w.Wins, n);
+            RankAndCountWins(keys, w.Above, w.Wins, n);
+            for (var s = 0; s < n; s++) w.RankCounts[s * n + w.Above[s]]++;
         }
     }
 
-    /// <summary>Wins[i·n + j] += 1 for every i &lt; j where i ranked above j (vectorised over j).</summary>
-    private static void CountWins(int[] ranks, int[] wins, int n)
+    /// <summary>
+    /// One pass over the pairs i &lt; j of distinct keys (larger key = ranks higher) that gives both the outranking counts
+    /// and every rank, instead of a sort followed by a second pass over the pairs: Wins[i·n + j] += 1 where key i &gt; key j,
+    /// and afterwards position[s] (0 = top) = the number of keys above key s, written to <paramref name="position"/>.
+    /// Position of i = #{j &gt; i above i} + #{j &lt; i above i}: the first is (n − 1 − i) minus the pairs i wins in its own
+    /// row, the second is accumulated column-wise while the rows before i are compared (vectorised over j).
+    /// </summary>
+    private static void RankAndCountWins(long[] keys, int[] position, int[] wins, int n)
     {
-        var width = Vector<int>.Count;
-        for (var i = 0; i < n - 1; i++)
+        Array.Clear(position, 0, n);
+        var width = Vector256<int>.Count;
+        ref var keyRef = ref MemoryMarshal.GetArrayDataReference(keys);
+        for (var i = 0; i < n; i++)
         {
-            var ri = ranks[i];
-            var vri = new Vector<int>(ri);
+            var ki = keys[i];
             var row = i * n;
+            var won = 0;
             var j = i + 1;
-            for (; j + width <= n; j += width)
+            if (Vector256.IsHardwareAccelerated)
             {
-                // LessThan gives −1 in lanes where i ranks above j; subtracting adds one win.
-                var mask = Vector.LessThan(vri, new Vector<int>(ranks, j));
-                (new Vector<int>(wins, row + j) - mask).CopyTo(wins, row + j);
+                var vki = Vector256.Create(ki);
+                for (; j + width <= n; j += width)
+                {
+                    // Two 4-lane 64-bit compares narrowed to one 8-lane mask of −1 (i above j) or 0.
+                    var low = Vector256.GreaterThan(vki, Vector256.LoadUnsafe(ref keyRef, (nuint)j));
+                    var high = Vector256.GreaterThan(vki, Vector256.LoadUnsafe(ref keyRef, (nuint)(j + 4)));
+                    var mask = Vector256.Narrow(low, high);
+                    (Vector256.Create(wins, row + j) - mask).CopyTo(wins, row + j);
+                    (Vector256.Create(position, j) - mask).CopyTo(position, j);
+                    won += BitOperations.PopCount(mask.ExtractMostSignificantBits());
+                }
             }
-            for (; j < n; j++) if (ri < ranks[j]) wins[row + j]++;
+            for (; j < n; j++)
+            {
+                if (ki > keys[j])
+                {
+                    wins[row + j]++;
+                    position[j]++;
+                    won++;
+                }
+            }
+            position[i] += n - 1 - i - won;
         }
     }
 
@@ -331,7 +350,9 @@ internal static class MonteCarloEngine
         public int[] Wins { get; } = new int[n * n];
 
         public long[] Keys { get; } = new long[n];
-        public int[] Ranks { get; } = new int[n];
+
+        /// <summary>Each scenario's position in the current iteration, 0 = top.</summary>
+        public int[] Above { get; } = new int[n];
         public double[] Weights { get; } = new double[m];
     }
 

@@ -123,7 +123,8 @@ internal static class IimCsvFiles
         var missing = sectors.Where(s => !values.ContainsKey(s)).ToList();
         if (missing.Count > 0)
             throw new IimCaseFileException(path, $"no {what} for sector(s) {string.Join(", ", missing)}; every sector of the matrix needs one.");
-        var unknown = values.Keys.Where(k => !sectors.Contains(k, StringComparer.Ordinal)).ToList();
+        var known = new HashSet<string>(sectors, StringComparer.Ordinal);
+        var unknown = values.Keys.Where(k => !known.Contains(k)).ToList();
         if (unknown.Count > 0)
             throw new IimCaseFileException(path, $"sector(s) {string.Join(", ", unknown)} are not in the matrix ({string.Join(", ", sectors)}).");
         return sectors.Select(s => values[s]).ToArray();

@@ -19,7 +19,7 @@ public readonly record struct BaciTradeFlow(int Year, int Exporter, int Importer
 /// padded, as CEPII publishes them), or of a .zip holding one such CSV. Rows are parsed from UTF-8 bytes as they
 /// are read, so a 10-million-row year costs no more memory than one buffer.
 /// </summary>
-public static class BaciTradeFlowReader
+public static partial class BaciTradeFlowReader
 {
     private static readonly string[] RequiredColumns = ["t", "i", "j", "k", "v"];
 
@@ -40,7 +40,11 @@ public static class BaciTradeFlowReader
         return ReadStream(stream, source);
     }
 
-    private static IEnumerable<BaciTradeFlow> ReadCsv(string path)
+    private static IEnumerable<BaciTradeFlow> ReadCsv(string path) =>
+        new FileInfo(path).Length > ParallelChunkBytes ? ReadCsvParallel(path, ParallelChunkBytes, null) : ReadCsvSequential(path);
+
+    /// <summary>The one-thread reader: the reference the parallel one must equal, and its fallback.</summary>
+    internal static IEnumerable<BaciTradeFlow> ReadCsvSequential(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         foreach (var flow in ReadStream(stream, path)) yield return flow;

@@ -75,13 +75,21 @@ public static class DependencyScreen
         var accumulators = years.Distinct().ToDictionary(y => y, y => new TradeYearAccumulator(y, importer));
         var yearsSeen = new SortedSet<int>();
         long read = 0;
+        // A file holds one year, mostly: the last year's accumulator saves a dictionary look-up per row.
+        var lastYear = int.MinValue;
+        TradeYearAccumulator? last = null;
         foreach (var source in sources)
         {
             foreach (var flow in source)
             {
                 read++;
-                if (accumulators.TryGetValue(flow.Year, out var accumulator))
+                if (flow.Year == lastYear)
+                    last!.Add(flow.Exporter, flow.Importer, flow.Hs6, flow.Value);
+                else if (accumulators.TryGetValue(flow.Year, out var accumulator))
+                {
+                    (lastYear, last) = (flow.Year, accumulator);
                     accumulator.Add(flow.Exporter, flow.Importer, flow.Hs6, flow.Value);
+                }
                 else if (yearsSeen.Count < 64)
                     yearsSeen.Add(flow.Year);
             }
