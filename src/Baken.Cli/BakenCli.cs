@@ -65,6 +65,7 @@ public static class BakenCli
         var assessments = root.Subcommands.Single(c => c.Name == "assessments");
         foreach (var sub in WorkflowCommands.AssessmentStatus(io)) assessments.Subcommands.Add(sub);
         root.Subcommands.Add(WorkflowCommands.Inbox(io));
+        root.Subcommands.Add(CommentCommands.Create(io));
         return root;
     }
 

@@ -240,7 +240,7 @@ public static partial class RecordKinds
     public static IReadOnlyList<RecordKind> All => _all ??=
         [Interest, Criterion, Scale, Theme, Risk, Scenario, Actor, Organisation, Source, VitalProcess, CatalogueEntry, StixObject, Assessment, AnalysisRun,
          Measure, Goal, Indicator, ProgressUpdate, Council, CouncilMember, Meeting, AgendaItem, Decision, FollowUpAction, CouncilDocument,
-         Signal, Feed, Trend, WarningIndicator, Observation, Alert, Dependency, Capability, Cycle, CycleAssignment, LikelihoodReview, Release, ScenarioFrame];
+         Signal, Feed, Trend, WarningIndicator, Observation, Alert, Dependency, Capability, Cycle, CycleAssignment, LikelihoodReview, Comment, Release, ScenarioFrame];
 
     private static IReadOnlyList<RecordKind>? _all;
 

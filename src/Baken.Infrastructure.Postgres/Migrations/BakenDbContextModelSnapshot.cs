@@ -3355,6 +3355,83 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.ToTable("Cycles");
                 });
 
+            modelBuilder.Entity("Baken.Domain.Workflow.Comment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ClassificationLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("CompartmentMask")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CriterionCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Provenance")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Publishable")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReplyTo")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ScenarioCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ScenarioCode");
+
+                    b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
+                        .HasDatabaseName("IX_Comment_List");
+
+                    b.ToTable("Comments");
+                });
+
             modelBuilder.Entity("Baken.Domain.Workflow.CycleAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3537,6 +3614,25 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.ToTable((string)null);
 
                     b.ToView("Assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Infrastructure.Persistence.BlindRoundComment", b =>
+                {
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ScenarioCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("Comments", (string)null);
                 });
 
             modelBuilder.Entity("Baken.Infrastructure.Persistence.BlindRoundCycle", b =>

@@ -158,6 +158,7 @@ public static class BakenWebApp
         app.MapReleaseApi();
         app.MapEarlyWarningApi();
         app.MapWorkflowApi();
+        app.MapCommentApi();
         app.MapRazorComponents<App>();
         return app;
     }

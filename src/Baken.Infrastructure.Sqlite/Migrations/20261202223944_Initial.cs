@@ -262,6 +262,33 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Comments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ScenarioCode = table.Column<string>(type: "TEXT", nullable: false),
+                    CriterionCode = table.Column<string>(type: "TEXT", nullable: true),
+                    ReplyTo = table.Column<string>(type: "TEXT", nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Author = table.Column<string>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Provenance = table.Column<string>(type: "TEXT", nullable: true),
+                    Publishable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Comments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Compartments",
                 columns: table => new
                 {
@@ -1387,6 +1414,22 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Name" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Comment_List",
+                table: "Comments",
+                columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "ScenarioCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_Code",
+                table: "Comments",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_ScenarioCode",
+                table: "Comments",
+                column: "ScenarioCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Compartments_Bit",
                 table: "Compartments",
                 column: "Bit",
@@ -1805,6 +1848,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "CatalogueEntries");
+
+            migrationBuilder.DropTable(
+                name: "Comments");
 
             migrationBuilder.DropTable(
                 name: "Compartments");

@@ -263,6 +263,33 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Comments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ScenarioCode = table.Column<string>(type: "text", nullable: false),
+                    CriterionCode = table.Column<string>(type: "text", nullable: true),
+                    ReplyTo = table.Column<string>(type: "text", nullable: true),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    Author = table.Column<string>(type: "text", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
+                    CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false),
+                    Provenance = table.Column<string>(type: "text", nullable: true),
+                    Publishable = table.Column<bool>(type: "boolean", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Comments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Compartments",
                 columns: table => new
                 {
@@ -1388,6 +1415,22 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Comment_List",
+                table: "Comments",
+                columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_Code",
+                table: "Comments",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_ScenarioCode",
+                table: "Comments",
+                column: "ScenarioCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Compartments_Bit",
                 table: "Compartments",
                 column: "Bit",
@@ -1806,6 +1849,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "CatalogueEntries");
+
+            migrationBuilder.DropTable(
+                name: "Comments");
 
             migrationBuilder.DropTable(
                 name: "Compartments");
