@@ -22,9 +22,16 @@ public sealed class ChangeComment(IBakenDb db, ICurrentUser user)
         if (Permission.Refusal(user, PermissionMatrix.Comments, PermissionAction.Edit, await RecordOwner.OfAsync(db, comment, ct)) is { } refusal)
             return Result<Comment>.Forbidden(refusal);
         if (CommentRules.CheckBody(request.Text) is { } error) return Result<Comment>.Invalid(error);
-        if (request.ExpectVersion is { } version) db.ExpectVersion(comment, version);
+        // A version read before someone else saved is stale: a conflict (nothing written), not an overwrite.
+        if (request.ExpectVersion is { } version && version != comment.Version)
+            return Result<Comment>.Conflict($"Comment '{comment.Code}' is at version {comment.Version}, not {version}: it was changed since you read it.");
         comment.Body = request.Text!.Trim();
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (ConcurrencyConflictException e)
+        {
+            db.DiscardChanges();
+            return Result<Comment>.Conflict(e.Message);
+        }
         return Result<Comment>.Ok(comment);
     }
 
