@@ -71,6 +71,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<int>("Iterations")
                         .HasColumnType("integer");
 
+                    b.Property<string>("KnowledgeWidening")
+                        .HasColumnType("text");
+
                     b.Property<string>("Profile")
                         .IsRequired()
                         .HasColumnType("text");

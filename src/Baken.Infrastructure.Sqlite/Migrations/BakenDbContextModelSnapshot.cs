@@ -66,6 +66,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<int>("Iterations")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("KnowledgeWidening")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Profile")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -129,6 +129,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     ResultsJson = table.Column<string>(type: "TEXT", nullable: false),
                     Concept = table.Column<bool>(type: "INTEGER", nullable: false),
                     AssessmentCodes = table.Column<string>(type: "TEXT", nullable: false),
+                    KnowledgeWidening = table.Column<string>(type: "TEXT", nullable: true),
                     Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ClassificationLevel = table.Column<int>(type: "INTEGER", nullable: false),
                     CompartmentMask = table.Column<long>(type: "INTEGER", nullable: false),

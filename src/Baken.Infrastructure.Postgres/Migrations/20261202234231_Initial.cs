@@ -130,6 +130,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     ResultsJson = table.Column<string>(type: "text", nullable: false),
                     Concept = table.Column<bool>(type: "boolean", nullable: false),
                     AssessmentCodes = table.Column<string>(type: "text", nullable: false),
+                    KnowledgeWidening = table.Column<string>(type: "text", nullable: true),
                     Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
                     CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
