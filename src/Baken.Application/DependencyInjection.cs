@@ -64,6 +64,9 @@ public static class DependencyInjection
         services.AddScoped<Workflow.ChangeAssessmentStatus>();
         services.AddScoped<Workflow.LikelihoodReviews>();
         services.AddScoped<Workflow.Inbox>();
+        services.AddScoped<Comments.AddComment>();
+        services.AddScoped<Comments.ChangeComment>();
+        services.AddScoped<Comments.ListComments>();
         services.AddScoped<Releases.ReleaseProduct>();
         services.AddScoped<Releases.ListReleases>();
         services.AddScoped<Operations.DatabaseBackups>();

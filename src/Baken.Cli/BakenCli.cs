@@ -85,6 +85,7 @@ public static class BakenCli
         ReleaseCommands.Releases(io),
         .. EarlyWarningCommands.Create(io),
         WorkflowCommands.Inbox(io),
+        CommentCommands.Create(io),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)

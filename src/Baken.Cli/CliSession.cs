@@ -43,6 +43,16 @@ public sealed class CliSession : IAsyncDisposable
         }
     }
 
+    /// <summary>The widening where knowledge is weak (configuration section Analysis), validated: a bad setting exits 2 naming it.</summary>
+    public static Baken.Application.Analysis.KnowledgeWideningOptions KnowledgeWidening(IConfiguration config)
+    {
+        var options = new Baken.Application.Analysis.KnowledgeWideningOptions();
+        try { config.GetSection(Baken.Application.Analysis.KnowledgeWideningOptions.Section).Bind(options); }
+        catch (InvalidOperationException e) { throw new CliException(ExitCodes.Invalid, $"Configuration: {e.Message}"); }
+        if (options.Problems() is { Count: > 0 } problems) throw new CliException(ExitCodes.Invalid, "Configuration: " + string.Join("; ", problems));
+        return options;
+    }
+
     public static IConfiguration ReadConfiguration(string? configFile)
     {
         var builder = new ConfigurationBuilder()
@@ -92,6 +102,7 @@ public sealed class CliSession : IAsyncDisposable
             services.AddBakenInfrastructure(options);
             services.Configure<Baken.Infrastructure.Signals.FeedOptions>(config.GetSection(Baken.Infrastructure.Signals.FeedOptions.Section));
             services.Configure<Baken.Application.Signals.AlertOptions>(config.GetSection(Baken.Application.Signals.AlertOptions.Section));
+            services.AddSingleton(KnowledgeWidening(config));
             services.AddSingleton<ICurrentUser>(current);
             var session = new CliSession(services.BuildServiceProvider(), current);
             StartupTrace.Mark("services built");

@@ -70,6 +70,15 @@ public sealed class PermissionSweepCommandsTests
         }
         yield return new("imports their own assessment", ["assessments", "import", assessmentCsv],
             u => May(u, PermissionMatrix.Assessments, PermissionAction.Import, new RecordOwner(Own, me)));
+        // Comments (issue 15): analysts and coordinators comment; only the author changes or removes their own.
+        yield return new("comments on a scenario", ["comments", "add", "S-SW", "--text", $"Opmerking {t}", "--criterion", "1.1"],
+            u => May(u, PermissionMatrix.Comments, PermissionAction.Create, new RecordOwner(null, me)));
+        foreach (var (author, side) in new[] { (me, "OWN"), ("iemand-anders", "OTHER") })
+        {
+            var owner = new RecordOwner(null, author);
+            yield return new($"edits a comment ({side})", ["comments", "edit", $"CM-EDIT-{t}-{side}", "--text", "Gewijzigd"], u => May(u, PermissionMatrix.Comments, PermissionAction.Edit, owner));
+            yield return new($"deletes a comment ({side})", ["comments", "delete", $"CM-DEL-{t}-{side}"], u => May(u, PermissionMatrix.Comments, PermissionAction.Delete, owner));
+        }
         // Councils (Secretariat creates; Coordinator corrects).
         yield return new("adds a council", ["council", "add", $"C-NEW-{t}", "--name", "Raad"], u => May(u, PermissionMatrix.Councils, PermissionAction.Create));
         yield return new("edits a meeting", ["meeting", "edit", "MT-SW", "--provenance", $"sweep {t}"], u => May(u, PermissionMatrix.Councils, PermissionAction.Edit));
@@ -160,5 +169,16 @@ public sealed class PermissionSweepCommandsTests
                     await Admin("assessment", "add", $"A-{what}-{t}-{side}", "--scenario", "S-SW", "--analyst", analyst, "--organisation", Own, "--scores", "1.1=C");
             await Admin("signal", "add", $"SIG-{t}", "--title", "Signaal", "--date", "2026-11-30");
         }
+        // Comments by each sweep user and by someone else, to edit and delete (written directly: not every role may comment).
+        await using var db = database.Context(FixedUser.System);
+        foreach (var role in Roles.All)
+            foreach (var (author, side) in new[] { (UserFor(role), "OWN"), ("iemand-anders", "OTHER") })
+                foreach (var what in new[] { "EDIT", "DEL" })
+                {
+                    var comment = new Baken.Domain.Workflow.Comment { ScenarioCode = "S-SW", Body = "Opmerking", Author = author };
+                    comment.Recode($"CM-{what}-{Tag(role)}-{side}");
+                    db.AddRecord(comment);
+                }
+        await db.SaveChangesAsync();
     }
 }

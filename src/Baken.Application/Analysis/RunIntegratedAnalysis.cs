@@ -39,6 +39,9 @@ public sealed record AnalysisRunOutcome(string? RunCode, AnalysisResult Result, 
 
     /// <summary>Per scenario code: assessments left out because they lie above the run's ceiling (--as-clearance).</summary>
     public IReadOnlyDictionary<string, int> AssessmentsLeftOut { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Null when the judgements were drawn as stated; otherwise how they were widened where knowledge is weak (<see cref="KnowledgeWideningOptions"/>).</summary>
+    public string? KnowledgeWidening { get; init; }
 }
 
 /// <summary>
@@ -49,7 +52,7 @@ public sealed record AnalysisRunOutcome(string? RunCode, AnalysisResult Result, 
 /// pass), so a compound never carries the parts' judgements of an earlier run; the run's notes and provenance say so.
 /// </summary>
 public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimeProvider clock, LoadAnalysisCatalogue catalogueLoader,
-    Cascades.CompoundScenarioScoring? compounds = null)
+    Cascades.CompoundScenarioScoring? compounds = null, KnowledgeWideningOptions? widening = null)
 {
     public async Task<Result<AnalysisRunOutcome>> HandleAsync(RunIntegratedAnalysisRequest request, CancellationToken ct = default)
     {
@@ -69,7 +72,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
 
         if (request.Official && request.Table is not null)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("official", request.TableName ?? "input", "an official run of the register's validated assessments, not of a file"));
-        var (rows, lineCompartments, concept) = request.Table is null ? await RegisterTableAsync(catalogue, request.Official, ct) : (request.Table, new Dictionary<int, long>(), true);
+        var (rows, lineCompartments, concept, widened) = request.Table is null ? await RegisterTableAsync(catalogue, request.Official, ct) : (request.Table, new Dictionary<int, long>(), true, null);
         var allRows = rows;
         var read = Read(rows, ceiling, catalogue, out rows);
         var compartments = Used(rows, lineCompartments);
@@ -91,7 +94,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
             notes = await RescoreCompoundsAsync(read.Input!, profile, catalogue, request, compartments, ct);
             if (notes.Any(n => n.Contains(" rescored from", StringComparison.Ordinal)))
             {
-                (rows, lineCompartments, concept) = await RegisterTableAsync(catalogue, request.Official, ct);
+                (rows, lineCompartments, concept, widened) = await RegisterTableAsync(catalogue, request.Official, ct);
                 read = Read(rows, ceiling, catalogue, out rows);
                 compartments = Used(rows, lineCompartments);
                 if (!read.IsValid)
@@ -125,9 +128,13 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
 
         var classification = Classification.Highest(input.Scenarios.Select(s => new Classification((ClassificationLevel)s.ClassificationLevel, 0))
             .Append(new Classification(ClassificationLevel.Ongerubriceerd, compartments)));
+        // Only the widened assessments that made it past the ceiling are named.
+        var used = rows.Skip(1).Where(r => r.Cells.Length > 4).Select(r => r.Cells[0] + "." + r.Cells[4]).ToHashSet(StringComparer.Ordinal);
+        var wideningNote = widened is null ? null : widening!.Describe(widened.Where(used.Contains).ToList());
         string? code = null;
-        if (request.Store) code = await StoreAsync(request, rows, result, classification, concept, notes, ct);
-        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue, concept) { Notes = notes, AssessmentsLeftOut = leftOut });
+        if (request.Store) code = await StoreAsync(request, rows, result, classification, concept, notes, wideningNote, ct);
+        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue, concept)
+            { Notes = notes, AssessmentsLeftOut = leftOut, KnowledgeWidening = wideningNote });
     }
 
     /// <summary>The union of the compartments of the rows used (rows the ceiling left out do not mark the run).</summary>
@@ -190,7 +197,10 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
     /// The register's visible assessments (only the validated ones for an official run) as an assessment table, the union
     /// of their compartments, and whether any of them is not validated (a concept run).
     /// </summary>
-    private async Task<(IReadOnlyList<AssessmentRawRow> Rows, IReadOnlyDictionary<int, long> Compartments, bool Concept)> RegisterTableAsync(AnalysisCatalogue catalogue, bool official, CancellationToken ct)
+    /// With the widening on (<see cref="KnowledgeWideningOptions"/>), the rows of assessments whose knowledge is weak are
+    /// widened and their codes returned (null: the widening is off).
+    private async Task<(IReadOnlyList<AssessmentRawRow> Rows, IReadOnlyDictionary<int, long> Compartments, bool Concept, IReadOnlyList<string>? Widened)> RegisterTableAsync(
+        AnalysisCatalogue catalogue, bool official, CancellationToken ct)
     {
         var scenarios = await db.Scenarios.AsNoTracking().ToDictionaryAsync(s => s.Code, ct);
         var assessments = (await db.Assessments.AsNoTracking().ToListAsync(ct))
@@ -199,13 +209,17 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         var rows = new List<AssessmentRawRow> { new(0, StoredAssessmentRows.Header(catalogue.Criteria)) };
         // Per line, the compartments of its assessment and scenario: a run carries those of the rows it used only.
         var compartments = new Dictionary<int, long>();
+        var widen = widening is { WidenForWeakKnowledge: true };
+        var widened = new List<string>();
         foreach (var a in assessments)
         {
             var s = scenarios[a.ScenarioCode];
             compartments[rows.Count] = a.CompartmentMask | s.CompartmentMask;
-            rows.Add(StoredAssessmentRows.Row(rows.Count, s, a, catalogue.Criteria));
+            var weak = widen && KnowledgeWidening.IsWeak(widening!.WeakKnowledgeAtMost, a.KnowledgeEvidence, a.KnowledgeAgreement, a.KnowledgeUnderstanding);
+            if (weak) widened.Add(a.ScenarioCode + "." + a.Analyst);
+            rows.Add(StoredAssessmentRows.Row(rows.Count, s, a, catalogue.Criteria, widenBy: weak ? widening!.WideningSteps : 0));
         }
-        return (rows, compartments, assessments.Any(a => a.Status != Domain.Assessments.AssessmentStatus.Validated));
+        return (rows, compartments, assessments.Any(a => a.Status != Domain.Assessments.AssessmentStatus.Validated), widen ? widened : null);
     }
 
     /// <summary>Keeps the header and the rows whose classification the ceiling allows (rows with an unreadable one stay, to be reported).</summary>
@@ -219,7 +233,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
     }
 
     private async Task<string> StoreAsync(RunIntegratedAnalysisRequest request, IReadOnlyList<AssessmentRawRow> rows, AnalysisResult result,
-        Classification classification, bool concept, IReadOnlyList<string> notes, CancellationToken ct)
+        Classification classification, bool concept, IReadOnlyList<string> notes, string? wideningNote, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var code = $"RUN-{now:yyyyMMdd-HHmmss}";
@@ -238,6 +252,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
             SettingsJson = JsonSerializer.Serialize(result.Settings, RunSummary.JsonOptions),
             ResultsJson = JsonSerializer.Serialize(RunSummary.From(result), RunSummary.JsonOptions),
             Concept = concept,
+            KnowledgeWidening = wideningNote,
             // Which register assessments went in (scenario in column 0, analyst in column 4 of a stored row), so the blind
             // round's rule can hide the run from a reader who may not yet see one of them.
             AssessmentCodes = request.Table is null

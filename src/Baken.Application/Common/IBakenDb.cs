@@ -61,6 +61,7 @@ public interface IBakenDb
     DbSet<Baken.Domain.Workflow.AssessmentCycle> Cycles { get; }
     DbSet<Baken.Domain.Workflow.CycleAssignment> CycleAssignments { get; }
     DbSet<Baken.Domain.Workflow.LikelihoodReview> LikelihoodReviews { get; }
+    DbSet<Baken.Domain.Workflow.Comment> Comments { get; }
     DbSet<HistoryEntry> History { get; }
     DbSet<Compartment> Compartments { get; }
     DbSet<User> Users { get; }

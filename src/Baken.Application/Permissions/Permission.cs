@@ -18,6 +18,7 @@ public sealed record RecordOwner(string? Organisation, string? Analyst)
     public static async Task<RecordOwner> OfAsync(IBakenDb db, Record record, CancellationToken ct) => record switch
     {
         Assessment a => new RecordOwner(a.Organisation, a.Analyst),
+        Baken.Domain.Workflow.Comment c => new RecordOwner(null, c.Author),
         Measure m => new RecordOwner(m.OwnerCode, null),
         StrategyGoal g => new RecordOwner(g.OwnerCode, null),
         Indicator i => new RecordOwner(i.OwnerCode, null),
@@ -57,6 +58,8 @@ public static class Permission
         if (grants.Count == 0) return $"To {verb} {subject} needs the role {PermissionMatrix.RolesFor(subject, action)}.";
         return grants.Any(g => g.Reach == Reach.OwnAssessments)
             ? $"An assessment is written by its own analyst ('{owner.Analyst}') or a Coordinator."
+            : grants.Any(g => g.Reach == Reach.OwnComments)
+            ? $"A comment is changed or removed only by its author ('{owner.Analyst}')."
             : user.OrganisationCode is null
                 ? $"To {verb} {subject} of an organisation, your account needs that organisation (ask an administrator), or the role Coordinator."
                 : $"You may {verb} {subject} of your own organisation ('{user.OrganisationCode}') only; this one belongs to '{owner.Organisation ?? "no organisation"}'.";
@@ -80,7 +83,7 @@ public static class Permission
     {
         Reach.Any => true,
         Reach.OwnOrganisation => user.OrganisationCode is { Length: > 0 } mine && string.Equals(mine, owner.Organisation, StringComparison.OrdinalIgnoreCase),
-        Reach.OwnAssessments => string.Equals(owner.Analyst, user.UserName, StringComparison.Ordinal),
+        Reach.OwnAssessments or Reach.OwnComments => string.Equals(owner.Analyst, user.UserName, StringComparison.Ordinal),
         _ => false,
     };
 

@@ -14,6 +14,8 @@ public enum Reach
     OwnOrganisation,
     /// <summary>Assessments whose analyst is the user.</summary>
     OwnAssessments,
+    /// <summary>Comments whose author is the user.</summary>
+    OwnComments,
     /// <summary>The user's own account (tokens).</summary>
     Self,
     /// <summary>Accounts cleared no higher than the administrator and holding no compartment the administrator lacks.</summary>
@@ -38,6 +40,7 @@ public static class PermissionMatrix
     public const string Signals = "signals";
     public const string Feeds = "feeds";
     public const string Workflow = "workflow";
+    public const string Comments = "comments";
     public const string Accounts = "accounts";
     public const string Tokens = "tokens";
 
@@ -53,6 +56,7 @@ public static class PermissionMatrix
         [Signals] = ["signal", "trend", "warning-indicator", "observation", "alert", "scenario-frame"],
         [Feeds] = ["feed"],
         [Workflow] = ["cycle", "cycle-assignment", "likelihood-review"],
+        [Comments] = ["comment"],
         [Accounts] = [],
         [Tokens] = [],
     };
@@ -80,6 +84,8 @@ public static class PermissionMatrix
         Cell(Feeds, Roles.Coordinator, Reach.Any, "a feed pulls outside content in on a schedule: added by the coordinator only", R, C, E, D),
         Cell(Workflow, Roles.Coordinator, Reach.Any, "opens, assigns and closes assessment cycles and returns or validates submitted assessments (docs/workflow.md); the register only shows these records", R, C, E),
         Cell(Workflow, Roles.Analyst, Reach.Any, "opens a likelihood review from an alert and closes the reviews they are named on; submits their own assessments", R, C, E),
+        Cell(Comments, Roles.Coordinator, Reach.OwnComments, "discusses the scenarios of the method with the analysts; a comment is its author's words: only they change or remove it", R, C, E, D),
+        Cell(Comments, Roles.Analyst, Reach.OwnComments, "discusses the scenarios and criteria they assess; a comment is its author's words: only they change or remove it", R, C, E, D),
         Cell(Accounts, Roles.Administrator, Reach.WithinReach, "accounts and system settings: add, edit, reset password, unlock, only within the administrator's own clearance and compartments", R, C, E),
         Cell(Tokens, Roles.Administrator, Reach.WithinReach, "mints and revokes tokens of service accounts (no password) within reach; revokes any token within reach", R, C, D),
         Cell(Tokens, Roles.Administrator, Reach.Self, "the administrator's own tokens", R, C, D),
@@ -143,6 +149,7 @@ public static class PermissionMatrix
     {
         Reach.OwnOrganisation => "own organisation",
         Reach.OwnAssessments => "own assessments",
+        Reach.OwnComments => "own comments",
         Reach.Self => "own account",
         Reach.WithinReach => "accounts within reach",
         _ => "any",

@@ -232,7 +232,8 @@ public static partial class RecordKinds
             .Text("input_source", "Register or file", r => r.InputSource, (r, v) => r.InputSource = v ?? "")
             .Int("scenarios", "Scenarios analysed", r => r.ScenarioCount, (r, v) => r.ScenarioCount = v, 0, int.MaxValue)
             .Bool("concept", "A concept run: it used assessments that are not validated", r => r.Concept, (r, v) => r.Concept = v)
-            .Text("assessments", "The register assessments the run used, separated by ';'", r => r.AssessmentCodes, (r, v) => r.AssessmentCodes = v ?? ""),
+            .Text("assessments", "The register assessments the run used, separated by ';'", r => r.AssessmentCodes, (r, v) => r.AssessmentCodes = v ?? "")
+            .Text("knowledge_widening", "How the Monte Carlo widened judgements where knowledge is weak (empty: not at all)", r => r.KnowledgeWidening, (r, v) => r.KnowledgeWidening = v),
         readOnly: true);
 
     // A property, not a field: the kinds of other features live in other files of this partial class, whose
@@ -240,7 +241,7 @@ public static partial class RecordKinds
     public static IReadOnlyList<RecordKind> All => _all ??=
         [Interest, Criterion, Scale, Theme, Risk, Scenario, Actor, Organisation, Source, VitalProcess, CatalogueEntry, StixObject, Assessment, AnalysisRun,
          Measure, Goal, Indicator, ProgressUpdate, Council, CouncilMember, Meeting, AgendaItem, Decision, FollowUpAction, CouncilDocument,
-         Signal, Feed, Trend, WarningIndicator, Observation, Alert, Dependency, Capability, Cycle, CycleAssignment, LikelihoodReview, Release, ScenarioFrame];
+         Signal, Feed, Trend, WarningIndicator, Observation, Alert, Dependency, Capability, Cycle, CycleAssignment, LikelihoodReview, Comment, Release, ScenarioFrame];
 
     private static IReadOnlyList<RecordKind>? _all;
 

@@ -40,4 +40,13 @@ public static partial class RecordKinds
             .Text("revised_assessment", "The revised assessment", r => r.RevisedAssessment, (r, v) => r.RevisedAssessment = v)
             .Text("decision_note", "Why", r => r.DecisionNote, (r, v) => r.DecisionNote = v, multiline: true),
         readOnly: true);
+
+    public static readonly RecordKind Comment = Kind<W.Comment>("comment", "comments", "Opmerkingen", "Comments", "scenario",
+        db => db.Comments, b => b
+            .Text("scenario", "The scenario discussed", r => r.ScenarioCode, (r, v) => r.ScenarioCode = v!, required: true, references: "scenario")
+            .Text("criterion", "The impact criterion discussed (empty: the scenario as a whole)", r => r.CriterionCode, (r, v) => r.CriterionCode = v, references: "criterion")
+            .Text("reply_to", "The comment this one answers", r => r.ReplyTo, (r, v) => r.ReplyTo = v, references: "comment")
+            .Text("body", "The comment (rich text, sanitised when shown)", r => r.Body, (r, v) => r.Body = v ?? "", required: true, multiline: true)
+            .Text("author", "Who wrote it (user name)", r => r.Author, (r, v) => r.Author = v ?? ""),
+        readOnly: true);
 }

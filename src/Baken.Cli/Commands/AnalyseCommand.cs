@@ -102,7 +102,7 @@ public static class AnalyseCommand
             {
                 var details = await session.Get<GatherReportDetails>().HandleAsync(outcome.Result.Scenarios.Select(s => s.Id).ToList(), outcome.RunCode, ct);
                 var report = AnalysisReport.Compose(outcome.Result, IntegratedAnalysisReport.Options(outcome.Catalogue, outcome.RunCode, DateTime.UtcNow,
-                    marking, outcome.Concept, AnalystNames.Hidden(session.User)), details, language);
+                    marking, outcome.Concept, AnalystNames.Hidden(session.User), outcome.KnowledgeWidening), details, language);
                 if (formats.Contains("html"))
                     await DocumentFiles.WriteBytesAsync(folder, IntegratedAnalysisReport.FileName + ".html", System.Text.Encoding.UTF8.GetBytes(HtmlDocumentWriter.Write(report)), ct);
                 if (formats.Contains("docx"))

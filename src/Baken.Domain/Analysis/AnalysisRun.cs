@@ -32,4 +32,10 @@ public sealed class AnalysisRun : Record
     /// The blind-round rule hides the run from a reader who may not yet see one of them (docs/workflow.md).
     /// </summary>
     public string AssessmentCodes { get; set; } = "";
+    /// <summary>
+    /// Null when the Monte Carlo drew from the judgements as stated; otherwise how it widened them where knowledge is weak
+    /// (the option <c>Analysis:WidenForWeakKnowledge</c>) and which assessments it widened. The stored inputs are the widened
+    /// rows, so the run repeats exactly.
+    /// </summary>
+    public string? KnowledgeWidening { get; set; }
 }

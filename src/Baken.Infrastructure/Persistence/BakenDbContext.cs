@@ -71,6 +71,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     public DbSet<Baken.Domain.Workflow.AssessmentCycle> Cycles => Set<Baken.Domain.Workflow.AssessmentCycle>();
     public DbSet<Baken.Domain.Workflow.CycleAssignment> CycleAssignments => Set<Baken.Domain.Workflow.CycleAssignment>();
     public DbSet<Baken.Domain.Workflow.LikelihoodReview> LikelihoodReviews => Set<Baken.Domain.Workflow.LikelihoodReview>();
+    public DbSet<Baken.Domain.Workflow.Comment> Comments => Set<Baken.Domain.Workflow.Comment>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<Compartment> Compartments => Set<Compartment>();
     public DbSet<User> Users => Set<User>();
@@ -95,6 +96,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         typeof(Baken.Domain.Dependencies.StrategicDependency),
         typeof(Baken.Domain.Capabilities.Capability),
         typeof(Baken.Domain.Workflow.AssessmentCycle), typeof(Baken.Domain.Workflow.CycleAssignment), typeof(Baken.Domain.Workflow.LikelihoodReview),
+        typeof(Baken.Domain.Workflow.Comment),
         typeof(Baken.Domain.Releases.Release), typeof(Baken.Domain.Foresight.ScenarioFrame),
     ];
 
@@ -117,6 +119,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         // for one of them may not see the cycle), and a filter on assessments cannot query assessments through their own filter.
         modelBuilder.Entity<BlindRoundAssessment>(v => { v.HasNoKey(); v.ToView("Assessments"); });
         modelBuilder.Entity<BlindRoundCycle>(v => { v.HasNoKey(); v.ToView("Cycles"); });
+        modelBuilder.Entity<BlindRoundComment>(v => { v.HasNoKey(); v.ToView("Comments"); });
         modelBuilder.Entity<Compartment>(c =>
         {
             c.HasIndex(x => x.Code).IsUnique();
@@ -174,6 +177,8 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         modelBuilder.Entity<Baken.Domain.Signals.Observation>(e => e.HasIndex(x => new { x.IndicatorCode, x.Date }));
         if (!OmitQueryFilters)
             foreach (var (type, filter) in QueryFilters()) modelBuilder.Entity(type).HasQueryFilter(filter);
+        // A scenario's discussion is read by its code.
+        modelBuilder.Entity<Baken.Domain.Workflow.Comment>(e => e.HasIndex(x => x.ScenarioCode));
     }
 
     /// <summary>
@@ -190,7 +195,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     /// </summary>
     internal IEnumerable<(Type Type, System.Linq.Expressions.LambdaExpression Filter)> QueryFilters()
     {
-        foreach (var type in RecordTypes.Where(t => t != typeof(Assessment) && t != typeof(AnalysisRun)))
+        foreach (var type in RecordTypes.Where(t => t != typeof(Assessment) && t != typeof(AnalysisRun) && t != typeof(Baken.Domain.Workflow.Comment)))
             yield return (type, (System.Linq.Expressions.LambdaExpression)typeof(BakenDbContext)
                 .GetMethod(nameof(RecordFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                 .MakeGenericMethod(type).Invoke(this, null)!);
@@ -201,7 +206,19 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
                                   && (SeesEveryScore || x.EntityKind != "assessment"
                                       || !Set<BlindRoundAssessment>().Any(a => a.Code == x.EntityCode && a.Analyst != UserName
                                           && Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && (";" + c.Scenarios + ";").Contains(";" + a.ScenarioCode + ";"))
-                                          && !Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == a.ScenarioCode && o.Analyst == UserName && o.Status != 0)))));
+                                          && !Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == a.ScenarioCode && o.Analyst == UserName && o.Status != 0)))
+                                  && (SeesEveryScore || x.EntityKind != "comment"
+                                      || !Set<BlindRoundComment>().Any(m => m.Code == x.EntityCode && m.Author != UserName
+                                          && Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && (";" + c.Scenarios + ";").Contains(";" + m.ScenarioCode + ";"))
+                                          && !Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == m.ScenarioCode && o.Analyst == UserName && o.Status != 0)))));
+        // A comment may repeat a score, so in a blind round it is hidden like an assessment: someone else's comment on a
+        // scenario of an open round-1 cycle shows only once the reader has submitted their own assessment of it.
+        yield return (typeof(Baken.Domain.Workflow.Comment), Filter<Baken.Domain.Workflow.Comment>(x => (int)x.ClassificationLevel <= Clearance
+            && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0)
+            && (!PublicOnly || x.Publishable)
+            && (SeesEveryScore || x.Author == UserName
+                || !Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && (";" + c.Scenarios + ";").Contains(";" + x.ScenarioCode + ";"))
+                || Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == x.ScenarioCode && o.Analyst == UserName && o.Status != 0))));
         yield return (typeof(Assessment), Filter<Assessment>(x => (int)x.ClassificationLevel <= Clearance
             && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0)
             && (!PublicOnly || x.Publishable)
@@ -422,4 +439,12 @@ internal sealed class BlindRoundCycle
     /// <summary><see cref="Baken.Domain.Workflow.CycleStatus"/> as stored: 0 = open.</summary>
     public int Status { get; set; }
     public int Round { get; set; }
+}
+
+/// <summary>The columns of a comment the blind-round rule reads for the history, unfiltered. Never written.</summary>
+internal sealed class BlindRoundComment
+{
+    public string Code { get; set; } = "";
+    public string ScenarioCode { get; set; } = "";
+    public string Author { get; set; } = "";
 }

@@ -144,6 +144,6 @@ public static class AnalysisEndpoints
         var details = await gather.HandleAsync(r.Result!.Scenarios.Select(s => s.Id).ToList(), r.Run.Code, ct);
         var marking = (await CompartmentDirectory.LoadAsync(db, ct)).Marking(r.Run.Classification).Text;
         return AnalysisReport.Compose(r.Result, IntegratedAnalysisReport.Options(r.Catalogue, r.Run.Code, r.Run.RunAtUtc, marking, r.Run.Concept,
-            AnalystNames.Hidden(reader)), details, language);
+            AnalystNames.Hidden(reader), r.Run.KnowledgeWidening), details, language);
     }
 }

@@ -59,6 +59,10 @@ public static class BakenWebApp
         // What an uploaded package may unpack to (docs/security.md): validated at start, so a bad setting stops the host.
         services.AddOptions<Baken.Infrastructure.Files.FileLimits>().Bind(builder.Configuration.GetSection(Baken.Infrastructure.Files.FileLimits.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        // The Monte Carlo's widening where knowledge is weak (docs/workflow.md): off unless configured, validated at start.
+        services.AddOptions<Baken.Application.Analysis.KnowledgeWideningOptions>().Bind(builder.Configuration.GetSection(Baken.Application.Analysis.KnowledgeWideningOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Baken.Application.Analysis.KnowledgeWideningOptions>>().Value);
         services.AddOptions<JobOptions>().Bind(builder.Configuration.GetSection(JobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Infrastructure.Jobs.JobQueue>();
         services.AddSingleton<JobWorker>();
@@ -168,6 +172,7 @@ public static class BakenWebApp
         app.MapReleaseApi();
         app.MapEarlyWarningApi();
         app.MapWorkflowApi();
+        app.MapCommentApi();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Baken.Application.Analysis;
 using Baken.Application.Assessments;
+using Baken.Application.Comments;
 using Baken.Application.Common;
 using Baken.Domain.Security;
 using Baken.Infrastructure.Persistence;
@@ -13,9 +14,10 @@ namespace Baken.Web.Tests.Api;
 
 /// <summary>
 /// The blind-round sweep, like the leak sweep: while a cycle is in round 1, an analyst who has not submitted their own
-/// assessment of a scenario fetches every route, page and export that shows assessments; no other analyst's assessment of
-/// that scenario may show anywhere (lists, searches, counts, exports, detail pages, history, the heatmap, the Delphi view,
-/// a run made of it and its report). Once they submit, they see them; a coordinator sees them all along; scenarios
+/// assessment of a scenario fetches every route, page and export that shows assessments or comments; no other analyst's
+/// assessment or comment of that scenario may show anywhere (lists, searches, counts, exports, detail pages, history, the
+/// heatmap, the Delphi view, the comment thread, a run made of it and its report). Once they submit, they see them; a
+/// coordinator sees them all along; scenarios
 /// outside the blind round stay visible.
 /// </summary>
 public sealed class BlindRoundSweepTests
@@ -35,6 +37,14 @@ public sealed class BlindRoundSweepTests
             foreach (var a in await db.Assessments.Where(a => a.ScenarioCode == "E-DROUGHT" || a.ScenarioCode == "E-ZOONOSE").ToListAsync())
                 a.Rationale = (a.ScenarioCode == "E-DROUGHT" ? "BLINDMARK-" : "OPENMARK-") + a.Analyst;
             await db.SaveChangesAsync();
+        }
+        // Each analyst also comments on both scenarios, with the same markers: a comment may repeat a score.
+        foreach (var author in Others.Append("analyst-aivd"))
+        {
+            var me = new FixedUser(author, ClassificationLevel.StaatsgeheimGeheim, 0, ["Analyst"]);
+            await using var db = app.Database.Context(me);
+            foreach (var (scenario, mark) in new[] { ("E-DROUGHT", "BLINDMARK-"), ("E-ZOONOSE", "OPENMARK-") })
+                (await new AddComment(db, me).HandleAsync(new AddCommentRequest(scenario, $"Opmerking {mark}{author}", Criterion: "1.1"))).IsOk.ShouldBeTrue();
         }
         var coordinator = await app.ClientForAsync("coord", ClassificationLevel.StaatsgeheimGeheim, roles: "Coordinator");
         var analyst = await app.ClientForAsync("analyst-aivd", ClassificationLevel.StaatsgeheimGeheim, roles: "Analyst");
@@ -118,6 +128,11 @@ public sealed class BlindRoundSweepTests
         await Fetch("/");
         await Fetch("/api/register/assessment/E-DROUGHT.analyst-aivd");
         foreach (var other in Others) await Fetch($"/api/register/assessment/E-ZOONOSE.{other}");
+        await Fetch("/api/scenarios/E-DROUGHT/comments");
+        await Fetch("/api/register/comment?pageSize=500");
+        await Fetch("/api/register/comment?search=BLINDMARK");
+        foreach (var f in new[] { "csv", "json" }) await Fetch($"/api/register/comment/export?format={f}");
+        await Fetch("/register/comment");
         var rounds = await Fetch("/api/scenarios/E-DROUGHT/rounds");
         rounds.StatusCode.ShouldBe(HttpStatusCode.OK);
         var roundsJson = JsonDocument.Parse(await rounds.Content.ReadAsStringAsync()).RootElement.Clone();
@@ -129,6 +144,9 @@ public sealed class BlindRoundSweepTests
             await Probe($"/api/register/assessment/E-DROUGHT.{other}");
             await Probe($"/api/register/assessment/E-DROUGHT.{other}/history");
             await Fetch($"/register/assessment/E-DROUGHT.{other}", probe: true);
+            await Probe($"/api/register/comment/E-DROUGHT.{other}.1");
+            await Probe($"/api/register/comment/E-DROUGHT.{other}.1/history");
+            await Fetch($"/register/comment/E-DROUGHT.{other}.1", probe: true);
         }
         await Probe($"/api/register/analysis-run/{runCode}");
         await Probe($"/api/analysis/runs/{runCode}/report");

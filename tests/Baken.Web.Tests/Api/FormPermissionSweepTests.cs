@@ -17,7 +17,7 @@ namespace Baken.Web.Tests.Api;
 /// <summary>
 /// The permission sweep of the web's forms (issue 13): every cookie-authenticated form post of the workbench (record
 /// create and edit, the assessment form and its import upload, councils, decisions, papers, feeds, signal review, cycles,
-/// the catalogue's weight profiles, accounts, tokens) × every role, as the owner and as another organisation, on both
+/// the catalogue's weight profiles, comments and their replies, accounts, tokens) × every role, as the owner and as another organisation, on both
 /// databases. A post the matrix allows writes; one it refuses leaves every record, the history, the accounts and the tokens
 /// exactly as they were (<see cref="DatabaseSnapshot"/>), whether the page refused it or the use case did.
 /// </summary>
@@ -89,6 +89,10 @@ public sealed class FormPermissionSweepTests
             u => u.IsInRole(Roles.Coordinator));
         yield return new("assigns a cycle's scenario", "/cycles/CY-SW", "assign", new() { ["scenario"] = "S-SW", ["analysts"] = "mens" },
             u => u.IsInRole(Roles.Coordinator));
+        yield return new("comments on a scenario", "/register/scenario/S-CM", "comment-add", new() { ["text"] = $"Opmerking {t}", ["criterion"] = "" },
+            u => May(u, PermissionMatrix.Comments, PermissionAction.Create, new RecordOwner(null, me)));
+        yield return new("answers a comment", "/register/scenario/S-CM", "comment-reply-S-CM.mens.1", new() { ["text"] = $"Antwoord {t}" },
+            u => May(u, PermissionMatrix.Comments, PermissionAction.Create, new RecordOwner(null, me)));
         yield return new("makes a weight profile the default", "/admin/catalogue", $"default-{profile}", [],
             u => May(u, PermissionMatrix.Catalogue, PermissionAction.Edit));
         yield return new("adds an account", "/admin/users", "add-user", new() { ["userName"] = $"n-{role.ToLowerInvariant()}", ["clearance"] = "Dep.V", ["roles"] = "Analyst" },
@@ -158,6 +162,11 @@ public sealed class FormPermissionSweepTests
         await Add("meeting", "MT-SW", new() { ["council"] = "C-SW", ["title"] = "Vergadering", ["date"] = "2026-12-01" });
         await Add("agenda-item", "AI-SW", new() { ["council"] = "C-SW", ["meeting"] = "MT-SW", ["title"] = "Agendapunt" });
         foreach (var role in Roles.All) await Add("signal", $"SIG-{Tag(role)}", new() { ["title"] = "Signaal", ["date"] = "2026-11-30" });
+        // A scenario outside the cycle's blind round, with someone else's comment to answer.
+        await Add("scenario", "S-CM", new() { ["title"] = "Droogte", ["kind"] = "hazard" });
+        var mens = new FixedUser("mens", ClassificationLevel.DepartementaalVertrouwelijk, 0, [Roles.Analyst]);
+        await using (var asMens = database.Context(mens))
+            (await new Baken.Application.Comments.AddComment(asMens, mens).HandleAsync(new("S-CM", "Eerste opmerking"))).IsOk.ShouldBeTrue();
         (await new OpenCycle(db, FixedUser.System).HandleAsync(new OpenCycleRequest("CY-SW", "Ronde", ["S-SW"], new DateOnly(2027, 6, 1)))).IsOk.ShouldBeTrue();
         // The scenario the assessment files name, as the coordinator's import leaves it.
         var file = Path.Combine(Path.GetTempPath(), $"baken-seed-{Guid.NewGuid():N}.csv");

@@ -69,6 +69,12 @@ public sealed partial class LanguageSweepTests
         var urls = new List<string>(StaticRoutes) { "/signin" };
         await using (var db = app.Database.Context(FixedUser.System))
         {
+            // A thread of comments on a scenario, so its section and the comment kind's pages are swept with words in them.
+            var discussed = await db.Scenarios.OrderBy(s => s.Code).Select(s => s.Code).FirstAsync(s => s.StartsWith("DEMO-"));
+            var comments = new Baken.Application.Comments.AddComment(db, FixedUser.System);
+            var first = await comments.HandleAsync(new(discussed, "Is de kans niet te hoog?", Criterion: "1.1"));
+            first.IsOk.ShouldBeTrue(first.Message);
+            (await comments.HandleAsync(new(discussed, "Nee, zie de bron.", ReplyTo: first.Value!.Code))).IsOk.ShouldBeTrue();
             foreach (var kind in RecordKinds.All)
             {
                 urls.Add($"/register/{kind.Name}");

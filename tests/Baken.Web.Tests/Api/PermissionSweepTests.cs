@@ -54,8 +54,8 @@ namespace Baken.Web.Tests.Api;
 
 /// <summary>
 /// The permission sweep: every role, as the owner and as another organisation or analyst, tries every write route of the
-/// register's API (create, edit, delete, import) on a kind of every subject, plus the papers upload, signal review and a
-/// stored analysis run. Each answer must be what <see cref="PermissionMatrix"/> says, and a refusal (403) must leave every
+/// register's API (create, edit, delete, import) on a kind of every subject, plus the papers upload, signal review, a
+/// stored analysis run and comments (add, edit and delete, own and another's). Each answer must be what <see cref="PermissionMatrix"/> says, and a refusal (403) must leave every
 /// record and the history exactly as they were.
 /// </summary>
 public sealed class PermissionSweepTests
@@ -81,6 +81,8 @@ public sealed class PermissionSweepTests
     private static string UserFor(string role) => "u-" + role.ToLowerInvariant();
 
     private static string Code(string kind, string role, bool own, string what) => $"{kind.ToUpperInvariant()}-{what}-{role.ToUpperInvariant()}-{(own ? "OWN" : "OTHER")}";
+
+    private static string CommentCode(string role, bool own, string what) => $"CM-{what}-{role.ToUpperInvariant()}-{(own ? "OWN" : "OTHER")}";
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -126,6 +128,17 @@ public sealed class PermissionSweepTests
                 () => client.PostAsync("/api/agenda-items/AI-1/papers", paper), acceptAnySuccess: true);
             await Expect($"{role} reviews a signal", Permission.MayAtAll(me, PermissionMatrix.Signals, PermissionAction.Edit), HttpStatusCode.OK,
                 () => client.PostAsJsonAsync($"/api/signals/SIG-{role.ToUpperInvariant()}/review", new { decision = "reject" }), acceptAnySuccess: true);
+            // Comments (issue 15): analysts and coordinators comment; only the author changes or removes their own.
+            await Expect($"{role} comments on a scenario", Permission.MayAtAll(me, PermissionMatrix.Comments, PermissionAction.Create), HttpStatusCode.Created,
+                () => client.PostAsJsonAsync("/api/scenarios/S-1/comments", new { text = "Opmerking" }));
+            foreach (var (own, author) in new[] { (true, me.UserName), (false, "iemand-anders") })
+            {
+                var owner = new RecordOwner(null, author);
+                await Expect($"{role} edits a comment ({(own ? "own" : "other")})", Permission.Refusal(me, PermissionMatrix.Comments, PermissionAction.Edit, owner) is null,
+                    HttpStatusCode.OK, () => client.PutAsJsonAsync($"/api/comments/{CommentCode(role, own, "EDIT")}", new { text = "Gewijzigd" }));
+                await Expect($"{role} deletes a comment ({(own ? "own" : "other")})", Permission.Refusal(me, PermissionMatrix.Comments, PermissionAction.Delete, owner) is null,
+                    HttpStatusCode.NoContent, () => client.DeleteAsync($"/api/comments/{CommentCode(role, own, "DEL")}"));
+            }
             await Expect($"{role} stores an analysis run", Permission.MayAtAll(me, PermissionMatrix.AnalysisRuns, PermissionAction.Create), HttpStatusCode.OK,
                 () => client.PostAsJsonAsync("/api/analysis/runs", new { iterations = 0 }), acceptAnyAnswerButForbidden: true);
         }
@@ -159,7 +172,7 @@ public sealed class PermissionSweepTests
     {
         await using var db = database.Context(FixedUser.System);
         var counts = new List<string>();
-        foreach (var kind in new[] { "measure", "assessment", "risk", "council", "trend", "feed", "document", "signal", "analysis-run" })
+        foreach (var kind in new[] { "measure", "assessment", "risk", "council", "trend", "feed", "document", "signal", "analysis-run", "comment" })
             counts.Add(kind + "=" + await RecordKinds.Find(kind)!.Query(db).IgnoreQueryFilters().CountAsync());
         counts.Add("history=" + await db.History.IgnoreQueryFilters().CountAsync());
         return string.Join(" ", counts);
@@ -183,6 +196,13 @@ public sealed class PermissionSweepTests
         foreach (var role in Roles.All)
         {
             await Add("signal", $"SIG-{role.ToUpperInvariant()}", new() { ["title"] = "Signaal", ["date"] = "2026-11-30" });
+            foreach (var (own, what) in new[] { (true, "EDIT"), (true, "DEL"), (false, "EDIT"), (false, "DEL") })
+            {
+                var comment = new Baken.Domain.Workflow.Comment { ScenarioCode = "S-1", Body = "Opmerking", Author = own ? UserFor(role) : "iemand-anders" };
+                comment.Recode(CommentCode(role, own, what));
+                db.AddRecord(comment);
+            }
+            await db.SaveChangesAsync();
             foreach (var (kind, _, own, make, _) in Targets())
                 foreach (var what in new[] { "EDIT", "DEL" })
                     await Add(kind, Code(kind, role, own, what), make(UserFor(role)));

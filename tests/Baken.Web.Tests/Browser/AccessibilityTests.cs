@@ -23,11 +23,11 @@ public sealed partial class AccessibilityTests
     /// <summary>Register kinds whose list page is checked; the first five also with a record's detail page and editor.</summary>
     private static readonly string[] Kinds =
         ["scenario", "measure", "goal", "vital-process", "council", "risk", "actor", "organisation", "source", "theme", "interest", "criterion",
-         "meeting", "action", "decision", "signal", "trend", "warning-indicator", "alert", "indicator", "dependency"];
+         "meeting", "action", "decision", "signal", "trend", "warning-indicator", "alert", "indicator", "dependency", "comment"];
 
     /// <summary>The pages with a parameter, filled from the demo data, and an unknown address; every page without one comes from <see cref="Api.LanguageSweepTests.StaticRoutes"/>, which a test keeps equal to the pages.</summary>
     private static readonly string[] WithParameters =
-        ["/admin/users/analist-wodc", "/cycles/DEMO-CYCLE", "/register/scenario/DEMO-T1-FLOOD/analysts", "/register/scenario/DEMO-T1-FLOOD/assess",
+        ["/admin/users/analist-wodc", "/cycles/DEMO-CYCLE", "/register/scenario/DEMO-T1-FLOOD", "/register/scenario/DEMO-T1-FLOOD/analysts", "/register/scenario/DEMO-T1-FLOOD/assess",
          "/risk-sheets/DEMO-T1-FLOOD", "/register/scenario/new", "/register/measure/new", "/bestaat-niet"];
 
     [SkippableFact]
@@ -46,6 +46,11 @@ public sealed partial class AccessibilityTests
             var opened = await new OpenCycle(db, FixedUser.System).HandleAsync(
                 new OpenCycleRequest("DEMO-CYCLE", "Demoronde", ["DEMO-T1-FLOOD", "DEMO-T8-RANSOM"], new DateOnly(2030, 1, 1)));
             opened.IsOk.ShouldBeTrue(opened.Message);
+            // A thread of comments, so the scenario page's comment section is checked with a comment and a reply in it.
+            var comments = new Baken.Application.Comments.AddComment(db, FixedUser.System);
+            var first = await comments.HandleAsync(new("DEMO-T1-FLOOD", "Is de kans niet te hoog?", Criterion: "1.1"));
+            first.IsOk.ShouldBeTrue(first.Message);
+            (await comments.HandleAsync(new("DEMO-T1-FLOOD", "Nee, zie de bron.", ReplyTo: first.Value!.Code))).IsOk.ShouldBeTrue();
         }
 
         using var playwright = await Playwright.CreateAsync();

@@ -60,6 +60,15 @@ public static partial class AnalysisReport
         return s is null ? null : RiskSheet(s, new Words(language, result, options, details ?? ReportDetails.None), level: 1);
     }
 
+    /// <summary>The run's widening where knowledge is weak, in the report's language; null when it was off.</summary>
+    private static string? Widening(Words w)
+    {
+        if (KnowledgeWideningOptions.ReadNote(w.Options.KnowledgeWidening) is not { } note) return null;
+        var list = note.Assessments.Count == 0 ? "" : " (" + string.Join(", ", note.Assessments) + ")";
+        return w.T($"±{note.Steps} klasse(n) bij beoordelingen met een pedigreescore ≤ {note.AtMost}: {note.Assessments.Count} beoordeling(en){list}",
+            $"±{note.Steps} class(es) for assessments with a pedigree score ≤ {note.AtMost}: {note.Assessments.Count} assessment(s){list}");
+    }
+
     private static string Subtitle(Words w) =>
         (w.Options.RunCode is { } run ? w.T("Analyse ", "Analysis run ") + run : w.T("Niet opgeslagen analyse", "Analysis not stored")) +
         " · " + w.T("code ", "code ") + (w.Result.Settings.CodeVersion ?? w.T("onbekend", "unknown"));
@@ -76,6 +85,11 @@ public static partial class AnalysisReport
             (r.Settings.Iterations > 0 ? $", {w.N(r.Settings.Iterations, "N0")} Monte-Carlotrekkingen)." : ")."),
             $"This analysis assesses {r.Scenarios.Count} scenarios on {r.Criteria.Count} impact criteria from {analysts} analysts' assessments, by the method of the National Risk Assessment (weight set '{r.Settings.Profile}', factor {w.N(r.Settings.Factor)}" +
             (r.Settings.Iterations > 0 ? $", {w.N(r.Settings.Iterations, "N0")} Monte Carlo draws)." : ")."))));
+        // The optional widening is not part of the national method: a reader must see that the intervals were widened.
+        if (Widening(w) is { } widened)
+            blocks.Add(new Paragraph(w.T(
+                $"Let op: de Monte-Carlosimulatie heeft de oordelen met zwakke kennis verbreed (indicatief, geen onderdeel van de methode): {widened}. De intervallen zijn daardoor breder; de consensus en de rangorde zelf zijn ongewijzigd.",
+                $"Note: the Monte Carlo simulation widened the judgements with weak knowledge (indicative, not part of the method): {widened}. The intervals are wider for it; the consensus and the ranking itself are unchanged.")));
 
         var top = r.Scenarios.Take(TopRisks).ToList();
         blocks.Add(new Table(w.T($"De {top.Count} grootste risico's", $"The {top.Count} largest risks"),
@@ -402,6 +416,7 @@ public static partial class AnalysisReport
             [w.T("Blokgrootte van de trekkingen", "Draw block size"), s.MonteCarloBlockSize.ToString(CultureInfo.InvariantCulture)],
             [w.T("Dreigingsregel", "Threat rule"), s.ThreatRule == ThreatRuleKind.Minimum ? w.T("minimum van intentie, capaciteit, kwetsbaarheid", "minimum of intent, capability, vulnerability") : w.T("afgerond meetkundig gemiddelde van intentie, capaciteit, kwetsbaarheid", "rounded geometric mean of intent, capability, vulnerability")],
             [w.T("Codeversie", "Code version"), s.CodeVersion ?? w.T("niet vastgelegd", "not recorded")],
+            [w.T("Verbreding bij zwakke kennis", "Widening where knowledge is weak"), Widening(w) ?? w.T("uit", "off")],
         ]));
 
         blocks.Add(new Heading(2, w.T("Schalen", "Scales")));

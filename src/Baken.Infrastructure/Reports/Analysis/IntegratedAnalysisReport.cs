@@ -16,9 +16,10 @@ public static class IntegratedAnalysisReport
         typeof(IntegratedAnalysis).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     public static AnalysisReportOptions Options(AnalysisCatalogue catalogue, string? runCode, DateTime? runAtUtc, string classificationLabel, bool concept = false,
-        bool anonymousAnalysts = false) =>
+        bool anonymousAnalysts = false, string? knowledgeWidening = null) =>
         new(catalogue.PublicConcern.Select(c => new PublicConcern(c.Topic, c.Percent, c.ThemeCode)).ToList(),
-            catalogue.ThemeNames, runCode, runAtUtc, classificationLabel, Concept: concept, AnonymousAnalysts: anonymousAnalysts);
+            catalogue.ThemeNames, runCode, runAtUtc, classificationLabel, Concept: concept, AnonymousAnalysts: anonymousAnalysts,
+            KnowledgeWidening: knowledgeWidening);
 
     /// <summary>Writes report.html and report.docx into <paramref name="folder"/>.</summary>
     public static Task<IReadOnlyList<string>> WriteAsync(string folder, ReportDocument report, CancellationToken ct = default) =>

@@ -38,4 +38,5 @@ public sealed record AnalysisReportOptions(
     string? ClassificationLabel = null,
     string? Title = null,
     bool Concept = false,
-    bool AnonymousAnalysts = false);
+    bool AnonymousAnalysts = false,
+    string? KnowledgeWidening = null);
