@@ -167,8 +167,9 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
                 v => Baken.Domain.Dependencies.DependencyOptionText.ToJson(v),
                 v => Baken.Domain.Dependencies.DependencyOptionText.FromStored(v),
                 new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<Baken.Domain.Dependencies.DependencyOptionChoice>>(
-                    (a, b) => (a ?? Array.Empty<Baken.Domain.Dependencies.DependencyOptionChoice>()).SequenceEqual(b ?? Array.Empty<Baken.Domain.Dependencies.DependencyOptionChoice>()),
-                    v => v.Aggregate(0, (h, c) => HashCode.Combine(h, c)),
+                    // Method calls, not lambdas with '??': the compiled model's code generator drops the parentheses around those.
+                    (a, b) => Baken.Domain.Dependencies.DependencyOptionText.Same(a, b),
+                    v => Baken.Domain.Dependencies.DependencyOptionText.Hash(v),
                     v => v.ToArray()))
             .HasColumnName("Options"));
         // Intake looks a feed entry up by its feed id, and every series is read in date order.

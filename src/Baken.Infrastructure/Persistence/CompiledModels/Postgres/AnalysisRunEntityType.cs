@@ -22,7 +22,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
                 "Baken.Domain.Analysis.AnalysisRun",
                 typeof(AnalysisRun),
                 baseEntityType,
-                propertyCount: 25,
+                propertyCount: 26,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -126,6 +126,14 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(AnalysisRun).GetField("<Iterations>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             iterations.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var knowledgeWidening = runtimeEntityType.AddProperty(
+                "KnowledgeWidening",
+                typeof(string),
+                propertyInfo: typeof(AnalysisRun).GetProperty("KnowledgeWidening", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AnalysisRun).GetField("<KnowledgeWidening>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            knowledgeWidening.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var profile = runtimeEntityType.AddProperty(
                 "Profile",

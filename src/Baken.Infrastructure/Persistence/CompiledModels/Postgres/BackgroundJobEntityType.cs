@@ -20,7 +20,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
                 "Baken.Domain.Jobs.BackgroundJob",
                 typeof(BackgroundJob),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 17,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -90,6 +90,23 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(BackgroundJob).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 32);
             kind.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var output = runtimeEntityType.AddProperty(
+                "Output",
+                typeof(byte[]),
+                propertyInfo: typeof(BackgroundJob).GetProperty("Output", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(BackgroundJob).GetField("<Output>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            output.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var outputName = runtimeEntityType.AddProperty(
+                "OutputName",
+                typeof(string),
+                propertyInfo: typeof(BackgroundJob).GetProperty("OutputName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(BackgroundJob).GetField("<OutputName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 128);
+            outputName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var owner = runtimeEntityType.AddProperty(
                 "Owner",

@@ -12,7 +12,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ea33d019-3706-4466-9186-4501ff30fabf"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("eb9f3f0d-6c5f-4869-8ac8-46573227d40e"), entityTypeCount: 49)
         {
         }
 
@@ -60,9 +60,11 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
             var apiToken = ApiTokenEntityType.Create(this);
             var user = UserEntityType.Create(this);
             var assessmentCycle = AssessmentCycleEntityType.Create(this);
+            var comment = CommentEntityType.Create(this);
             var cycleAssignment = CycleAssignmentEntityType.Create(this);
             var likelihoodReview = LikelihoodReviewEntityType.Create(this);
             var blindRoundAssessment = BlindRoundAssessmentEntityType.Create(this);
+            var blindRoundComment = BlindRoundCommentEntityType.Create(this);
             var blindRoundCycle = BlindRoundCycleEntityType.Create(this);
             var storedDataProtectionKey = StoredDataProtectionKeyEntityType.Create(this);
 
@@ -108,9 +110,11 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
             ApiTokenEntityType.CreateAnnotations(apiToken);
             UserEntityType.CreateAnnotations(user);
             AssessmentCycleEntityType.CreateAnnotations(assessmentCycle);
+            CommentEntityType.CreateAnnotations(comment);
             CycleAssignmentEntityType.CreateAnnotations(cycleAssignment);
             LikelihoodReviewEntityType.CreateAnnotations(likelihoodReview);
             BlindRoundAssessmentEntityType.CreateAnnotations(blindRoundAssessment);
+            BlindRoundCommentEntityType.CreateAnnotations(blindRoundComment);
             BlindRoundCycleEntityType.CreateAnnotations(blindRoundCycle);
             StoredDataProtectionKeyEntityType.CreateAnnotations(storedDataProtectionKey);
 

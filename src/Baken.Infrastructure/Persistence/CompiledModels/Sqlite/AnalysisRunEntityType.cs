@@ -21,7 +21,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Baken.Domain.Analysis.AnalysisRun",
                 typeof(AnalysisRun),
                 baseEntityType,
-                propertyCount: 25,
+                propertyCount: 26,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -112,6 +112,13 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(AnalysisRun).GetProperty("Iterations", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AnalysisRun).GetField("<Iterations>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var knowledgeWidening = runtimeEntityType.AddProperty(
+                "KnowledgeWidening",
+                typeof(string),
+                propertyInfo: typeof(AnalysisRun).GetProperty("KnowledgeWidening", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AnalysisRun).GetField("<KnowledgeWidening>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var profile = runtimeEntityType.AddProperty(
                 "Profile",

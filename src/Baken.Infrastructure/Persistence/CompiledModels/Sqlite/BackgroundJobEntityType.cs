@@ -19,7 +19,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Baken.Domain.Jobs.BackgroundJob",
                 typeof(BackgroundJob),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 17,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -81,6 +81,21 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(BackgroundJob).GetProperty("Kind", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(BackgroundJob).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 32);
+
+            var output = runtimeEntityType.AddProperty(
+                "Output",
+                typeof(byte[]),
+                propertyInfo: typeof(BackgroundJob).GetProperty("Output", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(BackgroundJob).GetField("<Output>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var outputName = runtimeEntityType.AddProperty(
+                "OutputName",
+                typeof(string),
+                propertyInfo: typeof(BackgroundJob).GetProperty("OutputName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(BackgroundJob).GetField("<OutputName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 128);
 
             var owner = runtimeEntityType.AddProperty(
                 "Owner",

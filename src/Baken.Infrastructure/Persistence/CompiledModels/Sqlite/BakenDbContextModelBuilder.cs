@@ -11,7 +11,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("600eef77-7942-4015-83ed-703750df53d5"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("b33ddf50-791c-4257-91ac-463c3ef492c1"), entityTypeCount: 49)
         {
         }
 
@@ -59,9 +59,11 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
             var apiToken = ApiTokenEntityType.Create(this);
             var user = UserEntityType.Create(this);
             var assessmentCycle = AssessmentCycleEntityType.Create(this);
+            var comment = CommentEntityType.Create(this);
             var cycleAssignment = CycleAssignmentEntityType.Create(this);
             var likelihoodReview = LikelihoodReviewEntityType.Create(this);
             var blindRoundAssessment = BlindRoundAssessmentEntityType.Create(this);
+            var blindRoundComment = BlindRoundCommentEntityType.Create(this);
             var blindRoundCycle = BlindRoundCycleEntityType.Create(this);
             var storedDataProtectionKey = StoredDataProtectionKeyEntityType.Create(this);
 
@@ -107,9 +109,11 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
             ApiTokenEntityType.CreateAnnotations(apiToken);
             UserEntityType.CreateAnnotations(user);
             AssessmentCycleEntityType.CreateAnnotations(assessmentCycle);
+            CommentEntityType.CreateAnnotations(comment);
             CycleAssignmentEntityType.CreateAnnotations(cycleAssignment);
             LikelihoodReviewEntityType.CreateAnnotations(likelihoodReview);
             BlindRoundAssessmentEntityType.CreateAnnotations(blindRoundAssessment);
+            BlindRoundCommentEntityType.CreateAnnotations(blindRoundComment);
             BlindRoundCycleEntityType.CreateAnnotations(blindRoundCycle);
             StoredDataProtectionKeyEntityType.CreateAnnotations(storedDataProtectionKey);
 
