@@ -46,8 +46,10 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Queues an analysis over the register. Its settings are checked when it runs; a bad one fails the job with the field named.</summary>
-    public async Task<JobView> StartAnalysisAsync(RunIntegratedAnalysisRequest request, CancellationToken ct = default)
+    /// <summary>Queues an analysis that stores its run. Who may store a run is asked here, as the run itself asks: a refusal leaves no job.</summary>
+    public async Task<Result<JobView>> StartAnalysisAsync(RunIntegratedAnalysisRequest request, CancellationToken ct = default)
     {
+        if (Permission.Deny<JobView>(user, PermissionMatrix.AnalysisRuns, PermissionAction.Create) is { } denied) return denied;
         var job = new BackgroundJob
         {
             Kind = JobKinds.Analysis,
@@ -57,7 +59,7 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
         };
         db.Jobs.Add(job);
         await db.SaveChangesAsync(ct);
-        return JobView.From(job);
+        return Result<JobView>.Ok(JobView.From(job));
     }
 
     /// <summary>

@@ -49,12 +49,12 @@ public static class AnalysisEndpoints
         api.MapPost("/jobs", async (StartAnalysisBody body, Application.Jobs.BackgroundJobs jobs, Hosting.JobWorker worker, CancellationToken ct) =>
             {
                 if (!TryRequest(body, out var request, out var problem)) return problem!;
-                var job = await jobs.StartAnalysisAsync(request!, ct);
-                worker.Wake();
-                return Results.Accepted($"/api/analysis/jobs/{job.Id}", AnalysisJobView.From(job));
+                var started = await jobs.StartAnalysisAsync(request!, ct);
+                if (started.IsOk) worker.Wake();
+                return started.ToResponse(job => Results.Accepted($"/api/analysis/jobs/{job.Id}", AnalysisJobView.From(job)));
             })
             .WithSummary("Queue the integrated analysis as a job that any node runs; follow it at the returned location (from any node)")
-            .Produces<AnalysisJobView>(202).ProducesValidationProblem();
+            .Produces<AnalysisJobView>(202).ProducesValidationProblem().ProducesProblem(403);
 
         api.MapGet("/jobs/{id:guid}", async (Guid id, Application.Jobs.BackgroundJobs jobs, CancellationToken ct) =>
                 (await jobs.FindAsync(id, ct)).ToResponse(j => TypedResults.Ok(AnalysisJobView.From(j))))

@@ -121,6 +121,13 @@ public sealed class RunProgressTests
         var client = await app.ClientForAsync("machine", ClassificationLevel.StaatsgeheimGeheim, roles: "Coordinator");
         var other = await app.ClientForAsync("other", ClassificationLevel.StaatsgeheimZeerGeheim, roles: "Coordinator");
 
+        // Who may store a run is asked before the job is queued: an analyst's request is refused and leaves no job row.
+        var analyst = await app.ClientForAsync("analist-jobs", ClassificationLevel.StaatsgeheimGeheim, roles: "Analyst");
+        var refused = await analyst.PostAsJsonAsync("/api/analysis/jobs", new Baken.Web.Api.StartAnalysisBody(null, 3, 500, 1, null));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await using (var db = app.Database.Context(FixedUser.System))
+            (await db.Jobs.CountAsync()).ShouldBe(0);
+
         var bad = await client.PostAsJsonAsync("/api/analysis/jobs", new Baken.Web.Api.StartAnalysisBody(null, 3, 500, 1, "TopSecret"));
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await bad.Content.ReadAsStringAsync()).ShouldContain("asClearance");
