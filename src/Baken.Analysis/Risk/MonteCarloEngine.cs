@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
@@ -97,6 +98,7 @@ internal static class MonteCarloEngine
         if (n > MaxScenarios)
             throw new ArgumentOutOfRangeException(nameof(model), n,
                 string.Create(CultureInfo.InvariantCulture, $"The Monte Carlo ranks at most {MaxScenarios:N0} scenarios at once (its rank and outranking counts grow with the square); run without Monte Carlo (0 iterations) or split the register."));
+
 
         var samples = new double[n][];
         for (var s = 0; s < n; s++) samples[s] = new double[iterations];
@@ -213,53 +215,67 @@ internal static class MonteCarloEngine
                 keys[s] = (ImpactKey.Quantise(impact, keyScale) << 19) | ((long)lik << 16) | (long)(65535 - s);
             }
 
-            RankAndCountWins(keys, w.Above, w.Wins, n);
+            RankAndCountWins(keys, w.Above, w.BlockWins, n, w.Stride);
             for (var s = 0; s < n; s++) w.RankCounts[s * n + w.Above[s]]++;
         }
+        w.MoveBlockWins();
     }
 
     /// <summary>
     /// One pass over the pairs i &lt; j of distinct keys (larger key = ranks higher) that gives both the outranking counts
-    /// and every rank, instead of a sort followed by a second pass over the pairs: Wins[i·n + j] += 1 where key i &gt; key j,
-    /// and afterwards position[s] (0 = top) = the number of keys above key s, written to <paramref name="position"/>.
+    /// and every rank, instead of a sort followed by a second pass over the pairs: wins[i·stride + j] += 1 where key i &gt;
+    /// key j, and afterwards position[s] (0 = top) = the number of keys above key s.
     /// Position of i = #{j &gt; i above i} + #{j &lt; i above i}: the first is (n − 1 − i) minus the pairs i wins in its own
     /// row, the second is accumulated column-wise while the rows before i are compared (vectorised over j).
+    /// The counts are 16-bit, sixteen pairs to a vector (the caller moves them into wide counts every block). Keys beyond
+    /// n up to <paramref name="stride"/> hold <see cref="long.MaxValue"/>, which no key beats, so every row runs in whole
+    /// vectors: a scalar tail would cost a mispredicted branch per pair, more than the vectors themselves.
     /// </summary>
-    private static void RankAndCountWins(long[] keys, int[] position, int[] wins, int n)
+    private static void RankAndCountWins(long[] keys, short[] position, short[] wins, int n, int stride)
     {
-        Array.Clear(position, 0, n);
-        var width = Vector256<int>.Count;
+        Array.Clear(position);
+        var width = Vector256<short>.Count;
         ref var keyRef = ref MemoryMarshal.GetArrayDataReference(keys);
+        ref var winRef = ref MemoryMarshal.GetArrayDataReference(wins);
+        ref var positionRef = ref MemoryMarshal.GetArrayDataReference(position);
         for (var i = 0; i < n; i++)
         {
             var ki = keys[i];
-            var row = i * n;
+            var row = i * stride;
             var won = 0;
             var j = i + 1;
             if (Vector256.IsHardwareAccelerated)
             {
                 var vki = Vector256.Create(ki);
-                for (; j + width <= n; j += width)
+                for (; j < n; j += width)
                 {
-                    // Two 4-lane 64-bit compares narrowed to one 8-lane mask of −1 (i above j) or 0.
-                    var low = Vector256.GreaterThan(vki, Vector256.LoadUnsafe(ref keyRef, (nuint)j));
-                    var high = Vector256.GreaterThan(vki, Vector256.LoadUnsafe(ref keyRef, (nuint)(j + 4)));
-                    var mask = Vector256.Narrow(low, high);
-                    (Vector256.Create(wins, row + j) - mask).CopyTo(wins, row + j);
-                    (Vector256.Create(position, j) - mask).CopyTo(position, j);
+                    // Four 4-lane 64-bit compares narrowed to one 16-lane mask of −1 (i above j) or 0.
+                    var mask = Vector256.Narrow(
+                        Vector256.Narrow(
+                            Vector256.GreaterThan(vki, Vector256.LoadUnsafe(ref keyRef, (nuint)j)),
+                            Vector256.GreaterThan(vki, Vector256.LoadUnsafe(ref keyRef, (nuint)(j + 4)))),
+                        Vector256.Narrow(
+                            Vector256.GreaterThan(vki, Vector256.LoadUnsafe(ref keyRef, (nuint)(j + 8))),
+                            Vector256.GreaterThan(vki, Vector256.LoadUnsafe(ref keyRef, (nuint)(j + 12)))));
+                    var winSlot = (nuint)(row + j);
+                    (Vector256.LoadUnsafe(ref winRef, winSlot) - mask).StoreUnsafe(ref winRef, winSlot);
+                    (Vector256.LoadUnsafe(ref positionRef, (nuint)j) - mask).StoreUnsafe(ref positionRef, (nuint)j);
                     won += BitOperations.PopCount(mask.ExtractMostSignificantBits());
                 }
             }
-            for (; j < n; j++)
+            else
             {
-                if (ki > keys[j])
+                for (; j < n; j++)
                 {
-                    wins[row + j]++;
-                    position[j]++;
-                    won++;
+                    if (ki > keys[j])
+                    {
+                        wins[row + j]++;
+                        position[j]++;
+                        won++;
+                    }
                 }
             }
-            position[i] += n - 1 - i - won;
+            position[i] += (short)(n - 1 - i - won);
         }
     }
 
@@ -346,13 +362,38 @@ internal static class MonteCarloEngine
         public long[] LikelihoodCounts { get; } = new long[n * 6];
         public long[] RankCounts { get; } = new long[n * n];
 
-        /// <summary>int lanes keep the vectorised win count twice as wide; one worker never exceeds 10 million iterations.</summary>
-        public int[] Wins { get; } = new int[n * n];
+        /// <summary>Row length of <see cref="BlockWins"/> and length of <see cref="Keys"/> and <see cref="Above"/>: n rounded
+        /// up to whole vectors, plus one vector, since a row's last vector may start at n − 1.</summary>
+        public int Stride { get; } = (n + 15) / 16 * 16 + 16;
 
-        public long[] Keys { get; } = new long[n];
+        /// <summary>One block's outranking counts, [i·Stride + j]: 16-bit lanes make the vectorised count four times as
+        /// wide as 64-bit ones, and a block of <see cref="BlockSize"/> iterations cannot overflow them.</summary>
+        public short[] BlockWins { get; } = new short[n * ((n + 15) / 16 * 16 + 16)];
+
+        /// <summary>The worker's outranking counts over all its blocks, [i·n + j].</summary>
+        public long[] Wins { get; } = new long[n * n];
+
+        public void MoveBlockWins()
+        {
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = i + 1; j < n; j++) Wins[i * n + j] += BlockWins[i * Stride + j];
+            }
+            Array.Clear(BlockWins);
+        }
+
+        /// <summary>This iteration's ranking keys; the padding beyond n holds <see cref="long.MaxValue"/>, which no key beats.</summary>
+        public long[] Keys { get; } = PaddedKeys(n);
 
         /// <summary>Each scenario's position in the current iteration, 0 = top.</summary>
-        public int[] Above { get; } = new int[n];
+        public short[] Above { get; } = new short[(n + 15) / 16 * 16 + 16];
+
+        private static long[] PaddedKeys(int n)
+        {
+            var keys = new long[(n + 15) / 16 * 16 + 16];
+            Array.Fill(keys, long.MaxValue, n, keys.Length - n);
+            return keys;
+        }
         public double[] Weights { get; } = new double[m];
     }
 
