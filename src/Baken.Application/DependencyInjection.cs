@@ -75,6 +75,16 @@ public static class DependencyInjection
         services.AddScoped<Jobs.IJobKind, Jobs.AnalysisJob>();
         services.AddScoped<Jobs.IJobKind, Jobs.AssessmentImportJob>();
         services.AddScoped<Demo.LoadDemo>();
+        // What the web host read from the database itself before (issue 18): the hosts only call use cases.
+        services.AddScoped<AccountAccess>();
+        services.AddScoped<LoadCompartmentDirectory>();
+        services.AddScoped<Analysis.AnalysisDisplayNames>();
+        services.AddScoped<Dashboard.LoadDashboard>();
+        services.AddScoped<Dependencies.DependencyOverview>();
+        services.AddScoped<Assessments.LoadScoringGuide>();
+        services.AddScoped<Workflow.ListCycles>();
+        services.AddScoped<Signals.PromoteStackedThreat>();
+        services.AddScoped<Demo.DemoPresence>();
         return services;
     }
 }

@@ -40,13 +40,6 @@ public sealed class LoadDemo(
     RunIntegratedAnalysis analyse,
     IDemoTradeScreen trade)
 {
-    /// <summary>True when the register holds demo records the caller may see (the pages show a banner then).</summary>
-    /// <summary>
-    /// The same question answered synchronously, for the page layout: it shares the request's database context with the
-    /// page, and a query still running when the page starts its own would be a second operation on one context.
-    /// </summary>
-    public static bool IsPresent(IBakenDb db) => db.Scenarios.Any(s => s.Provenance == DemoPicture.Provenance);
-
     public async Task<Result<DemoSummary>> HandleAsync(LoadDemoRequest request, CancellationToken ct = default)
     {
         if (!user.IsInRole(Roles.Administrator))

@@ -142,7 +142,7 @@ public sealed partial class JobWorker(JobQueue queue, IServiceScopeFactory scope
         Domain.Users.User? owner;
         // A context takes its user when it is made, so the owner is looked up in a scope of its own, before the run's scope.
         await using (var lookup = scopes.CreateAsyncScope())
-            owner = await lookup.ServiceProvider.GetRequiredService<IBakenDb>().Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == job.Owner);
+            owner = await lookup.ServiceProvider.GetRequiredService<Application.Users.AccountAccess>().FindAsync(job.Owner);
         if (owner is null) return JobOutcome.Failed($"owner: the account '{job.Owner}' no longer exists");
         await using var scope = scopes.CreateAsyncScope();
         // The job acts with its owner's access as it is now: a clearance lowered since the job was queued applies.

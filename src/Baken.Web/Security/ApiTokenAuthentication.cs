@@ -12,7 +12,7 @@ namespace Baken.Web.Security;
 
 /// <summary>Authenticates machine clients by a personal API token in "Authorization: Bearer bkn_…".</summary>
 public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokens tokens,
-    IMemoryCache cache, Application.Common.IBakenDb db)
+    IMemoryCache cache, AccountAccess accounts)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -35,7 +35,7 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
         var token = header["Bearer ".Length..].Trim();
         var key = CacheKey(ApiTokens.Hash(token));
         // The stamp first, then the token: a revocation committed between the two reads is caught at the next request.
-        var stamp = await AccessStampReader.ReadAsync(db, Context.RequestAborted);
+        var stamp = await accounts.StampAsync(Context.RequestAborted);
         ResolvedToken? resolved;
         if (cache.TryGetValue(key, out Remembered? remembered) && remembered!.Stamp == stamp) resolved = remembered.Token;
         else

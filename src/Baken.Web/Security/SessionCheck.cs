@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using Baken.Application.Common;
+using Baken.Application.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,12 +30,12 @@ public static class SessionCheck
     {
         if (ctx.Principal?.Identity?.Name is not { } name) return;
         var cache = ctx.HttpContext.RequestServices.GetRequiredService<IMemoryCache>();
-        var db = ctx.HttpContext.RequestServices.GetRequiredService<IBakenDb>();
+        var accounts = ctx.HttpContext.RequestServices.GetRequiredService<AccountAccess>();
         // The stamp first, then the account: a change committed between the two reads is caught at the next request.
-        var stamp = await AccessStampReader.ReadAsync(db, ctx.HttpContext.RequestAborted);
+        var stamp = await accounts.StampAsync(ctx.HttpContext.RequestAborted);
         if (!cache.TryGetValue(CacheKey(name), out Remembered? remembered) || remembered!.Stamp != stamp)
         {
-            remembered = new Remembered(stamp, await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name, ctx.HttpContext.RequestAborted));
+            remembered = new Remembered(stamp, await accounts.FindAsync(name, ctx.HttpContext.RequestAborted));
             cache.Set(CacheKey(name), remembered, KeepFor);
         }
         var account = remembered.Account;

@@ -1,11 +1,10 @@
-using Baken.Application.Common;
+using Baken.Application.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,8 +43,7 @@ public static class SingleSignOn
                 // Map the provider's user name claim to a Baken account; the claims Baken uses come from that account.
                 var claim = section["UserNameClaim"] ?? "preferred_username";
                 var name = ctx.Principal?.FindFirst(claim)?.Value;
-                var db = ctx.HttpContext.RequestServices.GetRequiredService<IBakenDb>();
-                var user = name is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name);
+                var user = name is null ? null : await ctx.HttpContext.RequestServices.GetRequiredService<AccountAccess>().FindAsync(name);
                 if (user is null)
                 {
                     ctx.Fail("This person has no Baken account; an administrator adds one with a clearance.");
