@@ -40,6 +40,9 @@ public static class DependencyInjection
         services.AddSingleton<Baken.Application.Demo.IDemoTradeScreen, Demo.DemoTradeScreen>();
         services.AddScoped<Baken.Application.Signals.IAlertNotifier, Signals.AlertWebhook>();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Baken.Application.Signals.AlertOptions>, Baken.Application.Signals.AlertOptionsValidator>();
+        services.AddSingleton<Baken.Application.Jobs.IJobUploads, Jobs.JobUploadFolder>();
+        services.AddScoped<Dependencies.RecordTradeScreen>();
+        services.AddScoped<Baken.Application.Jobs.IJobKind, Dependencies.TradeScreenJob>();
         services.AddScoped<Application.Operations.IDatabaseBackupStore, Operations.DatabaseBackupStore>();
         return services;
     }

@@ -34,6 +34,18 @@ public sealed record JobView(Guid Id, string Kind, JobState State, double Progre
             ? JsonSerializer.Deserialize<AssessmentImportSummary>(summary, BackgroundJobs.Json) : null);
 }
 
+/// <summary>
+/// What a trade-screen job screens: one year of the uploaded BACI file (kept under the job's id with
+/// <paramref name="Extension"/>), for an importer (EU27, an ISO3 code of an EU member or a BACI code), under the criteria
+/// eu, geodep or merics (<c>baken dependencies screen</c> with the same settings gives the same answer).
+/// </summary>
+/// <param name="Upload">The id the file is kept under (the job's own), set when the job is queued.</param>
+public sealed record TradeScreenParameters(string FileName, string Extension, int Year, string Importer, string Criteria, Guid Upload = default)
+{
+    public const string AllowedCriteria = "eu, geodep or merics";
+    public const string AllowedFiles = "a BACI trade file: .csv (columns t,i,j,k,v,q) or a .zip holding one";
+}
+
 /// <summary>What a report-build job makes: the report of <paramref name="RunCode"/> as html or docx, in nl or en.</summary>
 public sealed record AnalysisReportParameters(string RunCode, string Format, string Language);
 
@@ -41,7 +53,7 @@ public sealed record AnalysisReportParameters(string RunCode, string Format, str
 /// Long work as rows in the jobs table: started by a user, run by whichever node claims it, seen and cancelled only by
 /// the user who started it (another user's job answers as a missing one does).
 /// </summary>
-public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider clock)
+public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider clock, IJobUploads uploads)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -88,10 +100,40 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
         return Result<JobView>.Ok(await QueueAsync(JobKinds.AnalysisReport, new AnalysisReportParameters(runCode, format, language), ct));
     }
 
-    private async Task<JobView> QueueAsync<T>(string kind, T parameters, CancellationToken ct)
+    /// <summary>
+    /// Queues the dependency screen of an uploaded BACI trade file, whose dependent products become dependency records with
+    /// their concentration series (as <c>baken dependencies screen --record</c>). Who may import dependency records and
+    /// observations is asked first, and the settings are checked: a refusal keeps no file and writes no job. The file is
+    /// kept under the job's id until the job ends.
+    /// </summary>
+    public async Task<Result<JobView>> StartTradeScreenAsync(TradeScreenParameters settings, Stream content, CancellationToken ct = default)
+    {
+        if (Permission.Deny<JobView>(user, PermissionMatrix.SubjectOf("dependency")!, PermissionAction.Import) is { } denied) return denied;
+        if (Permission.Deny<JobView>(user, PermissionMatrix.SubjectOf("observation")!, PermissionAction.Import) is { } deniedSeries) return deniedSeries;
+        var errors = new List<FieldError>();
+        if (settings.Extension is not (".csv" or ".zip")) errors.Add(new FieldError("file", settings.FileName, TradeScreenParameters.AllowedFiles));
+        if (settings.Year is < 1988 or > 2100) errors.Add(new FieldError("year", settings.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "a year from 1988 to 2100"));
+        if (string.IsNullOrWhiteSpace(settings.Importer)) errors.Add(new FieldError("importer", settings.Importer, "EU27, an ISO3 code of an EU member or a 3-digit BACI country code"));
+        if (settings.Criteria is not ("eu" or "geodep" or "merics")) errors.Add(new FieldError("criteria", settings.Criteria, TradeScreenParameters.AllowedCriteria));
+        if (errors.Count > 0) return Result<JobView>.Invalid(errors);
+        var id = await uploads.KeepAsync(settings.Extension, content, ct);
+        try
+        {
+            return Result<JobView>.Ok(await QueueAsync(JobKinds.TradeScreen, settings with { Upload = id }, ct, id));
+        }
+        catch
+        {
+            // No job row, no kept file: the upload is not left behind for nobody.
+            uploads.Delete(id);
+            throw;
+        }
+    }
+
+    private async Task<JobView> QueueAsync<T>(string kind, T parameters, CancellationToken ct, Guid? id = null)
     {
         var job = new BackgroundJob
         {
+            Id = id ?? Guid.Empty, // empty: the database layer gives the id
             Kind = kind,
             Owner = user.UserName,
             Parameters = JsonSerializer.Serialize(parameters, Json),
@@ -133,6 +175,7 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Cancelled).SetProperty(j => j.FinishedAtUtc, now).SetProperty(j => j.Reason, reason)
                 // An upload it carried is let go at once.
                 .SetProperty(j => j.Parameters, j => j.Kind == JobKinds.AssessmentImport ? "{}" : j.Parameters), ct);
+        if (waiting > 0) uploads.Delete(id);
         if (waiting == 0)
             await db.Jobs.Where(j => j.Id == id && j.Owner == user.UserName && j.State == JobState.Running)
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);

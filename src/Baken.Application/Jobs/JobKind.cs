@@ -37,7 +37,7 @@ public sealed class AnalysisJob(RunIntegratedAnalysis analysis) : IJobKind
         return JobOutcome.Failed(Reasons(result.Errors, result.Message, "the analysis was refused"));
     }
 
-    internal static string Reasons(IReadOnlyList<Common.FieldError> errors, string? message, string fallback) =>
+    public static string Reasons(IReadOnlyList<Common.FieldError> errors, string? message, string fallback) =>
         string.Join("\n", errors.Count > 0 ? errors.Select(e => e.ToString()) : [message ?? fallback]);
 }
 

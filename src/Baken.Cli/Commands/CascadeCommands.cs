@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using System.CommandLine;
 using Baken.Analysis.Dependencies;
 using Baken.Infrastructure.Cascades;
@@ -86,13 +85,8 @@ public static class CascadeCommands
             {
                 var dictionary = parse.GetValue(countries) is { } c ? BaciCountryDictionary.Read(c) : null;
                 var imp = DependencyImporterParser.Parse(parse.GetValue(importer)!, dictionary);
-                var rule = parse.GetValue(criteria) switch
-                {
-                    "eu" => DependencyCriteria.EuBottomUp,
-                    "geodep" => DependencyCriteria.GeoDep,
-                    "merics" => DependencyCriteria.Merics,
-                    var other => throw new CliException(ExitCodes.Invalid, $"--criteria: '{other}' is not allowed; allowed: eu, geodep, merics"),
-                };
+                var rule = DependencyScreen.CriteriaNamed(parse.GetValue(criteria))
+                           ?? throw new CliException(ExitCodes.Invalid, $"--criteria: '{parse.GetValue(criteria)}' is not allowed; allowed: eu, geodep, merics");
                 // Thresholds and the persistence window are settings on top of the chosen criteria.
                 rule = rule with
                 {
@@ -123,21 +117,9 @@ public static class CascadeCommands
                 if (parse.GetValue(record))
                 {
                     await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-                    var domains = (await session.Get<Baken.Application.Common.IBakenDb>().CatalogueEntries.AsNoTracking()
-                            .Where(e => e.Kind == "product_domains").ToListAsync(ct))
-                        .Select(e => System.Text.Json.Nodes.JsonNode.Parse(e.AttributesJson) as System.Text.Json.Nodes.JsonObject)
-                        .Where(a => a?["prefix"] is not null && a["domain"] is not null)
-                        .Select(a => new DependencyRecords.ProductDomain((string)a!["prefix"]!, (string)a["domain"]!, (string?)a["vital_processes"])).ToList();
-                    var rows = DependencyRecords.Rows(result, dictionary, domains, productName);
-                    var stored = await session.Get<Baken.Application.Register.ImportRecords>().HandleAsync(new Baken.Application.Register.ImportRecordsRequest("dependency", rows), ct);
+                    var stored = await session.Get<RecordTradeScreen>().HandleAsync(result, dictionary, productName, ct);
                     if (!stored.IsOk) return io.Fail(stored);
-                    var (series, values) = DependencyRecords.ConcentrationSeries(result, productName);
-                    var importer = session.Get<Baken.Application.Register.ImportRecords>();
-                    var seriesStored = await importer.HandleAsync(new Baken.Application.Register.ImportRecordsRequest("warning-indicator", series), ct);
-                    if (!seriesStored.IsOk) return io.Fail(seriesStored);
-                    var valuesStored = await importer.HandleAsync(new Baken.Application.Register.ImportRecordsRequest("observation", values), ct);
-                    if (!valuesStored.IsOk) return io.Fail(valuesStored);
-                    await io.Err.WriteLineAsync($"Dependency records: {stored.Value!.Created} new, {stored.Value.Updated} updated; concentration series for {result.Year} kept.");
+                    await io.Err.WriteLineAsync($"Dependency records: {stored.Value!.Dependencies.Created} new, {stored.Value.Dependencies.Updated} updated; concentration series for {result.Year} kept.");
                 }
                 return ExitCodes.Ok;
             }

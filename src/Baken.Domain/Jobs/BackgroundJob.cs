@@ -52,7 +52,12 @@ public static class JobKinds
     public const string AssessmentImport = "assessment-import";
     /// <summary>An analysis run's full report, recomputed from its stored inputs and seed (parameters: run, format, language).</summary>
     public const string AnalysisReport = "analysis-report";
+    /// <summary>
+    /// A dependency screen of an uploaded BACI trade file, its dependent products recorded (parameters: the settings; the
+    /// file waits in the job uploads folder under the job's id, deleted when the job ends).
+    /// </summary>
+    public const string TradeScreen = "trade-screen";
 
-    /// <summary>Kinds whose parameters hold uploaded content, erased once the job has ended in any way.</summary>
-    public static bool CarriesUpload(string kind) => kind == AssessmentImport;
+    /// <summary>Kinds that carry uploaded content (in their parameters or the uploads folder), let go once the job has ended in any way.</summary>
+    public static bool CarriesUpload(string kind) => kind is AssessmentImport or TradeScreen;
 }

@@ -40,6 +40,62 @@ public static partial class BaciTradeFlowReader
         return ReadStream(stream, source);
     }
 
+    /// <summary>
+    /// The flows of a kept upload (.csv, or .zip with one .csv inside) read on one thread, telling the fraction of the file
+    /// read so far (0 to 1) to <paramref name="progress"/>, whose report may throw to stop the reading (a cancelled job);
+    /// <paramref name="source"/> names the file in messages, as its owner knows it. The same flows as <see cref="ReadFlows(string)"/>.
+    /// </summary>
+    public static IEnumerable<BaciTradeFlow> ReadFlows(string path, string source, IProgress<double> progress)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(progress);
+        if (!File.Exists(path)) throw new BaciFormatException(source, "file not found.");
+        return ReadWithProgress(path, source, progress);
+    }
+
+    private static IEnumerable<BaciTradeFlow> ReadWithProgress(string path, string source, IProgress<double> progress)
+    {
+        using var stream = new ProgressStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), progress);
+        var flows = path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? ReadZip(stream, source) : ReadStream(stream, source);
+        foreach (var flow in flows) yield return flow;
+    }
+
+    /// <summary>A file read front to back that tells how far it is, about once per megabyte.</summary>
+    private sealed class ProgressStream(FileStream inner, IProgress<double> progress) : Stream
+    {
+        private long _reported;
+
+        public override int Read(byte[] buffer, int offset, int count) => Told(inner.Read(buffer, offset, count));
+
+        public override int Read(Span<byte> buffer) => Told(inner.Read(buffer));
+
+        private int Told(int read)
+        {
+            if (inner.Position - _reported >= 1 << 20 || read == 0)
+            {
+                _reported = inner.Position;
+                progress.Report(inner.Length == 0 ? 1 : (double)inner.Position / inner.Length);
+            }
+            return read;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => inner.CanSeek;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+        public override void Flush() { }
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+
     private static IEnumerable<BaciTradeFlow> ReadCsv(string path) =>
         new FileInfo(path).Length > ParallelChunkBytes ? ReadCsvParallel(path, ParallelChunkBytes, null) : ReadCsvSequential(path);
 
@@ -52,10 +108,16 @@ public static partial class BaciTradeFlowReader
 
     private static IEnumerable<BaciTradeFlow> ReadZip(string path)
     {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        foreach (var flow in ReadZip(file, path)) yield return flow;
+    }
+
+    private static IEnumerable<BaciTradeFlow> ReadZip(Stream file, string path)
+    {
         ZipArchive archive;
         try
         {
-            archive = ZipFile.OpenRead(path);
+            archive = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
         }
         catch (InvalidDataException e)
         {

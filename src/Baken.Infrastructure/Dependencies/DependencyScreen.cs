@@ -66,6 +66,32 @@ public static class DependencyScreen
         return Screen([flows], source, [year], importer, criteria, null)[year];
     }
 
+    /// <summary>
+    /// The screen of <paramref name="year"/> from one source of flows; when the criteria ask for persistence over a window,
+    /// the earlier years come from the same flows (in the same pass) and a product stays dependent only if it was in
+    /// enough years: what <c>baken dependencies screen</c> answers for one file.
+    /// </summary>
+    /// <exception cref="BaciFormatException">The flows are unreadable, or a year of the window has none.</exception>
+    public static DependencyScreenResult RunWindow(IEnumerable<BaciTradeFlow> flows, string source, int year, DependencyImporter importer, DependencyCriteria criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        var window = criteria.Persistence.WindowYears;
+        var screened = Screen([flows], source, Enumerable.Range(year - window + 1, window).ToArray(), importer, criteria, null);
+        var latest = screened[year];
+        if (window <= 1) return latest;
+        var persistent = PersistentDependency.Evaluate(screened.ToDictionary(s => s.Key, s => s.Value.Products), criteria).ToDictionary(p => p.Hs6, p => p.Dependent);
+        return latest with { Products = latest.Products.Select(p => p with { Dependent = persistent.GetValueOrDefault(p.Hs6) }).ToList() };
+    }
+
+    /// <summary>The criteria called eu (the default), geodep or merics; null for any other name.</summary>
+    public static DependencyCriteria? CriteriaNamed(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        "eu" => DependencyCriteria.EuBottomUp,
+        "geodep" => DependencyCriteria.GeoDep,
+        "merics" => DependencyCriteria.Merics,
+        _ => null,
+    };
+
     private static IReadOnlyDictionary<int, DependencyScreenResult> Screen(
         IEnumerable<IEnumerable<BaciTradeFlow>> sources, string sourceNames, IReadOnlyCollection<int> years, DependencyImporter importer,
         DependencyCriteria? criteria, CbsConcentrationBands? bands)

@@ -19,6 +19,9 @@ public sealed class JobQueue(DatabaseOptions options, TimeProvider clock)
 {
     private static readonly SemaphoreSlim SqliteClaim = new(1, 1);
 
+    /// <summary>Files kept for jobs (a trade screen's upload), let go when their job ends.</summary>
+    private readonly JobUploadFolder _uploads = new(options);
+
     private BakenDbContext Context() => DatabaseSetup.CreateContext(options, FixedUser.System, clock);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -76,12 +79,13 @@ public sealed class JobQueue(DatabaseOptions options, TimeProvider clock)
     {
         await using var db = Context();
         var now = Now;
-        await db.Jobs.Where(j => j.Id == id && j.ClaimedBy == node && j.State == JobState.Running).ExecuteUpdateAsync(s => s
+        var finished = await db.Jobs.Where(j => j.Id == id && j.ClaimedBy == node && j.State == JobState.Running).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.State, state).SetProperty(j => j.Progress, progress).SetProperty(j => j.ResultCode, resultCode)
             .SetProperty(j => j.Reason, j => reason == null ? j.Reason : j.Reason == null ? reason : j.Reason + "\n" + reason)
             .SetProperty(j => j.Output, output).SetProperty(j => j.OutputName, outputName)
             .SetProperty(j => j.Parameters, j => j.Kind == JobKinds.AssessmentImport ? "{}" : j.Parameters)
             .SetProperty(j => j.FinishedAtUtc, now).SetProperty(j => j.HeartbeatAtUtc, now), ct);
+        if (finished > 0) _uploads.Delete(id);
     }
 
     /// <summary>A node that stops in good order hands its running jobs back to the queue, for another node to start again.</summary>
@@ -117,9 +121,10 @@ public sealed class JobQueue(DatabaseOptions options, TimeProvider clock)
             // A job that will not run again lets go of the upload it carried.
             var parameters = state != JobState.Waiting && JobKinds.CarriesUpload(job.Kind) ? "{}" : job.Parameters;
             // Only if nobody moved it meanwhile (its node may have come back, another node may have recovered it first).
-            await db.Jobs.Where(j => j.Id == job.Id && j.State == JobState.Running && j.HeartbeatAtUtc == job.HeartbeatAtUtc).ExecuteUpdateAsync(s => s
+            var moved = await db.Jobs.Where(j => j.Id == job.Id && j.State == JobState.Running && j.HeartbeatAtUtc == job.HeartbeatAtUtc).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.State, state).SetProperty(j => j.ClaimedBy, (string?)null).SetProperty(j => j.Progress, 0)
                 .SetProperty(j => j.Reason, reason).SetProperty(j => j.FinishedAtUtc, finished).SetProperty(j => j.Parameters, parameters), ct);
+            if (moved > 0 && state != JobState.Waiting) _uploads.Delete(job.Id);
         }
         return stale.Count;
     }

@@ -6,6 +6,7 @@ using Baken.Domain.Jobs;
 using Baken.Infrastructure.Reports.Documents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Baken.Web.Api;
@@ -21,6 +22,18 @@ public sealed record JobStatusView(Guid Id, string Kind, string State, int Perce
         job.OutputName is null ? null : $"/api/jobs/{job.Id}/output",
         job.ImportSummary is { } s ? new AssessmentImportSummaryView(s.ScenariosCreated, s.ScenariosUpdated, s.AssessmentsCreated, s.AssessmentsUpdated) : null,
         job.Reasons, job.CreatedAtUtc, job.StartedAtUtc, job.FinishedAtUtc);
+}
+
+/// <summary>A trade-screen upload as the page and the API take it.</summary>
+public static class TradeScreenUpload
+{
+    /// <summary>The largest BACI file taken: 2 GB (a year of BACI is about 300 MB as CSV, 80 MB zipped).</summary>
+    public const long MaxFileBytes = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>The settings of a form; a missing file or year is named by the use case's answer.</summary>
+    public static TradeScreenParameters Parameters(string? fileName, int? year, string? importer, string? criteria) =>
+        new(fileName ?? "", Path.GetExtension(fileName ?? "").ToLowerInvariant(), year ?? 0,
+            string.IsNullOrWhiteSpace(importer) ? "EU27" : importer.Trim(), string.IsNullOrWhiteSpace(criteria) ? "eu" : criteria.Trim().ToLowerInvariant());
 }
 
 public sealed record AssessmentImportSummaryView(int ScenariosCreated, int ScenariosUpdated, int AssessmentsCreated, int AssessmentsUpdated);
@@ -43,11 +56,14 @@ public static class JobEndpoints
             .Produces<JobStatusView>().ProducesProblem(404).ProducesProblem(409);
 
         api.MapGet("/{id:guid}/output", async (Guid id, BackgroundJobs jobs, CancellationToken ct) =>
-                (await jobs.OutputAsync(id, ct)).ToResponse(o => o.Name.EndsWith(".html", StringComparison.Ordinal)
-                    ? Results.File(o.Content, "text/html; charset=utf-8")
-                    : Results.File(o.Content, StrategyEndpoints.DocxType, o.Name)))
-            .WithSummary("The file a finished job of yours made (a built report, HTML or DOCX)")
-            .Produces(200, contentType: "text/html").Produces(200, contentType: StrategyEndpoints.DocxType).ProducesProblem(404);
+                (await jobs.OutputAsync(id, ct)).ToResponse(o => Path.GetExtension(o.Name) switch
+                {
+                    ".html" => Results.File(o.Content, "text/html; charset=utf-8"),
+                    ".csv" => Results.File(o.Content, "text/csv; charset=utf-8", o.Name),
+                    _ => Results.File(o.Content, StrategyEndpoints.DocxType, o.Name),
+                }))
+            .WithSummary("The file a finished job of yours made (a built report, HTML or DOCX; a trade screen's CSV)")
+            .Produces(200, contentType: "text/html").Produces(200, contentType: StrategyEndpoints.DocxType).Produces(200, contentType: "text/csv").ProducesProblem(404);
 
         app.MapGroup("/api/analysis").WithTags("Analysis").RequireAuthorization().RequireRateLimiting("api")
             .MapPost("/runs/{code}/report/jobs", async (string code, string? format, string? lang, BackgroundJobs jobs, Hosting.JobWorker worker, CancellationToken ct) =>
@@ -58,6 +74,21 @@ public static class JobEndpoints
             })
             .WithSummary("Queue the build of the run's full report (HTML or DOCX; lang nl or en) as a job any node runs; take it from the job's output")
             .Produces<JobStatusView>(202).ProducesValidationProblem().ProducesProblem(404);
+
+        app.MapGroup("/api/dependencies").WithTags("Dependencies").RequireAuthorization().RequireRateLimiting("api")
+            .MapPost("/screen/jobs", async ([FromForm] IFormFile? file, [FromForm] int? year, [FromForm] string? importer, [FromForm] string? criteria,
+                BackgroundJobs jobs, Hosting.JobWorker worker, CancellationToken ct) =>
+            {
+                await using var content = file?.OpenReadStream() ?? Stream.Null;
+                var started = await jobs.StartTradeScreenAsync(TradeScreenUpload.Parameters(file?.FileName, year, importer, criteria), content, ct);
+                if (started.IsOk) worker.Wake();
+                return started.ToResponse(j => TypedResults.Accepted($"/api/jobs/{j.Id}", JobStatusView.From(j)));
+            })
+            .DisableAntiforgery() // API clients authenticate with a bearer token, not a cookie; the page posts through its own form
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(TradeScreenUpload.MaxFileBytes + RequestLimits.FormOverheadBytes))
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = TradeScreenUpload.MaxFileBytes + RequestLimits.FormOverheadBytes })
+            .WithSummary("Queue the dependency screen of a BACI trade file (multipart: file, year, importer = EU27, criteria = eu|geodep|merics) as a job; its dependent products become dependency records, its CSV the job's output")
+            .Produces<JobStatusView>(202).ProducesValidationProblem().ProducesProblem(403);
         return app;
     }
 }

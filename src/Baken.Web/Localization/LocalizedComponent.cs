@@ -9,6 +9,11 @@ public abstract class LocalizedComponent : ComponentBase
 
     protected static bool IsEnglish => Ui.IsEnglish;
     protected string T(string key) => Words.T(key);
+    /// <summary>A value's problem in the reader's language (<see cref="Ui.Problem"/>).</summary>
+    protected string Problem(Baken.Application.Common.FieldError error) => Words.Problem(error);
+    /// <summary>A field's problem as shown beside the field: the value and what is allowed, in the reader's language.</summary>
+    protected string FieldProblem(Baken.Application.Common.FieldError error) =>
+        $"'{Baken.Domain.DomainValidationException.Shorten(error.Value)}' — {Words.Allowed(error)}";
     protected string? Shown(string? value) => Words.Shown(value);
     protected static string KindName(Baken.Application.Register.RecordKind kind) => Ui.KindName(kind);
     protected string FieldLabel(Baken.Application.Register.RecordKind kind, Baken.Application.Register.RecordField field) => Words.FieldLabel(kind, field);
@@ -45,4 +50,9 @@ public abstract class LocalizedLayout : LayoutComponentBase
 
     protected static bool IsEnglish => Ui.IsEnglish;
     protected string T(string key) => Words.T(key);
+    /// <summary>A value's problem in the reader's language (<see cref="Ui.Problem"/>).</summary>
+    protected string Problem(Baken.Application.Common.FieldError error) => Words.Problem(error);
+    /// <summary>A field's problem as shown beside the field: the value and what is allowed, in the reader's language.</summary>
+    protected string FieldProblem(Baken.Application.Common.FieldError error) =>
+        $"'{Baken.Domain.DomainValidationException.Shorten(error.Value)}' — {Words.Allowed(error)}";
 }

@@ -72,6 +72,28 @@ public sealed class Ui(IStringLocalizer<Ui> localizer)
         return note;
     }
 
+    /// <summary>
+    /// A problem with a value (a <see cref="Baken.Application.Common.FieldError"/>) in the reader's language: on English
+    /// pages as the core writes it (the CLI and the API's problem JSON say the same); on Dutch pages the frame ("regel N: …
+    /// is niet toegestaan; toegestaan: …"), the field's label (the register's <c>field.&lt;name&gt;</c>) and what is allowed
+    /// (<see cref="Allowed"/>) in Dutch, the line number in the page's culture.
+    /// </summary>
+    public string Problem(Baken.Application.Common.FieldError error)
+    {
+        if (IsEnglish) return error.ToString();
+        var line = error.Line is { } l ? string.Format(CultureInfo.CurrentCulture, T("problem.line"), l) : "";
+        var allowed = Allowed(error);
+        var value = Baken.Domain.DomainValidationException.Shorten(error.Value);
+        return line + string.Format(CultureInfo.CurrentCulture, T(allowed.EndsWith('.') ? "problem.explained" : "problem.notallowed"),
+            T($"field.{error.Field}", error.Field), value, allowed);
+    }
+
+    /// <summary>
+    /// What a field allows, in the reader's language: the core writes it in English, and the common texts have a Dutch
+    /// resource named <c>allowed.&lt;English text&gt;</c>; a text without one is shown as the core wrote it.
+    /// </summary>
+    public string Allowed(Baken.Application.Common.FieldError error) => IsEnglish ? error.Allowed : T($"allowed.{error.Allowed}", error.Allowed);
+
     /// <summary>A role's name in the reader's language.</summary>
     public string Role(string role) => T($"role.{role}", role);
 

@@ -81,8 +81,8 @@ public sealed class FirstHourPageTests
         const string bad = "S-UP2,Second scenario,T1,hazard,ana,WODC,Ongerubriceerd,5,Q,,,,A,A,B,B,A,C,X,B,A,B";
 
         var refused = await PostFile(client, header + "\n" + good + "\n" + bad + "\n");
-        refused.ShouldContain("line 3");
-        refused.ShouldContain("likelihood");
+        // A Dutch page tells it in Dutch (issue 17): the line and the field's label.
+        refused.ShouldContain("regel 3: Waarschijnlijkheid");
         await using (var db = app.Database.Context(FixedUser.System))
             (await db.Scenarios.CountAsync()).ShouldBe(0);
 

@@ -19,7 +19,7 @@ public sealed partial class LanguageSweepTests
     /// English words that do not occur in Dutch prose. Words both languages share are left out: Register, Code, Status,
     /// Impact, "of" (Dutch "or"), "State" (Raad van State).
     /// </summary>
-    private static readonly string[] EnglishWords =
+    internal static readonly string[] EnglishWords =
     [
         "the", "and", "with", "without", "for", "from", "which", "this", "these", "not", "are", "has", "have", "you", "your",
         "Measure", "Measures", "Goal", "Goals", "Search", "found", "No", "Yes", "Edit", "History", "Title", "Risk", "Risks", "Scenarios",

@@ -108,7 +108,8 @@ public sealed class JobKindsTests
         WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync()).ShouldContain("To import assessments needs the role");
         // The use case itself refuses, whoever calls it.
         await using var db = app.Database.Context(FixedUser.System);
-        var refused = await new BackgroundJobs(db, new FixedUser("lid", ClassificationLevel.StaatsgeheimGeheim, 0, [Roles.CouncilMember]), TimeProvider.System)
+        var refused = await new BackgroundJobs(db, new FixedUser("lid", ClassificationLevel.StaatsgeheimGeheim, 0, [Roles.CouncilMember]), TimeProvider.System,
+                new Baken.Infrastructure.Jobs.JobUploadFolder(app.Database.Options))
             .StartAssessmentImportAsync("assessments.csv", ExampleRows());
         refused.Status.ShouldBe(ResultStatus.Forbidden);
         (await db.Jobs.CountAsync()).ShouldBe(0);

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Baken.Domain.Security;
+using Baken.Domain.Users;
+using Baken.Infrastructure.Persistence;
+using Baken.Testing;
+
+namespace Baken.Web.Tests.Api;
+
+/// <summary>
+/// Issue 17: a Dutch page is Dutch throughout, its validation messages too. The core writes a problem in English (the CLI
+/// and the API's problem JSON say it so); the page says it in the reader's language: the frame, the field's label and
+/// what is allowed, the line number in the page's culture.
+/// </summary>
+public sealed class DutchProblemsTests
+{
+    private static async Task<string> UploadAsync(HttpClient browser, string csv, string culture)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await RunningApp.AntiforgeryAsync(browser, $"/assessments/import?culture={culture}")), "__RequestVerificationToken" },
+            { new StringContent("import-assessments"), "_handler" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "assessments.csv" },
+        };
+        var posted = await browser.PostAsync($"/assessments/import?culture={culture}", form);
+        posted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return Regex.Replace(WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync()), @"\s+", " ");
+    }
+
+    /// <summary>The example table with a bad code on its second line and a bad classification on its third.</summary>
+    private static string BadTable()
+    {
+        var lines = File.ReadAllLines(SharedData.File("examples/assessments-example.csv"));
+        lines[1] = "E DROUGHT!" + lines[1][lines[1].IndexOf(',', StringComparison.Ordinal)..];
+        return string.Join("\n", lines);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnInvalidUploadOnADutchPage_IsToldInDutch_AndOnAnEnglishPageInEnglish(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider, catalogue: true);
+        var browser = await app.SignedInClientAsync("coordinator", ClassificationLevel.StaatsgeheimGeheim, Roles.Coordinator);
+
+        var dutch = await UploadAsync(browser, BadTable(), "nl");
+
+        dutch.ShouldContain("regel 2: Scenariocode: 'E DROUGHT!' is niet toegestaan; toegestaan: 1 tot 64 tekens: letters, cijfers, '.', '-' of '_', beginnend met een letter of cijfer");
+        var problems = Regex.Matches(dutch, "<li>([^<]*)</li>").Select(m => m.Groups[1].Value).Where(t => t.StartsWith("regel ", StringComparison.Ordinal)).ToList();
+        problems.ShouldNotBeEmpty();
+        var english = problems.SelectMany(p => Regex.Matches(p, @"\p{L}+").Select(m => m.Value)).Where(LanguageSweepTests.EnglishWords.Contains).Distinct().ToList();
+        english.ShouldBeEmpty($"English words in Dutch problems: {string.Join(", ", problems)}");
+
+        var englishPage = await UploadAsync(browser, BadTable(), "en");
+        englishPage.ShouldContain("line 2: scenario_id: 'E DROUGHT!' is not allowed; allowed: 1–64 characters: letters, digits, '.', '-' or '_', starting with a letter or digit");
+    }
+}
