@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddScoped<GetHistory>();
         services.AddScoped<ImportRecords>();
         services.AddScoped<ExportRecords>();
+        services.AddScoped<ReadMarkings>();
         services.AddScoped<LoadCatalogue>();
         services.AddScoped<ExportCatalogue>();
         services.AddScoped<CatalogueProfiles>();
@@ -77,7 +78,6 @@ public static class DependencyInjection
         services.AddScoped<Demo.LoadDemo>();
         // What the web host read from the database itself before (issue 18): the hosts only call use cases.
         services.AddScoped<AccountAccess>();
-        services.AddScoped<LoadCompartmentDirectory>();
         services.AddScoped<Analysis.AnalysisDisplayNames>();
         services.AddScoped<Dashboard.LoadDashboard>();
         services.AddScoped<Dependencies.DependencyOverview>();

@@ -66,7 +66,7 @@ public static class AnalysisEndpoints
             .WithSummary("Cancel a waiting or running analysis of yours (a running one stops within a second, on whichever node runs it)")
             .Produces<AnalysisJobView>().ProducesProblem(404).ProducesProblem(409);
 
-        api.MapGet("/runs/{code}/report", async (string code, string? format, string? lang, ReproduceAnalysisRun handler, GatherReportDetails gather, LoadCompartmentDirectory compartments, ICurrentUser reader,
+        api.MapGet("/runs/{code}/report", async (string code, string? format, string? lang, ReproduceAnalysisRun handler, GatherReportDetails gather, ReadMarkings markings, ICurrentUser reader,
                 CancellationToken ct) =>
             {
                 // Without lang the report speaks the page's language (Dutch unless the user switched to English).
@@ -76,19 +76,19 @@ public static class AnalysisEndpoints
                 var run = await handler.HandleAsync(code, ct: ct);
                 if (!run.IsOk || run.Value!.Result is null)
                     return run.ToResponse(r => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not reproducible", detail: r.Note));
-                var document = await Report(run.Value, gather, compartments, reader, language, ct);
+                var document = await Report(run.Value, gather, markings, reader, language, ct);
                 return StrategyEndpoints.Document(document, format ?? "html", $"{code}-report");
             })
             .WithSummary("The run's full report (HTML or DOCX; lang nl or en, default the page's language), recomputed from its stored inputs and seed")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
-        api.MapGet("/runs/{code}/results", async (string code, string? format, ReproduceAnalysisRun handler, LoadCompartmentDirectory compartments, CancellationToken ct) =>
+        api.MapGet("/runs/{code}/results", async (string code, string? format, ReproduceAnalysisRun handler, ReadMarkings markings, CancellationToken ct) =>
             {
                 if (!TableDownload.TryFormat(format, out var f))
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"'{format}' is not allowed; allowed: {TableDownload.Allowed}"] });
                 var run = await handler.HandleAsync(code, ct: ct);
                 // The run's marking: the high-water mark of the assessment and scenario rows it used (stored on the run).
-                var marking = run.IsOk ? (await compartments.HandleAsync(ct)).Marking(run.Value!.Run.Classification).Text : "";
+                var marking = run.IsOk ? await markings.LineAsync(run.Value!.Run.Classification, ct) : "";
                 return run.ToResponse(r => f == "json" ? TableDownload.Marked(TypedResults.Ok(r.Stored), marking) : RankingFile(r.Run.Code, r.Stored, f, marking));
             })
             .WithSummary("The run's stored results per scenario, as JSON or as a CSV/XLSX table (format=csv|xlsx)")
@@ -138,11 +138,11 @@ public static class AnalysisEndpoints
     /// <summary>The report of a reproduced run, with what the register holds about its scenarios as the caller may see it.</summary>
     /// <remarks>The marking line is the run's high-water mark with its compartments (METHODS §10); a reader outside the
     /// internal classified audience sees analysts as A1…An (<see cref="AnalystNames"/>).</remarks>
-    public static async Task<Baken.Infrastructure.Reports.Documents.ReportDocument> Report(ReproducedRun r, GatherReportDetails gather, LoadCompartmentDirectory compartments, ICurrentUser reader,
+    public static async Task<Baken.Infrastructure.Reports.Documents.ReportDocument> Report(ReproducedRun r, GatherReportDetails gather, ReadMarkings markings, ICurrentUser reader,
         string language, CancellationToken ct)
     {
         var details = await gather.HandleAsync(r.Result!.Scenarios.Select(s => s.Id).ToList(), r.Run.Code, ct);
-        var marking = (await compartments.HandleAsync(ct)).Marking(r.Run.Classification).Text;
+        var marking = await markings.LineAsync(r.Run.Classification, ct);
         return AnalysisReport.Compose(r.Result, IntegratedAnalysisReport.Options(r.Catalogue, r.Run.Code, r.Run.RunAtUtc, marking, r.Run.Concept,
             AnalystNames.Hidden(reader), r.Run.KnowledgeWidening), details, language);
     }

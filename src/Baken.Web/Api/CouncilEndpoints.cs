@@ -59,12 +59,12 @@ public static class CouncilEndpoints
             .WithSummary("A meeting's agenda and papers pack, minutes, or public summary (by redaction) as DOCX or HTML")
             .ProducesProblem(404).ProducesValidationProblem();
 
-        api.MapGet("/meetings/{code}/pack", async (string code, string? lang, MeetingPapers papers, StorePaper store, Baken.Application.Register.LoadCompartmentDirectory compartments, CancellationToken ct) =>
+        api.MapGet("/meetings/{code}/pack", async (string code, string? lang, MeetingPapers papers, StorePaper store, Baken.Application.Register.ReadMarkings markings, CancellationToken ct) =>
             {
                 if ((lang ?? "nl") is not ("nl" or "en")) return Invalid("lang", lang, "nl or en");
                 var result = await papers.HandleAsync(code, Audience.Caller, ct);
                 if (!result.IsOk) return result.ToResponse(_ => Results.Empty);
-                var directory = await compartments.HandleAsync(ct);
+                var directory = await markings.DirectoryAsync(ct);
                 var zip = await PapersPack.BuildAsync(result.Value!, async (c, t) => (await store.OpenAsync(c, t)).Value?.Content, lang ?? "nl", ct, c => directory.Marking(c).Text);
                 return TableDownload.Marked(Results.File(zip, "application/zip", $"{code}-papers.zip"), result.Value!.Marking.Text);
             })

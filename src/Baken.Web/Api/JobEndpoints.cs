@@ -97,7 +97,7 @@ public static class JobEndpoints
 /// Builds an analysis run's full report in the background: the same recomputation from the run's stored inputs and seed,
 /// and the same composition, as <c>GET /api/analysis/runs/{code}/report</c>, as the job's owner may see the register now.
 /// </summary>
-public sealed class AnalysisReportJob(ReproduceAnalysisRun reproduce, GatherReportDetails gather, Baken.Application.Register.LoadCompartmentDirectory compartments, ICurrentUser owner) : IJobKind
+public sealed class AnalysisReportJob(ReproduceAnalysisRun reproduce, GatherReportDetails gather, Baken.Application.Register.ReadMarkings markings, ICurrentUser owner) : IJobKind
 {
     public string Kind => JobKinds.AnalysisReport;
 
@@ -109,7 +109,7 @@ public sealed class AnalysisReportJob(ReproduceAnalysisRun reproduce, GatherRepo
         if (!run.IsOk) return JobOutcome.Failed(run.Message ?? $"run: '{settings.RunCode}' cannot be read");
         if (run.Value!.Result is null) return JobOutcome.Failed($"run: '{settings.RunCode}' is not reproducible: {run.Value.Note}");
         progress.Report(0.7);
-        var document = await AnalysisEndpoints.Report(run.Value, gather, compartments, owner, settings.Language, ct);
+        var document = await AnalysisEndpoints.Report(run.Value, gather, markings, owner, settings.Language, ct);
         progress.Report(0.9);
         var content = settings.Format == "docx" ? DocxWriter.ToBytes(document) : System.Text.Encoding.UTF8.GetBytes(HtmlDocumentWriter.Write(document));
         return new JobOutcome(JobState.Done, settings.RunCode, Output: content, OutputName: $"{settings.RunCode}-report.{settings.Format}");

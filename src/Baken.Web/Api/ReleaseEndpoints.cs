@@ -36,13 +36,14 @@ public static class ReleaseEndpoints
                 (await list.GetAsync(code, ct)).ToResponse(r => Results.File(r.Content, r.ContentType, r.FileName)))
             .WithSummary("The stored file of a release, exactly as released (its SHA-256 is in the listing)").ProducesProblem(404);
 
-        api.MapPost("", async (ReleaseBody body, ProductDocuments products, ReleaseProduct release, LoadCompartmentDirectory compartments, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("", async (ReleaseBody body, ProductDocuments products, ReleaseProduct release, ReadMarkings markings, TimeProvider clock, CancellationToken ct) =>
             {
                 if ((body.Format ?? "docx") is not ("docx" or "html")) return Invalid("format", body.Format, "docx or html");
                 if ((body.Lang ?? "nl") is not ("nl" or "en")) return Invalid("lang", body.Lang, "nl or en");
                 if (!TryDate(body.AsOf, clock, out var today)) return Invalid("asOf", body.AsOf, "a date as yyyy-MM-dd");
-                var directory = await compartments.HandleAsync(ct);
-                if (!directory.TryParseAudience(body.Audience, out var audience, out var error)) return Result<ReleaseView>.Invalid(error!).ToResponse(_ => Results.Empty);
+                var read = await markings.AudienceAsync(body.Audience, ct);
+                if (!read.IsOk) return read.ToResponse(_ => Results.Empty);
+                var audience = read.Value!;
                 var lang = body.Lang ?? "nl";
                 var what = body.Product ?? "";
                 Result<AudienceProduct> made = what.ToLowerInvariant() switch

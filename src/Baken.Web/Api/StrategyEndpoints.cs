@@ -27,7 +27,7 @@ public static class StrategyEndpoints
         api.MapGet("/strategy/tree", async (LoadStrategy load, CancellationToken ct) => TypedResults.Ok(StrategyTree.From(await load.HandleAsync(null, ct))))
             .WithSummary("Pillars, goals, their measures and indicators with the latest reported progress");
 
-        api.MapGet("/strategy/gaps", async (string? asOf, int? top, int? staleDays, string? format, LoadStrategy load, LoadCompartmentDirectory compartments, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/strategy/gaps", async (string? asOf, int? top, int? staleDays, string? format, LoadStrategy load, ReadMarkings markings, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!TryDate(asOf, clock, out var today)) return Invalid("asOf", asOf, "a date as yyyy-MM-dd");
                 if (top is < 0) return Invalid("top", top.ToString(), "0 or more");
@@ -37,7 +37,7 @@ public static class StrategyEndpoints
                 var report = StrategyGaps.Find(snapshot, today, new GapSettings(top ?? 10, staleDays ?? 365));
                 var gaps = GapView.From(report);
                 // The marking of the gaps listed: their subjects' high-water mark, not the whole strategy's.
-                var marking = (await compartments.HandleAsync(ct)).Marking(snapshot.GapsClassification(report.Gaps)).Text;
+                var marking = await markings.LineAsync(snapshot.GapsClassification(report.Gaps), ct);
                 if (f == "json") return TableDownload.Marked(TypedResults.Ok(gaps), marking);
                 return TableDownload.File($"gaps-{today:yyyy-MM-dd}", ["kind", "subject", "code", "title", "since", "explanation", "reminder"],
                     gaps.Select(g => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
