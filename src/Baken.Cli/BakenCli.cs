@@ -69,7 +69,7 @@ public static class BakenCli
         CatalogCommands.Create(io),
         DbCommands.Create(io),
         CascadeCommands.Iim(io),
-        CascadeCommands.Dependencies(io),
+        DependencyCommands.Dependencies(io),
         SignalCommands.Stix(io),
         SignalCommands.Inform(io),
         AnalyseCommand.Create(io),
