@@ -66,7 +66,7 @@ public static class BakenCli
         ImportExportCommands.Export(io),
         HistoryCommand.Create(io),
         UserCommands.Create(io),
-        CatalogCommands.Create(io),
+        CatalogueCommands.Create(io),
         DbCommands.Create(io),
         CascadeCommands.Iim(io),
         DependencyCommands.Dependencies(io),
