@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<EnsureAdministrator>();
         services.AddScoped<Signals.ImportStixObjects>();
         services.AddScoped<Signals.ExportStixObjects>();
+        services.AddScoped<Signals.ReadStixMarkingLevels>();
         services.AddScoped<Analysis.LoadAnalysisCatalogue>();
         services.AddScoped<Analysis.RunIntegratedAnalysis>();
         services.AddScoped<Analysis.CompareAnalysisRuns>();
@@ -41,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<Cascades.LoadDependencyNetwork>();
         services.AddScoped<Cascades.SuggestCascadeScores>();
         services.AddScoped<Cascades.CompoundScenarioScoring>();
+        services.AddScoped<Dependencies.RecordDependencyScreen>();
         services.AddScoped<Strategy.MeasuresAnalysis>();
         services.AddScoped<Strategy.LoadStrategy>();
         services.AddScoped<Strategy.NewEdition>();

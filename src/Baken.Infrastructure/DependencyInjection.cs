@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddDbContext<BakenDbContext>(b => DatabaseSetup.Configure((DbContextOptionsBuilder<BakenDbContext>)b, options),
             ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<IBakenDb>(sp => sp.GetRequiredService<BakenDbContext>());
+        services.AddScoped<IDatabaseTransactions, DatabaseTransactions>();
         services.AddBakenApplication();
         // Feeds: only public addresses (checked at each connection, so after redirects and DNS too), with retries for
         // what is transient but never for a refused address.
@@ -41,7 +42,6 @@ public static class DependencyInjection
         services.AddScoped<Baken.Application.Signals.IAlertNotifier, Signals.AlertWebhook>();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Baken.Application.Signals.AlertOptions>, Baken.Application.Signals.AlertOptionsValidator>();
         services.AddSingleton<Baken.Application.Jobs.IJobUploads, Jobs.JobUploadFolder>();
-        services.AddScoped<Dependencies.RecordTradeScreen>();
         services.AddScoped<Baken.Application.Jobs.IJobKind, Dependencies.TradeScreenJob>();
         services.AddScoped<Application.Operations.IDatabaseBackupStore, Operations.DatabaseBackupStore>();
         return services;

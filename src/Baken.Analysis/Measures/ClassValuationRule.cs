@@ -42,7 +42,7 @@ public static class ClassRepresentative
     }
 
     /// <summary>The quantity that stands for class <paramref name="c"/> on a quantitative scale; null on a ladder or for X.</summary>
-    public static double? Quantity(CriterionScale scale, ImpactClass c, ClassValuationRule rule)
+    public static double? Quantity(ImpactClassScale scale, ImpactClass c, ClassValuationRule rule)
     {
         ArgumentNullException.ThrowIfNull(scale);
         if (c == ImpactClass.X || scale.LowerBounds is not { Count: 5 } lower) return null;

@@ -4,7 +4,6 @@ using Baken.Analysis.Risk;
 using Baken.Application.Common;
 using Baken.Application.Register;
 using Microsoft.EntityFrameworkCore;
-using AnalysisScale = Baken.Analysis.Risk.CriterionScale;
 
 namespace Baken.Application.Analysis;
 
@@ -17,7 +16,7 @@ public sealed record ConcernItem(string Topic, double Percent, string? ThemeCode
 /// </summary>
 public sealed record AnalysisCatalogue(
     IReadOnlyList<Criterion> Criteria,
-    IReadOnlyDictionary<string, AnalysisScale> Scales,
+    IReadOnlyDictionary<string, ImpactClassScale> Scales,
     IReadOnlyList<PreferenceProfile> Profiles,
     PreferenceProfile DefaultProfile,
     IReadOnlyDictionary<string, string> ThemeNames,
@@ -52,16 +51,16 @@ public sealed class LoadAnalysisCatalogue(IBakenDb db)
             .OrderBy(c => c.Code, NaturalComparer.Instance).Select(c => new Criterion(c.Code, c.InterestCode)).ToList();
         if (criteria.Count == 0) throw new InvalidOperationException("The catalogue holds no impact criteria you may see; load the catalogue first ('baken catalog import').");
 
-        var scales = new Dictionary<string, AnalysisScale>(StringComparer.Ordinal);
+        var scales = new Dictionary<string, ImpactClassScale>(StringComparer.Ordinal);
         foreach (var group in (await db.CriterionScales.AsNoTracking().ToListAsync(ct)).GroupBy(s => s.CriterionCode))
         {
             var s = group.OrderByDescending(x => x.ScaleVersion).First();
             scales[group.Key] = s.Quantitative && s.LowerBounds.All(b => b is not null)
-                ? AnalysisScale.Quantitative(s.CriterionCode, s.ScaleVersion, s.Unit, s.LowerBounds.Select(b => b!.Value).ToList(), s.Indicative)
-                : AnalysisScale.Qualitative(s.CriterionCode, s.ScaleVersion, s.Indicative);
+                ? ImpactClassScale.Quantitative(s.CriterionCode, s.ScaleVersion, s.Unit, s.LowerBounds.Select(b => b!.Value).ToList(), s.Indicative)
+                : ImpactClassScale.Qualitative(s.CriterionCode, s.ScaleVersion, s.Indicative);
         }
         foreach (var c in criteria.Where(c => !scales.ContainsKey(c.Code)))
-            scales[c.Code] = AnalysisScale.Qualitative(c.Code, 1, true);
+            scales[c.Code] = ImpactClassScale.Qualitative(c.Code, 1, true);
 
         var profiles = new List<PreferenceProfile>();
         PreferenceProfile? chosen = null;

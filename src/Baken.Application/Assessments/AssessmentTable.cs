@@ -41,11 +41,11 @@ public sealed class AssessmentTable
     private const double DefaultHorizonYears = 5;
 
     private readonly IReadOnlyList<Criterion> _criteria;
-    private readonly IReadOnlyDictionary<string, CriterionScale> _scales;
+    private readonly IReadOnlyDictionary<string, ImpactClassScale> _scales;
 
     /// <param name="criteria">The known criteria (code and interest) of the current catalogue edition.</param>
     /// <param name="scales">The scale of every known criterion, keyed by criterion code.</param>
-    public AssessmentTable(IReadOnlyList<Criterion> criteria, IReadOnlyDictionary<string, CriterionScale> scales)
+    public AssessmentTable(IReadOnlyList<Criterion> criteria, IReadOnlyDictionary<string, ImpactClassScale> scales)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         ArgumentNullException.ThrowIfNull(scales);
@@ -53,7 +53,7 @@ public sealed class AssessmentTable
         foreach (var c in criteria)
         {
             if (!scales.ContainsKey(c.Code))
-                throw new ArgumentException($"Criterion {c.Code} has no scale; give a CriterionScale for every known criterion.", nameof(scales));
+                throw new ArgumentException($"Criterion {c.Code} has no scale; give a ImpactClassScale for every known criterion.", nameof(scales));
         }
         _criteria = criteria;
         _scales = scales;

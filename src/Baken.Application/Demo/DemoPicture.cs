@@ -27,14 +27,14 @@ public static class DemoPicture
     /// <param name="Classes">Consensus judgement per criterion 1.1, 1.2, 2.1, 2.2, 2.3, 3.1, 4.1, 5.1, 5.2, 5.3 (X, A–E).</param>
     /// <param name="Likelihood">Consensus likelihood class A–E.</param>
     /// <param name="Disruptions">Vital processes the scenario disrupts first (the cascade), or null.</param>
-    public sealed record Scenario(string Code, string Theme, string Kind, string Title, string Classification, string Classes, char Likelihood,
+    public sealed record DemoScenario(string Code, string Theme, string Kind, string Title, string Classification, string Classes, char Likelihood,
         string Risk, string Narrative, string? Disruptions = null);
 
     public static readonly string[] Criteria = ["1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "4.1", "5.1", "5.2", "5.3"];
 
     private const string Open = "Ongerubriceerd";
 
-    public static readonly IReadOnlyList<Scenario> Scenarios =
+    public static readonly IReadOnlyList<DemoScenario> Scenarios =
     [
         new("DEMO-T1-FLOOD", "T1", "hazard", "Dijkdoorbraak in een dichtbevolkte polder", Open, "AXDDDECCAD", 'A', "DEMO-R-T1",
             "Na dagen van storm en hoog water bezwijkt een primaire kering; 200.000 inwoners moeten weg.", "1: 72h 0.6; 10: 48h 0.5; 15: 72h 0.7"),

@@ -1,3 +1,4 @@
+using Baken.Application.Dependencies;
 using Baken.Application.Register;
 
 namespace Baken.Application.Demo;
@@ -11,5 +12,5 @@ public sealed record DemoTradeRows(int Year, int FlowsScreened, IReadOnlyList<Im
 /// </summary>
 public interface IDemoTradeScreen
 {
-    DemoTradeRows Screen(IReadOnlyList<(string Prefix, string Domain, string? VitalProcesses)> productDomains);
+    DemoTradeRows Screen(IReadOnlyList<ProductDomain> productDomains);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Baken.Application.Analysis;
 using Baken.Application.Assessments;
 using Baken.Application.Common;
+using Baken.Application.Dependencies;
 using Baken.Application.Register;
 using Baken.Application.Signals;
 using Baken.Application.Users;
@@ -135,11 +136,7 @@ public sealed class LoadDemo(
             ], ct) is { } eFrame) return eFrame;
 
         step?.Report("dependency screen");
-        var domains = (await db.CatalogueEntries.AsNoTracking().Where(e => e.Kind == "product_domains").ToListAsync(ct))
-            .Select(e => System.Text.Json.Nodes.JsonNode.Parse(e.AttributesJson) as System.Text.Json.Nodes.JsonObject)
-            .Where(a => a?["prefix"] is not null && a["domain"] is not null)
-            .Select(a => ((string)a!["prefix"]!, (string)a["domain"]!, (string?)a["vital_processes"])).ToList();
-        var screened = trade.Screen(domains);
+        var screened = trade.Screen(await ProductDomains.LoadAsync(db, ct));
         if (await Import("dependency", Mark(screened.Dependencies), ct) is { } e8) return e8;
         if (await Import("warning-indicator", Mark(screened.Indicators), ct) is { } e9) return e9;
         if (await Import("observation", screened.Observations, ct) is { } e10) return e10;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Baken.Analysis.Measures;
 using Baken.Analysis.Risk;
 using Baken.Application.Analysis;
-using AnalysisScale = Baken.Analysis.Risk.CriterionScale;
 
 namespace Baken.Application.Strategy;
 
@@ -75,6 +74,6 @@ public static class MeasureBaselines
         ClassRepresentative.Probability(scale, c, ClassValuationRule.GeometricMean);
 
     /// <summary>The geometric midpoint of an impact class on a quantitative scale; null on a ladder.</summary>
-    public static double? RepresentativeQuantity(AnalysisScale scale, ImpactClass c) =>
+    public static double? RepresentativeQuantity(ImpactClassScale scale, ImpactClass c) =>
         ClassRepresentative.Quantity(scale, c, ClassValuationRule.GeometricMean);
 }

@@ -103,7 +103,7 @@ public static class CouncilCommands
             if (which == "pack")
             {
                 var store = session.Get<StorePaper>();
-                var directory = await Baken.Application.Register.CompartmentDirectory.LoadAsync(session.Get<Baken.Application.Common.IBakenDb>(), ct);
+                var directory = await session.Get<Baken.Application.Register.ReadMarkings>().DirectoryAsync(ct);
                 var zip = await PapersPack.BuildAsync(view, async (c, t) => (await store.OpenAsync(c, t)).Value?.Content, lang, ct, c => directory.Marking(c).Text);
                 var folder = parse.GetValue(output)!;
                 string path;

@@ -75,7 +75,7 @@ public static class MeasureCommands
     }
 
     private static async Task<string> MarkingAsync(CliSession session, Baken.Domain.Security.Classification classification, CancellationToken ct) =>
-        (await Baken.Application.Register.CompartmentDirectory.LoadAsync(session.Get<Baken.Application.Common.IBakenDb>(), ct)).Marking(classification).Text;
+        await session.Get<Baken.Application.Register.ReadMarkings>().LineAsync(classification, ct);
 
     /// <summary>
     /// One line of <c>baken measures</c>. The NPV percentiles and P(NPV &gt; 0) are empty for risk points (no net benefit

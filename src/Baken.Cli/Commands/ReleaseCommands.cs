@@ -34,10 +34,9 @@ public static class ReleaseCommands
             var fmt = parse.GetValue(format)?.ToLowerInvariant();
             if (fmt is not ("docx" or "html")) throw new CliException(ExitCodes.Invalid, $"--format: '{parse.GetValue(format)}' is not allowed; allowed: docx or html.");
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            var db = session.Get<IBakenDb>();
-            var directory = await CompartmentDirectory.LoadAsync(db, ct);
-            if (!directory.TryParseAudience(parse.GetValue(audience), out var target, out var error))
-                return io.Fail(Result<object>.Invalid(error!));
+            var audienceRead = await session.Get<ReadMarkings>().AudienceAsync(parse.GetValue(audience), ct);
+            if (!audienceRead.IsOk) return io.Fail(audienceRead);
+            var target = audienceRead.Value!;
             var products = session.Get<ProductDocuments>();
             var what = parse.GetValue(product)!;
             var about = parse.GetValue(subject);

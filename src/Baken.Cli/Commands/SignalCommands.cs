@@ -27,8 +27,10 @@ public static class SignalCommands
             if (bundle.IsMalformed) throw new CliException(ExitCodes.Invalid, $"Nothing was imported: {path} is not a readable STIX bundle.");
 
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
+            var levels = await session.Get<ReadStixMarkingLevels>().HandleAsync(ct);
+            if (!levels.IsOk) return io.Fail(levels);
             StixMarkingMap map;
-            try { map = await StixMarkingTable.LoadAsync(session.Get<Baken.Application.Common.IBakenDb>(), ct); }
+            try { map = StixMarkingTable.From(levels.Value!); }
             catch (InvalidOperationException e) { throw new CliException(ExitCodes.Invalid, e.Message); }
             var inputs = new List<StixObjectInput>();
             foreach (var o in bundle.UsableObjects)
@@ -64,7 +66,7 @@ public static class SignalCommands
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var export = await session.Get<ExportStixObjects>().MarkedAsync(parse.GetValue(types), ct);
             // The bundle's marking: the high-water mark of the objects in it (docs/formats.md §8.3).
-            var marking = (await CompartmentDirectory.LoadAsync(session.Get<IBakenDb>(), ct)).Marking(export.Classification).Text;
+            var marking = await session.Get<ReadMarkings>().LineAsync(export.Classification, ct);
             await using var stream = File.Create(parse.GetValue(output)!);
             var summary = StixBundleWriter.Write(export.Objects, stream, new StixBundleWriteOptions(null, null, true, marking));
             await io.Err.WriteLineAsync($"Wrote {summary.ObjectIds.Count} objects to {parse.GetValue(output)} ({summary.BundleId}); marked {marking}." +

@@ -10,7 +10,7 @@ namespace Baken.Infrastructure.Assessments;
 /// Reads an assessment file (CSV or XLSX; the format is documented in docs/formats.md and on <see cref="AssessmentTable"/>)
 /// into rows and validates them with the same rules as stored assessments.
 /// </summary>
-public sealed class AssessmentFileReader(IReadOnlyList<Criterion> criteria, IReadOnlyDictionary<string, CriterionScale> scales)
+public sealed class AssessmentFileReader(IReadOnlyList<Criterion> criteria, IReadOnlyDictionary<string, ImpactClassScale> scales)
 {
     private readonly AssessmentTable _table = new(criteria, scales);
 

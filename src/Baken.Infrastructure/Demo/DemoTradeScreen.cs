@@ -1,5 +1,6 @@
 using Baken.Analysis.Dependencies;
 using Baken.Application.Demo;
+using Baken.Application.Dependencies;
 using Baken.Infrastructure.Dependencies;
 
 namespace Baken.Infrastructure.Demo;
@@ -22,14 +23,13 @@ public sealed class DemoTradeScreen : IDemoTradeScreen
         new(634, "Qatar", "QA", "QAT"), new(458, "Malaysia", "MY", "MYS"), new(504, "Morocco", "MA", "MAR"), new(152, "Chile", "CL", "CHL"),
     ]);
 
-    public DemoTradeRows Screen(IReadOnlyList<(string Prefix, string Domain, string? VitalProcesses)> productDomains)
+    public DemoTradeRows Screen(IReadOnlyList<ProductDomain> productDomains)
     {
         using var stream = typeof(DemoTradeScreen).Assembly.GetManifestResourceStream(Resource)
                            ?? throw new InvalidOperationException($"The demo trade file {Resource} is missing from the assembly.");
         var result = DependencyScreen.Run(BaciTradeFlowReader.ReadFlows(stream, "demo-trade-2023.csv (fictional)"), "demo-trade-2023.csv (fictional)",
             Year, DependencyImporter.Eu27, DependencyCriteria.EuBottomUp);
-        var domains = productDomains.Select(d => new DependencyRecords.ProductDomain(d.Prefix, d.Domain, d.VitalProcesses)).ToList();
         var (indicators, observations) = DependencyRecords.ConcentrationSeries(result);
-        return new DemoTradeRows(result.Year, (int)result.FlowsInYear, DependencyRecords.Rows(result, Countries, domains), indicators, observations);
+        return new DemoTradeRows(result.Year, (int)result.FlowsInYear, DependencyRecords.Rows(result, Countries, productDomains), indicators, observations);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Baken.Application.Dependencies;
 using Baken.Application.Register;
 
 namespace Baken.Infrastructure.Dependencies;
@@ -9,8 +10,13 @@ namespace Baken.Infrastructure.Dependencies;
 /// </summary>
 public static class DependencyRecords
 {
-    /// <summary>One line of the product-to-domain mapping: an HS prefix, its domain code and the vital processes that rely on it.</summary>
-    public sealed record ProductDomain(string Prefix, string Domain, string? VitalProcesses);
+    /// <summary>Everything a screen keeps (<see cref="RecordDependencyScreen"/>): the dependency records and their concentration series.</summary>
+    public static DependencyScreenRows ScreenRows(DependencyScreenResult result, BaciCountryDictionary? countries, IReadOnlyList<ProductDomain>? domains,
+        Func<int, string?>? productName = null)
+    {
+        var (indicators, observations) = ConcentrationSeries(result, productName);
+        return new DependencyScreenRows(result.Year, Rows(result, countries, domains, productName), indicators, observations);
+    }
 
     /// <param name="domains">The catalogue's product_domains mapping; the longest matching HS prefix gives a product's domain.</param>
     /// <param name="productName">The name of an HS6 code, put in the record's title ("Antibiotics … (HS 294110), imported by EU27").</param>

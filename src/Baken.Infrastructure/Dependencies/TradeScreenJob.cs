@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Baken.Application.Dependencies;
 using Baken.Application.Jobs;
 using Baken.Domain.Jobs;
 
@@ -11,7 +12,7 @@ namespace Baken.Infrastructure.Dependencies;
 /// work and tells the progress (to 90 %); the records are then kept in one transaction, all or none. What it made for its
 /// owner is the screen's CSV, as the command writes it.
 /// </summary>
-public sealed class TradeScreenJob(IJobUploads uploads, RecordTradeScreen record) : IJobKind
+public sealed class TradeScreenJob(IJobUploads uploads, RecordDependencyScreen record) : IJobKind
 {
     public string Kind => JobKinds.TradeScreen;
 
@@ -37,7 +38,7 @@ public sealed class TradeScreenJob(IJobUploads uploads, RecordTradeScreen record
         progress.Report(0.9);
         var edition = HsProductNames.EditionOf(settings.FileName) ?? HsNomenclature.Hs17;
         Func<int, string?> productName = code => HsProductNames.Bundled.Name(code, edition);
-        var kept = await record.HandleAsync(result, null, productName, ct);
+        var kept = await record.HandleAsync(DependencyRecords.ScreenRows(result, null, await record.ProductDomainsAsync(ct), productName), ct);
         if (!kept.IsOk) return JobOutcome.Failed(AnalysisJob.Reasons(kept.Errors, kept.Message, "keeping the screen was refused"));
         await using var csv = new StringWriter(CultureInfo.InvariantCulture);
         DependencyScreenCsv.Write(result, csv, null, productName);

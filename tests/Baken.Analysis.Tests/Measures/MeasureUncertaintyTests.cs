@@ -89,9 +89,9 @@ public sealed class MeasureUncertaintyTests
     [InlineData(ClassValuationRule.Midpoint, ImpactClass.E, 55_000.0)] // E: 10,000 … 100,000
     public void Quantity_OfAnImpactClass_FollowsTheRule(ClassValuationRule rule, ImpactClass c, double expected)
     {
-        var deaths = CriterionScale.Quantitative("2.1", 1, "deaths", [1, 10, 100, 1_000, 10_000], isIndicative: true);
+        var deaths = ImpactClassScale.Quantitative("2.1", 1, "deaths", [1, 10, 100, 1_000, 10_000], isIndicative: true);
         ClassRepresentative.Quantity(deaths, c, rule)!.Value.ShouldBe(expected, 1e-9);
-        ClassRepresentative.Quantity(CriterionScale.Qualitative("5.2", 1, true), c, rule).ShouldBeNull();
+        ClassRepresentative.Quantity(ImpactClassScale.Qualitative("5.2", 1, true), c, rule).ShouldBeNull();
     }
 
     private static MeasureAppraisalResult Appraisal(string id, double npv, double ratio) =>

@@ -11,14 +11,14 @@ internal static class IndicativeNrbCriteria
     public static IReadOnlyList<Criterion> Criteria { get; } =
         new[] { "1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "4.1", "5.1", "5.2", "5.3" }.Select(c => new Criterion(c, c[..1])).ToArray();
 
-    public static IReadOnlyDictionary<string, CriterionScale> Scales { get; } = Criteria.ToDictionary(
+    public static IReadOnlyDictionary<string, ImpactClassScale> Scales { get; } = Criteria.ToDictionary(
         c => c.Code,
         c => c.Code switch
         {
-            "2.1" => CriterionScale.Quantitative("2.1", 1, "deaths", [1, 10, 100, 1_000, 10_000], isIndicative: true),
-            "2.2" => CriterionScale.Quantitative("2.2", 1, "people", [10, 100, 1_000, 10_000, 100_000], isIndicative: true),
-            "3.1" => CriterionScale.Quantitative("3.1", 1, "EUR", [50e6, 0.5e9, 5e9, 50e9, 500e9], isIndicative: true),
-            _ => CriterionScale.Qualitative(c.Code, 1, isIndicative: true),
+            "2.1" => ImpactClassScale.Quantitative("2.1", 1, "deaths", [1, 10, 100, 1_000, 10_000], isIndicative: true),
+            "2.2" => ImpactClassScale.Quantitative("2.2", 1, "people", [10, 100, 1_000, 10_000, 100_000], isIndicative: true),
+            "3.1" => ImpactClassScale.Quantitative("3.1", 1, "EUR", [50e6, 0.5e9, 5e9, 50e9, 500e9], isIndicative: true),
+            _ => ImpactClassScale.Qualitative(c.Code, 1, isIndicative: true),
         });
 
     public static Baken.Infrastructure.Assessments.AssessmentFileReader CreateReader() => new(Criteria, Scales);

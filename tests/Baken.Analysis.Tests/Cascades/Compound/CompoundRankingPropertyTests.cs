@@ -14,8 +14,8 @@ namespace Baken.Analysis.Tests.Cascades.Compound;
 /// </summary>
 public sealed class CompoundRankingPropertyTests
 {
-    private static readonly CriterionScale Deaths = CriterionScale.Quantitative("2.1", 1, "deaths", [1, 10, 100, 1_000, 10_000], true);
-    private static readonly CriterionScale Costs = CriterionScale.Quantitative("3.1", 1, "EUR", [5e7, 5e8, 5e9, 5e10, 5e11], true);
+    private static readonly ImpactClassScale Deaths = ImpactClassScale.Quantitative("2.1", 1, "deaths", [1, 10, 100, 1_000, 10_000], true);
+    private static readonly ImpactClassScale Costs = ImpactClassScale.Quantitative("3.1", 1, "EUR", [5e7, 5e8, 5e9, 5e10, 5e11], true);
 
     private static readonly CriterionRule[] Rules =
     [
@@ -39,7 +39,7 @@ public sealed class CompoundRankingPropertyTests
 
     private static ScenarioPart Part(int index, int[] classes, double p)
     {
-        double? Quantity(CriterionScale scale, ImpactClass c) => c == ImpactClass.X ? 0 : ClassRepresentative.Quantity(scale, c, ClassValuationRule.GeometricMean);
+        double? Quantity(ImpactClassScale scale, ImpactClass c) => c == ImpactClass.X ? 0 : ClassRepresentative.Quantity(scale, c, ClassValuationRule.GeometricMean);
         var c0 = (ImpactClass)classes[0];
         var c1 = (ImpactClass)classes[1];
         return new ScenarioPart($"S{index}", p,

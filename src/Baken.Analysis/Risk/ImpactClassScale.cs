@@ -12,11 +12,11 @@ public sealed record ScaleClassification(ImpactClass Class, string Explanation);
 /// lower bound of each class A..E in the criterion's unit (strictly increasing); a quantity below A's bound is X.
 /// A qualitative scale (a ladder of descriptions) has no bounds and only accepts classes.
 /// </summary>
-public sealed record CriterionScale
+public sealed record ImpactClassScale
 {
     private readonly double[]? _lowerBounds;
 
-    private CriterionScale(string criterionCode, int version, string unit, bool isIndicative, double[]? lowerBounds)
+    private ImpactClassScale(string criterionCode, int version, string unit, bool isIndicative, double[]? lowerBounds)
     {
         if (string.IsNullOrWhiteSpace(criterionCode))
             throw new ArgumentException("A criterion code is required (for example \"2.1\").", nameof(criterionCode));
@@ -41,11 +41,11 @@ public sealed record CriterionScale
     }
 
     /// <summary>A scale with inclusive lower bounds for A, B, C, D, E in <paramref name="unit"/> (strictly increasing, ≥ 0).</summary>
-    public static CriterionScale Quantitative(string criterionCode, int version, string unit, IReadOnlyList<double> lowerBoundsAToE, bool isIndicative) =>
+    public static ImpactClassScale Quantitative(string criterionCode, int version, string unit, IReadOnlyList<double> lowerBoundsAToE, bool isIndicative) =>
         new(criterionCode, version, unit, isIndicative, lowerBoundsAToE?.ToArray() ?? throw new ArgumentNullException(nameof(lowerBoundsAToE)));
 
     /// <summary>A qualitative ladder: analysts give classes; quantities are refused.</summary>
-    public static CriterionScale Qualitative(string criterionCode, int version, bool isIndicative) =>
+    public static ImpactClassScale Qualitative(string criterionCode, int version, bool isIndicative) =>
         new(criterionCode, version, "ladder", isIndicative, null);
 
     public string CriterionCode { get; }

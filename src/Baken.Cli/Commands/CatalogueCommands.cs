@@ -5,7 +5,7 @@ using Baken.Infrastructure.Catalogue;
 namespace Baken.Cli.Commands;
 
 /// <summary>baken catalog import [DIR] / export --out DIR: the default catalogue as editable JSON files.</summary>
-public static class CatalogCommands
+public static class CatalogueCommands
 {
     public static Command Create(CommandIo io)
     {

@@ -3,9 +3,9 @@ using Shouldly;
 
 namespace Baken.Analysis.Tests.Risk;
 
-public sealed class CriterionScaleTests
+public sealed class ImpactClassScaleTests
 {
-    private static readonly CriterionScale Deaths = CriterionScale.Quantitative("2.1", 1, "deaths", [1, 10, 100, 1_000, 10_000], isIndicative: true);
+    private static readonly ImpactClassScale Deaths = ImpactClassScale.Quantitative("2.1", 1, "deaths", [1, 10, 100, 1_000, 10_000], isIndicative: true);
 
     [Fact]
     public void Classify_350Deaths_IsCWithExplanation()
@@ -37,7 +37,7 @@ public sealed class CriterionScaleTests
     [Fact]
     public void Classify_EuroCosts_2Point1Billion_IsB()
     {
-        var costs = CriterionScale.Quantitative("3.1", 2, "EUR", [50e6, 0.5e9, 5e9, 50e9, 500e9], isIndicative: false);
+        var costs = ImpactClassScale.Quantitative("3.1", 2, "EUR", [50e6, 0.5e9, 5e9, 50e9, 500e9], isIndicative: false);
 
         var result = costs.Classify(2.1e9);
 
@@ -48,7 +48,7 @@ public sealed class CriterionScaleTests
     [Fact]
     public void Classify_QualitativeScale_Refuses()
     {
-        var ladder = CriterionScale.Qualitative("5.3", 1, isIndicative: true);
+        var ladder = ImpactClassScale.Qualitative("5.3", 1, isIndicative: true);
 
         Should.Throw<InvalidOperationException>(() => ladder.Classify(3)).Message.ShouldContain("qualitative");
         ladder.IsQuantitative.ShouldBeFalse();
@@ -57,7 +57,7 @@ public sealed class CriterionScaleTests
     [Fact]
     public void Quantitative_BoundsNotIncreasing_ThrowsNamingTheClass()
     {
-        var ex = Should.Throw<ArgumentException>(() => CriterionScale.Quantitative("2.1", 1, "deaths", [1, 10, 10, 1_000, 10_000], true));
+        var ex = Should.Throw<ArgumentException>(() => ImpactClassScale.Quantitative("2.1", 1, "deaths", [1, 10, 10, 1_000, 10_000], true));
         ex.Message.ShouldContain("C = 10 is not above B = 10");
     }
 
