@@ -18,10 +18,11 @@ namespace Baken.Application.Common;
 public interface IBakenDb
 {
     /// <summary>
-    /// True when the database's LIKE ignores case the way lower() does (SQLite: ASCII letters), so a search can use LIKE,
-    /// which is several times cheaper per row than lower() on both sides.
+    /// The records whose code or <paramref name="titleProperty"/> contains <paramref name="term"/> (already trimmed and
+    /// lower-cased), ignoring case the way lower() does and taking the term's own % _ and \ literally; each database
+    /// matches it the way its indexes serve.
     /// </summary>
-    bool LikeIgnoresCase { get; }
+    IQueryable<Record> Search(IQueryable<Record> records, string titleProperty, string term);
 
     DbSet<NationalSecurityInterest> Interests { get; }
     DbSet<ImpactCriterion> Criteria { get; }

@@ -12,6 +12,13 @@ public sealed class CompartmentDirectory
     private CompartmentDirectory(IEnumerable<Compartment> compartments) =>
         _byCode = compartments.ToDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The directory as far as <paramref name="records"/> need it: their compartments' names. Most pages show no compartment
+    /// at all, and then no query is made.
+    /// </summary>
+    public static async Task<CompartmentDirectory> ForAsync(IBakenDb db, IEnumerable<Domain.Record> records, CancellationToken ct = default) =>
+        records.Any(r => r.CompartmentMask != 0) ? await LoadAsync(db, ct) : new([]);
+
     public static async Task<CompartmentDirectory> LoadAsync(IBakenDb db, CancellationToken ct = default) =>
         new(await db.Compartments.AsNoTracking().ToListAsync(ct));
 

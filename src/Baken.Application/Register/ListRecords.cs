@@ -34,10 +34,9 @@ public sealed class ListRecords(IBakenDb db)
         if (request.PageSize is < 1 or > MaxPageSize)
             return Result<RecordPage>.Invalid(new FieldError("pageSize", request.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), $"1 to {MaxPageSize}"));
 
-        var compartments = await CompartmentDirectory.LoadAsync(db, ct);
         var noFieldFilters = request.Filters is null || request.Filters.Count == 0;
         if (noFieldFilters && (request.Sort is null or "code" || request.Sort == kind.TitleField))
-            return Result<RecordPage>.Ok(await PageInDatabaseAsync(kind, request, compartments, ct));
+            return Result<RecordPage>.Ok(await PageInDatabaseAsync(kind, request, ct));
 
         // Filters on arbitrary fields (parsed by the kind's own field readers) run in memory, after the database has
         // applied the clearance filter.
@@ -65,8 +64,9 @@ public sealed class ListRecords(IBakenDb db)
         Func<Record, string> key = sortField is null ? r => r.Code : r => mask(sortField, sortField.Get(r)) ?? "";
         var ordered = (request.Descending ? rows.OrderByDescending(key, NaturalComparer.Instance) : rows.OrderBy(key, NaturalComparer.Instance)).ToList();
 
-        var items = ordered.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
-            .Select(r => RecordView.From(kind, r, compartments, mask)).ToList();
+        var pageRows = ordered.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
+        var compartments = await CompartmentDirectory.ForAsync(db, pageRows, ct);
+        var items = pageRows.Select(r => RecordView.From(kind, r, compartments, mask)).ToList();
         return Result<RecordPage>.Ok(new RecordPage(kind.Name, request.Page, request.PageSize, ordered.Count, items));
     }
 
@@ -74,21 +74,11 @@ public sealed class ListRecords(IBakenDb db)
     /// The common case — search, classification and ordering by code or title — done in SQL: only one page of rows
     /// is read, counted and sorted by the database (codes by their natural sort key), so lists stay fast at 10,000s of records.
     /// </summary>
-    private async Task<RecordPage> PageInDatabaseAsync(RecordKind kind, ListRecordsRequest request, CompartmentDirectory compartments, CancellationToken ct)
+    private async Task<RecordPage> PageInDatabaseAsync(RecordKind kind, ListRecordsRequest request, CancellationToken ct)
     {
         var query = kind.Query(db).AsNoTracking();
         if (request.Classification is { } level) query = query.Where(r => r.ClassificationLevel == level);
-        if (!string.IsNullOrWhiteSpace(request.Search))
-        {
-            var term = request.Search.Trim().ToLower();
-            if (db.LikeIgnoresCase)
-            {
-                // The same match as below, with the term's own % _ and \ taken literally.
-                var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-                query = query.Where(r => EF.Functions.Like(r.Code, pattern, "\\") || EF.Functions.Like(EF.Property<string>(r, kind.TitleProperty), pattern, "\\"));
-            }
-            else query = query.Where(r => r.Code.ToLower().Contains(term) || EF.Property<string>(r, kind.TitleProperty).ToLower().Contains(term));
-        }
+        if (!string.IsNullOrWhiteSpace(request.Search)) query = db.Search(query, kind.TitleProperty, request.Search.Trim().ToLower());
         var ordered = request.Sort == kind.TitleField && request.Sort != "code"
             ? (request.Descending ? query.OrderByDescending(r => EF.Property<string>(r, kind.TitleProperty)) : query.OrderBy(r => EF.Property<string>(r, kind.TitleProperty))).ThenBy(r => r.SortKey)
             : request.Descending ? query.OrderByDescending(r => r.SortKey) : query.OrderBy(r => r.SortKey);
@@ -111,6 +101,7 @@ public sealed class ListRecords(IBakenDb db)
             rows = page.Where(found.ContainsKey).Select(c => found[c]).ToList();
         }
         var mask = await RecordReferences.MaskAsync(db, kind, rows, ct);
+        var compartments = await CompartmentDirectory.ForAsync(db, rows, ct);
         return new RecordPage(kind.Name, request.Page, request.PageSize, total, rows.Select(r => RecordView.From(kind, r, compartments, mask)).ToList());
     }
 }

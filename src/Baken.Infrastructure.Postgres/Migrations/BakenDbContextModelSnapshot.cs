@@ -20,6 +20,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Baken.Domain.Analysis.AnalysisRun", b =>
@@ -124,6 +125,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_AnalysisRun_List");
+
+                    b.HasIndex(new[] { "Code", "Profile" }, "IX_AnalysisRun_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Profile" }, "IX_AnalysisRun_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Profile" }, "IX_AnalysisRun_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("AnalysisRuns");
                 });
@@ -249,6 +255,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Assessment_List");
 
+                    b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_Assessment_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_Assessment_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_Assessment_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Assessments");
                 });
 
@@ -319,6 +330,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Capability_List");
+
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_Capability_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_Capability_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_Capability_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Capabilities");
                 });
@@ -398,6 +414,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_CatalogueEntry_List");
+
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_CatalogueEntry_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_CatalogueEntry_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_CatalogueEntry_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("CatalogueEntries");
                 });
@@ -485,6 +506,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_AgendaItem_List");
 
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_AgendaItem_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_AgendaItem_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_AgendaItem_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("AgendaItems");
                 });
 
@@ -567,6 +593,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Council_List");
 
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_Council_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_Council_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_Council_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Councils");
                 });
 
@@ -646,6 +677,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_CouncilDocument_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_CouncilDocument_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_CouncilDocument_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_CouncilDocument_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("CouncilDocuments");
                 });
@@ -727,6 +763,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_CouncilMember_List");
 
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_CouncilMember_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_CouncilMember_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_CouncilMember_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("CouncilMembers");
                 });
 
@@ -797,6 +838,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Decision_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Decision_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Decision_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Decision_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Decisions");
                 });
@@ -874,6 +920,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_FollowUpAction_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_FollowUpAction_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_FollowUpAction_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_FollowUpAction_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("FollowUpActions");
                 });
@@ -954,6 +1005,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Meeting_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Meeting_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Meeting_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Meeting_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Meetings");
                 });
@@ -1066,6 +1122,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_StrategicDependency_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_StrategicDependency_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_StrategicDependency_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_StrategicDependency_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Dependencies");
                 });
@@ -1181,6 +1242,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_ScenarioFrame_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_ScenarioFrame_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_ScenarioFrame_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_ScenarioFrame_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("ScenarioFrames");
                 });
@@ -1386,6 +1452,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Actor_List");
 
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_Actor_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_Actor_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_Actor_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Actors");
                 });
 
@@ -1490,6 +1561,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_CriterionScale_List");
 
+                    b.HasIndex(new[] { "Code", "CriterionCode" }, "IX_CriterionScale_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "CriterionCode" }, "IX_CriterionScale_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "CriterionCode" }, "IX_CriterionScale_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("CriterionScales");
                 });
 
@@ -1565,6 +1641,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_ImpactCriterion_List");
 
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_ImpactCriterion_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_ImpactCriterion_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_ImpactCriterion_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Criteria");
                 });
 
@@ -1632,6 +1713,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_NationalSecurityInterest_List");
+
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_NationalSecurityInterest_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_NationalSecurityInterest_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_NationalSecurityInterest_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Interests");
                 });
@@ -1706,6 +1792,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Organisation_List");
+
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_Organisation_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_Organisation_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_Organisation_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Organisations");
                 });
@@ -1788,6 +1879,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Risk_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Risk_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Risk_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Risk_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Risks");
                 });
@@ -1880,8 +1976,17 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("Provenance");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Provenance"), "hash");
+
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Scenario_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Scenario_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Scenario_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Scenario_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Scenarios");
                 });
@@ -1956,6 +2061,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Source_List");
 
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Source_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Source_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Source_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Sources");
                 });
 
@@ -2023,6 +2133,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Theme_List");
+
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_Theme_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_Theme_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_Theme_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Themes");
                 });
@@ -2098,6 +2213,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_VitalProcess_List");
+
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_VitalProcess_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_VitalProcess_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_VitalProcess_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("VitalProcesses");
                 });
@@ -2204,6 +2324,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Release_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Release_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Release_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Release_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Releases");
                 });
@@ -2319,6 +2444,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Alert_List");
 
+                    b.HasIndex(new[] { "Code", "IndicatorCode" }, "IX_Alert_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "IndicatorCode" }, "IX_Alert_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "IndicatorCode" }, "IX_Alert_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Alerts");
                 });
 
@@ -2402,6 +2532,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Feed_List");
 
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Feed_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Feed_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Feed_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Feeds");
                 });
 
@@ -2470,6 +2605,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Observation_List");
+
+                    b.HasIndex(new[] { "Code", "IndicatorCode" }, "IX_Observation_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "IndicatorCode" }, "IX_Observation_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "IndicatorCode" }, "IX_Observation_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Observations");
                 });
@@ -2569,6 +2709,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Signal_List");
 
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Signal_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Signal_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Signal_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Signals");
                 });
 
@@ -2645,6 +2790,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_StixObjectRecord_List");
+
+                    b.HasIndex(new[] { "Code", "StixType" }, "IX_StixObjectRecord_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "StixType" }, "IX_StixObjectRecord_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "StixType" }, "IX_StixObjectRecord_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("StixObjects");
                 });
@@ -2731,6 +2881,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Trend_List");
 
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_Trend_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_Trend_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_Trend_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Trends");
                 });
 
@@ -2815,6 +2970,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_WarningIndicator_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_WarningIndicator_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_WarningIndicator_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_WarningIndicator_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("WarningIndicators");
                 });
@@ -2904,6 +3064,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Indicator_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Indicator_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Indicator_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Indicator_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Indicators");
                 });
@@ -3011,6 +3176,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Measure_List");
 
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Measure_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Measure_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Measure_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Measures");
                 });
 
@@ -3089,6 +3259,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_ProgressUpdate_List");
+
+                    b.HasIndex(new[] { "Code", "Subject" }, "IX_ProgressUpdate_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Subject" }, "IX_ProgressUpdate_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Subject" }, "IX_ProgressUpdate_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("ProgressUpdates");
                 });
@@ -3175,6 +3350,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_StrategyGoal_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_StrategyGoal_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_StrategyGoal_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_StrategyGoal_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Goals");
                 });
@@ -3364,6 +3544,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_AssessmentCycle_List");
 
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_AssessmentCycle_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_AssessmentCycle_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_AssessmentCycle_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Cycles");
                 });
 
@@ -3441,6 +3626,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Comment_List");
 
+                    b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_Comment_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_Comment_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_Comment_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Comments");
                 });
 
@@ -3515,6 +3705,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_CycleAssignment_List");
+
+                    b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_CycleAssignment_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_CycleAssignment_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_CycleAssignment_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("CycleAssignments");
                 });
@@ -3602,6 +3797,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_LikelihoodReview_List");
+
+                    b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_LikelihoodReview_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_LikelihoodReview_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_LikelihoodReview_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("LikelihoodReviews");
                 });

@@ -1873,6 +1873,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("Provenance");
+
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title")
                         .HasDatabaseName("IX_Scenario_List");
 

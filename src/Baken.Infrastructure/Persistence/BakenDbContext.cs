@@ -176,6 +176,14 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         modelBuilder.Entity<Baken.Domain.Signals.Signal>(e => e.HasIndex(x => new { x.Feed, x.ExternalId }));
         modelBuilder.Entity<Baken.Domain.Signals.Signal>(e => e.HasIndex(x => x.Date));
         modelBuilder.Entity<Baken.Domain.Signals.Observation>(e => e.HasIndex(x => new { x.IndicatorCode, x.Date }));
+        if (Database.IsNpgsql()) modelBuilder.HasPostgresExtension("pg_trgm");
+        // Every page asks whether the register holds the demonstration (LoadDemo.IsPresent, for the banner): a lookup, not a
+        // read of every scenario. PostgreSQL's hash index has no limit on the length of the value (its B-tree has one).
+        modelBuilder.Entity<Scenario>(e =>
+        {
+            var provenance = e.HasIndex(x => x.Provenance);
+            if (Database.IsNpgsql()) provenance.HasMethod("hash");
+        });
         if (!OmitQueryFilters)
             foreach (var (type, filter) in QueryFilters()) modelBuilder.Entity(type).HasQueryFilter(filter);
         // A scenario's discussion is read by its code.
@@ -259,6 +267,14 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             if (Database.IsSqlite())
                 list = [.. list, nameof(Record.Code), .. RecordKinds.ForType(typeof(T))?.TitleProperty is { } title && title != nameof(Record.Code) ? [title] : Array.Empty<string>()];
             e.HasIndex(list).HasDatabaseName($"IX_{typeof(T).Name}_List");
+            // PostgreSQL searches code and title with ILIKE '%term%' (ListRecords): trigram indexes find the matches
+            // without reading every row (one GIN index serves a condition on either column).
+            if (Database.IsNpgsql())
+            {
+                string[] search = RecordKinds.ForType(typeof(T))?.TitleProperty is { } titleProperty && titleProperty != nameof(Record.Code)
+                    ? [nameof(Record.Code), titleProperty] : [nameof(Record.Code)];
+                e.HasIndex(search, $"IX_{typeof(T).Name}_Search").HasMethod("gin").HasOperators([.. search.Select(_ => "gin_trgm_ops")]);
+            }
             e.Property(x => x.Code).HasMaxLength(RecordCode.MaxLength);
             e.Property(x => x.SortKey).HasMaxLength(RecordCode.SortKeyMaxLength);
             e.Property(x => x.Version).IsConcurrencyToken();
@@ -269,7 +285,16 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
 
     public void AddRecord(Record record) => Add(record);
 
-    public bool LikeIgnoresCase => Database.IsSqlite();
+    public IQueryable<Record> Search(IQueryable<Record> records, string titleProperty, string term)
+    {
+        // Backslash escapes, named on both databases (Npgsql writes ESCAPE '' — no escape at all — when none is named).
+        var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        // SQLite's LIKE ignores case the way its lower() does (ASCII letters) and costs a third of lower() on both sides;
+        // PostgreSQL's ILIKE ignores case the way its lower() does, and its trigram indexes (IX_*_Search) serve it.
+        return Database.IsSqlite()
+            ? records.Where(r => EF.Functions.Like(r.Code, pattern, "\\") || EF.Functions.Like(EF.Property<string>(r, titleProperty), pattern, "\\"))
+            : records.Where(r => EF.Functions.ILike(r.Code, pattern, "\\") || EF.Functions.ILike(EF.Property<string>(r, titleProperty), pattern, "\\"));
+    }
 
     public void RemoveRecord(Record record) => Remove(record);
 

@@ -27,12 +27,27 @@ public static class DatabaseSetup
                 builder.UseSqlite(cs.ToString(), o => o.MigrationsAssembly(SqliteMigrationsAssembly));
                 break;
             case DatabaseProvider.Postgres:
-                builder.UseNpgsql(options.ResolvedConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+                builder.UseNpgsql(WithAutoPrepare(options.ResolvedConnectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; allowed: Sqlite, Postgres.");
         }
         return builder;
+    }
+
+    /// <summary>
+    /// PostgreSQL parses and plans every statement again unless it is prepared. The same few statements (a page, a count,
+    /// the access stamp) run on every request, so Npgsql prepares the most used ones on each pooled connection
+    /// (<c>Max Auto Prepare</c>); a connection string that sets its own value keeps it (0 turns preparing off).
+    /// </summary>
+    public const int AutoPreparedStatements = 64;
+
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "").Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+            return connectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPreparedStatements }.ConnectionString;
     }
 
     public static BakenDbContext CreateContext(DatabaseOptions options, ICurrentUser user, TimeProvider clock, bool compiledModel = true) =>

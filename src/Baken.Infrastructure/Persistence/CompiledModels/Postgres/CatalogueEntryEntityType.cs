@@ -24,6 +24,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 18,
                 unnamedIndexCount: 2,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -178,6 +179,10 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
             var index0 = runtimeEntityType.AddIndex(
                 new[] { sortKey, classificationLevel, compartmentMask, publishable });
             index0.AddAnnotation("Relational:Name", "IX_CatalogueEntry_List");
+
+            var iX_CatalogueEntry_Search = runtimeEntityType.AddIndex(
+                new[] { code, name },
+                name: "IX_CatalogueEntry_Search");
 
             return runtimeEntityType;
         }

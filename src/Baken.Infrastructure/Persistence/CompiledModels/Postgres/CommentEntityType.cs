@@ -24,6 +24,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 17,
                 unnamedIndexCount: 3,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -174,6 +175,10 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
             var index1 = runtimeEntityType.AddIndex(
                 new[] { sortKey, classificationLevel, compartmentMask, publishable });
             index1.AddAnnotation("Relational:Name", "IX_Comment_List");
+
+            var iX_Comment_Search = runtimeEntityType.AddIndex(
+                new[] { code, scenarioCode },
+                name: "IX_Comment_Search");
 
             return runtimeEntityType;
         }

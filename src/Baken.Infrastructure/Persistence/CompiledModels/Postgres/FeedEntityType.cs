@@ -24,6 +24,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 20,
                 unnamedIndexCount: 2,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -196,6 +197,10 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
             var index0 = runtimeEntityType.AddIndex(
                 new[] { sortKey, classificationLevel, compartmentMask, publishable });
             index0.AddAnnotation("Relational:Name", "IX_Feed_List");
+
+            var iX_Feed_Search = runtimeEntityType.AddIndex(
+                new[] { code, title },
+                name: "IX_Feed_Search");
 
             return runtimeEntityType;
         }

@@ -24,6 +24,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 21,
                 unnamedIndexCount: 2,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -203,6 +204,10 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
             var index0 = runtimeEntityType.AddIndex(
                 new[] { sortKey, classificationLevel, compartmentMask, publishable });
             index0.AddAnnotation("Relational:Name", "IX_LikelihoodReview_List");
+
+            var iX_LikelihoodReview_Search = runtimeEntityType.AddIndex(
+                new[] { code, scenarioCode },
+                name: "IX_LikelihoodReview_Search");
 
             return runtimeEntityType;
         }

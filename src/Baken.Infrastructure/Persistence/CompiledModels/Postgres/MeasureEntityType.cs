@@ -24,6 +24,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 28,
                 unnamedIndexCount: 2,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -261,6 +262,10 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
             var index0 = runtimeEntityType.AddIndex(
                 new[] { sortKey, classificationLevel, compartmentMask, publishable });
             index0.AddAnnotation("Relational:Name", "IX_Measure_List");
+
+            var iX_Measure_Search = runtimeEntityType.AddIndex(
+                new[] { code, title },
+                name: "IX_Measure_Search");
 
             return runtimeEntityType;
         }

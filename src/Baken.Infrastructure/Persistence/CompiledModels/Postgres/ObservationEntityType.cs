@@ -24,6 +24,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 15,
                 unnamedIndexCount: 3,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -160,6 +161,10 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
             var index1 = runtimeEntityType.AddIndex(
                 new[] { sortKey, classificationLevel, compartmentMask, publishable });
             index1.AddAnnotation("Relational:Name", "IX_Observation_List");
+
+            var iX_Observation_Search = runtimeEntityType.AddIndex(
+                new[] { code, indicatorCode },
+                name: "IX_Observation_Search");
 
             return runtimeEntityType;
         }

@@ -23,7 +23,8 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
                 typeof(Scenario),
                 baseEntityType,
                 propertyCount: 24,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -227,8 +228,15 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
                 unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { provenance });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { sortKey, classificationLevel, compartmentMask, publishable });
-            index0.AddAnnotation("Relational:Name", "IX_Scenario_List");
+            index1.AddAnnotation("Relational:Name", "IX_Scenario_List");
+
+            var iX_Scenario_Search = runtimeEntityType.AddIndex(
+                new[] { code, title },
+                name: "IX_Scenario_Search");
 
             return runtimeEntityType;
         }

@@ -24,6 +24,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 24,
                 unnamedIndexCount: 4,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -235,6 +236,10 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
             var index2 = runtimeEntityType.AddIndex(
                 new[] { sortKey, classificationLevel, compartmentMask, publishable });
             index2.AddAnnotation("Relational:Name", "IX_Signal_List");
+
+            var iX_Signal_Search = runtimeEntityType.AddIndex(
+                new[] { code, title },
+                name: "IX_Signal_Search");
 
             return runtimeEntityType;
         }

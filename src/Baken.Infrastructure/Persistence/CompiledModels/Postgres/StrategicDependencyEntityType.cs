@@ -28,6 +28,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 29,
                 unnamedIndexCount: 2,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -279,6 +280,10 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
             var index0 = runtimeEntityType.AddIndex(
                 new[] { sortKey, classificationLevel, compartmentMask, publishable });
             index0.AddAnnotation("Relational:Name", "IX_StrategicDependency_List");
+
+            var iX_StrategicDependency_Search = runtimeEntityType.AddIndex(
+                new[] { code, title },
+                name: "IX_StrategicDependency_Search");
 
             return runtimeEntityType;
         }

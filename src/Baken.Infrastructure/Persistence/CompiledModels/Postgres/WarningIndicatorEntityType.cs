@@ -24,6 +24,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 21,
                 unnamedIndexCount: 2,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -205,6 +206,10 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
             var index0 = runtimeEntityType.AddIndex(
                 new[] { sortKey, classificationLevel, compartmentMask, publishable });
             index0.AddAnnotation("Relational:Name", "IX_WarningIndicator_List");
+
+            var iX_WarningIndicator_Search = runtimeEntityType.AddIndex(
+                new[] { code, title },
+                name: "IX_WarningIndicator_Search");
 
             return runtimeEntityType;
         }

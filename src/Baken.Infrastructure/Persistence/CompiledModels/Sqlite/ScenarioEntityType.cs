@@ -22,7 +22,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
                 typeof(Scenario),
                 baseEntityType,
                 propertyCount: 24,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -202,8 +202,11 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
                 unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { provenance });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { sortKey, classificationLevel, compartmentMask, publishable, code, title });
-            index0.AddAnnotation("Relational:Name", "IX_Scenario_List");
+            index1.AddAnnotation("Relational:Name", "IX_Scenario_List");
 
             return runtimeEntityType;
         }

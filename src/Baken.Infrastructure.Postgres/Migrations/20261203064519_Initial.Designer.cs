@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Baken.Infrastructure.Postgres.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261203001818_Initial")]
+    [Migration("20261203064519_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -23,6 +23,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Baken.Domain.Analysis.AnalysisRun", b =>
@@ -127,6 +128,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_AnalysisRun_List");
+
+                    b.HasIndex(new[] { "Code", "Profile" }, "IX_AnalysisRun_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Profile" }, "IX_AnalysisRun_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Profile" }, "IX_AnalysisRun_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("AnalysisRuns");
                 });
@@ -252,6 +258,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Assessment_List");
 
+                    b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_Assessment_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_Assessment_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_Assessment_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Assessments");
                 });
 
@@ -322,6 +333,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Capability_List");
+
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_Capability_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_Capability_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_Capability_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Capabilities");
                 });
@@ -401,6 +417,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_CatalogueEntry_List");
+
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_CatalogueEntry_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_CatalogueEntry_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_CatalogueEntry_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("CatalogueEntries");
                 });
@@ -488,6 +509,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_AgendaItem_List");
 
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_AgendaItem_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_AgendaItem_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_AgendaItem_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("AgendaItems");
                 });
 
@@ -570,6 +596,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Council_List");
 
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_Council_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_Council_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_Council_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Councils");
                 });
 
@@ -649,6 +680,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_CouncilDocument_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_CouncilDocument_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_CouncilDocument_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_CouncilDocument_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("CouncilDocuments");
                 });
@@ -730,6 +766,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_CouncilMember_List");
 
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_CouncilMember_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_CouncilMember_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_CouncilMember_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("CouncilMembers");
                 });
 
@@ -800,6 +841,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Decision_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Decision_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Decision_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Decision_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Decisions");
                 });
@@ -877,6 +923,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_FollowUpAction_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_FollowUpAction_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_FollowUpAction_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_FollowUpAction_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("FollowUpActions");
                 });
@@ -957,6 +1008,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Meeting_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Meeting_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Meeting_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Meeting_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Meetings");
                 });
@@ -1069,6 +1125,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_StrategicDependency_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_StrategicDependency_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_StrategicDependency_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_StrategicDependency_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Dependencies");
                 });
@@ -1184,6 +1245,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_ScenarioFrame_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_ScenarioFrame_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_ScenarioFrame_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_ScenarioFrame_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("ScenarioFrames");
                 });
@@ -1389,6 +1455,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Actor_List");
 
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_Actor_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_Actor_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_Actor_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Actors");
                 });
 
@@ -1493,6 +1564,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_CriterionScale_List");
 
+                    b.HasIndex(new[] { "Code", "CriterionCode" }, "IX_CriterionScale_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "CriterionCode" }, "IX_CriterionScale_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "CriterionCode" }, "IX_CriterionScale_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("CriterionScales");
                 });
 
@@ -1568,6 +1644,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_ImpactCriterion_List");
 
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_ImpactCriterion_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_ImpactCriterion_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_ImpactCriterion_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Criteria");
                 });
 
@@ -1635,6 +1716,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_NationalSecurityInterest_List");
+
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_NationalSecurityInterest_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_NationalSecurityInterest_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_NationalSecurityInterest_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Interests");
                 });
@@ -1709,6 +1795,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Organisation_List");
+
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_Organisation_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_Organisation_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_Organisation_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Organisations");
                 });
@@ -1791,6 +1882,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Risk_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Risk_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Risk_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Risk_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Risks");
                 });
@@ -1883,8 +1979,17 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("Provenance");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Provenance"), "hash");
+
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Scenario_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Scenario_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Scenario_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Scenario_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Scenarios");
                 });
@@ -1959,6 +2064,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Source_List");
 
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Source_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Source_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Source_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Sources");
                 });
 
@@ -2026,6 +2136,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Theme_List");
+
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_Theme_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_Theme_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_Theme_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Themes");
                 });
@@ -2101,6 +2216,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_VitalProcess_List");
+
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_VitalProcess_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_VitalProcess_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_VitalProcess_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("VitalProcesses");
                 });
@@ -2207,6 +2327,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Release_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Release_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Release_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Release_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Releases");
                 });
@@ -2322,6 +2447,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Alert_List");
 
+                    b.HasIndex(new[] { "Code", "IndicatorCode" }, "IX_Alert_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "IndicatorCode" }, "IX_Alert_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "IndicatorCode" }, "IX_Alert_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Alerts");
                 });
 
@@ -2405,6 +2535,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Feed_List");
 
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Feed_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Feed_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Feed_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Feeds");
                 });
 
@@ -2473,6 +2608,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Observation_List");
+
+                    b.HasIndex(new[] { "Code", "IndicatorCode" }, "IX_Observation_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "IndicatorCode" }, "IX_Observation_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "IndicatorCode" }, "IX_Observation_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Observations");
                 });
@@ -2572,6 +2712,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Signal_List");
 
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Signal_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Signal_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Signal_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Signals");
                 });
 
@@ -2648,6 +2793,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_StixObjectRecord_List");
+
+                    b.HasIndex(new[] { "Code", "StixType" }, "IX_StixObjectRecord_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "StixType" }, "IX_StixObjectRecord_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "StixType" }, "IX_StixObjectRecord_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("StixObjects");
                 });
@@ -2734,6 +2884,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Trend_List");
 
+                    b.HasIndex(new[] { "Code", "Name" }, "IX_Trend_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Name" }, "IX_Trend_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Name" }, "IX_Trend_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Trends");
                 });
 
@@ -2818,6 +2973,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_WarningIndicator_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_WarningIndicator_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_WarningIndicator_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_WarningIndicator_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("WarningIndicators");
                 });
@@ -2907,6 +3067,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Indicator_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Indicator_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Indicator_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Indicator_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Indicators");
                 });
@@ -3014,6 +3179,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Measure_List");
 
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_Measure_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_Measure_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_Measure_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Measures");
                 });
 
@@ -3092,6 +3262,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_ProgressUpdate_List");
+
+                    b.HasIndex(new[] { "Code", "Subject" }, "IX_ProgressUpdate_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Subject" }, "IX_ProgressUpdate_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Subject" }, "IX_ProgressUpdate_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("ProgressUpdates");
                 });
@@ -3178,6 +3353,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_StrategyGoal_List");
+
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_StrategyGoal_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_StrategyGoal_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_StrategyGoal_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("Goals");
                 });
@@ -3367,6 +3547,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_AssessmentCycle_List");
 
+                    b.HasIndex(new[] { "Code", "Title" }, "IX_AssessmentCycle_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "Title" }, "IX_AssessmentCycle_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "Title" }, "IX_AssessmentCycle_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Cycles");
                 });
 
@@ -3444,6 +3629,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_Comment_List");
 
+                    b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_Comment_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_Comment_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_Comment_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
                     b.ToTable("Comments");
                 });
 
@@ -3518,6 +3708,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_CycleAssignment_List");
+
+                    b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_CycleAssignment_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_CycleAssignment_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_CycleAssignment_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("CycleAssignments");
                 });
@@ -3605,6 +3800,11 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable")
                         .HasDatabaseName("IX_LikelihoodReview_List");
+
+                    b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_LikelihoodReview_Search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_LikelihoodReview_Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code", "ScenarioCode" }, "IX_LikelihoodReview_Search"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
                     b.ToTable("LikelihoodReviews");
                 });

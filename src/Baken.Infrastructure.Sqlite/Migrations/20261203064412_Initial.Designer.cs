@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baken.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261203001803_Initial")]
+    [Migration("20261203064412_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1875,6 +1875,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("Provenance");
 
                     b.HasIndex("SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title")
                         .HasDatabaseName("IX_Scenario_List");

@@ -1729,6 +1729,11 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Scenarios_Provenance",
+                table: "Scenarios",
+                column: "Provenance");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Signal_List",
                 table: "Signals",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable", "Code", "Title" });

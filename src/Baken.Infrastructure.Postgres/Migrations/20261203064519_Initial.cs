@@ -12,6 +12,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.CreateTable(
                 name: "AccessStamps",
                 columns: table => new
@@ -1340,6 +1343,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Actor_Search",
+                table: "Actors",
+                columns: new[] { "Code", "Name" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Actors_Code",
                 table: "Actors",
                 column: "Code",
@@ -1349,6 +1359,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 name: "IX_AgendaItem_List",
                 table: "AgendaItems",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgendaItem_Search",
+                table: "AgendaItems",
+                columns: new[] { "Code", "Title" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AgendaItems_Code",
@@ -1362,6 +1379,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Alert_Search",
+                table: "Alerts",
+                columns: new[] { "Code", "IndicatorCode" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Alerts_Code",
                 table: "Alerts",
                 column: "Code",
@@ -1371,6 +1395,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 name: "IX_AnalysisRun_List",
                 table: "AnalysisRuns",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnalysisRun_Search",
+                table: "AnalysisRuns",
+                columns: new[] { "Code", "Profile" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AnalysisRuns_Code",
@@ -1390,6 +1421,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Assessment_Search",
+                table: "Assessments",
+                columns: new[] { "Code", "ScenarioCode" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Assessments_Code",
                 table: "Assessments",
                 column: "Code",
@@ -1407,6 +1445,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Capability_Search",
+                table: "Capabilities",
+                columns: new[] { "Code", "Name" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CatalogueEntries_Code",
                 table: "CatalogueEntries",
                 column: "Code",
@@ -1418,9 +1463,23 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CatalogueEntry_Search",
+                table: "CatalogueEntries",
+                columns: new[] { "Code", "Name" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Comment_List",
                 table: "Comments",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comment_Search",
+                table: "Comments",
+                columns: new[] { "Code", "ScenarioCode" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Comments_Code",
@@ -1451,6 +1510,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CouncilDocument_Search",
+                table: "CouncilDocuments",
+                columns: new[] { "Code", "Title" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CouncilDocuments_Code",
                 table: "CouncilDocuments",
                 column: "Code",
@@ -1462,6 +1528,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CouncilMember_Search",
+                table: "CouncilMembers",
+                columns: new[] { "Code", "Name" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CouncilMembers_Code",
                 table: "CouncilMembers",
                 column: "Code",
@@ -1471,6 +1544,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 name: "IX_Council_List",
                 table: "Councils",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Council_Search",
+                table: "Councils",
+                columns: new[] { "Code", "Name" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Councils_Code",
@@ -1490,9 +1570,23 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImpactCriterion_Search",
+                table: "Criteria",
+                columns: new[] { "Code", "Name" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CriterionScale_List",
                 table: "CriterionScales",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CriterionScale_Search",
+                table: "CriterionScales",
+                columns: new[] { "Code", "CriterionCode" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CriterionScales_Code",
@@ -1506,6 +1600,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CycleAssignment_Search",
+                table: "CycleAssignments",
+                columns: new[] { "Code", "ScenarioCode" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CycleAssignments_Code",
                 table: "CycleAssignments",
                 column: "Code",
@@ -1517,6 +1618,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AssessmentCycle_Search",
+                table: "Cycles",
+                columns: new[] { "Code", "Title" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cycles_Code",
                 table: "Cycles",
                 column: "Code",
@@ -1526,6 +1634,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 name: "IX_Decision_List",
                 table: "Decisions",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Decision_Search",
+                table: "Decisions",
+                columns: new[] { "Code", "Title" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Decisions_Code",
@@ -1545,9 +1660,23 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_StrategicDependency_Search",
+                table: "Dependencies",
+                columns: new[] { "Code", "Title" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Feed_List",
                 table: "Feeds",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Feed_Search",
+                table: "Feeds",
+                columns: new[] { "Code", "Title" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Feeds_Code",
@@ -1559,6 +1688,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 name: "IX_FollowUpAction_List",
                 table: "FollowUpActions",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpAction_Search",
+                table: "FollowUpActions",
+                columns: new[] { "Code", "Title" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUpActions_Code",
@@ -1578,6 +1714,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_StrategyGoal_Search",
+                table: "Goals",
+                columns: new[] { "Code", "Title" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_History_EntityKind_EntityCode",
                 table: "History",
                 columns: new[] { "EntityKind", "EntityCode" });
@@ -1586,6 +1729,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 name: "IX_Indicator_List",
                 table: "Indicators",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicator_Search",
+                table: "Indicators",
+                columns: new[] { "Code", "Title" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Indicators_Code",
@@ -1605,6 +1755,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_NationalSecurityInterest_Search",
+                table: "Interests",
+                columns: new[] { "Code", "Name" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Jobs_Owner",
                 table: "Jobs",
                 column: "Owner");
@@ -1620,6 +1777,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LikelihoodReview_Search",
+                table: "LikelihoodReviews",
+                columns: new[] { "Code", "ScenarioCode" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LikelihoodReviews_Code",
                 table: "LikelihoodReviews",
                 column: "Code",
@@ -1629,6 +1793,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 name: "IX_Measure_List",
                 table: "Measures",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Measure_Search",
+                table: "Measures",
+                columns: new[] { "Code", "Title" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Measures_Code",
@@ -1642,6 +1813,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Meeting_Search",
+                table: "Meetings",
+                columns: new[] { "Code", "Title" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Meetings_Code",
                 table: "Meetings",
                 column: "Code",
@@ -1651,6 +1829,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 name: "IX_Observation_List",
                 table: "Observations",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Observation_Search",
+                table: "Observations",
+                columns: new[] { "Code", "IndicatorCode" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Observations_Code",
@@ -1669,6 +1854,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Organisation_Search",
+                table: "Organisations",
+                columns: new[] { "Code", "Name" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_Code",
                 table: "Organisations",
                 column: "Code",
@@ -1678,6 +1870,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 name: "IX_ProgressUpdate_List",
                 table: "ProgressUpdates",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressUpdate_Search",
+                table: "ProgressUpdates",
+                columns: new[] { "Code", "Subject" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProgressUpdates_Code",
@@ -1691,6 +1890,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Release_Search",
+                table: "Releases",
+                columns: new[] { "Code", "Title" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Releases_Code",
                 table: "Releases",
                 column: "Code",
@@ -1700,6 +1906,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 name: "IX_Risk_List",
                 table: "Risks",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Risk_Search",
+                table: "Risks",
+                columns: new[] { "Code", "Title" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Risks_Code",
@@ -1713,6 +1926,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ScenarioFrame_Search",
+                table: "ScenarioFrames",
+                columns: new[] { "Code", "Title" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ScenarioFrames_Code",
                 table: "ScenarioFrames",
                 column: "Code",
@@ -1724,15 +1944,35 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Scenario_Search",
+                table: "Scenarios",
+                columns: new[] { "Code", "Title" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Scenarios_Code",
                 table: "Scenarios",
                 column: "Code",
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Scenarios_Provenance",
+                table: "Scenarios",
+                column: "Provenance")
+                .Annotation("Npgsql:IndexMethod", "hash");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Signal_List",
                 table: "Signals",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signal_Search",
+                table: "Signals",
+                columns: new[] { "Code", "Title" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Signals_Code",
@@ -1756,6 +1996,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Source_Search",
+                table: "Sources",
+                columns: new[] { "Code", "Title" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sources_Code",
                 table: "Sources",
                 column: "Code",
@@ -1765,6 +2012,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 name: "IX_StixObjectRecord_List",
                 table: "StixObjects",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StixObjectRecord_Search",
+                table: "StixObjects",
+                columns: new[] { "Code", "StixType" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StixObjects_Code",
@@ -1778,6 +2032,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Theme_Search",
+                table: "Themes",
+                columns: new[] { "Code", "Name" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Themes_Code",
                 table: "Themes",
                 column: "Code",
@@ -1787,6 +2048,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 name: "IX_Trend_List",
                 table: "Trends",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Trend_Search",
+                table: "Trends",
+                columns: new[] { "Code", "Name" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Trends_Code",
@@ -1806,6 +2074,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_VitalProcess_Search",
+                table: "VitalProcesses",
+                columns: new[] { "Code", "Name" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VitalProcesses_Code",
                 table: "VitalProcesses",
                 column: "Code",
@@ -1815,6 +2090,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 name: "IX_WarningIndicator_List",
                 table: "WarningIndicators",
                 columns: new[] { "SortKey", "ClassificationLevel", "CompartmentMask", "Publishable" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WarningIndicator_Search",
+                table: "WarningIndicators",
+                columns: new[] { "Code", "Title" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WarningIndicators_Code",
