@@ -92,7 +92,31 @@ public sealed class Ui(IStringLocalizer<Ui> localizer)
     /// What a field allows, in the reader's language: the core writes it in English, and the common texts have a Dutch
     /// resource named <c>allowed.&lt;English text&gt;</c>; a text without one is shown as the core wrote it.
     /// </summary>
-    public string Allowed(Baken.Application.Common.FieldError error) => IsEnglish ? error.Allowed : T($"allowed.{error.Allowed}", error.Allowed);
+    public string Allowed(Baken.Application.Common.FieldError error)
+    {
+        if (IsEnglish) return error.Allowed;
+        if (!localizer[$"allowed.{error.Allowed}"].ResourceNotFound) return localizer[$"allowed.{error.Allowed}"];
+        // The register's field rules are written from a few shapes with numbers and names in them (RecordFieldBuilder):
+        // each shape has one resource, its numbers in the page's culture.
+        foreach (var (shape, key) in AllowedShapes)
+            if (shape.Match(error.Allowed) is { Success: true } m)
+                return string.Format(CultureInfo.CurrentCulture, T(key),
+                    m.Groups.Values.Skip(1).Select(g => long.TryParse(g.Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? (object)n : g.Value).ToArray());
+        return error.Allowed;
+    }
+
+    private static readonly (System.Text.RegularExpressions.Regex Shape, string Key)[] AllowedShapes =
+    [
+        (new("^required text of at most ([0-9,]+) characters$"), "allowed.pattern.requiredtext"),
+        (new("^text of at most ([0-9,]+) characters$"), "allowed.pattern.text"),
+        (new(@"^required text of at most ([0-9,]+) characters \(the code of a ([a-z-]+)\)$"), "allowed.pattern.requiredtextcode"),
+        (new(@"^text of at most ([0-9,]+) characters \(the code of a ([a-z-]+)\)$"), "allowed.pattern.textcode"),
+        (new("^one or more of ([a-z0-9, -]+) separated by ';'$"), "allowed.pattern.oneormore"),
+        (new("^one of ([a-z0-9, -]+)$"), "allowed.pattern.oneof"),
+        (new("^a whole number from (-?[0-9]+) to (-?[0-9]+)$"), "allowed.pattern.whole"),
+        (new("^codes of existing ([a-z-]+) records separated by ';', at most ([0-9,]+) characters$"), "allowed.pattern.codes"),
+        (new("^the code of an existing ([a-z-]+)$"), "allowed.pattern.existing"),
+    ];
 
     /// <summary>A role's name in the reader's language.</summary>
     public string Role(string role) => T($"role.{role}", role);

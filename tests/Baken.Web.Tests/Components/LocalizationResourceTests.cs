@@ -147,4 +147,21 @@ public sealed class LocalizationResourceTests
         In("en", () => ui.Country("YEM", "Yemen")).ShouldBe("Yemen");
         In("nl", () => ui.Country("ZZZ", "Nowhere")).ShouldBe("Nowhere");
     }
+
+    [Theory]
+    [InlineData("title", "", "required text of at most 400 characters", 3, "regel 3: Titel: '' is niet toegestaan; toegestaan: verplichte tekst van ten hoogste 400 tekens")]
+    [InlineData("description", "x", "text of at most 20,000 characters", 1234, "regel 1.234: Beschrijving: 'x' is niet toegestaan; toegestaan: tekst van ten hoogste 20.000 tekens")]
+    [InlineData("horizon_years", "99", "a whole number from 1 to 50", null, "Horizon (jaren): '99' is niet toegestaan; toegestaan: een geheel getal van 1 tot en met 50")]
+    [InlineData("scenario", "S-X", "the code of an existing scenario", null, "Scenario: 'S-X' is niet toegestaan; toegestaan: de code van een bestaand scenario")]
+    [InlineData("scenario", "VP-X", "the code of an existing vital-process", null, "Scenario: 'VP-X' is niet toegestaan; toegestaan: de code van een bestaand record van het soort vital-process")]
+    [InlineData("code", "a b", "1–64 characters: letters, digits, '.', '-' or '_', starting with a letter or digit", null,
+        "Code: 'a b' is niet toegestaan; toegestaan: 1 tot 64 tekens: letters, cijfers, '.', '-' of '_', beginnend met een letter of cijfer")]
+    public void AProblem_IsToldInDutchOnDutchPages_WithTheFieldsLabelAndNumbersInThePagesCulture(string field, string value, string allowed, int? line, string dutch)
+    {
+        var problem = new Baken.Application.Common.FieldError(field, value, allowed, line);
+        var ui = NewUi();
+        var said = In("nl", () => ui.Problem(problem));
+        said.ShouldBe(dutch);
+        In("en", () => ui.Problem(problem)).ShouldBe(problem.ToString(), "English pages say what the CLI and the API say");
+    }
 }

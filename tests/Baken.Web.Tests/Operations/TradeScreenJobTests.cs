@@ -162,6 +162,49 @@ public sealed class TradeScreenJobTests
         gone.Reason.ShouldBe("file: 'demo-trade-2023.csv' is no longer kept where this server finds job uploads; upload it again");
     }
 
+    private static async Task<HttpResponseMessage> SubmitOnThePageAsync(HttpClient browser, string year)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await RunningApp.AntiforgeryAsync(browser, "/dependencies")), "__RequestVerificationToken" },
+            { new StringContent("trade-screen"), "_handler" },
+            { new ByteArrayContent(File.ReadAllBytes(TradeFile)), "file", "demo-trade-2023.csv" },
+            { new StringContent(year), "year" },
+            { new StringContent("EU27"), "importer" },
+            { new StringContent("eu"), "criteria" },
+        };
+        return await browser.PostAsync("/dependencies", form);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TheDependenciesPage_QueuesTheScreen_AndFollowsItOnTheJobsPage_OrSaysInDutchWhyNot(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider, catalogue: true, configure: b => b.Configuration["Jobs:Enabled"] = "false");
+        var browser = await app.SignedInClientAsync("coordinator", ClassificationLevel.StaatsgeheimGeheim, Roles.Coordinator);
+
+        var bad = await SubmitOnThePageAsync(browser, "20");
+        bad.StatusCode.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()).ShouldContain("Jaar: '20' is niet toegestaan; toegestaan: een jaar van 1988 tot en met 2100");
+
+        var posted = await SubmitOnThePageAsync(browser, "2023");
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync());
+        var page = posted.Headers.Location!.ToString();
+        page.ShouldMatch("/jobs/[0-9a-f-]{36}$");
+        var waiting = WebUtility.HtmlDecode(await browser.GetStringAsync(page));
+        waiting.ShouldContain("<h1>Handelsbestand wordt gescreend</h1>");
+        waiting.ShouldContain("<progress");
+        await using var db = app.Database.Context(FixedUser.System);
+        (await db.Jobs.SingleAsync()).Kind.ShouldBe(JobKinds.TradeScreen);
+
+        // Someone who may not keep dependency records is told so on the page, and no job is written.
+        var member = await app.SignedInClientAsync("lid", ClassificationLevel.StaatsgeheimGeheim, Roles.CouncilMember);
+        var refused = await SubmitOnThePageAsync(member, "2023");
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()).ShouldContain("De screening is niet gestart");
+        (await db.Jobs.CountAsync()).ShouldBe(1);
+    }
+
     private sealed class Recorded(List<double> values) : IProgress<double>
     {
         public void Report(double value) => values.Add(value);
