@@ -44,6 +44,10 @@ public sealed record TradeScreenParameters(string FileName, string Extension, in
 {
     public const string AllowedCriteria = "eu, geodep or merics";
     public const string AllowedFiles = "a BACI trade file: .csv (columns t,i,j,k,v,q) or a .zip holding one";
+
+    /// <summary>The year as the form gave it, when it was no whole number (Year is then 0), so the error names what was typed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? YearAsGiven { get; init; }
 }
 
 /// <summary>What a report-build job makes: the report of <paramref name="RunCode"/> as html or docx, in nl or en.</summary>
@@ -112,7 +116,7 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
         if (Permission.Deny<JobView>(user, PermissionMatrix.SubjectOf("observation")!, PermissionAction.Import) is { } deniedSeries) return deniedSeries;
         var errors = new List<FieldError>();
         if (settings.Extension is not (".csv" or ".zip")) errors.Add(new FieldError("file", settings.FileName, TradeScreenParameters.AllowedFiles));
-        if (settings.Year is < 1988 or > 2100) errors.Add(new FieldError("year", settings.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "a year from 1988 to 2100"));
+        if (settings.Year is < 1988 or > 2100) errors.Add(new FieldError("year", settings.YearAsGiven ?? settings.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "a year from 1988 to 2100"));
         if (string.IsNullOrWhiteSpace(settings.Importer)) errors.Add(new FieldError("importer", settings.Importer, "EU27, an ISO3 code of an EU member or a 3-digit BACI country code"));
         if (settings.Criteria is not ("eu" or "geodep" or "merics")) errors.Add(new FieldError("criteria", settings.Criteria, TradeScreenParameters.AllowedCriteria));
         if (errors.Count > 0) return Result<JobView>.Invalid(errors);

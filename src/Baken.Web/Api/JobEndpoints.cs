@@ -30,10 +30,16 @@ public static class TradeScreenUpload
     /// <summary>The largest BACI file taken: 2 GB (a year of BACI is about 300 MB as CSV, 80 MB zipped).</summary>
     public const long MaxFileBytes = 2L * 1024 * 1024 * 1024;
 
-    /// <summary>The settings of a form; a missing file or year is named by the use case's answer.</summary>
-    public static TradeScreenParameters Parameters(string? fileName, int? year, string? importer, string? criteria) =>
-        new(fileName ?? "", Path.GetExtension(fileName ?? "").ToLowerInvariant(), year ?? 0,
-            string.IsNullOrWhiteSpace(importer) ? "EU27" : importer.Trim(), string.IsNullOrWhiteSpace(criteria) ? "eu" : criteria.Trim().ToLowerInvariant());
+    /// <summary>The settings of a form; a missing file or a year that is no whole number is named by the use case's answer.</summary>
+    public static TradeScreenParameters Parameters(string? fileName, string? year, string? importer, string? criteria)
+    {
+        var isYear = int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y);
+        return new(fileName ?? "", Path.GetExtension(fileName ?? "").ToLowerInvariant(), isYear ? y : 0,
+            string.IsNullOrWhiteSpace(importer) ? "EU27" : importer.Trim(), string.IsNullOrWhiteSpace(criteria) ? "eu" : criteria.Trim().ToLowerInvariant())
+        {
+            YearAsGiven = isYear ? null : year ?? "",
+        };
+    }
 }
 
 public sealed record AssessmentImportSummaryView(int ScenariosCreated, int ScenariosUpdated, int AssessmentsCreated, int AssessmentsUpdated);
@@ -76,7 +82,7 @@ public static class JobEndpoints
             .Produces<JobStatusView>(202).ProducesValidationProblem().ProducesProblem(404);
 
         app.MapGroup("/api/dependencies").WithTags("Dependencies").RequireAuthorization().RequireRateLimiting("api")
-            .MapPost("/screen/jobs", async ([FromForm] IFormFile? file, [FromForm] int? year, [FromForm] string? importer, [FromForm] string? criteria,
+            .MapPost("/screen/jobs", async ([FromForm] IFormFile? file, [FromForm] string? year, [FromForm] string? importer, [FromForm] string? criteria,
                 BackgroundJobs jobs, Hosting.JobWorker worker, CancellationToken ct) =>
             {
                 await using var content = file?.OpenReadStream() ?? Stream.Null;

@@ -97,6 +97,10 @@ public sealed class TradeScreenJobTests
         var invalid = await UploadAsync(coordinator, year: "20");
         invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await invalid.Content.ReadAsStringAsync()).ShouldContain("a year from 1988 to 2100");
+        // A year that is no number at all is named as typed, not turned into a bare 400 by the form binding.
+        var notANumber = await UploadAsync(coordinator, year: "abc");
+        notANumber.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await notANumber.Content.ReadAsStringAsync()).ShouldContain("'abc' is not allowed; allowed: a year from 1988 to 2100");
         (await db.Jobs.CountAsync()).ShouldBe(0);
     }
 
