@@ -1,6 +1,3 @@
-using Mono.Cecil;
-using Mono.Cecil.Cil;
-
 namespace Baken.Architecture.Tests;
 
 /// <summary>
@@ -37,68 +34,8 @@ public sealed class CliUsesUseCasesTests
         DatabaseUsers().ShouldContain(u => u.Type == "Baken.Cli.CliSession" && u.Uses == "Baken.Infrastructure.Persistence.BakenDbContext");
     }
 
-    /// <summary>Every top-level CLI type (its lambdas, async state machines and other nested types counted as its own) with each database type it names.</summary>
-    private static List<(string Type, string Uses)> DatabaseUsers()
-    {
-        using var module = ModuleDefinition.ReadModule(typeof(Baken.Cli.CliSession).Assembly.Location);
-        return module.GetTypes()
-            .SelectMany(t => Referenced(t).Select(r => (Type: Outermost(t).FullName, Uses: r)))
-            .Where(u => Database.Contains(u.Uses))
-            .Distinct().ToList();
-    }
-
-    private static TypeDefinition Outermost(TypeDefinition type)
-    {
-        while (type.DeclaringType is { } outer) type = outer;
-        return type;
-    }
-
-    private static IEnumerable<string> Referenced(TypeDefinition type)
-    {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        void Add(TypeReference? t)
-        {
-            switch (t)
-            {
-                case null: return;
-                case GenericInstanceType g:
-                    Add(g.ElementType);
-                    foreach (var a in g.GenericArguments) Add(a);
-                    return;
-                case TypeSpecification s: // arrays, by-ref, pointers, modifiers
-                    Add(s.ElementType);
-                    return;
-                default:
-                    found.Add(t.FullName);
-                    return;
-            }
-        }
-        void AddMethod(MethodReference m)
-        {
-            Add(m.DeclaringType);
-            Add(m.ReturnType);
-            foreach (var p in m.Parameters) Add(p.ParameterType);
-            if (m is GenericInstanceMethod g) foreach (var a in g.GenericArguments) Add(a);
-        }
-
-        Add(type.BaseType);
-        foreach (var i in type.Interfaces) Add(i.InterfaceType);
-        foreach (var f in type.Fields) Add(f.FieldType);
-        foreach (var p in type.Properties) Add(p.PropertyType);
-        foreach (var m in type.Methods)
-        {
-            AddMethod(m);
-            if (!m.HasBody) continue;
-            foreach (var v in m.Body.Variables) Add(v.VariableType);
-            foreach (var instruction in m.Body.Instructions)
-                switch (instruction.Operand)
-                {
-                    case TypeReference t: Add(t); break;
-                    case MethodReference r: AddMethod(r); break;
-                    case FieldReference f: Add(f.DeclaringType); Add(f.FieldType); break;
-                    case CallSite c: Add(c.ReturnType); foreach (var p in c.Parameters) Add(p.ParameterType); break;
-                }
-        }
-        return found;
-    }
+    /// <summary>Every CLI type (its lambdas and async state machines counted as its own) with each database type it names.</summary>
+    private static List<(string Type, string Uses)> DatabaseUsers() =>
+        TypeDependencies.Using(typeof(Baken.Cli.CliSession).Assembly, Database)
+            .SelectMany(t => t.Value.Select(u => (Type: t.Key, Uses: u))).ToList();
 }

@@ -71,6 +71,10 @@ public static class TypeDependencies
                 Add(f.DeclaringType, set);
                 Add(f.FieldType, set);
                 break;
+            case CallSite c: // calli: its signature's types
+                Add(c.ReturnType, set);
+                foreach (var p in c.Parameters) Add(p.ParameterType, set);
+                break;
         }
     }
 
