@@ -1,7 +1,11 @@
 namespace Baken.Analysis.Risk;
 
-/// <summary>Whether a scenario is non-malicious (a probability exists) or malicious (intent × capability × vulnerability).</summary>
-public enum ScenarioKind
+/// <summary>
+/// Safety (a non-malicious hazard: a probability exists) or security (a malicious threat: intent × capability ×
+/// vulnerability); decides how likelihood is judged. The one enum for the concept: the register (Domain) stores it, the
+/// analysis reads it. Stored as its number, so the order of the members is fixed.
+/// </summary>
+public enum RiskKind
 {
     Hazard,
     Threat,
@@ -92,7 +96,7 @@ public sealed record ScenarioInput(
     string Id,
     string Title,
     string Theme,
-    ScenarioKind Kind,
+    RiskKind Kind,
     int ClassificationLevel,
     IReadOnlyList<AnalystAssessment> Assessments);
 

@@ -87,7 +87,7 @@ public sealed record ScenarioResult(
     string Id,
     string Title,
     string Theme,
-    ScenarioKind Kind,
+    RiskKind Kind,
     int ClassificationLevel,
     ImpactClass Likelihood,
     double ImpactValue,

@@ -18,9 +18,6 @@ namespace Baken.Analysis.Risk;
 /// </summary>
 public static class IntegratedAnalysis
 {
-    /// <summary>Scenario-count limit from the Monte Carlo ranking key (16 bits of scenario index).</summary>
-    public const int MaxScenarios = 65_535;
-
     /// <summary>Runs the analysis. Throws <see cref="ArgumentException"/> naming the scenario, analyst and field when the input is inconsistent.</summary>
     /// <param name="progress">Told the fraction of the Monte Carlo done (0 to 1) as blocks of iterations finish; it never changes the result.</param>
     public static AnalysisResult Run(AnalysisInput input, AnalysisSettings settings, IProgress<double>? progress = null)
@@ -352,8 +349,9 @@ public static class IntegratedAnalysis
         }
         if (input.Scenarios is null || input.Scenarios.Count == 0)
             throw new ArgumentException("An analysis needs at least one scenario.", nameof(input));
-        if (input.Scenarios.Count > MaxScenarios)
-            throw new ArgumentException($"{input.Scenarios.Count} scenarios exceed the limit of {MaxScenarios}.", nameof(input));
+        if (input.Scenarios.Count > AnalysisLimits.MaxScenariosPerInput)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{input.Scenarios.Count:N0} scenarios exceed the limit of {AnalysisLimits.MaxScenariosPerInput:N0} scenarios per analysis."), nameof(input));
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in input.Scenarios)
         {
@@ -371,7 +369,7 @@ public static class IntegratedAnalysis
                 if (a.Likelihood is null) throw new ArgumentException($"Scenario {s.Id}, analyst {a.Analyst}: likelihood is missing.", nameof(input));
                 if (!double.IsFinite(a.HorizonYears) || a.HorizonYears <= 0)
                     throw new ArgumentException($"Scenario {s.Id}, analyst {a.Analyst}: horizon {a.HorizonYears.ToString(CultureInfo.InvariantCulture)} years is not a positive number.", nameof(input));
-                if (a.Likelihood.Threat is not null && s.Kind != ScenarioKind.Threat)
+                if (a.Likelihood.Threat is not null && s.Kind != RiskKind.Threat)
                     throw new ArgumentException($"Scenario {s.Id}, analyst {a.Analyst}: intent, capability and vulnerability apply to threats only; this scenario is a hazard.", nameof(input));
                 foreach (var c in input.Criteria)
                 {

@@ -82,22 +82,16 @@ internal static class MonteCarloEngine
 {
     public const int BlockSize = 1024;
 
-    /// <summary>Upper bound on stored draws (scenarios × iterations): 100 million doubles, 800 MB.</summary>
-    public const long MaxStoredDraws = 100_000_000;
-
-    /// <summary>Upper bound on scenarios: the rank and outranking counts need n² entries per worker.</summary>
-    public const int MaxScenarios = 5_000;
-
     public static MonteCarloOutput Run(MonteCarloModel model, int iterations, long seed, int? maxDegreeOfParallelism, IProgress<double>? progress = null)
     {
         var n = model.ScenarioCount;
-        if ((long)n * iterations > MaxStoredDraws)
+        if ((long)n * iterations > AnalysisLimits.MaxStoredDraws)
             throw new ArgumentOutOfRangeException(nameof(iterations), iterations,
-                string.Create(CultureInfo.InvariantCulture, $"{n} scenarios × {iterations} iterations exceeds the {MaxStoredDraws:N0} draws kept in memory; lower the iteration count."));
+                string.Create(CultureInfo.InvariantCulture, $"{n} scenarios × {iterations} iterations exceeds the {AnalysisLimits.MaxStoredDraws:N0} draws kept in memory; lower the iteration count."));
 
-        if (n > MaxScenarios)
+        if (n > AnalysisLimits.MaxScenariosPerMonteCarlo)
             throw new ArgumentOutOfRangeException(nameof(model), n,
-                string.Create(CultureInfo.InvariantCulture, $"The Monte Carlo ranks at most {MaxScenarios:N0} scenarios at once (its rank and outranking counts grow with the square); run without Monte Carlo (0 iterations) or split the register."));
+                string.Create(CultureInfo.InvariantCulture, $"The Monte Carlo ranks at most {AnalysisLimits.MaxScenariosPerMonteCarlo:N0} scenarios at once (its rank and outranking counts grow with the square); run without Monte Carlo (0 iterations) or split the register."));
 
 
         var samples = new double[n][];
@@ -143,9 +137,9 @@ internal static class MonteCarloEngine
     {
         var n = model.ScenarioCount;
         var m = model.CriterionCount;
-        if ((long)iterations * n * m > MaxStoredDraws)
+        if ((long)iterations * n * m > AnalysisLimits.MaxStoredDraws)
             throw new ArgumentOutOfRangeException(nameof(iterations), iterations,
-                string.Create(CultureInfo.InvariantCulture, $"{n} scenarios × {m} criteria × {iterations} iterations exceeds the {MaxStoredDraws:N0} classes kept in memory; lower the number of draws."));
+                string.Create(CultureInfo.InvariantCulture, $"{n} scenarios × {m} criteria × {iterations} iterations exceeds the {AnalysisLimits.MaxStoredDraws:N0} classes kept in memory; lower the number of draws."));
         var samples = new double[n][];
         for (var s = 0; s < n; s++) samples[s] = new double[iterations];
         var sink = new RecordingSink(new byte[iterations * n * m], new byte[iterations * n], new double[iterations * m], n, m);
@@ -212,7 +206,7 @@ internal static class MonteCarloEngine
                 sink.Likelihood(it, s, lik);
 
                 // Larger key = ranks higher: impact first, then likelihood, then the lower scenario index (ordinal id order).
-                keys[s] = (ImpactKey.Quantise(impact, keyScale) << 19) | ((long)lik << 16) | (long)(65535 - s);
+                keys[s] = (ImpactKey.Quantise(impact, keyScale) << 19) | ((long)lik << 16) | (long)(AnalysisLimits.MaxScenariosPerInput - s);
             }
 
             RankAndCountWins(keys, w.Above, w.BlockWins, n, w.Stride);

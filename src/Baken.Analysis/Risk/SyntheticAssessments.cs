@@ -30,7 +30,7 @@ public static class SyntheticAssessments
         {
             var assessments = Enumerable.Range(0, analysts).Select(a => new AnalystAssessment($"analyst-{a}", $"org-{a % 4}",
                 new LikelihoodJudgement(Likelihood()), 5, criteriaList.ToDictionary(c => c.Code, _ => Judgement()))).ToList();
-            list.Add(new ScenarioInput($"S-{s:0000}", $"Synthetic scenario {s}", $"T{s % 9 + 1}", ScenarioKind.Hazard, 0, assessments));
+            list.Add(new ScenarioInput($"S-{s:0000}", $"Synthetic scenario {s}", $"T{s % 9 + 1}", RiskKind.Hazard, 0, assessments));
         }
         return new AnalysisInput(criteriaList, list);
     }

@@ -60,12 +60,12 @@ public sealed class AssessmentTable
     }
 
 
-    private sealed class ScenarioBuilder(string id, string title, string theme, ScenarioKind kind, int line)
+    private sealed class ScenarioBuilder(string id, string title, string theme, RiskKind kind, int line)
     {
         public string Id { get; } = id;
         public string Title { get; } = title;
         public string Theme { get; } = theme;
-        public ScenarioKind Kind { get; } = kind;
+        public RiskKind Kind { get; } = kind;
         public int FirstLine { get; } = line;
         public int ClassificationLevel { get; set; }
         public Dictionary<string, int> AnalystLines { get; } = new(StringComparer.Ordinal);
@@ -167,10 +167,10 @@ public sealed class AssessmentTable
         var organisation = Required("organisation");
 
         var kindText = Cell("kind");
-        ScenarioKind? kind = kindText.ToLowerInvariant() switch
+        RiskKind? kind = kindText.ToLowerInvariant() switch
         {
-            "hazard" => ScenarioKind.Hazard,
-            "threat" => ScenarioKind.Threat,
+            "hazard" => RiskKind.Hazard,
+            "threat" => RiskKind.Threat,
             _ => null,
         };
         if (kind is null) Error("kind", kindText, "kind must be 'hazard' (non-malicious) or 'threat' (malicious).");
@@ -241,7 +241,7 @@ public sealed class AssessmentTable
         return default!;
     }
 
-    private static ThreatJudgement? ReadThreat(ScenarioKind? kind, Func<string, string> cell, Action<string, string, string> error)
+    private static ThreatJudgement? ReadThreat(RiskKind? kind, Func<string, string> cell, Action<string, string, string> error)
     {
         var parts = new[] { "intent", "capability", "vulnerability" };
         var values = new ImpactClass?[3];
@@ -251,7 +251,7 @@ public sealed class AssessmentTable
             var text = cell(parts[i]);
             if (text.Length == 0) continue;
             filled++;
-            if (kind == ScenarioKind.Hazard)
+            if (kind == RiskKind.Hazard)
             {
                 error(parts[i], text, $"{parts[i]} applies to threats only; leave it empty for a hazard.");
                 continue;
@@ -259,7 +259,7 @@ public sealed class AssessmentTable
             if (ImpactClasses.TryParse(text, out var c) && c != ImpactClass.X) values[i] = c;
             else error(parts[i], text, $"{parts[i]} must be a single class A–E.");
         }
-        if (kind != ScenarioKind.Threat || filled == 0) return null;
+        if (kind != RiskKind.Threat || filled == 0) return null;
         if (filled < 3)
         {
             for (var i = 0; i < 3; i++)
@@ -271,7 +271,7 @@ public sealed class AssessmentTable
         return values.All(v => v is not null) ? new ThreatJudgement(values[0]!.Value, values[1]!.Value, values[2]!.Value) : null;
     }
 
-    private static LikelihoodJudgement? ReadLikelihood(ScenarioKind? kind, ThreatJudgement? threat, Func<string, string> cell, Action<string, string, string> error)
+    private static LikelihoodJudgement? ReadLikelihood(RiskKind? kind, ThreatJudgement? threat, Func<string, string> cell, Action<string, string, string> error)
     {
         var text = cell("likelihood");
         var reason = cell("override_reason");
@@ -281,7 +281,7 @@ public sealed class AssessmentTable
         {
             if (threat is null)
             {
-                error("likelihood", text, kind == ScenarioKind.Threat
+                error("likelihood", text, kind == RiskKind.Threat
                     ? "likelihood is empty: give a class A–E, a range, a probability, or intent, capability and vulnerability."
                     : "likelihood is empty: give a class A–E, a range such as B-D, or a probability over the horizon such as 2% or 0.02.");
                 return null;

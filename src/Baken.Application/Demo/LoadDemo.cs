@@ -93,7 +93,7 @@ public sealed class LoadDemo(
         if (!taken.IsOk) return Fail(taken);
         foreach (var code in taken.Value!.Codes.Take(3))
         {
-            var decided = await review.DecideAsync(code, ReviewDecision.Accept, null, ct);
+            var decided = await review.DecideAsync(code, SignalReviewDecision.Accept, null, ct);
             if (!decided.IsOk) return Fail(decided);
         }
 

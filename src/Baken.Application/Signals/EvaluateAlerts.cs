@@ -32,7 +32,7 @@ public sealed class EvaluateAlerts(IBakenDb db, ImportRecords import)
         {
             if (!observations.TryGetValue(indicator.Code, out var points) || points.Count == 0) continue;
             var series = new IndicatorSeries(indicator.Code, points.DistinctBy(p => p.Date).Select(p => (p.Date, p.Value)).ToList());
-            var thresholds = new Thresholds(indicator.Amber, indicator.Red, (A.ThresholdDirection)(int)indicator.Direction);
+            var thresholds = new Thresholds(indicator.Amber, indicator.Red, indicator.Direction);
             foreach (var c in ThresholdAlerts.Evaluate(series, thresholds).Where(c => c.IsEscalation && (since is null || c.Date >= since)))
                 rows.Add(Row(indicator, c.Date, c.Value, c.From.ToString().ToLowerInvariant(), c.To.ToString().ToLowerInvariant(),
                     string.Create(CultureInfo.InvariantCulture, $"{indicator.Title}: {c.Value:G6} {indicator.Unit} on {c.Date:yyyy-MM-dd} crosses the {c.To.ToString().ToLowerInvariant()} threshold ({(c.To == AlertLevel.Red ? indicator.Red : indicator.Amber):G6}).")));

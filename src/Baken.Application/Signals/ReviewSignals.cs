@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Signals;
 
-public enum ReviewDecision { Accept, Merge, Reject }
+/// <summary>What a reviewer does with a queued signal (not the assessment cycle's <see cref="Domain.Workflow.ReviewDecision"/>, a different concept).</summary>
+public enum SignalReviewDecision { Accept, Merge, Reject }
 
 /// <summary>The review queue: new signals with their suggested duplicates; an analyst accepts, merges or rejects each.</summary>
 public sealed class ReviewSignals(IBakenDb db, ICurrentUser user, SaveRecord save)
@@ -35,7 +36,7 @@ public sealed class ReviewSignals(IBakenDb db, ICurrentUser user, SaveRecord sav
     }
 
     /// <param name="into">For a merge: the signal this one duplicates (default: the suggested one).</param>
-    public async Task<Result<RecordView>> DecideAsync(string code, ReviewDecision decision, string? into = null, CancellationToken ct = default)
+    public async Task<Result<RecordView>> DecideAsync(string code, SignalReviewDecision decision, string? into = null, CancellationToken ct = default)
     {
         // Asked first: a role that may not review learns nothing about which signals exist.
         if (Permissions.Permission.Deny<RecordView>(user, Permissions.PermissionMatrix.Signals, Permissions.PermissionAction.Edit) is { } denied)
@@ -44,9 +45,9 @@ public sealed class ReviewSignals(IBakenDb db, ICurrentUser user, SaveRecord sav
         if (signal is null) return Result<RecordView>.NotFound($"No signal '{code}'.");
         var values = new Dictionary<string, string?>
         {
-            ["status"] = decision switch { ReviewDecision.Accept => "accepted", ReviewDecision.Merge => "merged", _ => "rejected" },
+            ["status"] = decision switch { SignalReviewDecision.Accept => "accepted", SignalReviewDecision.Merge => "merged", _ => "rejected" },
         };
-        if (decision == ReviewDecision.Merge)
+        if (decision == SignalReviewDecision.Merge)
         {
             var target = into ?? signal.DuplicateOf;
             if (target is null || target == code)

@@ -62,9 +62,9 @@ public static partial class RecordKinds
             .Text("source", "Source of the series", r => r.Source, (r, v) => r.Source = v),
         check: i =>
         {
-            if (i is { Amber: { } a, Red: { } r } && (i.Direction == G.ThresholdDirection.Rising ? a >= r : a <= r))
+            if (i is { Amber: { } a, Red: { } r } && (i.Direction == Baken.Analysis.Signals.ThresholdDirection.Rising ? a >= r : a <= r))
                 throw new DomainValidationException("red", r.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    i.Direction == G.ThresholdDirection.Rising ? "a red threshold above the amber one for a rising indicator" : "a red threshold below the amber one for a falling indicator");
+                    i.Direction == Baken.Analysis.Signals.ThresholdDirection.Rising ? "a red threshold above the amber one for a rising indicator" : "a red threshold below the amber one for a falling indicator");
         });
 
     public static readonly RecordKind Observation = Kind<G.Observation>("observation", "observations", "Waarnemingen", "Observations", "indicator",

@@ -58,11 +58,11 @@ public sealed class StackedThreatScan(IBakenDb db)
             var targets = Register.RecordFieldBuilder<Baken.Domain.Record>.SplitCodes(indicator.Tags)
                 .Where(t => PressureEvent.TargetKinds.Contains(t[..t.IndexOf(':')])).ToList();
             if (targets.Count == 0 || !observations.TryGetValue(indicator.Code, out var points)) continue;
-            var thresholds = new Thresholds(indicator.Amber, indicator.Red, (A.ThresholdDirection)(int)indicator.Direction);
+            var thresholds = new Thresholds(indicator.Amber, indicator.Red, indicator.Direction);
             for (var k = 1; k < points.Count; k++)
             {
                 if (points[k].Date < from) continue;
-                var towards = indicator.Direction == Baken.Domain.Signals.ThresholdDirection.Rising ? points[k].Value > points[k - 1].Value : points[k].Value < points[k - 1].Value;
+                var towards = indicator.Direction == A.ThresholdDirection.Rising ? points[k].Value > points[k - 1].Value : points[k].Value < points[k - 1].Value;
                 if (towards && thresholds.LevelOf(points[k].Value) == AlertLevel.Green)
                 {
                     events.Add(new PressureEvent(indicator.Code, points[k].Date, targets, IndicatorMoveWeight, subThreshold: true));

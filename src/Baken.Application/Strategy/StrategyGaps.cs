@@ -24,7 +24,7 @@ public static class StrategyGaps
         var indicators = s.Indicators.Select(i =>
         {
             var last = s.LatestValue(i.Code);
-            return new IndicatorInfo(i.Code, i.Title, s.Shown("goal", i.GoalCode), i.Baseline, i.Target, (A.IndicatorDirection)(int)i.Direction, i.Deadline,
+            return new IndicatorInfo(i.Code, i.Title, s.Shown("goal", i.GoalCode), i.Baseline, i.Target, i.Direction, i.Deadline,
                 last?.Date, last?.Value, i.UpdateIntervalDays);
         }).ToList();
         var actions = s.Actions.Where(a => a.Status != ActionStatus.Cancelled)

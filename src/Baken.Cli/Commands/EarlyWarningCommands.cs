@@ -49,12 +49,12 @@ public static class EarlyWarningCommands
             return ExitCodes.Ok;
         }));
 
-        Command Decide(string name, ReviewDecision decision, string description)
+        Command Decide(string name, SignalReviewDecision decision, string description)
         {
             var code = new Argument<string>("code") { Description = "Code of the signal" };
             var into = new Option<string?>("--into") { Description = "Merge: the signal it duplicates (default: the suggested one)" };
             var cmd = new Command(name, description) { code };
-            if (decision == ReviewDecision.Merge) cmd.Options.Add(into);
+            if (decision == SignalReviewDecision.Merge) cmd.Options.Add(into);
             cmd.SetAction((parse, ct) => io.Run(parse, async g =>
             {
                 await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
@@ -68,9 +68,9 @@ public static class EarlyWarningCommands
         return new Command("signals", "Signals of the horizon scan: intake and review")
         {
             import, review,
-            Decide("accept", ReviewDecision.Accept, "Accept a signal from the queue"),
-            Decide("reject", ReviewDecision.Reject, "Reject a signal from the queue"),
-            Decide("merge", ReviewDecision.Merge, "Merge a signal into the one it duplicates"),
+            Decide("accept", SignalReviewDecision.Accept, "Accept a signal from the queue"),
+            Decide("reject", SignalReviewDecision.Reject, "Reject a signal from the queue"),
+            Decide("merge", SignalReviewDecision.Merge, "Merge a signal into the one it duplicates"),
         };
     }
 

@@ -1,8 +1,5 @@
 namespace Baken.Domain.Register;
 
-/// <summary>Safety (non-malicious hazard) or security (malicious threat): decides how likelihood is judged.</summary>
-public enum RiskKind { Hazard, Threat }
-
 public enum RiskDimension { Internal, External, Both }
 
 /// <summary>The WRR's three lenses (2017); a risk may be seen through several.</summary>

@@ -1,3 +1,5 @@
+using Baken.Analysis.Risk;
+
 namespace Baken.Domain.Register;
 
 /// <summary>A hazard or threat in the register. Scenarios make it concrete enough to score.</summary>

@@ -1,3 +1,5 @@
+using Baken.Analysis.Risk;
+
 namespace Baken.Domain.Register;
 
 /// <summary>A concrete, plausible incident or development that analysts score.</summary>

@@ -1,6 +1,6 @@
-namespace Baken.Domain.Signals;
+using Baken.Analysis.Signals;
 
-public enum ThresholdDirection { Rising, Falling }
+namespace Baken.Domain.Signals;
 
 /// <summary>
 /// An early-warning indicator: a time series (its observations) with amber and red thresholds and a direction, linked

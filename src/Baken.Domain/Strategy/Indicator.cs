@@ -1,3 +1,5 @@
+using Baken.Analysis.Strategy;
+
 namespace Baken.Domain.Strategy;
 
 /// <summary>An indicator of a goal: baseline, target and deadline, and how often its owner must report a value.</summary>

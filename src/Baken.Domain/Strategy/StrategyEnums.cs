@@ -8,8 +8,5 @@ public enum MeasureType { Preventive, Preparatory, Reactive }
 
 public enum MeasureStatus { Proposed, Planned, InProgress, Implemented, Stopped }
 
-/// <summary>Which way an indicator must move to reach its target.</summary>
-public enum IndicatorDirection { Increase, Decrease }
-
 /// <summary>An owner's judgement of a goal or measure at the time of a progress update.</summary>
 public enum ProgressStatus { OnTrack, AtRisk, OffTrack, Done }

@@ -36,7 +36,7 @@ public static class EarlyWarningEndpoints
 
         api.MapPost("/signals/{code}/review", async (string code, ReviewBody body, ReviewSignals review, CancellationToken ct) =>
             {
-                ReviewDecision? decision = body.Decision?.ToLowerInvariant() switch { "accept" => ReviewDecision.Accept, "merge" => ReviewDecision.Merge, "reject" => ReviewDecision.Reject, _ => null };
+                SignalReviewDecision? decision = body.Decision?.ToLowerInvariant() switch { "accept" => SignalReviewDecision.Accept, "merge" => SignalReviewDecision.Merge, "reject" => SignalReviewDecision.Reject, _ => null };
                 if (decision is null) return Invalid("decision", body.Decision, "accept, merge or reject");
                 return (await review.DecideAsync(code, decision.Value, body.Into, ct)).ToResponse(v => TypedResults.Ok(v));
             })

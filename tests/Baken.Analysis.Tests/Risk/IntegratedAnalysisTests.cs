@@ -55,7 +55,7 @@ public sealed class IntegratedAnalysisTests
         var threat = new ThreatJudgement(ImpactClass.E, ImpactClass.E, ImpactClass.A);
         var input = new AnalysisInput(criteria,
         [
-            new ScenarioInput("T", "Threat", "T1", ScenarioKind.Threat, 2,
+            new ScenarioInput("T", "Threat", "T1", RiskKind.Threat, 2,
             [
                 new AnalystAssessment("a", "AIVD", new LikelihoodJudgement(threat: threat), 5, impacts),
                 new AnalystAssessment("b", "MIVD", new LikelihoodJudgement(ClassJudgement.Of(ImpactClass.E), threat: threat, overrideReason: "recent attack"), 5, impacts),

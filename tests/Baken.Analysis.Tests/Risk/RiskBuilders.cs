@@ -18,10 +18,10 @@ internal static class RiskBuilders
             impacts.Select((text, i) => (Code: $"c{i + 1}", Judgement: ClassJudgement.Parse(text))).ToDictionary(x => x.Code, x => x.Judgement));
 
     public static ScenarioInput Scenario(string id, params AnalystAssessment[] analysts) =>
-        new(id, "Title " + id, "T1", ScenarioKind.Hazard, 0, analysts);
+        new(id, "Title " + id, "T1", RiskKind.Hazard, 0, analysts);
 
     public static ScenarioInput Scenario(string id, string theme, params AnalystAssessment[] analysts) =>
-        new(id, "Title " + id, theme, ScenarioKind.Hazard, 0, analysts);
+        new(id, "Title " + id, theme, RiskKind.Hazard, 0, analysts);
 
     /// <summary>A scenario scored by one analyst with fixed classes.</summary>
     public static ScenarioInput Single(string id, string likelihood, params string[] impacts) =>
@@ -52,7 +52,7 @@ internal static class RiskBuilders
                 var lik = random.Next(1, 6);
                 assessments.Add(new AnalystAssessment($"an{a}", $"org{a % 3}", new LikelihoodJudgement(ClassJudgement.Of((ImpactClass)lik)), 5, impacts));
             }
-            list.Add(new ScenarioInput($"S{s:D2}", $"Scenario {s}", $"T{s % 3}", ScenarioKind.Hazard, 0, assessments));
+            list.Add(new ScenarioInput($"S{s:D2}", $"Scenario {s}", $"T{s % 3}", RiskKind.Hazard, 0, assessments));
         }
         return new AnalysisInput(crit, list);
     }

@@ -1,3 +1,4 @@
+using Baken.Analysis.Risk;
 using Baken.Application.Analysis;
 using Baken.Application.Assessments;
 using Baken.Application.Capabilities;

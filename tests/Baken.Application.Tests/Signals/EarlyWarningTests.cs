@@ -54,9 +54,9 @@ public sealed class EarlyWarningTests
 
             var review = new ReviewSignals(db, FixedUser.System, new SaveRecord(db, FixedUser.System));
             (await review.QueueAsync()).Count.ShouldBe(3);
-            (await review.DecideAsync(copy.Code, ReviewDecision.Merge)).IsOk.ShouldBeTrue();
-            (await review.DecideAsync(original.Code, ReviewDecision.Accept)).IsOk.ShouldBeTrue();
-            (await review.DecideAsync(original.Code, ReviewDecision.Merge, into: original.Code)).Errors.ShouldContain(e => e.Field == "into");
+            (await review.DecideAsync(copy.Code, SignalReviewDecision.Merge)).IsOk.ShouldBeTrue();
+            (await review.DecideAsync(original.Code, SignalReviewDecision.Accept)).IsOk.ShouldBeTrue();
+            (await review.DecideAsync(original.Code, SignalReviewDecision.Merge, into: original.Code)).Errors.ShouldContain(e => e.Field == "into");
             (await review.QueueAsync()).Select(s => s.Title).ShouldBe(["Droogte bedreigt drinkwater in Limburg"]);
         }
     }

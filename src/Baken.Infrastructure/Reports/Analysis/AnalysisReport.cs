@@ -246,7 +246,7 @@ public static partial class AnalysisReport
             ]).ToList()));
 
         b.Add(new Heading(sub, w.T("Waarschijnlijkheid", "Likelihood")));
-        var threat = s.Kind == ScenarioKind.Threat;
+        var threat = s.Kind == RiskKind.Threat;
         List<string> headers = [w.T("Analist", "Analyst"), w.T("Oordeel zoals ingevoerd", "Judgement as entered"), w.T("Klasse", "Class")];
         if (threat) headers.AddRange([w.T("Intentie / capaciteit / kwetsbaarheid", "Intent / capability / vulnerability"), w.T("Voorstel dreigingsregel", "Threat rule suggests"), w.T("Reden van afwijking", "Reason for override")]);
         headers.Add(w.T("Sterkte van kennis", "Strength of knowledge"));
@@ -537,7 +537,7 @@ public static partial class AnalysisReport
         public string Criterion(string code) =>
             Details.Criteria.FirstOrDefault(c => c.Code == code) is { } c ? $"{code} {Pick(c.Name, c.NameEn)}" : code;
 
-        public string Kind(ScenarioKind kind) => kind == ScenarioKind.Threat ? T("moedwillig (dreiging)", "malicious (threat)") : T("niet-moedwillig", "non-malicious (hazard)");
+        public string Kind(RiskKind kind) => kind == RiskKind.Threat ? T("moedwillig (dreiging)", "malicious (threat)") : T("niet-moedwillig", "non-malicious (hazard)");
 
         public string Confidence(Confidence c) => c switch
         {

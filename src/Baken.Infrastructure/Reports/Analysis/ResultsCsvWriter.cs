@@ -49,7 +49,7 @@ public static class ResultsCsvWriter
             {
                 s.Id, SpreadsheetSafe(s.Title), SpreadsheetSafe(s.Theme), s.Likelihood.ToString(), Number(s.ImpactValue), s.ImpactBand.ToString(),
                 Integer(s.Rank), Number(mc?.P05), Number(mc?.P50), Number(mc?.P95), Number(mc?.PTop5), Number(mc?.PTop10),
-                s.Kind == ScenarioKind.Hazard ? "hazard" : "threat", Integer(s.ClassificationLevel),
+                s.Kind == RiskKind.Hazard ? "hazard" : "threat", Integer(s.ClassificationLevel),
                 mc?.BandP05.ToString() ?? string.Empty, mc?.BandP50.ToString() ?? string.Empty, mc?.BandP95.ToString() ?? string.Empty,
                 mc?.LikelihoodP05.ToString() ?? string.Empty, mc?.LikelihoodP95.ToString() ?? string.Empty, Number(mc?.MedianRank),
                 Integer(s.MedalRank), Integer(s.EvamixRank), Integer(s.Sensitivity.MinRank), Integer(s.Sensitivity.MaxRank),

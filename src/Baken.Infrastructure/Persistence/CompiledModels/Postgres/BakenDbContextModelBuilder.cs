@@ -12,7 +12,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("511d0bb7-02b4-4c4c-b11c-591ba6f02c91"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("0dea8497-8b8b-41bb-8cce-d497fb191cd1"), entityTypeCount: 49)
         {
         }
 
