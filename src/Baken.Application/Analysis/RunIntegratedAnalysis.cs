@@ -72,12 +72,12 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
 
         if (request.Official && request.Table is not null)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("official", request.TableName ?? "input", "an official run of the register's validated assessments, not of a file"));
-        var (rows, lineCompartments, concept, widened) = request.Table is null ? await RegisterTableAsync(catalogue, request.Official, ct) : (request.Table, new Dictionary<int, long>(), true, null);
-        var allRows = rows;
-        var read = Read(rows, ceiling, catalogue, out rows);
-        var compartments = Used(rows, lineCompartments);
-        var leftOut = LeftOutPerScenario(allRows, rows);
-        if (rows.Count <= 1)
+        var source = request.Table is null ? await RegisterRowsAsync(catalogue, request.Official, ct) : TableRows(request.Table, catalogue);
+        var (read, rows) = Read(source, ceiling, catalogue);
+        var compartments = Used(rows, source.Compartments);
+        var leftOut = LeftOutPerScenario(source.Rows, rows);
+        // A table whose header cannot be read has no rows to count: it is 'nothing to analyse' only when it has no data rows.
+        if (source.HeaderErrors.Count == 0 ? rows.Count == 0 : request.Table!.Count <= 1)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("input", request.TableName ?? "register",
                 request.Table is not null
                     ? "at least one assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}")
@@ -94,9 +94,9 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
             notes = await RescoreCompoundsAsync(read.Input!, profile, catalogue, request, compartments, ct);
             if (notes.Any(n => n.Contains(" rescored from", StringComparison.Ordinal)))
             {
-                (rows, lineCompartments, concept, widened) = await RegisterTableAsync(catalogue, request.Official, ct);
-                read = Read(rows, ceiling, catalogue, out rows);
-                compartments = Used(rows, lineCompartments);
+                source = await RegisterRowsAsync(catalogue, request.Official, ct);
+                (read, rows) = Read(source, ceiling, catalogue);
+                compartments = Used(rows, source.Compartments);
                 if (!read.IsValid)
                     return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Message, e.Line)).ToList());
             }
@@ -129,42 +129,78 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         var classification = Classification.Highest(input.Scenarios.Select(s => new Classification((ClassificationLevel)s.ClassificationLevel, 0))
             .Append(new Classification(ClassificationLevel.Ongerubriceerd, compartments)));
         // Only the widened assessments that made it past the ceiling are named.
-        var used = rows.Skip(1).Where(r => r.Cells.Length > 4).Select(r => r.Cells[0] + "." + r.Cells[4]).ToHashSet(StringComparer.Ordinal);
-        var wideningNote = widened is null ? null : widening!.Describe(widened.Where(used.Contains).ToList());
+        var used = rows.Select(AssessmentCode).ToHashSet(StringComparer.Ordinal);
+        var wideningNote = source.Widened is null ? null : widening!.Describe(source.Widened.Where(used.Contains).ToList());
         string? code = null;
-        if (request.Store) code = await StoreAsync(request, rows, result, classification, concept, notes, wideningNote, ct);
-        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue, concept)
+        if (request.Store) code = await StoreAsync(request, Snapshot(request.Table, rows, catalogue), rows, result, classification, source.Concept, notes, wideningNote, ct);
+        return Result<AnalysisRunOutcome>.Ok(new AnalysisRunOutcome(code, result, classification, catalogue, source.Concept)
             { Notes = notes, AssessmentsLeftOut = leftOut, KnowledgeWidening = wideningNote });
     }
 
+    /// <summary>
+    /// The rows to analyse and where they came from: a table's criteria (null: the register, every catalogue criterion) and
+    /// header errors; per line the compartments of the register's records; whether a row is not validated (a concept run);
+    /// which assessments were widened (null: the widening is off).
+    /// </summary>
+    private sealed record InputRows(
+        IReadOnlyList<AssessmentRow> Rows,
+        IReadOnlyList<Criterion>? Criteria,
+        IReadOnlyList<AssessmentFileError> HeaderErrors,
+        IReadOnlyDictionary<int, long> Compartments,
+        bool Concept,
+        IReadOnlyList<string>? Widened);
+
+    private static InputRows TableRows(IReadOnlyList<AssessmentRawRow> table, AnalysisCatalogue catalogue)
+    {
+        var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Read(table);
+        return new InputRows(read.Rows, read.Criteria, read.Errors, new Dictionary<int, long>(), Concept: true, Widened: null);
+    }
+
+    private static string AssessmentCode(AssessmentRow row) => row.ScenarioId.Trim() + "." + row.Analyst.Trim();
+
     /// <summary>The union of the compartments of the rows used (rows the ceiling left out do not mark the run).</summary>
-    private static long Used(IReadOnlyList<AssessmentRawRow> rows, IReadOnlyDictionary<int, long> lineCompartments) =>
-        rows.Skip(1).Aggregate(0L, (mask, r) => mask | lineCompartments.GetValueOrDefault(r.Line));
+    private static long Used(IReadOnlyList<AssessmentRow> rows, IReadOnlyDictionary<int, long> lineCompartments) =>
+        rows.Aggregate(0L, (mask, r) => mask | lineCompartments.GetValueOrDefault(r.Line));
 
     /// <summary>
     /// Per scenario, how many of its assessments the ceiling left out: a scenario scored from fewer analysts than the
     /// register holds must say so wherever it is shown (METHODS §10), never pass as the full judgement.
     /// </summary>
-    private static Dictionary<string, int> LeftOutPerScenario(IReadOnlyList<AssessmentRawRow> all, IReadOnlyList<AssessmentRawRow> kept)
+    private static Dictionary<string, int> LeftOutPerScenario(IReadOnlyList<AssessmentRow> all, IReadOnlyList<AssessmentRow> kept)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (all.Count == 0) return counts;
-        var column = Array.FindIndex(all[0].Cells, c => c.Trim().Equals("scenario_id", StringComparison.OrdinalIgnoreCase));
-        if (column < 0) return counts;
         var keptLines = kept.Select(r => r.Line).ToHashSet();
-        foreach (var r in all.Skip(1).Where(r => !keptLines.Contains(r.Line) && column < r.Cells.Length))
-            counts[r.Cells[column].Trim()] = counts.GetValueOrDefault(r.Cells[column].Trim()) + 1;
+        foreach (var r in all.Where(r => !keptLines.Contains(r.Line)))
+            counts[r.ScenarioId.Trim()] = counts.GetValueOrDefault(r.ScenarioId.Trim()) + 1;
         return counts;
     }
 
-    /// <summary>The rows within the ceiling, checked against the catalogue, with themes as catalogue codes.</summary>
-    private static AssessmentReadResult Read(IReadOnlyList<AssessmentRawRow> all, ClassificationLevel ceiling, AnalysisCatalogue catalogue, out IReadOnlyList<AssessmentRawRow> rows)
+    /// <summary>
+    /// The rows within the ceiling (a row whose classification could not be read stays, to be reported), checked against
+    /// the catalogue, with themes as catalogue codes.
+    /// </summary>
+    private static (AssessmentReadResult Read, IReadOnlyList<AssessmentRow> Rows) Read(InputRows source, ClassificationLevel ceiling, AnalysisCatalogue catalogue)
     {
-        rows = WithinClearance(all, ceiling);
-        var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
-        return read.IsValid
+        if (source.HeaderErrors.Count > 0) return (AssessmentReadResult.Failure(source.HeaderErrors), []);
+        var rows = source.Rows.Where(r => r.Classification is not { } level || level <= ceiling).ToList();
+        var read = new AssessmentInputBuilder(catalogue.Criteria, catalogue.Scales).Build(rows, source.Criteria);
+        return (read.IsValid
             ? AssessmentReadResult.Success(read.Input! with { Scenarios = read.Input!.Scenarios.Select(s => s with { Theme = catalogue.ThemeCode(s.Theme) }).ToList() })
-            : read;
+            : read, rows);
+    }
+
+    /// <summary>
+    /// The run's input snapshot as an assessment table (header first), so that it reads back like a file
+    /// (<see cref="StoredRunInputs"/>): a file's own rows within the ceiling, or the register's rows written as cells.
+    /// </summary>
+    private static IReadOnlyList<string[]> Snapshot(IReadOnlyList<AssessmentRawRow>? table, IReadOnlyList<AssessmentRow> rows, AnalysisCatalogue catalogue)
+    {
+        if (table is not null)
+        {
+            var lines = rows.Select(r => r.Line).ToHashSet();
+            return table.Take(1).Concat(table.Skip(1).Where(r => lines.Contains(r.Line))).Select(r => r.Cells).ToList();
+        }
+        return rows.Select(r => AssessmentTable.Cells(r, catalogue.Criteria)).Prepend(AssessmentTable.Header(catalogue.Criteria)).ToList();
     }
 
     /// <summary>
@@ -194,19 +230,18 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
     }
 
     /// <summary>
-    /// The register's visible assessments (only the validated ones for an official run) as an assessment table, the union
-    /// of their compartments, and whether any of them is not validated (a concept run).
-    /// </summary>
+    /// The register's visible assessments (only the validated ones for an official run) as typed rows (lines 1, 2, …), the
+    /// compartments of each line, and whether any of them is not validated (a concept run).
     /// With the widening on (<see cref="KnowledgeWideningOptions"/>), the rows of assessments whose knowledge is weak are
     /// widened and their codes returned (null: the widening is off).
-    private async Task<(IReadOnlyList<AssessmentRawRow> Rows, IReadOnlyDictionary<int, long> Compartments, bool Concept, IReadOnlyList<string>? Widened)> RegisterTableAsync(
-        AnalysisCatalogue catalogue, bool official, CancellationToken ct)
+    /// </summary>
+    private async Task<InputRows> RegisterRowsAsync(AnalysisCatalogue catalogue, bool official, CancellationToken ct)
     {
         var scenarios = await db.Scenarios.AsNoTracking().ToDictionaryAsync(s => s.Code, ct);
         var assessments = (await db.Assessments.AsNoTracking().ToListAsync(ct))
             .Where(a => scenarios.ContainsKey(a.ScenarioCode) && (!official || a.Status == Domain.Assessments.AssessmentStatus.Validated))
             .OrderBy(a => a.ScenarioCode, StringComparer.Ordinal).ThenBy(a => a.Analyst, StringComparer.Ordinal).ToList();
-        var rows = new List<AssessmentRawRow> { new(0, StoredAssessmentRows.Header(catalogue.Criteria)) };
+        var rows = new List<AssessmentRow>();
         // Per line, the compartments of its assessment and scenario: a run carries those of the rows it used only.
         var compartments = new Dictionary<int, long>();
         var widen = widening is { WidenForWeakKnowledge: true };
@@ -214,25 +249,17 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         foreach (var a in assessments)
         {
             var s = scenarios[a.ScenarioCode];
-            compartments[rows.Count] = a.CompartmentMask | s.CompartmentMask;
+            var line = rows.Count + 1;
+            compartments[line] = a.CompartmentMask | s.CompartmentMask;
             var weak = widen && KnowledgeWidening.IsWeak(widening!.WeakKnowledgeAtMost, a.KnowledgeEvidence, a.KnowledgeAgreement, a.KnowledgeUnderstanding);
             if (weak) widened.Add(a.ScenarioCode + "." + a.Analyst);
-            rows.Add(StoredAssessmentRows.Row(rows.Count, s, a, catalogue.Criteria, widenBy: weak ? widening!.WideningSteps : 0));
+            rows.Add(StoredAssessmentRows.Row(line, s, a, catalogue.Criteria, widenBy: weak ? widening!.WideningSteps : 0));
         }
-        return (rows, compartments, assessments.Any(a => a.Status != Domain.Assessments.AssessmentStatus.Validated), widen ? widened : null);
+        return new InputRows(rows, Criteria: null, HeaderErrors: [], compartments,
+            assessments.Any(a => a.Status != Domain.Assessments.AssessmentStatus.Validated), widen ? widened : null);
     }
 
-    /// <summary>Keeps the header and the rows whose classification the ceiling allows (rows with an unreadable one stay, to be reported).</summary>
-    private static IReadOnlyList<AssessmentRawRow> WithinClearance(IReadOnlyList<AssessmentRawRow> rows, ClassificationLevel ceiling)
-    {
-        if (rows.Count == 0) return rows;
-        var column = Array.FindIndex(rows[0].Cells, c => c.Trim().Equals("classification", StringComparison.OrdinalIgnoreCase));
-        if (column < 0) return rows;
-        return rows.Take(1).Concat(rows.Skip(1).Where(r =>
-            column >= r.Cells.Length || !ClassificationLevels.TryParse(r.Cells[column], out var level) || level <= ceiling)).ToList();
-    }
-
-    private async Task<string> StoreAsync(RunIntegratedAnalysisRequest request, IReadOnlyList<AssessmentRawRow> rows, AnalysisResult result,
+    private async Task<string> StoreAsync(RunIntegratedAnalysisRequest request, IReadOnlyList<string[]> snapshot, IReadOnlyList<AssessmentRow> rows, AnalysisResult result,
         Classification classification, bool concept, IReadOnlyList<string> notes, string? wideningNote, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -248,16 +275,14 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
             CodeVersion = request.CodeVersion,
             InputSource = request.TableName ?? "register",
             ScenarioCount = result.Scenarios.Count,
-            InputsJson = JsonSerializer.Serialize(rows.Select(r => r.Cells)),
+            InputsJson = JsonSerializer.Serialize(snapshot),
             SettingsJson = JsonSerializer.Serialize(result.Settings, RunSummary.JsonOptions),
             ResultsJson = JsonSerializer.Serialize(RunSummary.From(result), RunSummary.JsonOptions),
             Concept = concept,
             KnowledgeWidening = wideningNote,
-            // Which register assessments went in (scenario in column 0, analyst in column 4 of a stored row), so the blind
-            // round's rule can hide the run from a reader who may not yet see one of them.
-            AssessmentCodes = request.Table is null
-                ? string.Join(';', rows.Skip(1).Where(r => r.Cells.Length > 4).Select(r => r.Cells[0] + "." + r.Cells[4]).Distinct(StringComparer.Ordinal))
-                : "",
+            // Which register assessments went in, so the blind round's rule can hide the run from a reader who may not yet
+            // see one of them.
+            AssessmentCodes = request.Table is null ? string.Join(';', rows.Select(AssessmentCode).Distinct(StringComparer.Ordinal)) : "",
         };
         run.Recode(code);
         run.Classify(classification);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Baken.Analysis.Risk;
+using Baken.Domain.Security;
 
 namespace Baken.Application.Assessments;
 
@@ -7,18 +8,14 @@ namespace Baken.Application.Assessments;
 public sealed record AssessmentRawRow(int Line, string[] Cells);
 
 /// <summary>
-/// Validates an assessment table (read from a CSV or XLSX file, or built from stored assessments, issue 3 "Assessment file format"): one row per (scenario, analyst) with the
-/// columns scenario_id, scenario_title, theme, kind (hazard|threat), analyst, organisation, classification,
-/// horizon_years, likelihood, intent, capability, vulnerability, then one column per criterion code.
-/// Optional columns: confidence (low|medium|high) and override_reason (required when a threat row gives both the three
-/// sub-judgements and a likelihood, which then overrides the rule's suggestion).
+/// Reads an assessment table (a CSV or XLSX file, or a stored run's input snapshot; issue 3 "Assessment file format"):
+/// one row per (scenario, analyst) with the columns scenario_id, scenario_title, theme, kind (hazard|threat), analyst,
+/// organisation, classification, horizon_years, likelihood, intent, capability, vulnerability, then one column per
+/// criterion code. Optional columns: confidence (low|medium|high) and override_reason.
 /// <para>
-/// Cell rules. Criterion cells: X, a class A–E, a range "B-D" (also with an en dash) or "B-D~C" (most likely C), or a
-/// quantity with unit for quantitative criteria ("350 deaths", "€2.1 bn"; see <see cref="QuantityParser"/>), which the
-/// criterion's scale turns into a class. Likelihood: a class or range A–E, or a probability over horizon_years as a
-/// percentage ("2%") or a fraction ("0.02"); may be empty for a threat with intent, capability and vulnerability.
-/// horizon_years: a number in (0, 100]; empty means 5. Every criterion cell must be filled (X for no impact).
-/// Title, theme and kind must agree across a scenario's rows; the scenario takes the highest classification of its rows.
+/// The cells become typed <see cref="AssessmentRow"/>s (horizon_years: a number, empty means 5; kind, classification and
+/// confidence by name), which <see cref="AssessmentInputBuilder"/> turns into the analysis input by the same rules as the
+/// register's assessments (the cell rules are documented there).
 /// </para>
 /// <para>
 /// Every row is validated before anything is returned; the result holds either the <see cref="AnalysisInput"/> or all
@@ -38,54 +35,43 @@ public sealed class AssessmentTable
     /// <summary>Optional extra columns.</summary>
     public static readonly IReadOnlyList<string> OptionalColumns = ["confidence", "override_reason"];
 
-    private const double DefaultHorizonYears = 5;
-
-    private readonly IReadOnlyList<Criterion> _criteria;
-    private readonly IReadOnlyDictionary<string, ImpactClassScale> _scales;
+    private readonly AssessmentInputBuilder _builder;
 
     /// <param name="criteria">The known criteria (code and interest) of the current catalogue edition.</param>
     /// <param name="scales">The scale of every known criterion, keyed by criterion code.</param>
-    public AssessmentTable(IReadOnlyList<Criterion> criteria, IReadOnlyDictionary<string, ImpactClassScale> scales)
-    {
-        ArgumentNullException.ThrowIfNull(criteria);
-        ArgumentNullException.ThrowIfNull(scales);
-        if (criteria.Count == 0) throw new ArgumentException("The reader needs the known criteria.", nameof(criteria));
-        foreach (var c in criteria)
-        {
-            if (!scales.ContainsKey(c.Code))
-                throw new ArgumentException($"Criterion {c.Code} has no scale; give a ImpactClassScale for every known criterion.", nameof(scales));
-        }
-        _criteria = criteria;
-        _scales = scales;
-    }
+    public AssessmentTable(IReadOnlyList<Criterion> criteria, IReadOnlyDictionary<string, ImpactClassScale> scales) =>
+        _builder = new AssessmentInputBuilder(criteria, scales);
 
-
-    private sealed class ScenarioBuilder(string id, string title, string theme, RiskKind kind, int line)
-    {
-        public string Id { get; } = id;
-        public string Title { get; } = title;
-        public string Theme { get; } = theme;
-        public RiskKind Kind { get; } = kind;
-        public int FirstLine { get; } = line;
-        public int ClassificationLevel { get; set; }
-        public Dictionary<string, int> AnalystLines { get; } = new(StringComparer.Ordinal);
-        public List<AnalystAssessment> Assessments { get; } = [];
-    }
-
+    /// <summary>Reads and validates the table: the analysis input, or every error of the header or the rows.</summary>
     public AssessmentReadResult Validate(IReadOnlyList<AssessmentRawRow> rows)
     {
+        var read = Read(rows);
+        if (read.Errors.Count > 0) return AssessmentReadResult.Failure(read.Errors);
+        if (rows.Count == 1)
+            return AssessmentReadResult.Failure([new AssessmentFileError(2, "scenario_id", string.Empty, "The file has a header but no assessment rows.")]);
+        return _builder.Build(read.Rows, read.Criteria);
+    }
+
+    /// <summary>
+    /// The table's criteria and its rows as typed rows (rows of empty cells left out), or the header's errors. A cell
+    /// that cannot be read is a problem of its row (<see cref="AssessmentRow.Problems"/>), told when the row is built.
+    /// </summary>
+    public AssessmentTableRows Read(IReadOnlyList<AssessmentRawRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var criteria = _builder.Criteria;
         var errors = new List<AssessmentFileError>();
         if (rows.Count == 0)
         {
             errors.Add(new AssessmentFileError(1, "header", string.Empty,
                 $"The file is empty: expected a header row with the columns {string.Join(", ", FixedColumns)} and one column per criterion code."));
-            return AssessmentReadResult.Failure(errors);
+            return new AssessmentTableRows([], [], errors);
         }
 
         var header = rows[0];
         var columnIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var criterionColumns = new List<(Criterion Criterion, int Index)>();
-        var known = _criteria.ToDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
+        var known = criteria.ToDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < header.Cells.Length; i++)
         {
             var name = header.Cells[i].Trim().TrimStart('\uFEFF');
@@ -108,7 +94,7 @@ public sealed class AssessmentTable
             else
             {
                 errors.Add(new AssessmentFileError(header.Line, name, name,
-                    $"Unknown criterion column: known criterion codes are {string.Join(", ", _criteria.Select(c => c.Code))}; the fixed columns are {string.Join(", ", FixedColumns)}; optional: {string.Join(", ", OptionalColumns.Concat(KnowledgePedigree.Columns))}."));
+                    $"Unknown criterion column: known criterion codes are {string.Join(", ", criteria.Select(c => c.Code))}; the fixed columns are {string.Join(", ", FixedColumns)}; optional: {string.Join(", ", OptionalColumns.Concat(KnowledgePedigree.Columns))}."));
             }
         }
         foreach (var required in FixedColumns)
@@ -117,244 +103,59 @@ public sealed class AssessmentTable
                 errors.Add(new AssessmentFileError(header.Line, required, string.Empty, $"Required column '{required}' is missing from the header."));
         }
         if (criterionColumns.Count == 0 && errors.Count == 0)
-            errors.Add(new AssessmentFileError(header.Line, "header", string.Join(",", header.Cells), $"No criterion columns: add one column per criterion code ({string.Join(", ", _criteria.Select(c => c.Code))})."));
-        if (errors.Count > 0) return AssessmentReadResult.Failure(errors);
-        if (rows.Count == 1)
-            return AssessmentReadResult.Failure([new AssessmentFileError(2, "scenario_id", string.Empty, "The file has a header but no assessment rows.")]);
+            errors.Add(new AssessmentFileError(header.Line, "header", string.Join(",", header.Cells), $"No criterion columns: add one column per criterion code ({string.Join(", ", criteria.Select(c => c.Code))})."));
+        if (errors.Count > 0) return new AssessmentTableRows([], [], errors);
 
         // Keep criteria in catalogue order whatever the column order.
-        criterionColumns = criterionColumns.OrderBy(c => _criteria.ToList().IndexOf(c.Criterion)).ToList();
-        var scenarios = new Dictionary<string, ScenarioBuilder>(StringComparer.Ordinal);
-        var order = new List<ScenarioBuilder>();
-        foreach (var row in rows.Skip(1))
-        {
-            // Spreadsheets often leave rows of empty cells (",,,,") below the data; they carry nothing to validate.
-            if (row.Cells.All(string.IsNullOrWhiteSpace)) continue;
-            ValidateRow(row, columnIndex, criterionColumns, scenarios, order, errors);
-        }
-        if (errors.Count > 0) return AssessmentReadResult.Failure(errors);
-
-        var input = new AnalysisInput(
-            criterionColumns.Select(c => c.Criterion).ToList(),
-            order.Select(b => new ScenarioInput(b.Id, b.Title, b.Theme, b.Kind, b.ClassificationLevel, b.Assessments)).ToList());
-        return AssessmentReadResult.Success(input);
+        var analysed = criteria.Where(c => criterionColumns.Any(k => k.Criterion.Code == c.Code)).ToList();
+        // Spreadsheets often leave rows of empty cells (",,,,") below the data; they carry nothing to read.
+        var typed = rows.Skip(1).Where(r => !r.Cells.All(string.IsNullOrWhiteSpace)).Select(r => FromCells(r, columnIndex, criterionColumns)).ToList();
+        return new AssessmentTableRows(analysed, typed, []);
     }
 
-    private void ValidateRow(
-        AssessmentRawRow row,
-        Dictionary<string, int> columns,
-        List<(Criterion Criterion, int Index)> criterionColumns,
-        Dictionary<string, ScenarioBuilder> scenarios,
-        List<ScenarioBuilder> order,
-        List<AssessmentFileError> errors)
+    private static AssessmentRow FromCells(AssessmentRawRow row, Dictionary<string, int> columns, List<(Criterion Criterion, int Index)> criterionColumns)
     {
-        var line = row.Line;
-        var before = errors.Count;
         string Cell(string column) =>
             columns.TryGetValue(column, out var i) && i < row.Cells.Length ? row.Cells[i].Trim() : string.Empty;
-        void Error(string field, string value, string message) => errors.Add(new AssessmentFileError(line, field, value, message));
-        string Required(string column)
-        {
-            var v = Cell(column);
-            if (v.Length == 0) Error(column, v, $"'{column}' is empty; every row needs it.");
-            return v;
-        }
+        var problems = new List<AssessmentFileError>();
+        void Problem(string field, string value, string message) => problems.Add(new AssessmentFileError(row.Line, field, value, message));
 
-        var id = Required("scenario_id");
-        var title = Required("scenario_title");
-        var theme = Required("theme");
-        var analyst = Required("analyst");
-        var organisation = Required("organisation");
+        var kind = AssessmentRow.ReadKind(Cell("kind"));
+        if (kind is null) Problem("kind", Cell("kind"), "kind must be 'hazard' (non-malicious) or 'threat' (malicious).");
+        ClassificationLevel? level = ClassificationLevels.TryParse(Cell("classification"), out var parsed) ? parsed : null;
+        if (level is null) Problem("classification", Cell("classification"), $"Unknown classification; allowed: {ClassificationLevels.Allowed}.");
+        var horizon = AssessmentRow.ReadHorizon(Cell("horizon_years"));
+        if (horizon is null) Problem("horizon_years", Cell("horizon_years"), AssessmentRow.HorizonAllowed);
+        if (!AssessmentRow.TryReadConfidence(Cell("confidence"), out var confidence))
+            Problem("confidence", Cell("confidence"), AssessmentRow.ConfidenceAllowed);
 
-        var kindText = Cell("kind");
-        RiskKind? kind = kindText.ToLowerInvariant() switch
-        {
-            "hazard" => RiskKind.Hazard,
-            "threat" => RiskKind.Threat,
-            _ => null,
-        };
-        if (kind is null) Error("kind", kindText, "kind must be 'hazard' (non-malicious) or 'threat' (malicious).");
-
-        var classificationText = Cell("classification");
-        var level = Baken.Domain.Security.ClassificationLevels.TryParse(classificationText, out var parsedLevel) ? (int)parsedLevel : -1;
-        if (level < 0)
-            Error("classification", classificationText, $"Unknown classification; allowed: {Baken.Domain.Security.ClassificationLevels.Allowed}.");
-
-        var horizonText = Cell("horizon_years");
-        var horizon = DefaultHorizonYears;
-        if (horizonText.Length > 0 && (!double.TryParse(horizonText, NumberStyles.Float, CultureInfo.InvariantCulture, out horizon) || !double.IsFinite(horizon) || horizon <= 0 || horizon > 100))
-            Error("horizon_years", horizonText, "horizon_years must be a number of years in (0, 100], e.g. 5 (empty means 5).");
-
-        ThreatJudgement? threat = ReadThreat(kind, Cell, Error);
-        var likelihood = ReadLikelihood(kind, threat, Cell, Error);
-
-        var confidenceText = Cell("confidence");
-        Confidence? confidence = confidenceText.ToLowerInvariant() switch
-        {
-            "" => null,
-            "low" or "laag" => Confidence.Low,
-            "medium" or "middel" or "gemiddeld" => Confidence.Medium,
-            "high" or "hoog" => Confidence.High,
-            _ => Invalid<Confidence?>(() => Error("confidence", confidenceText, "confidence must be low, medium or high (or empty).")),
-        };
-
-        var impacts = new Dictionary<string, ClassJudgement>(StringComparer.Ordinal);
-        foreach (var (criterion, index) in criterionColumns)
-        {
-            var text = index < row.Cells.Length ? row.Cells[index].Trim() : string.Empty;
-            var judgement = ReadImpact(criterion, text, Error);
-            if (judgement is not null) impacts[criterion.Code] = judgement;
-        }
-
-        if (errors.Count > before || kind is null) return;
-
-        if (!scenarios.TryGetValue(id, out var builder))
-        {
-            builder = new ScenarioBuilder(id, title, theme, kind.Value, line) { ClassificationLevel = level };
-            scenarios[id] = builder;
-            order.Add(builder);
-        }
-        else
-        {
-            if (!string.Equals(builder.Title, title, StringComparison.Ordinal))
-                Error("scenario_title", title, $"Scenario {id} has title '{builder.Title}' on line {builder.FirstLine}; all its rows must use the same title.");
-            if (!string.Equals(builder.Theme, theme, StringComparison.Ordinal))
-                Error("theme", theme, $"Scenario {id} has theme '{builder.Theme}' on line {builder.FirstLine}; all its rows must use the same theme.");
-            if (builder.Kind != kind)
-                Error("kind", kindText, $"Scenario {id} is a {builder.Kind.ToString().ToLowerInvariant()} on line {builder.FirstLine}; all its rows must use the same kind.");
-            // A scenario is as classified as its most classified assessment.
-            builder.ClassificationLevel = Math.Max(builder.ClassificationLevel, level);
-        }
-        if (builder.AnalystLines.TryGetValue(analyst, out var firstLine))
-        {
-            Error("analyst", analyst, $"Analyst {analyst} already assessed scenario {id} on line {firstLine}; one row per (scenario, analyst).");
-            return;
-        }
-        if (errors.Count > before) return;
-        builder.AnalystLines[analyst] = line;
-        builder.Assessments.Add(new AnalystAssessment(analyst, organisation, likelihood!, horizon, impacts, confidence));
+        return new AssessmentRow(row.Line, Cell("scenario_id"), Cell("scenario_title"), Cell("theme"), kind, Cell("analyst"), Cell("organisation"),
+            level, horizon, Cell("likelihood"), Cell("intent"), Cell("capability"), Cell("vulnerability"), confidence, Cell("override_reason"),
+            criterionColumns.Select(c => new CriterionJudgement(c.Criterion.Code, c.Index < row.Cells.Length ? row.Cells[c.Index].Trim() : string.Empty)).ToList())
+        { Problems = problems };
     }
 
-    private static T Invalid<T>(Action report)
-    {
-        report();
-        return default!;
-    }
+    /// <summary>The header of a table as <see cref="Cells"/> writes its rows: the fixed and optional columns, then the criteria.</summary>
+    public static string[] Header(IReadOnlyList<Criterion> criteria) =>
+        FixedColumns.Concat(OptionalColumns).Concat(criteria.Select(c => c.Code)).ToArray();
 
-    private static ThreatJudgement? ReadThreat(RiskKind? kind, Func<string, string> cell, Action<string, string, string> error)
+    /// <summary>
+    /// A typed row written back as table cells under <see cref="Header"/>: only where a table is the form asked for (a stored
+    /// run's input snapshot, read again by <see cref="Validate"/>), never to analyse the register.
+    /// </summary>
+    public static string[] Cells(AssessmentRow row, IReadOnlyList<Criterion> criteria)
     {
-        var parts = new[] { "intent", "capability", "vulnerability" };
-        var values = new ImpactClass?[3];
-        var filled = 0;
-        for (var i = 0; i < 3; i++)
-        {
-            var text = cell(parts[i]);
-            if (text.Length == 0) continue;
-            filled++;
-            if (kind == RiskKind.Hazard)
-            {
-                error(parts[i], text, $"{parts[i]} applies to threats only; leave it empty for a hazard.");
-                continue;
-            }
-            if (ImpactClasses.TryParse(text, out var c) && c != ImpactClass.X) values[i] = c;
-            else error(parts[i], text, $"{parts[i]} must be a single class A–E.");
-        }
-        if (kind != RiskKind.Threat || filled == 0) return null;
-        if (filled < 3)
-        {
-            for (var i = 0; i < 3; i++)
-            {
-                if (cell(parts[i]).Length == 0) error(parts[i], string.Empty, "Give all three of intent, capability and vulnerability, or none.");
-            }
-            return null;
-        }
-        return values.All(v => v is not null) ? new ThreatJudgement(values[0]!.Value, values[1]!.Value, values[2]!.Value) : null;
-    }
-
-    private static LikelihoodJudgement? ReadLikelihood(RiskKind? kind, ThreatJudgement? threat, Func<string, string> cell, Action<string, string, string> error)
-    {
-        var text = cell("likelihood");
-        var reason = cell("override_reason");
-        ClassJudgement? stated = null;
-        double? probability = null;
-        if (text.Length == 0)
-        {
-            if (threat is null)
-            {
-                error("likelihood", text, kind == RiskKind.Threat
-                    ? "likelihood is empty: give a class A–E, a range, a probability, or intent, capability and vulnerability."
-                    : "likelihood is empty: give a class A–E, a range such as B-D, or a probability over the horizon such as 2% or 0.02.");
-                return null;
-            }
-        }
-        else if (QuantityParser.LooksLikeQuantity(text) || text.StartsWith('.'))
-        {
-            var isPercent = text.EndsWith('%');
-            var number = isPercent ? text[..^1].Trim() : text;
-            if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
-            {
-                error("likelihood", text, "A probability is a percentage such as 2% or a fraction such as 0.02.");
-                return null;
-            }
-            var p = isPercent ? value / 100 : value;
-            if (p is < 0 or > 1)
-            {
-                error("likelihood", text, isPercent ? "A percentage lies in 0%..100%." : "A probability written as a fraction lies in 0..1 (write 2% or 0.02, not 2).");
-                return null;
-            }
-            probability = p;
-        }
-        else
-        {
-            if (!ClassJudgement.TryParse(text, out var j, out var message))
-            {
-                error("likelihood", text, message.Replace("X, A, B, C, D, E", "A, B, C, D, E", StringComparison.Ordinal) + " Or a probability such as 2% or 0.02.");
-                return null;
-            }
-            if (j.Low == ImpactClass.X)
-            {
-                error("likelihood", text, "X is not a likelihood class: use A–E.");
-                return null;
-            }
-            stated = j;
-        }
-
-        if (threat is not null && (stated is not null || probability is not null) && reason.Length == 0)
-        {
-            error("override_reason", reason, "This threat row gives intent, capability and vulnerability AND a likelihood, which overrides the rule's suggestion: give the reason in override_reason, or leave likelihood empty.");
-            return null;
-        }
-        return new LikelihoodJudgement(stated, probability, threat, reason.Length == 0 ? null : reason);
-    }
-
-    private ClassJudgement? ReadImpact(Criterion criterion, string text, Action<string, string, string> error)
-    {
-        var scale = _scales[criterion.Code];
-        if (text.Length == 0)
-        {
-            error(criterion.Code, text, "The cell is empty: give X (no impact), a class A–E, a range such as B-D or B-D~C" + (scale.IsQuantitative ? $", or a quantity in {scale.Unit}." : "."));
-            return null;
-        }
-        if (QuantityParser.LooksLikeQuantity(text))
-        {
-            if (!scale.IsQuantitative)
-            {
-                error(criterion.Code, text, $"Criterion {criterion.Code} has a qualitative scale: give X or a class A–E (or a range), not a quantity.");
-                return null;
-            }
-            if (!QuantityParser.TryParse(text, out var quantity, out var message))
-            {
-                error(criterion.Code, text, message);
-                return null;
-            }
-            var classified = scale.Classify(quantity);
-            return new ClassJudgement(classified.Class, classified.Class, derivation: classified.Explanation);
-        }
-        if (!ClassJudgement.TryParse(text, out var judgement, out var parseError))
-        {
-            error(criterion.Code, text, parseError + (scale.IsQuantitative ? $" A quantity in {scale.Unit} is also accepted." : string.Empty));
-            return null;
-        }
-        return judgement;
+        var scores = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in row.Scores) scores.TryAdd(s.Criterion, s.Judgement);
+        return
+        [
+            row.ScenarioId, row.ScenarioTitle, row.Theme, row.Kind is { } k ? AssessmentRow.KindText(k) : "", row.Analyst, row.Organisation,
+            row.Classification?.DisplayName() ?? "", row.HorizonYears?.ToString(CultureInfo.InvariantCulture) ?? "",
+            row.Likelihood, row.Intent, row.Capability, row.Vulnerability, row.Confidence?.ToString().ToLowerInvariant() ?? "", row.OverrideReason,
+            .. criteria.Select(c => scores.GetValueOrDefault(c.Code, "")),
+        ];
     }
 }
+
+/// <summary>A table read into typed rows: the criteria its columns name (catalogue order) and its rows, or the header's errors.</summary>
+public sealed record AssessmentTableRows(IReadOnlyList<Criterion> Criteria, IReadOnlyList<AssessmentRow> Rows, IReadOnlyList<AssessmentFileError> Errors);

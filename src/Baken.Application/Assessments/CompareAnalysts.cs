@@ -35,14 +35,13 @@ public sealed class CompareAnalysts(IBakenDb db, LoadAnalysisCatalogue catalogue
 
     /// <summary>
     /// The analysts' classes, consensus and spread of one scenario from the given assessments (read by the same rules as
-    /// an assessment file); null with the problems when one of them cannot be read.
+    /// an assessment file, <see cref="AssessmentInputBuilder"/>); null with the problems when one of them cannot be read.
     /// </summary>
     public static (ScenarioResult? Result, IReadOnlyList<FieldError> Problems) Evaluate(Domain.Register.Scenario scenario, IReadOnlyList<Assessment> assessments, AnalysisCatalogue catalogue)
     {
         if (assessments.Count == 0) return (null, []);
-        var rows = new List<AssessmentRawRow> { new(0, StoredAssessmentRows.Header(catalogue.Criteria)) };
-        foreach (var a in assessments) rows.Add(StoredAssessmentRows.Row(rows.Count, scenario, a, catalogue.Criteria, missingScore: "X"));
-        var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
+        var rows = assessments.Select((a, i) => StoredAssessmentRows.Row(i + 1, scenario, a, catalogue.Criteria, missingScore: "X")).ToList();
+        var read = new AssessmentInputBuilder(catalogue.Criteria, catalogue.Scales).Build(rows);
         if (!read.IsValid)
             return (null, read.Errors.Select(e => new FieldError(e.Line >= 1 && e.Line <= assessments.Count ? assessments[e.Line - 1].Code + " " + e.Field : e.Field, e.Value, e.Message)).ToList());
         var result = IntegratedAnalysis.Run(read.Input!, new AnalysisSettings(catalogue.DefaultProfile.RestrictTo(read.Input!.Criteria.Select(c => c.Code)))

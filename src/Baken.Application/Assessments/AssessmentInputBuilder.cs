@@ -1,0 +1,263 @@
+using System.Globalization;
+using Baken.Analysis.Risk;
+
+namespace Baken.Application.Assessments;
+
+/// <summary>
+/// Turns assessment rows — read from a file or from the register, see <see cref="AssessmentRow"/> — into the analysis
+/// input, by one set of rules (issue 3 "Assessment file format"):
+/// <para>
+/// Criterion judgements: X, a class A–E, a range "B-D" (also with an en dash) or "B-D~C" (most likely C), or a quantity
+/// with unit for quantitative criteria ("350 deaths", "€2.1 bn"; see <see cref="QuantityParser"/>), which the criterion's
+/// scale turns into a class; every criterion of the analysis needs one (X for no impact). Likelihood: a class or range
+/// A–E, or a probability over the horizon as a percentage ("2%") or a fraction ("0.02"); may be empty for a threat with
+/// intent, capability and vulnerability (then a likelihood overrides the rule's suggestion and needs an override reason).
+/// Horizon: (0, 100] years. Title, theme and kind must agree across a scenario's rows; the scenario takes the highest
+/// classification of its rows; one row per (scenario, analyst).
+/// </para>
+/// Every row is checked before anything is returned: the result holds the input or all errors, each naming the line,
+/// field, value and what is allowed.
+/// </summary>
+public sealed class AssessmentInputBuilder
+{
+    private readonly IReadOnlyList<Criterion> _criteria;
+    private readonly IReadOnlyDictionary<string, ImpactClassScale> _scales;
+
+    /// <param name="criteria">The known criteria (code and interest) of the current catalogue edition, in catalogue order.</param>
+    /// <param name="scales">The scale of every known criterion, keyed by criterion code.</param>
+    public AssessmentInputBuilder(IReadOnlyList<Criterion> criteria, IReadOnlyDictionary<string, ImpactClassScale> scales)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        ArgumentNullException.ThrowIfNull(scales);
+        if (criteria.Count == 0) throw new ArgumentException("The reader needs the known criteria.", nameof(criteria));
+        foreach (var c in criteria)
+        {
+            if (!scales.ContainsKey(c.Code))
+                throw new ArgumentException($"Criterion {c.Code} has no scale; give a ImpactClassScale for every known criterion.", nameof(scales));
+        }
+        _criteria = criteria;
+        _scales = scales;
+    }
+
+    /// <summary>The known criteria, in catalogue order.</summary>
+    public IReadOnlyList<Criterion> Criteria => _criteria;
+
+    private sealed class ScenarioBuilder(string id, string title, string theme, RiskKind kind, int line)
+    {
+        public string Id { get; } = id;
+        public string Title { get; } = title;
+        public string Theme { get; } = theme;
+        public RiskKind Kind { get; } = kind;
+        public int FirstLine { get; } = line;
+        public int ClassificationLevel { get; set; }
+        public Dictionary<string, int> AnalystLines { get; } = new(StringComparer.Ordinal);
+        public List<AnalystAssessment> Assessments { get; } = [];
+    }
+
+    /// <param name="rows">The assessments, in source order (errors and scenarios follow it).</param>
+    /// <param name="analysed">The criteria the analysis uses (a file's criterion columns); null: every known criterion.</param>
+    public AssessmentReadResult Build(IReadOnlyList<AssessmentRow> rows, IReadOnlyList<Criterion>? analysed = null)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        // Keep criteria in catalogue order whatever order they were given in.
+        var criteria = analysed is null ? _criteria : _criteria.Where(c => analysed.Any(a => a.Code == c.Code)).ToList();
+        var errors = new List<AssessmentFileError>();
+        var scenarios = new Dictionary<string, ScenarioBuilder>(StringComparer.Ordinal);
+        var order = new List<ScenarioBuilder>();
+        foreach (var row in rows) Add(row, criteria, scenarios, order, errors);
+        if (errors.Count > 0) return AssessmentReadResult.Failure(errors);
+        return AssessmentReadResult.Success(new AnalysisInput(
+            criteria,
+            order.Select(b => new ScenarioInput(b.Id, b.Title, b.Theme, b.Kind, b.ClassificationLevel, b.Assessments)).ToList()));
+    }
+
+    private void Add(
+        AssessmentRow row,
+        IReadOnlyList<Criterion> criteria,
+        Dictionary<string, ScenarioBuilder> scenarios,
+        List<ScenarioBuilder> order,
+        List<AssessmentFileError> errors)
+    {
+        var line = row.Line;
+        var before = errors.Count;
+        void Error(string field, string value, string message) => errors.Add(new AssessmentFileError(line, field, value, message));
+        string Required(string column, string value)
+        {
+            var v = value.Trim();
+            if (v.Length == 0) Error(column, v, $"'{column}' is empty; every row needs it.");
+            return v;
+        }
+
+        var id = Required("scenario_id", row.ScenarioId);
+        var title = Required("scenario_title", row.ScenarioTitle);
+        var theme = Required("theme", row.Theme);
+        var analyst = Required("analyst", row.Analyst);
+        var organisation = Required("organisation", row.Organisation);
+        // What the source could not read (kind, classification, horizon, confidence) is told here, with the rest.
+        errors.AddRange(row.Problems);
+        var kind = row.Kind;
+
+        var horizon = row.HorizonYears ?? AssessmentRow.DefaultHorizonYears;
+        if (row.HorizonYears is { } h && (!double.IsFinite(h) || h <= 0 || h > 100))
+            Error("horizon_years", h.ToString(CultureInfo.InvariantCulture), AssessmentRow.HorizonAllowed);
+
+        var threat = ReadThreat(kind, row, Error);
+        var likelihood = ReadLikelihood(kind, threat, row, Error);
+
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in row.Scores) given.TryAdd(s.Criterion, s.Judgement.Trim());
+        var impacts = new Dictionary<string, ClassJudgement>(StringComparer.Ordinal);
+        foreach (var criterion in criteria)
+        {
+            var judgement = ReadImpact(criterion, given.GetValueOrDefault(criterion.Code, string.Empty), Error);
+            if (judgement is not null) impacts[criterion.Code] = judgement;
+        }
+
+        if (errors.Count > before || kind is null || row.Classification is not { } classification || row.HorizonYears is null) return;
+        var level = (int)classification;
+
+        if (!scenarios.TryGetValue(id, out var builder))
+        {
+            builder = new ScenarioBuilder(id, title, theme, kind.Value, line) { ClassificationLevel = level };
+            scenarios[id] = builder;
+            order.Add(builder);
+        }
+        else
+        {
+            if (!string.Equals(builder.Title, title, StringComparison.Ordinal))
+                Error("scenario_title", title, $"Scenario {id} has title '{builder.Title}' on line {builder.FirstLine}; all its rows must use the same title.");
+            if (!string.Equals(builder.Theme, theme, StringComparison.Ordinal))
+                Error("theme", theme, $"Scenario {id} has theme '{builder.Theme}' on line {builder.FirstLine}; all its rows must use the same theme.");
+            if (builder.Kind != kind)
+                Error("kind", AssessmentRow.KindText(kind.Value), $"Scenario {id} is a {builder.Kind.ToString().ToLowerInvariant()} on line {builder.FirstLine}; all its rows must use the same kind.");
+            // A scenario is as classified as its most classified assessment.
+            builder.ClassificationLevel = Math.Max(builder.ClassificationLevel, level);
+        }
+        if (builder.AnalystLines.TryGetValue(analyst, out var firstLine))
+        {
+            Error("analyst", analyst, $"Analyst {analyst} already assessed scenario {id} on line {firstLine}; one row per (scenario, analyst).");
+            return;
+        }
+        if (errors.Count > before) return;
+        builder.AnalystLines[analyst] = line;
+        builder.Assessments.Add(new AnalystAssessment(analyst, organisation, likelihood!, horizon, impacts, row.Confidence));
+    }
+
+    private static ThreatJudgement? ReadThreat(RiskKind? kind, AssessmentRow row, Action<string, string, string> error)
+    {
+        var parts = new[] { "intent", "capability", "vulnerability" };
+        var texts = new[] { row.Intent.Trim(), row.Capability.Trim(), row.Vulnerability.Trim() };
+        var values = new ImpactClass?[3];
+        var filled = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            var text = texts[i];
+            if (text.Length == 0) continue;
+            filled++;
+            if (kind == RiskKind.Hazard)
+            {
+                error(parts[i], text, $"{parts[i]} applies to threats only; leave it empty for a hazard.");
+                continue;
+            }
+            if (ImpactClasses.TryParse(text, out var c) && c != ImpactClass.X) values[i] = c;
+            else error(parts[i], text, $"{parts[i]} must be a single class A–E.");
+        }
+        if (kind != RiskKind.Threat || filled == 0) return null;
+        if (filled < 3)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                if (texts[i].Length == 0) error(parts[i], string.Empty, "Give all three of intent, capability and vulnerability, or none.");
+            }
+            return null;
+        }
+        return values.All(v => v is not null) ? new ThreatJudgement(values[0]!.Value, values[1]!.Value, values[2]!.Value) : null;
+    }
+
+    private static LikelihoodJudgement? ReadLikelihood(RiskKind? kind, ThreatJudgement? threat, AssessmentRow row, Action<string, string, string> error)
+    {
+        var text = row.Likelihood.Trim();
+        var reason = row.OverrideReason.Trim();
+        ClassJudgement? stated = null;
+        double? probability = null;
+        if (text.Length == 0)
+        {
+            if (threat is null)
+            {
+                error("likelihood", text, kind == RiskKind.Threat
+                    ? "likelihood is empty: give a class A–E, a range, a probability, or intent, capability and vulnerability."
+                    : "likelihood is empty: give a class A–E, a range such as B-D, or a probability over the horizon such as 2% or 0.02.");
+                return null;
+            }
+        }
+        else if (QuantityParser.LooksLikeQuantity(text) || text.StartsWith('.'))
+        {
+            var isPercent = text.EndsWith('%');
+            var number = isPercent ? text[..^1].Trim() : text;
+            if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            {
+                error("likelihood", text, "A probability is a percentage such as 2% or a fraction such as 0.02.");
+                return null;
+            }
+            var p = isPercent ? value / 100 : value;
+            if (p is < 0 or > 1)
+            {
+                error("likelihood", text, isPercent ? "A percentage lies in 0%..100%." : "A probability written as a fraction lies in 0..1 (write 2% or 0.02, not 2).");
+                return null;
+            }
+            probability = p;
+        }
+        else
+        {
+            if (!ClassJudgement.TryParse(text, out var j, out var message))
+            {
+                error("likelihood", text, message.Replace("X, A, B, C, D, E", "A, B, C, D, E", StringComparison.Ordinal) + " Or a probability such as 2% or 0.02.");
+                return null;
+            }
+            if (j.Low == ImpactClass.X)
+            {
+                error("likelihood", text, "X is not a likelihood class: use A–E.");
+                return null;
+            }
+            stated = j;
+        }
+
+        if (threat is not null && (stated is not null || probability is not null) && reason.Length == 0)
+        {
+            error("override_reason", reason, "This threat row gives intent, capability and vulnerability AND a likelihood, which overrides the rule's suggestion: give the reason in override_reason, or leave likelihood empty.");
+            return null;
+        }
+        return new LikelihoodJudgement(stated, probability, threat, reason.Length == 0 ? null : reason);
+    }
+
+    private ClassJudgement? ReadImpact(Criterion criterion, string text, Action<string, string, string> error)
+    {
+        var scale = _scales[criterion.Code];
+        if (text.Length == 0)
+        {
+            error(criterion.Code, text, "The cell is empty: give X (no impact), a class A–E, a range such as B-D or B-D~C" + (scale.IsQuantitative ? $", or a quantity in {scale.Unit}." : "."));
+            return null;
+        }
+        if (QuantityParser.LooksLikeQuantity(text))
+        {
+            if (!scale.IsQuantitative)
+            {
+                error(criterion.Code, text, $"Criterion {criterion.Code} has a qualitative scale: give X or a class A–E (or a range), not a quantity.");
+                return null;
+            }
+            if (!QuantityParser.TryParse(text, out var quantity, out var message))
+            {
+                error(criterion.Code, text, message);
+                return null;
+            }
+            var classified = scale.Classify(quantity);
+            return new ClassJudgement(classified.Class, classified.Class, derivation: classified.Explanation);
+        }
+        if (!ClassJudgement.TryParse(text, out var judgement, out var parseError))
+        {
+            error(criterion.Code, text, parseError + (scale.IsQuantitative ? $" A quantity in {scale.Unit} is also accepted." : string.Empty));
+            return null;
+        }
+        return judgement;
+    }
+}
