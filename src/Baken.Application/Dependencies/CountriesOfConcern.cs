@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Baken.Application.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace Baken.Application.Cascades;
+namespace Baken.Application.Dependencies;
 
 /// <summary>
 /// The catalogue's list of countries of concern (indicative, a policy choice), matched against a dependency's largest

@@ -1,4 +1,3 @@
-using Baken.Application.Cascades;
 using Baken.Application.Common;
 using Baken.Domain.Dependencies;
 using Baken.Domain.Signals;

@@ -55,7 +55,7 @@ public sealed class ProductDocuments(IBakenDb db, LoadStrategy strategy, Meeting
         var shown = all.Where(audience.Admits).ToList();
         var names = (await db.CatalogueEntries.AsNoTracking().Where(e => e.Kind == "dependency_domains").ToListAsync(ct))
             .ToDictionary(e => e.Code, e => language == "en" && e.NameEn.Length > 0 ? e.NameEn : e.Name);
-        var concern = await Application.Cascades.CountriesOfConcern.LoadAsync(db, ct);
+        var concern = await Application.Dependencies.CountriesOfConcern.LoadAsync(db, ct);
         var directory = await CompartmentDirectory.LoadAsync(db, ct);
         var classification = Classification.Highest(shown.Select(d => d.Classification));
         var document = DependencyReport.Compose(shown, names, directory.Marking(classification), language, concern.Includes);
