@@ -110,7 +110,7 @@ public sealed class GatherReportDetails(IBakenDb db, CompareAnalysisRuns compare
             details[s.Code] = new ScenarioDetail(
                 s.Code, s.Title, s.Classification.Level.DisplayName(), s.RiskCode, s.HorizonYears, s.Narrative, s.ReasonableWorstCase, s.Assumptions,
                 (assessments.GetValueOrDefault(s.Code) ?? []).Select(a => new AssessmentDetail(a.Analyst, a.Organisation, a.HorizonYears, a.Likelihood, a.Intent,
-                    a.Capability, a.Vulnerability, a.OverrideReason, a.Confidence, ScoreList.Parse(a.Scores), a.Rationale, Split(a.Sources))
+                    a.Capability, a.Vulnerability, a.OverrideReason, a.Confidence, ScoreList.Parse(a.Scores), a.Rationale, a.Sources)
                     { Knowledge = (a.KnowledgeEvidence, a.KnowledgeAgreement, a.KnowledgeUnderstanding) }).ToList(),
                 ScenarioDisruptions.Parse(s.Disruptions).Select(d => processes.TryGetValue(d.ProcessCode, out var p)
                     ? new DisruptionDetail(d.ProcessCode, p.Name, p.NameEn, d.DurationHours, d.Severity)
@@ -118,7 +118,7 @@ public sealed class GatherReportDetails(IBakenDb db, CompareAnalysisRuns compare
                 Split(s.Components).Select(c => new LinkedRecord(c, titles.GetValueOrDefault(c) ?? c)).ToList(),
                 s.Dependence,
                 dependencies.Where(d => d.Scenario == s.Code).OrderBy(d => d.Code, NaturalComparer.Instance).Select(d => new LinkedRecord(d.Code, d.Title) { ChosenOptions = d.ChosenOptions().ToList() }).ToList(),
-                goals.Where(g => Split(g.Scenarios).Contains(s.Code)).OrderBy(g => g.Code, NaturalComparer.Instance).Select(g => new LinkedRecord(g.Code, g.Title)).ToList(),
+                goals.Where(g => g.Scenarios.Contains(s.Code)).OrderBy(g => g.Code, NaturalComparer.Instance).Select(g => new LinkedRecord(g.Code, g.Title)).ToList(),
                 onScenario,
                 onScenario.Count > 0 ? residual.GetValueOrDefault(s.Code) : null,
                 CapabilityLevels.ParseNeeds(s.Capabilities, "capabilities"));

@@ -213,7 +213,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Sources")
+                    b.PrimitiveCollection<string>("Sources")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
@@ -1733,7 +1734,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<int>("Dimension")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("InterestCodes")
+                    b.PrimitiveCollection<string>("InterestCodes")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
@@ -2937,10 +2939,12 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<string>("Effects")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Evidence")
+                    b.PrimitiveCollection<string>("Evidence")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Excludes")
+                    b.PrimitiveCollection<string>("Excludes")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LifetimeYears")
@@ -2964,7 +2968,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Requires")
+                    b.PrimitiveCollection<string>("Requires")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")
@@ -3037,7 +3042,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Evidence")
+                    b.PrimitiveCollection<string>("Evidence")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IndicatorCode")
@@ -3114,7 +3120,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Measures")
+                    b.PrimitiveCollection<string>("Measures")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -3132,7 +3139,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")

@@ -431,7 +431,8 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
 
     private static bool HasFieldChanges(EntityEntry<Record> entry) =>
         entry.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(Record.Version) or nameof(Record.UpdatedAtUtc) or nameof(Record.UpdatedBy) or nameof(Record.SortKey))
-                                  && !Equals(p.OriginalValue, p.CurrentValue));
+                                  // The property's own comparer: a code list is a new List after every edit, equal by its codes.
+                                  && !(p.Metadata.GetValueComparer() ?? Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer.CreateDefault(p.Metadata.ClrType, false)).Equals(p.OriginalValue, p.CurrentValue));
 
     private static string Snapshot(RecordKind kind, Record r, List<Compartment> compartments)
     {

@@ -12,7 +12,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("511d0bb7-02b4-4c4c-b11c-591ba6f02c91"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("a689c786-444e-4b62-8f67-bbd58ead4fdd"), entityTypeCount: 49)
         {
         }
 

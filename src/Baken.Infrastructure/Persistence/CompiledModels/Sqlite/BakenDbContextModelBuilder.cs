@@ -11,7 +11,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b7e27bb8-5587-454a-aa32-b9903b8d4a31"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("e664f9c5-2c52-49a0-a453-17b6e9dfdc5b"), entityTypeCount: 49)
         {
         }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baken.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261203064412_Initial")]
+    [Migration("20261203092000_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -216,7 +216,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Sources")
+                    b.PrimitiveCollection<string>("Sources")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
@@ -1736,7 +1737,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<int>("Dimension")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("InterestCodes")
+                    b.PrimitiveCollection<string>("InterestCodes")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
@@ -2940,10 +2942,12 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<string>("Effects")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Evidence")
+                    b.PrimitiveCollection<string>("Evidence")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Excludes")
+                    b.PrimitiveCollection<string>("Excludes")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LifetimeYears")
@@ -2967,7 +2971,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Requires")
+                    b.PrimitiveCollection<string>("Requires")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")
@@ -3040,7 +3045,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Evidence")
+                    b.PrimitiveCollection<string>("Evidence")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IndicatorCode")
@@ -3117,7 +3123,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Measures")
+                    b.PrimitiveCollection<string>("Measures")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -3135,7 +3142,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")

@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -186,7 +187,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     Confidence = table.Column<string>(type: "text", nullable: true),
                     Scores = table.Column<string>(type: "text", nullable: false),
                     Rationale = table.Column<string>(type: "text", nullable: true),
-                    Sources = table.Column<string>(type: "text", nullable: true),
+                    Sources = table.Column<List<string>>(type: "text[]", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     StatusNote = table.Column<string>(type: "text", nullable: true),
                     ChangeReason = table.Column<string>(type: "text", nullable: true),
@@ -663,8 +664,8 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     Pillar = table.Column<int>(type: "integer", nullable: false),
                     Summary = table.Column<string>(type: "text", nullable: true),
                     OwnerCode = table.Column<string>(type: "text", nullable: true),
-                    Scenarios = table.Column<string>(type: "text", nullable: true),
-                    Measures = table.Column<string>(type: "text", nullable: true),
+                    Scenarios = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Measures = table.Column<List<string>>(type: "text[]", nullable: false),
                     Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
                     CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
@@ -837,9 +838,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     StartYear = table.Column<int>(type: "integer", nullable: false),
                     LifetimeYears = table.Column<int>(type: "integer", nullable: false),
                     Due = table.Column<DateOnly>(type: "date", nullable: true),
-                    Requires = table.Column<string>(type: "text", nullable: true),
-                    Excludes = table.Column<string>(type: "text", nullable: true),
-                    Evidence = table.Column<string>(type: "text", nullable: true),
+                    Requires = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Excludes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Evidence = table.Column<List<string>>(type: "text[]", nullable: false),
                     Effects = table.Column<string>(type: "text", nullable: true),
                     CapabilityRaises = table.Column<string>(type: "text", nullable: true),
                     Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
@@ -951,7 +952,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     IndicatorCode = table.Column<string>(type: "text", nullable: true),
                     Value = table.Column<double>(type: "double precision", nullable: true),
                     Comment = table.Column<string>(type: "text", nullable: true),
-                    Evidence = table.Column<string>(type: "text", nullable: true),
+                    Evidence = table.Column<List<string>>(type: "text[]", nullable: false),
                     Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
                     CompartmentMask = table.Column<long>(type: "bigint", nullable: false),
@@ -1015,7 +1016,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     Dimension = table.Column<int>(type: "integer", nullable: false),
                     Lenses = table.Column<int>(type: "integer", nullable: false),
                     ThemeCode = table.Column<string>(type: "text", nullable: true),
-                    InterestCodes = table.Column<string>(type: "text", nullable: true),
+                    InterestCodes = table.Column<List<string>>(type: "text[]", nullable: false),
                     OrganisationCode = table.Column<string>(type: "text", nullable: true),
                     Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ClassificationLevel = table.Column<int>(type: "integer", nullable: false),
