@@ -90,6 +90,4 @@ public static partial class RecordKinds
         v is < 0 or > Baken.Analysis.Measures.MeasureCosts.MaximumEuros
             ? throw new DomainValidationException(field, v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "euros from 0 to 1E+13, or empty")
             : v;
-
-    private static IEnumerable<string> SplitCodes(string? text) => RecordFieldBuilder<Record>.SplitCodes(text);
 }

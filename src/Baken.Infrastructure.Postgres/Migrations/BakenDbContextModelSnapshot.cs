@@ -553,8 +553,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<string>("NameEn")
                         .HasColumnType("text");
 
-                    b.Property<string>("Prepares")
-                        .HasColumnType("text");
+                    b.PrimitiveCollection<List<string>>("Prepares")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("Provenance")
                         .HasColumnType("text");
@@ -562,8 +563,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("Secretariat")
-                        .HasColumnType("text");
+                    b.PrimitiveCollection<List<string>>("Secretariat")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("SortKey")
                         .IsRequired()
@@ -962,8 +964,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
-                    b.Property<string>("Invited")
-                        .HasColumnType("text");
+                    b.PrimitiveCollection<List<string>>("Invited")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("Minutes")
                         .HasColumnType("text");
@@ -1111,8 +1114,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
-                    b.Property<string>("VitalProcesses")
-                        .HasColumnType("text");
+                    b.PrimitiveCollection<List<string>>("VitalProcesses")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -1173,8 +1177,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("Drivers")
-                        .HasColumnType("text");
+                    b.PrimitiveCollection<List<string>>("Drivers")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<int>("HorizonYears")
                         .HasColumnType("integer");
@@ -1914,8 +1919,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<long>("CompartmentMask")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("Components")
-                        .HasColumnType("text");
+                    b.PrimitiveCollection<List<string>>("Components")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -2410,8 +2416,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("Scenarios")
-                        .HasColumnType("text");
+                    b.PrimitiveCollection<List<string>>("Scenarios")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("SortKey")
                         .IsRequired()
@@ -2851,11 +2858,13 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("Scenarios")
-                        .HasColumnType("text");
+                    b.PrimitiveCollection<List<string>>("Scenarios")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
-                    b.Property<string>("Signals")
-                        .HasColumnType("text");
+                    b.PrimitiveCollection<List<string>>("Signals")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("SortKey")
                         .IsRequired()
@@ -2934,8 +2943,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<double?>("Red")
                         .HasColumnType("double precision");
 
-                    b.Property<string>("Scenarios")
-                        .HasColumnType("text");
+                    b.PrimitiveCollection<List<string>>("Scenarios")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("SortKey")
                         .IsRequired()
@@ -3518,9 +3528,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<int>("Round")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<List<string>>("Scenarios")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text[]");
 
                     b.Property<string>("SortKey")
                         .IsRequired()
@@ -3861,9 +3871,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<int>("Round")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<List<string>>("Scenarios")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text[]");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");

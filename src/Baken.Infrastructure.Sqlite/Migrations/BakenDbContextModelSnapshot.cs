@@ -521,7 +521,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<string>("NameEn")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Prepares")
+                    b.PrimitiveCollection<string>("Prepares")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Provenance")
@@ -530,7 +531,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Secretariat")
+                    b.PrimitiveCollection<string>("Secretariat")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")
@@ -905,7 +907,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Invited")
+                    b.PrimitiveCollection<string>("Invited")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Minutes")
@@ -1049,7 +1052,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("VitalProcesses")
+                    b.PrimitiveCollection<string>("VitalProcesses")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
@@ -1106,7 +1110,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Drivers")
+                    b.PrimitiveCollection<string>("Drivers")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("HorizonYears")
@@ -1810,7 +1815,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<long>("CompartmentMask")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Components")
+                    b.PrimitiveCollection<string>("Components")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -2277,7 +2283,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")
@@ -2693,10 +2700,12 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Signals")
+                    b.PrimitiveCollection<string>("Signals")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")
@@ -2771,7 +2780,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<double?>("Red")
                         .HasColumnType("REAL");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")
@@ -3330,7 +3340,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -3653,7 +3663,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

@@ -32,7 +32,7 @@ public sealed class RiskSheetTests
             {
                 Title = "Sabotage van het hoogspanningsnet", ThemeCode = "T9", Kind = RiskKind.Threat, HorizonYears = 2,
                 Narrative = "VERHAAL-Een statelijke actor saboteert drie knooppunten.", ReasonableWorstCase = "ERGSTE-Twee weken zonder stroom in drie provincies.",
-                Assumptions = "AANNAME-Geen gelijktijdige hittegolf.", Disruptions = "1: 48h 0.8", Components = "S-OTHER", Dependence = "independent",
+                Assumptions = "AANNAME-Geen gelijktijdige hittegolf.", Disruptions = "1: 48h 0.8", Components = ["S-OTHER"], Dependence = "independent",
                 Capabilities = "CAP-CONT@response=4; CAP-COMM=3",
             };
             s.Recode("S-SAB");

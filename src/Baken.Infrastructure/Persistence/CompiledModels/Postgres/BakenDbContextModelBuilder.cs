@@ -12,7 +12,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a689c786-444e-4b62-8f67-bbd58ead4fdd"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("a584879f-f232-43d9-b62f-a1db4a5cc099"), entityTypeCount: 49)
         {
         }
 

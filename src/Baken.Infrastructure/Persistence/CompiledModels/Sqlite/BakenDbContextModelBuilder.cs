@@ -11,7 +11,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e664f9c5-2c52-49a0-a453-17b6e9dfdc5b"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("ae12afa4-4fba-437a-b77a-3a4391be901e"), entityTypeCount: 49)
         {
         }
 
