@@ -9,12 +9,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 only_compiled=false; [[ "${1:-}" == "--compiled-models-only" ]] && only_compiled=true
 dotnet tool restore >/dev/null
+# Both old compiled models go first: after a model change either may no longer compile (the code finds them by name, so the
+# projects build without them), and the first provider's design-time build compiles the second's too.
+rm -rf src/Baken.Infrastructure/Persistence/CompiledModels/Sqlite src/Baken.Infrastructure/Persistence/CompiledModels/Postgres
 for provider in Sqlite Postgres; do
   dir="src/Baken.Infrastructure.$provider/Migrations"
   compiled="src/Baken.Infrastructure/Persistence/CompiledModels/$provider"
-  # The old compiled model goes first: after a model change it may no longer compile (the code finds it by name, so the
-  # projects build without it).
-  rm -rf "$compiled"
   if ! $only_compiled; then
     rm -rf "$dir"
     dotnet ef migrations add Initial --project "src/Baken.Infrastructure.$provider" --output-dir Migrations >/dev/null

@@ -110,15 +110,15 @@ public sealed class GatherReportDetails(IBakenDb db, CompareAnalysisRuns compare
             details[s.Code] = new ScenarioDetail(
                 s.Code, s.Title, s.Classification.Level.DisplayName(), s.RiskCode, s.HorizonYears, s.Narrative, s.ReasonableWorstCase, s.Assumptions,
                 (assessments.GetValueOrDefault(s.Code) ?? []).Select(a => new AssessmentDetail(a.Analyst, a.Organisation, a.HorizonYears, a.Likelihood, a.Intent,
-                    a.Capability, a.Vulnerability, a.OverrideReason, a.Confidence, ScoreList.Parse(a.Scores), a.Rationale, Split(a.Sources))
+                    a.Capability, a.Vulnerability, a.OverrideReason, a.Confidence, ScoreList.Parse(a.Scores), a.Rationale, a.Sources)
                     { Knowledge = (a.KnowledgeEvidence, a.KnowledgeAgreement, a.KnowledgeUnderstanding) }).ToList(),
                 ScenarioDisruptions.Parse(s.Disruptions).Select(d => processes.TryGetValue(d.ProcessCode, out var p)
                     ? new DisruptionDetail(d.ProcessCode, p.Name, p.NameEn, d.DurationHours, d.Severity)
                     : new DisruptionDetail(d.ProcessCode, d.ProcessCode, d.ProcessCode, d.DurationHours, d.Severity)).ToList(),
-                Split(s.Components).Select(c => new LinkedRecord(c, titles.GetValueOrDefault(c) ?? c)).ToList(),
+                s.Components.Select(c => new LinkedRecord(c, titles.GetValueOrDefault(c) ?? c)).ToList(),
                 s.Dependence,
                 dependencies.Where(d => d.Scenario == s.Code).OrderBy(d => d.Code, NaturalComparer.Instance).Select(d => new LinkedRecord(d.Code, d.Title) { ChosenOptions = d.ChosenOptions().ToList() }).ToList(),
-                goals.Where(g => Split(g.Scenarios).Contains(s.Code)).OrderBy(g => g.Code, NaturalComparer.Instance).Select(g => new LinkedRecord(g.Code, g.Title)).ToList(),
+                goals.Where(g => g.Scenarios.Contains(s.Code)).OrderBy(g => g.Code, NaturalComparer.Instance).Select(g => new LinkedRecord(g.Code, g.Title)).ToList(),
                 onScenario,
                 onScenario.Count > 0 ? residual.GetValueOrDefault(s.Code) : null,
                 CapabilityLevels.ParseNeeds(s.Capabilities, "capabilities"));
@@ -134,7 +134,7 @@ public sealed class GatherReportDetails(IBakenDb db, CompareAnalysisRuns compare
                 details[s.Code] = details[s.Code] with
                 {
                     Rounds = Workflow.DelphiRounds.Build(s, assessments[s.Code], catalogue,
-                        cycles.FirstOrDefault(c => Workflow.WorkflowRoles.Split(c.Scenarios).Contains(s.Code, StringComparer.Ordinal))),
+                        cycles.FirstOrDefault(c => c.Scenarios.Contains(s.Code))),
                 };
         }
 

@@ -210,7 +210,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
     private async Task<IReadOnlyList<string>> RescoreCompoundsAsync(AnalysisInput input, PreferenceProfile profile, AnalysisCatalogue catalogue, RunIntegratedAnalysisRequest request,
         long compartments, CancellationToken ct)
     {
-        if (!await db.Scenarios.AsNoTracking().AnyAsync(s => s.Components != null && s.Components != "", ct)) return [];
+        if (!await db.Scenarios.AsNoTracking().AnyAsync(s => s.Components.Count > 0, ct)) return [];
         AnalysisResult parts;
         try
         {

@@ -61,13 +61,13 @@ public sealed class CompoundScenarioScoring(IBakenDb db, LoadAnalysisCatalogue c
         CancellationToken ct = default)
     {
         var notes = new List<string>();
-        var compounds = (await db.Scenarios.AsNoTracking().Where(s => s.Components != null && s.Components != "").ToListAsync(ct))
+        var compounds = (await db.Scenarios.AsNoTracking().Where(s => s.Components.Count > 0).ToListAsync(ct))
             .OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
         foreach (var scenario in compounds)
         {
             var result = Check(scenario) ?? await ScoreAsync(scenario, scored, basis, classification, ct);
             notes.Add(result.IsOk
-                ? $"Compound scenario {scenario.Code} rescored from its parts' current assessments ({scenario.Components}): likelihood {result.Value!.Likelihood}, {string.Join(" ", result.Value.Result.Criteria.Select(c => $"{c.Criterion} {c.Class}"))}."
+                ? $"Compound scenario {scenario.Code} rescored from its parts' current assessments ({string.Join(";", scenario.Components)}): likelihood {result.Value!.Likelihood}, {string.Join(" ", result.Value.Result.Criteria.Select(c => $"{c.Criterion} {c.Class}"))}."
                 : $"Compound scenario {scenario.Code} not rescored: {string.Join("; ", result.Errors.Select(e => $"{e.Field} '{e.Value}' needs {e.Allowed}"))}{result.Message}.");
         }
         return notes;
@@ -75,8 +75,8 @@ public sealed class CompoundScenarioScoring(IBakenDb db, LoadAnalysisCatalogue c
 
     private static Result<CompoundScoring>? Check(Baken.Domain.Register.Scenario scenario)
     {
-        var parts = RecordFieldBuilder<Record>.SplitCodes(scenario.Components).ToList();
-        if (parts.Count < 2) return Result<CompoundScoring>.Invalid([new FieldError("components", scenario.Components ?? "", "two or more scenario codes")]);
+        var parts = scenario.Components;
+        if (parts.Count < 2) return Result<CompoundScoring>.Invalid([new FieldError("components", string.Join(";", parts), "two or more scenario codes")]);
         if (string.IsNullOrWhiteSpace(scenario.ThemeCode))
             return Result<CompoundScoring>.Invalid([new FieldError("theme", "", "a theme on the compound scenario, so the analysis can place it (e.g. the theme of its most serious part)")]);
         return null;
@@ -88,7 +88,7 @@ public sealed class CompoundScenarioScoring(IBakenDb db, LoadAnalysisCatalogue c
     private async Task<Result<CompoundScoring>> ScoreAsync(Baken.Domain.Register.Scenario scenario, IReadOnlyDictionary<string, ScenarioSummary> scored, string basis,
         Classification classification, CancellationToken ct)
     {
-        var parts = RecordFieldBuilder<Record>.SplitCodes(scenario.Components).ToList();
+        var parts = scenario.Components;
         var missing = parts.Where(p => !scored.ContainsKey(p)).ToList();
         if (missing.Count > 0) return Result<CompoundScoring>.Invalid([new FieldError("components", string.Join(";", missing), $"scenarios scored in {basis}")]);
         var stored = scored;
@@ -113,7 +113,7 @@ public sealed class CompoundScenarioScoring(IBakenDb db, LoadAnalysisCatalogue c
             : new CriterionRule(c, CriterionCombination.MaxClass)).ToList();
         CompoundScenarioResult result;
         try { result = CompoundScenario.Combine(scenarioParts, rules, ParseDependence(scenario.Dependence)); }
-        catch (ArgumentException e) { return Result<CompoundScoring>.Invalid([new FieldError("components", scenario.Components!, e.Message.Split(" (Parameter")[0])]); }
+        catch (ArgumentException e) { return Result<CompoundScoring>.Invalid([new FieldError("components", string.Join(";", scenario.Components), e.Message.Split(" (Parameter")[0])]); }
 
         var likelihood = result.Probability > 0 ? likelihoodScale.Classify(result.Probability).Class : ImpactClass.X;
         var code = $"{scenario.Code}-COMPOUND";

@@ -100,7 +100,7 @@ public static partial class RecordKinds
     private static async Task<IReadOnlyList<FieldError>> MeetingRules(IBakenDb db, K.Meeting meeting, CancellationToken ct)
     {
         var errors = new List<FieldError>();
-        var invited = SplitCodes(meeting.Invited).ToList();
+        var invited = meeting.Invited;
         var members = await db.CouncilMembers.AsNoTracking().Where(m => invited.Contains(m.Code)).ToListAsync(ct);
         foreach (var member in members.Where(m => m.Clearance < meeting.SecurityLevel))
             errors.Add(new FieldError("invited", member.Code,
@@ -147,7 +147,7 @@ public static partial class RecordKinds
             if (item.CompartmentMask != 0)
             {
                 var directory = await CompartmentDirectory.LoadAsync(db, ct);
-                var invited = SplitCodes(meeting.Invited).ToList();
+                var invited = meeting.Invited;
                 // Invitees the writer may not see count as lacking the compartment: refuse rather than guess.
                 var members = await db.CouncilMembers.AsNoTracking().Where(m => invited.Contains(m.Code)).ToListAsync(ct);
                 var lacking = members.Where(m => (item.CompartmentMask & ~HeldMask(directory, m)) != 0).Select(m => m.Code)

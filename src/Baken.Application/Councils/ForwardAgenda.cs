@@ -86,10 +86,10 @@ public sealed class ForwardAgenda(IBakenDb db)
     {
         var allGoals = (await db.Goals.AsNoTracking().ToListAsync(ct)).OrderBy(g => g.Edition).ThenBy(g => g.Number).ThenBy(g => g.Code, NaturalComparer.Instance).ToList();
         // A goal's links to records the reader may not see read "withheld" (QualifiedCodes.MaskAsync).
-        var links = await QualifiedCodes.MaskAsync(db, allGoals.SelectMany(g => Codes(g.Scenarios).Select(c => "scenario:" + c).Concat(Codes(g.Measures).Select(c => "measure:" + c))), ct);
+        var links = await QualifiedCodes.MaskAsync(db, allGoals.SelectMany(g => g.Scenarios.Select(c => "scenario:" + c).Concat(g.Measures.Select(c => "measure:" + c))), ct);
         var goals = allGoals
             .Select(g => new CoverageGoal("goal:" + g.Code, g.Title, g.Pillar.ToString(),
-                Codes(g.Scenarios).Select(c => links("scenario:" + c)!).Distinct().ToList(), Codes(g.Measures).Select(c => links("measure:" + c)!).Distinct().ToList()))
+                g.Scenarios.Select(c => links("scenario:" + c)!).Distinct().ToList(), g.Measures.Select(c => links("measure:" + c)!).Distinct().ToList()))
             .ToList();
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.Status != MeetingStatus.Cancelled).ToDictionaryAsync(m => m.Code, ct);
         var held = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingCode != null).ToListAsync(ct);
@@ -109,6 +109,4 @@ public sealed class ForwardAgenda(IBakenDb db)
         var mask = await QualifiedCodes.MaskAsync(db, items.Select(i => i.Links), ct);
         foreach (var item in items) item.Links = mask(item.Links);
     }
-
-    private static IEnumerable<string> Codes(string? text) => RecordFieldBuilder<Record>.SplitCodes(text).Distinct();
 }

@@ -57,7 +57,7 @@ public sealed class MeetingPapers(IBakenDb db, ForwardAgenda agenda)
         List<T> Keep<T>(IEnumerable<T> records) where T : Record => withheld.Keep(records);
 
         var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Code == meeting.CouncilCode, ct);
-        var invitedCodes = Register.RecordFieldBuilder<Record>.SplitCodes(meeting.Invited).ToList();
+        var invitedCodes = meeting.Invited;
         var invited = Keep(await db.CouncilMembers.AsNoTracking().Where(m => invitedCodes.Contains(m.Code)).ToListAsync(ct))
             .OrderBy(m => invitedCodes.IndexOf(m.Code)).ToList();
         var items = Keep((await db.AgendaItems.AsNoTracking().Where(i => i.MeetingCode == meeting.Code).ToListAsync(ct))

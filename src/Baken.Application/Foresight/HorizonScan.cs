@@ -35,8 +35,8 @@ public sealed class HorizonScan(IBakenDb db)
         var trends = await db.Trends.AsNoTracking().ToListAsync(ct);
         var frames = await db.ScenarioFrames.AsNoTracking().ToListAsync(ct);
         var items = trends.OrderBy(t => t.Code, NaturalComparer.Instance)
-            .Select(t => new ScanItem(t.Code, t.Kind, t.Name, t.NameEn, t.Summary, t.HorizonYears, t.Direction, Codes(t.Scenarios))).ToList();
-        var frameViews = frames.OrderBy(f => f.Code, NaturalComparer.Instance).Select(f => new FrameView(f.Code, f.Title, f.HorizonYears, Codes(f.Drivers),
+            .Select(t => new ScanItem(t.Code, t.Kind, t.Name, t.NameEn, t.Summary, t.HorizonYears, t.Direction, t.Scenarios)).ToList();
+        var frameViews = frames.OrderBy(f => f.Code, NaturalComparer.Instance).Select(f => new FrameView(f.Code, f.Title, f.HorizonYears, f.Drivers,
             f.UncertaintyA, f.UncertaintyB,
             [.. Enumerable.Range(1, 4).Select(n => new FrameWorld(n, f.Poles(n).A, f.Poles(n).B, f.Narrative(n), f.ScenarioOf(n)))],
             compartments.Marking(f.Classification).Text)).ToList();
@@ -45,7 +45,6 @@ public sealed class HorizonScan(IBakenDb db)
             items.Where(i => i.Kind == TrendKind.Wildcard).ToList(), frameViews, marking);
     }
 
-    private static IReadOnlyList<string> Codes(string? list) => RecordFieldBuilder<Record>.SplitCodes(list).ToList();
 }
 
 /// <summary>

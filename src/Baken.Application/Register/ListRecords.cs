@@ -39,8 +39,13 @@ public sealed class ListRecords(IBakenDb db)
             return Result<RecordPage>.Ok(await PageInDatabaseAsync(kind, request, ct));
 
         // Filters on arbitrary fields (parsed by the kind's own field readers) run in memory, after the database has
-        // applied the clearance filter.
-        var all = await kind.Query(db).AsNoTracking().ToListAsync(ct);
+        // applied the clearance filter. A filter on a typed code list is asked of the database first, so only the records
+        // holding the code are read; the exact comparison below (with withheld codes masked) then decides as before.
+        var query = kind.Query(db).AsNoTracking();
+        foreach (var (name, value) in request.Filters ?? new Dictionary<string, string>())
+            if (kind.Field(name) is { IsCodeList: true } list && value != RecordReferences.Withheld)
+                query = query.Where(CodeListQueries.HoldsIgnoringCase(list.Property!, value));
+        var all = await query.ToListAsync(ct);
         // Filters and sorting see what the page shows: a reference to a record the reader may not see reads as withheld,
         // so filtering on a hidden code finds nothing.
         var mask = await RecordReferences.MaskAsync(db, kind, all, ct);

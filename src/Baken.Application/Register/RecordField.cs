@@ -22,6 +22,12 @@ public sealed class RecordField
     public bool ReferencesMany { get; init; }
     /// <summary>The entity property behind a reference field, so the records that refer to a code are found in SQL.</summary>
     public string? Property { get; init; }
+    /// <summary>
+    /// The property is a typed list of codes (<c>List&lt;string&gt;</c>, an EF Core primitive collection), not text: lookups
+    /// and filters ask the database whether the list holds a code (<see cref="CodeListQueries"/>). <see cref="Get"/> and
+    /// <see cref="Set"/> still speak the ';'-separated text form of files, the command line and the API.
+    /// </summary>
+    public bool IsCodeList { get; init; }
     /// <summary>The allowed values when the field is a choice of one (shown as a list); null for free input.</summary>
     public IReadOnlyList<string>? Choices { get; init; }
     /// <summary>The enum behind a choice field, so hosts can show its values in the reader's language (null otherwise).</summary>
@@ -174,7 +180,7 @@ public sealed class RecordFieldBuilder<T> where T : Record
     public RecordFieldBuilder<T> Codes(string name, string description, Expression<Func<T, string?>> getter, Action<T, string?> set, string references)
     {
         var get = getter.Compile();
-        var allowed = string.Create(CultureInfo.InvariantCulture, $"codes of existing {references} records separated by ';', at most {MaxTextLength:N0} characters");
+        var allowed = CodesAllowed(references);
         _fields.Add(new RecordField
         {
             Name = name, Description = description, Allowed = allowed, References = references, ReferencesMany = true,
@@ -187,6 +193,43 @@ public sealed class RecordFieldBuilder<T> where T : Record
             },
         });
         return this;
+    }
+
+    /// <summary>
+    /// Codes of another kind held as a typed list (each checked against the register on save). The list is an EF Core
+    /// primitive collection rather than a value type with a converter: a converted column is opaque to queries, while a
+    /// primitive collection (JSON on SQLite, <c>text[]</c> on PostgreSQL) lets "which records hold code X" and list filters
+    /// run in SQL on both databases. The text form ("a;b;c") is only the field's <see cref="RecordField.Get"/>/<see cref="RecordField.Set"/>.
+    /// </summary>
+    public RecordFieldBuilder<T> Codes(string name, string description, Expression<Func<T, List<string>>> getter, Action<T, List<string>> set, string references)
+    {
+        var get = getter.Compile();
+        var allowed = CodesAllowed(references);
+        _fields.Add(new RecordField
+        {
+            Name = name, Description = description, Allowed = allowed, References = references, ReferencesMany = true, IsCodeList = true,
+            Property = PropertyName(getter, name),
+            // An empty list reads as no value, as the text column's null did: exports, the API and history read the same.
+            Get = r => get((T)r) is { Count: > 0 } codes ? string.Join(";", codes) : null,
+            Set = (r, v) => set((T)r, ParseCodes(name, v, allowed)),
+        });
+        return this;
+    }
+
+    private static string CodesAllowed(string references) =>
+        string.Create(CultureInfo.InvariantCulture, $"codes of existing {references} records separated by ';', at most {MaxTextLength:N0} characters");
+
+    /// <summary>
+    /// The codes of a ';'-separated text, trimmed and without duplicates; empty parts (";;", a trailing ';') are no codes.
+    /// A part that is no code (longer than a code may be) is a field error naming it, never dropped.
+    /// </summary>
+    internal static List<string> ParseCodes(string field, string? value, string allowed)
+    {
+        var text = ParseText(field, value, false, MaxTextLength, allowed);
+        var codes = SplitCodes(text).Distinct(StringComparer.Ordinal).ToList();
+        if (codes.FirstOrDefault(c => c.Length > RecordCode.MaxLength) is { } tooLong)
+            throw new DomainValidationException(field, tooLong, allowed);
+        return codes;
     }
 
     /// <summary>A classification level (by Dutch name, abbreviation or 0–4), e.g. a meeting's security level or a seat's clearance.</summary>
@@ -208,7 +251,7 @@ public sealed class RecordFieldBuilder<T> where T : Record
     }
 
     /// <summary>The property a reference field reads (<c>r => r.ThemeCode</c>); a reference must be a plain property.</summary>
-    private static string PropertyName(Expression<Func<T, string?>> getter, string field) =>
+    private static string PropertyName(LambdaExpression getter, string field) =>
         getter.Body is MemberExpression { Member: System.Reflection.PropertyInfo p } ? p.Name
             : throw new InvalidOperationException($"Field {field}: a reference field must read a plain property of {typeof(T).Name}.");
 

@@ -14,10 +14,10 @@ public sealed record ReferenceField(RecordKind Kind, RecordField Field)
     {
         var query = Kind.Query(db);
         if (ignoreClearance) query = query.IgnoreQueryFilters();
-        return query.Where(Holds(Field.Property!, code, Field.ReferencesMany));
+        return query.Where(Field.IsCodeList ? CodeListQueries.Holds(Field.Property!, code) : Holds(Field.Property!, code, Field.ReferencesMany));
     }
 
-    // Lists are stored trimmed and joined by ';' without spaces (RecordFieldBuilder.Codes), so four patterns find a
+    // Lists still kept as text are stored trimmed and joined by ';' without spaces (RecordFieldBuilder.Codes), so four patterns find a
     // code in SQL on both databases without loading the table.
     private static Expression<Func<Record, bool>> Holds(string property, string code, bool many)
     {

@@ -17,13 +17,13 @@ public static class IndicatorScenarios
 {
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ResolveAsync(IBakenDb db, IReadOnlyList<WarningIndicator> indicators, CancellationToken ct = default)
     {
-        var parsed = indicators.ToDictionary(i => i.Code, i => (Explicit: Codes(i.Scenarios).Concat(SignalTags.Values(i.Tags, "scenario")).ToList(),
+        var parsed = indicators.ToDictionary(i => i.Code, i => (Explicit: i.Scenarios.Concat(SignalTags.Values(i.Tags, "scenario")).ToList(),
             Themes: SignalTags.Values(i.Tags, "theme").ToList(), Trends: SignalTags.Values(i.Tags, "trend").ToList()));
         var themes = parsed.Values.SelectMany(p => p.Themes).Distinct().ToList();
         var trendCodes = parsed.Values.SelectMany(p => p.Trends).Distinct().ToList();
         var trends = trendCodes.Count == 0 ? new Dictionary<string, List<string>>()
             : (await db.Trends.AsNoTracking().Where(t => trendCodes.Contains(t.Code)).Select(t => new { t.Code, t.Scenarios }).ToListAsync(ct))
-                .ToDictionary(t => t.Code, t => Codes(t.Scenarios).ToList());
+                .ToDictionary(t => t.Code, t => t.Scenarios.ToList());
         var named = parsed.Values.SelectMany(p => p.Explicit).Concat(trends.Values.SelectMany(x => x)).Distinct().ToList();
         var scenarios = await db.Scenarios.AsNoTracking()
             .Where(s => named.Contains(s.Code) || (s.ThemeCode != null && themes.Contains(s.ThemeCode)))
@@ -41,6 +41,4 @@ public static class IndicatorScenarios
         }
         return result;
     }
-
-    private static IEnumerable<string> Codes(string? list) => RecordFieldBuilder<Record>.SplitCodes(list);
 }

@@ -32,11 +32,11 @@ public sealed class TrendOverview(IBakenDb db)
         var indicatorTrends = (await db.WarningIndicators.AsNoTracking().Where(i => i.Tags != null && i.Tags.Contains("trend:")).Select(i => new { i.Code, i.Tags }).ToListAsync(ct))
             .ToDictionary(i => i.Code, i => SignalTags.Values(i.Tags, "trend").ToHashSet(StringComparer.OrdinalIgnoreCase));
         var alerts = (await db.Alerts.AsNoTracking().Where(a => a.Status != AlertStatus.Closed).OrderByDescending(a => a.Date).ToListAsync(ct))
-            .Select(a => new TrendAlert(a.Code, a.Date, a.IndicatorCode, a.ToLevel, Codes(a.Scenarios).ToList())).ToList();
+            .Select(a => new TrendAlert(a.Code, a.Date, a.IndicatorCode, a.ToLevel, a.Scenarios.ToList())).ToList();
 
         return trends.Select(t =>
             {
-                var scenarios = Codes(t.Scenarios).ToList();
+                var scenarios = t.Scenarios.ToList();
                 var open = alerts.Where(a => a.Scenarios.Intersect(scenarios, StringComparer.Ordinal).Any()
                     || (indicatorTrends.TryGetValue(a.Indicator, out var ts) && ts.Contains(t.Code))).ToList();
                 var signals = tagged.GetValueOrDefault(t.Code);
@@ -45,6 +45,4 @@ public sealed class TrendOverview(IBakenDb db)
             })
             .OrderByDescending(v => v.OpenAlerts.Count).ThenByDescending(v => v.SignalCount).ThenBy(v => v.Code, StringComparer.Ordinal).ToList();
     }
-
-    private static IEnumerable<string> Codes(string? list) => RecordFieldBuilder<Record>.SplitCodes(list);
 }

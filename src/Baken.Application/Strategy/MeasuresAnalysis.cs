@@ -115,7 +115,7 @@ public sealed class MeasuresAnalysis(IBakenDb db, LoadAnalysisCatalogue catalogu
                 var effects = MeasureEffectText.Parse(m.Effects).Where(e => known.Contains(e.ScenarioId)).ToList();
                 var model = new ModelledMeasure(m.Code, (MeasureKind)(int)m.MeasureType,
                     new MeasureCosts(m.OneOffCost ?? 0, m.YearlyCost ?? 0, m.StartYear, m.LifetimeYears), effects,
-                    Codes(m.Requires), Codes(m.Excludes).Where(visible.Contains));
+                    m.Requires, m.Excludes.Where(visible.Contains));
                 rows.Add(new MeasureRow(m, model, MeasureAppraisal.Appraise(model, scenarios, valuation, period)));
             }
             catch (Exception e) when (e is ArgumentException or Baken.Domain.DomainValidationException)
@@ -244,8 +244,6 @@ public sealed class MeasuresAnalysis(IBakenDb db, LoadAnalysisCatalogue catalogu
         }
         return new AppraisalSettings(new MonetisationTable(rates), discount, horizon, indicative);
     }
-
-    private static IEnumerable<string> Codes(string? text) => RecordFieldBuilder<Baken.Domain.Record>.SplitCodes(text);
 
     /// <summary>Parses budgets as people write them: 500m, 1.2bn, 750k, 2500000, €500m.</summary>
     public static bool TryParseEuros(string? text, out double euros)

@@ -34,8 +34,8 @@ public sealed class NewEdition(IBakenDb db, ImportRecords import)
             ["pillar"] = g.Pillar.ToString(),
             ["summary"] = g.Summary,
             ["owner"] = g.OwnerCode,
-            ["scenarios"] = g.Scenarios,
-            ["measures"] = g.Measures,
+            ["scenarios"] = string.Join(";", g.Scenarios),
+            ["measures"] = string.Join(";", g.Measures),
         })).ToList();
         return await import.HandleAsync(new ImportRecordsRequest("goal", rows), ct);
     }

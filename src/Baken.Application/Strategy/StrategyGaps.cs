@@ -18,7 +18,7 @@ public static class StrategyGaps
         var scenarios = s.RankedScenarios.Select(r => new RankedScenario(r.Id, r.Title, r.Rank)).ToList();
         // A link to a record the reader may not see is named "withheld" in a gap's explanation, never by its code.
         List<string> Shown(string kind, IEnumerable<string> codes) => codes.Select(c => s.Shown(kind, c)).Distinct().ToList();
-        var goals = s.Goals.Select(g => new GoalInfo(g.Code, g.Title, g.OwnerCode, Shown("scenario", Codes(g.Scenarios)), Shown("measure", Codes(g.Measures)))).ToList();
+        var goals = s.Goals.Select(g => new GoalInfo(g.Code, g.Title, g.OwnerCode, Shown("scenario", g.Scenarios.Distinct()), Shown("measure", g.Measures.Distinct()))).ToList();
         var measures = s.Measures.Select(m => new MeasureInfo(m.Code, m.Title, m.OwnerCode, (MeasureProgress)(int)m.Status,
             Shown("scenario", MeasureEffectText.ScenarioCodes(m.Effects)), m.Due)).ToList();
         var indicators = s.Indicators.Select(i =>
@@ -75,6 +75,4 @@ public static class StrategyGaps
             Message = gap.Message with { Arguments = [shownNames, .. gap.Message.Arguments.Skip(1)] },
         };
     }
-
-    private static List<string> Codes(string? text) => Register.RecordFieldBuilder<Record>.SplitCodes(text).Distinct().ToList();
 }

@@ -29,9 +29,9 @@ public static partial class RecordKinds
                 (r, v) => r.CapabilityRaises = Baken.Application.Capabilities.CapabilityLevels.FormatRaises(Baken.Application.Capabilities.CapabilityLevels.ParseRaises(v, "capability_raises"))),
         check: m =>
         {
-            if (SplitCodes(m.Requires).Contains(m.Code) || SplitCodes(m.Excludes).Contains(m.Code))
+            if (m.Requires.Contains(m.Code) || m.Excludes.Contains(m.Code))
                 throw new DomainValidationException("requires", m.Code, "other measures than this one");
-            if (SplitCodes(m.Requires).Intersect(SplitCodes(m.Excludes)).FirstOrDefault() is { } both)
+            if (m.Requires.Intersect(m.Excludes).FirstOrDefault() is { } both)
                 throw new DomainValidationException("excludes", both, "measures this one does not also require");
         },
         rules: async (db, m, ct) =>
@@ -90,6 +90,4 @@ public static partial class RecordKinds
         v is < 0 or > Baken.Analysis.Measures.MeasureCosts.MaximumEuros
             ? throw new DomainValidationException(field, v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "euros from 0 to 1E+13, or empty")
             : v;
-
-    private static IEnumerable<string> SplitCodes(string? text) => RecordFieldBuilder<Record>.SplitCodes(text);
 }

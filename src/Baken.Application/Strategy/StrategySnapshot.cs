@@ -154,7 +154,7 @@ public sealed class LoadStrategy(IBakenDb db)
         var perGoal = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var g in allGoals.Where(g => goalCodes.Contains(g.Code)))
         {
-            var missing = Register.RecordFieldBuilder<Record>.SplitCodes(g.Measures).Distinct()
+            var missing = g.Measures.Distinct()
                 .Count(c => allMeasures.Any(m => m.Code == c) && !keptMeasures.Contains(c))
                 + allIndicators.Count(i => i.GoalCode == g.Code && !keptIndicators.Contains(i.Code));
             if (missing > 0) perGoal[g.Code] = missing;
@@ -165,7 +165,7 @@ public sealed class LoadStrategy(IBakenDb db)
         var allMeasureCodes = (await db.Measures.IgnoreQueryFilters().AsNoTracking().Select(m => m.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var indicatorGoals = (await db.Indicators.IgnoreQueryFilters().AsNoTracking().Select(i => i.GoalCode).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var linked = allGoals.Where(g => goalCodes.Contains(g.Code) &&
-                (indicatorGoals.Contains(g.Code) || Register.RecordFieldBuilder<Record>.SplitCodes(g.Measures).Any(allMeasureCodes.Contains)))
+                (indicatorGoals.Contains(g.Code) || g.Measures.Any(allMeasureCodes.Contains)))
             .Select(g => g.Code).ToHashSet(StringComparer.Ordinal);
 
         var runAdmitted = run is not null && audience.Admits(run);
@@ -181,10 +181,9 @@ public sealed class LoadStrategy(IBakenDb db)
         return snapshot with { Marking = directory.Marking(snapshot.Highest) };
     }
 
-    private static string? Filter(string? codes, HashSet<string> keep) =>
-        string.Join(";", Register.RecordFieldBuilder<Record>.SplitCodes(codes).Where(keep.Contains)) is { Length: > 0 } s ? s : null;
+    private static List<string> Filter(List<string> codes, HashSet<string> keep) => codes.Where(keep.Contains).ToList();
 
-    private static StrategyGoal Copy(StrategyGoal g, string? scenarios, string? measures)
+    private static StrategyGoal Copy(StrategyGoal g, List<string> scenarios, List<string> measures)
     {
         var copy = new StrategyGoal
         {

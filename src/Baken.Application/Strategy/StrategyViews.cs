@@ -24,9 +24,9 @@ public sealed record StrategyTree(IReadOnlyList<PillarNode> Pillars, int Withhel
         Enum.GetValues<StrategyPillar>().Select(p => new PillarNode(p.ToString(), s.Goals.Where(g => g.Pillar == p).Select(g =>
         {
             var status = s.LatestStatus("goal:" + g.Code);
-            var codes = RecordFieldBuilder<Record>.SplitCodes(g.Measures).ToHashSet(StringComparer.Ordinal);
+            var codes = g.Measures.ToHashSet(StringComparer.Ordinal);
             return new GoalNode(g.Code, g.Title, g.TitleEn, g.Edition, g.Number, g.OwnerCode, status?.Status.ToString(), status?.Date,
-                RecordFieldBuilder<Record>.SplitCodes(g.Scenarios).ToList(),
+                g.Scenarios.ToList(),
                 s.Measures.Where(m => codes.Contains(m.Code)).Select(m => new MeasureNode(m.Code, m.Title, m.MeasureType.ToString(), m.Status.ToString(), m.OwnerCode, m.Due, m.ClassificationLevel.DisplayName())).ToList(),
                 s.Indicators.Where(i => i.GoalCode == g.Code).Select(i =>
                 {

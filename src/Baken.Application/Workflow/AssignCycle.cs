@@ -22,8 +22,8 @@ public sealed class AssignCycle(IBakenDb db, ICurrentUser user)
         if (cycle is null) return Result<CycleAssignment>.NotFound($"No cycle with code '{request.Cycle}'.");
         if (cycle.Status == CycleStatus.Closed) return Result<CycleAssignment>.Conflict($"Cycle '{cycle.Code}' is closed.");
         var scenarioCode = request.Scenario.Trim();
-        if (!WorkflowRoles.Split(cycle.Scenarios).Contains(scenarioCode))
-            return Result<CycleAssignment>.Invalid(new FieldError("scenario", scenarioCode, "a scenario of the cycle: " + cycle.Scenarios.Replace(";", ", ", StringComparison.Ordinal)));
+        if (!cycle.Scenarios.Contains(scenarioCode))
+            return Result<CycleAssignment>.Invalid(new FieldError("scenario", scenarioCode, "a scenario of the cycle: " + string.Join(", ", cycle.Scenarios)));
         var scenario = await db.Scenarios.AsNoTracking().FirstAsync(s => s.Code == scenarioCode, ct);
 
         var names = request.Analysts.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();

@@ -27,7 +27,7 @@ public sealed class ChangeCycleRound(IBakenDb db, ICurrentUser user)
         if (cycle.Status == CycleStatus.Closed) return Result<AssessmentCycle>.Conflict($"Cycle '{code}' is closed.");
         if (cycle.Round >= round) return Result<AssessmentCycle>.Conflict($"Cycle '{code}' is already in round {cycle.Round}.");
 
-        var scenarios = WorkflowRoles.Split(cycle.Scenarios);
+        var scenarios = cycle.Scenarios;
         var assessments = await db.Assessments.Where(a => scenarios.Contains(a.ScenarioCode)).ToListAsync(ct);
         foreach (var a in assessments.Where(a => a.Round1Scores is null))
         {

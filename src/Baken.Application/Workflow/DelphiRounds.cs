@@ -46,7 +46,7 @@ public sealed class DelphiRounds(IBakenDb db, LoadAnalysisCatalogue catalogueLoa
         var catalogue = await catalogueLoader.HandleAsync(ct);
         var assessments = (await db.Assessments.AsNoTracking().Where(a => a.ScenarioCode == scenarioCode).ToListAsync(ct))
             .OrderBy(a => a.Analyst, StringComparer.Ordinal).ToList();
-        var cycles = (await db.Cycles.AsNoTracking().ToListAsync(ct)).Where(c => WorkflowRoles.Split(c.Scenarios).Contains(scenarioCode, StringComparer.Ordinal))
+        var cycles = (await db.Cycles.AsNoTracking().Where(c => c.Scenarios.Contains(scenarioCode)).ToListAsync(ct))
             .OrderByDescending(c => c.Status == Domain.Workflow.CycleStatus.Open).ThenByDescending(c => c.CreatedAtUtc).ToList();
         return Result<ScenarioRoundsView>.Ok(Build(scenario, assessments, catalogue, cycles.FirstOrDefault()));
     }

@@ -26,7 +26,7 @@ public sealed class GetCycleStatus(IBakenDb db, TimeProvider clock)
         if (cycle is null) return Result<CycleStatusView>.NotFound($"No cycle with code '{code}'.");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var assignments = await db.CycleAssignments.AsNoTracking().Where(a => a.CycleCode == code).ToListAsync(ct);
-        var scenarioCodes = WorkflowRoles.Split(cycle.Scenarios);
+        var scenarioCodes = cycle.Scenarios;
         var scenarios = await db.Scenarios.AsNoTracking().Where(s => scenarioCodes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Title, ct);
         var assessments = await db.Assessments.AsNoTracking().Where(a => scenarioCodes.Contains(a.ScenarioCode)).ToListAsync(ct);
         var tasks = new List<CycleTask>();

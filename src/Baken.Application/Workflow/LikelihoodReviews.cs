@@ -27,7 +27,7 @@ public sealed class LikelihoodReviews(IBakenDb db, ICurrentUser user, TimeProvid
             return Result<IReadOnlyList<LikelihoodReview>>.Forbidden("Only an analyst or a coordinator may open a likelihood review.");
         if (alert.Status is AlertStatus.ReviewOpened or AlertStatus.Closed)
             return Result<IReadOnlyList<LikelihoodReview>>.Conflict($"Alert '{alertCode}' is {alert.Status}; a review is opened once.");
-        var codes = WorkflowRoles.Split(alert.Scenarios);
+        var codes = alert.Scenarios;
         var scenarios = await db.Scenarios.AsNoTracking().Where(s => codes.Contains(s.Code)).ToListAsync(ct);
         var assigned = await db.CycleAssignments.AsNoTracking().Where(a => codes.Contains(a.ScenarioCode)).ToListAsync(ct);
         var assessed = await db.Assessments.AsNoTracking().Where(a => codes.Contains(a.ScenarioCode)).Select(a => new { a.ScenarioCode, a.Analyst }).ToListAsync(ct);

@@ -30,7 +30,7 @@ public sealed class OpenCycle(IBakenDb db, ICurrentUser user)
             return Result<AssessmentCycle>.Conflict($"A cycle with code '{code}' already exists.");
         var cycle = new AssessmentCycle
         {
-            Title = request.Title!.Trim(), Scenarios = string.Join(';', codes), Due = request.Due, Status = CycleStatus.Open,
+            Title = request.Title!.Trim(), Scenarios = codes.ToList(), Due = request.Due, Status = CycleStatus.Open,
             Panel = string.IsNullOrWhiteSpace(request.Panel) ? null : request.Panel.Trim(),
         };
         cycle.Recode(code);

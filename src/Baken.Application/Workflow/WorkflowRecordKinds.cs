@@ -12,7 +12,7 @@ public static partial class RecordKinds
     public static readonly RecordKind Cycle = Kind<W.AssessmentCycle>("cycle", "cycles", "Beoordelingsrondes", "Assessment cycles", "title",
         db => db.Cycles, b => b
             .Text("title", "Title", r => r.Title, (r, v) => r.Title = v!, required: true)
-            .Codes("scenarios", "Scenarios of the cycle", r => r.Scenarios, (r, v) => r.Scenarios = v ?? "", "scenario")
+            .Codes("scenarios", "Scenarios of the cycle", r => r.Scenarios, (r, v) => r.Scenarios = v, "scenario")
             .Date("due", "Deadline for the assessments", r => r.Due, (r, v) => r.Due = v ?? default)
             .Enum("status", "Open or closed", r => r.Status, (r, v) => r.Status = v)
             .Text("panel", "Expert panel", r => r.Panel, (r, v) => r.Panel = v)

@@ -56,7 +56,7 @@ public static class StrategyCommands
             {
                 var status = s.LatestStatus("goal:" + goal.Code);
                 rows.Add(goal.Pillar.ToString(), goal.Code, "goal", goal.Code, goal.Title, goal.OwnerCode, status?.Status.ToString(), null, null, null, null, status?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                foreach (var code in Baken.Application.Register.RecordFieldBuilder<Baken.Domain.Record>.SplitCodes(goal.Measures))
+                foreach (var code in goal.Measures)
                     if (s.Measures.FirstOrDefault(m => m.Code == code) is { } m)
                         rows.Add(goal.Pillar.ToString(), goal.Code, "measure", m.Code, m.Title, null, m.Status.ToString(), null, null, null, null, null);
                 foreach (var i in s.Indicators.Where(i => i.GoalCode == goal.Code))
@@ -74,7 +74,7 @@ public static class StrategyCommands
                 {
                     var status = s.LatestStatus("goal:" + goal.Code);
                     await io.Out.WriteLineAsync($"  {goal.Code} {goal.Title} [{goal.Edition}] owner: {goal.OwnerCode ?? "—"}{(status is null ? "" : $", {status.Status} on {status.Date:yyyy-MM-dd}")}");
-                    foreach (var code in Baken.Application.Register.RecordFieldBuilder<Baken.Domain.Record>.SplitCodes(goal.Measures))
+                    foreach (var code in goal.Measures)
                         if (s.Measures.FirstOrDefault(m => m.Code == code) is { } m)
                             await io.Out.WriteLineAsync($"    measure {m.Code} {m.Title} ({m.Status})");
                     foreach (var i in s.Indicators.Where(i => i.GoalCode == goal.Code))

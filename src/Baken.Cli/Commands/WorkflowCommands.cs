@@ -27,7 +27,7 @@ public static class WorkflowCommands
             var result = await session.Get<OpenCycle>().HandleAsync(new OpenCycleRequest(parse.GetValue(code)!, parse.GetValue(title)!,
                 Split(parse.GetValue(scenarios)), deadline, parse.GetValue(panel)), ct);
             if (!result.IsOk) return io.Fail(result);
-            await io.Out.WriteLineAsync($"Opened cycle {result.Value!.Code} for {result.Value.Scenarios.Replace(";", ", ", StringComparison.Ordinal)}; due {result.Value.Due:yyyy-MM-dd}.");
+            await io.Out.WriteLineAsync($"Opened cycle {result.Value!.Code} for {string.Join(", ", result.Value.Scenarios)}; due {result.Value.Due:yyyy-MM-dd}.");
             return ExitCodes.Ok;
         }));
 

@@ -24,8 +24,8 @@ public sealed class Assessment : Record
     /// <summary>Per criterion "code=judgement" separated by ';' (e.g. "2.1=B-D~C;3.1=€2.1 bn").</summary>
     public string Scores { get; set; } = "";
     public string? Rationale { get; set; }
-    /// <summary>Source codes separated by ';'.</summary>
-    public string? Sources { get; set; }
+    /// <summary>Source codes.</summary>
+    public List<string> Sources { get; set; } = [];
     /// <summary>Set only by the workflow use cases (submit, return, validate) and by a change to a validated assessment.</summary>
     public AssessmentStatus Status { get; set; }
     /// <summary>The coordinator's comments on return or validation, who entered it for whom, or why a validated assessment changed.</summary>

@@ -9,9 +9,9 @@ public sealed class Council : Record
     /// <summary>"existing", "proposed" or "dissolved".</summary>
     public string? Status { get; set; }
     public string? Chair { get; set; }
-    /// <summary>Organisation codes of the secretariat, separated by ';'.</summary>
-    public string? Secretariat { get; set; }
-    /// <summary>For committees: codes of the councils it prepares, separated by ';'.</summary>
-    public string? Prepares { get; set; }
+    /// <summary>Organisation codes of the secretariat.</summary>
+    public List<string> Secretariat { get; set; } = [];
+    /// <summary>For committees: codes of the councils it prepares.</summary>
+    public List<string> Prepares { get; set; } = [];
     public string? Summary { get; set; }
 }

@@ -12,8 +12,8 @@ public sealed class Meeting : Record
     public string Title { get; set; } = "";
     public DateOnly Date { get; set; }
     public ClassificationLevel SecurityLevel { get; set; }
-    /// <summary>Council-member codes invited, separated by ';'.</summary>
-    public string? Invited { get; set; }
+    /// <summary>Council-member codes invited.</summary>
+    public List<string> Invited { get; set; } = [];
     public MeetingStatus Status { get; set; }
     public string? Minutes { get; set; }
 }

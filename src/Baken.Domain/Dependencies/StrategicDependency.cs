@@ -23,26 +23,37 @@ public sealed class StrategicDependency : Record
     /// <summary>The largest suppliers and their shares of extra imports, largest first: "China 0.62; Vietnam 0.21".</summary>
     public string? Suppliers { get; set; }
 
+    public const string SuppliersAllowed = "suppliers separated by ';', each a name and its share of extra imports from 0 to 1 with '.' as decimal separator (e.g. 'China 0.62; Vietnam 0.21')";
+
     /// <summary>
-    /// <see cref="Suppliers"/> as (name, share) pairs; a part without a readable share at its end is left out. Without the
-    /// list (records screened before it existed), the largest supplier alone.
+    /// <see cref="Suppliers"/> as (name, share) pairs. Without the list (records screened before it existed), the largest
+    /// supplier alone.
     /// </summary>
-    public IReadOnlyList<(string Name, double Share)> SupplierShares()
+    public IReadOnlyList<(string Name, double Share)> SupplierShares() =>
+        string.IsNullOrWhiteSpace(Suppliers)
+            ? TopSupplier is { Length: > 0 } top && TopSupplierShare is { } share ? [(top, share)] : []
+            : ParseSuppliers(Suppliers);
+
+    /// <summary>
+    /// Reads the suppliers' text form. A part without a name and a share from 0 to 1 at its end is a field error naming
+    /// the part: it was once left out without a word, so a typo silently shortened the list.
+    /// </summary>
+    public static IReadOnlyList<(string Name, double Share)> ParseSuppliers(string? text, string field = "suppliers")
     {
-        if (string.IsNullOrWhiteSpace(Suppliers))
-            return TopSupplier is { Length: > 0 } top && TopSupplierShare is { } share ? [(top, share)] : [];
         var shares = new List<(string, double)>();
-        foreach (var part in Suppliers.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var part in (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var space = part.LastIndexOf(' ');
-            if (space > 0 && double.TryParse(part[(space + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s))
-                shares.Add((part[..space].Trim(), s));
+            if (space <= 0 || !double.TryParse(part[(space + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s)
+                || !(s is >= 0 and <= 1))
+                throw new DomainValidationException(field, part, SuppliersAllowed);
+            shares.Add((part[..space].Trim(), s));
         }
         return shares;
     }
     /// <summary>Code of the dependency domain (catalogue entry), e.g. dependency_domains.MED.</summary>
     public string? Domain { get; set; }
-    public string? VitalProcesses { get; set; }
+    public List<string> VitalProcesses { get; set; } = [];
     /// <summary>
     /// The options weighed (seed 004's framework), each with its status and rationale: costs, benefits, why chosen or not.
     /// Replaced as a whole when changed (the list is never edited in place), so a change is a change of the record.

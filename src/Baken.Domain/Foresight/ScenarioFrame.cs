@@ -9,7 +9,7 @@ public sealed class ScenarioFrame : Record
     public string Title { get; set; } = "";
     public int HorizonYears { get; set; } = 10;
     /// <summary>Codes of the trends and drivers behind the two uncertainties.</summary>
-    public string? Drivers { get; set; }
+    public List<string> Drivers { get; set; } = [];
     public string UncertaintyA { get; set; } = "";
     public string ALow { get; set; } = "";
     public string AHigh { get; set; } = "";

@@ -11,7 +11,7 @@ public sealed class Risk : Record
     public RiskDimension Dimension { get; set; } = RiskDimension.Both;
     public SecurityLens Lenses { get; set; } = SecurityLens.National;
     public string? ThemeCode { get; set; }
-    /// <summary>Interest codes this risk presses on, separated by ';' (e.g. "2;3").</summary>
-    public string? InterestCodes { get; set; }
+    /// <summary>Interest codes this risk presses on.</summary>
+    public List<string> InterestCodes { get; set; } = [];
     public string? OrganisationCode { get; set; }
 }

@@ -19,8 +19,8 @@ public sealed class Scenario : Record
     public string? Capabilities { get; set; }
     /// <summary>Initial disruptions of vital processes, e.g. "1: 24h; 6: 12h 0.5" (process code: duration and severity 0–1).</summary>
     public string? Disruptions { get; set; }
-    /// <summary>For a compound scenario: the scenarios that happen at once, separated by ';'.</summary>
-    public string? Components { get; set; }
+    /// <summary>For a compound scenario: the scenarios that happen at once.</summary>
+    public List<string> Components { get; set; } = [];
     /// <summary>For a compound scenario: "independent", or "conditional 0.3;0.5" (P of each part after the first given the ones before).</summary>
     public string? Dependence { get; set; }
 }

@@ -16,5 +16,5 @@ public sealed class Alert : Record
     public string ToLevel { get; set; } = "";
     public string? Explanation { get; set; }
     public AlertStatus Status { get; set; }
-    public string? Scenarios { get; set; }
+    public List<string> Scenarios { get; set; } = [];
 }

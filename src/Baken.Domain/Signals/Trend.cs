@@ -15,6 +15,6 @@ public sealed class Trend : Record
     /// <summary>"rising", "stable", "falling" or free text.</summary>
     public string? Direction { get; set; }
     public string? Confidence { get; set; }
-    public string? Signals { get; set; }
-    public string? Scenarios { get; set; }
+    public List<string> Signals { get; set; } = [];
+    public List<string> Scenarios { get; set; } = [];
 }

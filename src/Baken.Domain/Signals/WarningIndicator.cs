@@ -15,7 +15,7 @@ public sealed class WarningIndicator : Record
     public double? Red { get; set; }
     /// <summary>When set, a value at least this many times the mean of the three before it (and at least amber) is a jump alert too.</summary>
     public double? JumpFactor { get; set; }
-    public string? Scenarios { get; set; }
+    public List<string> Scenarios { get; set; } = [];
     public string? Tags { get; set; }
     public string? Source { get; set; }
 }

@@ -22,12 +22,12 @@ public sealed class Measure : Record
     public int LifetimeYears { get; set; } = 10;
     /// <summary>Planned date by which it is implemented (a milestone of the follow-up).</summary>
     public DateOnly? Due { get; set; }
-    /// <summary>Measure codes that must be taken too, separated by ';'.</summary>
-    public string? Requires { get; set; }
-    /// <summary>Measure codes that cannot be taken together with this one, separated by ';'.</summary>
-    public string? Excludes { get; set; }
-    /// <summary>Source codes of the evidence for its effect, separated by ';'.</summary>
-    public string? Evidence { get; set; }
+    /// <summary>Measure codes that must be taken too.</summary>
+    public List<string> Requires { get; set; } = [];
+    /// <summary>Measure codes that cannot be taken together with this one.</summary>
+    public List<string> Excludes { get; set; } = [];
+    /// <summary>Source codes of the evidence for its effect.</summary>
+    public List<string> Evidence { get; set; } = [];
     /// <summary>One line per scenario, e.g. "S-01: likelihood 0.6-0.7-0.8; 2.1 0.2-0.3" (docs/formats.md).</summary>
     public string? Effects { get; set; }
     /// <summary>Capability levels the measure adds once implemented: "CAP-MED+1; CAP-COMM+2".</summary>

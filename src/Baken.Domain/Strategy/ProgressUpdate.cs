@@ -13,6 +13,6 @@ public sealed class ProgressUpdate : Record
     public string? IndicatorCode { get; set; }
     public double? Value { get; set; }
     public string? Comment { get; set; }
-    /// <summary>Source codes separated by ';'.</summary>
-    public string? Evidence { get; set; }
+    /// <summary>Source codes.</summary>
+    public List<string> Evidence { get; set; } = [];
 }

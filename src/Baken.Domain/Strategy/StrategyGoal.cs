@@ -15,8 +15,8 @@ public sealed class StrategyGoal : Record
     public string? Summary { get; set; }
     /// <summary>Code of the owning ministry or organisation.</summary>
     public string? OwnerCode { get; set; }
-    /// <summary>Scenario codes separated by ';'.</summary>
-    public string? Scenarios { get; set; }
-    /// <summary>Measure codes separated by ';'.</summary>
-    public string? Measures { get; set; }
+    /// <summary>Scenario codes.</summary>
+    public List<string> Scenarios { get; set; } = [];
+    /// <summary>Measure codes.</summary>
+    public List<string> Measures { get; set; } = [];
 }

@@ -10,8 +10,8 @@ public enum CycleStatus { Open, Closed }
 public sealed class AssessmentCycle : Record
 {
     public string Title { get; set; } = "";
-    /// <summary>Scenario codes separated by ';'.</summary>
-    public string Scenarios { get; set; } = "";
+    /// <summary>Scenario codes.</summary>
+    public List<string> Scenarios { get; set; } = [];
     public DateOnly Due { get; set; }
     public CycleStatus Status { get; set; }
     /// <summary>The optional expert panel (names or organisations), free text.</summary>

@@ -213,7 +213,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Sources")
+                    b.PrimitiveCollection<string>("Sources")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
@@ -520,7 +521,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<string>("NameEn")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Prepares")
+                    b.PrimitiveCollection<string>("Prepares")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Provenance")
@@ -529,7 +531,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Secretariat")
+                    b.PrimitiveCollection<string>("Secretariat")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")
@@ -904,7 +907,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Invited")
+                    b.PrimitiveCollection<string>("Invited")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Minutes")
@@ -1048,7 +1052,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("VitalProcesses")
+                    b.PrimitiveCollection<string>("VitalProcesses")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
@@ -1105,7 +1110,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Drivers")
+                    b.PrimitiveCollection<string>("Drivers")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("HorizonYears")
@@ -1733,7 +1739,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<int>("Dimension")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("InterestCodes")
+                    b.PrimitiveCollection<string>("InterestCodes")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
@@ -1808,7 +1815,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<long>("CompartmentMask")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Components")
+                    b.PrimitiveCollection<string>("Components")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -2275,7 +2283,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")
@@ -2691,10 +2700,12 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Signals")
+                    b.PrimitiveCollection<string>("Signals")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")
@@ -2769,7 +2780,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<double?>("Red")
                         .HasColumnType("REAL");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")
@@ -2937,10 +2949,12 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<string>("Effects")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Evidence")
+                    b.PrimitiveCollection<string>("Evidence")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Excludes")
+                    b.PrimitiveCollection<string>("Excludes")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LifetimeYears")
@@ -2964,7 +2978,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Requires")
+                    b.PrimitiveCollection<string>("Requires")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")
@@ -3037,7 +3052,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Evidence")
+                    b.PrimitiveCollection<string>("Evidence")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IndicatorCode")
@@ -3114,7 +3130,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Measures")
+                    b.PrimitiveCollection<string>("Measures")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -3132,7 +3149,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")
@@ -3322,7 +3340,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -3645,7 +3663,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

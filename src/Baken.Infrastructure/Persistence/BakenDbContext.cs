@@ -214,11 +214,11 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
                                   && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0) && !PublicOnly
                                   && (SeesEveryScore || x.EntityKind != "assessment"
                                       || !Set<BlindRoundAssessment>().Any(a => a.Code == x.EntityCode && a.Analyst != UserName
-                                          && Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && (";" + c.Scenarios + ";").Contains(";" + a.ScenarioCode + ";"))
+                                          && Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && c.Scenarios.Contains(a.ScenarioCode))
                                           && !Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == a.ScenarioCode && o.Analyst == UserName && o.Status != 0)))
                                   && (SeesEveryScore || x.EntityKind != "comment"
                                       || !Set<BlindRoundComment>().Any(m => m.Code == x.EntityCode && m.Author != UserName
-                                          && Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && (";" + c.Scenarios + ";").Contains(";" + m.ScenarioCode + ";"))
+                                          && Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && c.Scenarios.Contains(m.ScenarioCode))
                                           && !Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == m.ScenarioCode && o.Analyst == UserName && o.Status != 0)))));
         // A comment may repeat a score, so in a blind round it is hidden like an assessment: someone else's comment on a
         // scenario of an open round-1 cycle shows only once the reader has submitted their own assessment of it.
@@ -226,13 +226,13 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0)
             && (!PublicOnly || x.Publishable)
             && (SeesEveryScore || x.Author == UserName
-                || !Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && (";" + c.Scenarios + ";").Contains(";" + x.ScenarioCode + ";"))
+                || !Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && c.Scenarios.Contains(x.ScenarioCode))
                 || Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == x.ScenarioCode && o.Analyst == UserName && o.Status != 0))));
         yield return (typeof(Assessment), Filter<Assessment>(x => (int)x.ClassificationLevel <= Clearance
             && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0)
             && (!PublicOnly || x.Publishable)
             && (SeesEveryScore || x.Analyst == UserName
-                || !Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && (";" + c.Scenarios + ";").Contains(";" + x.ScenarioCode + ";"))
+                || !Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && c.Scenarios.Contains(x.ScenarioCode))
                 || Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == x.ScenarioCode && o.Analyst == UserName && o.Status != 0))));
         // A run that used an assessment the reader may not see yet is, for them, not there (its inputs hold the scores).
         yield return (typeof(AnalysisRun), Filter<AnalysisRun>(x => (int)x.ClassificationLevel <= Clearance
@@ -240,7 +240,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             && (!PublicOnly || x.Publishable)
             && (SeesEveryScore || x.AssessmentCodes == ""
                 || !Set<BlindRoundAssessment>().Any(a => (";" + x.AssessmentCodes + ";").Contains(";" + a.Code + ";") && a.Analyst != UserName
-                    && Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && (";" + c.Scenarios + ";").Contains(";" + a.ScenarioCode + ";"))
+                    && Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && c.Scenarios.Contains(a.ScenarioCode))
                     && !Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == a.ScenarioCode && o.Analyst == UserName && o.Status != 0)))));
     }
 
@@ -431,7 +431,8 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
 
     private static bool HasFieldChanges(EntityEntry<Record> entry) =>
         entry.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(Record.Version) or nameof(Record.UpdatedAtUtc) or nameof(Record.UpdatedBy) or nameof(Record.SortKey))
-                                  && !Equals(p.OriginalValue, p.CurrentValue));
+                                  // The property's own comparer: a code list is a new List after every edit, equal by its codes.
+                                  && !(p.Metadata.GetValueComparer() ?? Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer.CreateDefault(p.Metadata.ClrType, false)).Equals(p.OriginalValue, p.CurrentValue));
 
     private static string Snapshot(RecordKind kind, Record r, List<Compartment> compartments)
     {
@@ -461,7 +462,7 @@ internal sealed class BlindRoundAssessment
 /// <summary>The columns of a cycle the blind-round rule reads, unfiltered. Never written.</summary>
 internal sealed class BlindRoundCycle
 {
-    public string Scenarios { get; set; } = "";
+    public List<string> Scenarios { get; set; } = [];
     /// <summary><see cref="Baken.Domain.Workflow.CycleStatus"/> as stored: 0 = open.</summary>
     public int Status { get; set; }
     public int Round { get; set; }

@@ -20,7 +20,9 @@ public sealed class AlertWebhook(IHttpClientFactory clients) : IAlertNotifier
         var response = await clients.CreateClient(ClientName).PostAsJsonAsync(target, new
         {
             source = "Baken",
-            alerts = alerts.Select(a => new Payload(a.Code, a.IndicatorCode, a.Date, a.Value, a.FromLevel, a.ToLevel, a.Explanation, a.Scenarios)),
+            alerts = alerts.Select(a => new Payload(a.Code, a.IndicatorCode, a.Date, a.Value, a.FromLevel, a.ToLevel, a.Explanation,
+                // The wire format stays the text form receivers already parse ("S-01;S-02", absent when none).
+                a.Scenarios.Count > 0 ? string.Join(";", a.Scenarios) : null)),
             withheld,
         }, ct);
         response.EnsureSuccessStatusCode();

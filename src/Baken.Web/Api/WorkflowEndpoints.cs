@@ -15,7 +15,7 @@ public sealed record CloseReviewBody(string Decision, string? Assessment = null,
 
 public sealed record CycleView(string Code, string Title, IReadOnlyList<string> Scenarios, string Due, string Status, string? Panel, string Classification, int Round)
 {
-    public static CycleView Of(AssessmentCycle c) => new(c.Code, c.Title, WorkflowRoles.Split(c.Scenarios), c.Due.ToString("yyyy-MM-dd"),
+    public static CycleView Of(AssessmentCycle c) => new(c.Code, c.Title, c.Scenarios, c.Due.ToString("yyyy-MM-dd"),
         c.Status.ToString().ToLowerInvariant(), c.Panel, c.ClassificationLevel.ToString(), c.Round);
 }
 

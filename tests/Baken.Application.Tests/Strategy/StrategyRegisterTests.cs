@@ -119,7 +119,7 @@ public sealed class StrategyRegisterTests
         var pub = await new LoadStrategy(db).HandleAsync(Audience.Public);
         pub.Measures.Select(m => m.Code).ShouldBe(["M-OPEN"]);
         pub.WithheldPerGoal["GOAL-06"].ShouldBe(2);
-        pub.Goals.Single(g => g.Code == "GOAL-06").Measures.ShouldBe("M-OPEN");
+        pub.Goals.Single(g => g.Code == "GOAL-06").Measures.ShouldBe(["M-OPEN"]);
         StrategyGaps.Find(pub, Today).Gaps.ShouldNotContain(g => g.SubjectCode == "M-SECRET" || g.Explanation.Contains("M-SECRET"));
     }
     [SkippableTheory]

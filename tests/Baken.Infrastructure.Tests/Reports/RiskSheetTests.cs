@@ -33,7 +33,7 @@ public sealed class RiskSheetTests
             {
                 Title = "Sabotage van het hoogspanningsnet", ThemeCode = "T9", Kind = RiskKind.Threat, HorizonYears = 2,
                 Narrative = "VERHAAL-Een statelijke actor saboteert drie knooppunten.", ReasonableWorstCase = "ERGSTE-Twee weken zonder stroom in drie provincies.",
-                Assumptions = "AANNAME-Geen gelijktijdige hittegolf.", Disruptions = "1: 48h 0.8", Components = "S-OTHER", Dependence = "independent",
+                Assumptions = "AANNAME-Geen gelijktijdige hittegolf.", Disruptions = "1: 48h 0.8", Components = ["S-OTHER"], Dependence = "independent",
                 Capabilities = "CAP-CONT@response=4; CAP-COMM=3",
             };
             s.Recode("S-SAB");
@@ -46,7 +46,7 @@ public sealed class RiskSheetTests
                     ScenarioCode = "S-SAB", Analyst = analyst, Organisation = org, HorizonYears = 2, Likelihood = likelihood, Intent = "D", Capability = "C",
                     Vulnerability = "E", OverrideReason = $"AFWIJKING-{analyst} kent recente verkenningen.", Confidence = conf,
                     Scores = "1.1=A;1.2=B;2.1=" + (analyst == "ana" ? "350" : "B-D~C") + ";2.2=C;2.3=D;3.1=C;4.1=X;5.1=D;5.2=B;5.3=C",
-                    Rationale = $"ONDERBOUWING-{analyst} op basis van de netbeheerdersanalyse.", Sources = $"BRON-{analyst}",
+                    Rationale = $"ONDERBOUWING-{analyst} op basis van de netbeheerdersanalyse.", Sources = [$"BRON-{analyst}"],
                 };
                 a.Recode($"S-SAB.{analyst}");
                 db.AddRecord(a);
@@ -60,7 +60,7 @@ public sealed class RiskSheetTests
             var d = new StrategicDependency { Title = "Transformatoren uit één land", Importer = "EU27", Scenario = "S-SAB" };
             d.Recode("DEP-TRAFO");
             db.AddRecord(d);
-            var g = new StrategyGoal { Title = "Weerbare energievoorziening", Edition = "GBVS", Scenarios = "S-SAB" };
+            var g = new StrategyGoal { Title = "Weerbare energievoorziening", Edition = "GBVS", Scenarios = ["S-SAB"] };
             g.Recode("G-ENERGIE");
             db.AddRecord(g);
             await db.SaveChangesAsync();

@@ -34,7 +34,7 @@ public static class DependencyReport
                 group.OrderByDescending(d => d.SupplierHhi ?? 0).Select(d => (IReadOnlyList<string>)[
                     d.Hs6.ToString("000000", CultureInfo.InvariantCulture), HsProductNames.Bundled.Name(d.Hs6) ?? "", d.Importer, d.Year.ToString(CultureInfo.InvariantCulture),
                     d.SupplierHhi?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", P(d.ExtraShare), string.Join(", ", d.SupplierShares().Select(x => $"{x.Name} {P(x.Share)}" + (ofConcern?.Invoke(x.Name) == true ? T(" (land van zorg)", " (country of concern)") : ""))),
-                    d.VitalProcesses ?? "", StatusText(d.Status, nl)]).ToList()));
+                    string.Join(";", d.VitalProcesses), StatusText(d.Status, nl)]).ToList()));
             foreach (var d in group.Where(d => d.Options.Count > 0 || d.Decision is { Length: > 0 }))
             {
                 blocks.Add(new Heading(2, d.Title));

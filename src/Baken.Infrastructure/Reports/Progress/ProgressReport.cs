@@ -52,7 +52,7 @@ public static class ProgressReport
                     T("Laatste stand: ", "Latest status: ") + (status is null ? T("geen rapportage", "no update") : $"{Status(status.Status, nl)} ({Date(status.Date)})")));
                 if (status?.Comment is { Length: > 0 } comment) blocks.Add(new Paragraph(comment));
 
-                var measureCodes = Register(g.Measures);
+                var measureCodes = g.Measures.ToHashSet(StringComparer.Ordinal);
                 var measures = s.Measures.Where(m => measureCodes.Contains(m.Code)).ToList();
                 if (measures.Count > 0)
                     blocks.Add(new Table(T("Maatregelen", "Measures"),
@@ -95,9 +95,6 @@ public static class ProgressReport
         return new ReportDocument(T("Voortgangsrapportage nationale veiligheid", "Progress report on national security"), language, s.Marking.Text, blocks,
             Subtitle: subtitle, DateText: Date(asOf));
     }
-
-    private static HashSet<string> Register(string? codes) =>
-        Baken.Application.Register.RecordFieldBuilder<Baken.Domain.Record>.SplitCodes(codes).ToHashSet(StringComparer.Ordinal);
 
     private static string Status(ProgressStatus status, bool nl) => (status, nl) switch
     {

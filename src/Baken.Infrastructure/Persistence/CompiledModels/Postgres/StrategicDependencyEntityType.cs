@@ -255,10 +255,10 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
 
             var vitalProcesses = runtimeEntityType.AddProperty(
                 "VitalProcesses",
-                typeof(string),
+                typeof(List<string>),
                 propertyInfo: typeof(StrategicDependency).GetProperty("VitalProcesses", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(StrategicDependency).GetField("<VitalProcesses>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                fieldInfo: typeof(StrategicDependency).GetField("<VitalProcesses>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            var vitalProcessesElementType = vitalProcesses.SetElementType(typeof(string));
             vitalProcesses.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var year = runtimeEntityType.AddProperty(

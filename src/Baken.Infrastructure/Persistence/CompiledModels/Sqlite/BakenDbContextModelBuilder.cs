@@ -11,7 +11,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b25680ed-a5d0-4626-85cc-80fe8061bf13"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("875e1ed9-1187-4648-9adb-fe5623f6a586"), entityTypeCount: 49)
         {
         }
 

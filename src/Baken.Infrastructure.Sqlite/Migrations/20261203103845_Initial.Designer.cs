@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baken.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261203064412_Initial")]
+    [Migration("20261203103845_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -216,7 +216,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Sources")
+                    b.PrimitiveCollection<string>("Sources")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
@@ -523,7 +524,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<string>("NameEn")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Prepares")
+                    b.PrimitiveCollection<string>("Prepares")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Provenance")
@@ -532,7 +534,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Secretariat")
+                    b.PrimitiveCollection<string>("Secretariat")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")
@@ -907,7 +910,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Invited")
+                    b.PrimitiveCollection<string>("Invited")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Minutes")
@@ -1051,7 +1055,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("VitalProcesses")
+                    b.PrimitiveCollection<string>("VitalProcesses")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
@@ -1108,7 +1113,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Drivers")
+                    b.PrimitiveCollection<string>("Drivers")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("HorizonYears")
@@ -1736,7 +1742,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<int>("Dimension")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("InterestCodes")
+                    b.PrimitiveCollection<string>("InterestCodes")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
@@ -1811,7 +1818,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<long>("CompartmentMask")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Components")
+                    b.PrimitiveCollection<string>("Components")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -2278,7 +2286,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")
@@ -2694,10 +2703,12 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Signals")
+                    b.PrimitiveCollection<string>("Signals")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")
@@ -2772,7 +2783,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<double?>("Red")
                         .HasColumnType("REAL");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")
@@ -2940,10 +2952,12 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<string>("Effects")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Evidence")
+                    b.PrimitiveCollection<string>("Evidence")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Excludes")
+                    b.PrimitiveCollection<string>("Excludes")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LifetimeYears")
@@ -2967,7 +2981,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Requires")
+                    b.PrimitiveCollection<string>("Requires")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")
@@ -3040,7 +3055,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Evidence")
+                    b.PrimitiveCollection<string>("Evidence")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IndicatorCode")
@@ -3117,7 +3133,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Measures")
+                    b.PrimitiveCollection<string>("Measures")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -3135,7 +3152,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Publishable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortKey")
@@ -3325,7 +3343,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -3648,7 +3666,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Scenarios")
+                    b.PrimitiveCollection<string>("Scenarios")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
