@@ -60,7 +60,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         if (request.Store && Permissions.Permission.Deny<AnalysisRunOutcome>(user, Permissions.PermissionMatrix.AnalysisRuns, Permissions.PermissionAction.Create) is { } denied)
             return denied;
         if (request.AsClearance is { } asLevel && asLevel > user.Clearance)
-            return Result<AnalysisRunOutcome>.Invalid(new FieldError("as-clearance", asLevel.DisplayName(), $"at most your own clearance ({user.Clearance.DisplayName()})"));
+            return Result<AnalysisRunOutcome>.Invalid(new FieldError("as-clearance", asLevel.DisplayName(), AllowedTexts.OwnClearance.With(user.Clearance.DisplayName())));
         var ceiling = request.AsClearance ?? user.Clearance;
 
         var catalogue = await catalogueLoader.HandleAsync(ct);
@@ -71,7 +71,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
             string.Join(", ", catalogue.Profiles.Select(p => AnalysisCatalogue.ProfileCode(p) is { } c ? $"{c} ({p.Name})" : p.Name))));
 
         if (request.Official && request.Table is not null)
-            return Result<AnalysisRunOutcome>.Invalid(new FieldError("official", request.TableName ?? "input", "an official run of the register's validated assessments, not of a file"));
+            return Result<AnalysisRunOutcome>.Invalid(new FieldError("official", request.TableName ?? "input", AllowedTexts.AnalysisOfficialRunRegisterS));
         var (rows, lineCompartments, concept, widened) = request.Table is null ? await RegisterTableAsync(catalogue, request.Official, ct) : (request.Table, new Dictionary<int, long>(), true, null);
         var allRows = rows;
         var read = Read(rows, ceiling, catalogue, out rows);
@@ -86,7 +86,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
                       ". Import the analysts' assessment file ('baken assessments import FILE', or the page /assessments/import), " +
                       "or load the fictional demonstration data ('baken demo', or the button on the dashboard for an administrator)."));
         if (!read.IsValid)
-            return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Message, e.Line)).ToList());
+            return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Rule, e.Line)).ToList());
 
         IReadOnlyList<string> notes = [];
         if (request.Table is null && compounds is not null)
@@ -98,7 +98,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
                 read = Read(rows, ceiling, catalogue, out rows);
                 compartments = Used(rows, lineCompartments);
                 if (!read.IsValid)
-                    return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Message, e.Line)).ToList());
+                    return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Rule, e.Line)).ToList());
             }
         }
         var input = read.Input!;

@@ -28,6 +28,39 @@ public sealed record AssessmentRawRow(int Line, string[] Cells);
 /// </summary>
 public sealed class AssessmentTable
 {
+    // What each problem in an assessment file says (English here; the hosts translate the keys).
+    private static readonly Baken.Domain.MessageTemplate EmptyFileRule = new("allowed.assessmentfile.empty", "The file is empty: expected a header row with the columns {0} and one column per criterion code.");
+    private static readonly Baken.Domain.MessageTemplate EmptyHeaderRule = new("allowed.assessmentfile.emptyheader", "A header cell is empty; every column needs a name.");
+    private static readonly Baken.Domain.MessageTemplate TwiceRule = new("allowed.assessmentfile.columntwice", "This column appears twice in the header; each column may appear once.");
+    private static readonly Baken.Domain.MessageTemplate UnknownColumnRule = new("allowed.assessmentfile.unknowncolumn", "Unknown criterion column: known criterion codes are {0}; the fixed columns are {1}; optional: {2}.");
+    private static readonly Baken.Domain.MessageTemplate MissingColumnRule = new("allowed.assessmentfile.missingcolumn", "Required column '{0}' is missing from the header.");
+    private static readonly Baken.Domain.MessageTemplate NoCriteriaRule = new("allowed.assessmentfile.nocriteria", "No criterion columns: add one column per criterion code ({0}).");
+    private static readonly Baken.Domain.MessageTemplate NoRowsRule = new("allowed.assessmentfile.norows", "The file has a header but no assessment rows.");
+    private static readonly Baken.Domain.MessageTemplate EmptyCellRule = new("allowed.assessmentfile.emptycell", "'{0}' is empty; every row needs it.");
+    private static readonly Baken.Domain.MessageTemplate KindRule = new("allowed.assessmentfile.kind", "kind must be 'hazard' (non-malicious) or 'threat' (malicious).");
+    private static readonly Baken.Domain.MessageTemplate ClassificationRule = new("allowed.assessmentfile.classification", "Unknown classification; allowed: {0}.");
+    private static readonly Baken.Domain.MessageTemplate HorizonRule = new("allowed.assessmentfile.horizon", "horizon_years must be a number of years in (0, 100], e.g. 5 (empty means 5).");
+    private static readonly Baken.Domain.MessageTemplate ConfidenceRule = new("allowed.assessmentfile.confidence", "confidence must be low, medium or high (or empty).");
+    private static readonly Baken.Domain.MessageTemplate SameTitleRule = new("allowed.assessmentfile.sametitle", "Scenario {0} has title '{1}' on line {2}; all its rows must use the same title.");
+    private static readonly Baken.Domain.MessageTemplate SameThemeRule = new("allowed.assessmentfile.sametheme", "Scenario {0} has theme '{1}' on line {2}; all its rows must use the same theme.");
+    private static readonly Baken.Domain.MessageTemplate SameKindRule = new("allowed.assessmentfile.samekind", "Scenario {0} is a {1} on line {2}; all its rows must use the same kind.");
+    private static readonly Baken.Domain.MessageTemplate OneRowRule = new("allowed.assessmentfile.onerow", "Analyst {0} already assessed scenario {1} on line {2}; one row per (scenario, analyst).");
+    private static readonly Baken.Domain.MessageTemplate ThreatOnlyRule = new("allowed.assessmentfile.threatonly", "{0} applies to threats only; leave it empty for a hazard.");
+    private static readonly Baken.Domain.MessageTemplate SingleClassRule = new("allowed.assessmentfile.singleclass", "{0} must be a single class A–E.");
+    private static readonly Baken.Domain.MessageTemplate AllThreeRule = new("allowed.assessmentfile.allthree", "Give all three of intent, capability and vulnerability, or none.");
+    private static readonly Baken.Domain.MessageTemplate ThreatLikelihoodEmptyRule = new("allowed.assessmentfile.threatlikelihoodempty", "likelihood is empty: give a class A–E, a range, a probability, or intent, capability and vulnerability.");
+    private static readonly Baken.Domain.MessageTemplate LikelihoodEmptyRule = new("allowed.assessmentfile.likelihoodempty", "likelihood is empty: give a class A–E, a range such as B-D, or a probability over the horizon such as 2% or 0.02.");
+    private static readonly Baken.Domain.MessageTemplate ProbabilityRule = new("allowed.assessmentfile.probability", "A probability is a percentage such as 2% or a fraction such as 0.02.");
+    private static readonly Baken.Domain.MessageTemplate PercentRule = new("allowed.assessmentfile.percent", "A percentage lies in 0%..100%.");
+    private static readonly Baken.Domain.MessageTemplate FractionRule = new("allowed.assessmentfile.fraction", "A probability written as a fraction lies in 0..1 (write 2% or 0.02, not 2).");
+    private static readonly Baken.Domain.MessageTemplate OrProbabilityRule = new("allowed.assessmentfile.orprobability", "{0} Or a probability such as 2% or 0.02.");
+    private static readonly Baken.Domain.MessageTemplate NoXRule = new("allowed.assessmentfile.nox", "X is not a likelihood class: use A–E.");
+    private static readonly Baken.Domain.MessageTemplate OverrideRule = new("allowed.assessmentfile.override", "This threat row gives intent, capability and vulnerability AND a likelihood, which overrides the rule's suggestion: give the reason in override_reason, or leave likelihood empty.");
+    private static readonly Baken.Domain.MessageTemplate EmptyQuantityCellRule = new("allowed.assessmentfile.emptyquantitycell", "The cell is empty: give X (no impact), a class A–E, a range such as B-D or B-D~C, or a quantity in {0}.");
+    private static readonly Baken.Domain.MessageTemplate EmptyClassCellRule = new("allowed.assessmentfile.emptyclasscell", "The cell is empty: give X (no impact), a class A–E, a range such as B-D or B-D~C.");
+    private static readonly Baken.Domain.MessageTemplate QualitativeRule = new("allowed.assessmentfile.qualitative", "Criterion {0} has a qualitative scale: give X or a class A–E (or a range), not a quantity.");
+    private static readonly Baken.Domain.MessageTemplate AlsoQuantityRule = new("allowed.assessmentfile.alsoquantity", "{0} A quantity in {1} is also accepted.");
+
     /// <summary>The fixed columns, in the documented order.</summary>
     public static readonly IReadOnlyList<string> FixedColumns =
     [
@@ -78,7 +111,7 @@ public sealed class AssessmentTable
         if (rows.Count == 0)
         {
             errors.Add(new AssessmentFileError(1, "header", string.Empty,
-                $"The file is empty: expected a header row with the columns {string.Join(", ", FixedColumns)} and one column per criterion code."));
+                EmptyFileRule.With(string.Join(", ", FixedColumns))));
             return AssessmentReadResult.Failure(errors);
         }
 
@@ -91,12 +124,12 @@ public sealed class AssessmentTable
             var name = header.Cells[i].Trim().TrimStart('\uFEFF');
             if (name.Length == 0)
             {
-                errors.Add(new AssessmentFileError(header.Line, $"column {i + 1}", string.Empty, "A header cell is empty; every column needs a name."));
+                errors.Add(new AssessmentFileError(header.Line, $"column {i + 1}", string.Empty, EmptyHeaderRule));
                 continue;
             }
             if (!columnIndex.TryAdd(name, i))
             {
-                errors.Add(new AssessmentFileError(header.Line, name, name, "This column appears twice in the header; each column may appear once."));
+                errors.Add(new AssessmentFileError(header.Line, name, name, TwiceRule));
                 continue;
             }
             if (FixedColumns.Contains(name, StringComparer.OrdinalIgnoreCase) || OptionalColumns.Contains(name, StringComparer.OrdinalIgnoreCase)
@@ -108,19 +141,19 @@ public sealed class AssessmentTable
             else
             {
                 errors.Add(new AssessmentFileError(header.Line, name, name,
-                    $"Unknown criterion column: known criterion codes are {string.Join(", ", _criteria.Select(c => c.Code))}; the fixed columns are {string.Join(", ", FixedColumns)}; optional: {string.Join(", ", OptionalColumns.Concat(KnowledgePedigree.Columns))}."));
+                    UnknownColumnRule.With(string.Join(", ", _criteria.Select(c => c.Code)), string.Join(", ", FixedColumns), string.Join(", ", OptionalColumns.Concat(KnowledgePedigree.Columns)))));
             }
         }
         foreach (var required in FixedColumns)
         {
             if (!columnIndex.ContainsKey(required))
-                errors.Add(new AssessmentFileError(header.Line, required, string.Empty, $"Required column '{required}' is missing from the header."));
+                errors.Add(new AssessmentFileError(header.Line, required, string.Empty, MissingColumnRule.With(required)));
         }
         if (criterionColumns.Count == 0 && errors.Count == 0)
-            errors.Add(new AssessmentFileError(header.Line, "header", string.Join(",", header.Cells), $"No criterion columns: add one column per criterion code ({string.Join(", ", _criteria.Select(c => c.Code))})."));
+            errors.Add(new AssessmentFileError(header.Line, "header", string.Join(",", header.Cells), NoCriteriaRule.With(string.Join(", ", _criteria.Select(c => c.Code)))));
         if (errors.Count > 0) return AssessmentReadResult.Failure(errors);
         if (rows.Count == 1)
-            return AssessmentReadResult.Failure([new AssessmentFileError(2, "scenario_id", string.Empty, "The file has a header but no assessment rows.")]);
+            return AssessmentReadResult.Failure([new AssessmentFileError(2, "scenario_id", string.Empty, NoRowsRule)]);
 
         // Keep criteria in catalogue order whatever the column order.
         criterionColumns = criterionColumns.OrderBy(c => _criteria.ToList().IndexOf(c.Criterion)).ToList();
@@ -152,11 +185,11 @@ public sealed class AssessmentTable
         var before = errors.Count;
         string Cell(string column) =>
             columns.TryGetValue(column, out var i) && i < row.Cells.Length ? row.Cells[i].Trim() : string.Empty;
-        void Error(string field, string value, string message) => errors.Add(new AssessmentFileError(line, field, value, message));
+        void Error(string field, string value, Baken.Domain.ValidationMessage message) => errors.Add(new AssessmentFileError(line, field, value, message));
         string Required(string column)
         {
             var v = Cell(column);
-            if (v.Length == 0) Error(column, v, $"'{column}' is empty; every row needs it.");
+            if (v.Length == 0) Error(column, v, EmptyCellRule.With(column));
             return v;
         }
 
@@ -173,17 +206,17 @@ public sealed class AssessmentTable
             "threat" => ScenarioKind.Threat,
             _ => null,
         };
-        if (kind is null) Error("kind", kindText, "kind must be 'hazard' (non-malicious) or 'threat' (malicious).");
+        if (kind is null) Error("kind", kindText, KindRule);
 
         var classificationText = Cell("classification");
         var level = Baken.Domain.Security.ClassificationLevels.TryParse(classificationText, out var parsedLevel) ? (int)parsedLevel : -1;
         if (level < 0)
-            Error("classification", classificationText, $"Unknown classification; allowed: {Baken.Domain.Security.ClassificationLevels.Allowed}.");
+            Error("classification", classificationText, ClassificationRule.With(Baken.Domain.Security.ClassificationLevels.Rule));
 
         var horizonText = Cell("horizon_years");
         var horizon = DefaultHorizonYears;
         if (horizonText.Length > 0 && (!double.TryParse(horizonText, NumberStyles.Float, CultureInfo.InvariantCulture, out horizon) || !double.IsFinite(horizon) || horizon <= 0 || horizon > 100))
-            Error("horizon_years", horizonText, "horizon_years must be a number of years in (0, 100], e.g. 5 (empty means 5).");
+            Error("horizon_years", horizonText, HorizonRule);
 
         ThreatJudgement? threat = ReadThreat(kind, Cell, Error);
         var likelihood = ReadLikelihood(kind, threat, Cell, Error);
@@ -195,7 +228,7 @@ public sealed class AssessmentTable
             "low" or "laag" => Confidence.Low,
             "medium" or "middel" or "gemiddeld" => Confidence.Medium,
             "high" or "hoog" => Confidence.High,
-            _ => Invalid<Confidence?>(() => Error("confidence", confidenceText, "confidence must be low, medium or high (or empty).")),
+            _ => Invalid<Confidence?>(() => Error("confidence", confidenceText, ConfidenceRule)),
         };
 
         var impacts = new Dictionary<string, ClassJudgement>(StringComparer.Ordinal);
@@ -217,17 +250,17 @@ public sealed class AssessmentTable
         else
         {
             if (!string.Equals(builder.Title, title, StringComparison.Ordinal))
-                Error("scenario_title", title, $"Scenario {id} has title '{builder.Title}' on line {builder.FirstLine}; all its rows must use the same title.");
+                Error("scenario_title", title, SameTitleRule.With(id, builder.Title, builder.FirstLine));
             if (!string.Equals(builder.Theme, theme, StringComparison.Ordinal))
-                Error("theme", theme, $"Scenario {id} has theme '{builder.Theme}' on line {builder.FirstLine}; all its rows must use the same theme.");
+                Error("theme", theme, SameThemeRule.With(id, builder.Theme, builder.FirstLine));
             if (builder.Kind != kind)
-                Error("kind", kindText, $"Scenario {id} is a {builder.Kind.ToString().ToLowerInvariant()} on line {builder.FirstLine}; all its rows must use the same kind.");
+                Error("kind", kindText, SameKindRule.With(id, builder.Kind.ToString().ToLowerInvariant(), builder.FirstLine));
             // A scenario is as classified as its most classified assessment.
             builder.ClassificationLevel = Math.Max(builder.ClassificationLevel, level);
         }
         if (builder.AnalystLines.TryGetValue(analyst, out var firstLine))
         {
-            Error("analyst", analyst, $"Analyst {analyst} already assessed scenario {id} on line {firstLine}; one row per (scenario, analyst).");
+            Error("analyst", analyst, OneRowRule.With(analyst, id, firstLine));
             return;
         }
         if (errors.Count > before) return;
@@ -241,7 +274,7 @@ public sealed class AssessmentTable
         return default!;
     }
 
-    private static ThreatJudgement? ReadThreat(ScenarioKind? kind, Func<string, string> cell, Action<string, string, string> error)
+    private static ThreatJudgement? ReadThreat(ScenarioKind? kind, Func<string, string> cell, Action<string, string, Baken.Domain.ValidationMessage> error)
     {
         var parts = new[] { "intent", "capability", "vulnerability" };
         var values = new ImpactClass?[3];
@@ -253,25 +286,25 @@ public sealed class AssessmentTable
             filled++;
             if (kind == ScenarioKind.Hazard)
             {
-                error(parts[i], text, $"{parts[i]} applies to threats only; leave it empty for a hazard.");
+                error(parts[i], text, ThreatOnlyRule.With(parts[i]));
                 continue;
             }
             if (ImpactClasses.TryParse(text, out var c) && c != ImpactClass.X) values[i] = c;
-            else error(parts[i], text, $"{parts[i]} must be a single class A–E.");
+            else error(parts[i], text, SingleClassRule.With(parts[i]));
         }
         if (kind != ScenarioKind.Threat || filled == 0) return null;
         if (filled < 3)
         {
             for (var i = 0; i < 3; i++)
             {
-                if (cell(parts[i]).Length == 0) error(parts[i], string.Empty, "Give all three of intent, capability and vulnerability, or none.");
+                if (cell(parts[i]).Length == 0) error(parts[i], string.Empty, AllThreeRule);
             }
             return null;
         }
         return values.All(v => v is not null) ? new ThreatJudgement(values[0]!.Value, values[1]!.Value, values[2]!.Value) : null;
     }
 
-    private static LikelihoodJudgement? ReadLikelihood(ScenarioKind? kind, ThreatJudgement? threat, Func<string, string> cell, Action<string, string, string> error)
+    private static LikelihoodJudgement? ReadLikelihood(ScenarioKind? kind, ThreatJudgement? threat, Func<string, string> cell, Action<string, string, Baken.Domain.ValidationMessage> error)
     {
         var text = cell("likelihood");
         var reason = cell("override_reason");
@@ -282,8 +315,8 @@ public sealed class AssessmentTable
             if (threat is null)
             {
                 error("likelihood", text, kind == ScenarioKind.Threat
-                    ? "likelihood is empty: give a class A–E, a range, a probability, or intent, capability and vulnerability."
-                    : "likelihood is empty: give a class A–E, a range such as B-D, or a probability over the horizon such as 2% or 0.02.");
+                    ? ThreatLikelihoodEmptyRule
+                    : LikelihoodEmptyRule);
                 return null;
             }
         }
@@ -293,13 +326,13 @@ public sealed class AssessmentTable
             var number = isPercent ? text[..^1].Trim() : text;
             if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
             {
-                error("likelihood", text, "A probability is a percentage such as 2% or a fraction such as 0.02.");
+                error("likelihood", text, ProbabilityRule);
                 return null;
             }
             var p = isPercent ? value / 100 : value;
             if (p is < 0 or > 1)
             {
-                error("likelihood", text, isPercent ? "A percentage lies in 0%..100%." : "A probability written as a fraction lies in 0..1 (write 2% or 0.02, not 2).");
+                error("likelihood", text, isPercent ? PercentRule : FractionRule);
                 return null;
             }
             probability = p;
@@ -308,12 +341,12 @@ public sealed class AssessmentTable
         {
             if (!ClassJudgement.TryParse(text, out var j, out var message))
             {
-                error("likelihood", text, message.Replace("X, A, B, C, D, E", "A, B, C, D, E", StringComparison.Ordinal) + " Or a probability such as 2% or 0.02.");
+                error("likelihood", text, OrProbabilityRule.With(Baken.Domain.ValidationMessage.Verbatim(message.Replace("X, A, B, C, D, E", "A, B, C, D, E", StringComparison.Ordinal))));
                 return null;
             }
             if (j.Low == ImpactClass.X)
             {
-                error("likelihood", text, "X is not a likelihood class: use A–E.");
+                error("likelihood", text, NoXRule);
                 return null;
             }
             stated = j;
@@ -321,30 +354,30 @@ public sealed class AssessmentTable
 
         if (threat is not null && (stated is not null || probability is not null) && reason.Length == 0)
         {
-            error("override_reason", reason, "This threat row gives intent, capability and vulnerability AND a likelihood, which overrides the rule's suggestion: give the reason in override_reason, or leave likelihood empty.");
+            error("override_reason", reason, OverrideRule);
             return null;
         }
         return new LikelihoodJudgement(stated, probability, threat, reason.Length == 0 ? null : reason);
     }
 
-    private ClassJudgement? ReadImpact(Criterion criterion, string text, Action<string, string, string> error)
+    private ClassJudgement? ReadImpact(Criterion criterion, string text, Action<string, string, Baken.Domain.ValidationMessage> error)
     {
         var scale = _scales[criterion.Code];
         if (text.Length == 0)
         {
-            error(criterion.Code, text, "The cell is empty: give X (no impact), a class A–E, a range such as B-D or B-D~C" + (scale.IsQuantitative ? $", or a quantity in {scale.Unit}." : "."));
+            error(criterion.Code, text, (scale.IsQuantitative ? EmptyQuantityCellRule.With(scale.Unit) : EmptyClassCellRule));
             return null;
         }
         if (QuantityParser.LooksLikeQuantity(text))
         {
             if (!scale.IsQuantitative)
             {
-                error(criterion.Code, text, $"Criterion {criterion.Code} has a qualitative scale: give X or a class A–E (or a range), not a quantity.");
+                error(criterion.Code, text, QualitativeRule.With(criterion.Code));
                 return null;
             }
             if (!QuantityParser.TryParse(text, out var quantity, out var message))
             {
-                error(criterion.Code, text, message);
+                error(criterion.Code, text, Baken.Domain.ValidationMessage.Verbatim(message));
                 return null;
             }
             var classified = scale.Classify(quantity);
@@ -352,7 +385,7 @@ public sealed class AssessmentTable
         }
         if (!ClassJudgement.TryParse(text, out var judgement, out var parseError))
         {
-            error(criterion.Code, text, parseError + (scale.IsQuantitative ? $" A quantity in {scale.Unit} is also accepted." : string.Empty));
+            error(criterion.Code, text, scale.IsQuantitative ? AlsoQuantityRule.With(Baken.Domain.ValidationMessage.Verbatim(parseError), scale.Unit) : Baken.Domain.ValidationMessage.Verbatim(parseError));
             return null;
         }
         return judgement;

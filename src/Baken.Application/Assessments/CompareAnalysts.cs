@@ -44,7 +44,7 @@ public sealed class CompareAnalysts(IBakenDb db, LoadAnalysisCatalogue catalogue
         foreach (var a in assessments) rows.Add(StoredAssessmentRows.Row(rows.Count, scenario, a, catalogue.Criteria, missingScore: "X"));
         var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
         if (!read.IsValid)
-            return (null, read.Errors.Select(e => new FieldError(e.Line >= 1 && e.Line <= assessments.Count ? assessments[e.Line - 1].Code + " " + e.Field : e.Field, e.Value, e.Message)).ToList());
+            return (null, read.Errors.Select(e => new FieldError(e.Line >= 1 && e.Line <= assessments.Count ? assessments[e.Line - 1].Code + " " + e.Field : e.Field, e.Value, e.Rule)).ToList());
         var result = IntegratedAnalysis.Run(read.Input!, new AnalysisSettings(catalogue.DefaultProfile.RestrictTo(read.Input!.Criteria.Select(c => c.Code)))
         {
             Iterations = 0,

@@ -87,7 +87,7 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
     {
         if (Permission.Deny<JobView>(user, PermissionMatrix.Assessments, PermissionAction.Import) is { } denied) return denied;
         if (rows.Count < 2)
-            return Result<JobView>.Invalid(new FieldError("file", fileName, "a table with a header row and at least one assessment row"));
+            return Result<JobView>.Invalid(new FieldError("file", fileName, AllowedTexts.JobsTableHeaderRowLeast));
         return Result<JobView>.Ok(await QueueAsync(JobKinds.AssessmentImport, new AssessmentImportParameters(fileName, rows), ct));
     }
 
@@ -98,8 +98,8 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
     public async Task<Result<JobView>> StartAnalysisReportAsync(string runCode, string? format, string? language, CancellationToken ct = default)
     {
         format ??= "html";
-        if (format is not ("html" or "docx")) return Result<JobView>.Invalid(new FieldError("format", format, "html or docx"));
-        if (language is not ("nl" or "en")) return Result<JobView>.Invalid(new FieldError("lang", language ?? "", "nl or en"));
+        if (format is not ("html" or "docx")) return Result<JobView>.Invalid(new FieldError("format", format, AllowedTexts.JobsHtmlDocx));
+        if (language is not ("nl" or "en")) return Result<JobView>.Invalid(new FieldError("lang", language ?? "", AllowedTexts.JobsNlEn));
         if (!await db.AnalysisRuns.AnyAsync(r => r.Code == runCode, ct)) return Result<JobView>.NotFound($"No analysis run '{runCode}'.");
         return Result<JobView>.Ok(await QueueAsync(JobKinds.AnalysisReport, new AnalysisReportParameters(runCode, format, language), ct));
     }
@@ -115,10 +115,10 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
         if (Permission.Deny<JobView>(user, PermissionMatrix.SubjectOf("dependency")!, PermissionAction.Import) is { } denied) return denied;
         if (Permission.Deny<JobView>(user, PermissionMatrix.SubjectOf("observation")!, PermissionAction.Import) is { } deniedSeries) return deniedSeries;
         var errors = new List<FieldError>();
-        if (settings.Extension is not (".csv" or ".zip")) errors.Add(new FieldError("file", settings.FileName, TradeScreenParameters.AllowedFiles));
-        if (settings.Year is < 1988 or > 2100) errors.Add(new FieldError("year", settings.YearAsGiven ?? settings.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "a year from 1988 to 2100"));
-        if (string.IsNullOrWhiteSpace(settings.Importer)) errors.Add(new FieldError("importer", settings.Importer, "EU27, an ISO3 code of an EU member or a 3-digit BACI country code"));
-        if (settings.Criteria is not ("eu" or "geodep" or "merics")) errors.Add(new FieldError("criteria", settings.Criteria, TradeScreenParameters.AllowedCriteria));
+        if (settings.Extension is not (".csv" or ".zip")) errors.Add(new FieldError("file", settings.FileName, AllowedTexts.JobsFiles));
+        if (settings.Year is < 1988 or > 2100) errors.Add(new FieldError("year", settings.YearAsGiven ?? settings.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), AllowedTexts.JobsYear19882100));
+        if (string.IsNullOrWhiteSpace(settings.Importer)) errors.Add(new FieldError("importer", settings.Importer, AllowedTexts.JobsEu27Iso3CodeEu));
+        if (settings.Criteria is not ("eu" or "geodep" or "merics")) errors.Add(new FieldError("criteria", settings.Criteria, AllowedTexts.JobsCriteria));
         if (errors.Count > 0) return Result<JobView>.Invalid(errors);
         var id = await uploads.KeepAsync(settings.Extension, content, ct);
         try
