@@ -68,7 +68,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         if (request.Profile is null) profile = catalogue.DefaultProfile;
         else if (catalogue.FindProfile(request.Profile) is { } found) profile = found;
         else return Result<AnalysisRunOutcome>.Invalid(new FieldError("profile", request.Profile,
-            string.Join(", ", catalogue.Profiles.Select(p => AnalysisCatalogue.ProfileCode(p) is { } c ? $"{c} ({p.Name})" : p.Name))));
+            AllowedTexts.Kinds.With(string.Join(", ", catalogue.Profiles.Select(p => AnalysisCatalogue.ProfileCode(p) is { } c ? $"{c} ({p.Name})" : p.Name)))));
 
         if (request.Official && request.Table is not null)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("official", request.TableName ?? "input", AllowedTexts.AnalysisOfficialRunRegisterS));
@@ -80,11 +80,11 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         if (rows.Count <= 1)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("input", request.TableName ?? "register",
                 request.Table is not null
-                    ? "at least one assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}")
+                    ? (request.AsClearance is null ? AllowedTexts.AnalysisOneVisible : AllowedTexts.AnalysisOneVisibleAt.With(ceiling.DisplayName()))
                     // An empty register is where everyone starts: say what to do next, in a sentence.
-                    : "There is nothing to analyse yet: the register holds no " + (request.Official ? "validated " : "") + "assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}") +
-                      ". Import the analysts' assessment file ('baken assessments import FILE', or the page /assessments/import), " +
-                      "or load the fictional demonstration data ('baken demo', or the button on the dashboard for an administrator)."));
+                    : AllowedTexts.AnalysisNothingYet.With(request.AsClearance is null
+                        ? (request.Official ? AllowedTexts.AnalysisNoValidated : AllowedTexts.AnalysisNoAssessment)
+                        : (request.Official ? AllowedTexts.AnalysisNoValidatedAt : AllowedTexts.AnalysisNoAssessmentAt).With(ceiling.DisplayName()))));
         if (!read.IsValid)
             return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Rule, e.Line)).ToList());
 

@@ -171,4 +171,15 @@ public static class AllowedTexts
     public static readonly MessageTemplate CascadesDependence = new("allowed.cascades.dependence", Cascades.CompoundScenarioScoring.DependenceAllowed);
     public static readonly MessageTemplate AssessmentFileType = new("allowed.assessmentfile.type", "Unknown file type: use .csv or .xlsx.");
     public static readonly MessageTemplate AssessmentFileAllowed = new("allowed.assessmentfile.allowed", "Allowed: {0}.");
+    public static readonly MessageTemplate AnalysisOneVisible = new("allowed.analysis.onevisible", "at least one assessment you may see");
+    public static readonly MessageTemplate AnalysisOneVisibleAt = new("allowed.analysis.onevisibleat", "at least one assessment you may see at {0}");
+    public static readonly MessageTemplate AnalysisNothingYet = new("allowed.analysis.nothingyet",
+        "There is nothing to analyse yet: the register holds no {0}. Import the analysts' assessment file ('baken assessments import FILE', or the page /assessments/import), " +
+        "or load the fictional demonstration data ('baken demo', or the button on the dashboard for an administrator).");
+    public static readonly MessageTemplate AnalysisNoAssessment = new("allowed.analysis.noassessment", "assessment you may see");
+    public static readonly MessageTemplate AnalysisNoAssessmentAt = new("allowed.analysis.noassessmentat", "assessment you may see at {0}");
+    public static readonly MessageTemplate AnalysisNoValidated = new("allowed.analysis.novalidated", "validated assessment you may see");
+    public static readonly MessageTemplate AnalysisNoValidatedAt = new("allowed.analysis.novalidatedat", "validated assessment you may see at {0}");
+    public static readonly MessageTemplate CouncilsPublicMeeting = new("allowed.councils.publicmeeting", "a meeting that is Ongerubriceerd, without compartments and marked publishable (set publishable on the meeting first)");
+    public static readonly MessageTemplate CouncilsAudienceMeeting = new("allowed.councils.audiencemeeting", "a meeting the audience {0} may see");
 }

@@ -20,6 +20,12 @@ public sealed record FieldError(string Field, string Value, ValidationMessage Me
     public string Allowed => Message.English;
 
     public override string ToString() => FieldProblem.Describe(Field, Value, Allowed, Line);
+
+    // Two errors are the same when they say the same: the key is how a text is translated, not what it says.
+    public bool Equals(FieldError? other) =>
+        other is not null && Field == other.Field && Value == other.Value && Line == other.Line && Allowed == other.Allowed;
+
+    public override int GetHashCode() => HashCode.Combine(Field, Value, Line, Allowed);
 }
 
 /// <summary>

@@ -28,10 +28,17 @@ public sealed record AnalysisJobParameters(string? Profile, double Factor, int I
 public sealed record JobView(Guid Id, string Kind, JobState State, double Progress, string? ResultCode, IReadOnlyList<string> Reasons,
     DateTime CreatedAtUtc, DateTime? StartedAtUtc, DateTime? FinishedAtUtc, string? OutputName = null, AssessmentImportSummary? ImportSummary = null)
 {
+    /// <summary>The failure's problems as messages (<see cref="JobProblems"/>), for a page in its reader's language; <see cref="Reasons"/> has their English.</summary>
+    public IReadOnlyList<Common.FieldError> Problems { get; init; } = [];
+
+    /// <summary>The reasons that are not one of <see cref="Problems"/> (a restart, a cancellation), in English as written.</summary>
+    public IReadOnlyList<string> OtherReasons => Reasons.Except(Problems.Select(JobProblems.English)).ToList();
+
     public static JobView From(BackgroundJob j) => new(j.Id, j.Kind, j.State, j.Progress, j.ResultCode,
         (j.Reason ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), j.CreatedAtUtc, j.StartedAtUtc, j.FinishedAtUtc,
         j.OutputName, j.Kind == JobKinds.AssessmentImport && j.Output is { Length: > 0 } summary
-            ? JsonSerializer.Deserialize<AssessmentImportSummary>(summary, BackgroundJobs.Json) : null);
+            ? JsonSerializer.Deserialize<AssessmentImportSummary>(summary, BackgroundJobs.Json) : null)
+    { Problems = JobProblems.Read(j.Problems) };
 }
 
 /// <summary>
@@ -152,7 +159,7 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
     public async Task<Result<JobView>> FindAsync(Guid id, CancellationToken ct = default) =>
         await db.Jobs.AsNoTracking().Where(j => j.Id == id && j.Owner == user.UserName).Select(j => new BackgroundJob
             {
-                Id = j.Id, Kind = j.Kind, Owner = j.Owner, State = j.State, Progress = j.Progress, ResultCode = j.ResultCode, Reason = j.Reason,
+                Id = j.Id, Kind = j.Kind, Owner = j.Owner, State = j.State, Progress = j.Progress, ResultCode = j.ResultCode, Reason = j.Reason, Problems = j.Problems,
                 CreatedAtUtc = j.CreatedAtUtc, StartedAtUtc = j.StartedAtUtc, FinishedAtUtc = j.FinishedAtUtc, OutputName = j.OutputName,
                 Output = j.OutputName == null ? j.Output : null,
             }).FirstOrDefaultAsync(ct) is { } job

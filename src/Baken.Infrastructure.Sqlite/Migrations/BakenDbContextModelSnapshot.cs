@@ -1282,6 +1282,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Problems")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Progress")
                         .HasColumnType("REAL");
 

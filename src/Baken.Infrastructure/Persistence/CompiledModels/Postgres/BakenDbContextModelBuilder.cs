@@ -12,7 +12,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("511d0bb7-02b4-4c4c-b11c-591ba6f02c91"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("330d3990-097b-45b0-92a4-1c8f06dfb0d4"), entityTypeCount: 49)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b7e27bb8-5587-454a-aa32-b9903b8d4a31"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("5f36c49b-74c8-4fd3-85ca-9266f29bfc0d"), entityTypeCount: 49)
         {
         }
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Baken.Infrastructure.Postgres.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261203064519_Initial")]
+    [Migration("20261203094332_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1356,6 +1356,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.Property<string>("Parameters")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Problems")
                         .HasColumnType("text");
 
                     b.Property<double>("Progress")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baken.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261203064412_Initial")]
+    [Migration("20261203094056_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1283,6 +1283,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.Property<string>("Parameters")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problems")
                         .HasColumnType("TEXT");
 
                     b.Property<double>("Progress")
