@@ -48,7 +48,7 @@ public abstract class Record
     public void Classify(Classification classification)
     {
         if (!Enum.IsDefined(classification.Level))
-            throw new DomainValidationException("classification", classification.Level.ToString(), ClassificationLevels.Allowed);
+            throw new DomainValidationException("classification", classification.Level.ToString(), ClassificationLevels.Rule);
         ClassificationLevel = classification.Level;
         CompartmentMask = classification.CompartmentMask;
     }

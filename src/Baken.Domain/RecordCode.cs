@@ -8,11 +8,14 @@ public static partial class RecordCode
     public const int MaxLength = 64;
     public const string Allowed = "1–64 characters: letters, digits, '.', '-' or '_', starting with a letter or digit";
 
+    /// <summary><see cref="Allowed"/> as a catalogue text, for field errors.</summary>
+    public static readonly MessageTemplate Rule = new("allowed.code", Allowed);
+
     public static string Validate(string? code, string field = "code")
     {
         var trimmed = code?.Trim() ?? "";
         if (!Pattern().IsMatch(trimmed))
-            throw new DomainValidationException(field, code ?? "", Allowed);
+            throw new DomainValidationException(field, code ?? "", Rule);
         return trimmed;
     }
 

@@ -60,7 +60,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         if (request.Store && Permissions.Permission.Deny<AnalysisRunOutcome>(user, Permissions.PermissionMatrix.AnalysisRuns, Permissions.PermissionAction.Create) is { } denied)
             return denied;
         if (request.AsClearance is { } asLevel && asLevel > user.Clearance)
-            return Result<AnalysisRunOutcome>.Invalid(new FieldError("as-clearance", asLevel.DisplayName(), $"at most your own clearance ({user.Clearance.DisplayName()})"));
+            return Result<AnalysisRunOutcome>.Invalid(new FieldError("as-clearance", asLevel.DisplayName(), AllowedTexts.OwnClearance.With(user.Clearance.DisplayName())));
         var ceiling = request.AsClearance ?? user.Clearance;
 
         var catalogue = await catalogueLoader.HandleAsync(ct);
@@ -68,10 +68,10 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         if (request.Profile is null) profile = catalogue.DefaultProfile;
         else if (catalogue.FindProfile(request.Profile) is { } found) profile = found;
         else return Result<AnalysisRunOutcome>.Invalid(new FieldError("profile", request.Profile,
-            string.Join(", ", catalogue.Profiles.Select(p => AnalysisCatalogue.ProfileCode(p) is { } c ? $"{c} ({p.Name})" : p.Name))));
+            AllowedTexts.Kinds.With(string.Join(", ", catalogue.Profiles.Select(p => AnalysisCatalogue.ProfileCode(p) is { } c ? $"{c} ({p.Name})" : p.Name)))));
 
         if (request.Official && request.Table is not null)
-            return Result<AnalysisRunOutcome>.Invalid(new FieldError("official", request.TableName ?? "input", "an official run of the register's validated assessments, not of a file"));
+            return Result<AnalysisRunOutcome>.Invalid(new FieldError("official", request.TableName ?? "input", AllowedTexts.AnalysisOfficialRunRegisterS));
         var source = request.Table is null ? await RegisterRowsAsync(catalogue, request.Official, ct) : TableRows(request.Table, catalogue);
         var (read, rows) = Read(source, ceiling, catalogue);
         var compartments = Used(rows, source.Compartments);
@@ -80,13 +80,13 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         if (source.HeaderErrors.Count == 0 ? rows.Count == 0 : request.Table!.Count <= 1)
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("input", request.TableName ?? "register",
                 request.Table is not null
-                    ? "at least one assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}")
+                    ? (request.AsClearance is null ? AllowedTexts.AnalysisOneVisible : AllowedTexts.AnalysisOneVisibleAt.With(ceiling.DisplayName()))
                     // An empty register is where everyone starts: say what to do next, in a sentence.
-                    : "There is nothing to analyse yet: the register holds no " + (request.Official ? "validated " : "") + "assessment you may see" + (request.AsClearance is null ? "" : $" at {ceiling.DisplayName()}") +
-                      ". Import the analysts' assessment file ('baken assessments import FILE', or the page /assessments/import), " +
-                      "or load the fictional demonstration data ('baken demo', or the button on the dashboard for an administrator)."));
+                    : AllowedTexts.AnalysisNothingYet.With(request.AsClearance is null
+                        ? (request.Official ? AllowedTexts.AnalysisNoValidated : AllowedTexts.AnalysisNoAssessment)
+                        : (request.Official ? AllowedTexts.AnalysisNoValidatedAt : AllowedTexts.AnalysisNoAssessmentAt).With(ceiling.DisplayName()))));
         if (!read.IsValid)
-            return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Message, e.Line)).ToList());
+            return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Rule, e.Line)).ToList());
 
         IReadOnlyList<string> notes = [];
         if (request.Table is null && compounds is not null)
@@ -98,7 +98,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
                 (read, rows) = Read(source, ceiling, catalogue);
                 compartments = Used(rows, source.Compartments);
                 if (!read.IsValid)
-                    return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Message, e.Line)).ToList());
+                    return Result<AnalysisRunOutcome>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Rule, e.Line)).ToList());
             }
         }
         var input = read.Input!;

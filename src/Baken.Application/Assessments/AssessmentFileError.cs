@@ -4,8 +4,11 @@ namespace Baken.Application.Assessments;
 /// One problem in an assessment file: the line (1 = header; for XLSX the sheet row), the column, the offending value
 /// and what is allowed.
 /// </summary>
-public sealed record AssessmentFileError(int Line, string Field, string Value, string Message)
+public sealed record AssessmentFileError(int Line, string Field, string Value, Baken.Domain.ValidationMessage Rule)
 {
+    /// <summary>What is allowed, in English.</summary>
+    public string Message => Rule.English;
+
     public override string ToString() => $"line {Line}, column {Field}, value '{Value}': {Message}";
 }
 

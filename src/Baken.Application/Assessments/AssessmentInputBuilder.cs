@@ -1,5 +1,6 @@
 using System.Globalization;
 using Baken.Analysis.Risk;
+using Baken.Domain;
 
 namespace Baken.Application.Assessments;
 
@@ -80,11 +81,11 @@ public sealed class AssessmentInputBuilder
     {
         var line = row.Line;
         var before = errors.Count;
-        void Error(string field, string value, string message) => errors.Add(new AssessmentFileError(line, field, value, message));
+        void Error(string field, string value, ValidationMessage message) => errors.Add(new AssessmentFileError(line, field, value, message));
         string Required(string column, string value)
         {
             var v = value.Trim();
-            if (v.Length == 0) Error(column, v, $"'{column}' is empty; every row needs it.");
+            if (v.Length == 0) Error(column, v, AssessmentFileRules.EmptyCellRule.With(column));
             return v;
         }
 
@@ -99,7 +100,7 @@ public sealed class AssessmentInputBuilder
 
         var horizon = row.HorizonYears ?? AssessmentRow.DefaultHorizonYears;
         if (row.HorizonYears is { } h && (!double.IsFinite(h) || h <= 0 || h > 100))
-            Error("horizon_years", h.ToString(CultureInfo.InvariantCulture), AssessmentRow.HorizonAllowed);
+            Error("horizon_years", h.ToString(CultureInfo.InvariantCulture), AssessmentFileRules.HorizonRule);
 
         var threat = ReadThreat(kind, row, Error);
         var likelihood = ReadLikelihood(kind, threat, row, Error);
@@ -125,17 +126,17 @@ public sealed class AssessmentInputBuilder
         else
         {
             if (!string.Equals(builder.Title, title, StringComparison.Ordinal))
-                Error("scenario_title", title, $"Scenario {id} has title '{builder.Title}' on line {builder.FirstLine}; all its rows must use the same title.");
+                Error("scenario_title", title, AssessmentFileRules.SameTitleRule.With(id, builder.Title, builder.FirstLine));
             if (!string.Equals(builder.Theme, theme, StringComparison.Ordinal))
-                Error("theme", theme, $"Scenario {id} has theme '{builder.Theme}' on line {builder.FirstLine}; all its rows must use the same theme.");
+                Error("theme", theme, AssessmentFileRules.SameThemeRule.With(id, builder.Theme, builder.FirstLine));
             if (builder.Kind != kind)
-                Error("kind", AssessmentRow.KindText(kind.Value), $"Scenario {id} is a {builder.Kind.ToString().ToLowerInvariant()} on line {builder.FirstLine}; all its rows must use the same kind.");
+                Error("kind", AssessmentRow.KindText(kind.Value), AssessmentFileRules.SameKindRule.With(id, builder.Kind.ToString().ToLowerInvariant(), builder.FirstLine));
             // A scenario is as classified as its most classified assessment.
             builder.ClassificationLevel = Math.Max(builder.ClassificationLevel, level);
         }
         if (builder.AnalystLines.TryGetValue(analyst, out var firstLine))
         {
-            Error("analyst", analyst, $"Analyst {analyst} already assessed scenario {id} on line {firstLine}; one row per (scenario, analyst).");
+            Error("analyst", analyst, AssessmentFileRules.OneRowRule.With(analyst, id, firstLine));
             return;
         }
         if (errors.Count > before) return;
@@ -143,7 +144,7 @@ public sealed class AssessmentInputBuilder
         builder.Assessments.Add(new AnalystAssessment(analyst, organisation, likelihood!, horizon, impacts, row.Confidence));
     }
 
-    private static ThreatJudgement? ReadThreat(RiskKind? kind, AssessmentRow row, Action<string, string, string> error)
+    private static ThreatJudgement? ReadThreat(RiskKind? kind, AssessmentRow row, Action<string, string, ValidationMessage> error)
     {
         var parts = new[] { "intent", "capability", "vulnerability" };
         var texts = new[] { row.Intent.Trim(), row.Capability.Trim(), row.Vulnerability.Trim() };
@@ -156,25 +157,25 @@ public sealed class AssessmentInputBuilder
             filled++;
             if (kind == RiskKind.Hazard)
             {
-                error(parts[i], text, $"{parts[i]} applies to threats only; leave it empty for a hazard.");
+                error(parts[i], text, AssessmentFileRules.ThreatOnlyRule.With(parts[i]));
                 continue;
             }
             if (ImpactClasses.TryParse(text, out var c) && c != ImpactClass.X) values[i] = c;
-            else error(parts[i], text, $"{parts[i]} must be a single class A–E.");
+            else error(parts[i], text, AssessmentFileRules.SingleClassRule.With(parts[i]));
         }
         if (kind != RiskKind.Threat || filled == 0) return null;
         if (filled < 3)
         {
             for (var i = 0; i < 3; i++)
             {
-                if (texts[i].Length == 0) error(parts[i], string.Empty, "Give all three of intent, capability and vulnerability, or none.");
+                if (texts[i].Length == 0) error(parts[i], string.Empty, AssessmentFileRules.AllThreeRule);
             }
             return null;
         }
         return values.All(v => v is not null) ? new ThreatJudgement(values[0]!.Value, values[1]!.Value, values[2]!.Value) : null;
     }
 
-    private static LikelihoodJudgement? ReadLikelihood(RiskKind? kind, ThreatJudgement? threat, AssessmentRow row, Action<string, string, string> error)
+    private static LikelihoodJudgement? ReadLikelihood(RiskKind? kind, ThreatJudgement? threat, AssessmentRow row, Action<string, string, ValidationMessage> error)
     {
         var text = row.Likelihood.Trim();
         var reason = row.OverrideReason.Trim();
@@ -184,9 +185,7 @@ public sealed class AssessmentInputBuilder
         {
             if (threat is null)
             {
-                error("likelihood", text, kind == RiskKind.Threat
-                    ? "likelihood is empty: give a class A–E, a range, a probability, or intent, capability and vulnerability."
-                    : "likelihood is empty: give a class A–E, a range such as B-D, or a probability over the horizon such as 2% or 0.02.");
+                error("likelihood", text, kind == RiskKind.Threat ? AssessmentFileRules.ThreatLikelihoodEmptyRule : AssessmentFileRules.LikelihoodEmptyRule);
                 return null;
             }
         }
@@ -196,13 +195,13 @@ public sealed class AssessmentInputBuilder
             var number = isPercent ? text[..^1].Trim() : text;
             if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
             {
-                error("likelihood", text, "A probability is a percentage such as 2% or a fraction such as 0.02.");
+                error("likelihood", text, AssessmentFileRules.ProbabilityRule);
                 return null;
             }
             var p = isPercent ? value / 100 : value;
             if (p is < 0 or > 1)
             {
-                error("likelihood", text, isPercent ? "A percentage lies in 0%..100%." : "A probability written as a fraction lies in 0..1 (write 2% or 0.02, not 2).");
+                error("likelihood", text, isPercent ? AssessmentFileRules.PercentRule : AssessmentFileRules.FractionRule);
                 return null;
             }
             probability = p;
@@ -211,12 +210,12 @@ public sealed class AssessmentInputBuilder
         {
             if (!ClassJudgement.TryParse(text, out var j, out var message))
             {
-                error("likelihood", text, message.Replace("X, A, B, C, D, E", "A, B, C, D, E", StringComparison.Ordinal) + " Or a probability such as 2% or 0.02.");
+                error("likelihood", text, AssessmentFileRules.OrProbabilityRule.With(ValidationMessage.Verbatim(message.Replace("X, A, B, C, D, E", "A, B, C, D, E", StringComparison.Ordinal))));
                 return null;
             }
             if (j.Low == ImpactClass.X)
             {
-                error("likelihood", text, "X is not a likelihood class: use A–E.");
+                error("likelihood", text, AssessmentFileRules.NoXRule);
                 return null;
             }
             stated = j;
@@ -224,30 +223,30 @@ public sealed class AssessmentInputBuilder
 
         if (threat is not null && (stated is not null || probability is not null) && reason.Length == 0)
         {
-            error("override_reason", reason, "This threat row gives intent, capability and vulnerability AND a likelihood, which overrides the rule's suggestion: give the reason in override_reason, or leave likelihood empty.");
+            error("override_reason", reason, AssessmentFileRules.OverrideRule);
             return null;
         }
         return new LikelihoodJudgement(stated, probability, threat, reason.Length == 0 ? null : reason);
     }
 
-    private ClassJudgement? ReadImpact(Criterion criterion, string text, Action<string, string, string> error)
+    private ClassJudgement? ReadImpact(Criterion criterion, string text, Action<string, string, ValidationMessage> error)
     {
         var scale = _scales[criterion.Code];
         if (text.Length == 0)
         {
-            error(criterion.Code, text, "The cell is empty: give X (no impact), a class A–E, a range such as B-D or B-D~C" + (scale.IsQuantitative ? $", or a quantity in {scale.Unit}." : "."));
+            error(criterion.Code, text, scale.IsQuantitative ? AssessmentFileRules.EmptyQuantityCellRule.With(scale.Unit) : AssessmentFileRules.EmptyClassCellRule);
             return null;
         }
         if (QuantityParser.LooksLikeQuantity(text))
         {
             if (!scale.IsQuantitative)
             {
-                error(criterion.Code, text, $"Criterion {criterion.Code} has a qualitative scale: give X or a class A–E (or a range), not a quantity.");
+                error(criterion.Code, text, AssessmentFileRules.QualitativeRule.With(criterion.Code));
                 return null;
             }
             if (!QuantityParser.TryParse(text, out var quantity, out var message))
             {
-                error(criterion.Code, text, message);
+                error(criterion.Code, text, ValidationMessage.Verbatim(message));
                 return null;
             }
             var classified = scale.Classify(quantity);
@@ -255,7 +254,7 @@ public sealed class AssessmentInputBuilder
         }
         if (!ClassJudgement.TryParse(text, out var judgement, out var parseError))
         {
-            error(criterion.Code, text, parseError + (scale.IsQuantitative ? $" A quantity in {scale.Unit} is also accepted." : string.Empty));
+            error(criterion.Code, text, scale.IsQuantitative ? AssessmentFileRules.AlsoQuantityRule.With(ValidationMessage.Verbatim(parseError), scale.Unit) : ValidationMessage.Verbatim(parseError));
             return null;
         }
         return judgement;

@@ -48,7 +48,7 @@ public sealed class AssessmentTable
         var read = Read(rows);
         if (read.Errors.Count > 0) return AssessmentReadResult.Failure(read.Errors);
         if (rows.Count == 1)
-            return AssessmentReadResult.Failure([new AssessmentFileError(2, "scenario_id", string.Empty, "The file has a header but no assessment rows.")]);
+            return AssessmentReadResult.Failure([new AssessmentFileError(2, "scenario_id", string.Empty, AssessmentFileRules.NoRowsRule)]);
         return _builder.Build(read.Rows, read.Criteria);
     }
 
@@ -64,7 +64,7 @@ public sealed class AssessmentTable
         if (rows.Count == 0)
         {
             errors.Add(new AssessmentFileError(1, "header", string.Empty,
-                $"The file is empty: expected a header row with the columns {string.Join(", ", FixedColumns)} and one column per criterion code."));
+                AssessmentFileRules.EmptyFileRule.With(string.Join(", ", FixedColumns))));
             return new AssessmentTableRows([], [], errors);
         }
 
@@ -77,12 +77,12 @@ public sealed class AssessmentTable
             var name = header.Cells[i].Trim().TrimStart('\uFEFF');
             if (name.Length == 0)
             {
-                errors.Add(new AssessmentFileError(header.Line, $"column {i + 1}", string.Empty, "A header cell is empty; every column needs a name."));
+                errors.Add(new AssessmentFileError(header.Line, $"column {i + 1}", string.Empty, AssessmentFileRules.EmptyHeaderRule));
                 continue;
             }
             if (!columnIndex.TryAdd(name, i))
             {
-                errors.Add(new AssessmentFileError(header.Line, name, name, "This column appears twice in the header; each column may appear once."));
+                errors.Add(new AssessmentFileError(header.Line, name, name, AssessmentFileRules.TwiceRule));
                 continue;
             }
             if (FixedColumns.Contains(name, StringComparer.OrdinalIgnoreCase) || OptionalColumns.Contains(name, StringComparer.OrdinalIgnoreCase)
@@ -94,16 +94,16 @@ public sealed class AssessmentTable
             else
             {
                 errors.Add(new AssessmentFileError(header.Line, name, name,
-                    $"Unknown criterion column: known criterion codes are {string.Join(", ", criteria.Select(c => c.Code))}; the fixed columns are {string.Join(", ", FixedColumns)}; optional: {string.Join(", ", OptionalColumns.Concat(KnowledgePedigree.Columns))}."));
+                    AssessmentFileRules.UnknownColumnRule.With(string.Join(", ", criteria.Select(c => c.Code)), string.Join(", ", FixedColumns), string.Join(", ", OptionalColumns.Concat(KnowledgePedigree.Columns)))));
             }
         }
         foreach (var required in FixedColumns)
         {
             if (!columnIndex.ContainsKey(required))
-                errors.Add(new AssessmentFileError(header.Line, required, string.Empty, $"Required column '{required}' is missing from the header."));
+                errors.Add(new AssessmentFileError(header.Line, required, string.Empty, AssessmentFileRules.MissingColumnRule.With(required)));
         }
         if (criterionColumns.Count == 0 && errors.Count == 0)
-            errors.Add(new AssessmentFileError(header.Line, "header", string.Join(",", header.Cells), $"No criterion columns: add one column per criterion code ({string.Join(", ", criteria.Select(c => c.Code))})."));
+            errors.Add(new AssessmentFileError(header.Line, "header", string.Join(",", header.Cells), AssessmentFileRules.NoCriteriaRule.With(string.Join(", ", criteria.Select(c => c.Code)))));
         if (errors.Count > 0) return new AssessmentTableRows([], [], errors);
 
         // Keep criteria in catalogue order whatever the column order.
@@ -118,16 +118,16 @@ public sealed class AssessmentTable
         string Cell(string column) =>
             columns.TryGetValue(column, out var i) && i < row.Cells.Length ? row.Cells[i].Trim() : string.Empty;
         var problems = new List<AssessmentFileError>();
-        void Problem(string field, string value, string message) => problems.Add(new AssessmentFileError(row.Line, field, value, message));
+        void Problem(string field, string value, Baken.Domain.ValidationMessage message) => problems.Add(new AssessmentFileError(row.Line, field, value, message));
 
         var kind = AssessmentRow.ReadKind(Cell("kind"));
-        if (kind is null) Problem("kind", Cell("kind"), "kind must be 'hazard' (non-malicious) or 'threat' (malicious).");
+        if (kind is null) Problem("kind", Cell("kind"), AssessmentFileRules.KindRule);
         ClassificationLevel? level = ClassificationLevels.TryParse(Cell("classification"), out var parsed) ? parsed : null;
-        if (level is null) Problem("classification", Cell("classification"), $"Unknown classification; allowed: {ClassificationLevels.Allowed}.");
+        if (level is null) Problem("classification", Cell("classification"), AssessmentFileRules.ClassificationRule.With(ClassificationLevels.Rule));
         var horizon = AssessmentRow.ReadHorizon(Cell("horizon_years"));
-        if (horizon is null) Problem("horizon_years", Cell("horizon_years"), AssessmentRow.HorizonAllowed);
+        if (horizon is null) Problem("horizon_years", Cell("horizon_years"), AssessmentFileRules.HorizonRule);
         if (!AssessmentRow.TryReadConfidence(Cell("confidence"), out var confidence))
-            Problem("confidence", Cell("confidence"), AssessmentRow.ConfidenceAllowed);
+            Problem("confidence", Cell("confidence"), AssessmentFileRules.ConfidenceRule);
 
         return new AssessmentRow(row.Line, Cell("scenario_id"), Cell("scenario_title"), Cell("theme"), kind, Cell("analyst"), Cell("organisation"),
             level, horizon, Cell("likelihood"), Cell("intent"), Cell("capability"), Cell("vulnerability"), confidence, Cell("override_reason"),

@@ -43,7 +43,7 @@ public sealed class CompareAnalysts(IBakenDb db, LoadAnalysisCatalogue catalogue
         var rows = assessments.Select((a, i) => StoredAssessmentRows.Row(i + 1, scenario, a, catalogue.Criteria, missingScore: "X")).ToList();
         var read = new AssessmentInputBuilder(catalogue.Criteria, catalogue.Scales).Build(rows);
         if (!read.IsValid)
-            return (null, read.Errors.Select(e => new FieldError(e.Line >= 1 && e.Line <= assessments.Count ? assessments[e.Line - 1].Code + " " + e.Field : e.Field, e.Value, e.Message)).ToList());
+            return (null, read.Errors.Select(e => new FieldError(e.Line >= 1 && e.Line <= assessments.Count ? assessments[e.Line - 1].Code + " " + e.Field : e.Field, e.Value, e.Rule)).ToList());
         var result = IntegratedAnalysis.Run(read.Input!, new AnalysisSettings(catalogue.DefaultProfile.RestrictTo(read.Input!.Criteria.Select(c => c.Code)))
         {
             Iterations = 0,

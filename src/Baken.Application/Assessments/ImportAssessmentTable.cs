@@ -25,7 +25,7 @@ public sealed class ImportAssessmentTable(IBakenDb db, ICurrentUser user, LoadAn
         var catalogue = await catalogueLoader.HandleAsync(ct);
         var read = new AssessmentTable(catalogue.Criteria, catalogue.Scales).Validate(rows);
         if (!read.IsValid)
-            return Result<AssessmentImportSummary>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Message, e.Line)).ToList());
+            return Result<AssessmentImportSummary>.Invalid(read.Errors.Select(e => new FieldError(e.Field, e.Value, e.Rule, e.Line)).ToList());
 
         var header = rows[0].Cells.Select(h => h.Trim()).ToArray();
         string Cell(AssessmentRawRow r, string column)
@@ -44,7 +44,7 @@ public sealed class ImportAssessmentTable(IBakenDb db, ICurrentUser user, LoadAn
             var scenario = Cell(row, "scenario_id");
             var theme = catalogue.ThemeCode(Cell(row, "theme"));
             if (!catalogue.ThemeNames.ContainsKey(theme))
-                errors.Add(new FieldError("theme", Cell(row, "theme"), "a theme code or name of the catalogue: " + string.Join(", ", catalogue.ThemeNames.Keys), row.Line));
+                errors.Add(new FieldError("theme", Cell(row, "theme"), AllowedTexts.AssessmentsTheme.With(string.Join(", ", catalogue.ThemeNames.Keys)), row.Line));
             var classification = Cell(row, "classification");
             // A new scenario is marked at the lowest level among its rows, so every analyst who scored it can see it;
             // each assessment keeps its own marking, and the owner raises the scenario's when its text needs it.
@@ -75,13 +75,13 @@ public sealed class ImportAssessmentTable(IBakenDb db, ICurrentUser user, LoadAn
         foreach (var (code, (line, values)) in scenarioRows)
         {
             progress?.Report(done++ / total);
-            if (!RecordCode.IsValid(code)) { errors.Add(new FieldError("scenario_id", code, RecordCode.Allowed, line)); continue; }
+            if (!RecordCode.IsValid(code)) { errors.Add(new FieldError("scenario_id", code, RecordCode.Rule, line)); continue; }
             writer.PendingCodes.Add(("scenario", code));
             var record = await db.Scenarios.FirstOrDefaultAsync(s => s.Code == code, ct);
             var isNew = record is null;
             if (isNew && await db.Scenarios.IgnoreQueryFilters().AnyAsync(s => s.Code == code, ct))
             {
-                errors.Add(new FieldError("scenario_id", code, "a scenario code that is not already in use", line));
+                errors.Add(new FieldError("scenario_id", code, AllowedTexts.AssessmentsScenarioCodeNotAlready, line));
                 continue;
             }
             if (!isNew && !keepsCatalogue) continue;
@@ -97,12 +97,12 @@ public sealed class ImportAssessmentTable(IBakenDb db, ICurrentUser user, LoadAn
         foreach (var (line, code, values) in assessmentRows)
         {
             progress?.Report(done++ / total);
-            if (!RecordCode.IsValid(code)) { errors.Add(new FieldError("analyst", code, RecordCode.Allowed, line)); continue; }
+            if (!RecordCode.IsValid(code)) { errors.Add(new FieldError("analyst", code, RecordCode.Rule, line)); continue; }
             var record = await db.Assessments.FirstOrDefaultAsync(a => a.Code == code, ct);
             var isNew = record is null;
             if (isNew && await db.Assessments.IgnoreQueryFilters().AnyAsync(a => a.Code == code, ct))
             {
-                errors.Add(new FieldError("analyst", code, "an assessment code that is not already in use", line));
+                errors.Add(new FieldError("analyst", code, AllowedTexts.AssessmentsAssessmentCodeNotAlready, line));
                 continue;
             }
             record ??= new Domain.Assessments.Assessment();

@@ -1,3 +1,4 @@
+using Baken.Application.Common;
 using System.Globalization;
 using Baken.Domain;
 using Baken.Domain.Assessments;
@@ -24,7 +25,7 @@ public static class KnowledgePedigree
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (!int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var score) || score is < 0 or > 4)
-            throw new DomainValidationException(field, value, Allowed);
+            throw new DomainValidationException(field, value, AllowedTexts.AssessmentsKnowledge);
         return score;
     }
 

@@ -1,3 +1,4 @@
+using Baken.Application.Common;
 using Baken.Analysis.Risk;
 using Baken.Domain;
 
@@ -14,12 +15,12 @@ public static class ScoreList
         foreach (var part in (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var eq = part.IndexOf('=');
-            if (eq <= 0 || eq == part.Length - 1) throw new DomainValidationException("scores", part, Allowed);
+            if (eq <= 0 || eq == part.Length - 1) throw new DomainValidationException("scores", part, AllowedTexts.AssessmentsScores);
             var code = part[..eq].Trim();
             var value = part[(eq + 1)..].Trim();
             if (!ClassJudgement.TryParse(value, out _, out _) && !QuantityParser.TryParse(value, out _, out _))
-                throw new DomainValidationException("scores", part, Allowed);
-            if (!result.TryAdd(code, value)) throw new DomainValidationException("scores", part, "each criterion once");
+                throw new DomainValidationException("scores", part, AllowedTexts.AssessmentsScores);
+            if (!result.TryAdd(code, value)) throw new DomainValidationException("scores", part, AllowedTexts.AssessmentsEachCriterionOnce);
         }
         return result;
     }

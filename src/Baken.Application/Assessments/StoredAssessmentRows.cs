@@ -24,7 +24,7 @@ public static class StoredAssessmentRows
         string Widened(string judgement) => widenBy > 0 ? KnowledgeWidening.WidenText(judgement, widenBy) : judgement;
         var problems = new List<AssessmentFileError>();
         if (!AssessmentRow.TryReadConfidence(a.Confidence ?? "", out var confidence))
-            problems.Add(new AssessmentFileError(line, "confidence", a.Confidence ?? "", AssessmentRow.ConfidenceAllowed));
+            problems.Add(new AssessmentFileError(line, "confidence", a.Confidence ?? "", AssessmentFileRules.ConfidenceRule));
         return new AssessmentRow(line, s.Code, s.Title, s.ThemeCode ?? "", s.Kind, a.Analyst, a.Organisation,
             level, a.HorizonYears ?? s.HorizonYears, Widened(a.Likelihood ?? ""), a.Intent ?? "", a.Capability ?? "", a.Vulnerability ?? "",
             confidence, a.OverrideReason ?? "",

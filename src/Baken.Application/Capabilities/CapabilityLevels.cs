@@ -30,7 +30,7 @@ public static class CapabilityLevels
         foreach (var item in Items(text))
         {
             var eq = item.IndexOf('=');
-            if (eq <= 0) throw new DomainValidationException(field, item, NeedsAllowed);
+            if (eq <= 0) throw new DomainValidationException(field, item, AllowedTexts.CapabilitiesNeeds);
             var left = item[..eq].Trim();
             var phase = CapabilityPhase.Any;
             var at = left.IndexOf('@');
@@ -38,13 +38,13 @@ public static class CapabilityLevels
             {
                 var phaseText = left[(at + 1)..].Trim();
                 if (!Enum.TryParse(phaseText, true, out phase) || phase == CapabilityPhase.Any || int.TryParse(phaseText, out _))
-                    throw new DomainValidationException(field, item, "a phase of prevention, preparation, response or recovery after '@'");
+                    throw new DomainValidationException(field, item, AllowedTexts.CapabilitiesPhasePreventionPreparationResponse);
                 left = left[..at].Trim();
             }
             var code = Code(left, item, field);
             var level = Level(item[(eq + 1)..], item, field);
             if (needs.Any(n => n.Capability == code && n.Phase == phase))
-                throw new DomainValidationException(field, item, "each capability (and phase) once");
+                throw new DomainValidationException(field, item, AllowedTexts.CapabilitiesEachCapabilityPhaseOnce);
             needs.Add(new CapabilityNeed(code, phase, level));
         }
         return needs;
@@ -56,9 +56,9 @@ public static class CapabilityLevels
         foreach (var item in Items(text))
         {
             var eq = item.IndexOf('=');
-            if (eq <= 0) throw new DomainValidationException(field, item, HoldingsAllowed);
+            if (eq <= 0) throw new DomainValidationException(field, item, AllowedTexts.CapabilitiesHoldings);
             var code = Code(item[..eq], item, field);
-            if (!levels.TryAdd(code, Level(item[(eq + 1)..], item, field))) throw new DomainValidationException(field, item, "each capability once");
+            if (!levels.TryAdd(code, Level(item[(eq + 1)..], item, field))) throw new DomainValidationException(field, item, AllowedTexts.CapabilitiesEachCapabilityOnce);
         }
         return levels;
     }
@@ -69,11 +69,11 @@ public static class CapabilityLevels
         foreach (var item in Items(text))
         {
             var plus = item.LastIndexOf('+');
-            if (plus <= 0) throw new DomainValidationException(field, item, RaisesAllowed);
+            if (plus <= 0) throw new DomainValidationException(field, item, AllowedTexts.CapabilitiesRaises);
             var code = Code(item[..plus].TrimEnd('=', ' '), item, field);
             var by = Level(item[(plus + 1)..], item, field);
-            if (by == 0) throw new DomainValidationException(field, item, "a raise of 1 to 4 levels");
-            if (!raises.TryAdd(code, by)) throw new DomainValidationException(field, item, "each capability once");
+            if (by == 0) throw new DomainValidationException(field, item, AllowedTexts.CapabilitiesRaise14Levels);
+            if (!raises.TryAdd(code, by)) throw new DomainValidationException(field, item, AllowedTexts.CapabilitiesEachCapabilityOnce);
         }
         return raises;
     }
@@ -93,7 +93,7 @@ public static class CapabilityLevels
         var wanted = codes.Distinct(StringComparer.Ordinal).ToList();
         if (wanted.Count == 0) return [];
         var known = await db.Capabilities.Where(c => wanted.Contains(c.Code)).Select(c => c.Code).ToListAsync(ct);
-        return wanted.Except(known, StringComparer.Ordinal).Select(c => new FieldError(field, c, "the code of an existing capability")).ToList();
+        return wanted.Except(known, StringComparer.Ordinal).Select(c => new FieldError(field, c, AllowedTexts.CapabilitiesCodeExistingCapability)).ToList();
     }
 
     private static IEnumerable<string> Items(string? text) =>
@@ -102,12 +102,12 @@ public static class CapabilityLevels
     private static string Code(string text, string item, string field)
     {
         var code = text.Trim();
-        if (code.Length == 0 || code.Any(char.IsWhiteSpace)) throw new DomainValidationException(field, item, "a capability code without spaces before the level");
+        if (code.Length == 0 || code.Any(char.IsWhiteSpace)) throw new DomainValidationException(field, item, AllowedTexts.CapabilitiesCapabilityCodeWithoutSpaces);
         return code;
     }
 
     private static int Level(string text, string item, string field) =>
         int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var level) && level is >= 0 and <= MaxLevel
             ? level
-            : throw new DomainValidationException(field, item, $"a level from 0 to {MaxLevel}");
+            : throw new DomainValidationException(field, item, AllowedTexts.CapabilitiesLevel.With(MaxLevel));
 }

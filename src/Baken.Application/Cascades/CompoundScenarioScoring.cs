@@ -33,12 +33,12 @@ public sealed class CompoundScenarioScoring(IBakenDb db, LoadAnalysisCatalogue c
             foreach (var part in t["conditional".Length..].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) || p is < 0 or > 1)
-                    throw new DomainValidationException("dependence", text!, DependenceAllowed);
+                    throw new DomainValidationException("dependence", text!, AllowedTexts.CascadesDependence);
                 values.Add(p);
             }
             if (values.Count > 0) return DependenceAssumption.Conditional([.. values]);
         }
-        throw new DomainValidationException("dependence", text!, DependenceAllowed);
+        throw new DomainValidationException("dependence", text!, AllowedTexts.CascadesDependence);
     }
 
     public async Task<Result<CompoundScoring>> HandleAsync(string scenarioCode, CancellationToken ct = default)
@@ -47,7 +47,7 @@ public sealed class CompoundScenarioScoring(IBakenDb db, LoadAnalysisCatalogue c
         if (scenario is null) return Result<CompoundScoring>.NotFound($"No scenario '{scenarioCode}'.");
         if (Check(scenario) is { } invalid) return invalid;
         var run = await db.AnalysisRuns.AsNoTracking().OrderByDescending(r => r.RunAtUtc).FirstOrDefaultAsync(ct);
-        if (run is null) return Result<CompoundScoring>.Invalid([new FieldError("analysis", "", "an analysis run that scored the parts ('baken analyse')")]);
+        if (run is null) return Result<CompoundScoring>.Invalid([new FieldError("analysis", "", AllowedTexts.CascadesAnalysisRunScoredParts)]);
         var stored = RunSummary.Parse(run.ResultsJson).ToDictionary(s => s.Id, StringComparer.Ordinal);
         return await ScoreAsync(scenario, stored, $"run {run.Code}", new Classification(run.ClassificationLevel, run.CompartmentMask), ct);
     }
@@ -76,9 +76,9 @@ public sealed class CompoundScenarioScoring(IBakenDb db, LoadAnalysisCatalogue c
     private static Result<CompoundScoring>? Check(Baken.Domain.Register.Scenario scenario)
     {
         var parts = scenario.Components;
-        if (parts.Count < 2) return Result<CompoundScoring>.Invalid([new FieldError("components", string.Join(";", parts), "two or more scenario codes")]);
+        if (parts.Count < 2) return Result<CompoundScoring>.Invalid([new FieldError("components", string.Join(";", parts), AllowedTexts.CascadesTwoMoreScenarioCodes)]);
         if (string.IsNullOrWhiteSpace(scenario.ThemeCode))
-            return Result<CompoundScoring>.Invalid([new FieldError("theme", "", "a theme on the compound scenario, so the analysis can place it (e.g. the theme of its most serious part)")]);
+            return Result<CompoundScoring>.Invalid([new FieldError("theme", "", AllowedTexts.CascadesThemeCompoundScenarioSo)]);
         return null;
     }
 
@@ -90,7 +90,7 @@ public sealed class CompoundScenarioScoring(IBakenDb db, LoadAnalysisCatalogue c
     {
         var parts = scenario.Components;
         var missing = parts.Where(p => !scored.ContainsKey(p)).ToList();
-        if (missing.Count > 0) return Result<CompoundScoring>.Invalid([new FieldError("components", string.Join(";", missing), $"scenarios scored in {basis}")]);
+        if (missing.Count > 0) return Result<CompoundScoring>.Invalid([new FieldError("components", string.Join(";", missing), AllowedTexts.CascadesScoredIn.With(basis))]);
         var stored = scored;
         var catalogue = await catalogueLoader.HandleAsync(ct);
         var likelihoodScale = catalogue.LikelihoodScale;

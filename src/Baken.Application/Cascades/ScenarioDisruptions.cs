@@ -1,3 +1,4 @@
+using Baken.Application.Common;
 using System.Globalization;
 using Baken.Analysis.Cascades.Graph;
 using Baken.Domain;
@@ -22,10 +23,10 @@ public static class ScenarioDisruptions
             var words = colon > 0 ? part[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
             if (colon <= 0 || words.Length is 0 or > 2 || !words[0].EndsWith('h')
                 || !double.TryParse(words[0][..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var hours) || !(hours > 0) || hours > 8760)
-                throw new DomainValidationException("disruptions", part, Allowed + "; hours from more than 0 to 8760");
+                throw new DomainValidationException("disruptions", part, AllowedTexts.CascadesDisruptionHours.With(AllowedTexts.CascadesDisruptions));
             var severity = 1.0;
             if (words.Length == 2 && (!double.TryParse(words[1], NumberStyles.Float, CultureInfo.InvariantCulture, out severity) || !(severity > 0) || severity > 1))
-                throw new DomainValidationException("disruptions", part, Allowed + "; a severity above 0 and at most 1");
+                throw new DomainValidationException("disruptions", part, AllowedTexts.CascadesDisruptionSeverity.With(AllowedTexts.CascadesDisruptions));
             result.Add(new InitialDisruption(part[..colon].Trim(), 0, hours, severity));
         }
         return result;

@@ -33,7 +33,7 @@ public sealed class SuggestCascadeScores(IBakenDb db, LoadDependencyNetwork netw
         if (scenario is null) return Result<CascadeSuggestions>.NotFound($"No scenario '{scenarioCode}'.");
         var disruptions = ScenarioDisruptions.Parse(scenario.Disruptions);
         if (disruptions.Count == 0)
-            return Result<CascadeSuggestions>.Invalid([new FieldError("disruptions", "", "initial disruptions on the scenario first, e.g. '1: 24h'")]);
+            return Result<CascadeSuggestions>.Invalid([new FieldError("disruptions", "", AllowedTexts.CascadesInitialDisruptionsScenarioFirst)]);
         var loaded = await network.HandleAsync(ct);
         var notes = loaded.Problems.ToList();
         if (loaded.IndicativeEdges > 0) notes.Add($"{loaded.IndicativeEdges} of the dependencies are indicative placeholders.");
@@ -46,7 +46,7 @@ public sealed class SuggestCascadeScores(IBakenDb db, LoadDependencyNetwork netw
             .Select(e => JsonNode.Parse(e.AttributesJson) as JsonObject ?? [])
             .Where(a => (string?)a["category"] is not null)
             .ToDictionary(a => (string)a["category"]!, a => (People: (double?)a["people"] ?? 0, Euros: (double?)a["euros_per_hour"] ?? 0));
-        if (impact.Count == 0) return Result<CascadeSuggestions>.Invalid([new FieldError("cascade_impact", "", "catalogue entries of kind cascade_impact (catalog/cascade_impact.json)")]);
+        if (impact.Count == 0) return Result<CascadeSuggestions>.Invalid([new FieldError("cascade_impact", "", AllowedTexts.CascadesCatalogueEntriesKindCascade)]);
         var categories = await db.VitalProcesses.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Category.ToString(), ct);
 
         double personDays = 0, euros = 0;
@@ -108,7 +108,7 @@ public sealed class SuggestCascadeScores(IBakenDb db, LoadDependencyNetwork netw
     public async Task<Result<RecordView>> OverrideAsync(CascadeSuggestions suggestions, string assessmentCode, string reason, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(reason))
-            return Result<RecordView>.Invalid([new FieldError("reason", reason ?? "", "why the analyst's own scores stand instead of the cascade's suggestion")]);
+            return Result<RecordView>.Invalid([new FieldError("reason", reason ?? "", AllowedTexts.CascadesWhyAnalystSOwn)]);
         var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Code == assessmentCode && a.ScenarioCode == suggestions.Scenario, ct);
         if (assessment is null) return Result<RecordView>.NotFound($"No assessment '{assessmentCode}' of scenario '{suggestions.Scenario}'.");
         var note = string.Join("\n", suggestions.Scores.Select(s => $"{s.Criterion}: cascade suggestion {s.Class} not taken — {reason.Trim()}"));

@@ -54,18 +54,18 @@ public sealed class CatalogueProfiles(IBakenDb db, ICurrentUser user, SaveRecord
         var errors = new List<FieldError>();
         var allowed = profile.Weights.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var key in typed.Keys.Where(k => !allowed.Contains(k)))
-            errors.Add(new FieldError("weights", key, (profile.WeightsBy == "interest" ? "interest codes: " : "criterion codes: ") + string.Join(", ", allowed)));
+            errors.Add(new FieldError("weights", key, (profile.WeightsBy == "interest" ? AllowedTexts.CatalogueInterestCodes : AllowedTexts.CatalogueCriterionCodes).With(string.Join(", ", allowed))));
         var weights = new JsonObject();
         foreach (var row in profile.Weights)
         {
             var text = typed.TryGetValue(row.Key, out var t) ? t.Trim() : "0";
             if (text.Length == 0) text = "0";
             if (!double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var w) || !double.IsFinite(w) || w < 0 || w > MaxWeight)
-                errors.Add(new FieldError($"weights.{row.Key}", text, $"a number from 0 to {MaxWeight:0}"));
+                errors.Add(new FieldError($"weights.{row.Key}", text, AllowedTexts.CatalogueWeight.With(MaxWeight.ToString("0", System.Globalization.CultureInfo.InvariantCulture))));
             else weights[row.Key] = w;
         }
         if (errors.Count == 0 && weights.All(w => w.Value!.GetValue<double>() == 0))
-            errors.Add(new FieldError("weights", "all 0", "at least one weight above 0 (the app normalises the rest)"));
+            errors.Add(new FieldError("weights", "all 0", AllowedTexts.CatalogueLeastWeightAbove0));
         if (errors.Count > 0) return Result<ProfileView>.Invalid(errors);
 
         var entry = await db.CatalogueEntries.AsNoTracking().FirstAsync(e => e.Code == code, ct);

@@ -44,7 +44,7 @@ public sealed class AddComment(IBakenDb db, ICurrentUser user)
         {
             // A comment the reader may not see (marking, blind round) is the same answer as one that is not there.
             parent = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Code == request.ReplyTo.Trim() && c.ScenarioCode == scenario.Code, ct);
-            if (parent is null) errors.Add(new FieldError("reply_to", request.ReplyTo, $"the code of a comment on scenario {scenario.Code}"));
+            if (parent is null) errors.Add(new FieldError("reply_to", request.ReplyTo, AllowedTexts.CommentsReplyTo.With(scenario.Code)));
         }
         if (errors.Count > 0) return Result<Comment>.Invalid(errors);
 

@@ -13,8 +13,8 @@ internal static class CommentRules
     public const int MaxLength = 20_000;
 
     public static FieldError? CheckBody(string? body) =>
-        string.IsNullOrWhiteSpace(body) ? new FieldError("text", body ?? "", "a comment that is not empty")
-        : body.Length > MaxLength ? new FieldError("text", body[..40] + "…", $"at most {MaxLength} characters")
+        string.IsNullOrWhiteSpace(body) ? new FieldError("text", body ?? "", AllowedTexts.CommentsCommentNotEmpty)
+        : body.Length > MaxLength ? new FieldError("text", body[..40] + "…", AllowedTexts.CommentsLength.With(MaxLength))
         : null;
 
     /// <summary>
@@ -28,7 +28,7 @@ internal static class CommentRules
         var mask = least.CompartmentMask;
         if (!string.IsNullOrWhiteSpace(levelText))
         {
-            if (!ClassificationLevels.TryParse(levelText, out level)) return (null, new FieldError("classification", levelText, ClassificationLevels.Allowed));
+            if (!ClassificationLevels.TryParse(levelText, out level)) return (null, new FieldError("classification", levelText, ClassificationLevels.Rule));
         }
         if (compartmentText is not null)
         {
@@ -38,10 +38,10 @@ internal static class CommentRules
         var marking = new Classification(level, mask);
         if (!least.IsVisibleTo(marking.Level, marking.CompartmentMask))
             return (null, new FieldError("classification", compartments.Marking(marking).Text,
-                $"at least the marking of {discussed} ({compartments.Marking(least).Text}): a comment is marked as high as what it discusses"));
+                AllowedTexts.CommentsMarking.With(discussed, compartments.Marking(least).Text)));
         if (!marking.IsVisibleTo(user.Clearance, user.CompartmentMask))
             return (null, new FieldError("classification", compartments.Marking(marking).Text,
-                $"at most your clearance ({user.Clearance.DisplayName()}) and only compartments you hold"));
+                AllowedTexts.Clearance.With(user.Clearance.DisplayName())));
         return (marking, null);
     }
 

@@ -1,15 +1,31 @@
 using System.Globalization;
+using Baken.Domain;
 namespace Baken.Application.Common;
 
 public enum ResultStatus { Ok, NotFound, Invalid, Conflict, Forbidden }
 
-/// <summary>What is wrong with one value: the field, the value given and what is allowed; the line for file imports.</summary>
-public sealed record FieldError(string Field, string Value, string Allowed, int? Line = null)
+/// <summary>
+/// What is wrong with one value: the field, the value given and what is allowed (<see cref="Message"/>, a catalogue key
+/// with arguments that hosts translate; <see cref="Allowed"/> is its English text); the line for file imports.
+/// </summary>
+public sealed record FieldError(string Field, string Value, ValidationMessage Message, int? Line = null)
 {
-    public override string ToString() =>
-        (Line is { } l ? $"line {l}: " : "") + $"{Field}: '{Baken.Domain.DomainValidationException.Shorten(Value)}'" +
-        // Some rules explain themselves in a sentence ("Unknown classification; allowed: …"); others name what is allowed.
-        (Allowed.EndsWith('.') ? $" — {Allowed}" : $" is not allowed; allowed: {Allowed}");
+    /// <summary>A rule whose text is not in the message catalogue (yet): shown as written in every language.</summary>
+    public FieldError(string field, string value, string allowed, int? line = null) : this(field, value, ValidationMessage.Verbatim(allowed), line) { }
+
+    /// <summary>The problem a domain rule reported, on the given line of a file.</summary>
+    public static FieldError From(DomainValidationException e, int? line = null) => new(e.Field, e.Value, e.Allowed, line);
+
+    /// <summary>What is allowed, in English (the CLI's and the API's words).</summary>
+    public string Allowed => Message.English;
+
+    public override string ToString() => FieldProblem.Describe(Field, Value, Allowed, Line);
+
+    // Two errors are the same when they say the same: the key is how a text is translated, not what it says.
+    public bool Equals(FieldError? other) =>
+        other is not null && Field == other.Field && Value == other.Value && Line == other.Line && Allowed == other.Allowed;
+
+    public override int GetHashCode() => HashCode.Combine(Field, Value, Line, Allowed);
 }
 
 /// <summary>
@@ -35,5 +51,5 @@ public sealed record Result<T>(ResultStatus Status, T? Value, IReadOnlyList<Fiel
         errors.Count <= MaxListedErrors ? errors
             : [.. errors.Take(MaxListedErrors),
                new FieldError("problems", string.Create(CultureInfo.InvariantCulture, $"{errors.Count - MaxListedErrors:N0} more"),
-                   string.Create(CultureInfo.InvariantCulture, $"The first {MaxListedErrors} of {errors.Count:N0} problems are listed; fix them and try again to see the rest."))];
+                   AllowedTexts.ProblemsMore.With(MaxListedErrors, errors.Count))];
 }

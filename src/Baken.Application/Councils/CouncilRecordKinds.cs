@@ -40,12 +40,12 @@ public static partial class RecordKinds
         db => db.Meetings, b => b
             .Text("council", "Council", r => r.CouncilCode, (r, v) => r.CouncilCode = v!, required: true, references: "council")
             .Text("title", "Title", r => r.Title, (r, v) => r.Title = v!, required: true)
-            .Date("date", "Date", r => r.Date, (r, v) => r.Date = v ?? throw new DomainValidationException("date", "", "a date as yyyy-MM-dd"))
+            .Date("date", "Date", r => r.Date, (r, v) => r.Date = v ?? throw new DomainValidationException("date", "", AllowedTexts.CouncilsDateYyyyMmDd))
             .Level("security_level", "Highest level that may be discussed", r => r.SecurityLevel, (r, v) => r.SecurityLevel = v)
             .Codes("invited", "Council members invited", r => r.Invited, (r, v) => r.Invited = v, "council-member")
             .Enum("status", "Planned, held or cancelled", r => r.Status, (r, v) => r.Status = v)
             .Text("minutes", "Minutes", r => r.Minutes, (r, v) => r.Minutes = v, multiline: true),
-        check: m => { if (m.Date == default) throw new DomainValidationException("date", "", "a date as yyyy-MM-dd"); },
+        check: m => { if (m.Date == default) throw new DomainValidationException("date", "", AllowedTexts.CouncilsDateYyyyMmDd); },
         rules: MeetingRules);
 
     public static readonly RecordKind AgendaItem = Kind<K.AgendaItem>("agenda-item", "agenda-items", "Agendapunten", "Agenda items", "title",
@@ -73,10 +73,10 @@ public static partial class RecordKinds
             .Text("title", "Title", r => r.Title, (r, v) => r.Title = v!, required: true)
             .Text("decision", "Decision it follows from", r => r.DecisionCode, (r, v) => r.DecisionCode = v!, required: true, references: "decision")
             .Text("owner", "Who carries it out", r => r.Owner, (r, v) => r.Owner = v)
-            .Date("deadline", "Deadline", r => r.Deadline, (r, v) => r.Deadline = v ?? throw new DomainValidationException("deadline", "", "a date as yyyy-MM-dd"))
+            .Date("deadline", "Deadline", r => r.Deadline, (r, v) => r.Deadline = v ?? throw new DomainValidationException("deadline", "", AllowedTexts.CouncilsDateYyyyMmDd))
             .Enum("status", "Open, done or cancelled", r => r.Status, (r, v) => r.Status = v)
             .Text("note", "Note", r => r.Note, (r, v) => r.Note = v, multiline: true),
-        check: a => { if (a.Deadline == default) throw new DomainValidationException("deadline", "", "a date as yyyy-MM-dd"); });
+        check: a => { if (a.Deadline == default) throw new DomainValidationException("deadline", "", AllowedTexts.CouncilsDateYyyyMmDd); });
 
     // The file itself is uploaded and downloaded through its own endpoints; the register holds its description.
     public static readonly RecordKind CouncilDocument = Kind<K.CouncilDocument>("document", "documents", "Stukken", "Papers", "title",
@@ -104,7 +104,7 @@ public static partial class RecordKinds
         var members = await db.CouncilMembers.AsNoTracking().Where(m => invited.Contains(m.Code)).ToListAsync(ct);
         foreach (var member in members.Where(m => m.Clearance < meeting.SecurityLevel))
             errors.Add(new FieldError("invited", member.Code,
-                $"council members cleared for the meeting's level {meeting.SecurityLevel.DisplayName()} ({member.Code} holds {member.Clearance.DisplayName()})"));
+                AllowedTexts.CouncilsInvitedLevel.With(meeting.SecurityLevel.DisplayName(), member.Code, member.Clearance.DisplayName())));
         if (meeting.Code.Length > 0)
         {
             var directory = await CompartmentDirectory.LoadAsync(db, ct);
@@ -116,13 +116,13 @@ public static partial class RecordKinds
                 var missing = needed & ~HeldMask(directory, member);
                 if (missing != 0)
                     errors.Add(new FieldError("invited", member.Code,
-                        $"council members holding the compartments of the items on the agenda ({member.Code} lacks {string.Join(", ", directory.Names(missing))})"));
+                        AllowedTexts.CouncilsInvitedCompartments.With(member.Code, string.Join(", ", directory.Names(missing)))));
             }
             var tooHigh = await db.AgendaItems.AsNoTracking()
                 .Where(i => i.MeetingCode == meeting.Code && i.ClassificationLevel > meeting.SecurityLevel).Select(i => i.Code).ToListAsync(ct);
             if (tooHigh.Count > 0)
                 errors.Add(new FieldError("security_level", meeting.SecurityLevel.DisplayName(),
-                    $"at least the level of the items on its agenda ({string.Join(", ", tooHigh)})"));
+                    AllowedTexts.CouncilsMeetingLevel.With(string.Join(", ", tooHigh))));
         }
         return errors;
     }
@@ -141,9 +141,9 @@ public static partial class RecordKinds
         {
             if (item.ClassificationLevel > meeting.SecurityLevel)
                 errors.Add(new FieldError("meeting", code,
-                    $"a meeting whose security level ({meeting.SecurityLevel.DisplayName()}) is at least the item's classification ({item.ClassificationLevel.DisplayName()})"));
+                    AllowedTexts.CouncilsItemLevel.With(meeting.SecurityLevel.DisplayName(), item.ClassificationLevel.DisplayName())));
             if (meeting.CouncilCode != item.CouncilCode)
-                errors.Add(new FieldError("meeting", code, $"a meeting of the item's council {item.CouncilCode}"));
+                errors.Add(new FieldError("meeting", code, AllowedTexts.CouncilsItemCouncil.With(item.CouncilCode)));
             if (item.CompartmentMask != 0)
             {
                 var directory = await CompartmentDirectory.LoadAsync(db, ct);
@@ -154,7 +154,7 @@ public static partial class RecordKinds
                     .Concat(invited.Where(c => members.All(m => m.Code != c))).ToList();
                 if (lacking.Count > 0)
                     errors.Add(new FieldError("meeting", code,
-                        $"a meeting whose invitees all hold the item's compartments {string.Join(", ", directory.Names(item.CompartmentMask))} (not held by {string.Join(", ", lacking)})"));
+                        AllowedTexts.CouncilsItemCompartments.With(string.Join(", ", directory.Names(item.CompartmentMask)), string.Join(", ", lacking))));
             }
         }
         return errors;

@@ -50,8 +50,7 @@ public sealed class MeetingPapers(IBakenDb db, ForwardAgenda agenda)
         // The caller sees the meeting, so saying why it is not for the audience reveals nothing they do not know.
         if (!audience.Admits(meeting))
             return Result<MeetingView>.Invalid([new FieldError("meeting", meetingCode, audience.PublicOnly
-                ? "a meeting that is Ongerubriceerd, without compartments and marked publishable (set publishable on the meeting first)"
-                : $"a meeting the audience {audience.Name} may see")]);
+                ? AllowedTexts.CouncilsPublicMeeting : AllowedTexts.CouncilsAudienceMeeting.With(audience.Name))]);
 
         var withheld = new Strategy.WithheldCounter(audience);
         List<T> Keep<T>(IEnumerable<T> records) where T : Record => withheld.Keep(records);

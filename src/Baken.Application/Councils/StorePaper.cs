@@ -29,16 +29,16 @@ public sealed class StorePaper(IBakenDb db, ICurrentUser user)
         var errors = new List<FieldError>();
         var item = await db.AgendaItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == request.AgendaItemCode, ct);
         if (item is null) return Result<PaperView>.NotFound($"No agenda item '{request.AgendaItemCode}'.");
-        if (request.Content.Length == 0) errors.Add(new FieldError("file", request.FileName, "a file with content"));
-        if (request.Content.Length > MaximumBytes) errors.Add(new FieldError("file", string.Create(CultureInfo.InvariantCulture, $"{request.FileName} ({request.Content.Length:N0} bytes)"), string.Create(CultureInfo.InvariantCulture, $"a file of at most {MaximumBytes:N0} bytes")));
+        if (request.Content.Length == 0) errors.Add(new FieldError("file", request.FileName, AllowedTexts.CouncilsFileContent));
+        if (request.Content.Length > MaximumBytes) errors.Add(new FieldError("file", string.Create(CultureInfo.InvariantCulture, $"{request.FileName} ({request.Content.Length:N0} bytes)"), AllowedTexts.CouncilsFileSize.With(MaximumBytes)));
         var fileName = Path.GetFileName(request.FileName.Replace('\\', '/'));
-        if (fileName.Length is 0 or > 200 || fileName.Any(char.IsControl)) errors.Add(new FieldError("file_name", request.FileName, "a file name of 1–200 characters without control characters"));
+        if (fileName.Length is 0 or > 200 || fileName.Any(char.IsControl)) errors.Add(new FieldError("file_name", request.FileName, AllowedTexts.CouncilsFileName1200));
         if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > RecordFieldBuilder<Record>.MaxTextLength || request.Title.Any(c => char.IsControl(c)))
-            errors.Add(new FieldError("title", request.Title, "required text of at most 400 characters without control characters"));
+            errors.Add(new FieldError("title", request.Title, AllowedTexts.CouncilsRequiredTextMost400));
 
         var level = item.ClassificationLevel;
         if (!string.IsNullOrWhiteSpace(request.Classification) && !ClassificationLevels.TryParse(request.Classification, out level))
-            errors.Add(new FieldError("classification", request.Classification, ClassificationLevels.Allowed));
+            errors.Add(new FieldError("classification", request.Classification, ClassificationLevels.Rule));
         var mask = item.CompartmentMask;
         if (!string.IsNullOrWhiteSpace(request.Compartments))
         {
@@ -48,10 +48,10 @@ public sealed class StorePaper(IBakenDb db, ICurrentUser user)
         }
         var classification = new Classification(level, mask);
         if (errors.Count == 0 && !classification.IsVisibleTo(user.Clearance, user.CompartmentMask))
-            errors.Add(new FieldError("classification", level.DisplayName(), $"at most your clearance ({user.Clearance.DisplayName()}) and only compartments you hold"));
+            errors.Add(new FieldError("classification", level.DisplayName(), AllowedTexts.Clearance.With(user.Clearance.DisplayName())));
         // A paper is never classified below the item it belongs to: its existence and title would otherwise reach readers of the lower level.
         if (errors.Count == 0 && (level < item.ClassificationLevel || (item.CompartmentMask & ~mask) != 0))
-            errors.Add(new FieldError("classification", level.DisplayName(), $"at least the agenda item's classification ({item.ClassificationLevel.DisplayName()}) and its compartments"));
+            errors.Add(new FieldError("classification", level.DisplayName(), AllowedTexts.CouncilsPaperLevel.With(item.ClassificationLevel.DisplayName())));
         if (errors.Count > 0) return Result<PaperView>.Invalid(errors);
 
         var code = request.Code;
@@ -67,7 +67,7 @@ public sealed class StorePaper(IBakenDb db, ICurrentUser user)
             while (await db.CouncilDocuments.IgnoreQueryFilters().AnyAsync(d => d.Code == code, ct));
         }
         try { code = RecordCode.Validate(code); }
-        catch (DomainValidationException e) { return Result<PaperView>.Invalid([new FieldError("code", e.Value, e.AllowedValues)]); }
+        catch (DomainValidationException e) { return Result<PaperView>.Invalid([new FieldError("code", e.Value, e.Allowed)]); }
         if (await db.CouncilDocuments.IgnoreQueryFilters().AnyAsync(d => d.Code == code, ct))
             return Result<PaperView>.Conflict($"A paper with code '{code}' exists already; give another code.");
 

@@ -56,11 +56,11 @@ public sealed class PromoteWorld(IBakenDb db, SaveRecord save)
 {
     public async Task<Result<RecordView>> HandleAsync(string frameCode, int world, string kind = "hazard", CancellationToken ct = default)
     {
-        if (world is < 1 or > 4) return Result<RecordView>.Invalid(new FieldError("world", world.ToString(System.Globalization.CultureInfo.InvariantCulture), "1, 2, 3 or 4"));
+        if (world is < 1 or > 4) return Result<RecordView>.Invalid(new FieldError("world", world.ToString(System.Globalization.CultureInfo.InvariantCulture), AllowedTexts.Foresight1234));
         var frame = await db.ScenarioFrames.AsNoTracking().FirstOrDefaultAsync(f => f.Code == frameCode, ct);
         if (frame is null) return Result<RecordView>.NotFound($"scenario-frame '{frameCode}' does not exist or you may not see it");
         if (frame.ScenarioOf(world) is { Length: > 0 } made)
-            return Result<RecordView>.Invalid(new FieldError("world", world.ToString(System.Globalization.CultureInfo.InvariantCulture), $"a world without a scenario (this one became {made})"));
+            return Result<RecordView>.Invalid(new FieldError("world", world.ToString(System.Globalization.CultureInfo.InvariantCulture), AllowedTexts.ForesightWorld.With(made)));
         var compartments = await CompartmentDirectory.LoadAsync(db, ct);
         var (a, b) = frame.Poles(world);
         var code = $"{frame.Code}-W{world}";

@@ -28,10 +28,17 @@ public sealed record AnalysisJobParameters(string? Profile, double Factor, int I
 public sealed record JobView(Guid Id, string Kind, JobState State, double Progress, string? ResultCode, IReadOnlyList<string> Reasons,
     DateTime CreatedAtUtc, DateTime? StartedAtUtc, DateTime? FinishedAtUtc, string? OutputName = null, AssessmentImportSummary? ImportSummary = null)
 {
+    /// <summary>The failure's problems as messages (<see cref="JobProblems"/>), for a page in its reader's language; <see cref="Reasons"/> has their English.</summary>
+    public IReadOnlyList<Common.FieldError> Problems { get; init; } = [];
+
+    /// <summary>The reasons that are not one of <see cref="Problems"/> (a restart, a cancellation), in English as written.</summary>
+    public IReadOnlyList<string> OtherReasons => Reasons.Except(Problems.Select(JobProblems.English)).ToList();
+
     public static JobView From(BackgroundJob j) => new(j.Id, j.Kind, j.State, j.Progress, j.ResultCode,
         (j.Reason ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), j.CreatedAtUtc, j.StartedAtUtc, j.FinishedAtUtc,
         j.OutputName, j.Kind == JobKinds.AssessmentImport && j.Output is { Length: > 0 } summary
-            ? JsonSerializer.Deserialize<AssessmentImportSummary>(summary, BackgroundJobs.Json) : null);
+            ? JsonSerializer.Deserialize<AssessmentImportSummary>(summary, BackgroundJobs.Json) : null)
+    { Problems = JobProblems.Read(j.Problems) };
 }
 
 /// <summary>
@@ -87,7 +94,7 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
     {
         if (Permission.Deny<JobView>(user, PermissionMatrix.Assessments, PermissionAction.Import) is { } denied) return denied;
         if (rows.Count < 2)
-            return Result<JobView>.Invalid(new FieldError("file", fileName, "a table with a header row and at least one assessment row"));
+            return Result<JobView>.Invalid(new FieldError("file", fileName, AllowedTexts.JobsTableHeaderRowLeast));
         return Result<JobView>.Ok(await QueueAsync(JobKinds.AssessmentImport, new AssessmentImportParameters(fileName, rows), ct));
     }
 
@@ -98,8 +105,8 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
     public async Task<Result<JobView>> StartAnalysisReportAsync(string runCode, string? format, string? language, CancellationToken ct = default)
     {
         format ??= "html";
-        if (format is not ("html" or "docx")) return Result<JobView>.Invalid(new FieldError("format", format, "html or docx"));
-        if (language is not ("nl" or "en")) return Result<JobView>.Invalid(new FieldError("lang", language ?? "", "nl or en"));
+        if (format is not ("html" or "docx")) return Result<JobView>.Invalid(new FieldError("format", format, AllowedTexts.JobsHtmlDocx));
+        if (language is not ("nl" or "en")) return Result<JobView>.Invalid(new FieldError("lang", language ?? "", AllowedTexts.JobsNlEn));
         if (!await db.AnalysisRuns.AnyAsync(r => r.Code == runCode, ct)) return Result<JobView>.NotFound($"No analysis run '{runCode}'.");
         return Result<JobView>.Ok(await QueueAsync(JobKinds.AnalysisReport, new AnalysisReportParameters(runCode, format, language), ct));
     }
@@ -115,10 +122,10 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
         if (Permission.Deny<JobView>(user, PermissionMatrix.SubjectOf("dependency")!, PermissionAction.Import) is { } denied) return denied;
         if (Permission.Deny<JobView>(user, PermissionMatrix.SubjectOf("observation")!, PermissionAction.Import) is { } deniedSeries) return deniedSeries;
         var errors = new List<FieldError>();
-        if (settings.Extension is not (".csv" or ".zip")) errors.Add(new FieldError("file", settings.FileName, TradeScreenParameters.AllowedFiles));
-        if (settings.Year is < 1988 or > 2100) errors.Add(new FieldError("year", settings.YearAsGiven ?? settings.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "a year from 1988 to 2100"));
-        if (string.IsNullOrWhiteSpace(settings.Importer)) errors.Add(new FieldError("importer", settings.Importer, "EU27, an ISO3 code of an EU member or a 3-digit BACI country code"));
-        if (settings.Criteria is not ("eu" or "geodep" or "merics")) errors.Add(new FieldError("criteria", settings.Criteria, TradeScreenParameters.AllowedCriteria));
+        if (settings.Extension is not (".csv" or ".zip")) errors.Add(new FieldError("file", settings.FileName, AllowedTexts.JobsFiles));
+        if (settings.Year is < 1988 or > 2100) errors.Add(new FieldError("year", settings.YearAsGiven ?? settings.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), AllowedTexts.JobsYear19882100));
+        if (string.IsNullOrWhiteSpace(settings.Importer)) errors.Add(new FieldError("importer", settings.Importer, AllowedTexts.JobsEu27Iso3CodeEu));
+        if (settings.Criteria is not ("eu" or "geodep" or "merics")) errors.Add(new FieldError("criteria", settings.Criteria, AllowedTexts.JobsCriteria));
         if (errors.Count > 0) return Result<JobView>.Invalid(errors);
         var id = await uploads.KeepAsync(settings.Extension, content, ct);
         try
@@ -152,7 +159,7 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
     public async Task<Result<JobView>> FindAsync(Guid id, CancellationToken ct = default) =>
         await db.Jobs.AsNoTracking().Where(j => j.Id == id && j.Owner == user.UserName).Select(j => new BackgroundJob
             {
-                Id = j.Id, Kind = j.Kind, Owner = j.Owner, State = j.State, Progress = j.Progress, ResultCode = j.ResultCode, Reason = j.Reason,
+                Id = j.Id, Kind = j.Kind, Owner = j.Owner, State = j.State, Progress = j.Progress, ResultCode = j.ResultCode, Reason = j.Reason, Problems = j.Problems,
                 CreatedAtUtc = j.CreatedAtUtc, StartedAtUtc = j.StartedAtUtc, FinishedAtUtc = j.FinishedAtUtc, OutputName = j.OutputName,
                 Output = j.OutputName == null ? j.Output : null,
             }).FirstOrDefaultAsync(ct) is { } job

@@ -6,9 +6,20 @@ using Baken.Domain.Jobs;
 namespace Baken.Application.Jobs;
 
 /// <summary>How a job ended: its state, the code of what it stored, why it failed, and what it made for its owner to take.</summary>
-public sealed record JobOutcome(JobState State, string? ResultCode = null, string? Reason = null, byte[]? Output = null, string? OutputName = null)
+public sealed record JobOutcome(JobState State, string? ResultCode = null, string? Reason = null, byte[]? Output = null, string? OutputName = null,
+    IReadOnlyList<Common.FieldError>? Problems = null)
 {
     public static JobOutcome Failed(string reason) => new(JobState.Failed, Reason: reason);
+
+    /// <summary>
+    /// A failure with the use case's problems, kept as messages (pages say them in their reader's language) and as English
+    /// lines in <see cref="Reason"/>; without problems, the use case's message (or <paramref name="fallback"/>) is the reason.
+    /// </summary>
+    public static JobOutcome Failed(IReadOnlyList<Common.FieldError> errors, string? message, string fallback)
+    {
+        IReadOnlyList<Common.FieldError> problems = errors.Count > 0 ? errors : [JobProblems.Plain(Domain.ValidationMessage.Verbatim(message ?? fallback))];
+        return new(JobState.Failed, Reason: string.Join("\n", problems.Select(JobProblems.English)), Problems: problems);
+    }
 }
 
 /// <summary>
@@ -34,11 +45,8 @@ public sealed class AnalysisJob(RunIntegratedAnalysis analysis) : IJobKind
         // The token reaches the run's storing too: a cancel heard after the Monte Carlo still stores nothing.
         var result = await analysis.HandleAsync(settings.ToRequest(progress), ct);
         if (result.IsOk) return new JobOutcome(JobState.Done, result.Value!.RunCode);
-        return JobOutcome.Failed(Reasons(result.Errors, result.Message, "the analysis was refused"));
+        return JobOutcome.Failed(result.Errors, result.Message, "the analysis was refused");
     }
-
-    public static string Reasons(IReadOnlyList<Common.FieldError> errors, string? message, string fallback) =>
-        string.Join("\n", errors.Count > 0 ? errors.Select(e => e.ToString()) : [message ?? fallback]);
 }
 
 /// <summary>What an assessment-import job carries: the uploaded table's rows, as read from the file, and the file's name.</summary>
@@ -58,6 +66,6 @@ public sealed class AssessmentImportJob(ImportAssessmentTable import) : IJobKind
         if (upload?.Rows is not { Count: > 0 } rows) return JobOutcome.Failed("file: the uploaded rows are no longer kept; upload the file again");
         var result = await import.HandleAsync(rows, ct, progress);
         if (result.IsOk) return new JobOutcome(JobState.Done, Output: JsonSerializer.SerializeToUtf8Bytes(result.Value, BackgroundJobs.Json));
-        return JobOutcome.Failed(AnalysisJob.Reasons(result.Errors, result.Message, "the import was refused"));
+        return JobOutcome.Failed(result.Errors, result.Message, "the import was refused");
     }
 }

@@ -31,7 +31,7 @@ public sealed class CompartmentDirectory
     /// <summary>The marking of something made from <paramref name="inputs"/>: highest level, union of compartments.</summary>
     public Marking HighWater(IEnumerable<Classification> inputs) => Marking(Classification.Highest(inputs));
 
-    public const string AudienceAllowed = "public (Ongerubriceerd, no compartments, publishable records only), internal (what you may see), or a marking such as 'Stg.G // NUC, CYB'";
+    public static string AudienceAllowed => AllowedTexts.RegisterAudience.English;
 
     /// <summary>Reads an audience: <c>public</c>, <c>internal</c> or a marking line naming its level and compartments.</summary>
     public bool TryParseAudience(string? text, out Audience audience, out FieldError? error)
@@ -43,7 +43,7 @@ public sealed class CompartmentDirectory
         if (t.Equals("internal", StringComparison.OrdinalIgnoreCase) || t.Equals("intern", StringComparison.OrdinalIgnoreCase)) return true;
         if (!Domain.Security.Marking.TryParse(t, out var marking))
         {
-            error = new FieldError("audience", text ?? "", AudienceAllowed);
+            error = new FieldError("audience", text ?? "", AllowedTexts.RegisterAudience);
             return false;
         }
         if (!TryParse(string.Join(';', marking.Compartments), out var mask, out var compartmentError))
@@ -55,9 +55,11 @@ public sealed class CompartmentDirectory
         return true;
     }
 
-    public string Allowed => _byCode.Count == 0
-        ? "no compartments are defined yet (an administrator adds them with 'baken user add --compartments')"
-        : "codes of defined compartments separated by ';' (" + string.Join(", ", _byCode.Keys.Order(StringComparer.Ordinal)) + ")";
+    public string Allowed => Rule.English;
+
+    /// <summary>What a compartment list may hold, as a catalogue text.</summary>
+    public Domain.ValidationMessage Rule => _byCode.Count == 0 ? AllowedTexts.RegisterNoCompartments
+        : AllowedTexts.RegisterCompartments.With(string.Join(", ", _byCode.Keys.Order(StringComparer.Ordinal)));
 
     /// <summary>Parses "NUC;CYBER" into a mask; an unknown code yields an error naming it.</summary>
     public bool TryParse(string? text, out long mask, out FieldError? error)
@@ -69,7 +71,7 @@ public sealed class CompartmentDirectory
         {
             if (!_byCode.TryGetValue(part, out var c))
             {
-                error = new FieldError("compartments", part, Allowed);
+                error = new FieldError("compartments", part, Rule);
                 return false;
             }
             mask |= c.Mask;

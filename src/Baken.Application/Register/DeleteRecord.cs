@@ -18,7 +18,7 @@ public sealed class DeleteRecord(IBakenDb db, ICurrentUser user)
     public async Task<Result<string>> HandleAsync(DeleteRecordRequest request, CancellationToken ct = default)
     {
         if (RecordKinds.Find(request.Kind) is not { } kind)
-            return Result<string>.Invalid(new FieldError("kind", request.Kind, RecordKinds.AllowedNames));
+            return Result<string>.Invalid(new FieldError("kind", request.Kind, AllowedTexts.Kinds.With(RecordKinds.AllowedNames)));
         if (kind.ReadOnly)
             return Result<string>.Forbidden($"{kind.DisplayEn} are made by their own command, not edited in the register.");
         if (Permission.Deny<string>(user, PermissionMatrix.SubjectOf(kind.Name) ?? kind.Name, PermissionAction.Delete) is { } denied)

@@ -10,7 +10,7 @@ public sealed class ExportRecords(IBakenDb db)
     public async Task<Result<IReadOnlyList<RecordView>>> HandleAsync(string kindName, CancellationToken ct = default)
     {
         if (RecordKinds.Find(kindName) is not { } kind)
-            return Result<IReadOnlyList<RecordView>>.Invalid(new FieldError("kind", kindName, RecordKinds.AllowedNames));
+            return Result<IReadOnlyList<RecordView>>.Invalid(new FieldError("kind", kindName, AllowedTexts.Kinds.With(RecordKinds.AllowedNames)));
         var compartments = await CompartmentDirectory.LoadAsync(db, ct);
         var rows = await kind.Query(db).AsNoTracking().ToListAsync(ct);
         var mask = await RecordReferences.MaskAsync(db, kind, rows, ct);

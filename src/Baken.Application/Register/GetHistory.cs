@@ -19,7 +19,7 @@ public sealed class GetHistory(IBakenDb db)
     public async Task<Result<IReadOnlyList<HistoryView>>> HandleAsync(string kindName, string code, CancellationToken ct = default)
     {
         if (RecordKinds.Find(kindName) is not { } kind)
-            return Result<IReadOnlyList<HistoryView>>.Invalid(new FieldError("kind", kindName, RecordKinds.AllowedNames));
+            return Result<IReadOnlyList<HistoryView>>.Invalid(new FieldError("kind", kindName, AllowedTexts.Kinds.With(RecordKinds.AllowedNames)));
         var entries = await db.History.AsNoTracking()
             .Where(h => h.EntityKind == kind.Name && h.EntityCode == code)
             .OrderBy(h => h.Id).ToListAsync(ct);

@@ -9,7 +9,7 @@ public sealed class GetRecord(IBakenDb db)
     public async Task<Result<RecordView>> HandleAsync(string kindName, string code, CancellationToken ct = default)
     {
         if (RecordKinds.Find(kindName) is not { } kind)
-            return Result<RecordView>.Invalid(new FieldError("kind", kindName, RecordKinds.AllowedNames));
+            return Result<RecordView>.Invalid(new FieldError("kind", kindName, AllowedTexts.Kinds.With(RecordKinds.AllowedNames)));
         var record = await kind.Query(db).AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, ct);
         if (record is null) return Result<RecordView>.NotFound($"No {kind.Name} with code '{code}'.");
         var mask = await RecordReferences.MaskAsync(db, kind, [record], ct);

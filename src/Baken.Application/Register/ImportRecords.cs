@@ -22,7 +22,7 @@ public sealed class ImportRecords(IBakenDb db, ICurrentUser user)
     public async Task<Result<ImportSummary>> HandleAsync(ImportRecordsRequest request, CancellationToken ct = default)
     {
         if (RecordKinds.Find(request.Kind) is not { } kind)
-            return Result<ImportSummary>.Invalid(new FieldError("kind", request.Kind, RecordKinds.AllowedNames));
+            return Result<ImportSummary>.Invalid(new FieldError("kind", request.Kind, AllowedTexts.Kinds.With(RecordKinds.AllowedNames)));
         if (kind.ReadOnly)
             return Result<ImportSummary>.Forbidden($"{kind.DisplayEn} are made by their own command, not edited in the register.");
         if (Permission.Deny<ImportSummary>(user, PermissionMatrix.SubjectOf(kind.Name) ?? kind.Name, PermissionAction.Import) is { } denied)
@@ -46,12 +46,12 @@ public sealed class ImportRecords(IBakenDb db, ICurrentUser user)
             var code = row.Values.TryGetValue("code", out var rawCode) ? rawCode?.Trim() : null;
             if (!RecordCode.IsValid(code))
             {
-                errors.Add(new FieldError("code", rawCode ?? "", RecordCode.Allowed, row.Line));
+                errors.Add(new FieldError("code", rawCode ?? "", RecordCode.Rule, row.Line));
                 continue;
             }
             if (seen.TryGetValue(code!, out var firstLine))
             {
-                errors.Add(new FieldError("code", code!, $"a code not already used on line {firstLine} of this file", row.Line));
+                errors.Add(new FieldError("code", code!, AllowedTexts.RegisterCodeOnLine.With(firstLine), row.Line));
                 continue;
             }
             seen[code!] = row.Line;
@@ -59,7 +59,7 @@ public sealed class ImportRecords(IBakenDb db, ICurrentUser user)
             var isNew = !existing.TryGetValue(code!, out var record);
             if (isNew && await SaveRecord.CodeTakenAsync(db, kind, code!, ct))
             {
-                errors.Add(new FieldError("code", code!, "a code that is not already in use", row.Line));
+                errors.Add(new FieldError("code", code!, AllowedTexts.RegisterCodeNotAlreadyUse, row.Line));
                 continue;
             }
             var before = record is null ? null : Snapshot(kind, record);

@@ -29,10 +29,10 @@ public sealed class ListRecords(IBakenDb db)
     public async Task<Result<RecordPage>> HandleAsync(ListRecordsRequest request, CancellationToken ct = default)
     {
         if (RecordKinds.Find(request.Kind) is not { } kind)
-            return Result<RecordPage>.Invalid(new FieldError("kind", request.Kind, RecordKinds.AllowedNames));
-        if (request.Page < 1) return Result<RecordPage>.Invalid(new FieldError("page", request.Page.ToString(System.Globalization.CultureInfo.InvariantCulture), "1 or more"));
+            return Result<RecordPage>.Invalid(new FieldError("kind", request.Kind, AllowedTexts.Kinds.With(RecordKinds.AllowedNames)));
+        if (request.Page < 1) return Result<RecordPage>.Invalid(new FieldError("page", request.Page.ToString(System.Globalization.CultureInfo.InvariantCulture), AllowedTexts.Register1More));
         if (request.PageSize is < 1 or > MaxPageSize)
-            return Result<RecordPage>.Invalid(new FieldError("pageSize", request.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), $"1 to {MaxPageSize}"));
+            return Result<RecordPage>.Invalid(new FieldError("pageSize", request.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), AllowedTexts.RegisterPageSize.With(MaxPageSize)));
 
         var noFieldFilters = request.Filters is null || request.Filters.Count == 0;
         if (noFieldFilters && (request.Sort is null or "code" || request.Sort == kind.TitleField))
@@ -60,12 +60,12 @@ public sealed class ListRecords(IBakenDb db)
         foreach (var (name, value) in request.Filters ?? new Dictionary<string, string>())
         {
             if (kind.Field(name) is not { } field)
-                return Result<RecordPage>.Invalid(new FieldError(name, value, "a field of " + kind.Name + ": " + string.Join(", ", kind.Fields.Select(f => f.Name))));
+                return Result<RecordPage>.Invalid(new FieldError(name, value, AllowedTexts.RegisterFieldOf.With(kind.Name, string.Join(", ", kind.Fields.Select(f => f.Name)))));
             rows = rows.Where(r => (mask(field, field.Get(r)) ?? "").Split(';').Contains(value, StringComparer.OrdinalIgnoreCase));
         }
         var sortField = request.Sort is null || request.Sort == "code" ? null : kind.Field(request.Sort);
         if (request.Sort is not null && request.Sort != "code" && sortField is null)
-            return Result<RecordPage>.Invalid(new FieldError("sort", request.Sort, "code or a field of " + kind.Name));
+            return Result<RecordPage>.Invalid(new FieldError("sort", request.Sort, AllowedTexts.RegisterSort.With(kind.Name)));
         Func<Record, string> key = sortField is null ? r => r.Code : r => mask(sortField, sortField.Get(r)) ?? "";
         var ordered = (request.Descending ? rows.OrderByDescending(key, NaturalComparer.Instance) : rows.OrderBy(key, NaturalComparer.Instance)).ToList();
 

@@ -19,7 +19,7 @@ public static class QualifiedCodes
     public static async Task<IReadOnlyList<FieldError>> CheckAsync(IBakenDb db, string field, string? text, IReadOnlyList<string> kinds, CancellationToken ct)
     {
         var errors = new List<FieldError>();
-        var allowed = $"references written kind:code separated by ';', kind one of {string.Join(", ", kinds)}";
+        var allowed = AllowedTexts.RegisterQualifiedCodes.With(string.Join(", ", kinds));
         foreach (var (kindName, code) in Parse(text))
         {
             if (!kinds.Contains(kindName) || RecordKinds.Find(kindName) is not { } kind || code.Length == 0)
@@ -28,7 +28,7 @@ public static class QualifiedCodes
                 continue;
             }
             if (!await kind.Query(db).AnyAsync(r => r.Code == code, ct))
-                errors.Add(new FieldError(field, $"{kindName}:{code}", $"the code of an existing {kindName}"));
+                errors.Add(new FieldError(field, $"{kindName}:{code}", RecordReferences.Existing(kindName)));
         }
         return errors;
     }

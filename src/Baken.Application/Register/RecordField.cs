@@ -12,7 +12,9 @@ public sealed class RecordField
 {
     public required string Name { get; init; }
     public required string Description { get; init; }
-    public required string Allowed { get; init; }
+    /// <summary>What the field takes, as a catalogue text (hosts translate it); <see cref="Allowed"/> is its English.</summary>
+    public required ValidationMessage Rule { get; init; }
+    public string Allowed => Rule.English;
     public bool Required { get; init; }
     /// <summary>A new record that omits this field keeps the entity's default (enums, numbers) instead of failing.</summary>
     public bool HasDefault { get; init; }
@@ -53,6 +55,30 @@ public sealed class RecordFieldBuilder<T> where T : Record
 
     private readonly List<RecordField> _fields = [];
 
+    /// <summary>The rule of the short text every record has (provenance).</summary>
+    internal static ValidationMessage ShortTextRule => TextRule.With(MaxTextLength);
+
+    /// <summary>The rule of a plain yes/no column (publishable).</summary>
+    internal static ValidationMessage PlainBool => PlainBoolRule;
+
+    // The rules' texts. A field's rule names its own numbers and kinds, so one text serves every field of its type.
+    private static readonly MessageTemplate RequiredTextRule = new("allowed.text.required", "required text of at most {0:N0} characters");
+    private static readonly MessageTemplate TextRule = new("allowed.text", "text of at most {0:N0} characters");
+    private static readonly MessageTemplate RequiredCodeTextRule = new("allowed.text.requiredcode", "required text of at most {0:N0} characters (the code of a {1})");
+    private static readonly MessageTemplate CodeTextRule = new("allowed.text.code", "text of at most {0:N0} characters (the code of a {1})");
+    private static readonly MessageTemplate WithoutControlRule = new("allowed.text.nocontrol", "{0} without control characters");
+    private static readonly MessageTemplate LongTextRule = new("allowed.text.long", "at most {0:N0} characters without control characters");
+    private static readonly MessageTemplate OneOfRule = new("allowed.enum.one", "one of {0}");
+    private static readonly MessageTemplate OneOrMoreRule = new("allowed.enum.many", "one or more of {0} separated by ';'");
+    private static readonly MessageTemplate WholeRule = new("allowed.number.whole", "a whole number from {0} to {1}");
+    private static readonly MessageTemplate NumberRule = new("allowed.number", "a finite number with '.' as decimal separator, or empty");
+    private static readonly MessageTemplate BoolRule = new("allowed.bool", "true or false (also yes/no, ja/nee, 1/0)");
+    private static readonly MessageTemplate DateRule = new("allowed.date.optional", "a date as yyyy-MM-dd, or empty");
+    private static readonly MessageTemplate CodesRule = new("allowed.codes", "codes of existing {0} records separated by ';', at most {1:N0} characters");
+    private static readonly MessageTemplate ClassRule = new("allowed.class", "one of A, B, C, D, E, or empty");
+    private static readonly MessageTemplate PlainBoolRule = new("allowed.bool.plain", "true or false");
+    private static readonly MessageTemplate ClassOrXRule = new("allowed.class.x", "one of X, A, B, C, D, E, or empty");
+
     public IReadOnlyList<RecordField> Fields => _fields;
 
     public RecordFieldBuilder<T> Text(string name, string description, Expression<Func<T, string?>> getter, Action<T, string?> set,
@@ -60,10 +86,11 @@ public sealed class RecordFieldBuilder<T> where T : Record
     {
         var get = getter.Compile();
         var max = multiline ? MaxLongTextLength : MaxTextLength;
-        var allowed = (required ? "required text" : "text") + string.Create(CultureInfo.InvariantCulture, $" of at most {max:N0} characters") + (references is null ? "" : $" (the code of a {references})");
+        var allowed = references is null ? (required ? RequiredTextRule : TextRule).With(max)
+            : (required ? RequiredCodeTextRule : CodeTextRule).With(max, references);
         _fields.Add(new RecordField
         {
-            Name = name, Description = description, Allowed = allowed, Required = required, Multiline = multiline, References = references,
+            Name = name, Description = description, Rule = allowed, Required = required, Multiline = multiline, References = references,
             Property = references is null ? null : PropertyName(getter, name),
             Get = r => get((T)r),
             Set = (r, v) => set((T)r, ParseText(name, v, required, max, allowed)),
@@ -77,10 +104,10 @@ public sealed class RecordFieldBuilder<T> where T : Record
     {
         var names = System.Enum.GetNames<TEnum>().Where(n => n != "None").Select(ToKebab).ToArray();
         var isFlags = typeof(TEnum).IsDefined(typeof(FlagsAttribute), false);
-        var allowed = isFlags ? "one or more of " + string.Join(", ", names) + " separated by ';'" : "one of " + string.Join(", ", names);
+        var allowed = (isFlags ? OneOrMoreRule : OneOfRule).With(string.Join(", ", names));
         _fields.Add(new RecordField
         {
-            Name = name, Description = description, Allowed = allowed, Required = required, HasDefault = !required,
+            Name = name, Description = description, Rule = allowed, Required = required, HasDefault = !required,
             Choices = isFlags ? null : names, EnumType = typeof(TEnum),
             Get = r => FormatEnum(get((T)r), isFlags),
             Set = (r, v) => set((T)r, ParseEnum<TEnum>(name, v, isFlags, allowed)),
@@ -95,16 +122,15 @@ public sealed class RecordFieldBuilder<T> where T : Record
     public RecordFieldBuilder<T> OptionChoices(string name, string description,
         Func<T, IReadOnlyList<Baken.Domain.Dependencies.DependencyOptionChoice>> get, Action<T, IReadOnlyList<Baken.Domain.Dependencies.DependencyOptionChoice>> set)
     {
-        var allowed = Baken.Domain.Dependencies.DependencyOptionText.Allowed;
         _fields.Add(new RecordField
         {
-            Name = name, Description = description, Allowed = allowed, Multiline = true, EnumType = typeof(Baken.Domain.Dependencies.DependencyOption),
+            Name = name, Description = description, Rule = Baken.Domain.Dependencies.DependencyOptionText.Rule, Multiline = true, EnumType = typeof(Baken.Domain.Dependencies.DependencyOption),
             Get = r => Baken.Domain.Dependencies.DependencyOptionText.Format(get((T)r)),
             GetJson = r => Baken.Domain.Dependencies.DependencyOptionText.ToJson(get((T)r)),
             Set = (r, v) =>
             {
                 if (v is { Length: > MaxLongTextLength } || (v ?? "").Any(ch => char.IsControl(ch) && ch is not '\n' and not '\r' and not '\t'))
-                    throw new DomainValidationException(name, v ?? "", $"at most {MaxLongTextLength:N0} characters without control characters");
+                    throw new DomainValidationException(name, v ?? "", LongTextRule.With(MaxLongTextLength));
                 set((T)r, Baken.Domain.Dependencies.DependencyOptionText.Parse(v?.Replace("\r\n", "\n", StringComparison.Ordinal), name));
             },
         });
@@ -113,10 +139,10 @@ public sealed class RecordFieldBuilder<T> where T : Record
 
     public RecordFieldBuilder<T> Int(string name, string description, Func<T, int> get, Action<T, int> set, int min, int max)
     {
-        var allowed = $"a whole number from {min} to {max}";
+        var allowed = WholeRule.With(min, max);
         _fields.Add(new RecordField
         {
-            Name = name, Description = description, Allowed = allowed, Required = true, HasDefault = true,
+            Name = name, Description = description, Rule = allowed, Required = true, HasDefault = true,
             Get = r => get((T)r).ToString(CultureInfo.InvariantCulture),
             Set = (r, v) =>
             {
@@ -130,10 +156,10 @@ public sealed class RecordFieldBuilder<T> where T : Record
 
     public RecordFieldBuilder<T> Number(string name, string description, Func<T, double?> get, Action<T, double?> set)
     {
-        const string allowed = "a finite number with '.' as decimal separator, or empty";
+        var allowed = NumberRule;
         _fields.Add(new RecordField
         {
-            Name = name, Description = description, Allowed = allowed,
+            Name = name, Description = description, Rule = allowed,
             Get = r => get((T)r)?.ToString("R", CultureInfo.InvariantCulture),
             Set = (r, v) =>
             {
@@ -148,10 +174,10 @@ public sealed class RecordFieldBuilder<T> where T : Record
 
     public RecordFieldBuilder<T> Bool(string name, string description, Func<T, bool> get, Action<T, bool> set)
     {
-        const string allowed = "true or false (also yes/no, ja/nee, 1/0)";
+        ValidationMessage allowed = BoolRule;
         _fields.Add(new RecordField
         {
-            Name = name, Description = description, Allowed = allowed,
+            Name = name, Description = description, Rule = allowed,
             Get = r => get((T)r) ? "true" : "false",
             Set = (r, v) => set((T)r, ParseBool(name, v, allowed)),
         });
@@ -160,10 +186,10 @@ public sealed class RecordFieldBuilder<T> where T : Record
 
     public RecordFieldBuilder<T> Date(string name, string description, Func<T, DateOnly?> get, Action<T, DateOnly?> set)
     {
-        const string allowed = "a date as yyyy-MM-dd, or empty";
+        var allowed = DateRule;
         _fields.Add(new RecordField
         {
-            Name = name, Description = description, Allowed = allowed,
+            Name = name, Description = description, Rule = allowed,
             Get = r => get((T)r)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Set = (r, v) =>
             {
@@ -180,10 +206,10 @@ public sealed class RecordFieldBuilder<T> where T : Record
     public RecordFieldBuilder<T> Codes(string name, string description, Expression<Func<T, string?>> getter, Action<T, string?> set, string references)
     {
         var get = getter.Compile();
-        var allowed = CodesAllowed(references);
+        var allowed = CodesRule.With(references, MaxTextLength);
         _fields.Add(new RecordField
         {
-            Name = name, Description = description, Allowed = allowed, References = references, ReferencesMany = true,
+            Name = name, Description = description, Rule = allowed, References = references, ReferencesMany = true,
             Property = PropertyName(getter, name),
             Get = r => get((T)r),
             Set = (r, v) =>
@@ -204,10 +230,10 @@ public sealed class RecordFieldBuilder<T> where T : Record
     public RecordFieldBuilder<T> Codes(string name, string description, Expression<Func<T, List<string>>> getter, Action<T, List<string>> set, string references)
     {
         var get = getter.Compile();
-        var allowed = CodesAllowed(references);
+        var allowed = CodesRule.With(references, MaxTextLength);
         _fields.Add(new RecordField
         {
-            Name = name, Description = description, Allowed = allowed, References = references, ReferencesMany = true, IsCodeList = true,
+            Name = name, Description = description, Rule = allowed, References = references, ReferencesMany = true, IsCodeList = true,
             Property = PropertyName(getter, name),
             // An empty list reads as no value, as the text column's null did: exports, the API and history read the same.
             Get = r => get((T)r) is { Count: > 0 } codes ? string.Join(";", codes) : null,
@@ -216,14 +242,11 @@ public sealed class RecordFieldBuilder<T> where T : Record
         return this;
     }
 
-    private static string CodesAllowed(string references) =>
-        string.Create(CultureInfo.InvariantCulture, $"codes of existing {references} records separated by ';', at most {MaxTextLength:N0} characters");
-
     /// <summary>
     /// The codes of a ';'-separated text, trimmed and without duplicates; empty parts (";;", a trailing ';') are no codes.
     /// A part that is no code (longer than a code may be) is a field error naming it, never dropped.
     /// </summary>
-    internal static List<string> ParseCodes(string field, string? value, string allowed)
+    internal static List<string> ParseCodes(string field, string? value, ValidationMessage allowed)
     {
         var text = ParseText(field, value, false, MaxTextLength, allowed);
         var codes = SplitCodes(text).Distinct(StringComparer.Ordinal).ToList();
@@ -237,13 +260,13 @@ public sealed class RecordFieldBuilder<T> where T : Record
     {
         _fields.Add(new RecordField
         {
-            Name = name, Description = description, Allowed = Baken.Domain.Security.ClassificationLevels.Allowed, Required = true, HasDefault = true,
+            Name = name, Description = description, Rule = Baken.Domain.Security.ClassificationLevels.Rule, Required = true, HasDefault = true,
             Choices = System.Enum.GetValues<Baken.Domain.Security.ClassificationLevel>().Select(l => Baken.Domain.Security.ClassificationLevels.DisplayName(l)).ToArray(),
             Get = r => Baken.Domain.Security.ClassificationLevels.DisplayName(get((T)r)),
             Set = (r, v) =>
             {
                 if (!Baken.Domain.Security.ClassificationLevels.TryParse(v, out var level))
-                    throw new DomainValidationException(name, v ?? "", Baken.Domain.Security.ClassificationLevels.Allowed);
+                    throw new DomainValidationException(name, v ?? "", Baken.Domain.Security.ClassificationLevels.Rule);
                 set((T)r, level);
             },
         });
@@ -262,10 +285,10 @@ public sealed class RecordFieldBuilder<T> where T : Record
     /// <summary>A class letter A–E (X allowed when <paramref name="allowX"/>), or empty when unknown.</summary>
     public RecordFieldBuilder<T> ClassLetter(string name, string description, Func<T, string?> get, Action<T, string?> set, bool allowX = false)
     {
-        var allowed = allowX ? "one of X, A, B, C, D, E, or empty" : "one of A, B, C, D, E, or empty";
+        ValidationMessage allowed = allowX ? ClassOrXRule : ClassRule;
         _fields.Add(new RecordField
         {
-            Name = name, Description = description, Allowed = allowed,
+            Name = name, Description = description, Rule = allowed,
             Get = r => get((T)r),
             Set = (r, v) =>
             {
@@ -279,7 +302,7 @@ public sealed class RecordFieldBuilder<T> where T : Record
         return this;
     }
 
-    internal static string? ParseText(string field, string? value, bool required, int max, string allowed)
+    internal static string? ParseText(string field, string? value, bool required, int max, ValidationMessage allowed)
     {
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -289,11 +312,11 @@ public sealed class RecordFieldBuilder<T> where T : Record
         }
         // Control characters other than line breaks and tabs have no place in register text and can hide content.
         if (text.Length > max || text.Any(ch => char.IsControl(ch) && ch is not '\n' and not '\r' and not '\t'))
-            throw new DomainValidationException(field, text, allowed + " without control characters");
+            throw new DomainValidationException(field, text, WithoutControlRule.With(allowed));
         return text;
     }
 
-    internal static bool ParseBool(string field, string? value, string allowed) =>
+    internal static bool ParseBool(string field, string? value, ValidationMessage allowed) =>
         (value?.Trim().ToLowerInvariant()) switch
         {
             null or "" or "false" or "no" or "nee" or "0" => false,
@@ -301,7 +324,7 @@ public sealed class RecordFieldBuilder<T> where T : Record
             _ => throw new DomainValidationException(field, value ?? "", allowed),
         };
 
-    private static TEnum ParseEnum<TEnum>(string field, string? value, bool isFlags, string allowed) where TEnum : struct, System.Enum
+    private static TEnum ParseEnum<TEnum>(string field, string? value, bool isFlags, ValidationMessage allowed) where TEnum : struct, System.Enum
     {
         if (string.IsNullOrWhiteSpace(value)) throw new DomainValidationException(field, value ?? "", allowed);
         if (!isFlags) return ParseOne<TEnum>(field, value, allowed);
@@ -311,7 +334,7 @@ public sealed class RecordFieldBuilder<T> where T : Record
         return (TEnum)System.Enum.ToObject(typeof(TEnum), bits);
     }
 
-    private static TEnum ParseOne<TEnum>(string field, string value, string allowed) where TEnum : struct, System.Enum
+    private static TEnum ParseOne<TEnum>(string field, string value, ValidationMessage allowed) where TEnum : struct, System.Enum
     {
         var key = value.Trim().Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
         foreach (var n in System.Enum.GetNames<TEnum>())

@@ -133,7 +133,7 @@ public static partial class RecordKinds
             var errors = new List<FieldError>();
             foreach (var code in Baken.Application.Cascades.ScenarioDisruptions.Parse(s.Disruptions).Select(d => d.ProcessCode).Distinct())
                 if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.VitalProcesses, p => p.Code == code, ct))
-                    errors.Add(new FieldError("disruptions", code, "the code of an existing vital process"));
+                    errors.Add(new FieldError("disruptions", code, RecordReferences.Existing("vital process")));
             errors.AddRange(await Baken.Application.Capabilities.CapabilityLevels.UnknownAsync(db, "capabilities",
                 Baken.Application.Capabilities.CapabilityLevels.ParseNeeds(s.Capabilities, "capabilities").Select(n => n.Capability), ct));
             return errors;
@@ -202,7 +202,7 @@ public static partial class RecordKinds
             .ClassLetter("capability", "Threats: the actor's capability", r => r.Capability, (r, v) => r.Capability = v)
             .ClassLetter("vulnerability", "Threats: the target's vulnerability", r => r.Vulnerability, (r, v) => r.Vulnerability = v)
             .Text("override_reason", "Why the likelihood overrides the threat rule's suggestion", r => r.OverrideReason, (r, v) => r.OverrideReason = v)
-            .Text("confidence", "Strength of knowledge: low, medium or high", r => r.Confidence, (r, v) => r.Confidence = v?.ToLowerInvariant() is null or "low" or "medium" or "high" ? v?.ToLowerInvariant() : throw new DomainValidationException("confidence", v, "low, medium or high"))
+            .Text("confidence", "Strength of knowledge: low, medium or high", r => r.Confidence, (r, v) => r.Confidence = v?.ToLowerInvariant() is null or "low" or "medium" or "high" ? v?.ToLowerInvariant() : throw new DomainValidationException("confidence", v, AllowedTexts.RegisterLowMediumHigh))
             .Text("scores", Baken.Application.Assessments.ScoreList.Allowed, r => r.Scores, (r, v) => r.Scores = Baken.Application.Assessments.ScoreList.Format(Baken.Application.Assessments.ScoreList.Parse(v)), required: true, multiline: true)
             .Text("knowledge_evidence", "Strength of knowledge, evidence base: 0 (weakest) to 4 (strongest)", r => Baken.Application.Assessments.KnowledgePedigree.Text(r.KnowledgeEvidence),
                 (r, v) => r.KnowledgeEvidence = Baken.Application.Assessments.KnowledgePedigree.Parse("knowledge_evidence", v))
@@ -264,7 +264,7 @@ public static partial class RecordKinds
         }
         catch (System.Text.Json.JsonException)
         {
-            throw new DomainValidationException(field, v, "a JSON object such as {\"year\": 2021}");
+            throw new DomainValidationException(field, v, AllowedTexts.RegisterJsonObjectSuchYear);
         }
     }
 }

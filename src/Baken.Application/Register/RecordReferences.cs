@@ -137,8 +137,15 @@ public static class RecordReferences
         referent.IsVisibleTo(holder.Level, holder.CompartmentMask);
 
     /// <summary>What a reference field allows, said without naming anything about the record it pointed at.</summary>
-    public static string NeverPointsUp(string kind) =>
-        $"the code of a {kind} classified no higher than this record and in no compartment it lacks (a reference never points up)";
+    public static ValidationMessage NeverPointsUp(string kind) => NeverPointsUpRule.With(kind);
+
+    private static readonly MessageTemplate NeverPointsUpRule = new("allowed.reference.neverup",
+        "the code of a {0} classified no higher than this record and in no compartment it lacks (a reference never points up)");
+
+    /// <summary>"the code of an existing {kind}": a reference to a record that is not there (or not visible to the reader).</summary>
+    public static ValidationMessage Existing(string kind) => ExistingRule.With(kind);
+
+    private static readonly MessageTemplate ExistingRule = new("allowed.reference.existing", "the code of an existing {0}");
 
     /// <summary>
     /// Replaces, in the field values of <paramref name="records"/>' views, every referenced code the reader may not see

@@ -24,6 +24,11 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
     /// <summary>The column that gives the reason for lowering a record's classification.</summary>
     public const string DeclassificationReason = "declassification_reason";
 
+    private static readonly MessageTemplate ColumnRule = new("allowed.record.column", "a column of a {0}: {1}");
+    private static readonly MessageTemplate ReasonRule = new("allowed.record.declassificationreason", "a reason for lowering the classification (at most 400 characters).");
+    private static readonly MessageTemplate ReasonTextRule = new("allowed.record.declassificationreasontext", "a reason of at most 400 characters without control characters.");
+    private static readonly MessageTemplate PublishableRule = new("allowed.record.publishable", "false for a record marked {0}: only Ongerubriceerd records without compartments are published.");
+
     public async Task<List<FieldError>> ApplyAsync(RecordKind kind, Record record, IReadOnlyDictionary<string, string?> values,
         bool isNew, int? line, CancellationToken ct)
     {
@@ -40,7 +45,7 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
         {
             if (RecordView.CommonColumns.Contains(key, StringComparer.OrdinalIgnoreCase) || kind.Field(key) is not null) continue;
             if (key is "version" or "title" or "updated_at" or "updated_by" or DeclassificationReason) continue; // read-only columns of an export; the reason of a lowering
-            errors.Add(new FieldError(key, values[key] ?? "", $"a column of a {kind.Name}: {string.Join(", ", RecordView.CommonColumns.Concat(kind.Fields.Select(f => f.Name)))}", line));
+            errors.Add(new FieldError(key, values[key] ?? "", ColumnRule.With(kind.Name, string.Join(", ", RecordView.CommonColumns.Concat(kind.Fields.Select(f => f.Name)))), line));
         }
 
         // Classification first: it decides whether this user may write the record at all.
@@ -50,7 +55,7 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
         if (Get(values, "classification") is { } levelText)
         {
             if (ClassificationLevels.TryParse(levelText, out var parsed)) level = parsed;
-            else errors.Add(new FieldError("classification", levelText, ClassificationLevels.Allowed, line));
+            else errors.Add(new FieldError("classification", levelText, ClassificationLevels.Rule, line));
         }
         if (Get(values, "compartments") is { } compartmentText)
         {
@@ -60,16 +65,16 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
         var classification = new Classification(level, mask);
         if (!classification.IsVisibleTo(user.Clearance, user.CompartmentMask))
             errors.Add(new FieldError("classification", $"{level.DisplayName()} {string.Join(";", compartments.Names(mask))}".Trim(),
-                $"at most your clearance ({user.Clearance.DisplayName()}) and only compartments you hold", line));
+                AllowedTexts.Clearance.With(user.Clearance.DisplayName()), line));
         else if (!isNew && Lowers(record.Classification, classification))
         {
             // Declassification: only a Coordinator or the originating organisation, with a reason that the history keeps.
             if (Permission.RefusalForKind(user, kind.Name, PermissionAction.Declassify, ownerBefore!) is { } refusal)
                 Refusals.Add(new FieldError("classification", level.DisplayName(), refusal, line));
             else if (Get(values, DeclassificationReason) is not { Length: > 0 } reason || string.IsNullOrWhiteSpace(reason))
-                errors.Add(new FieldError(DeclassificationReason, "", "a reason for lowering the classification (at most 400 characters).", line));
+                errors.Add(new FieldError(DeclassificationReason, "", ReasonRule, line));
             else if (reason.Length > RecordFieldBuilder<Record>.MaxTextLength || reason.Any(char.IsControl))
-                errors.Add(new FieldError(DeclassificationReason, reason, "a reason of at most 400 characters without control characters.", line));
+                errors.Add(new FieldError(DeclassificationReason, reason, ReasonTextRule, line));
             else
             {
                 db.Annotate(record, $"declassified from {record.ClassificationLevel.DisplayName()}{Names(record.CompartmentMask & ~mask)}: {reason.Trim()}");
@@ -81,13 +86,13 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
 
         if (Get(values, "provenance") is { } provenance)
         {
-            try { record.Provenance = RecordFieldBuilder<Record>.ParseText("provenance", provenance, false, RecordFieldBuilder<Record>.MaxTextLength, "text of at most 400 characters"); }
-            catch (DomainValidationException e) { errors.Add(new FieldError(e.Field, e.Value, e.AllowedValues, line)); }
+            try { record.Provenance = RecordFieldBuilder<Record>.ParseText("provenance", provenance, false, RecordFieldBuilder<Record>.MaxTextLength, RecordFieldBuilder<Record>.ShortTextRule); }
+            catch (DomainValidationException e) { errors.Add(FieldError.From(e, line)); }
         }
         if (Get(values, "publishable") is { } publishable)
         {
-            try { record.Publishable = RecordFieldBuilder<Record>.ParseBool("publishable", publishable, "true or false"); }
-            catch (DomainValidationException e) { errors.Add(new FieldError(e.Field, e.Value, e.AllowedValues, line)); }
+            try { record.Publishable = RecordFieldBuilder<Record>.ParseBool("publishable", publishable, RecordFieldBuilder<Record>.PlainBool); }
+            catch (DomainValidationException e) { errors.Add(FieldError.From(e, line)); }
         }
 
         var named = new HashSet<RecordField>();
@@ -108,7 +113,7 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
             }
             catch (DomainValidationException e)
             {
-                errors.Add(new FieldError(e.Field, e.Value, e.AllowedValues, line));
+                errors.Add(FieldError.From(e, line));
                 continue;
             }
             if (field.References is not null && present && !string.IsNullOrWhiteSpace(value)) named.Add(field);
@@ -129,7 +134,7 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
                 if (referent is null)
                 {
                     // An earlier reference whose record is gone or hidden does not block a reclassification.
-                    if (wasNamed) errors.Add(new FieldError(field.Name, code, $"the code of an existing {field.References}", line));
+                    if (wasNamed) errors.Add(new FieldError(field.Name, code, RecordReferences.Existing(field.References!), line));
                 }
                 else if (!RecordReferences.MayBeNamedBy(referent.Value, record.Classification))
                     errors.Add(new FieldError(field.Name, code, RecordReferences.NeverPointsUp(field.References!), line));
@@ -139,7 +144,7 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
         if (record.Publishable && (record.ClassificationLevel != ClassificationLevel.Ongerubriceerd || record.CompartmentMask != 0)
             && (Get(values, "publishable") is not null || Get(values, "classification") is not null || Get(values, "compartments") is not null))
             errors.Add(new FieldError("publishable", "true",
-                $"false for a record marked {record.ClassificationLevel.DisplayName()}{Names(record.CompartmentMask)}: only Ongerubriceerd records without compartments are published.", line));
+                PublishableRule.With(record.ClassificationLevel.DisplayName() + Names(record.CompartmentMask)), line));
 
         // The record as it would be saved must be one this user may write: an analyst's own assessment, an own organisation's measure.
         if (errors.Count == 0)
@@ -154,7 +159,7 @@ public sealed class RecordWriter(IBakenDb db, ICurrentUser user, CompartmentDire
         if (errors.Count == 0 && kind.Check is { } check)
         {
             try { check(record); }
-            catch (DomainValidationException e) { errors.Add(new FieldError(e.Field, e.Value, e.AllowedValues, line)); }
+            catch (DomainValidationException e) { errors.Add(FieldError.From(e, line)); }
         }
         // Rules across records (a meeting's level against its invitees) see only what this user may see, so a
         // hidden record reads as unknown and its existence is not revealed.

@@ -16,14 +16,14 @@ public sealed class SaveRecord(IBakenDb db, ICurrentUser user)
     public async Task<Result<RecordView>> HandleAsync(SaveRecordRequest request, CancellationToken ct = default)
     {
         if (RecordKinds.Find(request.Kind) is not { } kind)
-            return Result<RecordView>.Invalid(new FieldError("kind", request.Kind, RecordKinds.AllowedNames));
+            return Result<RecordView>.Invalid(new FieldError("kind", request.Kind, AllowedTexts.Kinds.With(RecordKinds.AllowedNames)));
         if (kind.ReadOnly)
             return Result<RecordView>.Forbidden($"{kind.DisplayEn} are made by their own command, not edited in the register.");
         // Asked before anything is looked up, so a role that may not write learns nothing about which codes exist.
         if (Permission.Deny<RecordView>(user, PermissionMatrix.SubjectOf(kind.Name) ?? kind.Name, request.Mode == SaveMode.Create ? PermissionAction.Create : PermissionAction.Edit) is { } denied)
             return denied;
         if (!RecordCode.IsValid(request.Code))
-            return Result<RecordView>.Invalid(new FieldError("code", request.Code, RecordCode.Allowed));
+            return Result<RecordView>.Invalid(new FieldError("code", request.Code, RecordCode.Rule));
         var code = request.Code.Trim();
 
         var record = await kind.Query(db).FirstOrDefaultAsync(r => r.Code == code, ct);

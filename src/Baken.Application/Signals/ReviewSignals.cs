@@ -51,7 +51,7 @@ public sealed class ReviewSignals(IBakenDb db, ICurrentUser user, SaveRecord sav
         {
             var target = into ?? signal.DuplicateOf;
             if (target is null || target == code)
-                return Result<RecordView>.Invalid([new FieldError("into", target ?? "", "the code of another signal this one duplicates")]);
+                return Result<RecordView>.Invalid([new FieldError("into", target ?? "", AllowedTexts.SignalsCodeAnotherSignalThis)]);
             values["duplicate_of"] = target;
         }
         return await save.HandleAsync(new SaveRecordRequest("signal", code, values, SaveMode.Update), ct);

@@ -12,7 +12,7 @@ public static partial class RecordKinds
 
     public static readonly RecordKind Signal = Kind<G.Signal>("signal", "signals", "Signalen", "Signals", "title",
         db => db.Signals, b => b
-            .Date("date", "Date of the signal", r => r.Date, (r, v) => r.Date = v ?? throw new DomainValidationException("date", "", "a date as yyyy-MM-dd"))
+            .Date("date", "Date of the signal", r => r.Date, (r, v) => r.Date = v ?? throw new DomainValidationException("date", "", AllowedTexts.CouncilsDateYyyyMmDd))
             .Text("title", "Title", r => r.Title, (r, v) => r.Title = v!, required: true)
             .Text("summary", "Summary", r => r.Summary, (r, v) => r.Summary = v, multiline: true)
             .Text("source", "Source (organisation or feed)", r => r.Source, (r, v) => r.Source = v)
@@ -24,7 +24,7 @@ public static partial class RecordKinds
             .Text("duplicate_of", "The signal this one duplicates", r => r.DuplicateOf, (r, v) => r.DuplicateOf = v, references: "signal")
             .Text("feed", "Feed it came from", r => r.Feed, (r, v) => r.Feed = v)
             .Text("external_id", "The feed's id of the entry", r => r.ExternalId, (r, v) => r.ExternalId = v),
-        check: s => { if (s.Date == default) throw new DomainValidationException("date", "", "a date as yyyy-MM-dd"); });
+        check: s => { if (s.Date == default) throw new DomainValidationException("date", "", AllowedTexts.CouncilsDateYyyyMmDd); });
 
     public static readonly RecordKind Feed = Kind<G.Feed>("feed", "feeds", "Feeds", "Feeds", "title",
         db => db.Feeds, b => b
@@ -42,9 +42,9 @@ public static partial class RecordKinds
             .Enum("kind", "trend (a development under way), driver (a force behind several trends) or wildcard (unlikely, high impact)", r => r.Kind, (r, v) => r.Kind = v)
             .Text("summary", "Summary", r => r.Summary, (r, v) => r.Summary = v, multiline: true)
             .Number("horizon_years", "Horizon in years (6–20 for horizon scanning), empty when not stated", r => r.HorizonYears,
-                (r, v) => r.HorizonYears = v is null ? null : v is >= 0 and <= 100 && v == Math.Floor(v.Value) ? (int)v : throw new DomainValidationException("horizon_years", v.ToString()!, "a whole number of years from 0 to 100, or empty"))
+                (r, v) => r.HorizonYears = v is null ? null : v is >= 0 and <= 100 && v == Math.Floor(v.Value) ? (int)v : throw new DomainValidationException("horizon_years", v.ToString()!, AllowedTexts.SignalsWholeNumberYears0))
             .Text("direction", "rising, stable, falling or a description", r => r.Direction, (r, v) => r.Direction = v)
-            .Text("confidence", "low, medium or high", r => r.Confidence, (r, v) => r.Confidence = v?.ToLowerInvariant() is null or "low" or "medium" or "high" ? v?.ToLowerInvariant() : throw new DomainValidationException("confidence", v, "low, medium or high"))
+            .Text("confidence", "low, medium or high", r => r.Confidence, (r, v) => r.Confidence = v?.ToLowerInvariant() is null or "low" or "medium" or "high" ? v?.ToLowerInvariant() : throw new DomainValidationException("confidence", v, AllowedTexts.RegisterLowMediumHigh))
             .Codes("signals", "Signals that show it", r => r.Signals, (r, v) => r.Signals = v, "signal")
             .Codes("scenarios", "Scenarios it drives", r => r.Scenarios, (r, v) => r.Scenarios = v, "scenario"));
 
@@ -56,7 +56,7 @@ public static partial class RecordKinds
             .Number("amber", "Amber threshold", r => r.Amber, (r, v) => r.Amber = v)
             .Number("red", "Red threshold", r => r.Red, (r, v) => r.Red = v)
             .Number("jump_factor", "A value this many times the mean of the three before it is a jump alert too (e.g. 2); empty: none",
-                r => r.JumpFactor, (r, v) => r.JumpFactor = v is null or > 1 ? v : throw new DomainValidationException("jump_factor", v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "a number above 1, or empty"))
+                r => r.JumpFactor, (r, v) => r.JumpFactor = v is null or > 1 ? v : throw new DomainValidationException("jump_factor", v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), AllowedTexts.SignalsNumberAbove1Empty))
             .Codes("scenarios", "Scenarios whose likelihood it informs", r => r.Scenarios, (r, v) => r.Scenarios = v, "scenario")
             .Text("tags", "kind:value tags separated by ';'", r => r.Tags, (r, v) => r.Tags = Tags("tags", v))
             .Text("source", "Source of the series", r => r.Source, (r, v) => r.Source = v),
@@ -64,15 +64,15 @@ public static partial class RecordKinds
         {
             if (i is { Amber: { } a, Red: { } r } && (i.Direction == Baken.Analysis.Signals.ThresholdDirection.Rising ? a >= r : a <= r))
                 throw new DomainValidationException("red", r.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    i.Direction == Baken.Analysis.Signals.ThresholdDirection.Rising ? "a red threshold above the amber one for a rising indicator" : "a red threshold below the amber one for a falling indicator");
+                    i.Direction == Baken.Analysis.Signals.ThresholdDirection.Rising ? AllowedTexts.SignalsRisingRed : AllowedTexts.SignalsFallingRed);
         });
 
     public static readonly RecordKind Observation = Kind<G.Observation>("observation", "observations", "Waarnemingen", "Observations", "indicator",
         db => db.Observations, b => b
             .Text("indicator", "Early-warning indicator", r => r.IndicatorCode, (r, v) => r.IndicatorCode = v!, required: true, references: "warning-indicator")
-            .Date("date", "Date", r => r.Date, (r, v) => r.Date = v ?? throw new DomainValidationException("date", "", "a date as yyyy-MM-dd"))
-            .Number("value", "Value", r => r.Value, (r, v) => r.Value = v ?? throw new DomainValidationException("value", "", "a finite number")),
-        check: o => { if (o.Date == default) throw new DomainValidationException("date", "", "a date as yyyy-MM-dd"); });
+            .Date("date", "Date", r => r.Date, (r, v) => r.Date = v ?? throw new DomainValidationException("date", "", AllowedTexts.CouncilsDateYyyyMmDd))
+            .Number("value", "Value", r => r.Value, (r, v) => r.Value = v ?? throw new DomainValidationException("value", "", AllowedTexts.SignalsFiniteNumber)),
+        check: o => { if (o.Date == default) throw new DomainValidationException("date", "", AllowedTexts.CouncilsDateYyyyMmDd); });
 
     public static readonly RecordKind Alert = Kind<G.Alert>("alert", "alerts", "Waarschuwingen", "Alerts", "indicator",
         db => db.Alerts, b => b
@@ -89,7 +89,7 @@ public static partial class RecordKinds
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         var v = value.Trim().ToUpperInvariant();
-        return v.Length == 1 && allowed.Contains(v[0]) ? v : throw new DomainValidationException(field, value, $"one of {string.Join(", ", allowed.ToCharArray())}, or empty");
+        return v.Length == 1 && allowed.Contains(v[0]) ? v : throw new DomainValidationException(field, value, AllowedTexts.SignalsOneOfOrEmpty.With(string.Join(", ", allowed.ToCharArray())));
     }
 
     private static string? Tags(string field, string? value)
@@ -100,10 +100,10 @@ public static partial class RecordKinds
         {
             var i = t.IndexOf(':');
             if (i <= 0 || i == t.Length - 1 || !TagKinds.Contains(t[..i].ToLowerInvariant()))
-                throw new DomainValidationException(field, t, $"kind:value with kind one of {string.Join(", ", TagKinds)}");
+                throw new DomainValidationException(field, t, AllowedTexts.SignalsTags.With(string.Join(", ", TagKinds)));
         }
         var text = string.Join(";", tags.Distinct(StringComparer.Ordinal));
-        return text.Length <= RecordFieldBuilder<Record>.MaxTextLength ? text : throw new DomainValidationException(field, value, "at most 400 characters of tags");
+        return text.Length <= RecordFieldBuilder<Record>.MaxTextLength ? text : throw new DomainValidationException(field, value, AllowedTexts.SignalsMost400CharactersTags);
     }
 
     private static string FeedUrl(string? value)
@@ -111,6 +111,6 @@ public static partial class RecordKinds
         var v = value?.Trim() ?? "";
         // Never a local path or file: URL, from any interface: the poller runs on the server, whose files are not a feed.
         if (Uri.TryCreate(v, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && !string.IsNullOrEmpty(uri.Host)) return v;
-        throw new DomainValidationException("url", value ?? "", "an http or https URL (a feed file is taken in with 'signals import')");
+        throw new DomainValidationException("url", value ?? "", AllowedTexts.SignalsHttpHttpsUrlFeed);
     }
 }

@@ -1,3 +1,4 @@
+using Baken.Application.Common;
 using System.Globalization;
 using Baken.Analysis.Measures;
 using Baken.Domain;
@@ -25,17 +26,17 @@ public static class MeasureEffectText
             var line = raw.Trim();
             if (line.Length == 0) continue;
             var colon = line.IndexOf(':');
-            if (colon <= 0) throw new DomainValidationException(field, line, Allowed);
+            if (colon <= 0) throw new DomainValidationException(field, line, AllowedTexts.StrategyEffects);
             var scenario = line[..colon].Trim();
             EffectRange? likelihood = null;
             var reductions = new Dictionary<string, EffectRange>(StringComparer.Ordinal);
             foreach (var part in line[(colon + 1)..].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (words.Length != 2) throw new DomainValidationException(field, part, Allowed);
+                if (words.Length != 2) throw new DomainValidationException(field, part, AllowedTexts.StrategyEffects);
                 var range = ParseRange(words[1], field, part);
                 if (string.Equals(words[0], "likelihood", StringComparison.OrdinalIgnoreCase)) likelihood = range;
-                else if (!reductions.TryAdd(words[0], range)) throw new DomainValidationException(field, part, "each criterion once per scenario");
+                else if (!reductions.TryAdd(words[0], range)) throw new DomainValidationException(field, part, AllowedTexts.StrategyEachCriterionOncePer);
             }
             try
             {
@@ -44,7 +45,7 @@ public static class MeasureEffectText
             }
             catch (ArgumentException e)
             {
-                throw new DomainValidationException(field, line, $"{Allowed} ({FirstSentence(e.Message)})");
+                throw new DomainValidationException(field, line, AllowedTexts.StrategyEffectsBecause.With(AllowedTexts.StrategyEffects, ValidationMessage.Verbatim(FirstSentence(e.Message))));
             }
         }
         return effects;
@@ -60,7 +61,7 @@ public static class MeasureEffectText
         foreach (var n in text.Split('-'))
         {
             if (!double.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || !double.IsFinite(d))
-                throw new DomainValidationException(field, part, Allowed);
+                throw new DomainValidationException(field, part, AllowedTexts.StrategyEffects);
             numbers.Add(d);
         }
         try
@@ -70,12 +71,12 @@ public static class MeasureEffectText
                 1 => EffectRange.Exactly(numbers[0]),
                 2 => new EffectRange(numbers[0], (numbers[0] + numbers[1]) / 2, numbers[1]),
                 3 => new EffectRange(numbers[0], numbers[1], numbers[2]),
-                _ => throw new DomainValidationException(field, part, Allowed),
+                _ => throw new DomainValidationException(field, part, AllowedTexts.StrategyEffects),
             };
         }
         catch (ArgumentException e)
         {
-            throw new DomainValidationException(field, part, $"{Allowed} ({FirstSentence(e.Message)})");
+            throw new DomainValidationException(field, part, AllowedTexts.StrategyEffectsBecause.With(AllowedTexts.StrategyEffects, ValidationMessage.Verbatim(FirstSentence(e.Message))));
         }
     }
 

@@ -30,16 +30,16 @@ public static partial class RecordKinds
         check: m =>
         {
             if (m.Requires.Contains(m.Code) || m.Excludes.Contains(m.Code))
-                throw new DomainValidationException("requires", m.Code, "other measures than this one");
+                throw new DomainValidationException("requires", m.Code, AllowedTexts.StrategyOtherMeasuresThanThis);
             if (m.Requires.Intersect(m.Excludes).FirstOrDefault() is { } both)
-                throw new DomainValidationException("excludes", both, "measures this one does not also require");
+                throw new DomainValidationException("excludes", both, AllowedTexts.StrategyMeasuresThisDoesNot);
         },
         rules: async (db, m, ct) =>
         {
             var errors = new List<FieldError>();
             foreach (var scenario in MeasureEffectText.ScenarioCodes(m.Effects).Distinct())
                 if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Scenarios, s => s.Code == scenario, ct))
-                    errors.Add(new FieldError("effects", scenario, "the code of an existing scenario"));
+                    errors.Add(new FieldError("effects", scenario, RecordReferences.Existing("scenario")));
             errors.AddRange(await Baken.Application.Capabilities.CapabilityLevels.UnknownAsync(db, "capability_raises",
                 Baken.Application.Capabilities.CapabilityLevels.ParseRaises(m.CapabilityRaises, "capability_raises").Keys, ct));
             return errors;
@@ -73,7 +73,7 @@ public static partial class RecordKinds
     public static readonly RecordKind ProgressUpdate = Kind<S.ProgressUpdate>("progress-update", "progress-updates", "Voortgangsrapportages", "Progress updates", "subject",
         db => db.ProgressUpdates, b => b
             .Text("subject", "What it reports on: goal:CODE or measure:CODE", r => r.Subject, (r, v) => r.Subject = v!, required: true)
-            .Date("date", "Date of the update", r => r.Date, (r, v) => r.Date = v ?? throw new DomainValidationException("date", "", "a date as yyyy-MM-dd"))
+            .Date("date", "Date of the update", r => r.Date, (r, v) => r.Date = v ?? throw new DomainValidationException("date", "", AllowedTexts.CouncilsDateYyyyMmDd))
             .Enum("status", "On track, at risk, off track or done", r => r.Status, (r, v) => r.Status = v)
             .Text("indicator", "Indicator whose value is reported", r => r.IndicatorCode, (r, v) => r.IndicatorCode = v, references: "indicator")
             .Number("value", "Indicator value", r => r.Value, (r, v) => r.Value = v)
@@ -81,13 +81,13 @@ public static partial class RecordKinds
             .Codes("evidence", "Sources of the evidence", r => r.Evidence, (r, v) => r.Evidence = v, "source"),
         check: u =>
         {
-            if (u.Date == default) throw new DomainValidationException("date", "", "a date as yyyy-MM-dd");
-            if (u.Value is not null && u.IndicatorCode is null) throw new DomainValidationException("indicator", "", "the indicator whose value is given");
+            if (u.Date == default) throw new DomainValidationException("date", "", AllowedTexts.CouncilsDateYyyyMmDd);
+            if (u.Value is not null && u.IndicatorCode is null) throw new DomainValidationException("indicator", "", AllowedTexts.StrategyIndicatorWhoseValueGiven);
         },
         rules: (db, u, ct) => QualifiedCodes.CheckAsync(db, "subject", u.Subject, ["goal", "measure"], ct));
 
     private static double? NonNegative(string field, double? v) =>
         v is < 0 or > Baken.Analysis.Measures.MeasureCosts.MaximumEuros
-            ? throw new DomainValidationException(field, v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "euros from 0 to 1E+13, or empty")
+            ? throw new DomainValidationException(field, v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), AllowedTexts.StrategyEuros01e13)
             : v;
 }

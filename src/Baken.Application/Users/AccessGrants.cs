@@ -22,9 +22,9 @@ internal static class AccessGrants
     public static ClassificationLevel Clearance(string text, ICurrentUser caller, List<FieldError> errors)
     {
         if (!ClassificationLevels.TryParse(text, out var clearance))
-            errors.Add(new FieldError("clearance", text, ClassificationLevels.Allowed));
+            errors.Add(new FieldError("clearance", text, ClassificationLevels.Rule));
         else if (clearance > caller.Clearance)
-            errors.Add(new FieldError("clearance", text, $"at most your own clearance ({caller.Clearance.DisplayName()})"));
+            errors.Add(new FieldError("clearance", text, AllowedTexts.OwnClearance.With(caller.Clearance.DisplayName())));
         return clearance;
     }
 
@@ -33,14 +33,14 @@ internal static class AccessGrants
     {
         var roles = (text ?? Domain.Users.Roles.Analyst).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var r in roles.Where(r => !Domain.Users.Roles.All.Contains(r, StringComparer.OrdinalIgnoreCase)))
-            errors.Add(new FieldError("roles", r, string.Join(", ", Domain.Users.Roles.All)));
+            errors.Add(new FieldError("roles", r, AllowedTexts.Kinds.With(string.Join(", ", Domain.Users.Roles.All))));
         return roles.Select(r => Domain.Users.Roles.All.FirstOrDefault(a => a.Equals(r, StringComparison.OrdinalIgnoreCase)) ?? r).Distinct().ToArray();
     }
 
     public static string[] CompartmentCodes(string? text, List<FieldError> errors)
     {
         var codes = (text ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var c in codes.Where(c => !Domain.RecordCode.IsValid(c))) errors.Add(new FieldError("compartments", c, Domain.RecordCode.Allowed));
+        foreach (var c in codes.Where(c => !Domain.RecordCode.IsValid(c))) errors.Add(new FieldError("compartments", c, Domain.RecordCode.Rule));
         return codes;
     }
 
@@ -53,11 +53,11 @@ internal static class AccessGrants
         {
             var c = all.FirstOrDefault(x => x.Code.Equals(code, StringComparison.OrdinalIgnoreCase));
             if (c is not null && (c.Mask & caller.CompartmentMask) == 0)
-                errors.Add(new FieldError("compartments", code, "compartments you hold yourself"));
+                errors.Add(new FieldError("compartments", code, AllowedTexts.UsersCompartmentsYouHoldYourself));
             if (c is null)
             {
                 var bit = Enumerable.Range(0, Compartment.MaxCompartments).FirstOrDefault(b => all.All(x => x.Bit != b), -1);
-                if (bit < 0) { errors.Add(new FieldError("compartments", code, $"at most {Compartment.MaxCompartments} compartments in all")); continue; }
+                if (bit < 0) { errors.Add(new FieldError("compartments", code, AllowedTexts.UsersMaxCompartments.With(Compartment.MaxCompartments))); continue; }
                 c = new Compartment(code.ToUpperInvariant(), code.ToUpperInvariant(), bit);
                 all.Add(c);
                 db.Compartments.Add(c);

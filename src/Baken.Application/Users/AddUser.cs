@@ -24,13 +24,13 @@ public sealed class AddUser(IBakenDb db, ICurrentUser caller, TimeProvider clock
         var errors = new List<FieldError>();
         if (!Permissions.Permission.MayAtAll(caller, Permissions.PermissionMatrix.Accounts, Permissions.PermissionAction.Create))
             return Result<AddedUser>.Forbidden("Only an administrator can add users.");
-        if (!RecordCode.IsValid(request.UserName)) errors.Add(new FieldError("userName", request.UserName, RecordCode.Allowed));
+        if (!RecordCode.IsValid(request.UserName)) errors.Add(new FieldError("userName", request.UserName, RecordCode.Rule));
         else if (await db.Users.AnyAsync(u => u.UserName == request.UserName.Trim(), ct))
-            errors.Add(new FieldError("userName", request.UserName, "a user name that is not taken"));
+            errors.Add(new FieldError("userName", request.UserName, AllowedTexts.UsersUserNameNotTaken));
         var clearance = AccessGrants.Clearance(request.Clearance, caller, errors);
         var roles = AccessGrants.Roles(request.Roles, errors);
         using var users = BakenIdentity.UserManagerFor(db);
-        if (request.Service && request.Password is not null) errors.Add(new FieldError("password", "(given)", "no password for a service account."));
+        if (request.Service && request.Password is not null) errors.Add(new FieldError("password", "(given)", AllowedTexts.UsersNoPasswordServiceAccount));
         if (request.Password is { } pw && await BakenIdentity.CheckPasswordAsync(users, pw) is { Succeeded: false } weak)
             errors.Add(BakenIdentity.PasswordError(weak));
         var codes = AccessGrants.CompartmentCodes(request.Compartments, errors);
@@ -55,7 +55,7 @@ public sealed class AddUser(IBakenDb db, ICurrentUser caller, TimeProvider clock
         {
             return Result<AddedUser>.Invalid(created.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal))
                 ? BakenIdentity.PasswordError(created)
-                : new FieldError("userName", request.UserName, "a user name that is not taken"));
+                : new FieldError("userName", request.UserName, AllowedTexts.UsersUserNameNotTaken));
         }
         return Result<AddedUser>.Ok(new AddedUser(user.UserName, clearance.DisplayName(), codes, user.RoleList.ToList(), oneTime));
     }

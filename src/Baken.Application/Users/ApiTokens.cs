@@ -52,11 +52,11 @@ public sealed class ApiTokens(IBakenDb db, ICurrentUser caller, TimeProvider clo
         var errors = new List<FieldError>();
         var list = (scopes ?? TokenScopes.Read).Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(x => x.ToLowerInvariant()).Distinct().ToList();
-        foreach (var bad in list.Where(x => !TokenScopes.All.Contains(x))) errors.Add(new FieldError("scopes", bad, string.Join(", ", TokenScopes.All)));
-        if (list.Count == 0) errors.Add(new FieldError("scopes", scopes ?? "", string.Join(", ", TokenScopes.All)));
-        if (days is < 1 or > MaxDays) errors.Add(new FieldError("days", days.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"1 to {MaxDays} days (none: {MaxDays})"));
+        foreach (var bad in list.Where(x => !TokenScopes.All.Contains(x))) errors.Add(new FieldError("scopes", bad, AllowedTexts.Kinds.With(string.Join(", ", TokenScopes.All))));
+        if (list.Count == 0) errors.Add(new FieldError("scopes", scopes ?? "", AllowedTexts.Kinds.With(string.Join(", ", TokenScopes.All))));
+        if (days is < 1 or > MaxDays) errors.Add(new FieldError("days", days.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), AllowedTexts.UsersDays.With(MaxDays)));
         var label = name.Trim();
-        if (label.Length is 0 or > 100) errors.Add(new FieldError("name", label.Length > 100 ? label[..100] + "…" : label, "a name of 1 to 100 characters"));
+        if (label.Length is 0 or > 100) errors.Add(new FieldError("name", label.Length > 100 ? label[..100] + "…" : label, AllowedTexts.UsersName1100Characters));
         if (errors.Count > 0) return Result<string>.Invalid(errors);
         var user = access.Value!;
         var now = clock.GetUtcNow().UtcDateTime;

@@ -11,9 +11,9 @@ public sealed class ChangePassword(IBakenDb db)
         using var users = BakenIdentity.UserManagerFor(db);
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct);
         if (user?.PasswordHash is null || !await users.CheckPasswordAsync(user, current))
-            return Result<string>.Invalid(new FieldError("current", "(hidden)", "your current password"));
+            return Result<string>.Invalid(new FieldError("current", "(hidden)", AllowedTexts.UsersYourCurrentPassword));
         if (replacement == current)
-            return Result<string>.Invalid(new FieldError("password", "(hidden)", "a password different from the current one"));
+            return Result<string>.Invalid(new FieldError("password", "(hidden)", AllowedTexts.UsersPasswordDifferentCurrent));
         var changed = await users.ChangePasswordAsync(user, current, replacement);
         if (!changed.Succeeded) return Result<string>.Invalid(BakenIdentity.PasswordError(changed));
         user.MustChangePassword = false;

@@ -45,7 +45,7 @@ public sealed class ManageUsers(IBakenDb db, ICurrentUser caller, TimeProvider c
         var roles = AccessGrants.Roles(request.Roles, errors);
         var codes = AccessGrants.CompartmentCodes(request.Compartments, errors);
         if (user.UserName == caller.UserName && !roles.Contains(Roles.Administrator))
-            errors.Add(new FieldError("roles", string.Join(";", roles), "your own roles with Administrator still in them (another administrator can take it away)"));
+            errors.Add(new FieldError("roles", string.Join(";", roles), AllowedTexts.UsersYourOwnRolesAdministrator));
         if (errors.Count > 0) return Result<AccountView>.Invalid(errors);
         var mask = await AccessGrants.CompartmentMaskAsync(db, caller, codes, errors, ct);
         if (errors.Count > 0) return Result<AccountView>.Invalid(errors);

@@ -21,13 +21,13 @@ public static class AssessmentStatuses
     public static void KeepUnchanged(Assessment a, string? value)
     {
         if (string.IsNullOrWhiteSpace(value) || string.Equals(value.Trim(), Name(a.Status), StringComparison.OrdinalIgnoreCase)) return;
-        throw new DomainValidationException("status", value, $"'{Name(a.Status)}' (the current status); it changes only through 'assessments submit', 'return' or 'validate'");
+        throw new DomainValidationException("status", value, AllowedTexts.WorkflowStatus.With(Name(a.Status)));
     }
 
     public static string? KeepUnchanged(string field, string? current, string? value)
     {
         if (string.IsNullOrWhiteSpace(value) || string.Equals(value.Trim(), current?.Trim(), StringComparison.Ordinal)) return current;
-        throw new DomainValidationException(field, value, "the current value; it is set by the workflow");
+        throw new DomainValidationException(field, value, AllowedTexts.WorkflowCurrentValueItSet);
     }
 
     /// <summary>Remembers an assessment's content before a write, so <see cref="EditGuard.Check"/> can tell whether it changed.</summary>
@@ -47,17 +47,17 @@ public static class AssessmentStatuses
             switch (a.Status)
             {
                 case AssessmentStatus.Submitted:
-                    return new FieldError("status", "submitted", "A submitted assessment is frozen until a coordinator returns it.");
+                    return new FieldError("status", "submitted", AllowedTexts.WorkflowSubmittedAssessmentFrozenUntil);
                 case AssessmentStatus.Validated:
                     if (string.IsNullOrWhiteSpace(a.ChangeReason) || a.ChangeReason == reasonBefore)
-                        return new FieldError("change_reason", a.ChangeReason ?? "", "a new reason for changing a validated assessment (the change makes a new draft version).");
+                        return new FieldError("change_reason", a.ChangeReason ?? "", AllowedTexts.WorkflowNewReasonChangingValidated);
                     a.Status = AssessmentStatus.Draft;
                     a.StatusNote = "changed after validation: " + a.ChangeReason;
                     return null;
                 default:
                     // After the blind round, a revision is a Delphi revision: it says why (docs/workflow.md).
                     if (a.Round1Scores is not null && (string.IsNullOrWhiteSpace(a.ChangeReason) || a.ChangeReason == reasonBefore))
-                        return new FieldError("change_reason", a.ChangeReason ?? "", "a new reason for revising the assessment in round 2 (every revision after the blind round says why).");
+                        return new FieldError("change_reason", a.ChangeReason ?? "", AllowedTexts.WorkflowNewReasonRevisingAssessment);
                     return null;
             }
         }

@@ -23,22 +23,22 @@ public sealed class AssignCycle(IBakenDb db, ICurrentUser user)
         if (cycle.Status == CycleStatus.Closed) return Result<CycleAssignment>.Conflict($"Cycle '{cycle.Code}' is closed.");
         var scenarioCode = request.Scenario.Trim();
         if (!cycle.Scenarios.Contains(scenarioCode))
-            return Result<CycleAssignment>.Invalid(new FieldError("scenario", scenarioCode, "a scenario of the cycle: " + string.Join(", ", cycle.Scenarios)));
+            return Result<CycleAssignment>.Invalid(new FieldError("scenario", scenarioCode, AllowedTexts.WorkflowCycleScenario.With(string.Join(", ", cycle.Scenarios))));
         var scenario = await db.Scenarios.AsNoTracking().FirstAsync(s => s.Code == scenarioCode, ct);
 
         var names = request.Analysts.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var errors = new List<FieldError>();
-        if (names.Count == 0) errors.Add(new FieldError("analysts", "", "one or more user names separated by ';'"));
+        if (names.Count == 0) errors.Add(new FieldError("analysts", "", AllowedTexts.WorkflowMoreUserNamesSeparated));
         var users = await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName)).ToListAsync(ct);
         foreach (var name in names)
         {
             var u = users.FirstOrDefault(x => string.Equals(x.UserName, name, StringComparison.OrdinalIgnoreCase));
-            if (u is null) errors.Add(new FieldError("analysts", name, "the user name of a Baken user"));
+            if (u is null) errors.Add(new FieldError("analysts", name, AllowedTexts.WorkflowUserNameBakenUser));
             else if (!scenario.Classification.IsVisibleTo(u.Clearance, u.CompartmentMask))
-                errors.Add(new FieldError("analysts", name, $"a user cleared for the scenario ({scenario.ClassificationLevel.DisplayName()} and its compartments)"));
+                errors.Add(new FieldError("analysts", name, AllowedTexts.WorkflowClearedAnalyst.With(scenario.ClassificationLevel.DisplayName())));
         }
         if (request.Due is { } due && due > cycle.Due)
-            errors.Add(new FieldError("due", due.ToString("yyyy-MM-dd"), $"a date on or before the cycle's deadline ({cycle.Due:yyyy-MM-dd})"));
+            errors.Add(new FieldError("due", due.ToString("yyyy-MM-dd"), AllowedTexts.WorkflowDue.With(cycle.Due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
         if (errors.Count > 0) return Result<CycleAssignment>.Invalid(errors);
 
         var organisations = request.Organisations is { Count: > 0 } given

@@ -35,7 +35,7 @@ public sealed class ChangeAssessmentStatus(IBakenDb db, ICurrentUser user)
                 break;
             case StatusAction.Return:
                 if (!isCoordinator) return WorkflowRoles.NotCoordinator<Assessment>("return an assessment");
-                if (note is null) return Result<Assessment>.Invalid(new FieldError("reason", "", "the comments for the analyst: why it is returned"));
+                if (note is null) return Result<Assessment>.Invalid(new FieldError("reason", "", AllowedTexts.WorkflowCommentsAnalystWhyIt));
                 if (a.Status != AssessmentStatus.Submitted)
                     return Result<Assessment>.Conflict($"Assessment '{code}' is {AssessmentStatuses.Name(a.Status)}; only a submitted assessment can be returned.");
                 a.Status = AssessmentStatus.Returned;

@@ -66,11 +66,11 @@ public sealed class LikelihoodReviews(IBakenDb db, ICurrentUser user, TimeProvid
         switch (request.Decision)
         {
             case ReviewDecision.None:
-                return Result<LikelihoodReview>.Invalid(new FieldError("decision", "", "no-change or revised"));
+                return Result<LikelihoodReview>.Invalid(new FieldError("decision", "", AllowedTexts.WorkflowNoChangeRevised));
             case ReviewDecision.Revised:
                 var revised = request.RevisedAssessment?.Trim() ?? "";
                 if (!await db.Assessments.AnyAsync(a => a.Code == revised && a.ScenarioCode == review.ScenarioCode, ct))
-                    return Result<LikelihoodReview>.Invalid(new FieldError("assessment", revised, $"the code of the revised assessment of scenario {review.ScenarioCode} (e.g. {review.ScenarioCode}.analyst)"));
+                    return Result<LikelihoodReview>.Invalid(new FieldError("assessment", revised, AllowedTexts.WorkflowRevised.With(review.ScenarioCode)));
                 review.RevisedAssessment = revised;
                 break;
         }

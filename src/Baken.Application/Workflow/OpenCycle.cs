@@ -15,14 +15,14 @@ public sealed class OpenCycle(IBakenDb db, ICurrentUser user)
     {
         if (!WorkflowRoles.IsCoordinator(user)) return WorkflowRoles.NotCoordinator<AssessmentCycle>("open an assessment cycle");
         var errors = new List<FieldError>();
-        if (!RecordCode.IsValid(request.Code)) errors.Add(new FieldError("code", request.Code, RecordCode.Allowed));
-        if (string.IsNullOrWhiteSpace(request.Title)) errors.Add(new FieldError("title", request.Title ?? "", "a title that is not empty"));
+        if (!RecordCode.IsValid(request.Code)) errors.Add(new FieldError("code", request.Code, RecordCode.Rule));
+        if (string.IsNullOrWhiteSpace(request.Title)) errors.Add(new FieldError("title", request.Title ?? "", AllowedTexts.WorkflowTitleNotEmpty));
         var codes = request.Scenarios.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (codes.Count == 0) errors.Add(new FieldError("scenarios", "", "one or more scenario codes separated by ';'"));
+        if (codes.Count == 0) errors.Add(new FieldError("scenarios", "", AllowedTexts.WorkflowMoreScenarioCodesSeparated));
         var scenarios = await db.Scenarios.AsNoTracking().Where(s => codes.Contains(s.Code)).ToListAsync(ct);
         foreach (var missing in codes.Where(c => scenarios.All(s => s.Code != c)))
-            errors.Add(new FieldError("scenarios", missing, "the code of an existing scenario"));
-        if (request.Due == default) errors.Add(new FieldError("due", "", "a date as yyyy-MM-dd"));
+            errors.Add(new FieldError("scenarios", missing, Register.RecordReferences.Existing("scenario")));
+        if (request.Due == default) errors.Add(new FieldError("due", "", AllowedTexts.CouncilsDateYyyyMmDd));
         if (errors.Count > 0) return Result<AssessmentCycle>.Invalid(errors);
 
         var code = request.Code.Trim();

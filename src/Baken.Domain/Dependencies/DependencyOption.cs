@@ -41,10 +41,24 @@ public static class DependencyOptionText
 
     public static readonly IReadOnlyList<string> StatusNames = Enum.GetValues<DependencyOptionStatus>().Select(Name).ToArray();
 
-    public static string AllowedOptions => string.Join(", ", Names) + $", or '{Other}' for a note outside the framework's options";
+    public static string AllowedOptions => OptionNames.English;
 
-    public static string Allowed =>
-        $"one line per option 'OPTION (STATUS): rationale' (or options separated by ';'), or a JSON array of objects {{\"option\", \"status\", \"rationale\"}}; OPTION one of {AllowedOptions}; STATUS one of {string.Join(", ", StatusNames)} (default considered); each option at most once";
+    public static string Allowed => Rule.English;
+
+    private static readonly MessageTemplate OptionsRule = new("allowed.options",
+        "one line per option 'OPTION (STATUS): rationale' (or options separated by ';'), or a JSON array of objects {{\"option\", \"status\", \"rationale\"}}; OPTION one of {0}; STATUS one of {1} (default considered); each option at most once");
+    private static readonly MessageTemplate OptionNamesRule = new("allowed.options.names", "{0}, or '{1}' for a note outside the framework's options");
+    private static readonly MessageTemplate OtherNeedsTextRule = new("allowed.options.otherneedstext", "'{0}' needs its text after ':'; {1}");
+    private static readonly MessageTemplate RationaleRule = new("allowed.options.rationale", "a rationale of at most {0:N0} characters");
+    private static readonly MessageTemplate MemberAsTextRule = new("allowed.options.memberastext", "'{0}' as text; {1}");
+    private static readonly MessageTemplate MembersRule = new("allowed.options.members", "members option, status and rationale");
+    private static readonly MessageTemplate OptionRule = new("allowed.options.option", "option one of {0}");
+    private static readonly MessageTemplate StatusRule = new("allowed.options.status", "status one of {0}");
+
+    /// <summary>What the field takes, as a catalogue text.</summary>
+    public static ValidationMessage Rule => OptionsRule.With(OptionNames, string.Join(", ", StatusNames));
+
+    private static ValidationMessage OptionNames => OptionNamesRule.With(string.Join(", ", Names), Other);
 
     public static string Name(DependencyOption option) => option switch
     {
@@ -106,7 +120,7 @@ public static class DependencyOptionText
         var trimmed = text.Trim();
         var choices = trimmed.StartsWith('[') ? FromJson(trimmed, field) : FromLines(trimmed, field);
         var twice = choices.GroupBy(Name).FirstOrDefault(g => g.Count() > 1);
-        if (twice is not null) throw new DomainValidationException(field, twice.Key, Allowed);
+        if (twice is not null) throw new DomainValidationException(field, twice.Key, Rule);
         return choices;
     }
 
@@ -140,11 +154,11 @@ public static class DependencyOptionText
         if (open >= 0)
         {
             if (!head.EndsWith(')') || !TryParseStatus(head[(open + 1)..^1], out status))
-                throw new DomainValidationException(field, whole, Allowed);
+                throw new DomainValidationException(field, whole, Rule);
             head = head[..open];
         }
         if (!TryParseOption(head, out var option))
-            throw new DomainValidationException(field, whole, Allowed);
+            throw new DomainValidationException(field, whole, Rule);
         return Choice(option, status, Alias(head, option) + rationale?.Trim(), whole, field);
     }
 
@@ -156,8 +170,8 @@ public static class DependencyOptionText
     {
         rationale = string.IsNullOrWhiteSpace(rationale) ? null : rationale.Trim().TrimEnd(':').Trim();
         if (rationale is { Length: 0 }) rationale = null;
-        if (option is null && rationale is null) throw new DomainValidationException(field, whole, $"'{Other}' needs its text after ':'; " + Allowed);
-        if (rationale is { Length: > MaxRationaleLength }) throw new DomainValidationException(field, whole, $"a rationale of at most {MaxRationaleLength:N0} characters");
+        if (option is null && rationale is null) throw new DomainValidationException(field, whole, OtherNeedsTextRule.With(Other, Rule));
+        if (rationale is { Length: > MaxRationaleLength }) throw new DomainValidationException(field, whole, RationaleRule.With(MaxRationaleLength));
         return new DependencyOptionChoice(option, status, rationale);
     }
 
@@ -165,12 +179,12 @@ public static class DependencyOptionText
     {
         JsonNode? root;
         try { root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }); }
-        catch (JsonException) { throw new DomainValidationException(field, json, Allowed); }
-        if (root is not JsonArray array) throw new DomainValidationException(field, json, Allowed);
+        catch (JsonException) { throw new DomainValidationException(field, json, Rule); }
+        if (root is not JsonArray array) throw new DomainValidationException(field, json, Rule);
         var choices = new List<DependencyOptionChoice>();
         foreach (var node in array)
         {
-            if (node is not JsonObject item) throw new DomainValidationException(field, node?.ToJsonString() ?? "null", Allowed);
+            if (node is not JsonObject item) throw new DomainValidationException(field, node?.ToJsonString() ?? "null", Rule);
             var whole = item.ToJsonString();
             string? option = null, status = null, rationale = null;
             foreach (var (key, value) in item)
@@ -179,20 +193,20 @@ public static class DependencyOptionText
                 {
                     null => null,
                     JsonValue v when v.TryGetValue<string>(out var s) => s,
-                    _ => throw new DomainValidationException(field, whole, $"'{key}' as text; " + Allowed),
+                    _ => throw new DomainValidationException(field, whole, MemberAsTextRule.With(key, Rule)),
                 };
                 switch (key.ToLowerInvariant())
                 {
                     case "option": option = Text(); break;
                     case "status": status = Text(); break;
                     case "rationale": rationale = Text(); break;
-                    default: throw new DomainValidationException(field, key, "members option, status and rationale");
+                    default: throw new DomainValidationException(field, key, MembersRule);
                 }
             }
             if (!TryParseOption(option, out var o) || string.IsNullOrWhiteSpace(option))
-                throw new DomainValidationException(field, option ?? whole, "option one of " + AllowedOptions);
+                throw new DomainValidationException(field, option ?? whole, OptionRule.With(OptionNames));
             if (!TryParseStatus(status, out var s))
-                throw new DomainValidationException(field, status ?? "", "status one of " + string.Join(", ", StatusNames));
+                throw new DomainValidationException(field, status ?? "", StatusRule.With(string.Join(", ", StatusNames)));
             choices.Add(Choice(o, s, Alias(option, o) + rationale?.Trim(), whole, field));
         }
         return choices;

@@ -26,8 +26,13 @@ public sealed class BackgroundJob
     public string Parameters { get; set; } = "{}";
     /// <summary>What the finished job produced (an analysis run's code).</summary>
     public string? ResultCode { get; set; }
-    /// <summary>Why the job failed, was cancelled or was started again; one reason per line.</summary>
+    /// <summary>Why the job failed, was cancelled or was started again; one reason per line, in English (the API and the CLI say it so).</summary>
     public string? Reason { get; set; }
+    /// <summary>
+    /// The problems a failed job met as catalogue messages with their arguments (JSON, written and read by the application's
+    /// JobProblems), so a page says them in its reader's language; <see cref="Reason"/> holds their English. Null otherwise.
+    /// </summary>
+    public string? Problems { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? StartedAtUtc { get; set; }
     public DateTime? FinishedAtUtc { get; set; }

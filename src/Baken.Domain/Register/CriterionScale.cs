@@ -7,6 +7,9 @@ namespace Baken.Domain.Register;
 /// </summary>
 public sealed class CriterionScale : Record
 {
+    private static readonly MessageTemplate LowerBoundRule =
+        new("allowed.scale.lowerbound", "a number greater than the previous class's lower bound (a quantitative scale needs all five)");
+
     public string CriterionCode { get; set; } = "";
     public int ScaleVersion { get; set; } = 1;
     public string Unit { get; set; } = "ladder";
@@ -36,7 +39,7 @@ public sealed class CriterionScale : Record
             var b = LowerBounds[i];
             if (b is null || double.IsNaN(b.Value) || b.Value <= previous)
                 throw new DomainValidationException($"lower{names[i]}", b?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-                    "a number greater than the previous class's lower bound (a quantitative scale needs all five)");
+                    LowerBoundRule);
             previous = b.Value;
         }
     }

@@ -26,6 +26,9 @@ public static class ClassificationLevels
 
     public const string Allowed = "Ongerubriceerd, Departementaal Vertrouwelijk (Dep.V), Staatsgeheim Confidentieel (Stg.C), Staatsgeheim Geheim (Stg.G), Staatsgeheim Zeer Geheim (Stg.ZG), or 0–4";
 
+    /// <summary><see cref="Allowed"/> as a catalogue text, for field errors.</summary>
+    public static readonly MessageTemplate Rule = new("allowed.classification", Allowed);
+
     // Other spellings seen in files from the analyst network.
     private static readonly (string Alias, ClassificationLevel Level)[] Aliases =
     [

@@ -14,7 +14,7 @@ public sealed class Marking : IEquatable<Marking>
 
     public Marking(ClassificationLevel level, IEnumerable<string>? compartments = null)
     {
-        if (!Enum.IsDefined(level)) throw new DomainValidationException("level", level.ToString(), ClassificationLevels.Allowed);
+        if (!Enum.IsDefined(level)) throw new DomainValidationException("level", level.ToString(), ClassificationLevels.Rule);
         Level = level;
         var codes = new List<string>();
         foreach (var code in compartments ?? [])

@@ -1362,6 +1362,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Problems")
+                        .HasColumnType("text");
+
                     b.Property<double>("Progress")
                         .HasColumnType("double precision");
 

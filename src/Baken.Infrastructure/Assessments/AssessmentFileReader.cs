@@ -1,3 +1,4 @@
+using Baken.Application.Common;
 using System.Globalization;
 using Baken.Analysis.Risk;
 using Baken.Application.Assessments;
@@ -64,7 +65,7 @@ public sealed class AssessmentFileReader(IReadOnlyList<Criterion> criteria, IRea
                 using (var stream = File.OpenRead(path))
                     return ReadXlsx(stream);
             default:
-                return AssessmentReadResult.Failure([new AssessmentFileError(0, "file", Path.GetFileName(path), "Unknown file type: use .csv or .xlsx.")]);
+                return AssessmentReadResult.Failure([new AssessmentFileError(0, "file", Path.GetFileName(path), AllowedTexts.AssessmentFileType)]);
         }
     }
 
@@ -74,7 +75,7 @@ public sealed class AssessmentFileReader(IReadOnlyList<Criterion> criteria, IRea
     /// <summary>Reads the first sheet of an XLSX workbook.</summary>
     public AssessmentReadResult ReadXlsx(Stream stream) =>
         stream.CanSeek && Files.ZipBombCheck.Check(stream) is { } bomb
-            ? AssessmentReadResult.Failure([new AssessmentFileError(0, bomb.Field, bomb.Value, "Allowed: " + bomb.Allowed + ".")])
+            ? AssessmentReadResult.Failure([new AssessmentFileError(0, bomb.Field, bomb.Value, AllowedTexts.AssessmentFileAllowed.With(bomb.Message))])
             : _table.Validate(XlsxRows(stream));
 
     private static List<AssessmentRawRow> CsvRows(TextReader reader)

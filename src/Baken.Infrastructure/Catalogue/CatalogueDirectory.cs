@@ -13,7 +13,7 @@ public static class CatalogueDirectory
 
     public static (IReadOnlyList<CatalogueFile> Files, IReadOnlyList<FieldError> Errors) Read(string folder)
     {
-        if (!Directory.Exists(folder)) return ([], [new FieldError("folder", folder, "an existing folder of catalogue JSON files")]);
+        if (!Directory.Exists(folder)) return ([], [new FieldError("folder", folder, AllowedTexts.CatalogueExistingFolderCatalogueJson)]);
         var files = new List<CatalogueFile>();
         var errors = new List<FieldError>();
         foreach (var path in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
@@ -24,7 +24,7 @@ public static class CatalogueDirectory
                 var root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
                 if (root is not JsonObject obj || obj["items"] is not JsonArray items)
                 {
-                    errors.Add(new FieldError(name, "(no items)", "an object with an \"items\" array"));
+                    errors.Add(new FieldError(name, "(no items)", AllowedTexts.CatalogueObjectItemsArray));
                     continue;
                 }
                 var list = new List<JsonObject>();
@@ -33,13 +33,13 @@ public static class CatalogueDirectory
                 {
                     n++;
                     if (item is JsonObject o && LoadCatalogue.Str(o, "code") is not null) list.Add(o);
-                    else errors.Add(new FieldError($"{name} item {n}", item?.ToJsonString() ?? "null", "an object with a \"code\""));
+                    else errors.Add(new FieldError($"{name} item {n}", item?.ToJsonString() ?? "null", AllowedTexts.CatalogueObjectCode));
                 }
                 files.Add(new CatalogueFile(Path.GetFileNameWithoutExtension(path), LoadCatalogue.Str(obj, "description"), list));
             }
             catch (JsonException e)
             {
-                errors.Add(new FieldError(name, $"line {e.LineNumber + 1}, position {e.BytePositionInLine}", "well-formed JSON"));
+                errors.Add(new FieldError(name, $"line {e.LineNumber + 1}, position {e.BytePositionInLine}", AllowedTexts.CatalogueWellFormedJson));
             }
         }
         return (files, errors);

@@ -39,7 +39,7 @@ public sealed class TradeScreenJob(IJobUploads uploads, RecordDependencyScreen r
         var edition = HsProductNames.EditionOf(settings.FileName) ?? HsNomenclature.Hs17;
         Func<int, string?> productName = code => HsProductNames.Bundled.Name(code, edition);
         var kept = await record.HandleAsync(DependencyRecords.ScreenRows(result, null, await record.ProductDomainsAsync(ct), productName), ct);
-        if (!kept.IsOk) return JobOutcome.Failed(AnalysisJob.Reasons(kept.Errors, kept.Message, "keeping the screen was refused"));
+        if (!kept.IsOk) return JobOutcome.Failed(kept.Errors, kept.Message, "keeping the screen was refused");
         await using var csv = new StringWriter(CultureInfo.InvariantCulture);
         DependencyScreenCsv.Write(result, csv, null, productName);
         // The result code names the screen (importer and year); its records are the DEP-{importer}-… codes it kept.

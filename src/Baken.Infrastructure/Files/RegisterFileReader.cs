@@ -73,7 +73,7 @@ public static class RegisterFileReader
             var line = (int)csv.LineNumber;
             if (csv.FieldCount != header.Length)
             {
-                errors.Add(new FieldError("row", $"{csv.FieldCount} cells", $"{header.Length} cells, one per header column", line));
+                errors.Add(new FieldError("row", $"{csv.FieldCount} cells", AllowedTexts.FilesCells.With(header.Length), line));
                 continue;
             }
             var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -149,7 +149,7 @@ public static class RegisterFileReader
             n++;
             if (item.ValueKind != JsonValueKind.Object)
             {
-                errors.Add(new FieldError("record", item.ValueKind.ToString(), "a JSON object", n));
+                errors.Add(new FieldError("record", item.ValueKind.ToString(), AllowedTexts.FilesJsonObject, n));
                 continue;
             }
             var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);

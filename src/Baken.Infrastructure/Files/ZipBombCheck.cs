@@ -24,7 +24,7 @@ public static class ZipBombCheck
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > maxEntries)
-                return new FieldError("file", string.Create(CultureInfo.InvariantCulture, $"{zip.Entries.Count:N0} entries"), string.Create(CultureInfo.InvariantCulture, $"an XLSX file of at most {maxEntries:N0} parts (setting {FileLimits.Section}:{nameof(FileLimits.MaxZipEntries)})"));
+                return new FieldError("file", string.Create(CultureInfo.InvariantCulture, $"{zip.Entries.Count:N0} entries"), AllowedTexts.FilesZipEntries.With(maxEntries, $"{FileLimits.Section}:{nameof(FileLimits.MaxZipEntries)}"));
             var buffer = new byte[81_920];
             long total = 0;
             foreach (var entry in zip.Entries)
@@ -39,7 +39,7 @@ public static class ZipBombCheck
         }
         catch (InvalidDataException e)
         {
-            return new FieldError("file", "not a ZIP package", $"a well-formed XLSX file ({e.Message.Split('\n')[0]})");
+            return new FieldError("file", "not a ZIP package", AllowedTexts.FilesWellFormedXlsx.With(Baken.Domain.ValidationMessage.Verbatim(e.Message.Split('\n')[0])));
         }
         finally
         {

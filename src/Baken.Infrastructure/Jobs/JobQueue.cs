@@ -75,7 +75,7 @@ public sealed class JobQueue(DatabaseOptions options, TimeProvider clock)
     /// <paramref name="outputName"/>). An upload the job carried is erased. A job taken over by another node meanwhile is left alone.
     /// </summary>
     public async Task FinishAsync(Guid id, string node, JobState state, double progress, string? resultCode, string? reason, CancellationToken ct,
-        byte[]? output = null, string? outputName = null)
+        byte[]? output = null, string? outputName = null, IReadOnlyList<Application.Common.FieldError>? problems = null)
     {
         await using var db = Context();
         var now = Now;
@@ -83,6 +83,7 @@ public sealed class JobQueue(DatabaseOptions options, TimeProvider clock)
             .SetProperty(j => j.State, state).SetProperty(j => j.Progress, progress).SetProperty(j => j.ResultCode, resultCode)
             .SetProperty(j => j.Reason, j => reason == null ? j.Reason : j.Reason == null ? reason : j.Reason + "\n" + reason)
             .SetProperty(j => j.Output, output).SetProperty(j => j.OutputName, outputName)
+            .SetProperty(j => j.Problems, problems is { Count: > 0 } ? Application.Jobs.JobProblems.Write(problems) : null)
             .SetProperty(j => j.Parameters, j => j.Kind == JobKinds.AssessmentImport ? "{}" : j.Parameters)
             .SetProperty(j => j.FinishedAtUtc, now).SetProperty(j => j.HeartbeatAtUtc, now), ct);
         if (finished > 0) _uploads.Delete(id);

@@ -28,9 +28,9 @@ public sealed partial class DatabaseBackupStore(DatabaseOptions options, TimePro
     {
         var target = Path.GetFullPath(file);
         if (File.Exists(target) || Directory.Exists(target))
-            return Result<BackupOutcome>.Invalid(new FieldError("--out", file, "a file that does not exist yet (a backup never overwrites one)."));
+            return Result<BackupOutcome>.Invalid(new FieldError("--out", file, AllowedTexts.OperationsFileDoesNotExist));
         if (Path.GetDirectoryName(target) is { } dir && !Directory.Exists(dir))
-            return Result<BackupOutcome>.Invalid(new FieldError("--out", file, "a path in an existing folder."));
+            return Result<BackupOutcome>.Invalid(new FieldError("--out", file, AllowedTexts.OperationsPathExistingFolder));
         // Written beside the target and renamed when complete, so a failed backup never leaves a file that looks whole.
         var partial = target + ".partial";
         try
@@ -109,7 +109,7 @@ public sealed partial class DatabaseBackupStore(DatabaseOptions options, TimePro
     }
 
     private static Result<BackupOutcome> NotABackup(string file, string why) =>
-        Result<BackupOutcome>.Invalid(new FieldError("FILE", file, $"a Baken backup made by 'baken db backup' of the configured database; not restored: {why}. Nothing was changed."));
+        Result<BackupOutcome>.Invalid(new FieldError("FILE", file, AllowedTexts.OperationsNotABackup.With(why)));
 
     private BakenDbContext Context() => DatabaseSetup.CreateContext(options, FixedUser.System, clock);
 

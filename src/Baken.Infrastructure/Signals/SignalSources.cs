@@ -15,7 +15,7 @@ public static class SignalSources
             return FromFeed(FeedReader.Parse(stream, path), source: Path.GetFileNameWithoutExtension(path), tags: [], fallbackDate: DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path)));
         }
         if (extension is not (".csv" or ".json" or ".xlsx"))
-            return ([], [new FieldError("file", path, "a .csv, .json, .xlsx, .xml, .rss or .atom file")]);
+            return ([], [new FieldError("file", path, AllowedTexts.SignalsCsvJsonXlsxXml)]);
         SignalFileContent content;
         if (extension == ".xlsx")
         {
@@ -55,7 +55,7 @@ public static class SignalSources
         }
         catch (Exception e) when (e is IOException or InvalidDataException or System.Xml.XmlException or InvalidOperationException or NotSupportedException)
         {
-            return new FieldError("file", path, $"a readable XLSX workbook ({e.Message.Split('\n')[0]})");
+            return new FieldError("file", path, AllowedTexts.SignalsReadableXlsx.With(Baken.Domain.ValidationMessage.Verbatim(e.Message.Split('\n')[0])));
         }
     }
 

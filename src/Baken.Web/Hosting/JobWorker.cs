@@ -130,7 +130,7 @@ public sealed partial class JobWorker(JobQueue queue, IServiceScopeFactory scope
         if (stopping.IsCancellationRequested && outcome.State == JobState.Cancelled) return;
         var done = outcome.State == JobState.Done;
         await queue.FinishAsync(job.Id, Node, outcome.State, done ? 1 : progress.Fraction, outcome.ResultCode, outcome.Reason, CancellationToken.None,
-            done ? outcome.Output : null, done ? outcome.OutputName : null);
+            done ? outcome.Output : null, done ? outcome.OutputName : null, outcome.Problems);
         if (job.Kind == JobKinds.Analysis) BakenTelemetry.AnalysisFinished(outcome.State.ToString(), Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 

@@ -82,41 +82,23 @@ public sealed class Ui(IStringLocalizer<Ui> localizer)
     {
         if (IsEnglish) return error.ToString();
         var line = error.Line is { } l ? string.Format(CultureInfo.CurrentCulture, T("problem.line"), l) : "";
-        var allowed = Allowed(error);
         var value = Baken.Domain.DomainValidationException.Shorten(error.Value);
-        return line + string.Format(CultureInfo.CurrentCulture, T(allowed.EndsWith('.') ? "problem.explained" : "problem.notallowed"),
-            T($"field.{error.Field}", error.Field), value, allowed);
+        // The English text decides the frame, so a rule reads the same way in both languages (FieldProblem.Describe).
+        return line + string.Format(CultureInfo.CurrentCulture, T(error.Allowed.EndsWith('.') ? "problem.explained" : "problem.notallowed"),
+            T($"field.{error.Field}", error.Field), value, Allowed(error));
     }
+
+    /// <summary>What a field allows, in the reader's language (<see cref="Message"/>).</summary>
+    public string Allowed(Baken.Application.Common.FieldError error) => Message(error.Message);
 
     /// <summary>
-    /// What a field allows, in the reader's language: the core writes it in English, and the common texts have a Dutch
-    /// resource named <c>allowed.&lt;English text&gt;</c>; a text without one is shown as the core wrote it.
+    /// A catalogue text (<see cref="Baken.Domain.ValidationMessage"/>) in the reader's language: on English pages the core's
+    /// English; on Dutch pages the resource under its key, its numbers in the page's culture. A text outside the catalogue
+    /// (a library's own words) and a key without a resource (the catalogue test forbids it) read as the core wrote them.
     /// </summary>
-    public string Allowed(Baken.Application.Common.FieldError error)
-    {
-        if (IsEnglish) return error.Allowed;
-        if (!localizer[$"allowed.{error.Allowed}"].ResourceNotFound) return localizer[$"allowed.{error.Allowed}"];
-        // The register's field rules are written from a few shapes with numbers and names in them (RecordFieldBuilder):
-        // each shape has one resource, its numbers in the page's culture.
-        foreach (var (shape, key) in AllowedShapes)
-            if (shape.Match(error.Allowed) is { Success: true } m)
-                return string.Format(CultureInfo.CurrentCulture, T(key),
-                    m.Groups.Values.Skip(1).Select(g => long.TryParse(g.Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? (object)n : g.Value).ToArray());
-        return error.Allowed;
-    }
-
-    private static readonly (System.Text.RegularExpressions.Regex Shape, string Key)[] AllowedShapes =
-    [
-        (new("^required text of at most ([0-9,]+) characters$"), "allowed.pattern.requiredtext"),
-        (new("^text of at most ([0-9,]+) characters$"), "allowed.pattern.text"),
-        (new(@"^required text of at most ([0-9,]+) characters \(the code of a ([a-z-]+)\)$"), "allowed.pattern.requiredtextcode"),
-        (new(@"^text of at most ([0-9,]+) characters \(the code of a ([a-z-]+)\)$"), "allowed.pattern.textcode"),
-        (new("^one or more of ([a-z0-9, -]+) separated by ';'$"), "allowed.pattern.oneormore"),
-        (new("^one of ([a-z0-9, -]+)$"), "allowed.pattern.oneof"),
-        (new("^a whole number from (-?[0-9]+) to (-?[0-9]+)$"), "allowed.pattern.whole"),
-        (new("^codes of existing ([a-z-]+) records separated by ';', at most ([0-9,]+) characters$"), "allowed.pattern.codes"),
-        (new("^the code of an existing ([a-z-]+)$"), "allowed.pattern.existing"),
-    ];
+    public string Message(Baken.Domain.ValidationMessage message) =>
+        IsEnglish ? message.English
+        : message.Render(CultureInfo.CurrentCulture, t => localizer[t.Key] is { ResourceNotFound: false } s ? s.Value : null);
 
     /// <summary>A role's name in the reader's language.</summary>
     public string Role(string role) => T($"role.{role}", role);
@@ -125,10 +107,10 @@ public sealed class Ui(IStringLocalizer<Ui> localizer)
     public string? FieldValue(RecordField field, string? value) =>
         field.IsChoiceList ? string.Join("; ", OptionLines(value))
         : field.EnumType is { } type ? EnumText(type, value)
-        : value is "true" or "false" && field.Allowed.Contains("true", StringComparison.Ordinal) ? T("bool." + value)
-        : field.Allowed.StartsWith("a finite number", StringComparison.Ordinal)
+        : value is "true" or "false" && field.Rule.Key.StartsWith("allowed.bool", StringComparison.Ordinal) ? T("bool." + value)
+        : field.Rule.Key == "allowed.number"
           && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d.ToString("#,##0.######", CultureInfo.CurrentCulture)
-        : field.Allowed.StartsWith("a date as", StringComparison.Ordinal)
+        : field.Rule.Key == "allowed.date.optional"
           && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? Date(date)
         : Shown(value);
 

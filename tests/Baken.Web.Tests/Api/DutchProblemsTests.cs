@@ -53,4 +53,32 @@ public sealed class DutchProblemsTests
         var englishPage = await UploadAsync(browser, BadTable(), "en");
         englishPage.ShouldContain("line 2: scenario_id: 'E DROUGHT!' is not allowed; allowed: 1–64 characters: letters, digits, '.', '-' or '_', starting with a letter or digit");
     }
+
+    /// <summary>
+    /// A rule that used to be English on Dutch pages (the assessment table's own explanations, with a column name and
+    /// numbers in them) comes from the message catalogue by its key: Dutch on a Dutch page, the core's English on an English one.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AFileRuleOnADutchPage_IsTheCatalogueTextInDutch(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider, catalogue: true);
+        var browser = await app.SignedInClientAsync("coordinator", ClassificationLevel.StaatsgeheimGeheim, Roles.Coordinator);
+        var lines = File.ReadAllLines(SharedData.File("examples/assessments-example.csv"));
+        var cells = lines[1].Split(',');
+        cells[Array.IndexOf(lines[0].Split(','), "likelihood")] = "";
+        cells[Array.IndexOf(lines[0].Split(','), "horizon_years")] = "500";
+        lines[1] = string.Join(",", cells);
+        var table = string.Join("\n", lines);
+
+        var dutch = await UploadAsync(browser, table, "nl");
+        var listed = string.Join("\n", Regex.Matches(dutch, "<li>([^<]*)</li>").Select(m => m.Groups[1].Value));
+        dutch.ShouldContain("likelihood is leeg: geef een klasse A–E, een bereik zoals B-D, of een kans over de horizon zoals 2% of 0.02.", customMessage: listed);
+        dutch.ShouldContain("'500' — horizon_years moet een aantal jaren in (0, 100] zijn");
+        dutch.ShouldNotContain("likelihood is empty");
+
+        var english = await UploadAsync(browser, table, "en");
+        english.ShouldContain("line 2: likelihood: '' — likelihood is empty: give a class A–E, a range such as B-D, or a probability over the horizon such as 2% or 0.02.");
+        english.ShouldContain("line 2: horizon_years: '500' — horizon_years must be a number of years in (0, 100], e.g. 5 (empty means 5).");
+    }
 }

@@ -20,7 +20,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
                 "Baken.Domain.Jobs.BackgroundJob",
                 typeof(BackgroundJob),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -122,6 +122,14 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
                 propertyInfo: typeof(BackgroundJob).GetProperty("Parameters", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(BackgroundJob).GetField("<Parameters>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             parameters.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var problems = runtimeEntityType.AddProperty(
+                "Problems",
+                typeof(string),
+                propertyInfo: typeof(BackgroundJob).GetProperty("Problems", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(BackgroundJob).GetField("<Problems>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            problems.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var progress = runtimeEntityType.AddProperty(
                 "Progress",

@@ -12,7 +12,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a411e34b-cbd5-432b-b90e-4beb09a0a1b5"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("cce61a33-c45a-4151-824d-f0b1f19ca269"), entityTypeCount: 49)
         {
         }
 

@@ -19,7 +19,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Baken.Domain.Jobs.BackgroundJob",
                 typeof(BackgroundJob),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -109,6 +109,13 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
                 typeof(string),
                 propertyInfo: typeof(BackgroundJob).GetProperty("Parameters", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(BackgroundJob).GetField("<Parameters>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var problems = runtimeEntityType.AddProperty(
+                "Problems",
+                typeof(string),
+                propertyInfo: typeof(BackgroundJob).GetProperty("Problems", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(BackgroundJob).GetField("<Problems>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var progress = runtimeEntityType.AddProperty(
                 "Progress",

@@ -11,7 +11,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("875e1ed9-1187-4648-9adb-fe5623f6a586"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("2330ec77-e30b-4fdf-a046-9dfa17012dd1"), entityTypeCount: 49)
         {
         }
 

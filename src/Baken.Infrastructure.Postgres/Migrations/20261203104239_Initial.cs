@@ -776,6 +776,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     Parameters = table.Column<string>(type: "text", nullable: false),
                     ResultCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Reason = table.Column<string>(type: "text", nullable: true),
+                    Problems = table.Column<string>(type: "text", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     FinishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),

@@ -771,6 +771,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     Parameters = table.Column<string>(type: "TEXT", nullable: false),
                     ResultCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    Problems = table.Column<string>(type: "TEXT", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
