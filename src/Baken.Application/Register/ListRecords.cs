@@ -97,7 +97,7 @@ public sealed class ListRecords(IBakenDb db)
             var codes = await ordered.Select(r => r.Code).ToListAsync(ct);
             total = codes.Count;
             var page = codes.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
-            var found = await query.Where(r => page.Contains(r.Code)).ToDictionaryAsync(r => r.Code, ct);
+            var found = await query.WhereCodeIn(page).ToDictionaryAsync(r => r.Code, ct);
             rows = page.Where(found.ContainsKey).Select(c => found[c]).ToList();
         }
         var mask = await RecordReferences.MaskAsync(db, kind, rows, ct);
