@@ -39,7 +39,7 @@ public sealed class ListRecords(IBakenDb db)
         return codes.ToDictionary(c => c.Key, c => (IReadOnlyList<string>)c.Value, StringComparer.Ordinal);
     }
 
-    // A class with setters, not a positional record: EF Core can put a member initialisation on both sides of a UNION.
+    // Built by member initialisation, not a constructor: EF Core translates the former on both sides of a UNION, not the latter.
     private sealed class KindCode
     {
         public string Kind { get; init; } = "";
