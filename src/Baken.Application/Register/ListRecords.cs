@@ -18,13 +18,34 @@ public sealed class ListRecords(IBakenDb db)
     public const int MaxPageSize = 500;
 
     /// <summary>
-    /// The codes of a kind the caller may see, in natural order (at most <see cref="MaxPageSize"/>): what a filter's choices
-    /// need, read from the list index in one query instead of whole records, their count and the compartment names.
+    /// The codes of each kind the caller may see, in natural order (at most <see cref="MaxPageSize"/> per kind): what a
+    /// page's filters offer as choices. One statement for all kinds (UNION ALL of one part per kind, each reading only the
+    /// codes from its list index), not one per kind: the register page is the request made most often.
     /// </summary>
-    public async Task<IReadOnlyList<string>> CodesAsync(string kindName, CancellationToken ct = default) =>
-        RecordKinds.Find(kindName) is { } kind
-            ? await kind.Query(db).AsNoTracking().OrderBy(r => r.SortKey).Select(r => r.Code).Take(MaxPageSize).ToListAsync(ct)
-            : [];
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> CodesAsync(IEnumerable<string> kindNames, CancellationToken ct = default)
+    {
+        var kinds = kindNames.Select(RecordKinds.Find).OfType<RecordKind>().DistinctBy(k => k.Name).ToList();
+        var codes = kinds.ToDictionary(k => k.Name, _ => new List<string>(), StringComparer.Ordinal);
+        IQueryable<KindCode>? union = null;
+        foreach (var kind in kinds)
+        {
+            var name = kind.Name;
+            var part = kind.Query(db).AsNoTracking().OrderBy(r => r.SortKey).Take(MaxPageSize).Select(r => new KindCode { Kind = name, Code = r.Code, SortKey = r.SortKey });
+            union = union is null ? part : union.Concat(part);
+        }
+        // UNION ALL promises no order: each kind's codes are put back in the order of their sort keys here.
+        if (union is not null)
+            foreach (var row in (await union.ToListAsync(ct)).OrderBy(r => r.SortKey, StringComparer.Ordinal)) codes[row.Kind].Add(row.Code);
+        return codes.ToDictionary(c => c.Key, c => (IReadOnlyList<string>)c.Value, StringComparer.Ordinal);
+    }
+
+    // Built by member initialisation, not a constructor: EF Core translates the former on both sides of a UNION, not the latter.
+    private sealed class KindCode
+    {
+        public string Kind { get; init; } = "";
+        public string Code { get; init; } = "";
+        public string SortKey { get; init; } = "";
+    }
 
     public async Task<Result<RecordPage>> HandleAsync(ListRecordsRequest request, CancellationToken ct = default)
     {
@@ -102,7 +123,7 @@ public sealed class ListRecords(IBakenDb db)
             var codes = await ordered.Select(r => r.Code).ToListAsync(ct);
             total = codes.Count;
             var page = codes.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
-            var found = await query.Where(r => page.Contains(r.Code)).ToDictionaryAsync(r => r.Code, ct);
+            var found = await query.WhereCodeIn(page).ToDictionaryAsync(r => r.Code, ct);
             rows = page.Where(found.ContainsKey).Select(c => found[c]).ToList();
         }
         var mask = await RecordReferences.MaskAsync(db, kind, rows, ct);

@@ -43,8 +43,7 @@ public static class QualifiedCodes
         foreach (var byKind in texts.SelectMany(Parse).Where(l => l.Kind.Length > 0).Distinct().GroupBy(l => l.Kind))
         {
             if (RecordKinds.Find(byKind.Key) is not { } kind) continue;
-            foreach (var chunk in byKind.Select(l => l.Code).Chunk(500))
-                seen.UnionWith((await kind.Query(db).Where(r => chunk.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).Select(c => byKind.Key + ":" + c));
+            seen.UnionWith((await kind.Query(db).WhereCodeIn(byKind.Select(l => l.Code)).Select(r => r.Code).ToListAsync(ct)).Select(c => byKind.Key + ":" + c));
         }
         return text => string.IsNullOrEmpty(text) ? text : string.Join(";", Parse(text)
             .Select(l => seen.Contains(l.Kind + ":" + l.Code) ? $"{l.Kind}:{l.Code}" : $"{l.Kind}:{RecordReferences.Withheld}").Distinct());

@@ -157,11 +157,9 @@ public static class RecordReferences
         foreach (var byKind in kind.Fields.Where(f => f.References is not null).GroupBy(f => RecordKinds.Find(f.References)!))
         {
             var codes = records.SelectMany(r => byKind.SelectMany(f => RecordFieldBuilder<Record>.SplitCodes(f.Get(r)))).Distinct().ToList();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            // In chunks, so a long page stays within the databases' parameter limits.
-            foreach (var chunk in codes.Chunk(500))
-                seen.UnionWith(await byKind.Key.Query(db).Where(r => chunk.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct));
-            visible[byKind.Key.Name] = seen;
+            visible[byKind.Key.Name] = codes.Count == 0
+                ? new HashSet<string>(StringComparer.Ordinal)
+                : (await byKind.Key.Query(db).WhereCodeIn(codes).Select(r => r.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         }
         return (field, value) =>
         {
