@@ -78,10 +78,16 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private static DatabaseOptions SqliteOptions(string file) => new() { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file};Pooling=false" };
 
-    private static DatabaseOptions PostgresOptions(string admin, string name) => new()
+    /// <remarks>
+    /// Pooled, as a deployment is: without a pool every context forks a server process, and on a loaded machine (CI, or
+    /// helpers building beside a run) opening one then passed the 15-second default and a test met a 500. The open
+    /// timeout is raised for the same reason; a test database's pool is emptied before the database is dropped. A template
+    /// is not pooled: PostgreSQL copies a database only while nobody is connected to it.
+    /// </remarks>
+    private static DatabaseOptions PostgresOptions(string admin, string name, bool pooled = true) => new()
     {
         Provider = DatabaseProvider.Postgres,
-        ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ConnectionString,
+        ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name, Timeout = 60, Pooling = pooled }.ConnectionString,
     };
 
     private static async Task<string> MakeSqliteTemplateAsync(bool initialise)
@@ -96,7 +102,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var name = $"baken_template_{(initialise ? "init" : "empty")}_{Environment.ProcessId}_{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
         await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
-        await PrepareAsync(PostgresOptions(admin, name), initialise);
+        await PrepareAsync(PostgresOptions(admin, name, pooled: false), initialise);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try { ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult(); }
@@ -139,6 +145,12 @@ public sealed class TestDatabase : IAsyncDisposable
             foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
                 if (File.Exists(f)) File.Delete(f);
         }
-        if (_postgresAdmin is not null) await ExecuteAsync(_postgresAdmin, $"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)");
+        if (_postgresAdmin is not null)
+        {
+            // The pool of the host's connection string (DatabaseSetup adds its own settings to it) and of the one given.
+            foreach (var connection in new[] { Options.ConnectionString, new NpgsqlConnectionStringBuilder(Options.ConnectionString) { MaxAutoPrepare = DatabaseSetup.AutoPreparedStatements }.ConnectionString })
+                NpgsqlConnection.ClearPool(new NpgsqlConnection(connection));
+            await ExecuteAsync(_postgresAdmin, $"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)");
+        }
     }
 }

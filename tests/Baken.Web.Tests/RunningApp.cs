@@ -19,9 +19,10 @@ public sealed class RunningApp : IAsyncDisposable
 {
     private readonly bool _ownsDatabase;
 
-    private RunningApp(WebApplication app, TestDatabase database, Uri address, bool ownsDatabase)
+    private RunningApp(WebApplication app, TestDatabase database, Uri address, bool ownsDatabase, ServerErrors errors)
     {
         App = app;
+        Errors = errors;
         Database = database;
         Address = address;
         _ownsDatabase = ownsDatabase;
@@ -30,6 +31,9 @@ public sealed class RunningApp : IAsyncDisposable
     public WebApplication App { get; }
     public TestDatabase Database { get; }
     public Uri Address { get; }
+
+    /// <summary>What the host logged at Error; the clients this class makes fail with it on a 5xx answer.</summary>
+    public ServerErrors Errors { get; }
 
     public static async Task<RunningApp> StartAsync(DatabaseProvider provider, bool catalogue = false, Action<WebApplicationBuilder>? configure = null)
     {
@@ -40,16 +44,18 @@ public sealed class RunningApp : IAsyncDisposable
     /// <summary>Another node on the same database (the first node's owner disposes the database).</summary>
     public static async Task<RunningApp> StartOnAsync(TestDatabase database, Action<WebApplicationBuilder>? configure = null, bool ownsDatabase = false)
     {
+        var errors = new ServerErrors();
         var app = BakenWebApp.Build([], database.Options, "http://127.0.0.1:0", b =>
         {
             b.Logging.SetMinimumLevel(LogLevel.Warning);
+            b.Logging.AddProvider(errors);
             // Tests run the early-warning round themselves when they need it, so it never races their writes.
             b.Configuration["Feeds:PollingEnabled"] = "false";
             configure?.Invoke(b);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningApp(app, database, new Uri(address), ownsDatabase);
+        return new RunningApp(app, database, new Uri(address), ownsDatabase, errors);
     }
 
     /// <summary>Adds a user with the given clearance and compartments and returns a client that carries their API token.</summary>
@@ -80,7 +86,7 @@ public sealed class RunningApp : IAsyncDisposable
             var added = await new AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(new AddUserRequest(name, clearance.DisplayName(), null, roles, BrowserPassword, Organisation: organisation));
             if (!added.IsOk) throw new InvalidOperationException(string.Join("; ", added.Errors));
         }
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Address };
+        var client = new HttpClient(new ServerErrors.Handler(Errors, new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false })) { BaseAddress = Address };
         var signIn = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
             { ["userName"] = name, ["password"] = BrowserPassword, ["__RequestVerificationToken"] = await AntiforgeryAsync(client, "/signin") }));
         if (signIn.Headers.Location?.ToString() != "/") throw new InvalidOperationException("Sign-in failed: " + signIn.Headers.Location);
@@ -91,7 +97,7 @@ public sealed class RunningApp : IAsyncDisposable
     public static async Task<string> AntiforgeryAsync(HttpClient client, string page) =>
         System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync(page), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
 
-    public HttpClient Anonymous() => new() { BaseAddress = Address };
+    public HttpClient Anonymous() => new(new ServerErrors.Handler(Errors, new HttpClientHandler())) { BaseAddress = Address };
 
     public async ValueTask DisposeAsync()
     {
