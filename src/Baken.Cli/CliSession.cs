@@ -128,12 +128,15 @@ public sealed class CliSession : IAsyncDisposable
             command.Parameters.Add(parameter);
             await using var reader = await command.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct)) return null;
-            var user = new User(reader.GetString(0), (Baken.Domain.Security.ClassificationLevel)reader.GetInt32(1), reader.GetInt64(2))
+            // The roles are a primitive collection: a text[] on PostgreSQL, a JSON array on SQLite.
+            var roles = reader.GetValue(3) switch
             {
-                Roles = reader.GetString(3),
-                OrganisationCode = reader.IsDBNull(4) ? null : reader.GetString(4),
+                string[] array => array,
+                string json => System.Text.Json.JsonSerializer.Deserialize<string[]>(json) ?? [],
+                _ => [],
             };
-            return new FixedUser(user.UserName, user.Clearance, user.CompartmentMask, user.RoleList.ToList(), user.OrganisationCode);
+            return new FixedUser(reader.GetString(0), (Baken.Domain.Security.ClassificationLevel)reader.GetInt32(1), reader.GetInt64(2), roles,
+                reader.IsDBNull(4) ? null : reader.GetString(4));
         }
         finally
         {

@@ -29,7 +29,7 @@ public static class DatabaseSnapshot
         var history = await db.History.IgnoreQueryFilters().AsNoTracking().CountAsync();
         text.Append("history: ").Append(history).AppendLine();
         foreach (var u in (await db.Users.AsNoTracking().ToListAsync()).OrderBy(u => u.UserName, StringComparer.Ordinal))
-            text.Append("user ").Append(u.UserName).Append(' ').Append((int)u.Clearance).Append('/').Append(u.CompartmentMask).Append(' ').Append(u.Roles)
+            text.Append("user ").Append(u.UserName).Append(' ').Append((int)u.Clearance).Append('/').Append(u.CompartmentMask).Append(' ').Append(string.Join(";", u.Roles))
                 .Append(' ').Append(u.OrganisationCode).Append(' ').Append(u.PasswordHash?.GetHashCode() ?? 0).Append(' ').Append(u.LockedUntilUtc?.Ticks ?? 0)
                 .Append(u.MustChangePassword ? " must-change" : "").AppendLine();
         foreach (var t in (await db.ApiTokens.AsNoTracking().ToListAsync()).OrderBy(t => t.Id))

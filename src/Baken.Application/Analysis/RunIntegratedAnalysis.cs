@@ -282,7 +282,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
             KnowledgeWidening = wideningNote,
             // Which register assessments went in, so the blind round's rule can hide the run from a reader who may not yet
             // see one of them.
-            AssessmentCodes = request.Table is null ? string.Join(';', rows.Select(AssessmentCode).Distinct(StringComparer.Ordinal)) : "",
+            AssessmentCodes = request.Table is null ? [.. rows.Select(AssessmentCode).Distinct(StringComparer.Ordinal)] : [],
         };
         run.Recode(code);
         run.Classify(classification);

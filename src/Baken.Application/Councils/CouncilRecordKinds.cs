@@ -33,7 +33,9 @@ public static partial class RecordKinds
             .Text("ministry", "Ministry or organisation", r => r.MinistryCode, (r, v) => r.MinistryCode = v, references: "organisation")
             .Enum("membership", "Member, invited or agenda member", r => r.Membership, (r, v) => r.Membership = v)
             .Level("clearance", "Clearance of the seat holder", r => r.Clearance, (r, v) => r.Clearance = v)
-            .Text("held_compartments", "Compartments the seat holder holds, codes separated by ';'", r => r.HeldCompartments, (r, v) => r.HeldCompartments = v),
+            .Names("held_compartments", "Compartments the seat holder holds, codes separated by ';'", r => r.HeldCompartments,
+                // A compartment list has always taken ',' as well as ';' (CompartmentDirectory.TryParse): one code per entry.
+                (r, v) => r.HeldCompartments = [.. v.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal)]),
         rules: CouncilMemberRules);
 
     public static readonly RecordKind Meeting = Kind<K.Meeting>("meeting", "meetings", "Vergaderingen", "Meetings", "title",
@@ -90,7 +92,7 @@ public static partial class RecordKinds
     private static async Task<IReadOnlyList<FieldError>> CouncilMemberRules(IBakenDb db, K.CouncilMember member, CancellationToken ct)
     {
         var directory = await CompartmentDirectory.LoadAsync(db, ct);
-        return directory.TryParse(member.HeldCompartments, out _, out var error) ? [] : [error! with { Field = "held_compartments" }];
+        return directory.TryParse(string.Join(';', member.HeldCompartments), out _, out var error) ? [] : [error! with { Field = "held_compartments" }];
     }
 
     /// <summary>
@@ -128,7 +130,7 @@ public static partial class RecordKinds
     }
 
     private static long HeldMask(CompartmentDirectory directory, K.CouncilMember member) =>
-        directory.TryParse(member.HeldCompartments, out var mask, out _) ? mask : 0;
+        directory.TryParse(string.Join(';', member.HeldCompartments), out var mask, out _) ? mask : 0;
 
     /// <summary>
     /// An item above a meeting's level cannot be put on its agenda, nor an item with compartments on a meeting with an

@@ -243,6 +243,26 @@ public sealed class RecordFieldBuilder<T> where T : Record
     }
 
     /// <summary>
+    /// Names that are no register records (user names, labels, compartments) held as a typed list like <see cref="Codes(string, string, Expression{Func{T, List{string}}}, Action{T, List{string}}, string)"/>:
+    /// a list filter asks the database, the text form ("a;b") is only the field's <see cref="RecordField.Get"/>/<see cref="RecordField.Set"/>.
+    /// The rule stays that of the text the field used to be, so what the field allows reads as before; <paramref name="empty"/>
+    /// is what an empty list reads as (null, or "" where the text column was never null), so show, export and history read as before.
+    /// </summary>
+    public RecordFieldBuilder<T> Names(string name, string description, Expression<Func<T, List<string>>> getter, Action<T, List<string>> set, string? empty = null)
+    {
+        var get = getter.Compile();
+        var allowed = TextRule.With(MaxTextLength);
+        _fields.Add(new RecordField
+        {
+            Name = name, Description = description, Rule = allowed, IsCodeList = true,
+            Property = PropertyName(getter, name),
+            Get = r => get((T)r) is { Count: > 0 } names ? string.Join(";", names) : empty,
+            Set = (r, v) => set((T)r, SplitCodes(ParseText(name, v, false, MaxTextLength, allowed)).Distinct(StringComparer.Ordinal).ToList()),
+        });
+        return this;
+    }
+
+    /// <summary>
     /// The codes of a ';'-separated text, trimmed and without duplicates; empty parts (";;", a trailing ';') are no codes.
     /// A part that is no code (longer than a code may be) is a field error naming it, never dropped.
     /// </summary>

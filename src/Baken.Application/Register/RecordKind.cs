@@ -187,7 +187,7 @@ public static partial class RecordKinds
         db => db.StixObjects, b => b
             .Text("type", "STIX object type", r => r.StixType, (r, v) => r.StixType = v!, required: true)
             .Text("spec_version", "STIX specification version", r => r.SpecVersion, (r, v) => r.SpecVersion = v)
-            .Text("labels", "Labels separated by ';'", r => r.Labels, (r, v) => r.Labels = v)
+            .Names("labels", "Labels separated by ';'", r => r.Labels, (r, v) => r.Labels = v)
             .Text("json", "The object as STIX 2.1 JSON", r => r.Json, (r, v) => r.Json = ValidJsonObject(v, "json"), required: true, multiline: true),
         readOnly: true);
 
@@ -232,7 +232,7 @@ public static partial class RecordKinds
             .Text("input_source", "Register or file", r => r.InputSource, (r, v) => r.InputSource = v ?? "")
             .Int("scenarios", "Scenarios analysed", r => r.ScenarioCount, (r, v) => r.ScenarioCount = v, 0, int.MaxValue)
             .Bool("concept", "A concept run: it used assessments that are not validated", r => r.Concept, (r, v) => r.Concept = v)
-            .Text("assessments", "The register assessments the run used, separated by ';'", r => r.AssessmentCodes, (r, v) => r.AssessmentCodes = v ?? "")
+            .Names("assessments", "The register assessments the run used, separated by ';'", r => r.AssessmentCodes, (r, v) => r.AssessmentCodes = v, empty: "")
             .Text("knowledge_widening", "How the Monte Carlo widened judgements where knowledge is weak (empty: not at all)", r => r.KnowledgeWidening, (r, v) => r.KnowledgeWidening = v),
         readOnly: true);
 

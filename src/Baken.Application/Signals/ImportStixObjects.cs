@@ -64,7 +64,7 @@ public sealed class ImportStixObjects(IBakenDb db, ICurrentUser user)
         r.CreatedUtc = o.CreatedUtc;
         r.ModifiedUtc = o.ModifiedUtc;
         r.Json = o.Json;
-        r.Labels = o.Labels.Count == 0 ? null : string.Join(";", o.Labels);
+        r.Labels = [.. o.Labels];
         r.Classify(new Classification(o.Level, 0));
         r.Provenance = "STIX 2.1 bundle";
     }

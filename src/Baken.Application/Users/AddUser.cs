@@ -44,7 +44,7 @@ public sealed class AddUser(IBakenDb db, ICurrentUser caller, TimeProvider clock
         {
             DisplayName = request.DisplayName?.Trim() ?? request.UserName.Trim(),
             OrganisationCode = request.Organisation,
-            Roles = string.Join(";", roles),
+            Roles = [.. roles],
             MustChangePassword = oneTime is not null,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
@@ -57,7 +57,7 @@ public sealed class AddUser(IBakenDb db, ICurrentUser caller, TimeProvider clock
                 ? BakenIdentity.PasswordError(created)
                 : new FieldError("userName", request.UserName, AllowedTexts.UsersUserNameNotTaken));
         }
-        return Result<AddedUser>.Ok(new AddedUser(user.UserName, clearance.DisplayName(), codes, user.RoleList.ToList(), oneTime));
+        return Result<AddedUser>.Ok(new AddedUser(user.UserName, clearance.DisplayName(), codes, user.Roles, oneTime));
     }
 
     /// <summary>A random password that satisfies the rules of <see cref="BakenIdentity"/>, from the operating system's secure generator.</summary>

@@ -64,7 +64,7 @@ public sealed class ApiTokens(IBakenDb db, ICurrentUser caller, TimeProvider clo
         db.ApiTokens.Add(new ApiToken
         {
             UserId = user.Id, Name = label, TokenHash = Hash(token), CreatedAtUtc = now,
-            Scopes = string.Join(";", TokenScopes.All.Where(list.Contains)), ExpiresAtUtc = now.AddDays(days ?? MaxDays),
+            Scopes = [.. TokenScopes.All.Where(list.Contains)], ExpiresAtUtc = now.AddDays(days ?? MaxDays),
         });
         await db.SaveChangesAsync(ct);
         SecurityEvents.Log.TokenIssued(caller.UserName, user.UserName, label, string.Join(";", TokenScopes.All.Where(list.Contains)));
@@ -76,7 +76,7 @@ public sealed class ApiTokens(IBakenDb db, ICurrentUser caller, TimeProvider clo
         if (await AccessAsync(userName, PermissionAction.Read, ct) is not { IsOk: true, Value: { } user }) return [];
         var rows = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == user.Id).ToListAsync(ct);
         return rows.OrderByDescending(t => t.CreatedAtUtc)
-            .Select(t => new TokenView(t.Id, t.Name, t.ScopeList, t.CreatedAtUtc, t.ExpiresAtUtc, t.RevokedAtUtc)).ToList();
+            .Select(t => new TokenView(t.Id, t.Name, t.Scopes, t.CreatedAtUtc, t.ExpiresAtUtc, t.RevokedAtUtc)).ToList();
     }
 
     /// <summary>Revokes one token of a user; returns its hash (so a cache of resolved tokens can forget it), or null when the user has no such active token.</summary>
@@ -112,7 +112,7 @@ public sealed class ApiTokens(IBakenDb db, ICurrentUser caller, TimeProvider clo
         // No token outlives MaxDays, whatever its row says (tokens made before the limit had none).
         if (row is null || row.ExpiresAtUtc is { } until && until <= now || row.CreatedAtUtc.AddDays(MaxDays) <= now) return null;
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == row.UserId, ct);
-        return user is null ? null : new ResolvedToken(user, row.ScopeList);
+        return user is null ? null : new ResolvedToken(user, row.Scopes);
     }
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -23,7 +23,7 @@ public sealed class EnsureAdministrator(IBakenDb db, TimeProvider clock)
         var admin = new User(AdminUserName, ClassificationLevel.StaatsgeheimZeerGeheim, -1L)
         {
             DisplayName = "Administrator",
-            Roles = string.Join(";", Roles.Administrator, Roles.Coordinator, Roles.Analyst, Roles.Secretariat),
+            Roles = [Roles.Administrator, Roles.Coordinator, Roles.Analyst, Roles.Secretariat],
             MustChangePassword = true,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };

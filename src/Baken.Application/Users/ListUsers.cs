@@ -17,6 +17,6 @@ public sealed class ListUsers(IBakenDb db, ICurrentUser caller)
         var compartments = await CompartmentDirectory.LoadAsync(db, ct);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);
         return Result<IReadOnlyList<UserView>>.Ok(users.Select(u => new UserView(u.UserName, u.DisplayName, u.Clearance.DisplayName(),
-            u.CompartmentMask == -1 ? ["(all)"] : compartments.Names(u.CompartmentMask), u.RoleList.ToList(), u.MustChangePassword)).ToList());
+            u.CompartmentMask == -1 ? ["(all)"] : compartments.Names(u.CompartmentMask), u.Roles, u.MustChangePassword)).ToList());
     }
 }

@@ -54,7 +54,7 @@ public sealed class ManageUsers(IBakenDb db, ICurrentUser caller, TimeProvider c
         user.Clearance = clearance;
         // Compartments outside the administrator's own stay as they were: they cannot see them, so they cannot judge them.
         user.CompartmentMask = (user.CompartmentMask & ~caller.CompartmentMask) | mask;
-        user.Roles = string.Join(";", roles);
+        user.Roles = [.. roles];
         if (request.Organisation is { } organisation) user.OrganisationCode = organisation.Trim() is { Length: > 0 } o ? o : null;
         await RecordAsync(user, before, ct);
         return Result<AccountView>.Ok(await ViewAsync(user, ct));
@@ -98,7 +98,7 @@ public sealed class ManageUsers(IBakenDb db, ICurrentUser caller, TimeProvider c
         var tokens = await db.ApiTokens.CountAsync(t => t.UserId == user.Id && t.RevokedAtUtc == null, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         return new AccountView(user.UserName, user.DisplayName, user.Clearance, user.CompartmentMask == -1 ? ["(all)"] : compartments.Names(user.CompartmentMask),
-            user.RoleList.ToList(), user.MustChangePassword, user.LockedUntilUtc > now ? user.LockedUntilUtc : null, tokens);
+            user.Roles, user.MustChangePassword, user.LockedUntilUtc > now ? user.LockedUntilUtc : null, tokens);
     }
 
     private async Task<string> SnapshotAsync(User user, CancellationToken ct)
@@ -108,7 +108,7 @@ public sealed class ManageUsers(IBakenDb db, ICurrentUser caller, TimeProvider c
         {
             ["clearance"] = user.Clearance.DisplayName(),
             ["compartments"] = user.CompartmentMask == -1 ? "(all)" : string.Join(";", compartments.Names(user.CompartmentMask)),
-            ["roles"] = user.Roles,
+            ["roles"] = string.Join(";", user.Roles), // the audit keeps the text form it always had
             ["organisation"] = user.OrganisationCode,
             ["must_change_password"] = user.MustChangePassword,
             ["locked_until"] = user.LockedUntilUtc,

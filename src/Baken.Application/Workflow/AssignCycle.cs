@@ -49,8 +49,8 @@ public sealed class AssignCycle(IBakenDb db, ICurrentUser user)
         var isNew = assignment is null;
         assignment ??= new CycleAssignment { CycleCode = cycle.Code, ScenarioCode = scenarioCode };
         if (isNew) assignment.Recode(code);
-        assignment.Analysts = string.Join(';', users.Select(u => u.UserName).OrderBy(n => n, StringComparer.Ordinal));
-        assignment.Organisations = organisations.Count == 0 ? null : string.Join(';', organisations);
+        assignment.Analysts = [.. users.Select(u => u.UserName).OrderBy(n => n, StringComparer.Ordinal)];
+        assignment.Organisations = organisations;
         assignment.Due = request.Due ?? cycle.Due;
         assignment.Classify(scenario.Classification);
         if (isNew) db.AddRecord(assignment);

@@ -31,11 +31,11 @@ public sealed class GetCycleStatus(IBakenDb db, TimeProvider clock)
         var assessments = await db.Assessments.AsNoTracking().Where(a => scenarioCodes.Contains(a.ScenarioCode)).ToListAsync(ct);
         var tasks = new List<CycleTask>();
         foreach (var a in assignments.OrderBy(a => a.ScenarioCode, StringComparer.Ordinal))
-            foreach (var analyst in WorkflowRoles.Split(a.Analysts))
+            foreach (var analyst in a.Analysts)
             {
                 var assessment = assessments.FirstOrDefault(x => x.ScenarioCode == a.ScenarioCode && string.Equals(x.Analyst, analyst, StringComparison.OrdinalIgnoreCase));
                 var open = assessment?.Status is null or AssessmentStatus.Draft or AssessmentStatus.Returned;
-                tasks.Add(new CycleTask(a.ScenarioCode, scenarios.GetValueOrDefault(a.ScenarioCode, ""), analyst, assessment?.Organisation ?? a.Organisations,
+                tasks.Add(new CycleTask(a.ScenarioCode, scenarios.GetValueOrDefault(a.ScenarioCode, ""), analyst, assessment?.Organisation ?? (a.Organisations.Count == 0 ? null : string.Join(';', a.Organisations)),
                     a.Due, assessment?.Status, assessment?.StatusNote, cycle.Status == CycleStatus.Open && open && today > a.Due));
             }
         var unassigned = scenarioCodes.Where(s => scenarios.ContainsKey(s) && assignments.All(a => a.ScenarioCode != s)).ToList();

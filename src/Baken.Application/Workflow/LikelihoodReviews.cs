@@ -37,12 +37,12 @@ public sealed class LikelihoodReviews(IBakenDb db, ICurrentUser user, TimeProvid
         {
             var code = $"REV-{alert.Code}-{s.Code}";
             if (await db.LikelihoodReviews.IgnoreQueryFilters().AnyAsync(r => r.Code == code, ct)) continue;
-            var analysts = assigned.Where(a => a.ScenarioCode == s.Code).SelectMany(a => WorkflowRoles.Split(a.Analysts))
+            var analysts = assigned.Where(a => a.ScenarioCode == s.Code).SelectMany(a => a.Analysts)
                 .Concat(assessed.Where(a => a.ScenarioCode == s.Code).Select(a => a.Analyst))
                 .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal);
             var review = new LikelihoodReview
             {
-                AlertCode = alert.Code, ScenarioCode = s.Code, Analysts = string.Join(';', analysts), Due = due,
+                AlertCode = alert.Code, ScenarioCode = s.Code, Analysts = [.. analysts], Due = due,
                 Evidence = string.Create(CultureInfo.InvariantCulture, $"{alert.IndicatorCode} {alert.FromLevel} → {alert.ToLevel} on {alert.Date:yyyy-MM-dd} ({alert.Value:G6}). {alert.Explanation}").Trim(),
             };
             review.Recode(code);

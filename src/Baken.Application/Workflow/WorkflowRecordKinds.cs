@@ -23,8 +23,8 @@ public static partial class RecordKinds
         db => db.CycleAssignments, b => b
             .Text("cycle", "Cycle", r => r.CycleCode, (r, v) => r.CycleCode = v!, required: true, references: "cycle")
             .Text("scenario", "Scenario", r => r.ScenarioCode, (r, v) => r.ScenarioCode = v!, required: true, references: "scenario")
-            .Text("analysts", "Analysts (user names) separated by ';'", r => r.Analysts, (r, v) => r.Analysts = v ?? "")
-            .Text("organisations", "Organisations separated by ';'", r => r.Organisations, (r, v) => r.Organisations = v)
+            .Names("analysts", "Analysts (user names) separated by ';'", r => r.Analysts, (r, v) => r.Analysts = v, empty: "")
+            .Names("organisations", "Organisations separated by ';'", r => r.Organisations, (r, v) => r.Organisations = v)
             .Date("due", "Deadline", r => r.Due, (r, v) => r.Due = v ?? default),
         readOnly: true);
 
@@ -32,7 +32,7 @@ public static partial class RecordKinds
         db => db.LikelihoodReviews, b => b
             .Text("alert", "The alert that asked for it", r => r.AlertCode, (r, v) => r.AlertCode = v!, required: true, references: "alert")
             .Text("scenario", "Scenario whose likelihood is reviewed", r => r.ScenarioCode, (r, v) => r.ScenarioCode = v!, required: true, references: "scenario")
-            .Text("analysts", "Analysts (user names) separated by ';'", r => r.Analysts, (r, v) => r.Analysts = v ?? "")
+            .Names("analysts", "Analysts (user names) separated by ';'", r => r.Analysts, (r, v) => r.Analysts = v, empty: "")
             .Text("evidence", "What the alert says", r => r.Evidence, (r, v) => r.Evidence = v, multiline: true)
             .Date("due", "Deadline", r => r.Due, (r, v) => r.Due = v ?? default)
             .Enum("status", "Open or closed", r => r.Status, (r, v) => r.Status = v)

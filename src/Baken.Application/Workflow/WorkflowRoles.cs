@@ -17,7 +17,7 @@ public static class WorkflowRoles
     public static IReadOnlyList<string> Split(string? list) =>
         (list ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-    public static bool Names(string? list, string userName) => Split(list).Contains(userName, StringComparer.OrdinalIgnoreCase);
+    public static bool Names(IEnumerable<string> analysts, string userName) => analysts.Contains(userName, StringComparer.OrdinalIgnoreCase);
 
     public static Result<T> NotCoordinator<T>(string what) =>
         Result<T>.Forbidden($"Only a coordinator may {what}.");

@@ -48,8 +48,8 @@ public static class WorkflowCommands
                 Split(parse.GetValue(analysts)), Split(parse.GetValue(organisations)), deadline), ct);
             if (!result.IsOk) return io.Fail(result);
             var a = result.Value!;
-            await io.Out.WriteLineAsync($"Assigned {a.ScenarioCode} of {a.CycleCode} to {a.Analysts.Replace(";", ", ", StringComparison.Ordinal)}" +
-                (a.Organisations is { } o ? $" ({o.Replace(";", ", ", StringComparison.Ordinal)})" : "") + $"; due {a.Due:yyyy-MM-dd}.");
+            await io.Out.WriteLineAsync($"Assigned {a.ScenarioCode} of {a.CycleCode} to {string.Join(", ", a.Analysts)}" +
+                (a.Organisations.Count > 0 ? $" ({string.Join(", ", a.Organisations)})" : "") + $"; due {a.Due:yyyy-MM-dd}.");
             return ExitCodes.Ok;
         }));
 
@@ -135,7 +135,7 @@ public static class WorkflowCommands
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var result = await session.Get<LikelihoodReviews>().OpenAsync(parse.GetValue(alert)!, ct);
             if (!result.IsOk) return io.Fail(result);
-            foreach (var r in result.Value!) await io.Out.WriteLineAsync($"{r.Code}: {r.ScenarioCode} for {r.Analysts.Replace(";", ", ", StringComparison.Ordinal)}, due {r.Due:yyyy-MM-dd}");
+            foreach (var r in result.Value!) await io.Out.WriteLineAsync($"{r.Code}: {r.ScenarioCode} for {string.Join(", ", r.Analysts)}, due {r.Due:yyyy-MM-dd}");
             await io.Err.WriteLineAsync($"{result.Value.Count} review(s) opened.");
             return ExitCodes.Ok;
         }));

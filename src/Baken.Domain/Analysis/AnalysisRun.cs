@@ -28,10 +28,10 @@ public sealed class AnalysisRun : Record
     /// </summary>
     public bool Concept { get; set; }
     /// <summary>
-    /// The codes of the register assessments the run used, separated by ';' (empty for a file analysed without import).
+    /// The codes of the register assessments the run used (empty for a file analysed without import).
     /// The blind-round rule hides the run from a reader who may not yet see one of them (docs/workflow.md).
     /// </summary>
-    public string AssessmentCodes { get; set; } = "";
+    public List<string> AssessmentCodes { get; set; } = [];
     /// <summary>
     /// Null when the Monte Carlo drew from the judgements as stated; otherwise how it widened them where knowledge is weak
     /// (the option <c>Analysis:WidenForWeakKnowledge</c>) and which assessments it widened. The stored inputs are the widened

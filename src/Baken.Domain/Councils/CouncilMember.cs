@@ -12,6 +12,6 @@ public sealed class CouncilMember : Record
     public Membership Membership { get; set; }
     /// <summary>The highest level the seat holder may see; decides which meetings they can be invited to.</summary>
     public ClassificationLevel Clearance { get; set; }
-    /// <summary>Compartment codes the seat holder holds, separated by ';': an item in a compartment goes only on a meeting whose invitees all hold it.</summary>
-    public string? HeldCompartments { get; set; }
+    /// <summary>Compartment codes the seat holder holds: an item in a compartment goes only on a meeting whose invitees all hold it.</summary>
+    public List<string> HeldCompartments { get; set; } = [];
 }

@@ -13,6 +13,6 @@ public sealed class StixObjectRecord : Record
     public DateTime? ModifiedUtc { get; set; }
     /// <summary>The object's JSON text, property for property as imported.</summary>
     public string Json { get; set; } = "{}";
-    /// <summary>Labels separated by ';', for filtering exports.</summary>
-    public string? Labels { get; set; }
+    /// <summary>The object's labels, for filtering exports.</summary>
+    public List<string> Labels { get; set; } = [];
 }

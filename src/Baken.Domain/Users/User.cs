@@ -31,17 +31,15 @@ public sealed class User
     public string? OrganisationCode { get; set; }
     public ClassificationLevel Clearance { get; set; }
     public long CompartmentMask { get; set; }
-    /// <summary>Role names separated by ';' (see <see cref="Roles"/>).</summary>
-    public string Roles { get; set; } = "";
+    /// <summary>Role names (see <see cref="Users.Roles"/>).</summary>
+    public List<string> Roles { get; set; } = [];
     public string? PasswordHash { get; set; }
     public bool MustChangePassword { get; set; }
     public int FailedSignIns { get; set; }
     public DateTime? LockedUntilUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 
-    public IEnumerable<string> RoleList => Roles.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    public bool IsInRole(string role) => RoleList.Contains(role, StringComparer.OrdinalIgnoreCase);
+    public bool IsInRole(string role) => Roles.Contains(role, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// A service account has no password: nobody signs in as it; it exists to carry API tokens for a machine client, and an
@@ -66,11 +64,9 @@ public sealed class ApiToken
     public Guid UserId { get; set; }
     public string Name { get; set; } = "";
     public string TokenHash { get; set; } = "";
-    /// <summary><see cref="TokenScopes"/> separated by ';'.</summary>
-    public string Scopes { get; set; } = TokenScopes.Read;
+    /// <summary>What the token may do: <see cref="TokenScopes"/>.</summary>
+    public List<string> Scopes { get; set; } = [TokenScopes.Read];
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? ExpiresAtUtc { get; set; }
     public DateTime? RevokedAtUtc { get; set; }
-
-    public IReadOnlyList<string> ScopeList => Scopes.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

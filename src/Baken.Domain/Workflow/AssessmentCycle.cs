@@ -29,10 +29,10 @@ public sealed class CycleAssignment : Record
 {
     public string CycleCode { get; set; } = "";
     public string ScenarioCode { get; set; } = "";
-    /// <summary>Analyst user names separated by ';'.</summary>
-    public string Analysts { get; set; } = "";
-    /// <summary>Organisation codes separated by ';'.</summary>
-    public string? Organisations { get; set; }
+    /// <summary>Analyst user names.</summary>
+    public List<string> Analysts { get; set; } = [];
+    /// <summary>Organisation codes.</summary>
+    public List<string> Organisations { get; set; } = [];
     public DateOnly Due { get; set; }
 }
 
@@ -48,8 +48,8 @@ public sealed class LikelihoodReview : Record
 {
     public string AlertCode { get; set; } = "";
     public string ScenarioCode { get; set; } = "";
-    /// <summary>Analyst user names separated by ';'.</summary>
-    public string Analysts { get; set; } = "";
+    /// <summary>Analyst user names.</summary>
+    public List<string> Analysts { get; set; } = [];
     /// <summary>What the alert says: the indicator, its value and level.</summary>
     public string? Evidence { get; set; }
     public DateOnly Due { get; set; }

@@ -30,9 +30,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("AssessmentCodes")
+                    b.PrimitiveCollection<List<string>>("AssessmentCodes")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text[]");
 
                     b.Property<int>("ClassificationLevel")
                         .HasColumnType("integer");
@@ -721,8 +721,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("HeldCompartments")
-                        .HasColumnType("text");
+                    b.PrimitiveCollection<List<string>>("HeldCompartments")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<int>("Membership")
                         .HasColumnType("integer");
@@ -2761,8 +2762,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("Labels")
-                        .HasColumnType("text");
+                    b.PrimitiveCollection<List<string>>("Labels")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<DateTime?>("ModifiedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -3420,12 +3422,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<DateTime?>("RevokedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Scopes")
+                    b.PrimitiveCollection<List<string>>("Scopes")
                         .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasDefaultValue("read;write");
+                        .HasColumnType("text[]");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -3476,9 +3475,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
-                    b.Property<string>("Roles")
+                    b.PrimitiveCollection<List<string>>("Roles")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text[]");
 
                     b.Property<string>("UserName")
                         .IsRequired()
@@ -3662,9 +3661,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Analysts")
+                    b.PrimitiveCollection<List<string>>("Analysts")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text[]");
 
                     b.Property<int>("ClassificationLevel")
                         .HasColumnType("integer");
@@ -3691,8 +3690,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     b.Property<DateOnly>("Due")
                         .HasColumnType("date");
 
-                    b.Property<string>("Organisations")
-                        .HasColumnType("text");
+                    b.PrimitiveCollection<List<string>>("Organisations")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("Provenance")
                         .HasColumnType("text");
@@ -3746,9 +3746,9 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("Analysts")
+                    b.PrimitiveCollection<List<string>>("Analysts")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text[]");
 
                     b.Property<int>("ClassificationLevel")
                         .HasColumnType("integer");

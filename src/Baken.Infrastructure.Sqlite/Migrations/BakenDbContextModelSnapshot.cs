@@ -23,7 +23,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AssessmentCodes")
+                    b.PrimitiveCollection<string>("AssessmentCodes")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -679,7 +679,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("HeldCompartments")
+                    b.PrimitiveCollection<string>("HeldCompartments")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Membership")
@@ -2608,7 +2609,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Labels")
+                    b.PrimitiveCollection<string>("Labels")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ModifiedUtc")
@@ -3232,12 +3234,9 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<DateTime?>("RevokedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Scopes")
+                    b.PrimitiveCollection<string>("Scopes")
                         .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("read;write");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -3288,7 +3287,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Roles")
+                    b.PrimitiveCollection<string>("Roles")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -3464,7 +3463,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Analysts")
+                    b.PrimitiveCollection<string>("Analysts")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -3493,7 +3492,8 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     b.Property<DateOnly>("Due")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Organisations")
+                    b.PrimitiveCollection<string>("Organisations")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Provenance")
@@ -3543,7 +3543,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Analysts")
+                    b.PrimitiveCollection<string>("Analysts")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

@@ -129,14 +129,10 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         modelBuilder.Entity<User>(u =>
         {
             u.HasIndex(x => x.UserName).IsUnique();
-            u.Ignore(x => x.RoleList);
         });
         modelBuilder.Entity<ApiToken>(t =>
         {
             t.HasIndex(x => x.TokenHash).IsUnique();
-            t.Ignore(x => x.ScopeList);
-            // Tokens made before scopes existed could do everything; they keep doing so until revoked.
-            t.Property(x => x.Scopes).HasMaxLength(64).HasDefaultValue("read;write");
         });
         modelBuilder.Entity<StoredDataProtectionKey>(k => k.ToTable("DataProtectionKeys"));
         modelBuilder.Entity<AccessStamp>(a =>
@@ -238,8 +234,8 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         yield return (typeof(AnalysisRun), Filter<AnalysisRun>(x => (int)x.ClassificationLevel <= Clearance
             && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0)
             && (!PublicOnly || x.Publishable)
-            && (SeesEveryScore || x.AssessmentCodes == ""
-                || !Set<BlindRoundAssessment>().Any(a => (";" + x.AssessmentCodes + ";").Contains(";" + a.Code + ";") && a.Analyst != UserName
+            && (SeesEveryScore || x.AssessmentCodes.Count == 0
+                || !Set<BlindRoundAssessment>().Any(a => x.AssessmentCodes.Contains(a.Code) && a.Analyst != UserName
                     && Set<BlindRoundCycle>().Any(c => c.Status == 0 && c.Round == 1 && c.Scenarios.Contains(a.ScenarioCode))
                     && !Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == a.ScenarioCode && o.Analyst == UserName && o.Status != 0)))));
     }

@@ -68,7 +68,7 @@ public static class WorkflowEndpoints
                     due = d;
                 }
                 return (await assign.HandleAsync(new AssignCycleRequest(code, body.Scenario ?? "", WorkflowRoles.Split(body.Analysts), WorkflowRoles.Split(body.Organisations), due), ct))
-                    .ToResponse(a => TypedResults.Ok(new { a.Code, Cycle = a.CycleCode, Scenario = a.ScenarioCode, Analysts = WorkflowRoles.Split(a.Analysts), a.Organisations, Due = a.Due.ToString("yyyy-MM-dd") }));
+                    .ToResponse(a => TypedResults.Ok(new { a.Code, Cycle = a.CycleCode, Scenario = a.ScenarioCode, a.Analysts, Organisations = a.Organisations.Count == 0 ? null : string.Join(';', a.Organisations), Due = a.Due.ToString("yyyy-MM-dd") }));
             })
             .WithSummary("Assign a scenario of an open cycle to named analysts (coordinator)").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
@@ -101,7 +101,7 @@ public static class WorkflowEndpoints
                 .Produces<AssessmentStatusView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
         api.MapPost("/alerts/{code}/review", async (string code, LikelihoodReviews reviews, CancellationToken ct) =>
-                (await reviews.OpenAsync(code, ct)).ToResponse(list => TypedResults.Ok(list.Select(r => new { r.Code, Scenario = r.ScenarioCode, Analysts = WorkflowRoles.Split(r.Analysts), Due = r.Due.ToString("yyyy-MM-dd") }).ToList())))
+                (await reviews.OpenAsync(code, ct)).ToResponse(list => TypedResults.Ok(list.Select(r => new { r.Code, Scenario = r.ScenarioCode, r.Analysts, Due = r.Due.ToString("yyyy-MM-dd") }).ToList())))
             .WithSummary("Open a likelihood review of each scenario the alert names, assigned to the scenario's analysts").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
         api.MapPost("/likelihood-reviews/{code}/close", async (string code, CloseReviewBody body, LikelihoodReviews reviews, CancellationToken ct) =>

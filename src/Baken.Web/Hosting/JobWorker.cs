@@ -147,7 +147,7 @@ public sealed partial class JobWorker(JobQueue queue, IServiceScopeFactory scope
         await using var scope = scopes.CreateAsyncScope();
         // The job acts with its owner's access as it is now: a clearance lowered since the job was queued applies.
         scope.ServiceProvider.GetRequiredService<BackgroundIdentity>().User =
-            new FixedUser(owner.UserName, owner.Clearance, owner.CompartmentMask, owner.RoleList.ToList(), owner.OrganisationCode);
+            new FixedUser(owner.UserName, owner.Clearance, owner.CompartmentMask, owner.Roles, owner.OrganisationCode);
         var kind = scope.ServiceProvider.GetServices<IJobKind>().FirstOrDefault(k => k.Kind == job.Kind);
         if (kind is null) return JobOutcome.Failed($"kind: '{job.Kind}' is not a job this version of Baken runs");
         return await kind.RunAsync(job.Parameters, progress, cancelled);

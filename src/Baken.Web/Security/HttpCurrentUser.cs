@@ -39,7 +39,7 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
             new(ClearanceClaim, ((int)user.Clearance).ToString(CultureInfo.InvariantCulture)),
             new(CompartmentsClaim, user.CompartmentMask.ToString(CultureInfo.InvariantCulture)),
         };
-        claims.AddRange(user.RoleList.Select(r => new Claim(ClaimTypes.Role, r)));
+        claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         if (user.OrganisationCode is { Length: > 0 } organisation) claims.Add(new Claim(OrganisationClaim, organisation));
         if (user.MustChangePassword) claims.Add(new Claim(MustChangePasswordClaim, "true"));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));

@@ -17,10 +17,15 @@ public sealed class TypedCodeListTests
 {
     private static readonly FixedUser Coordinator = TestDatabase.UserAt(ClassificationLevel.StaatsgeheimZeerGeheim, -1, "coord", "Coordinator");
 
-    private static async Task<Result<RecordView>> SaveAsync(TestDatabase database, string kind, string code, SaveMode mode, params (string Field, string? Value)[] values)
+    private static readonly FixedUser Secretary = TestDatabase.UserAt(ClassificationLevel.StaatsgeheimZeerGeheim, -1, "sec", "Secretariat");
+
+    private static Task<Result<RecordView>> SaveAsync(TestDatabase database, string kind, string code, SaveMode mode, params (string Field, string? Value)[] values) =>
+        SaveAsync(database, Coordinator, kind, code, mode, values);
+
+    private static async Task<Result<RecordView>> SaveAsync(TestDatabase database, FixedUser user, string kind, string code, SaveMode mode, params (string Field, string? Value)[] values)
     {
-        await using var db = database.Context(Coordinator);
-        return await new SaveRecord(db, Coordinator).HandleAsync(new SaveRecordRequest(kind, code, values.ToDictionary(v => v.Field, v => v.Value), mode));
+        await using var db = database.Context(user);
+        return await new SaveRecord(db, user).HandleAsync(new SaveRecordRequest(kind, code, values.ToDictionary(v => v.Field, v => v.Value), mode));
     }
 
     private static async Task<TestDatabase> GoalsAsync(DatabaseProvider provider)
@@ -99,6 +104,78 @@ public sealed class TypedCodeListTests
             (await db.Goals.AsNoTracking().SingleAsync(g => g.Code == "GOAL-1")).Scenarios.ShouldBe(["S-2"]);
             (await db.Goals.AsNoTracking().SingleAsync(g => g.Code == "GOAL-2")).Scenarios.ShouldBe(["S-10"]);
         }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task NameLists_AreTypedLists_ReadAsText_AndTheDatabaseFindsTheRecordsHoldingAName(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.Context(Coordinator))
+        {
+            var user = new Baken.Domain.Users.User("analyst-a", ClassificationLevel.Ongerubriceerd, 0) { Roles = [Baken.Domain.Users.Roles.Analyst, Baken.Domain.Users.Roles.Secretariat] };
+            db.Users.Add(user);
+            db.Users.Add(new Baken.Domain.Users.User("coord-b", ClassificationLevel.Ongerubriceerd, 0) { Roles = [Baken.Domain.Users.Roles.Coordinator] });
+            await db.SaveChangesAsync();
+            db.ApiTokens.Add(new Baken.Domain.Users.ApiToken { UserId = user.Id, Name = "t", TokenHash = "h1", Scopes = ["read", "write"] });
+            var assignment = new Baken.Domain.Workflow.CycleAssignment { CycleCode = "C-1", ScenarioCode = "S-1" };
+            RecordKinds.CycleAssignment.Field("analysts")!.Set(assignment, " analyst-a ; coord-b;;analyst-a");
+            RecordKinds.CycleAssignment.Field("organisations")!.Set(assignment, "WODC;AIVD");
+            assignment.Recode("C-1.S-1");
+            db.AddRecord(assignment);
+            var review = new Baken.Domain.Workflow.LikelihoodReview { AlertCode = "A-1", ScenarioCode = "S-1", Analysts = ["coord-b"] };
+            review.Recode("REV-A-1-S-1");
+            db.AddRecord(review);
+            var run = new Baken.Domain.Analysis.AnalysisRun { AssessmentCodes = ["AS-1", "AS-10"] };
+            run.Recode("RUN-1");
+            db.AddRecord(run);
+            var fileRun = new Baken.Domain.Analysis.AnalysisRun();
+            fileRun.Recode("RUN-2");
+            db.AddRecord(fileRun);
+            var stix = new Baken.Domain.Signals.StixObjectRecord { StixType = "report" };
+            RecordKinds.StixObject.Field("labels")!.Set(stix, "threat-report;Ransomware");
+            stix.Recode("report--1");
+            db.AddRecord(stix);
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = database.Context(Coordinator);
+        (await read.Users.Where(u => u.Roles.Contains(Baken.Domain.Users.Roles.Secretariat)).Select(u => u.UserName).ToListAsync()).ShouldBe(["analyst-a"]);
+        (await read.ApiTokens.Where(t => t.Scopes.Contains("write")).CountAsync()).ShouldBe(1);
+        var stored = await read.CycleAssignments.AsNoTracking().SingleAsync(a => a.Analysts.Contains("coord-b") && a.Organisations.Contains("AIVD"));
+        stored.Analysts.ShouldBe(["analyst-a", "coord-b"]); // trimmed, empty parts and duplicates gone, order kept
+        RecordKinds.CycleAssignment.Field("organisations")!.Get(stored).ShouldBe("WODC;AIVD");
+        (await read.LikelihoodReviews.CountAsync(r => r.Analysts.Contains("coord-b"))).ShouldBe(1);
+        // The blind-round rule asks the same of a run's assessments; "AS-1" is no prefix match of "AS-10".
+        (await read.AnalysisRuns.Where(r => r.AssessmentCodes.Contains("AS-10")).Select(r => r.Code).ToListAsync()).ShouldBe(["RUN-1"]);
+        (await read.AnalysisRuns.Where(r => r.AssessmentCodes.Count == 0).Select(r => r.Code).ToListAsync()).ShouldBe(["RUN-2"]);
+        RecordKinds.AnalysisRun.Field("assessments")!.Get(await read.AnalysisRuns.SingleAsync(r => r.Code == "RUN-2")).ShouldBe(""); // as the text column read
+        (await new ListRecords(read).HandleAsync(new ListRecordsRequest("stix-object", Filters: new Dictionary<string, string> { ["labels"] = "ransomware" })))
+            .Value!.Items.Select(i => i.Code).ShouldBe(["report--1"]);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task HeldCompartments_AreOneCodePerEntry_AndAnUnknownOneIsAFieldErrorNamingIt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.Context(Coordinator))
+        {
+            db.Compartments.Add(new Compartment("NUC", "Nuclear", 0));
+            db.Compartments.Add(new Compartment("CYB", "Cyber", 1));
+            await db.SaveChangesAsync();
+        }
+        var council = await SaveAsync(database, Secretary, "council", "RAAD", SaveMode.Create, ("name", "Raad"));
+        council.IsOk.ShouldBeTrue(council.Message + string.Join("; ", council.Errors));
+        var member = await SaveAsync(database, Secretary, "council-member", "LID-1", SaveMode.Create, ("council", "RAAD"), ("name", "Lid"), ("held_compartments", "NUC, CYB;NUC"));
+        member.IsOk.ShouldBeTrue(member.Message + string.Join("; ", member.Errors));
+        var refused = await SaveAsync(database, Secretary, "council-member", "LID-2", SaveMode.Create, ("council", "RAAD"), ("name", "Lid"), ("held_compartments", "NUC;XYZ"));
+
+        refused.Status.ShouldBe(ResultStatus.Invalid);
+        refused.Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(e => e.Field.ShouldBe("held_compartments"), e => e.Value.ShouldBe("XYZ"));
+        await using var read = database.Context(Coordinator);
+        (await read.CouncilMembers.AsNoTracking().SingleAsync(m => m.HeldCompartments.Contains("CYB"))).HeldCompartments.ShouldBe(["NUC", "CYB"]);
+        (await read.CouncilMembers.CountAsync(m => m.Code == "LID-2")).ShouldBe(0); // a refusal writes nothing
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class WorkflowTests
         foreach (var (name, org, roles, level) in new[] { ("coord", "NCTV", Roles.Coordinator, ClassificationLevel.StaatsgeheimGeheim),
                      ("analyst-wodc", "WODC", Roles.Analyst, ClassificationLevel.StaatsgeheimGeheim), ("analyst-aivd", "AIVD", Roles.Analyst, ClassificationLevel.StaatsgeheimGeheim),
                      ("analyst-low", "SEO", Roles.Analyst, ClassificationLevel.Ongerubriceerd) })
-            db.Users.Add(new User(name, level, 0) { Roles = roles, OrganisationCode = org, CreatedAtUtc = DateTime.UtcNow });
+            db.Users.Add(new User(name, level, 0) { Roles = [roles], OrganisationCode = org, CreatedAtUtc = DateTime.UtcNow });
         await db.SaveChangesAsync();
         return database;
     }
@@ -178,7 +178,7 @@ public sealed class WorkflowTests
         (await Assign(Coordinator, "E-DROUGHT", "analyst-wodc", "nobody")).Errors.ShouldContain(e => e.Field == "analysts" && e.Value == "nobody");
         (await Assign(Coordinator, "E-SECRET", "analyst-low")).Errors.ShouldContain(e => e.Field == "analysts" && e.Value == "analyst-low");
         var assigned = (await Assign(Coordinator, "E-DROUGHT", "analyst-wodc", "analyst-aivd")).Value!;
-        assigned.Organisations.ShouldBe("AIVD;WODC");
+        assigned.Organisations.ShouldBe(["AIVD", "WODC"]);
         (await Assign(Coordinator, "E-ZOONOSE", "analyst-wodc")).IsOk.ShouldBeTrue();
 
         // Past the deadline the analyst's open tasks are overdue; a policy officer has nothing asked of them.
@@ -233,7 +233,7 @@ public sealed class WorkflowTests
         {
             var opened = (await (await Reviews(db, Wodc)).OpenAsync("ALERT-DRY")).Value!.ShouldHaveSingleItem();
             opened.Code.ShouldBe("REV-ALERT-DRY-E-DROUGHT");
-            opened.Analysts.ShouldBe("analyst-aivd;analyst-iss;analyst-seo;analyst-wodc");
+            opened.Analysts.ShouldBe(["analyst-aivd", "analyst-iss", "analyst-seo", "analyst-wodc"]);
             opened.Evidence!.ShouldContain("WI-DRY amber → red");
         }
         await using (var db = database.Context(Wodc))

@@ -12,7 +12,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cce61a33-c45a-4151-824d-f0b1f19ca269"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("fab52f0d-6a21-49b9-89bb-77e1fb88f8be"), entityTypeCount: 49)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2330ec77-e30b-4fdf-a046-9dfa17012dd1"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("115b8d75-d882-4a50-acd3-900c200f5ef4"), entityTypeCount: 49)
         {
         }
 
