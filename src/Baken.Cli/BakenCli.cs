@@ -126,8 +126,9 @@ public sealed class CommandIo(TextWriter output, TextWriter error)
             await Err.WriteLineAsync(e.Message);
             return e.ExitCode;
         }
-        catch (InvalidOperationException e) when (e.Message.StartsWith("Database:", StringComparison.Ordinal) || e.Message.StartsWith("The default catalogue", StringComparison.Ordinal))
+        catch (Baken.Infrastructure.SetupException e)
         {
+            // The database settings, a client tool or the catalogue: the message names what to fix.
             await Err.WriteLineAsync(e.Message);
             return ExitCodes.Invalid;
         }

@@ -166,6 +166,10 @@ public sealed class CliSession : IAsyncDisposable
 public sealed class CliException(int exitCode, string message) : Exception(message)
 {
     public int ExitCode { get; } = exitCode;
+
+    /// <summary>A bad option value (exit 2), in the words of every field error: "--option: 'value' is not allowed; allowed: …".</summary>
+    public static CliException Invalid(string field, string? value, string allowed) =>
+        new(ExitCodes.Invalid, Baken.Domain.FieldProblem.Describe(field, value ?? "", allowed));
 }
 
 public sealed record GlobalOptions(string? Database, string? Config, string? User);

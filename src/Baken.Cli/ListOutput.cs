@@ -38,7 +38,7 @@ public sealed class ListOutput(params string[] columns)
     {
         null or "" => CliProgress.IsInteractive(io) ? "table" : "csv",
         "table" or "csv" or "json" => format.Trim().ToLowerInvariant(),
-        _ => throw new CliException(ExitCodes.Invalid, $"--format: '{format}' is not allowed; allowed: {Allowed}"),
+        _ => throw CliException.Invalid("--format", format, Allowed),
     };
 
     /// <summary>

@@ -26,7 +26,23 @@ public sealed class ConfigurationTests
     public void Postgres_WithoutConnectionString_FailsAtStartWithAMessageSayingWhatIsNeeded()
     {
         var options = new DatabaseOptions { Provider = DatabaseProvider.Postgres };
-        Should.Throw<InvalidOperationException>(() => _ = options.ResolvedConnectionString).Message.ShouldContain("Database:ConnectionString");
+        Should.Throw<Baken.Infrastructure.SetupException>(() => _ = options.ResolvedConnectionString).Message.ShouldContain("Database:ConnectionString");
+    }
+
+    [Fact]
+    public async Task Postgres_WithoutConnectionString_ExitsTwo_PrintingTheSettingToFix()
+    {
+        // A setup problem is invalid input (exit 2) with the message as it is, not an unexpected error (exit 1).
+        var file = Path.Combine(Path.GetTempPath(), $"baken-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """{ "Database": { "Provider": "Postgres" } }""");
+        try
+        {
+            var outcome = await CliRun.WithoutDatabase("risk", "list", "--config", file);
+            outcome.ExitCode.ShouldBe(ExitCodes.Invalid, outcome.Err);
+            outcome.Err.Trim().ShouldStartWith("Database:ConnectionString is required when Database:Provider is Postgres");
+            outcome.Err.ShouldNotContain("Unexpected error");
+        }
+        finally { File.Delete(file); }
     }
 
     [Fact]

@@ -199,6 +199,11 @@ public sealed class CascadeCommandsTests
         result.ExitCode.ShouldBe(0, result.Err);
         result.Out.ShouldContain("fails because 'Landelijk transport, distributie en productie elektriciteit' is inoperable");
         (await CliRun.Baken(database, "cascade", "simulate", "--process", "999")).ExitCode.ShouldBe(2);
+        // The core's refusal in its own words: without the runtime's "(Parameter 'stepHours')" and "Actual value was".
+        var badStep = await CliRun.Baken(database, "cascade", "simulate", "--process", "1", "--step", "0");
+        badStep.ExitCode.ShouldBe(2);
+        badStep.Err.Split('\n').ShouldContain("The time step must be a finite number of hours > 0.");
+        badStep.Err.ShouldNotContain("Actual value");
     }
 }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Baken.Domain;
 
 namespace Baken.Application.Analysis;
 
@@ -31,7 +32,7 @@ public sealed class KnowledgeWideningOptions
         {
             var property = typeof(KnowledgeWideningOptions).GetProperty(m)!;
             var range = (RangeAttribute)property.GetCustomAttributes(typeof(RangeAttribute), false)[0];
-            return $"{Section}:{m}: '{property.GetValue(this)}' is not allowed; allowed: a whole number from {range.Minimum} to {range.Maximum}";
+            return FieldProblem.Describe($"{Section}:{m}", $"{property.GetValue(this)}", $"a whole number from {range.Minimum} to {range.Maximum}");
         })).ToList();
     }
 

@@ -1,4 +1,5 @@
 using Baken.Application.Common;
+using Baken.Domain;
 using Baken.Domain.Security;
 using Baken.Domain.Signals;
 using Microsoft.Extensions.Options;
@@ -23,9 +24,9 @@ public sealed class AlertOptions
     public IEnumerable<string> Problems()
     {
         if (WebhookUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https")))
-            yield return $"{Section}:{nameof(WebhookUrl)}: '{url}' is not allowed; allowed: an absolute http or https URL";
+            yield return FieldProblem.Describe($"{Section}:{nameof(WebhookUrl)}", url.ToString(), "an absolute http or https URL");
         if (!Enum.IsDefined(WebhookMaxClassification))
-            yield return $"{Section}:{nameof(WebhookMaxClassification)}: '{WebhookMaxClassification}' is not allowed; allowed: {string.Join(", ", Enum.GetNames<ClassificationLevel>())}";
+            yield return FieldProblem.Describe($"{Section}:{nameof(WebhookMaxClassification)}", $"{WebhookMaxClassification}", string.Join(", ", Enum.GetNames<ClassificationLevel>()));
     }
 }
 

@@ -49,25 +49,25 @@ public static class AnalyseCommand
             if (parse.GetValue(bench)) return await BenchAsync(io, parse.GetValue(iterations) == 10_000 ? 100_000 : parse.GetValue(iterations));
             var formats = ParseFormats(parse.GetValue(format)!);
             var language = parse.GetValue(lang)!.Trim().ToLowerInvariant();
-            if (language is not ("nl" or "en")) throw new CliException(ExitCodes.Invalid, $"--lang: '{parse.GetValue(lang)}' is not allowed; allowed: nl, en");
+            if (language is not ("nl" or "en")) throw CliException.Invalid("--lang", parse.GetValue(lang), "nl, en");
             ClassificationLevel? level = null;
             if (parse.GetValue(asClearance) is { } text)
             {
-                if (!ClassificationLevels.TryParse(text, out var l)) throw new CliException(ExitCodes.Invalid, $"--as-clearance: '{text}' is not allowed; allowed: {ClassificationLevels.Allowed}");
+                if (!ClassificationLevels.TryParse(text, out var l)) throw CliException.Invalid("--as-clearance", text, ClassificationLevels.Allowed);
                 level = l;
             }
             var bandRounding = parse.GetValue(rounding) switch
             {
                 "floor" => BandRounding.Floor,
                 "round" => BandRounding.Round,
-                var other => throw new CliException(ExitCodes.Invalid, $"--rounding: '{other}' is not allowed; allowed: floor, round"),
+                var other => throw CliException.Invalid("--rounding", other, "floor, round"),
             };
 
             var rule = parse.GetValue(threatRule) switch
             {
                 "geometric" => ThreatRuleKind.GeometricMean,
                 "minimum" => ThreatRuleKind.Minimum,
-                var other => throw new CliException(ExitCodes.Invalid, $"--threat-rule: '{other}' is not allowed; allowed: geometric, minimum"),
+                var other => throw CliException.Invalid("--threat-rule", other, "geometric, minimum"),
             };
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             IReadOnlyList<AssessmentRawRow>? table = null;
@@ -132,7 +132,7 @@ public static class AnalyseCommand
         foreach (var f in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => f.ToLowerInvariant()))
         {
             if (f == "all") { set.UnionWith(["html", "docx", "csv", "json"]); continue; }
-            if (f is not ("html" or "docx" or "csv" or "json")) throw new CliException(ExitCodes.Invalid, $"--format: '{f}' is not allowed; allowed: all, html, docx, csv, json");
+            if (f is not ("html" or "docx" or "csv" or "json")) throw CliException.Invalid("--format", f, "all, html, docx, csv, json");
             set.Add(f);
         }
         return set;

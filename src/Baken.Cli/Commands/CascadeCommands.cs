@@ -45,7 +45,7 @@ public static class CascadeCommands
                 {
                     null or "" or "interdependency" => IimMatrixKind.Interdependency,
                     "technical" => IimMatrixKind.TechnicalCoefficients,
-                    var other => throw new CliException(ExitCodes.Invalid, $"--matrix: '{other}' is not allowed; allowed: interdependency, technical"),
+                    var other => throw CliException.Invalid("--matrix", other, "interdependency, technical"),
                 };
                 IimResultCsv.WriteMatrix(result, writer, kind);
             }

@@ -113,7 +113,7 @@ public static class CascadeSimulationCommands
     private static T Simulate<T>(Func<T> run)
     {
         try { return run(); }
-        catch (ArgumentException e) { throw new CliException(ExitCodes.Invalid, e.Message.Split(" (Parameter")[0]); }
+        catch (ArgumentException e) { throw new CliException(ExitCodes.Invalid, Baken.Infrastructure.ArgumentProblems.Reason(e)); }
     }
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -92,9 +92,9 @@ public static class CouncilCommands
         papers.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             var lang = parse.GetValue(language)?.ToLowerInvariant();
-            if (lang is not ("nl" or "en")) throw new CliException(ExitCodes.Invalid, $"--lang: '{parse.GetValue(language)}' is not allowed; allowed: nl or en.");
+            if (lang is not ("nl" or "en")) throw CliException.Invalid("--lang", parse.GetValue(language), "nl or en");
             var which = parse.GetValue(kind)?.ToLowerInvariant();
-            if (which is not ("agenda" or "pack" or "minutes" or "public")) throw new CliException(ExitCodes.Invalid, $"--kind: '{parse.GetValue(kind)}' is not allowed; allowed: agenda, pack, minutes, public.");
+            if (which is not ("agenda" or "pack" or "minutes" or "public")) throw CliException.Invalid("--kind", parse.GetValue(kind), "agenda, pack, minutes, public");
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var audience = which == "public" ? Audience.Public : Audience.Caller;
             var result = await session.Get<MeetingPapers>().HandleAsync(parse.GetValue(meeting)!, audience, ct);
@@ -157,5 +157,5 @@ public static class CouncilCommands
 
     private static DateOnly ParseDate(string option, string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d : throw new CliException(ExitCodes.Invalid, $"{option}: '{text}' is not a date; allowed: yyyy-MM-dd.");
+            ? d : throw CliException.Invalid(option, text, "a date as yyyy-MM-dd");
 }

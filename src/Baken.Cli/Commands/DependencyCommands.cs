@@ -38,7 +38,7 @@ public static class DependencyCommands
                     "eu" => DependencyCriteria.EuBottomUp,
                     "geodep" => DependencyCriteria.GeoDep,
                     "merics" => DependencyCriteria.Merics,
-                    var other => throw new CliException(ExitCodes.Invalid, $"--criteria: '{other}' is not allowed; allowed: eu, geodep, merics"),
+                    var other => throw CliException.Invalid("--criteria", other, "eu, geodep, merics"),
                 };
                 // Thresholds and the persistence window are settings on top of the chosen criteria.
                 rule = rule with
@@ -51,7 +51,7 @@ public static class DependencyCommands
                 {
                     var parts = w.Split('/');
                     if (parts.Length != 2 || !int.TryParse(parts[0], out var need) || !int.TryParse(parts[1], out var of))
-                        throw new CliException(ExitCodes.Invalid, $"--window: '{w}' is not allowed; allowed: N/M such as 2/3.");
+                        throw CliException.Invalid("--window", w, "N/M such as 2/3");
                     rule = rule with { Persistence = new DependencyYearWindow(need, of) };
                 }
                 var files = parse.GetValue(baci)!;
@@ -60,7 +60,7 @@ public static class DependencyCommands
                     null => HsProductNames.EditionOf(files[0]) ?? HsNomenclature.Hs17,
                     "hs92" => HsNomenclature.Hs92,
                     "hs17" => HsNomenclature.Hs17,
-                    var other => throw new CliException(ExitCodes.Invalid, $"--hs: '{other}' is not allowed; allowed: hs92 or hs17."),
+                    var other => throw CliException.Invalid("--hs", other, "hs92 or hs17"),
                 };
                 Func<int, string?> productName = code => HsProductNames.Bundled.Name(code, hs);
                 var result = ScreenWithPersistence(files, parse.GetValue(year), imp, rule);

@@ -106,10 +106,10 @@ public static class EarlyWarningCommands
             DateOnly? from = null;
             if (parse.GetValue(since) is { } text)
                 from = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                    ? d : throw new CliException(ExitCodes.Invalid, $"--since: '{text}' is not a date; allowed: yyyy-MM-dd.");
+                    ? d : throw CliException.Invalid("--since", text, "a date as yyyy-MM-dd");
             Uri? hook = null;
             if (parse.GetValue(webhook) is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out hook) || hook.Scheme is not ("http" or "https")))
-                throw new CliException(ExitCodes.Invalid, $"--webhook: '{url}' is not allowed; allowed: an http or https URL.");
+                throw CliException.Invalid("--webhook", url, "an http or https URL");
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             if (parse.GetValue(evaluate))
             {

@@ -22,7 +22,7 @@ public static class ImportExportCommands
             RegisterFileFormat? f = null;
             if (parse.GetValue(format) is { } fmt)
             {
-                if (!RegisterFileFormats.TryFromName(fmt, out var parsed)) throw new CliException(ExitCodes.Invalid, $"--format: '{fmt}' is not allowed; allowed: {RegisterFileFormats.Allowed}");
+                if (!RegisterFileFormats.TryFromName(fmt, out var parsed)) throw CliException.Invalid("--format", fmt, RegisterFileFormats.Allowed);
                 f = parsed;
             }
             var content = RegisterFileReader.Read(parse.GetValue(file)!, f, CliSession.FileLimits(g));
@@ -60,7 +60,7 @@ public static class ImportExportCommands
             var path = parse.GetValue(output);
             var fmtName = parse.GetValue(format) ?? (path is null ? "csv" : Path.GetExtension(path));
             if (!RegisterFileFormats.TryFromName(fmtName, out var f))
-                throw new CliException(ExitCodes.Invalid, $"--format: '{fmtName}' is not allowed; allowed: {RegisterFileFormats.Allowed}");
+                throw CliException.Invalid("--format", fmtName, RegisterFileFormats.Allowed);
             if (path is null && f == RegisterFileFormat.Xlsx) throw new CliException(ExitCodes.Invalid, "--out is required for xlsx");
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var result = await session.Get<ExportRecords>().HandleAsync(kindName, ct);

@@ -37,7 +37,7 @@ public static class MeasureCommands
             var chosen = ListOutput.Resolve(io, parse.GetValue(format));
             var asJson = chosen == "json";
             if (!ValuationRuleComparison.TryParse(parse.GetValue(rule), out var classRule))
-                throw new CliException(ExitCodes.Invalid, $"--rule: '{parse.GetValue(rule)}' is not allowed; allowed: geometric, midpoint or lower.");
+                throw CliException.Invalid("--rule", parse.GetValue(rule), "geometric, midpoint or lower");
             if (parse.GetValue(draws) is < 0 or > MeasureValuation.MaximumDraws)
                 throw new CliException(ExitCodes.Invalid, $"--draws: {parse.GetValue(draws)} is outside 0 … 100 000.");
             var yardstick = ParseMetric(parse.GetValue(metric));
@@ -121,7 +121,7 @@ public static class MeasureCommands
         {
             var text = parse.GetValue(budget);
             if (!MeasuresAnalysis.TryParseEuros(text, out var euros))
-                throw new CliException(ExitCodes.Invalid, $"--budget: '{text}' is not a budget; allowed: a non-negative amount in euros such as 500m, 1.2bn, 750k or 2500000.");
+                throw CliException.Invalid("--budget", text, "a non-negative amount in euros such as 500m, 1.2bn, 750k or 2500000");
             if (parse.GetValue(draws) is < 0 or > 100_000)
                 throw new CliException(ExitCodes.Invalid, $"--draws: {parse.GetValue(draws)} is outside 0 … 100 000.");
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
@@ -214,7 +214,7 @@ public static class MeasureCommands
     {
         "ead" or "euros" or "damage" => RiskMetric.ExpectedAnnualDamage,
         "points" or "risk-points" => RiskMetric.RiskPoints,
-        _ => throw new CliException(ExitCodes.Invalid, $"--metric: '{text}' is not allowed; allowed: ead or points."),
+        _ => throw CliException.Invalid("--metric", text, "ead or points"),
     };
 
     internal static string Euros(double euros) => euros switch

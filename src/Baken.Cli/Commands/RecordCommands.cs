@@ -139,7 +139,7 @@ public static class RecordCommands
                 Console(io).Write(table);
                 break;
             default:
-                throw new CliException(ExitCodes.Invalid, $"--format: '{format}' is not allowed; allowed: table, csv, json");
+                throw CliException.Invalid("--format", format, "table, csv, json");
         }
     }
 

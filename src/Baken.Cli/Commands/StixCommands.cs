@@ -32,9 +32,7 @@ public static class StixCommands
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var levels = await session.Get<ReadStixMarkingLevels>().HandleAsync(ct);
             if (!levels.IsOk) return io.Fail(levels);
-            StixMarkingMap map;
-            try { map = StixMarkingTable.From(levels.Value!); }
-            catch (InvalidOperationException e) { throw new CliException(ExitCodes.Invalid, e.Message); }
+            var map = StixMarkingTable.From(levels.Value!);
             var inputs = new List<StixObjectInput>();
             foreach (var o in bundle.UsableObjects)
             {

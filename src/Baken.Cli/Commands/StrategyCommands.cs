@@ -28,8 +28,8 @@ public static class StrategyCommands
         gaps.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             var today = Today(parse.GetValue(asOf));
-            if (parse.GetValue(top) < 0) throw new CliException(ExitCodes.Invalid, $"--top: {parse.GetValue(top)} is not allowed; allowed: 0 or more.");
-            if (parse.GetValue(stale) < 1) throw new CliException(ExitCodes.Invalid, $"--stale-days: {parse.GetValue(stale)} is not allowed; allowed: 1 or more.");
+            if (parse.GetValue(top) < 0) throw CliException.Invalid("--top", parse.GetValue(top).ToString(CultureInfo.InvariantCulture), "0 or more");
+            if (parse.GetValue(stale) < 1) throw CliException.Invalid("--stale-days", parse.GetValue(stale).ToString(CultureInfo.InvariantCulture), "1 or more");
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var snapshot = await session.Get<LoadStrategy>().HandleAsync(null, ct, parse.GetValue(editionFilter));
             var report = StrategyGaps.Find(snapshot, today, new GapSettings(parse.GetValue(top), parse.GetValue(stale)));
@@ -118,11 +118,11 @@ public static class StrategyCommands
         {
             var today = Today(parse.GetValue(asOf));
             var lang = parse.GetValue(language)?.ToLowerInvariant();
-            if (lang is not ("nl" or "en")) throw new CliException(ExitCodes.Invalid, $"--lang: '{parse.GetValue(language)}' is not allowed; allowed: nl or en.");
+            if (lang is not ("nl" or "en")) throw CliException.Invalid("--lang", parse.GetValue(language), "nl or en");
             ClassificationLevel? level = null;
             if (parse.GetValue(asClearance) is { } text)
             {
-                if (!ClassificationLevels.TryParse(text, out var l)) throw new CliException(ExitCodes.Invalid, $"--as-clearance: '{text}' is not allowed; allowed: {ClassificationLevels.Allowed}");
+                if (!ClassificationLevels.TryParse(text, out var l)) throw CliException.Invalid("--as-clearance", text, ClassificationLevels.Allowed);
                 level = l;
             }
             var folder = parse.GetValue(output)!;
@@ -141,7 +141,7 @@ public static class StrategyCommands
         dependencies.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             var lang = parse.GetValue(depLanguage)?.ToLowerInvariant();
-            if (lang is not ("nl" or "en")) throw new CliException(ExitCodes.Invalid, $"--lang: '{parse.GetValue(depLanguage)}' is not allowed; allowed: nl or en.");
+            if (lang is not ("nl" or "en")) throw CliException.Invalid("--lang", parse.GetValue(depLanguage), "nl or en");
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var document = (await session.Get<ProductDocuments>().DependenciesAsync(Audience.Caller, lang!, ct)).Document;
             await WriteDocumentAsync(io, parse.GetValue(depOutput)!, "dependencies", document, ct);
@@ -166,7 +166,7 @@ public static class StrategyCommands
     {
         if (text is null) return DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            throw new CliException(ExitCodes.Invalid, $"--as-of: '{text}' is not a date; allowed: yyyy-MM-dd.");
+            throw CliException.Invalid("--as-of", text, "a date as yyyy-MM-dd");
         return d;
     }
 

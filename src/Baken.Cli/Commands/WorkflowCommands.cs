@@ -151,7 +151,7 @@ public static class WorkflowCommands
             {
                 "no-change" => ReviewDecision.NoChange,
                 "revised" => ReviewDecision.Revised,
-                var other => throw new CliException(ExitCodes.Invalid, $"--decision: '{other}' is not allowed; allowed: no-change, revised"),
+                var other => throw CliException.Invalid("--decision", other, "no-change, revised"),
             };
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var result = await session.Get<LikelihoodReviews>().CloseAsync(new CloseReviewRequest(parse.GetValue(code)!, d, parse.GetValue(assessment), parse.GetValue(note)), ct);
@@ -187,5 +187,5 @@ public static class WorkflowCommands
 
     private static DateOnly ParseDate(string option, string text) =>
         DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d : throw new CliException(ExitCodes.Invalid, $"{option}: '{text}' is not a date; allowed: yyyy-MM-dd.");
+            ? d : throw CliException.Invalid(option, text, "a date as yyyy-MM-dd");
 }

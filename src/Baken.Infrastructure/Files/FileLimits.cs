@@ -1,5 +1,6 @@
-using System.Globalization;
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Baken.Domain;
 using Microsoft.Extensions.Configuration;
 
 namespace Baken.Infrastructure.Files;
@@ -41,7 +42,8 @@ public sealed class FileLimits
         {
             var property = typeof(FileLimits).GetProperty(m)!;
             var range = (RangeAttribute)property.GetCustomAttributes(typeof(RangeAttribute), false)[0];
-            return string.Create(CultureInfo.InvariantCulture, $"{Section}:{m}: '{property.GetValue(limits)}' is not allowed; allowed: a whole number from {range.Minimum:N0} to {range.Maximum:N0}");
+            return FieldProblem.Describe($"{Section}:{m}", string.Create(CultureInfo.InvariantCulture, $"{property.GetValue(limits)}"),
+                string.Create(CultureInfo.InvariantCulture, $"a whole number from {range.Minimum:N0} to {range.Maximum:N0}"));
         })).ToList();
     }
 }

@@ -163,7 +163,7 @@ public sealed partial class DatabaseBackupStore(DatabaseOptions options, TimePro
 
     /// <summary>The database pg_restore writes into; the rest of the connection goes by the PG* environment variables.</summary>
     private string PgDatabase => new NpgsqlConnectionStringBuilder(options.ResolvedConnectionString).Database
-                                 ?? throw new InvalidOperationException("Database: the PostgreSQL connection string names no Database.");
+                                 ?? throw new SetupException("Database: the PostgreSQL connection string names no Database.");
 
     private async Task RunToolAsync(string tool, IReadOnlyList<string> arguments, CancellationToken ct)
     {
@@ -195,7 +195,7 @@ public sealed partial class DatabaseBackupStore(DatabaseOptions options, TimePro
     {
         var folders = (SearchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         return folders.Select(f => Path.Combine(f, tool)).FirstOrDefault(File.Exists)
-               ?? throw new InvalidOperationException($"Database: {tool} was not found on PATH; backups of a PostgreSQL database need the PostgreSQL client tools "
+               ?? throw new SetupException($"Database: {tool} was not found on PATH; backups of a PostgreSQL database need the PostgreSQL client tools "
                                                       + "of the server's major version (Debian: apt-get install postgresql-client-15) in a folder on PATH.");
     }
 }

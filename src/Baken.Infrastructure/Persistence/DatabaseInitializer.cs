@@ -44,9 +44,9 @@ public static class DatabaseInitializer
         if (!await db.Interests.IgnoreQueryFilters().AnyAsync(ct))
         {
             var (files, errors) = CatalogueDirectory.Read(catalogueFolder ?? CatalogueDirectory.Default);
-            if (errors.Count > 0) throw new InvalidOperationException("The default catalogue cannot be read: " + string.Join("; ", errors));
+            if (errors.Count > 0) throw new SetupException("The default catalogue cannot be read: " + string.Join("; ", errors));
             var result = await new LoadCatalogue(new ImportRecords(db, FixedUser.System), db).HandleAsync(files, ct);
-            if (!result.IsOk) throw new InvalidOperationException("The default catalogue is invalid: " + string.Join("; ", result.Errors));
+            if (!result.IsOk) throw new SetupException("The default catalogue is invalid: " + string.Join("; ", result.Errors));
             loaded = result.Value;
         }
         StartupTrace.Mark("initialiser: administrator and catalogue checked");

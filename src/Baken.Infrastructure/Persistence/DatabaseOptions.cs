@@ -29,7 +29,7 @@ public sealed class DatabaseOptions
     {
         DatabaseProvider.Sqlite when string.IsNullOrWhiteSpace(ConnectionString) => $"Data Source={Path.Combine(ResolvedDataFolder, "baken.db")}",
         DatabaseProvider.Postgres when string.IsNullOrWhiteSpace(ConnectionString) =>
-            throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres (e.g. \"Host=localhost;Database=baken;Username=baken;Password=…\")."),
+            throw new SetupException("Database:ConnectionString is required when Database:Provider is Postgres (e.g. \"Host=localhost;Database=baken;Username=baken;Password=…\")."),
         _ => ConnectionString!,
     };
 

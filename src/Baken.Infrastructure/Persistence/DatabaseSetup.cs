@@ -30,7 +30,7 @@ public static class DatabaseSetup
                 builder.UseNpgsql(WithAutoPrepare(options.ResolvedConnectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly));
                 break;
             default:
-                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; allowed: Sqlite, Postgres.");
+                throw new SetupException($"Database:Provider '{options.Provider}' is not supported; allowed: Sqlite, Postgres.");
         }
         return builder;
     }

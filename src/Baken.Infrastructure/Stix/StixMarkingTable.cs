@@ -6,7 +6,7 @@ namespace Baken.Infrastructure.Stix;
 /// <summary>The marking table as data: the catalogue's stix_markings levels (<see cref="ReadStixMarkingLevels"/>) turned into a <see cref="StixMarkingMap"/>.</summary>
 public static class StixMarkingTable
 {
-    /// <exception cref="InvalidOperationException">The levels make no valid map (the message names what is wrong).</exception>
+    /// <exception cref="SetupException">The levels make no valid map (the message names what is wrong).</exception>
     public static StixMarkingMap From(StixMarkingLevels levels)
     {
         try
@@ -16,7 +16,7 @@ public static class StixMarkingTable
         }
         catch (ArgumentException e)
         {
-            throw new InvalidOperationException($"The catalogue's stix_markings table is invalid: {e.Message.Split(" (Parameter")[0]}");
+            throw new SetupException($"The catalogue's stix_markings table is invalid: {e.Reason()}");
         }
     }
 }

@@ -71,11 +71,11 @@ public static class AnalysisEndpoints
             {
                 // Without lang the report speaks the page's language (Dutch unless the user switched to English).
                 var language = lang ?? (Localization.Ui.IsEnglish ? "en" : "nl");
-                if (language is not ("nl" or "en")) return StrategyEndpoints.Invalid("lang", lang, "nl or en");
-                if ((format ?? "html") is not ("html" or "docx")) return StrategyEndpoints.Invalid("format", format, "html or docx");
+                if (language is not ("nl" or "en")) return ResultResponses.Invalid("lang", lang, "nl or en");
+                if ((format ?? "html") is not ("html" or "docx")) return ResultResponses.Invalid("format", format, "html or docx");
                 var run = await handler.HandleAsync(code, ct: ct);
                 if (!run.IsOk || run.Value!.Result is null)
-                    return run.ToResponse(r => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not reproducible", detail: r.Note));
+                    return run.ToResponse(r => ResultResponses.Problem(StatusCodes.Status409Conflict, "Not reproducible", r.Note));
                 var document = await Report(run.Value, gather, markings, reader, language, ct);
                 return StrategyEndpoints.Document(document, format ?? "html", $"{code}-report");
             })
@@ -85,7 +85,7 @@ public static class AnalysisEndpoints
         api.MapGet("/runs/{code}/results", async (string code, string? format, ReproduceAnalysisRun handler, ReadMarkings markings, CancellationToken ct) =>
             {
                 if (!TableDownload.TryFormat(format, out var f))
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"'{format}' is not allowed; allowed: {TableDownload.Allowed}"] });
+                    return ResultResponses.Invalid("format", format, TableDownload.Allowed);
                 var run = await handler.HandleAsync(code, ct: ct);
                 // The run's marking: the high-water mark of the assessment and scenario rows it used (stored on the run).
                 var marking = run.IsOk ? await markings.LineAsync(run.Value!.Run.Classification, ct) : "";
@@ -111,7 +111,7 @@ public static class AnalysisEndpoints
         {
             if (!ClassificationLevels.TryParse(text, out var l))
             {
-                problem = Results.ValidationProblem(new Dictionary<string, string[]> { ["asClearance"] = [ClassificationLevels.Allowed] });
+                problem = ResultResponses.Invalid("asClearance", text, ClassificationLevels.Allowed);
                 return false;
             }
             level = l;

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using static Baken.Web.Api.ResultResponses;
 using static Baken.Web.Api.StrategyEndpoints;
 
 namespace Baken.Web.Api;

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using static Baken.Web.Api.ResultResponses;
 using static Baken.Web.Api.StrategyEndpoints;
 
 namespace Baken.Web.Api;

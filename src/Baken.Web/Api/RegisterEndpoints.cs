@@ -45,7 +45,7 @@ public static class RegisterEndpoints
                 if (classification is not null)
                 {
                     if (!ClassificationLevels.TryParse(classification, out var l))
-                        return Results.ValidationProblem(new Dictionary<string, string[]> { ["classification"] = [ClassificationLevels.Allowed] });
+                        return ResultResponses.Invalid("classification", classification, ClassificationLevels.Allowed);
                     level = l;
                 }
                 // Any query parameter "filter.<field>=value" filters on that field.
@@ -94,9 +94,9 @@ public static class RegisterEndpoints
         api.MapGet("/{kind}/export", async (string kind, string? format, string? lang, ExportRecords handler, HttpContext http, CancellationToken ct) =>
             {
                 if (!RegisterFileFormats.TryFromName(format ?? "csv", out var f))
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [RegisterFileFormats.Allowed] });
+                    return ResultResponses.Invalid("format", format, RegisterFileFormats.Allowed);
                 if (lang is not (null or "nl" or "en"))
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = [$"'{lang}' is not allowed; allowed: nl or en"] });
+                    return ResultResponses.Invalid("lang", lang, "nl or en");
                 var result = await handler.HandleAsync(kind, ct);
                 var marking = result.IsOk ? (await handler.MarkingAsync(result.Value!, ct)).Text : "";
                 return result.ToResponse(rows =>
@@ -123,7 +123,7 @@ public static class RegisterEndpoints
                 IFormFile? file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.FirstOrDefault() : null;
                 var name = file?.FileName ?? format ?? "csv";
                 if (!RegisterFileFormats.TryFromName(format ?? Path.GetExtension(name), out var f) && !RegisterFileFormats.TryFromName(name, out f))
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [RegisterFileFormats.Allowed] });
+                    return ResultResponses.Invalid("format", format ?? name, RegisterFileFormats.Allowed);
                 await using var body = new MemoryStream();
                 await (file?.OpenReadStream() ?? request.Body).CopyToAsync(body, ct);
                 body.Position = 0;

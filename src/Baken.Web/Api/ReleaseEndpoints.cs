@@ -6,6 +6,7 @@ using Baken.Infrastructure.Releases;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using static Baken.Web.Api.ResultResponses;
 using static Baken.Web.Api.StrategyEndpoints;
 
 namespace Baken.Web.Api;

@@ -1,33 +1,53 @@
+using System.Globalization;
 using Baken.Application.Common;
+using Baken.Domain;
 using Microsoft.AspNetCore.Http;
 
 namespace Baken.Web.Api;
 
 /// <summary>
-/// The one place where a use case's outcome becomes an HTTP response: RFC 9457 problem details for every
-/// failure. "Not found" covers records above the caller's clearance too, so existence is never revealed.
+/// The one place where a failure becomes an HTTP response: RFC 9457 problem details with a status, a title and a detail,
+/// and for bad input an <c>errors</c> member naming each field with its value and what is allowed. A use case's outcome
+/// goes through <see cref="ToResponse{T}"/>; what a host refuses before any use case runs (a query parameter it cannot
+/// read, a token outside its scope, an unknown address) through <see cref="Invalid(string, string?, string)"/> and
+/// <see cref="Problem"/>. "Not found" covers records above the caller's clearance too, so existence is never revealed.
 /// </summary>
 public static class ResultResponses
 {
+    public const string InvalidTitle = "The input is not valid";
+    public const string ErrorTitle = "An error occurred while processing your request.";
+
     public static IResult ToResponse<T>(this Result<T> result, Func<T, IResult> ok) => result.Status switch
     {
         ResultStatus.Ok => ok(result.Value!),
-        ResultStatus.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: result.Message),
+        ResultStatus.NotFound => Problem(StatusCodes.Status404NotFound, "Not found", result.Message),
         ResultStatus.Invalid => Invalid(result.Errors),
-        ResultStatus.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: result.Message,
-            extensions: result.Value is null ? null : new Dictionary<string, object?> { ["current"] = result.Value }),
+        ResultStatus.Conflict => Problem(StatusCodes.Status409Conflict, "Conflict", result.Message,
+            result.Value is null ? null : new Dictionary<string, object?> { ["current"] = result.Value }),
         ResultStatus.Forbidden => Refused(result.Message),
-        _ => Results.Problem(statusCode: StatusCodes.Status500InternalServerError),
+        _ => Problem(StatusCodes.Status500InternalServerError, ErrorTitle, null),
     };
 
-    /// <summary>A validation problem listing at most <see cref="ProblemList.MaxShown"/> problems, with the count of the rest.</summary>
-    private static IResult Invalid(IReadOnlyList<FieldError> errors)
+    /// <summary>A problem without field errors (status, title, detail), for a failure that is not bad input.</summary>
+    public static IResult Problem(int status, string title, string? detail, IDictionary<string, object?>? extensions = null) =>
+        Results.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);
+
+    /// <summary>A validation problem for one value the host itself could not read, such as a query parameter.</summary>
+    public static IResult Invalid(string field, string? value, string allowed) => Invalid([new FieldError(field, value ?? "", allowed)]);
+
+    /// <summary>
+    /// A validation problem listing at most <see cref="ProblemList.MaxShown"/> problems, with the count of the rest. Each
+    /// field's messages are <see cref="FieldProblem.ValueProblem"/>'s, the same words the command line prints.
+    /// </summary>
+    public static IResult Invalid(IReadOnlyList<FieldError> errors)
     {
         var (shown, omitted) = ProblemList.Cap(errors);
         var listed = shown.GroupBy(e => e.Line is { } l ? $"line {l}: {e.Field}" : e.Field)
-            .ToDictionary(g => g.Key, g => g.Select(e => $"'{Domain.DomainValidationException.Shorten(e.Value)}' is not allowed; allowed: {e.Allowed}").ToArray());
+            .ToDictionary(g => g.Key, g => g.Select(e => FieldProblem.ValueProblem(e.Value, e.Allowed)).ToArray());
         if (omitted > 0) listed["…"] = [ProblemList.OmittedText(omitted)];
-        return Results.ValidationProblem(listed, title: "The input is not valid",
+        // The detail is the first problem in a sentence, so a client that shows only the detail still says what to fix.
+        var detail = shown.Count == 0 ? null : shown[0].ToString() + (errors.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" (and {errors.Count - 1} more; see errors)") : "");
+        return Results.ValidationProblem(listed, detail: detail, title: InvalidTitle,
             extensions: omitted > 0 ? new Dictionary<string, object?> { ["problems"] = errors.Count, ["omitted"] = omitted } : null);
     }
 
@@ -41,7 +61,7 @@ public static class ResultResponses
             BakenTelemetry.Refusal("api");
             var route = (httpContext.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText ?? "(unrouted)";
             SecurityEvents.Log.Refused(httpContext.User.Identity?.Name ?? "(anonymous)", "api", httpContext.Request.Method, route);
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: message).ExecuteAsync(httpContext);
+            return Problem(StatusCodes.Status403Forbidden, "Forbidden", message).ExecuteAsync(httpContext);
         }
     }
 }

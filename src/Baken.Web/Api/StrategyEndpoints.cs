@@ -29,10 +29,10 @@ public static class StrategyEndpoints
 
         api.MapGet("/strategy/gaps", async (string? asOf, int? top, int? staleDays, string? format, LoadStrategy load, ReadMarkings markings, TimeProvider clock, CancellationToken ct) =>
             {
-                if (!TryDate(asOf, clock, out var today)) return Invalid("asOf", asOf, "a date as yyyy-MM-dd");
-                if (top is < 0) return Invalid("top", top.ToString(), "0 or more");
-                if (staleDays is < 1) return Invalid("staleDays", staleDays.ToString(), "1 or more");
-                if (!TableDownload.TryFormat(format, out var f)) return Invalid("format", format, TableDownload.Allowed);
+                if (!TryDate(asOf, clock, out var today)) return ResultResponses.Invalid("asOf", asOf, "a date as yyyy-MM-dd");
+                if (top is < 0) return ResultResponses.Invalid("top", top.ToString(), "0 or more");
+                if (staleDays is < 1) return ResultResponses.Invalid("staleDays", staleDays.ToString(), "1 or more");
+                if (!TableDownload.TryFormat(format, out var f)) return ResultResponses.Invalid("format", format, TableDownload.Allowed);
                 var snapshot = await load.HandleAsync(null, ct);
                 var report = StrategyGaps.Find(snapshot, today, new GapSettings(top ?? 10, staleDays ?? 365));
                 var gaps = GapView.From(report);
@@ -51,9 +51,9 @@ public static class StrategyEndpoints
 
         api.MapGet("/portfolio", async (string budget, string? metric, int? draws, int? seed, MeasuresAnalysis analysis, CancellationToken ct) =>
             {
-                if (!MeasuresAnalysis.TryParseEuros(budget, out var euros)) return Invalid("budget", budget, "a non-negative amount in euros such as 500m, 1.2bn, 750k or 2500000");
-                if (!TryMetric(metric, out var m)) return Invalid("metric", metric, "ead or points");
-                if (draws is < 0 or > 10_000) return Invalid("draws", draws.ToString(), "0 to 10 000");
+                if (!MeasuresAnalysis.TryParseEuros(budget, out var euros)) return ResultResponses.Invalid("budget", budget, "a non-negative amount in euros such as 500m, 1.2bn, 750k or 2500000");
+                if (!TryMetric(metric, out var m)) return ResultResponses.Invalid("metric", metric, "ead or points");
+                if (draws is < 0 or > 10_000) return ResultResponses.Invalid("draws", draws.ToString(), "0 to 10 000");
                 var result = await analysis.PortfolioAsync(euros, m, draws ?? 200, seed ?? 1, ct: ct);
                 return TypedResults.Ok(PortfolioView.From(result));
             })
@@ -63,14 +63,14 @@ public static class StrategyEndpoints
         api.MapGet("/reports/progress", async (string? format, string? asClearance, bool? @public, string? lang, string? asOf,
                 Baken.Infrastructure.Releases.ProductDocuments products, TimeProvider clock, CancellationToken ct) =>
             {
-                if (!TryDate(asOf, clock, out var today)) return Invalid("asOf", asOf, "a date as yyyy-MM-dd");
-                if ((lang ?? "nl") is not ("nl" or "en")) return Invalid("lang", lang, "nl or en");
-                if ((format ?? "docx") is not ("docx" or "html")) return Invalid("format", format, "docx or html");
+                if (!TryDate(asOf, clock, out var today)) return ResultResponses.Invalid("asOf", asOf, "a date as yyyy-MM-dd");
+                if ((lang ?? "nl") is not ("nl" or "en")) return ResultResponses.Invalid("lang", lang, "nl or en");
+                if ((format ?? "docx") is not ("docx" or "html")) return ResultResponses.Invalid("format", format, "docx or html");
                 // public=true is the public audience (Ongerubriceerd, no compartments, publishable only); asClearance narrows further.
                 var audience = @public == true ? Audience.Public : Audience.Caller;
                 if (asClearance is not null)
                 {
-                    if (!ClassificationLevels.TryParse(asClearance, out var l)) return Invalid("asClearance", asClearance, ClassificationLevels.Allowed);
+                    if (!ClassificationLevels.TryParse(asClearance, out var l)) return ResultResponses.Invalid("asClearance", asClearance, ClassificationLevels.Allowed);
                     audience = audience.AtMost(l);
                 }
                 var product = await products.ProgressAsync(audience, today, lang ?? "nl", ct: ct);
@@ -84,9 +84,6 @@ public static class StrategyEndpoints
     internal static IResult Document(ReportDocument document, string format, string name) => format == "html"
         ? Results.Content(HtmlDocumentWriter.Write(document), "text/html; charset=utf-8")
         : Results.File(DocxWriter.ToBytes(document), DocxType, name + ".docx");
-
-    internal static IResult Invalid(string field, string? value, string allowed) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"'{value}' is not allowed; allowed: {allowed}"] }, title: "The input is not valid");
 
     internal static bool TryDate(string? text, TimeProvider clock, out DateOnly date)
     {

@@ -4,6 +4,7 @@ using Baken.Domain.Workflow;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using static Baken.Web.Api.ResultResponses;
 using static Baken.Web.Api.StrategyEndpoints;
 
 namespace Baken.Web.Api;

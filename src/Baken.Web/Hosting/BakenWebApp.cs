@@ -222,8 +222,8 @@ public static class BakenWebApp
                     ?? await ctx.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().IsRequestValidAsync(ctx);
         if (!valid)
         {
-            await TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Missing or invalid antiforgery token",
-                detail: "A request made with the sign-in cookie must carry the antiforgery token of the form it came from.").ExecuteAsync(ctx);
+            await ResultResponses.Problem(StatusCodes.Status400BadRequest, "Missing or invalid antiforgery token",
+                "A request made with the sign-in cookie must carry the antiforgery token of the form it came from.").ExecuteAsync(ctx);
             return;
         }
         await next();

@@ -1,8 +1,10 @@
 using System.Net;
+using Baken.Web.Api;
 using Baken.Web.Localization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Baken.Web.Hosting;
@@ -41,12 +43,25 @@ public static class ErrorPages
     }
 
     /// <summary>RFC 9457 problem JSON, whatever the client accepts (a client that accepts neither still learns what went wrong).</summary>
-    private static async Task WriteProblemAsync(HttpContext ctx, string? title)
+    private static Task WriteProblemAsync(HttpContext ctx, string? title)
     {
-        var problem = new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = { Status = ctx.Response.StatusCode, Title = title } };
-        if (!await ctx.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(problem))
-            await Results.Problem(problem.ProblemDetails).ExecuteAsync(ctx);
+        var status = ctx.Response.StatusCode;
+        return ResultResponses.Problem(status, title ?? ReasonPhrases.GetReasonPhrase(status), StatusDetail(status)).ExecuteAsync(ctx);
     }
+
+    /// <summary>What an answer without a body of its own means; never anything of the request, which may carry codes.</summary>
+    private static string StatusDetail(int status) => status switch
+    {
+        401 => "Sign in, or send an API token in the Authorization header ('Bearer …').",
+        403 => "You may not do this.",
+        404 => "There is nothing at this address that you may see.",
+        405 => "This address does not answer this method.",
+        413 => "The request is larger than this address accepts.",
+        415 => "This address does not read a body of this media type.",
+        429 => "Too many requests; wait a moment and try again.",
+        >= 500 => "Nothing of the error is shown, as it may carry data above your clearance; the server's log has it.",
+        _ => ReasonPhrases.GetReasonPhrase(status),
+    };
 
     private static async Task WritePageAsync(HttpContext ctx, int status)
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Baken.Application.Common;
+using Baken.Domain;
 using Baken.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -40,7 +41,7 @@ public sealed class TelemetryOptions : IValidatableObject
     {
         if (!string.IsNullOrWhiteSpace(OtlpEndpoint)
             && !(Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            yield return new ValidationResult($"Telemetry:OtlpEndpoint: '{OtlpEndpoint}' is not allowed; allowed: an absolute http:// or https:// address of an OTLP collector, or nothing.",
+            yield return new ValidationResult(FieldProblem.Describe("Telemetry:OtlpEndpoint", OtlpEndpoint, "an absolute http:// or https:// address of an OTLP collector, or nothing"),
                 [nameof(OtlpEndpoint)]);
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using Baken.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
@@ -36,15 +38,15 @@ public sealed class ReverseProxyOptions
         var problems = new List<string>();
         for (var i = 0; i < KnownProxies.Length; i++)
             if (!IPAddress.TryParse(KnownProxies[i].Trim(), out _))
-                problems.Add($"{Section}:KnownProxies:{i}: '{KnownProxies[i]}' is not allowed; allowed: an IPv4 or IPv6 address such as 10.0.0.5");
+                problems.Add(FieldProblem.Describe($"{Section}:KnownProxies:{i}", KnownProxies[i], "an IPv4 or IPv6 address such as 10.0.0.5"));
         for (var i = 0; i < KnownNetworks.Length; i++)
             if (!System.Net.IPNetwork.TryParse(KnownNetworks[i].Trim(), out _))
-                problems.Add($"{Section}:KnownNetworks:{i}: '{KnownNetworks[i]}' is not allowed; allowed: a network in CIDR notation such as 10.0.0.0/24");
+                problems.Add(FieldProblem.Describe($"{Section}:KnownNetworks:{i}", KnownNetworks[i], "a network in CIDR notation such as 10.0.0.0/24"));
         for (var i = 0; i < AllowedHosts.Length; i++)
             if (string.IsNullOrWhiteSpace(AllowedHosts[i]) || AllowedHosts[i].Contains('/'))
-                problems.Add($"{Section}:AllowedHosts:{i}: '{AllowedHosts[i]}' is not allowed; allowed: a host name such as baken.example.nl (optionally with :port or a leading *.)");
+                problems.Add(FieldProblem.Describe($"{Section}:AllowedHosts:{i}", AllowedHosts[i], "a host name such as baken.example.nl (optionally with :port or a leading *.)"));
         if (ForwardLimit is < 1 or > 10)
-            problems.Add($"{Section}:ForwardLimit: '{ForwardLimit}' is not allowed; allowed: a whole number from 1 to 10");
+            problems.Add(FieldProblem.Describe($"{Section}:ForwardLimit", ForwardLimit.ToString(CultureInfo.InvariantCulture), "a whole number from 1 to 10"));
         return problems;
     }
 }

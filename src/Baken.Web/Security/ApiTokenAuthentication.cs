@@ -67,8 +67,8 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
             var needed = reads ? TokenScopes.Read : TokenScopes.Write;
             if (!ctx.User.HasClaim(ScopeClaim, needed))
             {
-                await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Outside the token's scope",
-                        detail: $"{ctx.Request.Method} needs a token with scope '{needed}'; this token has "
+                await Api.ResultResponses.Problem(StatusCodes.Status403Forbidden, "Outside the token's scope",
+                        $"{ctx.Request.Method} needs a token with scope '{needed}'; this token has "
                                 + $"'{string.Join(";", ctx.User.FindAll(ScopeClaim).Select(c => c.Value))}' (scopes are {string.Join(", ", TokenScopes.All)}).")
                     .ExecuteAsync(ctx);
                 return;

@@ -5,6 +5,7 @@ using Baken.Application.Register;
 using Baken.Application.Users;
 using Baken.Domain.Security;
 using Baken.Domain.Users;
+using Baken.Infrastructure;
 using Baken.Infrastructure.Operations;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
@@ -133,7 +134,7 @@ public sealed class DatabaseBackupTests : IDisposable
     {
         var store = new DatabaseBackupStore(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=127.0.0.1;Database=x" }, TimeProvider.System)
             { SearchPath = _folder };
-        Should.Throw<InvalidOperationException>(() => store.FindTool("pg_dump")).Message.ShouldContain("pg_dump was not found on PATH");
+        Should.Throw<SetupException>(() => store.FindTool("pg_dump")).Message.ShouldContain("pg_dump was not found on PATH");
     }
 
     private static DatabaseBackups Backups(TestDatabase database) => new(new DatabaseBackupStore(database.Options, TimeProvider.System), Administrator);
