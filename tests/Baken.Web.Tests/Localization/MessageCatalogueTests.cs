@@ -18,11 +18,11 @@ namespace Baken.Web.Tests.Localization;
 public sealed partial class MessageCatalogueTests
 {
     private static readonly Assembly[] Core =
-        [typeof(ValidationMessage).Assembly, typeof(AllowedTexts).Assembly, typeof(Baken.Infrastructure.Persistence.BakenDbContext).Assembly,
+        [typeof(Baken.Analysis.ParseText).Assembly, typeof(ValidationMessage).Assembly, typeof(AllowedTexts).Assembly, typeof(Baken.Infrastructure.Persistence.BakenDbContext).Assembly,
          typeof(Baken.Web.Components.PageRules).Assembly];
 
     /// <summary>
-    /// Every template declared as a static field anywhere in Domain, Application, Infrastructure and the web host's pages,
+    /// Every template declared as a static field anywhere in Analysis (its parsers' texts), Domain, Application, Infrastructure and the web host's pages,
     /// alone or as the values of a static dictionary (a permission's verbs, subjects and roles).
     /// </summary>
     internal static IReadOnlyList<(string Where, MessageTemplate Template)> Templates() =>
@@ -30,10 +30,11 @@ public sealed partial class MessageCatalogueTests
             .Select(Closed)
             .Where(t => t is not null)
             .SelectMany(t => t!.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
-                .Where(f => !f.IsLiteral && (f.FieldType == typeof(MessageTemplate) || IsTemplateDictionary(f.FieldType)))
+                .Where(f => !f.IsLiteral && (f.FieldType == typeof(MessageTemplate) || f.FieldType == typeof(Baken.Analysis.ParseText) || IsTemplateDictionary(f.FieldType)))
                 .SelectMany(f => f.GetValue(null) switch
                 {
                     MessageTemplate one => [($"{t.Name}.{f.Name}", one)],
+                    Baken.Analysis.ParseText parser => [($"{t.Name}.{f.Name}", new MessageTemplate(parser.Key, parser.English))],
                     System.Collections.IDictionary many => many.Values.Cast<MessageTemplate>().Select(v => ($"{t.Name}.{f.Name}[{v.Key}]", v)),
                     _ => [],
                 }))

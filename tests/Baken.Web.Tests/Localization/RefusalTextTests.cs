@@ -20,7 +20,7 @@ public sealed class RefusalTextTests
     private static FixedUser As(string role, string? organisation = null, string name = "someone") =>
         new(name, ClassificationLevel.StaatsgeheimZeerGeheim, -1, [role], organisation);
 
-    private static (string Dutch, string English) Read(Baken.Domain.ValidationMessage message)
+    internal static (string Dutch, string English) Read(Baken.Domain.ValidationMessage message)
     {
         var ui = new Ui(new StringLocalizer<Ui>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)));
         var (ui0, c0) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
@@ -83,5 +83,16 @@ public sealed class RefusalTextTests
         refused.Message.ShouldBe("Refused: 2 rows name records you may not write; nothing was written.");
         Read(refused.Said).Dutch.ShouldBe("Geweigerd: 2 regels noemen records die u niet mag schrijven; er is niets geschreven.");
         Permission.Refused<int>([row]).Message.ShouldBe($"Refused: {row}");
+    }
+
+    [Fact]
+    public void ARefusalKeptWithAFailedJob_IsStillDutch_WhenReadBack()
+    {
+        var row = new FieldError("code", "M-1", Permission.Refusal(As(Roles.PolicyOwner, "A"), PermissionMatrix.Strategy, PermissionAction.Edit, new RecordOwner("B", null))!, 2);
+
+        var kept = Baken.Application.Jobs.JobProblems.Read(Baken.Application.Jobs.JobProblems.Write([row])).ShouldHaveSingleItem();
+
+        kept.ShouldBe(row);
+        Read(kept.Message).Dutch.ShouldBe("Het bewerken van de strategie mag u alleen voor uw eigen organisatie ('A'); dit record hoort bij 'B'.");
     }
 }
