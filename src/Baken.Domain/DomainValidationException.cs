@@ -6,9 +6,6 @@ namespace Baken.Domain;
 public sealed class DomainValidationException(string field, string value, ValidationMessage allowed)
     : Exception(FieldProblem.Describe(field, value, allowed.English))
 {
-    /// <summary>A rule whose text is not in the message catalogue (yet): shown as written in every language.</summary>
-    public DomainValidationException(string field, string value, string allowed) : this(field, value, ValidationMessage.Verbatim(allowed)) { }
-
     public string Field { get; } = field;
     public string Value { get; } = value;
 

@@ -29,7 +29,7 @@ public sealed class MessageTemplate(string key, string english)
 /// <summary>
 /// What a value may be, as a key with arguments: <see cref="English"/> is the text the CLI and the API show (exactly the
 /// text the core has always written); a host renders <see cref="Template"/>'s key in its reader's language with
-/// <see cref="Render"/>. Arguments are codes, numbers or other messages (rendered in the same language).
+/// <see cref="Render"/>. Arguments are codes, numbers or other messages and templates (rendered in the same language).
 /// </summary>
 public sealed class ValidationMessage
 {
@@ -59,9 +59,18 @@ public sealed class ValidationMessage
     {
         var text = IsVerbatim ? Template.English : format(Template) is { Length: > 0 } f ? f : Template.English;
         if (Args.Count == 0) return text;
-        var args = Args.Select(a => a is ValidationMessage m ? m.Render(culture, format) : a).ToArray();
+        var args = Args.Select(a => a switch
+        {
+            ValidationMessage m => m.Render(culture, format),
+            MessageTemplate t => ((ValidationMessage)t).Render(culture, format), // a word of the catalogue ("edit"), without arguments
+            _ => a,
+        }).ToArray();
         return string.Format(culture, text, args);
     }
+
+    /// <summary>A problem of the analysis's parsers (a class, a quantity) as a catalogue message under the parser's own key.</summary>
+    public static ValidationMessage From(Baken.Analysis.ParseProblem problem) =>
+        new(new MessageTemplate(problem.Text.Key, problem.Text.English), problem.Args);
 
     /// <summary>A text from outside Baken (an exception of a file library, a feed's report), shown as written in every language.</summary>
     public static ValidationMessage Verbatim(string text) => new(VerbatimTemplate, [text]);

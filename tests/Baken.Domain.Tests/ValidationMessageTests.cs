@@ -53,6 +53,6 @@ public sealed class ValidationMessageTests
     public void FieldProblem_IsTheOneEnglishSentence_ForExceptionsAndErrorsAlike(string allowed, int? line, string expected)
     {
         FieldProblem.Describe("level", "x", allowed, line).ShouldBe(expected);
-        if (line is null) new DomainValidationException("level", "x", allowed).Message.ShouldBe(expected);
+        if (line is null) new DomainValidationException("level", "x", ValidationMessage.Verbatim(allowed)).Message.ShouldBe(expected);
     }
 }

@@ -58,14 +58,32 @@ public sealed record ClassJudgement
     /// <summary>Parses like <see cref="Parse"/>; on failure <paramref name="error"/> names the text and what is allowed.</summary>
     public static bool TryParse(string? text, out ClassJudgement result, out string error)
     {
+        var ok = TryRead(text, out result, out var problem);
+        error = problem?.English ?? string.Empty;
+        return ok;
+    }
+
+    // The parser's texts, by key (the hosts translate them; the catalogue test finds them).
+    public static readonly ParseText EmptyText = new("allowed.class.empty",
+        "Empty class: write X, a class A–E, a range such as B-D or a range with its most likely class such as B-D~C.");
+    public static readonly ParseText NotAClassText = new("allowed.class.notaclass",
+        "'{0}' is not a class: allowed are X, A, B, C, D, E, a range such as B-D, or B-D~C (most likely C).");
+    public static readonly ParseText ModeNotAClassText = new("allowed.class.modenotaclass", "'{0}': the most likely class '{1}' is not a class X or A–E.");
+    public static readonly ParseText ImpossibleRangeText = new("allowed.class.impossiblerange",
+        "'{0}' is an impossible range: {1} lies above {2}; write the lower class first (e.g. {2}-{1}).");
+    public static readonly ParseText ModeOutsideText = new("allowed.class.modeoutside", "'{0}': the most likely class {1} lies outside the range {2}-{3}.");
+
+    /// <summary>Parses like <see cref="Parse"/>; on failure <paramref name="problem"/> names the text and what is allowed, by key.</summary>
+    public static bool TryRead(string? text, out ClassJudgement result, out ParseProblem? problem)
+    {
         result = Of(ImpactClass.X);
-        error = string.Empty;
+        problem = null;
         var raw = text ?? string.Empty;
         var t = raw.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\t", string.Empty, StringComparison.Ordinal)
             .Replace('–', '-').Replace('—', '-').Replace("..", "-", StringComparison.Ordinal);
         if (t.Length == 0)
         {
-            error = "Empty class: write X, a class A–E, a range such as B-D or a range with its most likely class such as B-D~C.";
+            problem = EmptyText.With();
             return false;
         }
 
@@ -86,7 +104,7 @@ public sealed record ClassJudgement
         if (parts.Length is < 1 or > 2 || !ImpactClasses.TryParse(parts[0], out var low)
             || (parts.Length == 2 && !ImpactClasses.TryParse(parts[1], out _)))
         {
-            error = $"'{raw}' is not a class: allowed are X, A, B, C, D, E, a range such as B-D, or B-D~C (most likely C).";
+            problem = NotAClassText.With(raw);
             return false;
         }
 
@@ -97,7 +115,7 @@ public sealed record ClassJudgement
         {
             if (!ImpactClasses.TryParse(modeText, out var m))
             {
-                error = $"'{raw}': the most likely class '{modeText}' is not a class X or A–E.";
+                problem = ModeNotAClassText.With(raw, modeText);
                 return false;
             }
             mode = m;
@@ -105,12 +123,12 @@ public sealed record ClassJudgement
 
         if (low > high)
         {
-            error = $"'{raw}' is an impossible range: {low} lies above {high}; write the lower class first (e.g. {high}-{low}).";
+            problem = ImpossibleRangeText.With(raw, low, high);
             return false;
         }
         if (mode is { } md && (md < low || md > high))
         {
-            error = $"'{raw}': the most likely class {md} lies outside the range {low}-{high}.";
+            problem = ModeOutsideText.With(raw, md, low, high);
             return false;
         }
 

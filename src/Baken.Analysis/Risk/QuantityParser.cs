@@ -35,13 +35,30 @@ public static partial class QuantityParser
     /// <summary>Parses a quantity ≥ 0; on failure <paramref name="error"/> says what was wrong and what is accepted.</summary>
     public static bool TryParse(string? text, out double quantity, out string error)
     {
+        var ok = TryRead(text, out quantity, out var problem);
+        error = problem?.English ?? string.Empty;
+        return ok;
+    }
+
+    // The parser's texts, by key (the hosts translate them; the catalogue test finds them).
+    public static readonly ParseText NotAQuantityText = new("allowed.quantity.notaquantity",
+        "'{0}' is not a quantity: write a number such as 350, 2.1e9 or 1,000, optionally with € and a scale word (k, m, bn), e.g. \"€2.1 bn\" or \"350 deaths\".");
+    public static readonly ParseText DecimalCommaText = new("allowed.quantity.decimalcomma",
+        "'{0}': commas are read as thousands separators (1,000,000); a decimal comma is not accepted, write 2.5 instead of 2,5.");
+    public static readonly ParseText NotANumberText = new("allowed.quantity.notanumber", "'{0}': '{1}' is not a number in invariant notation.");
+    public static readonly ParseText ScaleWordText = new("allowed.quantity.scaleword", "'{0}': the scale word '{1}' must come straight after the number (e.g. \"2.1 bn EUR\").");
+    public static readonly ParseText OutOfRangeText = new("allowed.quantity.outofrange", "'{0}' is out of range: a quantity is a finite number ≥ 0.");
+
+    /// <summary>Parses a quantity ≥ 0; on failure <paramref name="problem"/> says what was wrong and what is accepted, by key.</summary>
+    public static bool TryRead(string? text, out double quantity, out ParseProblem? problem)
+    {
         quantity = 0;
-        error = string.Empty;
+        problem = null;
         var raw = text ?? string.Empty;
         var m = Pattern().Match(raw);
         if (!m.Success)
         {
-            error = $"'{raw}' is not a quantity: write a number such as 350, 2.1e9 or 1,000, optionally with € and a scale word (k, m, bn), e.g. \"€2.1 bn\" or \"350 deaths\".";
+            problem = NotAQuantityText.With(raw);
             return false;
         }
 
@@ -49,12 +66,12 @@ public static partial class QuantityParser
             .Replace(" ", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
         if (m.Groups["num"].Value.Contains(',') && !Regex.IsMatch(m.Groups["num"].Value.Trim(), @"^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$"))
         {
-            error = $"'{raw}': commas are read as thousands separators (1,000,000); a decimal comma is not accepted, write 2.5 instead of 2,5.";
+            problem = DecimalCommaText.With(raw);
             return false;
         }
         if (!double.TryParse(numberText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            error = $"'{raw}': '{m.Groups["num"].Value}' is not a number in invariant notation.";
+            problem = NotANumberText.With(raw, m.Groups["num"].Value);
             return false;
         }
 
@@ -79,7 +96,7 @@ public static partial class QuantityParser
         {
             if (Multipliers.ContainsKey(token))
             {
-                error = $"'{raw}': the scale word '{token}' must come straight after the number (e.g. \"2.1 bn EUR\").";
+                problem = ScaleWordText.With(raw, token);
                 return false;
             }
         }
@@ -87,7 +104,7 @@ public static partial class QuantityParser
         quantity = value * multiplier;
         if (quantity < 0 || !double.IsFinite(quantity))
         {
-            error = $"'{raw}' is out of range: a quantity is a finite number ≥ 0.";
+            problem = OutOfRangeText.With(raw);
             return false;
         }
         return true;

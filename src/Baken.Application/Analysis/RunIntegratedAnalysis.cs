@@ -123,7 +123,7 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
         }
         catch (ArgumentException e)
         {
-            return Result<AnalysisRunOutcome>.Invalid(new FieldError(e.ParamName ?? "settings", "", e.Message.Split(" (Parameter")[0]));
+            return Result<AnalysisRunOutcome>.Invalid(new FieldError(e.ParamName ?? "settings", "", Domain.ValidationMessage.Verbatim(e.Message.Split(" (Parameter")[0])));
         }
 
         var classification = Classification.Highest(input.Scenarios.Select(s => new Classification((ClassificationLevel)s.ClassificationLevel, 0))

@@ -33,6 +33,9 @@ internal static class AssessmentFileRules
     internal static readonly MessageTemplate PercentRule = new("allowed.assessmentfile.percent", "A percentage lies in 0%..100%.");
     internal static readonly MessageTemplate FractionRule = new("allowed.assessmentfile.fraction", "A probability written as a fraction lies in 0..1 (write 2% or 0.02, not 2).");
     internal static readonly MessageTemplate OrProbabilityRule = new("allowed.assessmentfile.orprobability", "{0} Or a probability such as 2% or 0.02.");
+    /// <summary>The class parser's "not a class" without X, which is no likelihood class.</summary>
+    internal static readonly MessageTemplate NotALikelihoodClassRule = new("allowed.assessmentfile.notalikelihoodclass",
+        "'{0}' is not a class: allowed are A, B, C, D, E, a range such as B-D, or B-D~C (most likely C).");
     internal static readonly MessageTemplate NoXRule = new("allowed.assessmentfile.nox", "X is not a likelihood class: use A–E.");
     internal static readonly MessageTemplate OverrideRule = new("allowed.assessmentfile.override", "This threat row gives intent, capability and vulnerability AND a likelihood, which overrides the rule's suggestion: give the reason in override_reason, or leave likelihood empty.");
     internal static readonly MessageTemplate EmptyQuantityCellRule = new("allowed.assessmentfile.emptyquantitycell", "The cell is empty: give X (no impact), a class A–E, a range such as B-D or B-D~C, or a quantity in {0}.");

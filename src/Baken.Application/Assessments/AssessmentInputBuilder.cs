@@ -208,9 +208,10 @@ public sealed class AssessmentInputBuilder
         }
         else
         {
-            if (!ClassJudgement.TryParse(text, out var j, out var message))
+            if (!ClassJudgement.TryRead(text, out var j, out var problem))
             {
-                error("likelihood", text, AssessmentFileRules.OrProbabilityRule.With(ValidationMessage.Verbatim(message.Replace("X, A, B, C, D, E", "A, B, C, D, E", StringComparison.Ordinal))));
+                error("likelihood", text, AssessmentFileRules.OrProbabilityRule.With(problem!.Text == ClassJudgement.NotAClassText
+                    ? AssessmentFileRules.NotALikelihoodClassRule.With([.. problem.Args]) : ValidationMessage.From(problem)));
                 return null;
             }
             if (j.Low == ImpactClass.X)
@@ -244,17 +245,18 @@ public sealed class AssessmentInputBuilder
                 error(criterion.Code, text, AssessmentFileRules.QualitativeRule.With(criterion.Code));
                 return null;
             }
-            if (!QuantityParser.TryParse(text, out var quantity, out var message))
+            if (!QuantityParser.TryRead(text, out var quantity, out var problem))
             {
-                error(criterion.Code, text, ValidationMessage.Verbatim(message));
+                error(criterion.Code, text, ValidationMessage.From(problem!));
                 return null;
             }
             var classified = scale.Classify(quantity);
             return new ClassJudgement(classified.Class, classified.Class, derivation: classified.Explanation);
         }
-        if (!ClassJudgement.TryParse(text, out var judgement, out var parseError))
+        if (!ClassJudgement.TryRead(text, out var judgement, out var parseError))
         {
-            error(criterion.Code, text, scale.IsQuantitative ? AssessmentFileRules.AlsoQuantityRule.With(ValidationMessage.Verbatim(parseError), scale.Unit) : ValidationMessage.Verbatim(parseError));
+            var said = ValidationMessage.From(parseError!);
+            error(criterion.Code, text, scale.IsQuantitative ? AssessmentFileRules.AlsoQuantityRule.With(said, scale.Unit) : said);
             return null;
         }
         return judgement;

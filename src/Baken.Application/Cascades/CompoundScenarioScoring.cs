@@ -113,7 +113,7 @@ public sealed class CompoundScenarioScoring(IBakenDb db, LoadAnalysisCatalogue c
             : new CriterionRule(c, CriterionCombination.MaxClass)).ToList();
         CompoundScenarioResult result;
         try { result = CompoundScenario.Combine(scenarioParts, rules, ParseDependence(scenario.Dependence)); }
-        catch (ArgumentException e) { return Result<CompoundScoring>.Invalid([new FieldError("components", string.Join(";", scenario.Components), e.Message.Split(" (Parameter")[0])]); }
+        catch (ArgumentException e) { return Result<CompoundScoring>.Invalid([new FieldError("components", string.Join(";", scenario.Components), Domain.ValidationMessage.Verbatim(e.Message.Split(" (Parameter")[0]))]); }
 
         var likelihood = result.Probability > 0 ? likelihoodScale.Classify(result.Probability).Class : ImpactClass.X;
         var code = $"{scenario.Code}-COMPOUND";
@@ -130,7 +130,7 @@ public sealed class CompoundScenarioScoring(IBakenDb db, LoadAnalysisCatalogue c
             ["compartments"] = string.Join(";", (await CompartmentDirectory.LoadAsync(db, ct)).Names(classification.CompartmentMask)),
         };
         var saved = await save.HandleAsync(new SaveRecordRequest("assessment", code, values, exists ? SaveMode.Update : SaveMode.Create), ct);
-        if (!saved.IsOk) return Result<CompoundScoring>.Invalid(saved.Errors.Count > 0 ? saved.Errors : [new FieldError("assessment", code, saved.Message ?? "")]);
+        if (!saved.IsOk) return Result<CompoundScoring>.Invalid(saved.Errors.Count > 0 ? saved.Errors : [new FieldError("assessment", code, saved.Said)]);
         return Result<CompoundScoring>.Ok(new CompoundScoring(scenario.Code, code, result, likelihood));
     }
 }

@@ -40,7 +40,7 @@ public sealed class SuggestCascadeScores(IBakenDb db, LoadDependencyNetwork netw
         var horizon = Math.Max(168, disruptions.Max(d => d.DurationHours) * 3);
         DisruptionSimulationResult run;
         try { run = DisruptionSimulation.Run(loaded.Network, disruptions, horizon, 1); }
-        catch (ArgumentException e) { return Result<CascadeSuggestions>.Invalid([new FieldError("disruptions", scenario.Disruptions ?? "", e.Message.Split(" (Parameter")[0])]); }
+        catch (ArgumentException e) { return Result<CascadeSuggestions>.Invalid([new FieldError("disruptions", scenario.Disruptions ?? "", Domain.ValidationMessage.Verbatim(e.Message.Split(" (Parameter")[0]))]); }
 
         var impact = (await db.CatalogueEntries.AsNoTracking().Where(e => e.Kind == "cascade_impact").ToListAsync(ct))
             .Select(e => JsonNode.Parse(e.AttributesJson) as JsonObject ?? [])

@@ -36,8 +36,8 @@ public sealed class AddComment(IBakenDb db, ICurrentUser user)
             var criteria = await db.Criteria.AsNoTracking().Select(c => c.Code).ToListAsync(ct);
             criterion = criteria.FirstOrDefault(c => string.Equals(c, request.Criterion.Trim(), StringComparison.OrdinalIgnoreCase));
             if (criterion is null)
-                errors.Add(new FieldError("criterion", request.Criterion, "the code of an impact criterion of the catalogue (" +
-                    string.Join(", ", criteria.Order(Comparer<string>.Create((a, b) => string.CompareOrdinal(Domain.RecordCode.SortKey(a), Domain.RecordCode.SortKey(b))))) + "), or empty for the scenario as a whole"));
+                errors.Add(new FieldError("criterion", request.Criterion, AllowedTexts.CommentsCriterion.With(
+                    string.Join(", ", criteria.Order(Comparer<string>.Create((a, b) => string.CompareOrdinal(Domain.RecordCode.SortKey(a), Domain.RecordCode.SortKey(b))))))));
         }
         Comment? parent = null;
         if (!string.IsNullOrWhiteSpace(request.ReplyTo))

@@ -181,5 +181,11 @@ public static class AllowedTexts
     public static readonly MessageTemplate AnalysisNoValidated = new("allowed.analysis.novalidated", "validated assessment you may see");
     public static readonly MessageTemplate AnalysisNoValidatedAt = new("allowed.analysis.novalidatedat", "validated assessment you may see at {0}");
     public static readonly MessageTemplate CouncilsPublicMeeting = new("allowed.councils.publicmeeting", "a meeting that is Ongerubriceerd, without compartments and marked publishable (set publishable on the meeting first)");
+    public static readonly MessageTemplate CommentsCriterion = new("allowed.comments.criterion", "the code of an impact criterion of the catalogue ({0}), or empty for the scenario as a whole");
+    public static readonly MessageTemplate ReleasesAudienceCleared = new("allowed.releases.audiencecleared", "an audience cleared for the product's marking {0}");
+    public static readonly MessageTemplate ReleasesSectionWithheld = new("allowed.releases.sectionwithheld",
+        "a section without the code or title of a record the audience {0} may not see ({1} {2}); the release was refused and nothing was stored.");
+    public static readonly MessageTemplate WorkflowConvergenceRound = new("allowed.workflow.convergenceround",
+        "{0} (the convergence round; a cycle starts in round {1}, the blind round, and a round never goes back)");
     public static readonly MessageTemplate CouncilsAudienceMeeting = new("allowed.councils.audiencemeeting", "a meeting the audience {0} may see");
 }

@@ -10,9 +10,6 @@ public enum ResultStatus { Ok, NotFound, Invalid, Conflict, Forbidden }
 /// </summary>
 public sealed record FieldError(string Field, string Value, ValidationMessage Message, int? Line = null)
 {
-    /// <summary>A rule whose text is not in the message catalogue (yet): shown as written in every language.</summary>
-    public FieldError(string field, string value, string allowed, int? line = null) : this(field, value, ValidationMessage.Verbatim(allowed), line) { }
-
     /// <summary>The problem a domain rule reported, on the given line of a file.</summary>
     public static FieldError From(DomainValidationException e, int? line = null) => new(e.Field, e.Value, e.Allowed, line);
 
@@ -35,6 +32,13 @@ public sealed record FieldError(string Field, string Value, ValidationMessage Me
 public sealed record Result<T>(ResultStatus Status, T? Value, IReadOnlyList<FieldError> Errors, string? Message)
 {
     public bool IsOk => Status == ResultStatus.Ok;
+
+    /// <summary><see cref="Message"/> as a catalogue text that hosts translate; null for a message not in the catalogue (yet).</summary>
+    public ValidationMessage? Text { get; init; }
+
+    /// <summary>The message for a page: the catalogue text, or the English <see cref="Message"/> as written.</summary>
+    public ValidationMessage Said => Text ?? ValidationMessage.Verbatim(Message ?? "");
+
     public static Result<T> Ok(T value) => new(ResultStatus.Ok, value, [], null);
     /// <summary>Not found — also what a caller gets for a record above their clearance, so its existence is not revealed.</summary>
     public static Result<T> NotFound(string message) => new(ResultStatus.NotFound, default, [], message);
@@ -43,6 +47,8 @@ public sealed record Result<T>(ResultStatus Status, T? Value, IReadOnlyList<Fiel
     public static Result<T> Invalid(FieldError error) => Invalid([error]);
     public static Result<T> Conflict(string message, T? current = default) => new(ResultStatus.Conflict, current, [], message);
     public static Result<T> Forbidden(string message) => new(ResultStatus.Forbidden, default, [], message);
+    /// <summary>A refusal whose reason is in the catalogue: the English for the API and the CLI, the key for pages.</summary>
+    public static Result<T> Forbidden(ValidationMessage reason) => new(ResultStatus.Forbidden, default, [], reason.English) { Text = reason };
 
     /// <summary>The most problems one answer lists: enough to fix a file in rounds, never an answer of millions of lines.</summary>
     public const int MaxListedErrors = 100;

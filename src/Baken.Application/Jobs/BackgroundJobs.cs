@@ -180,10 +180,13 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
     public async Task<Result<JobView>> CancelAsync(Guid id, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var reason = $"cancelled by {user.UserName} at {now:yyyy-MM-dd HH:mm:ss} UTC";
+        var note = JobNotes.CancelledAt.With(user.UserName, now);
+        var reason = note.English;
+        var problems = JobProblems.Write([JobProblems.Plain(note)]);
         // Conditional updates, not read-then-save: the node running the job writes its progress to the same row.
         var waiting = await db.Jobs.Where(j => j.Id == id && j.Owner == user.UserName && j.State == JobState.Waiting)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Cancelled).SetProperty(j => j.FinishedAtUtc, now).SetProperty(j => j.Reason, reason)
+                .SetProperty(j => j.Problems, problems)
                 // An upload it carried is let go at once.
                 .SetProperty(j => j.Parameters, j => j.Kind == JobKinds.AssessmentImport ? "{}" : j.Parameters), ct);
         if (waiting > 0) uploads.Delete(id);

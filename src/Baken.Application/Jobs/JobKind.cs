@@ -11,6 +11,10 @@ public sealed record JobOutcome(JobState State, string? ResultCode = null, strin
 {
     public static JobOutcome Failed(string reason) => new(JobState.Failed, Reason: reason);
 
+    /// <summary>An end (a failure, a cancellation) with one reason of the catalogue: English in <see cref="Reason"/>, the message kept for pages.</summary>
+    public static JobOutcome Ended(JobState state, Domain.ValidationMessage reason) =>
+        new(state, Reason: reason.English, Problems: [JobProblems.Plain(reason)]);
+
     /// <summary>
     /// A failure with the use case's problems, kept as messages (pages say them in their reader's language) and as English
     /// lines in <see cref="Reason"/>; without problems, the use case's message (or <paramref name="fallback"/>) is the reason.

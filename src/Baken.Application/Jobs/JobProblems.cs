@@ -32,6 +32,13 @@ public static class JobProblems
     /// <summary>The English line of a problem, as <see cref="Domain.Jobs.BackgroundJob.Reason"/> holds it.</summary>
     public static string English(FieldError problem) => problem.Field == NoField ? problem.Allowed : problem.ToString();
 
+    /// <summary>
+    /// The problems kept in <paramref name="json"/> followed by <paramref name="more"/>, as JSON (null when there are none): a
+    /// job's notes accumulate like its <c>Reason</c> lines (a restart, then a failure).
+    /// </summary>
+    public static string? Append(string? json, IReadOnlyList<FieldError>? more) =>
+        Read(json).Concat(more ?? []).ToList() is { Count: > 0 } all ? Write(all) : null;
+
     /// <summary>A plain reason (no field): a message the job's use case or the worker gave.</summary>
     public static FieldError Plain(ValidationMessage message) => new(NoField, "", message);
 
@@ -41,6 +48,8 @@ public static class JobProblems
         ["args"] = new JsonArray([.. m.Args.Select(a => a switch
         {
             ValidationMessage nested => Write(nested),
+            MessageTemplate word => Write((ValidationMessage)word), // a catalogue word ("edit") stays translatable
+            DateTime moment => new JsonObject { ["utc"] = moment.ToString("O", System.Globalization.CultureInfo.InvariantCulture) },
             int or long or short => JsonValue.Create(Convert.ToInt64(a, System.Globalization.CultureInfo.InvariantCulture)),
             double or float or decimal => JsonValue.Create(Convert.ToDouble(a, System.Globalization.CultureInfo.InvariantCulture)),
             _ => (JsonNode)JsonValue.Create(Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture))!,
@@ -52,6 +61,8 @@ public static class JobProblems
 
     private static object Argument(JsonNode? a) => a switch
     {
+        JsonObject { } moment when moment.ContainsKey("utc") =>
+            DateTime.Parse((string)moment["utc"]!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind),
         JsonObject nested => Read(nested),
         JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.TryGetValue<long>(out var whole) ? whole : v.GetValue<double>(),
         _ => (string?)a ?? "",

@@ -2,6 +2,7 @@ using Baken.Application.Common;
 using Baken.Domain;
 using Baken.Domain.Assessments;
 using Baken.Domain.Strategy;
+using Baken.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Permissions;
@@ -45,39 +46,87 @@ public sealed record RecordOwner(string? Organisation, string? Analyst)
 /// </summary>
 public static class Permission
 {
+    // The refusals' texts (issue 17): keys with arguments, so a Dutch page says them in Dutch; the English, which the
+    // API and the CLI show, is word for word what the core has always written.
+    private static readonly MessageTemplate NeedsRole = new("allowed.permissions.needsrole", "To {0} {1} needs the role {2}.");
+    private static readonly MessageTemplate OwnAssessment = new("allowed.permissions.ownassessment", "An assessment is written by its own analyst ('{0}') or a Coordinator.");
+    private static readonly MessageTemplate OwnComment = new("allowed.permissions.owncomment", "A comment is changed or removed only by its author ('{0}').");
+    private static readonly MessageTemplate NeedsOrganisation = new("allowed.permissions.needsorganisation",
+        "To {0} {1} of an organisation, your account needs that organisation (ask an administrator), or the role Coordinator.");
+    private static readonly MessageTemplate OwnOrganisation = new("allowed.permissions.ownorganisation",
+        "You may {0} {1} of your own organisation ('{2}') only; this one belongs to '{3}'.");
+    private static readonly MessageTemplate NoOrganisation = new("allowed.permissions.noorganisation", "no organisation");
+    private static readonly MessageTemplate NoRoleForKind = new("allowed.permissions.norole", "No role may {0} {1} records.");
+    private static readonly MessageTemplate RefusedRows = new("allowed.permissions.refusedrows", "Refused: {0} rows name records you may not write; nothing was written.");
+    private static readonly MessageTemplate NoRole = new("allowed.permissions.noroles", "no role");
+    private static readonly MessageTemplate Or = new("allowed.permissions.or", "{0} or {1}");
+
+    private static readonly IReadOnlyDictionary<PermissionAction, MessageTemplate> Verbs = new Dictionary<PermissionAction, MessageTemplate>
+    {
+        [PermissionAction.Read] = new("allowed.permissions.verb.read", "read"),
+        [PermissionAction.Create] = new("allowed.permissions.verb.create", "create"),
+        [PermissionAction.Edit] = new("allowed.permissions.verb.edit", "edit"),
+        [PermissionAction.Delete] = new("allowed.permissions.verb.delete", "delete"),
+        [PermissionAction.Import] = new("allowed.permissions.verb.import", "import"),
+        [PermissionAction.Declassify] = new("allowed.permissions.verb.declassify", "lower the classification of"),
+        [PermissionAction.Release] = new("allowed.permissions.verb.release", "release"),
+    };
+
+    /// <summary>The subjects of the matrix as words (their codes are English: "analysis-runs").</summary>
+    private static readonly IReadOnlyDictionary<string, MessageTemplate> Subjects =
+        PermissionMatrix.Kinds.Keys.ToDictionary(s => s, s => new MessageTemplate($"allowed.permissions.subject.{s.Replace("-", "", StringComparison.Ordinal)}", s));
+
+    private static readonly IReadOnlyDictionary<string, MessageTemplate> RoleNames =
+        Roles.All.ToDictionary(r => r, r => new MessageTemplate($"allowed.permissions.role.{r.ToLowerInvariant()}", r));
+
     /// <summary>True when some role of the user may do the action to some record of the subject (the reach is checked per record).</summary>
     public static bool MayAtAll(ICurrentUser user, string subject, PermissionAction action) =>
         action == PermissionAction.Read || PermissionMatrix.Grants(user.IsInRole, subject, action).Any();
 
     /// <summary>Null when the user may do the action to a record with this owner; otherwise why not, in a sentence.</summary>
-    public static string? Refusal(ICurrentUser user, string subject, PermissionAction action, RecordOwner owner)
+    public static ValidationMessage? Refusal(ICurrentUser user, string subject, PermissionAction action, RecordOwner owner)
     {
         var grants = PermissionMatrix.Grants(user.IsInRole, subject, action).ToList();
         if (grants.Any(g => Covers(user, g.Reach, owner))) return null;
-        var verb = Verb(action);
-        if (grants.Count == 0) return $"To {verb} {subject} needs the role {PermissionMatrix.RolesFor(subject, action)}.";
+        var verb = Verbs[action];
+        if (grants.Count == 0) return NeedsRole.With(verb, Subject(subject), RolesFor(subject, action));
         return grants.Any(g => g.Reach == Reach.OwnAssessments)
-            ? $"An assessment is written by its own analyst ('{owner.Analyst}') or a Coordinator."
+            ? OwnAssessment.With(owner.Analyst ?? "")
             : grants.Any(g => g.Reach == Reach.OwnComments)
-            ? $"A comment is changed or removed only by its author ('{owner.Analyst}')."
+            ? OwnComment.With(owner.Analyst ?? "")
             : user.OrganisationCode is null
-                ? $"To {verb} {subject} of an organisation, your account needs that organisation (ask an administrator), or the role Coordinator."
-                : $"You may {verb} {subject} of your own organisation ('{user.OrganisationCode}') only; this one belongs to '{owner.Organisation ?? "no organisation"}'.";
+                ? NeedsOrganisation.With(verb, Subject(subject))
+                : OwnOrganisation.With(verb, Subject(subject), user.OrganisationCode, owner.Organisation is { } o ? o : (object)NoOrganisation);
     }
 
     /// <summary>The same check for a record kind; a kind outside the matrix is refused.</summary>
-    public static string? RefusalForKind(ICurrentUser user, string kind, PermissionAction action, RecordOwner owner) =>
-        PermissionMatrix.SubjectOf(kind) is { } subject ? Refusal(user, subject, action, owner) : $"No role may {Verb(action)} {kind} records.";
+    public static ValidationMessage? RefusalForKind(ICurrentUser user, string kind, PermissionAction action, RecordOwner owner) =>
+        PermissionMatrix.SubjectOf(kind) is { } subject ? Refusal(user, subject, action, owner) : NoRoleForKind.With(Verbs[action], kind);
 
     /// <summary>A forbidden result for a whole request, before anything is read or written.</summary>
     public static Result<T>? Deny<T>(ICurrentUser user, string subject, PermissionAction action) =>
-        MayAtAll(user, subject, action) ? null
-            : Result<T>.Forbidden($"To {Verb(action)} {subject} needs the role {PermissionMatrix.RolesFor(subject, action)}.");
+        MayAtAll(user, subject, action) ? null : Result<T>.Forbidden(NeedsRole.With(Verbs[action], Subject(subject), RolesFor(subject, action)));
+
+    /// <summary>The sentence "To VERB SUBJECT needs the role ROLES.", e.g. for a page that refuses before asking a use case.</summary>
+    public static ValidationMessage NeedsRoleText(string subject, PermissionAction action) =>
+        NeedsRole.With(Verbs[action], Subject(subject), RolesFor(subject, action));
 
     /// <summary>A forbidden result for a batch, naming each refused line; nothing of the batch is written.</summary>
     public static Result<T> Refused<T>(IReadOnlyList<FieldError> refusals) =>
-        new(ResultStatus.Forbidden, default, refusals,
-            refusals.Count == 1 ? $"Refused: {refusals[0]}" : $"Refused: {refusals.Count} rows name records you may not write; nothing was written.");
+        refusals.Count == 1
+            ? new(ResultStatus.Forbidden, default, refusals, $"Refused: {refusals[0]}") // the row's own problem says it in the reader's language
+            : new(ResultStatus.Forbidden, default, refusals, RefusedRows.With(refusals.Count).English) { Text = RefusedRows.With(refusals.Count) };
+
+    /// <summary>The roles that may do the action, "Coordinator or Analyst", each in the reader's language.</summary>
+    private static ValidationMessage RolesFor(string subject, PermissionAction action)
+    {
+        var roles = PermissionMatrix.Cells.Where(c => c.Subject == subject && c.Actions.Contains(action)).Select(c => c.Role).Distinct()
+            .Select(r => RoleNames.TryGetValue(r, out var t) ? (ValidationMessage)t : ValidationMessage.Verbatim(r)).ToList();
+        return roles.Count == 0 ? NoRole : roles.Skip(1).Aggregate(roles[0], (all, next) => Or.With(all, next));
+    }
+
+    private static ValidationMessage Subject(string subject) =>
+        Subjects.TryGetValue(subject, out var t) ? t : ValidationMessage.Verbatim(subject);
 
     private static bool Covers(ICurrentUser user, Reach reach, RecordOwner owner) => reach switch
     {
@@ -85,16 +134,5 @@ public static class Permission
         Reach.OwnOrganisation => user.OrganisationCode is { Length: > 0 } mine && string.Equals(mine, owner.Organisation, StringComparison.OrdinalIgnoreCase),
         Reach.OwnAssessments or Reach.OwnComments => string.Equals(owner.Analyst, user.UserName, StringComparison.Ordinal),
         _ => false,
-    };
-
-    private static string Verb(PermissionAction action) => action switch
-    {
-        PermissionAction.Create => "create",
-        PermissionAction.Edit => "edit",
-        PermissionAction.Delete => "delete",
-        PermissionAction.Import => "import",
-        PermissionAction.Declassify => "lower the classification of",
-        PermissionAction.Release => "release",
-        _ => "read",
     };
 }

@@ -1,5 +1,6 @@
 using Baken.Application.Common;
 using Baken.Application.Permissions;
+using Baken.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Register;
@@ -53,6 +54,6 @@ public sealed class DeleteRecord(IBakenDb db, ICurrentUser user)
     }
 
     /// <summary>The permission model's word on one record a cascade would delete or edit (null: allowed).</summary>
-    private async Task<string?> MayChangeAsync(RecordKind kind, Domain.Record record, bool delete, CancellationToken ct) =>
+    private async Task<ValidationMessage?> MayChangeAsync(RecordKind kind, Domain.Record record, bool delete, CancellationToken ct) =>
         Permission.RefusalForKind(user, kind.Name, delete ? PermissionAction.Delete : PermissionAction.Edit, await RecordOwner.OfAsync(db, record, ct));
 }

@@ -39,6 +39,9 @@ public sealed record ReferenceField(RecordKind Kind, RecordField Field)
 /// </summary>
 public static class RecordReferences
 {
+    private static readonly MessageTemplate CascadeRefused = new("allowed.register.cascaderefused", "The cascade would {0} {1} '{2}': {3}");
+    private static readonly MessageTemplate CascadeDelete = new("allowed.register.cascadedelete", "delete");
+    private static readonly MessageTemplate CascadeChange = new("allowed.register.cascadechange", "change");
     /// <summary>Shown instead of a referenced code the reader may not see (lists, exports, pages translate it).</summary>
     public const string Withheld = "(withheld)";
 
@@ -89,8 +92,8 @@ public static class RecordReferences
     /// caller saves them in one transaction.
     /// </summary>
     /// <param name="mayChange">The permission check for one record to delete (true) or edit (false): a reason, or null when allowed.</param>
-    public static async Task<(string? Refused, string? Forbidden)> CascadeAsync(IBakenDb db, RecordKind kind, Record record,
-        Func<RecordKind, Record, bool, CancellationToken, Task<string?>> mayChange, CancellationToken ct)
+    public static async Task<(string? Refused, ValidationMessage? Forbidden)> CascadeAsync(IBakenDb db, RecordKind kind, Record record,
+        Func<RecordKind, Record, bool, CancellationToken, Task<ValidationMessage?>> mayChange, CancellationToken ct)
     {
         var deleted = new HashSet<(string, string)>();
         var pending = new Queue<(RecordKind Kind, Record Record)>();
@@ -109,7 +112,7 @@ public static class RecordReferences
                     if (deleted.Contains((reference.Kind.Name, referrer.Code))) continue;
                     var delete = reference.Field.Required;
                     if (await mayChange(reference.Kind, referrer, delete, ct) is { } refusal)
-                        return (null, $"The cascade would {(delete ? "delete" : "change")} {reference.Kind.Name} '{referrer.Code}': {refusal}");
+                        return (null, CascadeRefused.With(delete ? CascadeDelete : CascadeChange, reference.Kind.Name, referrer.Code, refusal));
                     if (delete)
                     {
                         deleted.Add((reference.Kind.Name, referrer.Code));

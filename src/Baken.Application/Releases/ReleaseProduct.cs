@@ -54,11 +54,11 @@ public sealed class ReleaseProduct(IBakenDb db, ICurrentUser user, TimeProvider 
         var directory = await CompartmentDirectory.LoadAsync(db, ct);
         if (!request.Classification.IsVisibleTo(audience.Level, audience.CompartmentMask))
             return Result<Release>.Invalid(new FieldError("audience", audience.Name,
-                $"an audience cleared for the product's marking {directory.Marking(request.Classification).Text}"));
+                AllowedTexts.ReleasesAudienceCleared.With(directory.Marking(request.Classification).Text)));
 
         if (await FindWithheldAsync(request, ct) is { } hit)
             return Result<Release>.Invalid(new FieldError("section", hit.Section,
-                $"a section without the code or title of a record the audience {audience.Name} may not see ({hit.Kind} {hit.Code}); the release was refused and nothing was stored."));
+                AllowedTexts.ReleasesSectionWithheld.With(audience.Name, hit.Kind, hit.Code)));
 
         var previous = await db.Releases.IgnoreQueryFilters().AsNoTracking()
             .Where(r => r.ProductKind == request.ProductKind && r.Subject == request.Subject && r.Audience == audience.Name)

@@ -1,4 +1,5 @@
 using Baken.Application.Common;
+using Baken.Domain;
 using Baken.Domain.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,7 +20,9 @@ public static class BakenIdentity
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     /// <summary>What a password must be, in the words error messages use.</summary>
-    public const string PasswordRule = "at least 12 characters, 6 of them different, with upper case, lower case, a digit and a symbol";
+    public static readonly MessageTemplate PasswordRule = new("allowed.users.passwordrule", "at least 12 characters, 6 of them different, with upper case, lower case, a digit and a symbol");
+    // Identity's own descriptions of what is missing stay in its words (English).
+    private static readonly MessageTemplate PasswordRuleBroken = new("allowed.users.passwordrulebroken", "{0} ({1})");
 
     public static void Configure(IdentityOptions o)
     {
@@ -49,7 +52,7 @@ public static class BakenIdentity
 
     /// <summary>The password rules Identity found broken, as one field error that never repeats the password.</summary>
     public static FieldError PasswordError(IdentityResult result) =>
-        new("password", "(hidden)", PasswordRule + " (" + string.Join(" ", result.Errors.Select(e => e.Description)) + ")");
+        new("password", "(hidden)", PasswordRuleBroken.With(PasswordRule, ValidationMessage.Verbatim(string.Join(" ", result.Errors.Select(e => e.Description)))));
 
     /// <summary>Checks a password against every rule of <see cref="Configure"/> without storing anything.</summary>
     public static async Task<IdentityResult> CheckPasswordAsync(UserManager<User> users, string password)

@@ -23,7 +23,7 @@ public sealed class ChangeCycleRound(IBakenDb db, ICurrentUser user)
         if (cycle is null) return Result<AssessmentCycle>.NotFound($"No cycle with code '{code}'.");
         if (round != Convergence)
             return Result<AssessmentCycle>.Invalid(new FieldError("round", round.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"{Convergence} (the convergence round; a cycle starts in round {Blind}, the blind round, and a round never goes back)"));
+                AllowedTexts.WorkflowConvergenceRound.With(Convergence, Blind)));
         if (cycle.Status == CycleStatus.Closed) return Result<AssessmentCycle>.Conflict($"Cycle '{code}' is closed.");
         if (cycle.Round >= round) return Result<AssessmentCycle>.Conflict($"Cycle '{code}' is already in round {cycle.Round}.");
 

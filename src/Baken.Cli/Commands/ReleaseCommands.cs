@@ -45,10 +45,10 @@ public static class ReleaseCommands
                 "progress" => Result<AudienceProduct>.Ok(await products.ProgressAsync(target, StrategyCommands.Today(parse.GetValue(asOf)), lang, ct: ct)),
                 "dependencies" => Result<AudienceProduct>.Ok(await products.DependenciesAsync(target, lang, ct)),
                 "agenda" or "minutes" or "summary" when about is not null => await products.MeetingAsync(what.ToLowerInvariant(), about, target, lang, ct),
-                "agenda" or "minutes" or "summary" => Result<AudienceProduct>.Invalid(new FieldError("subject", "", "the code of the meeting")),
+                "agenda" or "minutes" or "summary" => Result<AudienceProduct>.Invalid(new FieldError("subject", "", ReleaseRules.MeetingCode)),
                 "analysis" when about is not null => await products.AnalysisAsync(about, target, lang, ct),
                 _ when what.StartsWith("RUN-", StringComparison.OrdinalIgnoreCase) => await products.AnalysisAsync(what, target, lang, ct),
-                _ => Result<AudienceProduct>.Invalid(new FieldError("product", what, ProductDocuments.ProductKinds)),
+                _ => Result<AudienceProduct>.Invalid(new FieldError("product", what, ReleaseRules.ProductKinds)),
             };
             if (!made.IsOk) return io.Fail(made);
             var released = await ReleaseFiles.ReleaseAsync(session.Get<ReleaseProduct>(), made.Value!, target, fmt, ct);

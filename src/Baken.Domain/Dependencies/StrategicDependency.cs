@@ -23,7 +23,7 @@ public sealed class StrategicDependency : Record
     /// <summary>The largest suppliers and their shares of extra imports, largest first: "China 0.62; Vietnam 0.21".</summary>
     public string? Suppliers { get; set; }
 
-    public const string SuppliersAllowed = "suppliers separated by ';', each a name and its share of extra imports from 0 to 1 with '.' as decimal separator (e.g. 'China 0.62; Vietnam 0.21')";
+    public static readonly MessageTemplate SuppliersAllowed = new("allowed.dependencies.suppliers", "suppliers separated by ';', each a name and its share of extra imports from 0 to 1 with '.' as decimal separator (e.g. 'China 0.62; Vietnam 0.21')");
 
     /// <summary>
     /// <see cref="Suppliers"/> as (name, share) pairs. Without the list (records screened before it existed), the largest

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Baken.Application.Common;
 using Baken.Application.Register;
+using Baken.Domain;
 using CsvHelper;
 using MiniExcelLibs;
 
@@ -24,7 +25,7 @@ public static class RegisterFileReader
         try
         {
             if (stream.CanSeek && stream.Length > MaxFileBytes)
-                return Fail("file", string.Create(CultureInfo.InvariantCulture, $"{stream.Length:N0} bytes"), string.Create(CultureInfo.InvariantCulture, $"a file of at most {MaxFileBytes:N0} bytes"));
+                return Fail("file", string.Create(CultureInfo.InvariantCulture, $"{stream.Length:N0} bytes"), Rules.FileSize.With(MaxFileBytes));
             return format switch
             {
                 RegisterFileFormat.Csv => ReadCsv(stream),
@@ -35,16 +36,16 @@ public static class RegisterFileReader
         catch (Exception e) when (e is CsvFormatException or JsonException or InvalidDataException or IOException or FormatException
                                         or InvalidOperationException or NotSupportedException or ArgumentException or System.Xml.XmlException)
         {
-            return Fail("file", e.GetType().Name, $"a well-formed {format.ToString().ToUpperInvariant()} file ({FirstLine(e.Message)})");
+            return Fail("file", e.GetType().Name, Rules.WellFormed.With(format.ToString().ToUpperInvariant(), ValidationMessage.Verbatim(FirstLine(e.Message))));
         }
     }
 
     public static RegisterFileContent Read(string path, RegisterFileFormat? format = null, FileLimits? limits = null)
     {
-        if (!File.Exists(path)) return Fail("file", path, "the path of an existing file");
+        if (!File.Exists(path)) return Fail("file", path, Rules.ExistingFile);
         if (format is null)
         {
-            if (!RegisterFileFormats.TryFromName(Path.GetExtension(path), out var f)) return Fail("file", path, RegisterFileFormats.Allowed);
+            if (!RegisterFileFormats.TryFromName(Path.GetExtension(path), out var f)) return Fail("file", path, Rules.Formats);
             format = f;
         }
         using var stream = File.OpenRead(path);
@@ -63,9 +64,9 @@ public static class RegisterFileReader
         };
         using var csv = CsvReader.Create(stream, options, true);
         var header = csv.Headers.Select(h => h.Trim()).ToArray();
-        if (header.Length == 0 || header.All(string.IsNullOrEmpty)) return Fail("file", "(empty)", "a CSV file with a header row");
+        if (header.Length == 0 || header.All(string.IsNullOrEmpty)) return Fail("file", "(empty)", Rules.CsvHeader);
         var duplicate = header.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) return Fail("header", duplicate.Key, "each column once", 1);
+        if (duplicate is not null) return Fail("header", duplicate.Key, Rules.ColumnOnce, 1);
         var rows = new List<ImportRow>();
         var errors = new List<FieldError>();
         while (csv.Read())
@@ -113,7 +114,7 @@ public static class RegisterFileReader
             if (values.Values.All(string.IsNullOrWhiteSpace)) continue;
             rows.Add(new ImportRow(line, values));
         }
-        if (line == 1) return Fail("file", "(empty)", "an XLSX file whose first sheet has a header row");
+        if (line == 1) return Fail("file", "(empty)", Rules.XlsxHeader);
         return new RegisterFileContent(null, rows, []);
     }
 
@@ -137,10 +138,10 @@ public static class RegisterFileReader
         {
             if (array.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String) kind = k.GetString();
             if (!array.TryGetProperty("records", out array))
-                return Fail("records", "(missing)", "a JSON array of records, or an object with \"kind\" and \"records\"");
+                return Fail("records", "(missing)", Rules.JsonRecords);
         }
         if (array.ValueKind != JsonValueKind.Array)
-            return Fail("records", array.ValueKind.ToString(), "a JSON array of objects");
+            return Fail("records", array.ValueKind.ToString(), Rules.JsonObjects);
         var rows = new List<ImportRow>();
         var errors = new List<FieldError>();
         var n = 0;
@@ -186,7 +187,21 @@ public static class RegisterFileReader
         _ => e.GetRawText(),
     };
 
-    private static RegisterFileContent Fail(string field, string value, string allowed, int? line = null) =>
+    /// <summary>What a register file may be, as catalogue texts (issue 17).</summary>
+    private static class Rules
+    {
+        public static readonly MessageTemplate FileSize = new("allowed.registerfile.filesize", "a file of at most {0:N0} bytes");
+        public static readonly MessageTemplate WellFormed = new("allowed.registerfile.wellformed", "a well-formed {0} file ({1})");
+        public static readonly MessageTemplate ExistingFile = new("allowed.registerfile.existingfile", "the path of an existing file");
+        public static readonly MessageTemplate Formats = new("allowed.registerfile.formats", RegisterFileFormats.Allowed);
+        public static readonly MessageTemplate CsvHeader = new("allowed.registerfile.csvheader", "a CSV file with a header row");
+        public static readonly MessageTemplate ColumnOnce = new("allowed.registerfile.columnonce", "each column once");
+        public static readonly MessageTemplate XlsxHeader = new("allowed.registerfile.xlsxheader", "an XLSX file whose first sheet has a header row");
+        public static readonly MessageTemplate JsonRecords = new("allowed.registerfile.jsonrecords", "a JSON array of records, or an object with \"kind\" and \"records\"");
+        public static readonly MessageTemplate JsonObjects = new("allowed.registerfile.jsonobjects", "a JSON array of objects");
+    }
+
+    private static RegisterFileContent Fail(string field, string value, ValidationMessage allowed, int? line = null) =>
         new(null, [], [new FieldError(field, value, allowed, line)]);
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();

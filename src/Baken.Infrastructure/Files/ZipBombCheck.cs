@@ -48,5 +48,7 @@ public static class ZipBombCheck
     }
 
     private static FieldError TooLarge(long max) =>
-        new("file", string.Create(CultureInfo.InvariantCulture, $"more than {max:N0} bytes unpacked"), string.Create(CultureInfo.InvariantCulture, $"an XLSX file that unpacks to at most {max:N0} bytes (setting {FileLimits.Section}:{nameof(FileLimits.MaxDecompressedBytes)})"));
+        new("file", string.Create(CultureInfo.InvariantCulture, $"more than {max:N0} bytes unpacked"), UnpackedRule.With(max, $"{FileLimits.Section}:{nameof(FileLimits.MaxDecompressedBytes)}"));
+
+    private static readonly Baken.Domain.MessageTemplate UnpackedRule = new("allowed.files.unpacked", "an XLSX file that unpacks to at most {0:N0} bytes (setting {1})");
 }

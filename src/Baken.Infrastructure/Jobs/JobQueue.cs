@@ -79,11 +79,14 @@ public sealed class JobQueue(DatabaseOptions options, TimeProvider clock)
     {
         await using var db = Context();
         var now = Now;
+        // The notes kept so far (a restart) stay in front of how it ended, as its Reason lines do.
+        var kept = await db.Jobs.AsNoTracking().Where(j => j.Id == id).Select(j => j.Problems).FirstOrDefaultAsync(ct);
+        var notes = Application.Jobs.JobProblems.Append(kept, problems);
         var finished = await db.Jobs.Where(j => j.Id == id && j.ClaimedBy == node && j.State == JobState.Running).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.State, state).SetProperty(j => j.Progress, progress).SetProperty(j => j.ResultCode, resultCode)
             .SetProperty(j => j.Reason, j => reason == null ? j.Reason : j.Reason == null ? reason : j.Reason + "\n" + reason)
             .SetProperty(j => j.Output, output).SetProperty(j => j.OutputName, outputName)
-            .SetProperty(j => j.Problems, problems is { Count: > 0 } ? Application.Jobs.JobProblems.Write(problems) : null)
+            .SetProperty(j => j.Problems, notes)
             .SetProperty(j => j.Parameters, j => j.Kind == JobKinds.AssessmentImport ? "{}" : j.Parameters)
             .SetProperty(j => j.FinishedAtUtc, now).SetProperty(j => j.HeartbeatAtUtc, now), ct);
         if (finished > 0) _uploads.Delete(id);
@@ -93,11 +96,21 @@ public sealed class JobQueue(DatabaseOptions options, TimeProvider clock)
     public async Task<int> ReleaseAsync(string node, CancellationToken ct)
     {
         await using var db = Context();
-        var reason = $"started again: node {node} stopped at {Now:yyyy-MM-dd HH:mm:ss} UTC while running it";
-        return await db.Jobs.Where(j => j.ClaimedBy == node && j.State == JobState.Running).ExecuteUpdateAsync(s => s
-            .SetProperty(j => j.State, JobState.Waiting).SetProperty(j => j.ClaimedBy, (string?)null).SetProperty(j => j.Progress, 0)
-            .SetProperty(j => j.Attempts, j => j.Attempts - 1)
-            .SetProperty(j => j.Reason, j => j.Reason == null ? reason : j.Reason + "\n" + reason), ct);
+        var note = Application.Jobs.JobNotes.NodeStopped.With(node, Now);
+        var reason = note.English;
+        var released = 0;
+        // One job at a time, to add the note to the notes each keeps; only while this node still runs it.
+        foreach (var job in await db.Jobs.AsNoTracking().Where(j => j.ClaimedBy == node && j.State == JobState.Running)
+                     .Select(j => new { j.Id, j.Problems }).ToListAsync(ct))
+        {
+            var notes = Application.Jobs.JobProblems.Append(job.Problems, [Application.Jobs.JobProblems.Plain(note)]);
+            released += await db.Jobs.Where(j => j.Id == job.Id && j.ClaimedBy == node && j.State == JobState.Running).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.State, JobState.Waiting).SetProperty(j => j.ClaimedBy, (string?)null).SetProperty(j => j.Progress, 0)
+                .SetProperty(j => j.Attempts, j => j.Attempts - 1)
+                .SetProperty(j => j.Reason, j => j.Reason == null ? reason : j.Reason + "\n" + reason)
+                .SetProperty(j => j.Problems, notes), ct);
+        }
+        return released;
     }
 
     /// <summary>
@@ -113,18 +126,20 @@ public sealed class JobQueue(DatabaseOptions options, TimeProvider clock)
         var stale = await db.Jobs.Where(j => j.State == JobState.Running && j.HeartbeatAtUtc < silentSince).ToListAsync(ct);
         foreach (var job in stale)
         {
-            var lost = $"node {job.ClaimedBy} stopped answering while running it (last heard {job.HeartbeatAtUtc:yyyy-MM-dd HH:mm:ss} UTC)";
-            var (state, why) = job.CancelRequested ? (JobState.Cancelled, $"cancelled: {lost}")
-                : job.Attempts < maxAttempts ? (JobState.Waiting, $"started again: {lost}")
-                : (JobState.Failed, $"failed: {lost}, after {job.Attempts} attempt(s); start it again");
+            var lost = Application.Jobs.JobNotes.NodeSilent.With(job.ClaimedBy ?? "", (object?)job.HeartbeatAtUtc ?? "");
+            var (state, note) = job.CancelRequested ? (JobState.Cancelled, Application.Jobs.JobNotes.CancelledLost.With(lost))
+                : job.Attempts < maxAttempts ? (JobState.Waiting, Application.Jobs.JobNotes.StartedAgainLost.With(lost))
+                : (JobState.Failed, Application.Jobs.JobNotes.FailedLost.With(lost, job.Attempts));
+            var why = note.English;
             var reason = job.Reason is null ? why : job.Reason + "\n" + why;
+            var notes = Application.Jobs.JobProblems.Append(job.Problems, [Application.Jobs.JobProblems.Plain(note)]);
             DateTime? finished = state == JobState.Waiting ? null : now;
             // A job that will not run again lets go of the upload it carried.
             var parameters = state != JobState.Waiting && JobKinds.CarriesUpload(job.Kind) ? "{}" : job.Parameters;
             // Only if nobody moved it meanwhile (its node may have come back, another node may have recovered it first).
             var moved = await db.Jobs.Where(j => j.Id == job.Id && j.State == JobState.Running && j.HeartbeatAtUtc == job.HeartbeatAtUtc).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.State, state).SetProperty(j => j.ClaimedBy, (string?)null).SetProperty(j => j.Progress, 0)
-                .SetProperty(j => j.Reason, reason).SetProperty(j => j.FinishedAtUtc, finished).SetProperty(j => j.Parameters, parameters), ct);
+                .SetProperty(j => j.Reason, reason).SetProperty(j => j.Problems, notes).SetProperty(j => j.FinishedAtUtc, finished).SetProperty(j => j.Parameters, parameters), ct);
             if (moved > 0 && state != JobState.Waiting) _uploads.Delete(job.Id);
         }
         return stale.Count;

@@ -54,7 +54,7 @@ public static class ReleaseEndpoints
                     "agenda" or "minutes" or "summary" when body.Subject is not null => await products.MeetingAsync(what.ToLowerInvariant(), body.Subject, audience, lang, ct),
                     "analysis" when body.Subject is not null => await products.AnalysisAsync(body.Subject, audience, lang, ct),
                     _ when what.StartsWith("RUN-", StringComparison.OrdinalIgnoreCase) => await products.AnalysisAsync(what, audience, lang, ct),
-                    _ => Result<AudienceProduct>.Invalid(new FieldError("product", what, ProductDocuments.ProductKinds + " (agenda, minutes, summary and analysis need subject)")),
+                    _ => Result<AudienceProduct>.Invalid(new FieldError("product", what, ReleaseRules.ProductKindsWithSubject)),
                 };
                 if (!made.IsOk) return new Result<ReleaseView>(made.Status, null, made.Errors, made.Message).ToResponse(_ => Results.Empty);
                 return (await ReleaseFiles.ReleaseAsync(release, made.Value!, audience, body.Format ?? "docx", ct))

@@ -18,7 +18,7 @@ public sealed class QueryValues
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
-        _errors.Add(new FieldError(name, text, $"a whole number from {min} to {max}"));
+        _errors.Add(new FieldError(name, text, PageRules.WholeNumberRange.With(min, max)));
         return null;
     }
 
@@ -26,7 +26,7 @@ public sealed class QueryValues
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= min && d <= max) return d;
-        _errors.Add(new FieldError(name, text, $"a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)} with '.' as decimal separator"));
+        _errors.Add(new FieldError(name, text, PageRules.NumberRange.With(min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture))));
         return null;
     }
 
@@ -34,12 +34,12 @@ public sealed class QueryValues
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (bool.TryParse(text.Trim(), out var b)) return b;
-        _errors.Add(new FieldError(name, text, "true or false"));
+        _errors.Add(new FieldError(name, text, PageRules.TrueFalse));
         return null;
     }
 
     /// <summary>A value the page cannot use for a reason of its own.</summary>
-    public void Refuse(string name, string text, string allowed) => _errors.Add(new FieldError(name, text, allowed));
+    public void Refuse(string name, string text, Baken.Domain.ValidationMessage allowed) => _errors.Add(new FieldError(name, text, allowed));
 
     /// <summary>True (and the response marked 400 Bad Request) when any value was refused.</summary>
     public bool Failed(HttpContext http)

@@ -116,13 +116,13 @@ public sealed partial class JobWorker(JobQueue queue, IServiceScopeFactory scope
         }
         catch (Exception e) when (IsCancellation(e, cancel.Token))
         {
-            outcome = new JobOutcome(JobState.Cancelled, Reason: $"cancelled by {job.Owner} while it ran");
+            outcome = JobOutcome.Ended(JobState.Cancelled, JobNotes.CancelledWhileRunning.With(job.Owner));
         }
         catch (Exception e)
         {
             // The exception's message may quote the input, so the log names only its type; the owner sees a plain failure.
             LogJobFailed(job.Id, e.GetType().FullName!);
-            outcome = JobOutcome.Failed($"the job stopped unexpectedly; the server log names the job {job.Id}");
+            outcome = JobOutcome.Ended(JobState.Failed, JobNotes.StoppedUnexpectedly.With(job.Id.ToString()));
         }
         await cancel.CancelAsync();
         await beating;

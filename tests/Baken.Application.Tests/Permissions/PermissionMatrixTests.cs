@@ -59,7 +59,7 @@ public sealed class PermissionMatrixTests
     {
         var owner = new RecordOwner("RIVM", "ana-rivm");
         Permission.Refusal(As(Roles.Analyst, "RIVM", "ana-rivm"), PermissionMatrix.Assessments, PermissionAction.Edit, owner).ShouldBeNull();
-        Permission.Refusal(As(Roles.Analyst, "RIVM", "ana-ncsc"), PermissionMatrix.Assessments, PermissionAction.Edit, owner)!.ShouldContain("ana-rivm");
+        Permission.Refusal(As(Roles.Analyst, "RIVM", "ana-ncsc"), PermissionMatrix.Assessments, PermissionAction.Edit, owner)!.English.ShouldContain("ana-rivm");
         Permission.Refusal(As(Roles.Coordinator, null, "coord"), PermissionMatrix.Assessments, PermissionAction.Edit, owner).ShouldBeNull();
         Permission.Refusal(As(Roles.PolicyOwner, "RIVM", "po"), PermissionMatrix.Assessments, PermissionAction.Edit, owner).ShouldNotBeNull();
     }
@@ -70,7 +70,7 @@ public sealed class PermissionMatrixTests
         var mine = As(Roles.PolicyOwner, "MIN-JENV");
         Permission.Refusal(mine, PermissionMatrix.Strategy, PermissionAction.Edit, new RecordOwner("MIN-JENV", null)).ShouldBeNull();
         Permission.Refusal(mine, PermissionMatrix.Strategy, PermissionAction.Edit, new RecordOwner("min-jenv", null)).ShouldBeNull();
-        Permission.Refusal(mine, PermissionMatrix.Strategy, PermissionAction.Edit, new RecordOwner("MIN-BZK", null))!.ShouldContain("MIN-BZK");
+        Permission.Refusal(mine, PermissionMatrix.Strategy, PermissionAction.Edit, new RecordOwner("MIN-BZK", null))!.English.ShouldContain("MIN-BZK");
         Permission.Refusal(mine, PermissionMatrix.Strategy, PermissionAction.Create, RecordOwner.None).ShouldNotBeNull();
         // Without an organisation on the account, nothing is "own".
         Permission.Refusal(As(Roles.PolicyOwner), PermissionMatrix.Strategy, PermissionAction.Edit, RecordOwner.None).ShouldNotBeNull();

@@ -122,7 +122,7 @@ public sealed class ReferenceIntegrityTests
         var hidden = await save.HandleAsync(new SaveRecordRequest("scenario", "E-1", Values(("title", "x"), ("kind", "hazard"), ("risk", "R-SECRET")), SaveMode.Create));
 
         unknown.Status.ShouldBe(ResultStatus.Invalid);
-        unknown.Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("risk", "R-NONE", "the code of an existing risk"));
+        unknown.Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("risk", "R-NONE", Baken.Domain.ValidationMessage.Verbatim("the code of an existing risk")));
         hidden.Status.ShouldBe(ResultStatus.Invalid);
         hidden.Errors.ShouldHaveSingleItem().Allowed.ShouldBe(unknown.Errors[0].Allowed);
     }

@@ -23,6 +23,6 @@ public sealed class SupplierSharesTests
 
         error.Field.ShouldBe("suppliers");
         error.Value.ShouldBe(part);
-        error.AllowedValues.ShouldBe(StrategicDependency.SuppliersAllowed);
+        error.AllowedValues.ShouldBe(StrategicDependency.SuppliersAllowed.English);
     }
 }

@@ -68,6 +68,7 @@ public sealed class DutchProblemsTests
         var cells = lines[1].Split(',');
         cells[Array.IndexOf(lines[0].Split(','), "likelihood")] = "";
         cells[Array.IndexOf(lines[0].Split(','), "horizon_years")] = "500";
+        cells[Array.IndexOf(lines[0].Split(','), "1.1")] = "D-B"; // the analysis's class parser explains this one
         lines[1] = string.Join(",", cells);
         var table = string.Join("\n", lines);
 
@@ -76,9 +77,11 @@ public sealed class DutchProblemsTests
         dutch.ShouldContain("likelihood is leeg: geef een klasse A–E, een bereik zoals B-D, of een kans over de horizon zoals 2% of 0.02.", customMessage: listed);
         dutch.ShouldContain("'500' — horizon_years moet een aantal jaren in (0, 100] zijn");
         dutch.ShouldNotContain("likelihood is empty");
+        dutch.ShouldContain("'D-B' is een onmogelijk bereik: D ligt boven B; schrijf de lagere klasse eerst (bijv. B-D).");
 
         var english = await UploadAsync(browser, table, "en");
         english.ShouldContain("line 2: likelihood: '' — likelihood is empty: give a class A–E, a range such as B-D, or a probability over the horizon such as 2% or 0.02.");
         english.ShouldContain("line 2: horizon_years: '500' — horizon_years must be a number of years in (0, 100], e.g. 5 (empty means 5).");
+        english.ShouldContain("'D-B' is an impossible range: D lies above B; write the lower class first (e.g. B-D).");
     }
 }

@@ -18,18 +18,31 @@ namespace Baken.Web.Tests.Localization;
 public sealed partial class MessageCatalogueTests
 {
     private static readonly Assembly[] Core =
-        [typeof(ValidationMessage).Assembly, typeof(AllowedTexts).Assembly, typeof(Baken.Infrastructure.Persistence.BakenDbContext).Assembly];
+        [typeof(Baken.Analysis.ParseText).Assembly, typeof(ValidationMessage).Assembly, typeof(AllowedTexts).Assembly, typeof(Baken.Infrastructure.Persistence.BakenDbContext).Assembly,
+         typeof(Baken.Web.Components.PageRules).Assembly];
 
-    /// <summary>Every template declared as a static field anywhere in Domain, Application and Infrastructure.</summary>
+    /// <summary>
+    /// Every template declared as a static field anywhere in Analysis (its parsers' texts), Domain, Application, Infrastructure and the web host's pages,
+    /// alone or as the values of a static dictionary (a permission's verbs, subjects and roles).
+    /// </summary>
     internal static IReadOnlyList<(string Where, MessageTemplate Template)> Templates() =>
         Core.SelectMany(a => a.GetTypes())
             .Select(Closed)
             .Where(t => t is not null)
             .SelectMany(t => t!.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
-                .Where(f => f.FieldType == typeof(MessageTemplate))
-                .Select(f => ($"{t.Name}.{f.Name}", (MessageTemplate)f.GetValue(null)!)))
+                .Where(f => !f.IsLiteral && (f.FieldType == typeof(MessageTemplate) || f.FieldType == typeof(Baken.Analysis.ParseText) || IsTemplateDictionary(f.FieldType)))
+                .SelectMany(f => f.GetValue(null) switch
+                {
+                    MessageTemplate one => [($"{t.Name}.{f.Name}", one)],
+                    Baken.Analysis.ParseText parser => [($"{t.Name}.{f.Name}", new MessageTemplate(parser.Key, parser.English))],
+                    System.Collections.IDictionary many => many.Values.Cast<MessageTemplate>().Select(v => ($"{t.Name}.{f.Name}[{v.Key}]", v)),
+                    _ => [],
+                }))
             .Where(x => !x.Item2.IsVerbatim) // the frame of a text from outside Baken, shown as given
             .ToList();
+
+    private static bool IsTemplateDictionary(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) && type.GetGenericArguments()[1] == typeof(MessageTemplate);
 
     // A generic type (the record field builder) holds its templates once per closed type; one closing reads them.
     private static Type? Closed(Type t)

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Baken.Application.Common;
+using Baken.Application.Permissions;
+using Baken.Domain.Security;
+using Baken.Domain.Users;
+using Baken.Testing;
+using Baken.Web.Localization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Baken.Web.Tests.Localization;
+
+/// <summary>
+/// Issue 17: a refusal of the permission model is a catalogue text. The API and the CLI keep its English word for word;
+/// a Dutch page says it in Dutch, the action, the subject and the roles included.
+/// </summary>
+public sealed class RefusalTextTests
+{
+    private static FixedUser As(string role, string? organisation = null, string name = "someone") =>
+        new(name, ClassificationLevel.StaatsgeheimZeerGeheim, -1, [role], organisation);
+
+    internal static (string Dutch, string English) Read(Baken.Domain.ValidationMessage message)
+    {
+        var ui = new Ui(new StringLocalizer<Ui>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)));
+        var (ui0, c0) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
+            var dutch = ui.Message(message);
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-GB");
+            return (dutch, ui.Message(message));
+        }
+        finally { CultureInfo.CurrentUICulture = ui0; CultureInfo.CurrentCulture = c0; }
+    }
+
+    [Fact]
+    public void ARoleThatMayNot_IsToldWhichRolesMay_InTheReadersLanguage()
+    {
+        var denied = Permission.Deny<int>(As(Roles.Public), PermissionMatrix.Strategy, PermissionAction.Create)!;
+
+        denied.Status.ShouldBe(ResultStatus.Forbidden);
+        denied.Message.ShouldBe($"To create strategy needs the role {PermissionMatrix.RolesFor(PermissionMatrix.Strategy, PermissionAction.Create)}.");
+        var (dutch, english) = Read(denied.Said);
+        english.ShouldBe(denied.Message);
+        dutch.ShouldStartWith("Voor het aanmaken van de strategie is de rol ");
+        dutch.ShouldEndWith(" nodig.");
+        dutch.ShouldContain("Coördinator");
+        dutch.ShouldNotContain(" or ");
+    }
+
+    [Fact]
+    public void ARecordOfAnotherOrganisation_IsRefusedInDutch_AndInTheCoresEnglish()
+    {
+        var refusal = Permission.Refusal(As(Roles.PolicyOwner, "MIN-JENV"), PermissionMatrix.Strategy, PermissionAction.Edit, new RecordOwner("MIN-BZK", null))!;
+
+        var (dutch, english) = Read(refusal);
+        english.ShouldBe("You may edit strategy of your own organisation ('MIN-JENV') only; this one belongs to 'MIN-BZK'.");
+        refusal.English.ShouldBe(english);
+        dutch.ShouldBe("Het bewerken van de strategie mag u alleen voor uw eigen organisatie ('MIN-JENV'); dit record hoort bij 'MIN-BZK'.");
+
+        var orphan = Permission.Refusal(As(Roles.PolicyOwner, "MIN-JENV"), PermissionMatrix.Strategy, PermissionAction.Declassify, RecordOwner.None)!;
+        Read(orphan).English.ShouldBe("You may lower the classification of strategy of your own organisation ('MIN-JENV') only; this one belongs to 'no organisation'.");
+        Read(orphan).Dutch.ShouldBe("Het verlagen van de rubricering van de strategie mag u alleen voor uw eigen organisatie ('MIN-JENV'); dit record hoort bij 'geen organisatie'.");
+    }
+
+    [Fact]
+    public void AnotherAnalystsAssessment_IsRefusedInDutch()
+    {
+        var refusal = Permission.Refusal(As(Roles.Analyst, "RIVM", "ana-ncsc"), PermissionMatrix.Assessments, PermissionAction.Edit, new RecordOwner("RIVM", "ana-rivm"))!;
+
+        var (dutch, english) = Read(refusal);
+        english.ShouldBe("An assessment is written by its own analyst ('ana-rivm') or a Coordinator.");
+        dutch.ShouldBe("Een beoordeling wordt geschreven door haar eigen analist ('ana-rivm') of een coördinator.");
+    }
+
+    [Fact]
+    public void ABatchWithManyRefusedRows_IsOneSentenceInEachLanguage()
+    {
+        var row = new FieldError("code", "M-1", Permission.Refusal(As(Roles.PolicyOwner, "A"), PermissionMatrix.Strategy, PermissionAction.Edit, new RecordOwner("B", null))!, 2);
+        var refused = Permission.Refused<int>([row, row with { Line = 3 }]);
+
+        refused.Message.ShouldBe("Refused: 2 rows name records you may not write; nothing was written.");
+        Read(refused.Said).Dutch.ShouldBe("Geweigerd: 2 regels noemen records die u niet mag schrijven; er is niets geschreven.");
+        Permission.Refused<int>([row]).Message.ShouldBe($"Refused: {row}");
+    }
+
+    [Fact]
+    public void ARefusalKeptWithAFailedJob_IsStillDutch_WhenReadBack()
+    {
+        var row = new FieldError("code", "M-1", Permission.Refusal(As(Roles.PolicyOwner, "A"), PermissionMatrix.Strategy, PermissionAction.Edit, new RecordOwner("B", null))!, 2);
+
+        var kept = Baken.Application.Jobs.JobProblems.Read(Baken.Application.Jobs.JobProblems.Write([row])).ShouldHaveSingleItem();
+
+        kept.ShouldBe(row);
+        Read(kept.Message).Dutch.ShouldBe("Het bewerken van de strategie mag u alleen voor uw eigen organisatie ('A'); dit record hoort bij 'B'.");
+    }
+}
