@@ -32,8 +32,11 @@ public static class ResultResponses
     public static IResult Problem(int status, string title, string? detail, IDictionary<string, object?>? extensions = null) =>
         Results.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);
 
-    /// <summary>A validation problem for one value the host itself could not read, such as a query parameter.</summary>
-    public static IResult Invalid(string field, string? value, string allowed) => Invalid([new FieldError(field, value ?? "", allowed)]);
+    /// <summary>
+    /// A validation problem for one value the host itself could not read, such as a query parameter. The API answers in
+    /// English only, so its routes' own rules are English texts; what a page shows goes through the catalogue instead.
+    /// </summary>
+    public static IResult Invalid(string field, string? value, string allowed) => Invalid([new FieldError(field, value ?? "", ValidationMessage.Verbatim(allowed))]);
 
     /// <summary>
     /// A validation problem listing at most <see cref="ProblemList.MaxShown"/> problems, with the count of the rest. Each
