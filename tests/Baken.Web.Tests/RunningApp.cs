@@ -32,7 +32,7 @@ public sealed class RunningApp : IAsyncDisposable
     public TestDatabase Database { get; }
     public Uri Address { get; }
 
-    /// <summary>What the host logged at Error; the clients this class makes fail with it on a 5xx answer.</summary>
+    /// <summary>What the host logged at Error; the clients this class makes fail with it on a 500 answer.</summary>
     public ServerErrors Errors { get; }
 
     public static async Task<RunningApp> StartAsync(DatabaseProvider provider, bool catalogue = false, Action<WebApplicationBuilder>? configure = null)

@@ -30,13 +30,13 @@ public sealed class ServerErrors : ILoggerProvider
         }
     }
 
-    /// <summary>Turns a 5xx answer into a failure that carries what the server logged.</summary>
+    /// <summary>Turns a 500 answer (an unexpected failure; a 503 from health or a limit is an answer) into a failure that carries what the server logged.</summary>
     public sealed class Handler(ServerErrors errors, HttpMessageHandler inner) : DelegatingHandler(inner)
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var response = await base.SendAsync(request, cancellationToken);
-            if ((int)response.StatusCode >= 500)
+            if (response.StatusCode == System.Net.HttpStatusCode.InternalServerError)
                 throw new HttpRequestException($"{request.Method} {request.RequestUri?.PathAndQuery} answered {(int)response.StatusCode}; the server logged:{Environment.NewLine}{errors.Describe()}",
                     null, response.StatusCode);
             return response;

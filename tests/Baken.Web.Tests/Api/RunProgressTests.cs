@@ -77,7 +77,7 @@ public sealed class RunProgressTests
             { ["_handler"] = "cancel-job", ["__RequestVerificationToken"] = await RunningApp.AntiforgeryAsync(owner, $"/analysis/progress/{job}") }));
         var page = await cancelled.Content.ReadAsStringAsync();
         page.ShouldContain("<h1>Analyse afgebroken</h1>");
-        page.ShouldContain("cancelled by eigenaar");
+        page.ShouldContain("geannuleerd door eigenaar");
         await using var db = app.Database.Context(FixedUser.System);
         (await db.Jobs.SingleAsync()).State.ShouldBe(JobState.Cancelled);
     }

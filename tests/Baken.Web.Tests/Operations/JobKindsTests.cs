@@ -105,7 +105,7 @@ public sealed class JobKindsTests
         var posted = await UploadAsync(member, ExampleCsv());
 
         posted.StatusCode.ShouldBe(HttpStatusCode.OK);
-        WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync()).ShouldContain("To import assessments needs the role");
+        WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync()).ShouldContain("Voor het importeren van beoordelingen is de rol");
         // The use case itself refuses, whoever calls it.
         await using var db = app.Database.Context(FixedUser.System);
         var refused = await new BackgroundJobs(db, new FixedUser("lid", ClassificationLevel.StaatsgeheimGeheim, 0, [Roles.CouncilMember]), TimeProvider.System,
@@ -185,7 +185,7 @@ public sealed class JobKindsTests
 
         var html = WebUtility.HtmlDecode(await cancelled.Content.ReadAsStringAsync());
         html.ShouldContain("<h1>Taak afgebroken</h1>");
-        html.ShouldContain("cancelled by coordinator");
+        html.ShouldContain("geannuleerd door coordinator");
         var job = await JobAsync(app, id);
         job.State.ShouldBe(JobState.Cancelled);
         job.Parameters.ShouldBe("{}");
