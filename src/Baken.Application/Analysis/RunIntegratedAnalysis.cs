@@ -63,6 +63,9 @@ public sealed class RunIntegratedAnalysis(IBakenDb db, ICurrentUser user, TimePr
             return Result<AnalysisRunOutcome>.Invalid(new FieldError("as-clearance", asLevel.DisplayName(), AllowedTexts.OwnClearance.With(user.Clearance.DisplayName())));
         var ceiling = request.AsClearance ?? user.Clearance;
 
+        // A register without a catalogue is a state to explain, not a failure of the server.
+        if (!await db.Criteria.AnyAsync(c => !c.Retired, ct))
+            return Result<AnalysisRunOutcome>.Invalid(new FieldError("catalogue", "", AllowedTexts.AnalysisNoCriteria));
         var catalogue = await catalogueLoader.HandleAsync(ct);
         PreferenceProfile profile;
         if (request.Profile is null) profile = catalogue.DefaultProfile;

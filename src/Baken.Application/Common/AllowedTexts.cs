@@ -177,6 +177,8 @@ public static class AllowedTexts
         "There is nothing to analyse yet: the register holds no {0}. Import the analysts' assessment file ('baken assessments import FILE', or the page /assessments/import), " +
         "or load the fictional demonstration data ('baken demo', or the button on the dashboard for an administrator).");
     public static readonly MessageTemplate AnalysisNoAssessment = new("allowed.analysis.noassessment", "assessment you may see");
+    public static readonly MessageTemplate AnalysisNoCriteria = new("allowed.analysis.nocriteria",
+        "impact criteria you may see in the catalogue; load the catalogue first ('baken catalog import')");
     public static readonly MessageTemplate AnalysisNoAssessmentAt = new("allowed.analysis.noassessmentat", "assessment you may see at {0}");
     public static readonly MessageTemplate AnalysisNoValidated = new("allowed.analysis.novalidated", "validated assessment you may see");
     public static readonly MessageTemplate AnalysisNoValidatedAt = new("allowed.analysis.novalidatedat", "validated assessment you may see at {0}");
