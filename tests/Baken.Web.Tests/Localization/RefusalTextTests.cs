@@ -95,4 +95,23 @@ public sealed class RefusalTextTests
         kept.ShouldBe(row);
         Read(kept.Message).Dutch.ShouldBe("Het bewerken van de strategie mag u alleen voor uw eigen organisatie ('A'); dit record hoort bij 'B'.");
     }
+
+    [Fact]
+    public void AWorkflowRefusalOrConflict_IsDutchOnAPage_AndTheSameEnglishForTheApi()
+    {
+        var refused = Baken.Application.Workflow.WorkflowRoles.NotCoordinator<int>(Baken.Application.Workflow.WorkflowRoles.ValidateAssessment);
+        refused.Status.ShouldBe(ResultStatus.Forbidden);
+        refused.Message.ShouldBe("Only a coordinator may validate an assessment.");
+        Read(refused.Said).ShouldBe(("Alleen een coördinator mag een beoordeling valideren.", refused.Message!));
+
+        var conflict = Result<int>.Conflict(Baken.Application.Workflow.WorkflowRoles.CycleInRound.With("CYC-1", 2));
+        conflict.Status.ShouldBe(ResultStatus.Conflict);
+        conflict.Message.ShouldBe("Cycle 'CYC-1' is already in round 2.");
+        Read(conflict.Said).ShouldBe(("Cyclus 'CYC-1' is al in ronde 2.", conflict.Message!));
+
+        var missing = Result<int>.NotFound(Baken.Application.Workflow.WorkflowRoles.NoReview.With("REV-1"));
+        missing.Message.ShouldBe("No likelihood review 'REV-1'.");
+        Read(missing.Said).Dutch.ShouldBe("Er is geen herbeoordeling van de waarschijnlijkheid 'REV-1'.");
+    }
+
 }
