@@ -114,4 +114,26 @@ public sealed class RefusalTextTests
         Read(missing.Said).Dutch.ShouldBe("Er is geen herbeoordeling van de waarschijnlijkheid 'REV-1'.");
     }
 
+    [Fact]
+    public void APagesOutcomeLine_IsDutchOnADutchPage_AndAsTheCoreWroteItOnAnEnglishOne()
+    {
+        var ui = new Ui(new StringLocalizer<Ui>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)));
+        var closed = Result<int>.Conflict(Baken.Application.Workflow.WorkflowRoles.ReviewClosed.With("REV-1"));
+        var invalid = Result<int>.Invalid(new FieldError("decision", "", AllowedTexts.WorkflowNoChangeRevised));
+        var (ui0, c0) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
+            ui.Outcome(closed).ShouldBe("Herbeoordeling 'REV-1' is al gesloten.");
+            var dutch = ui.Outcome(invalid);
+            dutch.ShouldBe(ui.Problem(invalid.Errors[0]));
+            dutch.ShouldNotContain("not valid");
+            dutch.ShouldNotContain("allowed");
+
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-GB");
+            ui.Outcome(closed).ShouldBe("Review 'REV-1' is already closed.");
+            ui.Outcome(invalid).ShouldBe($"The input is not valid. {invalid.Errors[0]}");
+        }
+        finally { CultureInfo.CurrentUICulture = ui0; CultureInfo.CurrentCulture = c0; }
+    }
 }
