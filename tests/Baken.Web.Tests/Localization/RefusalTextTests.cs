@@ -136,4 +136,5 @@ public sealed class RefusalTextTests
         }
         finally { CultureInfo.CurrentUICulture = ui0; CultureInfo.CurrentCulture = c0; }
     }
+
 }
