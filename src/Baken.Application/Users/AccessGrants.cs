@@ -1,4 +1,5 @@
 using Baken.Application.Common;
+using Baken.Domain;
 using Baken.Domain.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,9 @@ internal static class AccessGrants
     public static bool WithinReach(ICurrentUser caller, Domain.Users.User target) =>
         target.Clearance <= caller.Clearance && (target.CompartmentMask & ~caller.CompartmentMask) == 0;
 
-    public const string OutOfReach = "This account holds a clearance or compartments beyond yours; an administrator who holds them manages it.";
+    public static readonly MessageTemplate OutOfReach = new("allowed.users.outofreach", "This account holds a clearance or compartments beyond yours; an administrator who holds them manages it.");
+    public static readonly MessageTemplate NoUser = new("allowed.users.nouser", "No user '{0}'.");
+    public static readonly MessageTemplate AdministratorManages = new("allowed.users.adminmanages", "Only an administrator can manage users.");
 
     public static ClassificationLevel Clearance(string text, ICurrentUser caller, List<FieldError> errors)
     {

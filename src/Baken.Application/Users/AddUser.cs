@@ -19,11 +19,13 @@ public sealed record AddedUser(string UserName, string Clearance, IReadOnlyList<
 /// <summary>Creates an account with a clearance, compartments and roles.</summary>
 public sealed class AddUser(IBakenDb db, ICurrentUser caller, TimeProvider clock)
 {
+    private static readonly MessageTemplate AdministratorAdds = new("allowed.users.adminadds", "Only an administrator can add users.");
+
     public async Task<Result<AddedUser>> HandleAsync(AddUserRequest request, CancellationToken ct = default)
     {
         var errors = new List<FieldError>();
         if (!Permissions.Permission.MayAtAll(caller, Permissions.PermissionMatrix.Accounts, Permissions.PermissionAction.Create))
-            return Result<AddedUser>.Forbidden("Only an administrator can add users.");
+            return Result<AddedUser>.Forbidden(AdministratorAdds);
         if (!RecordCode.IsValid(request.UserName)) errors.Add(new FieldError("userName", request.UserName, RecordCode.Rule));
         else if (await db.Users.AnyAsync(u => u.UserName == request.UserName.Trim(), ct))
             errors.Add(new FieldError("userName", request.UserName, AllowedTexts.UsersUserNameNotTaken));

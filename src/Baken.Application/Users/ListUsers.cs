@@ -10,10 +10,12 @@ public sealed record UserView(string UserName, string DisplayName, string Cleara
 /// <summary>The accounts, for administrators.</summary>
 public sealed class ListUsers(IBakenDb db, ICurrentUser caller)
 {
+    private static readonly Baken.Domain.MessageTemplate AdministratorLists = new("allowed.users.adminlists", "Only an administrator can list users.");
+
     public async Task<Result<IReadOnlyList<UserView>>> HandleAsync(CancellationToken ct = default)
     {
         if (!caller.IsInRole(Domain.Users.Roles.Administrator))
-            return Result<IReadOnlyList<UserView>>.Forbidden("Only an administrator can list users.");
+            return Result<IReadOnlyList<UserView>>.Forbidden(AdministratorLists);
         var compartments = await CompartmentDirectory.LoadAsync(db, ct);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);
         return Result<IReadOnlyList<UserView>>.Ok(users.Select(u => new UserView(u.UserName, u.DisplayName, u.Clearance.DisplayName(),

@@ -29,16 +29,16 @@ public sealed class ManageUsers(IBakenDb db, ICurrentUser caller, TimeProvider c
 
     public async Task<Result<AccountView>> GetAsync(string userName, CancellationToken ct = default)
     {
-        if (!Permissions.Permission.MayAtAll(caller, Permissions.PermissionMatrix.Accounts, Permissions.PermissionAction.Edit)) return Result<AccountView>.Forbidden("Only an administrator can manage users.");
+        if (!Permissions.Permission.MayAtAll(caller, Permissions.PermissionMatrix.Accounts, Permissions.PermissionAction.Edit)) return Result<AccountView>.Forbidden(AccessGrants.AdministratorManages);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct);
-        return user is null ? Result<AccountView>.NotFound($"No user '{userName}'.") : Result<AccountView>.Ok(await ViewAsync(user, ct));
+        return user is null ? Result<AccountView>.NotFound(AccessGrants.NoUser.With(userName)) : Result<AccountView>.Ok(await ViewAsync(user, ct));
     }
 
     public async Task<Result<AccountView>> ChangeAccessAsync(ChangeAccessRequest request, CancellationToken ct = default)
     {
-        if (!Permissions.Permission.MayAtAll(caller, Permissions.PermissionMatrix.Accounts, Permissions.PermissionAction.Edit)) return Result<AccountView>.Forbidden("Only an administrator can manage users.");
+        if (!Permissions.Permission.MayAtAll(caller, Permissions.PermissionMatrix.Accounts, Permissions.PermissionAction.Edit)) return Result<AccountView>.Forbidden(AccessGrants.AdministratorManages);
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == request.UserName, ct);
-        if (user is null) return Result<AccountView>.NotFound($"No user '{request.UserName}'.");
+        if (user is null) return Result<AccountView>.NotFound(AccessGrants.NoUser.With(request.UserName));
         if (!AccessGrants.WithinReach(caller, user)) return Result<AccountView>.Forbidden(AccessGrants.OutOfReach);
         var errors = new List<FieldError>();
         var clearance = AccessGrants.Clearance(request.Clearance, caller, errors);
@@ -63,9 +63,9 @@ public sealed class ManageUsers(IBakenDb db, ICurrentUser caller, TimeProvider c
     /// <summary>A new one-time password (to be changed at the next sign-in); also lifts a lockout.</summary>
     public async Task<Result<string>> ResetPasswordAsync(string userName, CancellationToken ct = default)
     {
-        if (!Permissions.Permission.MayAtAll(caller, Permissions.PermissionMatrix.Accounts, Permissions.PermissionAction.Edit)) return Result<string>.Forbidden("Only an administrator can manage users.");
+        if (!Permissions.Permission.MayAtAll(caller, Permissions.PermissionMatrix.Accounts, Permissions.PermissionAction.Edit)) return Result<string>.Forbidden(AccessGrants.AdministratorManages);
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct);
-        if (user is null) return Result<string>.NotFound($"No user '{userName}'.");
+        if (user is null) return Result<string>.NotFound(AccessGrants.NoUser.With(userName));
         if (!AccessGrants.WithinReach(caller, user)) return Result<string>.Forbidden(AccessGrants.OutOfReach);
         var before = await SnapshotAsync(user, ct);
         using var users = BakenIdentity.UserManagerFor(db);
@@ -81,9 +81,9 @@ public sealed class ManageUsers(IBakenDb db, ICurrentUser caller, TimeProvider c
     /// <summary>Lifts a lockout before it ends by itself.</summary>
     public async Task<Result<AccountView>> UnlockAsync(string userName, CancellationToken ct = default)
     {
-        if (!Permissions.Permission.MayAtAll(caller, Permissions.PermissionMatrix.Accounts, Permissions.PermissionAction.Edit)) return Result<AccountView>.Forbidden("Only an administrator can manage users.");
+        if (!Permissions.Permission.MayAtAll(caller, Permissions.PermissionMatrix.Accounts, Permissions.PermissionAction.Edit)) return Result<AccountView>.Forbidden(AccessGrants.AdministratorManages);
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct);
-        if (user is null) return Result<AccountView>.NotFound($"No user '{userName}'.");
+        if (user is null) return Result<AccountView>.NotFound(AccessGrants.NoUser.With(userName));
         if (!AccessGrants.WithinReach(caller, user)) return Result<AccountView>.Forbidden(AccessGrants.OutOfReach);
         var before = await SnapshotAsync(user, ct);
         user.FailedSignIns = 0;

@@ -17,10 +17,10 @@ public sealed class AssignCycle(IBakenDb db, ICurrentUser user)
 {
     public async Task<Result<CycleAssignment>> HandleAsync(AssignCycleRequest request, CancellationToken ct = default)
     {
-        if (!WorkflowRoles.IsCoordinator(user)) return WorkflowRoles.NotCoordinator<CycleAssignment>("assign analysts");
+        if (!WorkflowRoles.IsCoordinator(user)) return WorkflowRoles.NotCoordinator<CycleAssignment>(WorkflowRoles.AssignAnalysts);
         var cycle = await db.Cycles.FirstOrDefaultAsync(c => c.Code == request.Cycle, ct);
-        if (cycle is null) return Result<CycleAssignment>.NotFound($"No cycle with code '{request.Cycle}'.");
-        if (cycle.Status == CycleStatus.Closed) return Result<CycleAssignment>.Conflict($"Cycle '{cycle.Code}' is closed.");
+        if (cycle is null) return Result<CycleAssignment>.NotFound(WorkflowRoles.NoCycle.With(request.Cycle));
+        if (cycle.Status == CycleStatus.Closed) return Result<CycleAssignment>.Conflict(WorkflowRoles.CycleClosed.With(cycle.Code));
         var scenarioCode = request.Scenario.Trim();
         if (!cycle.Scenarios.Contains(scenarioCode))
             return Result<CycleAssignment>.Invalid(new FieldError("scenario", scenarioCode, AllowedTexts.WorkflowCycleScenario.With(string.Join(", ", cycle.Scenarios))));

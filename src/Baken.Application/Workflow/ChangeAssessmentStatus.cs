@@ -34,7 +34,7 @@ public sealed class ChangeAssessmentStatus(IBakenDb db, ICurrentUser user)
                 a.StatusNote = WorkflowRoles.Is(user, a.Analyst) ? note : $"entered by {user.UserName} for {a.Analyst}" + (note is null ? "" : ": " + note);
                 break;
             case StatusAction.Return:
-                if (!isCoordinator) return WorkflowRoles.NotCoordinator<Assessment>("return an assessment");
+                if (!isCoordinator) return WorkflowRoles.NotCoordinator<Assessment>(WorkflowRoles.ReturnAssessment);
                 if (note is null) return Result<Assessment>.Invalid(new FieldError("reason", "", AllowedTexts.WorkflowCommentsAnalystWhyIt));
                 if (a.Status != AssessmentStatus.Submitted)
                     return Result<Assessment>.Conflict($"Assessment '{code}' is {AssessmentStatuses.Name(a.Status)}; only a submitted assessment can be returned.");
@@ -42,7 +42,7 @@ public sealed class ChangeAssessmentStatus(IBakenDb db, ICurrentUser user)
                 a.StatusNote = note;
                 break;
             case StatusAction.Validate:
-                if (!isCoordinator) return WorkflowRoles.NotCoordinator<Assessment>("validate an assessment");
+                if (!isCoordinator) return WorkflowRoles.NotCoordinator<Assessment>(WorkflowRoles.ValidateAssessment);
                 if (a.Status != AssessmentStatus.Submitted)
                     return Result<Assessment>.Conflict($"Assessment '{code}' is {AssessmentStatuses.Name(a.Status)}; only a submitted assessment can be validated.");
                 a.Status = AssessmentStatus.Validated;

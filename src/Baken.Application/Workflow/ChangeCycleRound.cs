@@ -18,14 +18,14 @@ public sealed class ChangeCycleRound(IBakenDb db, ICurrentUser user)
 
     public async Task<Result<AssessmentCycle>> HandleAsync(string code, int round, CancellationToken ct = default)
     {
-        if (!WorkflowRoles.IsCoordinator(user)) return WorkflowRoles.NotCoordinator<AssessmentCycle>("move an assessment cycle to its next round");
+        if (!WorkflowRoles.IsCoordinator(user)) return WorkflowRoles.NotCoordinator<AssessmentCycle>(WorkflowRoles.MoveToNextRound);
         var cycle = await db.Cycles.FirstOrDefaultAsync(c => c.Code == code, ct);
-        if (cycle is null) return Result<AssessmentCycle>.NotFound($"No cycle with code '{code}'.");
+        if (cycle is null) return Result<AssessmentCycle>.NotFound(WorkflowRoles.NoCycle.With(code));
         if (round != Convergence)
             return Result<AssessmentCycle>.Invalid(new FieldError("round", round.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 AllowedTexts.WorkflowConvergenceRound.With(Convergence, Blind)));
-        if (cycle.Status == CycleStatus.Closed) return Result<AssessmentCycle>.Conflict($"Cycle '{code}' is closed.");
-        if (cycle.Round >= round) return Result<AssessmentCycle>.Conflict($"Cycle '{code}' is already in round {cycle.Round}.");
+        if (cycle.Status == CycleStatus.Closed) return Result<AssessmentCycle>.Conflict(WorkflowRoles.CycleClosed.With(code));
+        if (cycle.Round >= round) return Result<AssessmentCycle>.Conflict(WorkflowRoles.CycleInRound.With(code, cycle.Round));
 
         var scenarios = cycle.Scenarios;
         var assessments = await db.Assessments.Where(a => scenarios.Contains(a.ScenarioCode)).ToListAsync(ct);

@@ -9,10 +9,10 @@ public sealed class CloseCycle(IBakenDb db, ICurrentUser user)
 {
     public async Task<Result<AssessmentCycle>> HandleAsync(string code, CancellationToken ct = default)
     {
-        if (!WorkflowRoles.IsCoordinator(user)) return WorkflowRoles.NotCoordinator<AssessmentCycle>("close an assessment cycle");
+        if (!WorkflowRoles.IsCoordinator(user)) return WorkflowRoles.NotCoordinator<AssessmentCycle>(WorkflowRoles.CloseCycleTask);
         var cycle = await db.Cycles.FirstOrDefaultAsync(c => c.Code == code, ct);
-        if (cycle is null) return Result<AssessmentCycle>.NotFound($"No cycle with code '{code}'.");
-        if (cycle.Status == CycleStatus.Closed) return Result<AssessmentCycle>.Conflict($"Cycle '{code}' is already closed.");
+        if (cycle is null) return Result<AssessmentCycle>.NotFound(WorkflowRoles.NoCycle.With(code));
+        if (cycle.Status == CycleStatus.Closed) return Result<AssessmentCycle>.Conflict(WorkflowRoles.CycleAlreadyClosed.With(code));
         cycle.Status = CycleStatus.Closed;
         await db.SaveChangesAsync(ct);
         return Result<AssessmentCycle>.Ok(cycle);

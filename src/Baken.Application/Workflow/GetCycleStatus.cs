@@ -23,7 +23,7 @@ public sealed class GetCycleStatus(IBakenDb db, TimeProvider clock)
     public async Task<Result<CycleStatusView>> HandleAsync(string code, CancellationToken ct = default)
     {
         var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct);
-        if (cycle is null) return Result<CycleStatusView>.NotFound($"No cycle with code '{code}'.");
+        if (cycle is null) return Result<CycleStatusView>.NotFound(WorkflowRoles.NoCycle.With(code));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var assignments = await db.CycleAssignments.AsNoTracking().Where(a => a.CycleCode == code).ToListAsync(ct);
         var scenarioCodes = cycle.Scenarios;

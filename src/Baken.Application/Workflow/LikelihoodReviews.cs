@@ -24,7 +24,7 @@ public sealed class LikelihoodReviews(IBakenDb db, ICurrentUser user, TimeProvid
         var alert = await db.Alerts.FirstOrDefaultAsync(a => a.Code == alertCode, ct);
         if (alert is null) return Result<IReadOnlyList<LikelihoodReview>>.NotFound($"No alert '{alertCode}'.");
         if (!user.IsInRole(Domain.Users.Roles.Analyst) && !WorkflowRoles.IsCoordinator(user))
-            return Result<IReadOnlyList<LikelihoodReview>>.Forbidden("Only an analyst or a coordinator may open a likelihood review.");
+            return Result<IReadOnlyList<LikelihoodReview>>.Forbidden(WorkflowRoles.AnalystOrCoordinatorOpensReview);
         if (alert.Status is AlertStatus.ReviewOpened or AlertStatus.Closed)
             return Result<IReadOnlyList<LikelihoodReview>>.Conflict($"Alert '{alertCode}' is {alert.Status}; a review is opened once.");
         var codes = alert.Scenarios;
@@ -59,10 +59,10 @@ public sealed class LikelihoodReviews(IBakenDb db, ICurrentUser user, TimeProvid
     public async Task<Result<LikelihoodReview>> CloseAsync(CloseReviewRequest request, CancellationToken ct = default)
     {
         var review = await db.LikelihoodReviews.FirstOrDefaultAsync(r => r.Code == request.Code, ct);
-        if (review is null) return Result<LikelihoodReview>.NotFound($"No likelihood review '{request.Code}'.");
+        if (review is null) return Result<LikelihoodReview>.NotFound(WorkflowRoles.NoReview.With(request.Code));
         if (!WorkflowRoles.Names(review.Analysts, user.UserName) && !WorkflowRoles.IsCoordinator(user))
-            return Result<LikelihoodReview>.Forbidden("Only the review's analysts or a coordinator may close it.");
-        if (review.Status == ReviewStatus.Closed) return Result<LikelihoodReview>.Conflict($"Review '{review.Code}' is already closed.");
+            return Result<LikelihoodReview>.Forbidden(WorkflowRoles.ReviewersClose);
+        if (review.Status == ReviewStatus.Closed) return Result<LikelihoodReview>.Conflict(WorkflowRoles.ReviewClosed.With(review.Code));
         switch (request.Decision)
         {
             case ReviewDecision.None:

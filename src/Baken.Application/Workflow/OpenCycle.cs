@@ -13,7 +13,7 @@ public sealed class OpenCycle(IBakenDb db, ICurrentUser user)
 {
     public async Task<Result<AssessmentCycle>> HandleAsync(OpenCycleRequest request, CancellationToken ct = default)
     {
-        if (!WorkflowRoles.IsCoordinator(user)) return WorkflowRoles.NotCoordinator<AssessmentCycle>("open an assessment cycle");
+        if (!WorkflowRoles.IsCoordinator(user)) return WorkflowRoles.NotCoordinator<AssessmentCycle>(WorkflowRoles.OpenCycleTask);
         var errors = new List<FieldError>();
         if (!RecordCode.IsValid(request.Code)) errors.Add(new FieldError("code", request.Code, RecordCode.Rule));
         if (string.IsNullOrWhiteSpace(request.Title)) errors.Add(new FieldError("title", request.Title ?? "", AllowedTexts.WorkflowTitleNotEmpty));
@@ -27,7 +27,7 @@ public sealed class OpenCycle(IBakenDb db, ICurrentUser user)
 
         var code = request.Code.Trim();
         if (await db.Cycles.IgnoreQueryFilters().AnyAsync(c => c.Code == code, ct))
-            return Result<AssessmentCycle>.Conflict($"A cycle with code '{code}' already exists.");
+            return Result<AssessmentCycle>.Conflict(WorkflowRoles.CycleExists.With(code));
         var cycle = new AssessmentCycle
         {
             Title = request.Title!.Trim(), Scenarios = codes.ToList(), Due = request.Due, Status = CycleStatus.Open,

@@ -100,6 +100,18 @@ public sealed class Ui(IStringLocalizer<Ui> localizer)
         IsEnglish ? message.English
         : message.Render(CultureInfo.CurrentCulture, t => localizer[t.Key] is { ResourceNotFound: false } s ? s.Value : null);
 
+    /// <summary>
+    /// What a use case answered, as one line for a page: its message and its problems. English pages show them as the core
+    /// wrote them; Dutch pages show the catalogue message (an English message outside the catalogue only when there is
+    /// nothing else to say, e.g. "The input is not valid." gives way to the problems it sums up) and each problem in Dutch.
+    /// </summary>
+    public string Outcome<TValue>(Baken.Application.Common.Result<TValue> result)
+    {
+        if (IsEnglish) return string.Join(" ", new[] { result.Message }.Concat(result.Errors.Select(e => e.ToString())).Where(m => !string.IsNullOrEmpty(m)));
+        var said = new[] { result.Text is { } text ? Message(text) : null }.Concat(result.Errors.Select(Problem)).Where(m => !string.IsNullOrEmpty(m)).ToList();
+        return said.Count > 0 ? string.Join(" ", said) : Message(result.Said);
+    }
+
     /// <summary>A role's name in the reader's language.</summary>
     public string Role(string role) => T($"role.{role}", role);
 

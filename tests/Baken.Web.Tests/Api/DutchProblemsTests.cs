@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Baken.Application.Common;
 using Baken.Domain.Security;
 using Baken.Domain.Users;
 using Baken.Infrastructure.Persistence;
@@ -83,5 +84,62 @@ public sealed class DutchProblemsTests
         english.ShouldContain("line 2: likelihood: '' — likelihood is empty: give a class A–E, a range such as B-D, or a probability over the horizon such as 2% or 0.02.");
         english.ShouldContain("line 2: horizon_years: '500' — horizon_years must be a number of years in (0, 100], e.g. 5 (empty means 5).");
         english.ShouldContain("'D-B' is an impossible range: D lies above B; write the lower class first (e.g. B-D).");
+    }
+
+    /// <summary>
+    /// A workflow page joins a use case's answer into one line (Words.Outcome): on a Dutch page the problem is Dutch and the
+    /// core's English summary ("The input is not valid.") is not shown; on an English page both read as the core wrote them.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnAssignmentRefusedOnTheDutchCyclePage_IsToldInDutch(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider, catalogue: true);
+        var rows = File.ReadAllLines(SharedData.File("examples/assessments-example.csv")).Select((l, i) => new Baken.Application.Assessments.AssessmentRawRow(i + 1, l.Split(','))).ToList();
+        await using (var db = app.Database.Context(FixedUser.System))
+            (await new Baken.Application.Assessments.ImportAssessmentTable(db, FixedUser.System, new Baken.Application.Analysis.LoadAnalysisCatalogue(db)).HandleAsync(rows)).IsOk.ShouldBeTrue();
+        var coordinator = await app.ClientForAsync("coord", ClassificationLevel.StaatsgeheimGeheim, roles: "Coordinator");
+        (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(coordinator, "/api/cycles",
+            new { code = "NRB-2027", title = "NRB 2027", scenarios = "E-ZOONOSE", due = "2027-03-01" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var browser = await app.SignedInClientAsync("coord-web", ClassificationLevel.StaatsgeheimGeheim, roles: "Coordinator");
+
+        async Task<string> AssignAsync(string culture)
+        {
+            var page = $"/cycles/NRB-2027?culture={culture}&ui-culture={culture}";
+            var posted = await browser.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = await RunningApp.AntiforgeryAsync(browser, page), ["_handler"] = "assign",
+                ["scenario"] = "E-ZOONOSE", ["analysts"] = "nobody-here",
+            }));
+            posted.StatusCode.ShouldBe(HttpStatusCode.OK);
+            return Regex.Replace(WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync()), @"\s+", " ");
+        }
+
+        var dutch = await AssignAsync("nl");
+        dutch.ShouldContain("'nobody-here' is niet toegestaan; toegestaan: de gebruikersnaam van een Baken-gebruiker");
+        dutch.ShouldNotContain("The input is not valid.");
+        dutch.ShouldNotContain("the user name of a Baken user");
+
+        var english = await AssignAsync("en");
+        english.ShouldContain("The input is not valid. analysts: 'nobody-here' is not allowed; allowed: the user name of a Baken user");
+    }
+
+    /// <summary>The account pages show a use case's refusal (Result.Said): the core's English for the CLI, Dutch on a Dutch page.</summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnAccountRefusal_IsTheCatalogueTextInDutch(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider);
+        var analyst = new FixedUser("ana", ClassificationLevel.StaatsgeheimGeheim, -1, [Roles.Analyst]);
+        var admin = new FixedUser("admin", ClassificationLevel.StaatsgeheimZeerGeheim, -1, [Roles.Administrator]);
+        await using var db = app.Database.Context(admin);
+
+        var refused = await new Baken.Application.Users.ManageUsers(db, analyst, TimeProvider.System).GetAsync("ana");
+        refused.Status.ShouldBe(ResultStatus.Forbidden);
+        Baken.Web.Tests.Localization.RefusalTextTests.Read(refused.Said).ShouldBe(("Alleen een beheerder kan gebruikers beheren.", "Only an administrator can manage users."));
+
+        var missing = await new Baken.Application.Users.ManageUsers(db, admin, TimeProvider.System).GetAsync("nobody-here");
+        missing.Status.ShouldBe(ResultStatus.NotFound);
+        Baken.Web.Tests.Localization.RefusalTextTests.Read(missing.Said).ShouldBe(("Er is geen gebruiker 'nobody-here'.", "No user 'nobody-here'."));
     }
 }

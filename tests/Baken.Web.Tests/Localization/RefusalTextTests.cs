@@ -95,4 +95,46 @@ public sealed class RefusalTextTests
         kept.ShouldBe(row);
         Read(kept.Message).Dutch.ShouldBe("Het bewerken van de strategie mag u alleen voor uw eigen organisatie ('A'); dit record hoort bij 'B'.");
     }
+
+    [Fact]
+    public void AWorkflowRefusalOrConflict_IsDutchOnAPage_AndTheSameEnglishForTheApi()
+    {
+        var refused = Baken.Application.Workflow.WorkflowRoles.NotCoordinator<int>(Baken.Application.Workflow.WorkflowRoles.ValidateAssessment);
+        refused.Status.ShouldBe(ResultStatus.Forbidden);
+        refused.Message.ShouldBe("Only a coordinator may validate an assessment.");
+        Read(refused.Said).ShouldBe(("Alleen een coördinator mag een beoordeling valideren.", refused.Message!));
+
+        var conflict = Result<int>.Conflict(Baken.Application.Workflow.WorkflowRoles.CycleInRound.With("CYC-1", 2));
+        conflict.Status.ShouldBe(ResultStatus.Conflict);
+        conflict.Message.ShouldBe("Cycle 'CYC-1' is already in round 2.");
+        Read(conflict.Said).ShouldBe(("Cyclus 'CYC-1' is al in ronde 2.", conflict.Message!));
+
+        var missing = Result<int>.NotFound(Baken.Application.Workflow.WorkflowRoles.NoReview.With("REV-1"));
+        missing.Message.ShouldBe("No likelihood review 'REV-1'.");
+        Read(missing.Said).Dutch.ShouldBe("Er is geen herbeoordeling van de waarschijnlijkheid 'REV-1'.");
+    }
+
+    [Fact]
+    public void APagesOutcomeLine_IsDutchOnADutchPage_AndAsTheCoreWroteItOnAnEnglishOne()
+    {
+        var ui = new Ui(new StringLocalizer<Ui>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)));
+        var closed = Result<int>.Conflict(Baken.Application.Workflow.WorkflowRoles.ReviewClosed.With("REV-1"));
+        var invalid = Result<int>.Invalid(new FieldError("decision", "", AllowedTexts.WorkflowNoChangeRevised));
+        var (ui0, c0) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
+            ui.Outcome(closed).ShouldBe("Herbeoordeling 'REV-1' is al gesloten.");
+            var dutch = ui.Outcome(invalid);
+            dutch.ShouldBe(ui.Problem(invalid.Errors[0]));
+            dutch.ShouldNotContain("not valid");
+            dutch.ShouldNotContain("allowed");
+
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-GB");
+            ui.Outcome(closed).ShouldBe("Review 'REV-1' is already closed.");
+            ui.Outcome(invalid).ShouldBe($"The input is not valid. {invalid.Errors[0]}");
+        }
+        finally { CultureInfo.CurrentUICulture = ui0; CultureInfo.CurrentCulture = c0; }
+    }
+
 }
