@@ -103,6 +103,12 @@ public sealed partial class LanguageSweepTests
             .Where(t => t.IsEnum).SelectMany(Enum.GetNames).Concat(Baken.Domain.Users.Roles.All)
             .Where(n => PascalCompound().IsMatch(n)).ToHashSet(StringComparer.Ordinal);
 
+        // The demo's trade screen names its suppliers as BACI does; the page names them in the reader's language.
+        var dependenciesNl = WebUtility.HtmlDecode(await admin.GetStringAsync("/dependencies?culture=nl&ui-culture=nl"));
+        dependenciesNl.ShouldContain("Zuid-Korea");
+        dependenciesNl.ShouldNotContain("Rep. of Korea");
+        WebUtility.HtmlDecode(await admin.GetStringAsync("/dependencies?culture=en&ui-culture=en")).ShouldContain("South Korea");
+
         var problems = new List<string>();
         foreach (var culture in new[] { "nl", "en" })
         {
