@@ -23,15 +23,7 @@ public sealed class JobProblemsTests
     {
         // No worker on this node: the test finishes the job as a node does, through the queue.
         await using var app = await RunningApp.StartAsync(provider, configure: b => b.Configuration["Jobs:Enabled"] = "false");
-        var owner = await app.SignedInClientAsync("eigenaar", ClassificationLevel.StaatsgeheimConfidentieel, "Coordinator");
-        Guid id;
-        await using (var db = app.Database.Context(FixedUser.System))
-        {
-            var job = new BackgroundJob { Kind = JobKinds.AssessmentImport, Owner = "eigenaar", CreatedAtUtc = DateTime.UnixEpoch.AddYears(56) };
-            db.Jobs.Add(job);
-            await db.SaveChangesAsync();
-            id = job.Id;
-        }
+        var (owner, id) = await WaitingImportAsync(app);
         var queue = new JobQueue(app.Database.Options, TimeProvider.System);
         (await queue.ClaimAsync("node-1", CancellationToken.None))!.Id.ShouldBe(id);
         var outcome = JobOutcome.Failed(
@@ -72,15 +64,7 @@ public sealed class JobProblemsTests
     public async Task AJobStartedAgain_AndThenFailed_SaysBothInDutch_AndKeepsTheEnglishLines(DatabaseProvider provider)
     {
         await using var app = await RunningApp.StartAsync(provider, configure: b => b.Configuration["Jobs:Enabled"] = "false");
-        var owner = await app.SignedInClientAsync("eigenaar", ClassificationLevel.StaatsgeheimConfidentieel, "Coordinator");
-        Guid id;
-        await using (var db = app.Database.Context(FixedUser.System))
-        {
-            var job = new BackgroundJob { Kind = JobKinds.AssessmentImport, Owner = "eigenaar", CreatedAtUtc = DateTime.UnixEpoch.AddYears(56) };
-            db.Jobs.Add(job);
-            await db.SaveChangesAsync();
-            id = job.Id;
-        }
+        var (owner, id) = await WaitingImportAsync(app);
         var queue = new JobQueue(app.Database.Options, new At(new DateTimeOffset(2026, 12, 3, 10, 15, 30, TimeSpan.Zero)));
         (await queue.ClaimAsync("node-1", CancellationToken.None))!.Id.ShouldBe(id);
         (await queue.ReleaseAsync("node-1", CancellationToken.None)).ShouldBe(1);
@@ -100,5 +84,16 @@ public sealed class JobProblemsTests
         var row = await read.Jobs.AsNoTracking().SingleAsync(j => j.Id == id);
         row.Reason!.Split('\n').ShouldBe(["started again: node node-1 stopped at 2026-12-03 10:15:30 UTC while running it",
             "line 3: file: 'big.xlsx' is not allowed; allowed: a file of at most 20,000,000 bytes"]);
+    }
+
+    /// <summary>The owner's signed-in browser and a waiting import of theirs, on a node without a worker.</summary>
+    private static async Task<(HttpClient Owner, Guid Id)> WaitingImportAsync(RunningApp app)
+    {
+        var owner = await app.SignedInClientAsync("eigenaar", ClassificationLevel.StaatsgeheimConfidentieel, "Coordinator");
+        await using var db = app.Database.Context(FixedUser.System);
+        var job = new BackgroundJob { Kind = JobKinds.AssessmentImport, Owner = "eigenaar", CreatedAtUtc = DateTime.UnixEpoch.AddYears(56) };
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync();
+        return (owner, job.Id);
     }
 }
