@@ -12,6 +12,11 @@ public static class AllowedTexts
     // analysis
     public static readonly MessageTemplate AnalysisOfficialRunRegisterS = new("allowed.analysis.officialrunregisters", "an official run of the register's validated assessments, not of a file");
 
+    /// <summary>The not-founds that many use cases share (a run or a scenario named by code that is not there, or hidden).</summary>
+    public static readonly MessageTemplate NoAnalysisRun = new("allowed.analysis.norun", "No analysis run '{0}'.");
+    public static readonly MessageTemplate NoScenario = new("allowed.assessments.noscenario", "No scenario '{0}'.");
+    public static readonly MessageTemplate NoScenarioWithCode = new("allowed.assessments.noscenariowithcode", "No scenario with code '{0}'.");
+
     // assessments
     public static readonly MessageTemplate AssessmentsScenarioCodeNotAlready = new("allowed.assessments.scenariocodenotalready", "a scenario code that is not already in use");
     public static readonly MessageTemplate AssessmentsAssessmentCodeNotAlready = new("allowed.assessments.assessmentcodenotalready", "an assessment code that is not already in use");
