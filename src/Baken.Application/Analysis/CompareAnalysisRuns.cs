@@ -17,8 +17,8 @@ public sealed class CompareAnalysisRuns(IBakenDb db)
     {
         var a = await db.AnalysisRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Code == before, ct);
         var b = await db.AnalysisRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Code == after, ct);
-        if (a is null) return Result<RunComparison>.NotFound($"No analysis run '{before}'.");
-        if (b is null) return Result<RunComparison>.NotFound($"No analysis run '{after}'.");
+        if (a is null) return Result<RunComparison>.NotFound(AllowedTexts.NoAnalysisRun.With(before));
+        if (b is null) return Result<RunComparison>.NotFound(AllowedTexts.NoAnalysisRun.With(after));
 
         var settings = new List<string>();
         void Setting(string name, object x, object y) { if (!Equals(x, y)) settings.Add($"{name}: {x} -> {y}"); }

@@ -27,7 +27,7 @@ public sealed class ReproduceAnalysisRun(IBakenDb db, LoadAnalysisCatalogue cata
     public async Task<Result<ReproducedRun>> HandleAsync(string code, string? profile = null, double? factor = null, CancellationToken ct = default)
     {
         var run = await db.AnalysisRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, ct);
-        if (run is null) return Result<ReproducedRun>.NotFound($"No analysis run '{code}'.");
+        if (run is null) return Result<ReproducedRun>.NotFound(AllowedTexts.NoAnalysisRun.With(code));
         var stored = RunSummary.Parse(run.ResultsJson);
         var catalogue = await catalogueLoader.HandleAsync(ct);
         try

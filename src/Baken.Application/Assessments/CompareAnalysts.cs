@@ -22,7 +22,7 @@ public sealed class CompareAnalysts(IBakenDb db, LoadAnalysisCatalogue catalogue
     public async Task<Result<AnalystComparison>> HandleAsync(string scenarioCode, CancellationToken ct = default)
     {
         var scenario = await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Code == scenarioCode, ct);
-        if (scenario is null) return Result<AnalystComparison>.NotFound($"No scenario with code '{scenarioCode}'.");
+        if (scenario is null) return Result<AnalystComparison>.NotFound(AllowedTexts.NoScenarioWithCode.With(scenarioCode));
         var catalogue = await catalogueLoader.HandleAsync(ct);
         var assessments = (await db.Assessments.AsNoTracking().Where(a => a.ScenarioCode == scenarioCode).ToListAsync(ct))
             .OrderBy(a => a.Analyst, StringComparer.Ordinal).ToList();

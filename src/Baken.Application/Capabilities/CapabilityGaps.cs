@@ -44,7 +44,7 @@ public sealed class CapabilityGaps(IBakenDb db)
         var run = runCode is null
             ? await runs.OrderByDescending(r => r.RunAtUtc).FirstOrDefaultAsync(ct)
             : await runs.FirstOrDefaultAsync(r => r.Code == runCode, ct);
-        if (runCode is not null && run is null) return Result<CapabilityGapReport>.NotFound($"No analysis run '{runCode}'.");
+        if (runCode is not null && run is null) return Result<CapabilityGapReport>.NotFound(AllowedTexts.NoAnalysisRun.With(runCode));
 
         var risk = new Dictionary<string, (int Rank, double Score)>(StringComparer.Ordinal);
         if (run is not null)

@@ -44,7 +44,7 @@ public sealed class CompoundScenarioScoring(IBakenDb db, LoadAnalysisCatalogue c
     public async Task<Result<CompoundScoring>> HandleAsync(string scenarioCode, CancellationToken ct = default)
     {
         var scenario = await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Code == scenarioCode, ct);
-        if (scenario is null) return Result<CompoundScoring>.NotFound($"No scenario '{scenarioCode}'.");
+        if (scenario is null) return Result<CompoundScoring>.NotFound(AllowedTexts.NoScenario.With(scenarioCode));
         if (Check(scenario) is { } invalid) return invalid;
         var run = await db.AnalysisRuns.AsNoTracking().OrderByDescending(r => r.RunAtUtc).FirstOrDefaultAsync(ct);
         if (run is null) return Result<CompoundScoring>.Invalid([new FieldError("analysis", "", AllowedTexts.CascadesAnalysisRunScoredParts)]);

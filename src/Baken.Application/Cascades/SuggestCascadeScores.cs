@@ -30,7 +30,7 @@ public sealed class SuggestCascadeScores(IBakenDb db, LoadDependencyNetwork netw
     public async Task<Result<CascadeSuggestions>> HandleAsync(string scenarioCode, CancellationToken ct = default)
     {
         var scenario = await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Code == scenarioCode, ct);
-        if (scenario is null) return Result<CascadeSuggestions>.NotFound($"No scenario '{scenarioCode}'.");
+        if (scenario is null) return Result<CascadeSuggestions>.NotFound(AllowedTexts.NoScenario.With(scenarioCode));
         var disruptions = ScenarioDisruptions.Parse(scenario.Disruptions);
         if (disruptions.Count == 0)
             return Result<CascadeSuggestions>.Invalid([new FieldError("disruptions", "", AllowedTexts.CascadesInitialDisruptionsScenarioFirst)]);

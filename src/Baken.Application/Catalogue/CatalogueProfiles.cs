@@ -27,7 +27,7 @@ public sealed class CatalogueProfiles(IBakenDb db, ICurrentUser user, SaveRecord
 
     public async Task<Result<IReadOnlyList<ProfileView>>> ListAsync(CancellationToken ct = default)
     {
-        if (!MayEdit) return Result<IReadOnlyList<ProfileView>>.Forbidden("Only administrators and coordinators edit the catalogue.");
+        if (!MayEdit) return Result<IReadOnlyList<ProfileView>>.Forbidden(AllowedTexts.CatalogueEditors);
         var criteria = await db.Criteria.AsNoTracking().Where(c => !c.Retired).ToListAsync(ct);
         var interests = await db.Interests.AsNoTracking().ToListAsync(ct);
         var entries = await db.CatalogueEntries.AsNoTracking().Where(e => e.Kind == Kind).ToListAsync(ct);
@@ -50,7 +50,7 @@ public sealed class CatalogueProfiles(IBakenDb db, ICurrentUser user, SaveRecord
     {
         var listed = await ListAsync(ct);
         if (!listed.IsOk) return Result<ProfileView>.Forbidden(listed.Message ?? "");
-        if (listed.Value!.FirstOrDefault(p => p.Code == code) is not { } profile) return Result<ProfileView>.NotFound($"No profile '{code}'.");
+        if (listed.Value!.FirstOrDefault(p => p.Code == code) is not { } profile) return Result<ProfileView>.NotFound(AllowedTexts.CatalogueNoProfile.With(code));
         var errors = new List<FieldError>();
         var allowed = profile.Weights.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var key in typed.Keys.Where(k => !allowed.Contains(k)))
@@ -79,7 +79,7 @@ public sealed class CatalogueProfiles(IBakenDb db, ICurrentUser user, SaveRecord
     {
         var listed = await ListAsync(ct);
         if (!listed.IsOk) return Result<ProfileView>.Forbidden(listed.Message ?? "");
-        if (listed.Value!.All(p => p.Code != code)) return Result<ProfileView>.NotFound($"No profile '{code}'.");
+        if (listed.Value!.All(p => p.Code != code)) return Result<ProfileView>.NotFound(AllowedTexts.CatalogueNoProfile.With(code));
         Result<ProfileView>? chosen = null;
         // The new default is set first, so at no moment is there none.
         foreach (var p in listed.Value!.OrderBy(p => p.Code == code ? 0 : 1))

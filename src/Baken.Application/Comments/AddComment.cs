@@ -26,7 +26,7 @@ public sealed class AddComment(IBakenDb db, ICurrentUser user)
     {
         if (Permission.Deny<Comment>(user, PermissionMatrix.Comments, PermissionAction.Create) is { } denied) return denied;
         var scenario = await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Code == request.Scenario, ct);
-        if (scenario is null) return Result<Comment>.NotFound($"No scenario '{request.Scenario}'.");
+        if (scenario is null) return Result<Comment>.NotFound(AllowedTexts.NoScenario.With(request.Scenario));
 
         var errors = new List<FieldError>();
         if (CommentRules.CheckBody(request.Text) is { } bodyError) errors.Add(bodyError);

@@ -18,13 +18,13 @@ public sealed class ChangeComment(IBakenDb db, ICurrentUser user)
     {
         if (Permission.Deny<Comment>(user, PermissionMatrix.Comments, PermissionAction.Edit) is { } denied) return denied;
         var comment = await db.Comments.FirstOrDefaultAsync(c => c.Code == request.Code, ct);
-        if (comment is null) return Result<Comment>.NotFound($"No comment '{request.Code}'.");
+        if (comment is null) return Result<Comment>.NotFound(AllowedTexts.CommentsNoComment.With(request.Code));
         if (Permission.Refusal(user, PermissionMatrix.Comments, PermissionAction.Edit, await RecordOwner.OfAsync(db, comment, ct)) is { } refusal)
             return Result<Comment>.Forbidden(refusal);
         if (CommentRules.CheckBody(request.Text) is { } error) return Result<Comment>.Invalid(error);
         // A version read before someone else saved is stale: a conflict (nothing written), not an overwrite.
         if (request.ExpectVersion is { } version && version != comment.Version)
-            return Result<Comment>.Conflict($"Comment '{comment.Code}' is at version {comment.Version}, not {version}: it was changed since you read it.");
+            return Result<Comment>.Conflict(AllowedTexts.CommentsChangedSince.With(comment.Code, comment.Version, version));
         comment.Body = request.Text!.Trim();
         try { await db.SaveChangesAsync(ct); }
         catch (ConcurrencyConflictException e)
@@ -39,7 +39,7 @@ public sealed class ChangeComment(IBakenDb db, ICurrentUser user)
     {
         if (Permission.Deny<Comment>(user, PermissionMatrix.Comments, PermissionAction.Delete) is { } denied) return denied;
         var comment = await db.Comments.FirstOrDefaultAsync(c => c.Code == code, ct);
-        if (comment is null) return Result<Comment>.NotFound($"No comment '{code}'.");
+        if (comment is null) return Result<Comment>.NotFound(AllowedTexts.CommentsNoComment.With(code));
         if (Permission.Refusal(user, PermissionMatrix.Comments, PermissionAction.Delete, await RecordOwner.OfAsync(db, comment, ct)) is { } refusal)
             return Result<Comment>.Forbidden(refusal);
         // Its replies stay: a reply whose comment is gone (or hidden) is shown at the top of the thread.

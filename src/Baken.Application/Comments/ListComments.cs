@@ -25,7 +25,7 @@ public sealed class ListComments(IBakenDb db, ICurrentUser user)
     public async Task<Result<IReadOnlyList<CommentView>>> HandleAsync(string scenario, CancellationToken ct = default)
     {
         if (!await db.Scenarios.AnyAsync(s => s.Code == scenario, ct))
-            return Result<IReadOnlyList<CommentView>>.NotFound($"No scenario '{scenario}'.");
+            return Result<IReadOnlyList<CommentView>>.NotFound(AllowedTexts.NoScenario.With(scenario));
         var comments = await db.Comments.AsNoTracking().Where(c => c.ScenarioCode == scenario).ToListAsync(ct);
         var compartments = await CompartmentDirectory.LoadAsync(db, ct);
         var hideNames = AnalystNames.Hidden(user);

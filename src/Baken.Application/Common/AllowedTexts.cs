@@ -12,6 +12,11 @@ public static class AllowedTexts
     // analysis
     public static readonly MessageTemplate AnalysisOfficialRunRegisterS = new("allowed.analysis.officialrunregisters", "an official run of the register's validated assessments, not of a file");
 
+    /// <summary>The not-founds that many use cases share (a run or a scenario named by code that is not there, or hidden).</summary>
+    public static readonly MessageTemplate NoAnalysisRun = new("allowed.analysis.norun", "No analysis run '{0}'.");
+    public static readonly MessageTemplate NoScenario = new("allowed.assessments.noscenario", "No scenario '{0}'.");
+    public static readonly MessageTemplate NoScenarioWithCode = new("allowed.assessments.noscenariowithcode", "No scenario with code '{0}'.");
+
     // assessments
     public static readonly MessageTemplate AssessmentsScenarioCodeNotAlready = new("allowed.assessments.scenariocodenotalready", "a scenario code that is not already in use");
     public static readonly MessageTemplate AssessmentsAssessmentCodeNotAlready = new("allowed.assessments.assessmentcodenotalready", "an assessment code that is not already in use");
@@ -190,4 +195,19 @@ public static class AllowedTexts
     public static readonly MessageTemplate WorkflowConvergenceRound = new("allowed.workflow.convergenceround",
         "{0} (the convergence round; a cycle starts in round {1}, the blind round, and a round never goes back)");
     public static readonly MessageTemplate CouncilsAudienceMeeting = new("allowed.councils.audiencemeeting", "a meeting the audience {0} may see");
+
+    // refusals, conflicts and not-founds of single use cases (#17)
+    public static readonly MessageTemplate DemoAdministratorOnly = new("allowed.demo.administratoronly", "Only an administrator can load the demonstration data.");
+    public static readonly MessageTemplate DemoRegisterNotEmpty = new("allowed.demo.registernotempty", "The register already holds scenarios; the demonstration data loads only into an empty register (start with a fresh database, e.g. another --database).");
+    public static readonly MessageTemplate DemoUserExists = new("allowed.demo.userexists", "The user '{0}' already exists; the demonstration data loads only into a fresh install.");
+    public static readonly MessageTemplate TokensNotWithToken = new("allowed.tokens.notwithtoken", "Tokens are managed from a signed-in session or the command line, not with another token.");
+    public static readonly MessageTemplate TokensOwnTokens = new("allowed.tokens.owntokens", "'{0}' mints their own tokens; an administrator mints tokens only for a service account (one without a password).");
+    public static readonly MessageTemplate OperationsBackupAdministratorOnly = new("allowed.operations.backupadministratoronly", "Only an administrator can back up the database: a backup holds every record at every classification.");
+    public static readonly MessageTemplate OperationsRestoreAdministratorOnly = new("allowed.operations.restoreadministratoronly", "Only an administrator can restore the database: a restore replaces every record and account.");
+    public static readonly MessageTemplate CatalogueEditors = new("allowed.catalogue.editors", "Only administrators and coordinators edit the catalogue.");
+    public static readonly MessageTemplate CatalogueNoProfile = new("allowed.catalogue.noprofile", "No profile '{0}'.");
+    public static readonly MessageTemplate CommentsNoComment = new("allowed.comments.nocomment", "No comment '{0}'.");
+    public static readonly MessageTemplate CommentsChangedSince = new("allowed.comments.changedsince", "Comment '{0}' is at version {1}, not {2}: it was changed since you read it.");
+    public static readonly MessageTemplate StrategyNoGoals = new("allowed.strategy.nogoals", "No goals of edition '{0}'.");
+    public static readonly MessageTemplate StrategyEditionHasGoals = new("allowed.strategy.editionhasgoals", "Edition '{0}' has goals already; edit them, or choose another name.");
 }

@@ -44,10 +44,10 @@ public sealed class LoadDemo(
     public async Task<Result<DemoSummary>> HandleAsync(LoadDemoRequest request, CancellationToken ct = default)
     {
         if (!user.IsInRole(Roles.Administrator))
-            return Result<DemoSummary>.Forbidden("Only an administrator can load the demonstration data.");
+            return Result<DemoSummary>.Forbidden(AllowedTexts.DemoAdministratorOnly);
         // Existence at any level: the demo never mixes with a real register, even one the caller cannot fully see.
         if (await db.Scenarios.IgnoreQueryFilters().AnyAsync(ct))
-            return Result<DemoSummary>.Conflict("The register already holds scenarios; the demonstration data loads only into an empty register (start with a fresh database, e.g. another --database).");
+            return Result<DemoSummary>.Conflict(AllowedTexts.DemoRegisterNotEmpty);
         var step = request.Progress;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -56,7 +56,7 @@ public sealed class LoadDemo(
         foreach (var a in DemoPicture.Analysts)
         {
             if (await db.Users.AnyAsync(u => u.UserName == a.UserName, ct))
-                return Result<DemoSummary>.Conflict($"The user '{a.UserName}' already exists; the demonstration data loads only into a fresh install.");
+                return Result<DemoSummary>.Conflict(AllowedTexts.DemoUserExists.With(a.UserName));
             var added = await addUser.HandleAsync(new AddUserRequest(a.UserName, a.Clearance, null, Roles.Analyst, request.AnalystPassword, a.DisplayName, a.Organisation), ct);
             if (!added.IsOk) return Fail(added);
             accounts.Add(new DemoAnalystAccount(a.UserName, added.Value!.Clearance, a.Organisation, added.Value.OneTimePassword));

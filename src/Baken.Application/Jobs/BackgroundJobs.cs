@@ -107,7 +107,7 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
         format ??= "html";
         if (format is not ("html" or "docx")) return Result<JobView>.Invalid(new FieldError("format", format, AllowedTexts.JobsHtmlDocx));
         if (language is not ("nl" or "en")) return Result<JobView>.Invalid(new FieldError("lang", language ?? "", AllowedTexts.JobsNlEn));
-        if (!await db.AnalysisRuns.AnyAsync(r => r.Code == runCode, ct)) return Result<JobView>.NotFound($"No analysis run '{runCode}'.");
+        if (!await db.AnalysisRuns.AnyAsync(r => r.Code == runCode, ct)) return Result<JobView>.NotFound(AllowedTexts.NoAnalysisRun.With(runCode));
         return Result<JobView>.Ok(await QueueAsync(JobKinds.AnalysisReport, new AnalysisReportParameters(runCode, format, language), ct));
     }
 

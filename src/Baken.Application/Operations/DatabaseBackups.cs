@@ -27,10 +27,10 @@ public sealed class DatabaseBackups(IDatabaseBackupStore store, ICurrentUser cal
     public Task<Result<BackupOutcome>> BackUpAsync(string file, CancellationToken ct = default) =>
         caller.IsInRole(Roles.Administrator)
             ? store.BackUpAsync(file, ct)
-            : Task.FromResult(Result<BackupOutcome>.Forbidden("Only an administrator can back up the database: a backup holds every record at every classification."));
+            : Task.FromResult(Result<BackupOutcome>.Forbidden(AllowedTexts.OperationsBackupAdministratorOnly));
 
     public Task<Result<BackupOutcome>> RestoreAsync(string file, CancellationToken ct = default) =>
         caller.IsInRole(Roles.Administrator)
             ? store.RestoreAsync(file, ct)
-            : Task.FromResult(Result<BackupOutcome>.Forbidden("Only an administrator can restore the database: a restore replaces every record and account."));
+            : Task.FromResult(Result<BackupOutcome>.Forbidden(AllowedTexts.OperationsRestoreAdministratorOnly));
 }

@@ -21,11 +21,11 @@ public sealed class DeleteRecord(IBakenDb db, ICurrentUser user)
         if (RecordKinds.Find(request.Kind) is not { } kind)
             return Result<string>.Invalid(new FieldError("kind", request.Kind, AllowedTexts.Kinds.With(RecordKinds.AllowedNames)));
         if (kind.ReadOnly)
-            return Result<string>.Forbidden($"{kind.DisplayEn} are made by their own command, not edited in the register.");
+            return Result<string>.Forbidden(RegisterTexts.MadeByOwnCommand(kind));
         if (Permission.Deny<string>(user, PermissionMatrix.SubjectOf(kind.Name) ?? kind.Name, PermissionAction.Delete) is { } denied)
             return denied;
         var record = await kind.Query(db).FirstOrDefaultAsync(r => r.Code == request.Code, ct);
-        if (record is null) return Result<string>.NotFound($"No {kind.Name} with code '{request.Code}'.");
+        if (record is null) return Result<string>.NotFound(RegisterTexts.NoRecord.With(kind.Name, request.Code));
         if (Permission.RefusalForKind(user, kind.Name, PermissionAction.Delete, await RecordOwner.OfAsync(db, record, ct)) is { } refusal)
             return Result<string>.Forbidden(refusal);
         if (request.ExpectedVersion is { } v) db.ExpectVersion(record, v);

@@ -24,7 +24,7 @@ public sealed class ImportRecords(IBakenDb db, ICurrentUser user)
         if (RecordKinds.Find(request.Kind) is not { } kind)
             return Result<ImportSummary>.Invalid(new FieldError("kind", request.Kind, AllowedTexts.Kinds.With(RecordKinds.AllowedNames)));
         if (kind.ReadOnly)
-            return Result<ImportSummary>.Forbidden($"{kind.DisplayEn} are made by their own command, not edited in the register.");
+            return Result<ImportSummary>.Forbidden(RegisterTexts.MadeByOwnCommand(kind));
         if (Permission.Deny<ImportSummary>(user, PermissionMatrix.SubjectOf(kind.Name) ?? kind.Name, PermissionAction.Import) is { } denied)
             return denied;
 

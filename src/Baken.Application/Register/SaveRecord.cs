@@ -18,7 +18,7 @@ public sealed class SaveRecord(IBakenDb db, ICurrentUser user)
         if (RecordKinds.Find(request.Kind) is not { } kind)
             return Result<RecordView>.Invalid(new FieldError("kind", request.Kind, AllowedTexts.Kinds.With(RecordKinds.AllowedNames)));
         if (kind.ReadOnly)
-            return Result<RecordView>.Forbidden($"{kind.DisplayEn} are made by their own command, not edited in the register.");
+            return Result<RecordView>.Forbidden(RegisterTexts.MadeByOwnCommand(kind));
         // Asked before anything is looked up, so a role that may not write learns nothing about which codes exist.
         if (Permission.Deny<RecordView>(user, PermissionMatrix.SubjectOf(kind.Name) ?? kind.Name, request.Mode == SaveMode.Create ? PermissionAction.Create : PermissionAction.Edit) is { } denied)
             return denied;
@@ -28,7 +28,7 @@ public sealed class SaveRecord(IBakenDb db, ICurrentUser user)
 
         var record = await kind.Query(db).FirstOrDefaultAsync(r => r.Code == code, ct);
         if (request.Mode == SaveMode.Update && record is null)
-            return Result<RecordView>.NotFound($"No {kind.Name} with code '{code}'.");
+            return Result<RecordView>.NotFound(RegisterTexts.NoRecord.With(kind.Name, code));
         // A code taken by a record this user may not see gets the same answer as one taken by a record they see, so a
         // create cannot be used to find out which hidden codes exist.
         if (request.Mode == SaveMode.Create && (record is not null || await CodeTakenAsync(db, kind, code, ct)))

@@ -16,9 +16,9 @@ public sealed class NewEdition(IBakenDb db, ImportRecords import)
     public async Task<Result<ImportSummary>> HandleAsync(string fromEdition, string toEdition, string codePrefix, CancellationToken ct = default)
     {
         var goals = await db.Goals.AsNoTracking().Where(g => g.Edition == fromEdition).OrderBy(g => g.Number).ToListAsync(ct);
-        if (goals.Count == 0) return Result<ImportSummary>.NotFound($"No goals of edition '{fromEdition}'.");
+        if (goals.Count == 0) return Result<ImportSummary>.NotFound(AllowedTexts.StrategyNoGoals.With(fromEdition));
         if (await db.Goals.AnyAsync(g => g.Edition == toEdition, ct))
-            return Result<ImportSummary>.Conflict($"Edition '{toEdition}' has goals already; edit them, or choose another name.");
+            return Result<ImportSummary>.Conflict(AllowedTexts.StrategyEditionHasGoals.With(toEdition));
         var compartments = await CompartmentDirectory.LoadAsync(db, ct);
         var rows = goals.Select((g, i) => new ImportRow(i + 1, new Dictionary<string, string?>(StringComparer.Ordinal)
         {

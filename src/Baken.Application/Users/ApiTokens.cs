@@ -27,7 +27,7 @@ public sealed class ApiTokens(IBakenDb db, ICurrentUser caller, TimeProvider clo
     public async Task<Result<User>> AccessAsync(string userName, PermissionAction action, CancellationToken ct = default)
     {
         if (caller.ViaApiToken)
-            return Result<User>.Forbidden("Tokens are managed from a signed-in session or the command line, not with another token.");
+            return Result<User>.Forbidden(AllowedTexts.TokensNotWithToken);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct);
         var own = user is not null && user.UserName == caller.UserName;
         var grants = PermissionMatrix.Grants(caller.IsInRole, PermissionMatrix.Tokens, action).ToList();
@@ -39,7 +39,7 @@ public sealed class ApiTokens(IBakenDb db, ICurrentUser caller, TimeProvider clo
         if (!AccessGrants.WithinReach(caller, user)) return Result<User>.Forbidden(AccessGrants.OutOfReach);
         // An administrator mints only for a service account: a person's token is minted by that person, so nobody acts in their name.
         if (action == PermissionAction.Create && !user.IsServiceAccount)
-            return Result<User>.Forbidden($"'{userName}' mints their own tokens; an administrator mints tokens only for a service account (one without a password).");
+            return Result<User>.Forbidden(AllowedTexts.TokensOwnTokens.With(userName));
         return Result<User>.Ok(user);
     }
 

@@ -42,7 +42,7 @@ public sealed class DelphiRounds(IBakenDb db, LoadAnalysisCatalogue catalogueLoa
     public async Task<Result<ScenarioRoundsView>> HandleAsync(string scenarioCode, CancellationToken ct = default)
     {
         var scenario = await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Code == scenarioCode, ct);
-        if (scenario is null) return Result<ScenarioRoundsView>.NotFound($"No scenario with code '{scenarioCode}'.");
+        if (scenario is null) return Result<ScenarioRoundsView>.NotFound(AllowedTexts.NoScenarioWithCode.With(scenarioCode));
         var catalogue = await catalogueLoader.HandleAsync(ct);
         var assessments = (await db.Assessments.AsNoTracking().Where(a => a.ScenarioCode == scenarioCode).ToListAsync(ct))
             .OrderBy(a => a.Analyst, StringComparer.Ordinal).ToList();

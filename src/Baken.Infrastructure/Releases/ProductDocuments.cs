@@ -73,7 +73,7 @@ public sealed class ProductDocuments(IBakenDb db, LoadStrategy strategy, Meeting
     public async Task<Result<AudienceProduct>> AnalysisAsync(string runCode, Audience audience, string language, CancellationToken ct = default)
     {
         var run = await db.AnalysisRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Code == runCode, ct);
-        if (run is null) return Result<AudienceProduct>.NotFound($"No analysis run '{runCode}'.");
+        if (run is null) return Result<AudienceProduct>.NotFound(AllowedTexts.NoAnalysisRun.With(runCode));
         var nl = language == "nl";
         string T(string dutch, string english) => nl ? dutch : english;
 

@@ -67,8 +67,14 @@ public sealed class WorkflowTests
         (await Edit(database, Wodc, "assessment", code, ("likelihood", "C"))).IsOk.ShouldBeTrue();
         (await Change(database, Aivd, s, "analyst-wodc", StatusAction.Submit)).Status.ShouldBe(ResultStatus.Forbidden);
         (await Change(database, Wodc, s, "analyst-wodc", StatusAction.Validate)).Status.ShouldBe(ResultStatus.Forbidden);
-        (await Change(database, Coordinator, s, "analyst-wodc", StatusAction.Validate)).Status.ShouldBe(ResultStatus.Conflict);
-        (await Change(database, Coordinator, s, "analyst-nobody", StatusAction.Submit)).Status.ShouldBe(ResultStatus.NotFound);
+        var notValidatable = await Change(database, Coordinator, s, "analyst-wodc", StatusAction.Validate);
+        notValidatable.Status.ShouldBe(ResultStatus.Conflict);
+        // The English the CLI and API show stays word for word; the status is a catalogue word a page can translate (#17).
+        notValidatable.Message.ShouldBe($"Assessment '{code}' is draft; only a submitted assessment can be validated.");
+        notValidatable.Text!.Args.ShouldBe(new object[] { code, AssessmentStatusTexts.Status[AssessmentStatus.Draft] });
+        var nobody = await Change(database, Coordinator, s, "analyst-nobody", StatusAction.Submit);
+        nobody.Status.ShouldBe(ResultStatus.NotFound);
+        nobody.Text!.Key.ShouldBe(AssessmentStatusTexts.NoAssessment.Key);
         // The status is not a field anyone can write: not in an edit, not in an import.
         (await Edit(database, Coordinator, "assessment", code, ("status", "validated"))).Errors.ShouldContain(e => e.Field == "status" && e.Value == "validated");
 

@@ -137,4 +137,28 @@ public sealed class RefusalTextTests
         finally { CultureInfo.CurrentUICulture = ui0; CultureInfo.CurrentCulture = c0; }
     }
 
+    [Theory]
+    [InlineData("analysis-run", "Analysis runs are made by their own command, not edited in the register.", "Analyses worden met hun eigen opdracht gemaakt, niet in het register bewerkt.")]
+    [InlineData("cycle", "Assessment cycles are made by their own command, not edited in the register.", "Beoordelingsrondes worden met hun eigen opdracht gemaakt, niet in het register bewerkt.")]
+    public async Task ARecordMadeByItsOwnCommand_IsRefusedInTheRegister_WithTheKindsNameInTheReadersLanguage(string kind, string english, string dutch)
+    {
+        // The refusal comes before any look-up (a read-only kind is refused to everyone), so no database is needed.
+        var refused = await new Baken.Application.Register.SaveRecord(null!, As(Roles.Coordinator))
+            .HandleAsync(new Baken.Application.Register.SaveRecordRequest(kind, "X-1", new Dictionary<string, string?>(), Baken.Application.Register.SaveMode.Create));
+
+        refused.Status.ShouldBe(ResultStatus.Forbidden);
+        refused.Message.ShouldBe(english);
+        Read(refused.Said).ShouldBe((dutch, english));
+    }
+
+    [Fact]
+    public void AnAssessmentStatusConflict_NamesTheStatusInDutch_AndTheSameEnglishForTheApi()
+    {
+        var conflict = Result<int>.Conflict(Baken.Application.Workflow.AssessmentStatusTexts.NotSubmittable.With(
+            "E-DROUGHT.ana", Baken.Application.Workflow.AssessmentStatusTexts.Status[Baken.Domain.Assessments.AssessmentStatus.Validated]));
+
+        conflict.Message.ShouldBe("Assessment 'E-DROUGHT.ana' is validated; only a draft or a returned assessment can be submitted.");
+        Read(conflict.Said).ShouldBe(("Beoordeling 'E-DROUGHT.ana' is gevalideerd; alleen een concept of een teruggestuurde beoordeling kan worden ingediend.", conflict.Message!));
+        Read(AllowedTexts.NoAnalysisRun.With("RUN-9")).ShouldBe(("Er is geen analyserun 'RUN-9'.", "No analysis run 'RUN-9'."));
+    }
 }
