@@ -50,7 +50,13 @@ public sealed class RequestHardeningTests
         {
             var response = await browser.GetAsync(url);
             response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, url);
-            (await response.Content.ReadAsStringAsync()).ShouldContain(parameter + ":");
+            // The page is Dutch, and so is what it says about the value (naming the field by its Dutch label).
+            var dutch = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            dutch.ShouldContain("is niet toegestaan", customMessage: url);
+            dutch.ShouldNotContain("is not allowed", customMessage: url);
+            var answer = await browser.GetAsync(url + "&culture=en&ui-culture=en");
+            answer.StatusCode.ShouldBe(HttpStatusCode.BadRequest, url);
+            System.Net.WebUtility.HtmlDecode(await answer.Content.ReadAsStringAsync()).ShouldContain(parameter + ": '", customMessage: url);
         }
         (await browser.GetAsync("/signin?failed=abc")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await browser.GetAsync("/register/risk?page=2&classification=0")).StatusCode.ShouldBe(HttpStatusCode.OK);
