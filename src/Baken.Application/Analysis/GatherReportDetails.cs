@@ -5,6 +5,7 @@ using Baken.Application.Cascades;
 using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Application.Strategy;
+using Baken.Domain.Capabilities;
 using Baken.Domain.Security;
 using Baken.Domain.Strategy;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ public sealed record LinkedRecord(string Code, string Title)
 /// <param name="Residual">Risk points now and with the implemented measures in force; null when no measure acts on it or no run is stored.</param>
 public sealed record ScenarioDetail(
     string Code, string Title, string Classification, string? RiskCode, int HorizonYears, string? Narrative, string? ReasonableWorstCase, string? Assumptions,
-    IReadOnlyList<AssessmentDetail> Assessments, IReadOnlyList<DisruptionDetail> Disruptions, IReadOnlyList<LinkedRecord> Components, string? Dependence,
+    IReadOnlyList<AssessmentDetail> Assessments, IReadOnlyList<DisruptionDetail> Disruptions, IReadOnlyList<LinkedRecord> Components, Baken.Domain.Register.CompoundDependence? Dependence,
     IReadOnlyList<LinkedRecord> Dependencies, IReadOnlyList<LinkedRecord> Goals, IReadOnlyList<MeasureOnScenario> Measures, ResidualRiskResult? Residual,
     IReadOnlyList<CapabilityNeed> Capabilities)
 {
@@ -112,16 +113,16 @@ public sealed class GatherReportDetails(IBakenDb db, CompareAnalysisRuns compare
                 (assessments.GetValueOrDefault(s.Code) ?? []).Select(a => new AssessmentDetail(a.Analyst, a.Organisation, a.HorizonYears, a.Likelihood, a.Intent,
                     a.Capability, a.Vulnerability, a.OverrideReason, a.Confidence, ScoreList.Parse(a.Scores), a.Rationale, a.Sources)
                     { Knowledge = (a.KnowledgeEvidence, a.KnowledgeAgreement, a.KnowledgeUnderstanding) }).ToList(),
-                ScenarioDisruptions.Parse(s.Disruptions).Select(d => processes.TryGetValue(d.ProcessCode, out var p)
-                    ? new DisruptionDetail(d.ProcessCode, p.Name, p.NameEn, d.DurationHours, d.Severity)
-                    : new DisruptionDetail(d.ProcessCode, d.ProcessCode, d.ProcessCode, d.DurationHours, d.Severity)).ToList(),
+                s.Disruptions.Select(d => processes.TryGetValue(d.Process, out var p)
+                    ? new DisruptionDetail(d.Process, p.Name, p.NameEn, d.Hours, d.Severity)
+                    : new DisruptionDetail(d.Process, d.Process, d.Process, d.Hours, d.Severity)).ToList(),
                 s.Components.Select(c => new LinkedRecord(c, titles.GetValueOrDefault(c) ?? c)).ToList(),
                 s.Dependence,
                 dependencies.Where(d => d.Scenario == s.Code).OrderBy(d => d.Code, NaturalComparer.Instance).Select(d => new LinkedRecord(d.Code, d.Title) { ChosenOptions = d.ChosenOptions().ToList() }).ToList(),
                 goals.Where(g => g.Scenarios.Contains(s.Code)).OrderBy(g => g.Code, NaturalComparer.Instance).Select(g => new LinkedRecord(g.Code, g.Title)).ToList(),
                 onScenario,
                 onScenario.Count > 0 ? residual.GetValueOrDefault(s.Code) : null,
-                CapabilityLevels.ParseNeeds(s.Capabilities, "capabilities"));
+                s.Capabilities);
         }
 
         // The movement between Delphi rounds, only where a round change recorded round-1 scores.

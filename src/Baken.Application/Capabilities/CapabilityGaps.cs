@@ -5,6 +5,8 @@ using Baken.Application.Register;
 using Baken.Domain.Strategy;
 using Microsoft.EntityFrameworkCore;
 
+using Baken.Domain.Capabilities;
+
 namespace Baken.Application.Capabilities;
 
 /// <summary>One need of one scenario against what exists: the level available now and after the planned measures.</summary>
@@ -59,14 +61,15 @@ public sealed class CapabilityGaps(IBakenDb db)
 
         var capabilities = (await db.Capabilities.AsNoTracking().ToListAsync(ct)).ToDictionary(c => c.Code, StringComparer.Ordinal);
         var holdings = new Dictionary<string, List<(string Organisation, int Level)>>(StringComparer.Ordinal);
-        foreach (var o in await db.Organisations.AsNoTracking().Where(o => o.Capabilities != null).ToListAsync(ct))
-            foreach (var (code, level) in CapabilityLevels.ParseLevels(o.Capabilities, "capabilities"))
-                (holdings.TryGetValue(code, out var list) ? list : holdings[code] = []).Add((o.Code, level));
+        // The typed columns are JSON: which records hold any is decided here, not in the query.
+        foreach (var o in await db.Organisations.AsNoTracking().ToListAsync(ct))
+            foreach (var held in o.Capabilities)
+                (holdings.TryGetValue(held.Capability, out var list) ? list : holdings[held.Capability] = []).Add((o.Code, held.Level));
         var raisedNow = new Dictionary<string, int>(StringComparer.Ordinal);
         var raisedPlanned = new Dictionary<string, int>(StringComparer.Ordinal);
         var raisers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var m in await db.Measures.AsNoTracking().Where(m => m.CapabilityRaises != null && m.Status != MeasureStatus.Stopped).ToListAsync(ct))
-            foreach (var (code, by) in CapabilityLevels.ParseRaises(m.CapabilityRaises, "capability_raises"))
+        foreach (var m in await db.Measures.AsNoTracking().Where(m => m.Status != MeasureStatus.Stopped).ToListAsync(ct))
+            foreach (var (code, by) in m.CapabilityRaises.Select(r => (r.Capability, r.By)))
             {
                 if (m.Status == MeasureStatus.Implemented) raisedNow[code] = raisedNow.GetValueOrDefault(code) + by;
                 else raisedPlanned[code] = raisedPlanned.GetValueOrDefault(code) + by;
@@ -78,10 +81,10 @@ public sealed class CapabilityGaps(IBakenDb db)
         int AfterPlanned(string code) => Math.Min(CapabilityLevels.MaxLevel, Available(code) + raisedPlanned.GetValueOrDefault(code));
 
         var lines = new List<CapabilityGapLine>();
-        foreach (var s in (await db.Scenarios.AsNoTracking().Where(s => s.Capabilities != null).ToListAsync(ct)).OrderBy(s => s.Code, NaturalComparer.Instance))
+        foreach (var s in (await db.Scenarios.AsNoTracking().ToListAsync(ct)).Where(s => s.Capabilities.Count > 0).OrderBy(s => s.Code, NaturalComparer.Instance))
         {
             var (rank, score) = risk.TryGetValue(s.Code, out var r) ? ((int?)r.Rank, r.Score) : (null, 0);
-            foreach (var need in CapabilityLevels.ParseNeeds(s.Capabilities, "capabilities"))
+            foreach (var need in s.Capabilities)
             {
                 // A need for a capability the caller may not see is left out, like the capability itself.
                 if (!capabilities.TryGetValue(need.Capability, out var c)) continue;

@@ -1,24 +1,21 @@
 using System.Globalization;
 using Baken.Application.Common;
 using Baken.Domain;
+using Baken.Domain.Capabilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Capabilities;
 
-/// <summary>The four phases of a capability session (METHODS §8).</summary>
-public enum CapabilityPhase { Any, Prevention, Preparation, Response, Recovery }
-
-/// <summary>A scenario's need for a capability: the level (0–4) it calls for, in one phase or in any.</summary>
-public sealed record CapabilityNeed(string Capability, CapabilityPhase Phase, int Level);
-
 /// <summary>
-/// The small texts that link scenarios, organisations and measures to capabilities, parsed once at the edge.
+/// The text forms of the typed values that link scenarios, organisations and measures to capabilities
+/// (<see cref="CapabilityNeed"/>, <see cref="CapabilityLevel"/>, <see cref="CapabilityRaise"/>): read at the edge — import,
+/// export, command line, the web form — and nowhere else. A part that cannot be read is a field error, never dropped.
 /// Levels run 0–4 (indicative: 0 absent, 1 initial, 2 basic, 3 adequate, 4 strong).
 /// Scenario: "CAP-MED@response=4; CAP-COMM=3". Organisation: "CAP-MED=2". Measure: "CAP-MED+1".
 /// </summary>
 public static class CapabilityLevels
 {
-    public const int MaxLevel = 4;
+    public const int MaxLevel = CapabilityScale.MaxLevel;
 
     public const string NeedsAllowed = "Capabilities needed and level 0–4, optionally per phase (prevention, preparation, response, recovery), separated by ';': 'CAP-MED@response=4; CAP-COMM=3'";
     public const string HoldingsAllowed = "Capabilities held and their current level 0–4, separated by ';': 'CAP-MED=2; CAP-COMM=3'";
@@ -50,22 +47,24 @@ public static class CapabilityLevels
         return needs;
     }
 
-    public static IReadOnlyDictionary<string, int> ParseLevels(string? text, string field)
+    public static IReadOnlyList<CapabilityLevel> ParseLevels(string? text, string field)
     {
-        var levels = new Dictionary<string, int>(StringComparer.Ordinal);
+        var levels = new List<CapabilityLevel>();
         foreach (var item in Items(text))
         {
             var eq = item.IndexOf('=');
             if (eq <= 0) throw new DomainValidationException(field, item, AllowedTexts.CapabilitiesHoldings);
             var code = Code(item[..eq], item, field);
-            if (!levels.TryAdd(code, Level(item[(eq + 1)..], item, field))) throw new DomainValidationException(field, item, AllowedTexts.CapabilitiesEachCapabilityOnce);
+            var level = Level(item[(eq + 1)..], item, field);
+            if (levels.Any(l => l.Capability == code)) throw new DomainValidationException(field, item, AllowedTexts.CapabilitiesEachCapabilityOnce);
+            levels.Add(new CapabilityLevel(code, level));
         }
         return levels;
     }
 
-    public static IReadOnlyDictionary<string, int> ParseRaises(string? text, string field)
+    public static IReadOnlyList<CapabilityRaise> ParseRaises(string? text, string field)
     {
-        var raises = new Dictionary<string, int>(StringComparer.Ordinal);
+        var raises = new List<CapabilityRaise>();
         foreach (var item in Items(text))
         {
             var plus = item.LastIndexOf('+');
@@ -73,19 +72,20 @@ public static class CapabilityLevels
             var code = Code(item[..plus].TrimEnd('=', ' '), item, field);
             var by = Level(item[(plus + 1)..], item, field);
             if (by == 0) throw new DomainValidationException(field, item, AllowedTexts.CapabilitiesRaise14Levels);
-            if (!raises.TryAdd(code, by)) throw new DomainValidationException(field, item, AllowedTexts.CapabilitiesEachCapabilityOnce);
+            if (raises.Any(r => r.Capability == code)) throw new DomainValidationException(field, item, AllowedTexts.CapabilitiesEachCapabilityOnce);
+            raises.Add(new CapabilityRaise(code, by));
         }
         return raises;
     }
 
-    public static string? FormatNeeds(IReadOnlyList<CapabilityNeed> needs) => needs.Count == 0 ? null :
+    public static string? FormatNeeds(IReadOnlyList<CapabilityNeed>? needs) => needs is null || needs.Count == 0 ? null :
         string.Join("; ", needs.Select(n => n.Capability + (n.Phase == CapabilityPhase.Any ? "" : "@" + n.Phase.ToString().ToLowerInvariant()) + "=" + n.Level.ToString(CultureInfo.InvariantCulture)));
 
-    public static string? FormatLevels(IReadOnlyDictionary<string, int> levels) => levels.Count == 0 ? null :
-        string.Join("; ", levels.Select(l => l.Key + "=" + l.Value.ToString(CultureInfo.InvariantCulture)));
+    public static string? FormatLevels(IReadOnlyList<CapabilityLevel>? levels) => levels is null || levels.Count == 0 ? null :
+        string.Join("; ", levels.Select(l => l.Capability + "=" + l.Level.ToString(CultureInfo.InvariantCulture)));
 
-    public static string? FormatRaises(IReadOnlyDictionary<string, int> raises) => raises.Count == 0 ? null :
-        string.Join("; ", raises.Select(l => l.Key + "+" + l.Value.ToString(CultureInfo.InvariantCulture)));
+    public static string? FormatRaises(IReadOnlyList<CapabilityRaise>? raises) => raises is null || raises.Count == 0 ? null :
+        string.Join("; ", raises.Select(r => r.Capability + "+" + r.By.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>A field error for every code that names no capability the caller may see (a hidden one reads as missing).</summary>
     public static async Task<IReadOnlyList<FieldError>> UnknownAsync(IBakenDb db, string field, IEnumerable<string> codes, CancellationToken ct)

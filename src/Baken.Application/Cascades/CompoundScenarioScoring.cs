@@ -6,6 +6,7 @@ using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Application.Strategy;
 using Baken.Domain;
+using Baken.Domain.Register;
 using Baken.Domain.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,23 +24,36 @@ public sealed class CompoundScenarioScoring(IBakenDb db, LoadAnalysisCatalogue c
 {
     public const string DependenceAllowed = "Compound scenario: 'independent' (default), or 'conditional P2;P3…' with the probability of each part after the first given the ones before (0–1)";
 
-    public static DependenceAssumption ParseDependence(string? text)
+    /// <summary>
+    /// The text form of a compound scenario's dependence (import, export, command line, the web form): 'independent' or
+    /// 'conditional 0.3;0.5'; null when none is stated. A text that cannot be read is a field error.
+    /// </summary>
+    public static CompoundDependence? ParseDependence(string? text)
     {
         var t = text?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(t) || t == "independent") return DependenceAssumption.Independent;
+        if (string.IsNullOrEmpty(t)) return null;
+        if (t == "independent") return CompoundDependence.Independent;
         if (t.StartsWith("conditional", StringComparison.Ordinal))
         {
             var values = new List<double>();
             foreach (var part in t["conditional".Length..].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) || p is < 0 or > 1)
+                if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) || !(p >= 0 && p <= 1))
                     throw new DomainValidationException("dependence", text!, AllowedTexts.CascadesDependence);
                 values.Add(p);
             }
-            if (values.Count > 0) return DependenceAssumption.Conditional([.. values]);
+            if (values.Count > 0) return new CompoundDependence(DependenceKind.Conditional, values);
         }
         throw new DomainValidationException("dependence", text!, AllowedTexts.CascadesDependence);
     }
+
+    /// <summary>The text form of a dependence: 'independent' or 'conditional 0.3;0.5'; null when none is stated.</summary>
+    public static string? FormatDependence(CompoundDependence? dependence) => dependence switch
+    {
+        null => null,
+        { Kind: DependenceKind.Independent } => "independent",
+        _ => "conditional " + string.Join(";", dependence.Conditional.Select(p => p.ToString("R", CultureInfo.InvariantCulture))),
+    };
 
     public async Task<Result<CompoundScoring>> HandleAsync(string scenarioCode, CancellationToken ct = default)
     {
@@ -112,7 +126,7 @@ public sealed class CompoundScenarioScoring(IBakenDb db, LoadAnalysisCatalogue c
             ? new CriterionRule(c, CriterionCombination.SumThenReclass, new ClassLowerBounds(scale.LowerBounds))
             : new CriterionRule(c, CriterionCombination.MaxClass)).ToList();
         CompoundScenarioResult result;
-        try { result = CompoundScenario.Combine(scenarioParts, rules, ParseDependence(scenario.Dependence)); }
+        try { result = CompoundScenario.Combine(scenarioParts, rules, (scenario.Dependence ?? CompoundDependence.Independent).ToAssumption()); }
         catch (ArgumentException e) { return Result<CompoundScoring>.Invalid([new FieldError("components", string.Join(";", scenario.Components), Domain.ValidationMessage.Verbatim(e.Message.Split(" (Parameter")[0]))]); }
 
         var likelihood = result.Probability > 0 ? likelihoodScale.Classify(result.Probability).Class : ImpactClass.X;

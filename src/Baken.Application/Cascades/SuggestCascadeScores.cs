@@ -31,7 +31,7 @@ public sealed class SuggestCascadeScores(IBakenDb db, LoadDependencyNetwork netw
     {
         var scenario = await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Code == scenarioCode, ct);
         if (scenario is null) return Result<CascadeSuggestions>.NotFound(AllowedTexts.NoScenario.With(scenarioCode));
-        var disruptions = ScenarioDisruptions.Parse(scenario.Disruptions);
+        var disruptions = scenario.Disruptions.Select(d => new InitialDisruption(d.Process, 0, d.Hours, d.Severity)).ToList();
         if (disruptions.Count == 0)
             return Result<CascadeSuggestions>.Invalid([new FieldError("disruptions", "", AllowedTexts.CascadesInitialDisruptionsScenarioFirst)]);
         var loaded = await network.HandleAsync(ct);
@@ -40,7 +40,7 @@ public sealed class SuggestCascadeScores(IBakenDb db, LoadDependencyNetwork netw
         var horizon = Math.Max(168, disruptions.Max(d => d.DurationHours) * 3);
         DisruptionSimulationResult run;
         try { run = DisruptionSimulation.Run(loaded.Network, disruptions, horizon, 1); }
-        catch (ArgumentException e) { return Result<CascadeSuggestions>.Invalid([new FieldError("disruptions", scenario.Disruptions ?? "", Domain.ValidationMessage.Verbatim(e.Message.Split(" (Parameter")[0]))]); }
+        catch (ArgumentException e) { return Result<CascadeSuggestions>.Invalid([new FieldError("disruptions", ScenarioDisruptions.Format(scenario.Disruptions) ?? "", Domain.ValidationMessage.Verbatim(e.Message.Split(" (Parameter")[0]))]); }
 
         var impact = (await db.CatalogueEntries.AsNoTracking().Where(e => e.Kind == "cascade_impact").ToListAsync(ct))
             .Select(e => JsonNode.Parse(e.AttributesJson) as JsonObject ?? [])

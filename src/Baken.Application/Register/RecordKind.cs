@@ -121,21 +121,21 @@ public static partial class RecordKinds
             .Text("narrative", "Narrative", r => r.Narrative, (r, v) => r.Narrative = v, multiline: true)
             .Text("assumptions", "Assumptions", r => r.Assumptions, (r, v) => r.Assumptions = v, multiline: true)
             .Text("worst_case", "Reasonable worst case", r => r.ReasonableWorstCase, (r, v) => r.ReasonableWorstCase = v, multiline: true)
-            .Text("capabilities", Baken.Application.Capabilities.CapabilityLevels.NeedsAllowed, r => r.Capabilities,
-                (r, v) => r.Capabilities = Baken.Application.Capabilities.CapabilityLevels.FormatNeeds(Baken.Application.Capabilities.CapabilityLevels.ParseNeeds(v, "capabilities")))
-            .Text("disruptions", Baken.Application.Cascades.ScenarioDisruptions.Allowed, r => r.Disruptions,
-                (r, v) => { Baken.Application.Cascades.ScenarioDisruptions.Parse(v); r.Disruptions = v; })
+            .Text("capabilities", Baken.Application.Capabilities.CapabilityLevels.NeedsAllowed, r => Baken.Application.Capabilities.CapabilityLevels.FormatNeeds(r.Capabilities),
+                (r, v) => r.Capabilities = Baken.Application.Capabilities.CapabilityLevels.ParseNeeds(v, "capabilities"))
+            .Text("disruptions", Baken.Application.Cascades.ScenarioDisruptions.Allowed, r => Baken.Application.Cascades.ScenarioDisruptions.Format(r.Disruptions),
+                (r, v) => r.Disruptions = Baken.Application.Cascades.ScenarioDisruptions.Parse(v))
             .Codes("components", "Compound scenario: the scenarios that happen at once", r => r.Components, (r, v) => r.Components = v, "scenario")
-            .Text("dependence", Baken.Application.Cascades.CompoundScenarioScoring.DependenceAllowed, r => r.Dependence,
-                (r, v) => { Baken.Application.Cascades.CompoundScenarioScoring.ParseDependence(v); r.Dependence = v; }),
+            .Text("dependence", Baken.Application.Cascades.CompoundScenarioScoring.DependenceAllowed, r => Baken.Application.Cascades.CompoundScenarioScoring.FormatDependence(r.Dependence),
+                (r, v) => r.Dependence = Baken.Application.Cascades.CompoundScenarioScoring.ParseDependence(v)),
         rules: async (db, s, ct) =>
         {
             var errors = new List<FieldError>();
-            foreach (var code in Baken.Application.Cascades.ScenarioDisruptions.Parse(s.Disruptions).Select(d => d.ProcessCode).Distinct())
+            foreach (var code in s.Disruptions.Select(d => d.Process).Distinct())
                 if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.VitalProcesses, p => p.Code == code, ct))
                     errors.Add(new FieldError("disruptions", code, RecordReferences.Existing("vital process")));
             errors.AddRange(await Baken.Application.Capabilities.CapabilityLevels.UnknownAsync(db, "capabilities",
-                Baken.Application.Capabilities.CapabilityLevels.ParseNeeds(s.Capabilities, "capabilities").Select(n => n.Capability), ct));
+                s.Capabilities.Select(n => n.Capability), ct));
             return errors;
         });
 
@@ -153,10 +153,10 @@ public static partial class RecordKinds
             .Text("name_en", "English name", r => r.NameEn, (r, v) => r.NameEn = v ?? "")
             .Enum("type", "Kind of organisation", r => r.Type, (r, v) => r.Type = v)
             .Text("summary", "Summary", r => r.Summary, (r, v) => r.Summary = v, multiline: true)
-            .Text("capabilities", Baken.Application.Capabilities.CapabilityLevels.HoldingsAllowed, r => r.Capabilities,
-                (r, v) => r.Capabilities = Baken.Application.Capabilities.CapabilityLevels.FormatLevels(Baken.Application.Capabilities.CapabilityLevels.ParseLevels(v, "capabilities"))),
+            .Text("capabilities", Baken.Application.Capabilities.CapabilityLevels.HoldingsAllowed, r => Baken.Application.Capabilities.CapabilityLevels.FormatLevels(r.Capabilities),
+                (r, v) => r.Capabilities = Baken.Application.Capabilities.CapabilityLevels.ParseLevels(v, "capabilities")),
         rules: async (db, o, ct) => await Baken.Application.Capabilities.CapabilityLevels.UnknownAsync(db, "capabilities",
-            Baken.Application.Capabilities.CapabilityLevels.ParseLevels(o.Capabilities, "capabilities").Keys, ct));
+            o.Capabilities.Select(l => l.Capability), ct));
 
     public static readonly RecordKind Source = Kind<D.Source>("source", "sources", "Bronnen", "Sources", "title",
         db => db.Sources, b => b

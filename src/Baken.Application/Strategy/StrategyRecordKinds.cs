@@ -25,8 +25,8 @@ public static partial class RecordKinds
             .Codes("excludes", "Measures that cannot be taken with this one", r => r.Excludes, (r, v) => r.Excludes = v, "measure")
             .Codes("evidence", "Sources of the evidence", r => r.Evidence, (r, v) => r.Evidence = v, "source")
             .Text("effects", MeasureEffectText.Allowed, r => r.Effects, (r, v) => { MeasureEffectText.Parse(v); r.Effects = v; }, multiline: true)
-            .Text("capability_raises", Baken.Application.Capabilities.CapabilityLevels.RaisesAllowed, r => r.CapabilityRaises,
-                (r, v) => r.CapabilityRaises = Baken.Application.Capabilities.CapabilityLevels.FormatRaises(Baken.Application.Capabilities.CapabilityLevels.ParseRaises(v, "capability_raises"))),
+            .Text("capability_raises", Baken.Application.Capabilities.CapabilityLevels.RaisesAllowed, r => Baken.Application.Capabilities.CapabilityLevels.FormatRaises(r.CapabilityRaises),
+                (r, v) => r.CapabilityRaises = Baken.Application.Capabilities.CapabilityLevels.ParseRaises(v, "capability_raises")),
         check: m =>
         {
             if (m.Requires.Contains(m.Code) || m.Excludes.Contains(m.Code))
@@ -41,7 +41,7 @@ public static partial class RecordKinds
                 if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Scenarios, s => s.Code == scenario, ct))
                     errors.Add(new FieldError("effects", scenario, RecordReferences.Existing("scenario")));
             errors.AddRange(await Baken.Application.Capabilities.CapabilityLevels.UnknownAsync(db, "capability_raises",
-                Baken.Application.Capabilities.CapabilityLevels.ParseRaises(m.CapabilityRaises, "capability_raises").Keys, ct));
+                m.CapabilityRaises.Select(r => r.Capability), ct));
             return errors;
         });
 

@@ -1,4 +1,5 @@
 using Baken.Analysis.Risk;
+using Baken.Domain.Capabilities;
 
 namespace Baken.Domain.Register;
 
@@ -15,12 +16,12 @@ public sealed class Scenario : Record
     public string? Assumptions { get; set; }
     /// <summary>The reasonable worst case the scores refer to (NRR practice), when it differs from the narrative.</summary>
     public string? ReasonableWorstCase { get; set; }
-    /// <summary>Capabilities the scenario calls on, with the level needed: "CAP-MED@response=4; CAP-COMM=3" (levels 0–4; phase optional).</summary>
-    public string? Capabilities { get; set; }
-    /// <summary>Initial disruptions of vital processes, e.g. "1: 24h; 6: 12h 0.5" (process code: duration and severity 0–1).</summary>
-    public string? Disruptions { get; set; }
+    /// <summary>Capabilities the scenario calls on, with the level needed (0–4), in one phase or in any (text form "CAP-MED@response=4; CAP-COMM=3").</summary>
+    public IReadOnlyList<CapabilityNeed> Capabilities { get; set; } = [];
+    /// <summary>Initial disruptions of vital processes (text form "1: 24h; 6: 12h 0.5": process code, duration and severity 0–1).</summary>
+    public IReadOnlyList<ScenarioDisruption> Disruptions { get; set; } = [];
     /// <summary>For a compound scenario: the scenarios that happen at once.</summary>
     public List<string> Components { get; set; } = [];
-    /// <summary>For a compound scenario: "independent", or "conditional 0.3;0.5" (P of each part after the first given the ones before).</summary>
-    public string? Dependence { get; set; }
+    /// <summary>For a compound scenario: independent, or conditional (P of each part after the first given the ones before); null when not stated (independent).</summary>
+    public CompoundDependence? Dependence { get; set; }
 }

@@ -1,3 +1,5 @@
+using Baken.Domain.Capabilities;
+
 namespace Baken.Domain.Strategy;
 
 /// <summary>
@@ -30,6 +32,6 @@ public sealed class Measure : Record
     public List<string> Evidence { get; set; } = [];
     /// <summary>One line per scenario, e.g. "S-01: likelihood 0.6-0.7-0.8; 2.1 0.2-0.3" (docs/formats.md).</summary>
     public string? Effects { get; set; }
-    /// <summary>Capability levels the measure adds once implemented: "CAP-MED+1; CAP-COMM+2".</summary>
-    public string? CapabilityRaises { get; set; }
+    /// <summary>Capability levels the measure adds once implemented (text form "CAP-MED+1; CAP-COMM+2").</summary>
+    public IReadOnlyList<CapabilityRaise> CapabilityRaises { get; set; } = [];
 }

@@ -1740,6 +1740,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("Capabilities")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<int>("ClassificationLevel")
@@ -1910,6 +1911,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("Capabilities")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<int>("ClassificationLevel")
@@ -1938,6 +1940,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("Disruptions")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<int>("HorizonYears")
@@ -3098,6 +3101,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("CapabilityRaises")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<int>("ClassificationLevel")

@@ -1646,6 +1646,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Capabilities")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ClassificationLevel")
@@ -1806,6 +1807,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Capabilities")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ClassificationLevel")
@@ -1834,6 +1836,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Disruptions")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("HorizonYears")
@@ -2925,6 +2928,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CapabilityRaises")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ClassificationLevel")

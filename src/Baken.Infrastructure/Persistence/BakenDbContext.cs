@@ -168,6 +168,38 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
                     v => Baken.Domain.Dependencies.DependencyOptionText.Hash(v),
                     v => v.ToArray()))
             .HasColumnName("Options"));
+        // The text languages of scenarios, organisations and measures are typed values, each stored as one JSON column with
+        // typed members (Baken.Domain.StoredValues): disruptions [{process, hours, severity}], capability needs
+        // [{capability, phase, level}], levels held [{capability, level}], raises [{capability, by}], and a compound's
+        // dependence {kind, conditional}. Their text forms live only at the edge (the record fields: import, export, CLI, forms).
+        modelBuilder.Entity<Scenario>(e =>
+        {
+            e.Property(x => x.Disruptions).HasConversion(
+                v => StoredValues.ToJson(v),
+                v => StoredValues.Disruptions(v),
+                new ValueComparer<IReadOnlyList<ScenarioDisruption>>(
+                    (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => StoredValues.Copy(v)));
+            e.Property(x => x.Capabilities).HasConversion(
+                v => StoredValues.ToJson(v),
+                v => StoredValues.CapabilityNeeds(v),
+                new ValueComparer<IReadOnlyList<Baken.Domain.Capabilities.CapabilityNeed>>(
+                    (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => StoredValues.Copy(v)));
+            e.Property(x => x.Dependence).HasConversion(
+                v => StoredValues.ToJson(v!),
+                v => StoredValues.Dependence(v),
+                new ValueComparer<CompoundDependence?>(
+                    (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => v));
+        });
+        modelBuilder.Entity<Organisation>(e => e.Property(x => x.Capabilities).HasConversion(
+            v => StoredValues.ToJson(v),
+            v => StoredValues.CapabilityLevels(v),
+            new ValueComparer<IReadOnlyList<Baken.Domain.Capabilities.CapabilityLevel>>(
+                (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => StoredValues.Copy(v))));
+        modelBuilder.Entity<Baken.Domain.Strategy.Measure>(e => e.Property(x => x.CapabilityRaises).HasConversion(
+            v => StoredValues.ToJson(v),
+            v => StoredValues.CapabilityRaises(v),
+            new ValueComparer<IReadOnlyList<Baken.Domain.Capabilities.CapabilityRaise>>(
+                (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => StoredValues.Copy(v))));
         // Intake looks a feed entry up by its feed id, and every series is read in date order.
         modelBuilder.Entity<Baken.Domain.Signals.Signal>(e => e.HasIndex(x => new { x.Feed, x.ExternalId }));
         modelBuilder.Entity<Baken.Domain.Signals.Signal>(e => e.HasIndex(x => x.Date));

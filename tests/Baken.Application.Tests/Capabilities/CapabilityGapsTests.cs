@@ -4,6 +4,7 @@ using Baken.Application.Assessments;
 using Baken.Application.Capabilities;
 using Baken.Application.Common;
 using Baken.Domain;
+using Baken.Domain.Capabilities;
 using Baken.Domain.Register;
 using Baken.Domain.Strategy;
 using Baken.Infrastructure.Persistence;
@@ -40,7 +41,7 @@ public sealed class CapabilityGapsTests
     [Fact]
     public void ParseRaises_PlusForm_AndZeroIsRefused()
     {
-        CapabilityLevels.ParseRaises("CAP-MED+1; CAP-COMM+2", "capability_raises").ShouldBe(new Dictionary<string, int> { ["CAP-MED"] = 1, ["CAP-COMM"] = 2 });
+        CapabilityLevels.ParseRaises("CAP-MED+1; CAP-COMM+2", "capability_raises").ShouldBe([new CapabilityRaise("CAP-MED", 1), new CapabilityRaise("CAP-COMM", 2)]);
         Should.Throw<DomainValidationException>(() => CapabilityLevels.ParseRaises("CAP-MED+0", "capability_raises")).Message.ShouldContain("a raise of 1 to 4 levels");
     }
 
@@ -58,19 +59,19 @@ public sealed class CapabilityGapsTests
                 .HandleAsync(new RunIntegratedAnalysisRequest(Iterations: 0))).IsOk.ShouldBeTrue();
 
             var scenarios = await db.Scenarios.ToDictionaryAsync(s => s.Code);
-            scenarios["E-DROUGHT"].Capabilities = "CAP-MED@response=3; CAP-COMM=2";
-            scenarios["E-ZOONOSE"].Capabilities = "CAP-MED=4";
-            scenarios["E-RANSOM"].Capabilities = "CAP-CYBER=4; CAP-COMM=4";
-            scenarios["E-SUBVERT"].Capabilities = "CAP-CYBER=2";
-            var a = new Organisation { Name = "Organisatie A", Capabilities = "CAP-MED=2; CAP-COMM=3" };
+            scenarios["E-DROUGHT"].Capabilities = CapabilityLevels.ParseNeeds("CAP-MED@response=3; CAP-COMM=2", "capabilities");
+            scenarios["E-ZOONOSE"].Capabilities = CapabilityLevels.ParseNeeds("CAP-MED=4", "capabilities");
+            scenarios["E-RANSOM"].Capabilities = CapabilityLevels.ParseNeeds("CAP-CYBER=4; CAP-COMM=4", "capabilities");
+            scenarios["E-SUBVERT"].Capabilities = CapabilityLevels.ParseNeeds("CAP-CYBER=2", "capabilities");
+            var a = new Organisation { Name = "Organisatie A", Capabilities = CapabilityLevels.ParseLevels("CAP-MED=2; CAP-COMM=3", "capabilities") };
             a.Recode("ORG-A");
-            var b = new Organisation { Name = "Organisatie B", Capabilities = "CAP-MED=1; CAP-CYBER=1" };
+            var b = new Organisation { Name = "Organisatie B", Capabilities = CapabilityLevels.ParseLevels("CAP-MED=1; CAP-CYBER=1", "capabilities") };
             b.Recode("ORG-B");
-            var done = new Measure { Title = "CERT uitgebreid", Status = MeasureStatus.Implemented, CapabilityRaises = "CAP-CYBER+1" };
+            var done = new Measure { Title = "CERT uitgebreid", Status = MeasureStatus.Implemented, CapabilityRaises = CapabilityLevels.ParseRaises("CAP-CYBER+1", "capability_raises") };
             done.Recode("M-CERT");
-            var planned = new Measure { Title = "Opschalingsplan ziekenhuizen", Status = MeasureStatus.Planned, CapabilityRaises = "CAP-MED+2" };
+            var planned = new Measure { Title = "Opschalingsplan ziekenhuizen", Status = MeasureStatus.Planned, CapabilityRaises = CapabilityLevels.ParseRaises("CAP-MED+2", "capability_raises") };
             planned.Recode("M-ZKH");
-            var stopped = new Measure { Title = "Gestopt", Status = MeasureStatus.Stopped, CapabilityRaises = "CAP-COMM+4" };
+            var stopped = new Measure { Title = "Gestopt", Status = MeasureStatus.Stopped, CapabilityRaises = CapabilityLevels.ParseRaises("CAP-COMM+4", "capability_raises") };
             stopped.Recode("M-STOP");
             db.AddRecord(a);
             db.AddRecord(b);
@@ -113,9 +114,9 @@ public sealed class CapabilityGapsTests
         await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
         await using (var db = database.Context(FixedUser.System))
         {
-            var open = new Scenario { Title = "Open", Kind = RiskKind.Hazard, Capabilities = "CAP-MED=3" };
+            var open = new Scenario { Title = "Open", Kind = RiskKind.Hazard, Capabilities = CapabilityLevels.ParseNeeds("CAP-MED=3", "capabilities") };
             open.Recode("S-OPEN");
-            var secret = new Scenario { Title = "Geheim scenario", Kind = RiskKind.Threat, Capabilities = "CAP-CYBER=4" };
+            var secret = new Scenario { Title = "Geheim scenario", Kind = RiskKind.Threat, Capabilities = CapabilityLevels.ParseNeeds("CAP-CYBER=4", "capabilities") };
             secret.Recode("S-SECRET");
             secret.Classify(new Baken.Domain.Security.Classification(Baken.Domain.Security.ClassificationLevel.StaatsgeheimGeheim, 0));
             db.AddRecord(open);

@@ -33,8 +33,8 @@ public sealed class RiskSheetTests
             {
                 Title = "Sabotage van het hoogspanningsnet", ThemeCode = "T9", Kind = RiskKind.Threat, HorizonYears = 2,
                 Narrative = "VERHAAL-Een statelijke actor saboteert drie knooppunten.", ReasonableWorstCase = "ERGSTE-Twee weken zonder stroom in drie provincies.",
-                Assumptions = "AANNAME-Geen gelijktijdige hittegolf.", Disruptions = "1: 48h 0.8", Components = ["S-OTHER"], Dependence = "independent",
-                Capabilities = "CAP-CONT@response=4; CAP-COMM=3",
+                Assumptions = "AANNAME-Geen gelijktijdige hittegolf.", Disruptions = Baken.Application.Cascades.ScenarioDisruptions.Parse("1: 48h 0.8"), Components = ["S-OTHER"], Dependence = CompoundDependence.Independent,
+                Capabilities = CapabilityLevels.ParseNeeds("CAP-CONT@response=4; CAP-COMM=3", "capabilities"),
             };
             s.Recode("S-SAB");
             db.AddRecord(other);
@@ -54,7 +54,7 @@ public sealed class RiskSheetTests
             var o = new Assessment { ScenarioCode = "S-OTHER", Analyst = "ana", Organisation = "AIVD", Likelihood = "C", Scores = "1.1=X;1.2=A;2.1=B;2.2=B;2.3=A;3.1=B;4.1=X;5.1=C;5.2=A;5.3=B" };
             o.Recode("S-OTHER.ana");
             db.AddRecord(o);
-            var m = new Measure { Title = "Reservetransformatoren", Status = MeasureStatus.Implemented, Effects = "S-SAB: likelihood 0.7-0.9; 5.1 0.2-0.4", CapabilityRaises = "CAP-CONT+1" };
+            var m = new Measure { Title = "Reservetransformatoren", Status = MeasureStatus.Implemented, Effects = "S-SAB: likelihood 0.7-0.9; 5.1 0.2-0.4", CapabilityRaises = CapabilityLevels.ParseRaises("CAP-CONT+1", "capability_raises") };
             m.Recode("M-TRAFO");
             db.AddRecord(m);
             var d = new StrategicDependency { Title = "Transformatoren uit één land", Importer = "EU27", Scenario = "S-SAB" };
@@ -92,7 +92,7 @@ public sealed class RiskSheetTests
             "laag", "hoog", // strength of knowledge
             "350", "B-D~C", // the scores as entered: a quantity and a range
             "2.1 ", "5.3 ", // every criterion has a row (with its name)
-            "Verstoort vitaal proces 1", "48 uur", "S-OTHER Stroomuitval in de Randstad", "DEP-TRAFO", "G-ENERGIE",
+            "Verstoort vitaal proces 1", "48 uur", "S-OTHER Stroomuitval in de Randstad", "(afhankelijkheid: onafhankelijk)", "DEP-TRAFO", "G-ENERGIE",
             "M-TRAFO Reservetransformatoren", "uitgevoerd", "waarschijnlijkheid × 0,7–0,9", "5.1 −20%–40%",
             "CAP-CONT", "CAP-COMM", "respons", "alle fasen",
         ];

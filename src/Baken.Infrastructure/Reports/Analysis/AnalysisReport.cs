@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Baken.Analysis.Risk;
 using Baken.Application.Analysis;
 using Baken.Application.Capabilities;
+using Baken.Domain.Capabilities;
 using Baken.Domain.Catalogue;
 using Baken.Domain.Strategy;
 using Baken.Infrastructure.Reports.Documents;
@@ -302,7 +303,7 @@ public static partial class AnalysisReport
                 $"Disrupts vital process {x.ProcessCode} {x.ProcessNameEn}: {w.N(x.DurationHours)} hours, severity {w.N(x.Severity, "0.##")}")));
             if (d.Components.Count > 0)
                 links.Add(w.T("Samengesteld scenario uit: ", "Compound scenario of: ") + string.Join(", ", d.Components.Select(c => $"{c.Code} {c.Title}")) +
-                          (d.Dependence is { Length: > 0 } dep ? w.T($" (afhankelijkheid: {dep})", $" (dependence: {dep})") : ""));
+                          (d.Dependence is { } dep ? w.T($" (afhankelijkheid: {w.Dependence(dep)})", $" (dependence: {w.Dependence(dep)})") : ""));
             links.AddRange(d.Dependencies.Select(x => w.T($"Strategische afhankelijkheid {x.Code}: {x.Title}", $"Strategic dependency {x.Code}: {x.Title}")
                 + (x.ChosenOptions.Count > 0 ? w.T(" — gekozen: ", " — chosen: ") + string.Join(", ", x.ChosenOptions.Select(o => Baken.Infrastructure.Reports.Dependencies.DependencyOptionLabels.Label(o, w.T("nl", "en")))) : "")));
             links.AddRange(d.Goals.Select(x => w.T($"Strategisch doel {x.Code}: {x.Title}", $"Strategic goal {x.Code}: {x.Title}")));
@@ -528,6 +529,10 @@ public static partial class AnalysisReport
             : $"{analyst} ({organisation})";
         public string Pick(string dutch, string english) => Nl || string.IsNullOrWhiteSpace(english) ? dutch : english;
         public string N(double value, string format = "0.######") => value.ToString(format, Culture);
+        /// <summary>A compound scenario's dependence in the report's language: independent, or conditional with P(S2 | S1), ….</summary>
+        public string Dependence(Baken.Domain.Register.CompoundDependence d) => d.Kind == Baken.Analysis.Cascades.Compound.DependenceKind.Independent
+            ? T("onafhankelijk", "independent")
+            : T("voorwaardelijk ", "conditional ") + string.Join("; ", d.Conditional.Select(p => N(p)));
         public string Percent(double share) => (share * 100).ToString("0", Culture) + "%";
         public string? RunDate => Options.RunAtUtc is { } at ? at.ToString(Nl ? "d MMMM yyyy, HH:mm 'UTC'" : "d MMMM yyyy, HH:mm 'UTC'", Culture) : null;
 

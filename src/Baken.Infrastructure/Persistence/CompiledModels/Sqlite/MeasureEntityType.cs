@@ -3,10 +3,13 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using Baken.Domain;
+using Baken.Domain.Capabilities;
 using Baken.Domain.Security;
 using Baken.Domain.Strategy;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -37,10 +40,16 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
 
             var capabilityRaises = runtimeEntityType.AddProperty(
                 "CapabilityRaises",
-                typeof(string),
+                typeof(IReadOnlyList<CapabilityRaise>),
                 propertyInfo: typeof(Measure).GetProperty("CapabilityRaises", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Measure).GetField("<CapabilityRaises>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                fieldInfo: typeof(Measure).GetField("<CapabilityRaises>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            capabilityRaises.SetValueConverter(new ValueConverter<IReadOnlyList<CapabilityRaise>, string>(
+                string (IReadOnlyList<CapabilityRaise> v) => StoredValues.ToJson(v),
+                IReadOnlyList<CapabilityRaise> (string v) => StoredValues.CapabilityRaises(v)));
+            capabilityRaises.SetComparer(new ValueComparer<IReadOnlyList<CapabilityRaise>>(
+                bool (IReadOnlyList<CapabilityRaise> a, IReadOnlyList<CapabilityRaise> b) => StoredValues.Same(a, b),
+                int (IReadOnlyList<CapabilityRaise> v) => StoredValues.Hash(v),
+                IReadOnlyList<CapabilityRaise> (IReadOnlyList<CapabilityRaise> v) => StoredValues.Copy(v)));
 
             var classificationLevel = runtimeEntityType.AddProperty(
                 "ClassificationLevel",

@@ -4,10 +4,13 @@ using System.Collections.Generic;
 using System.Reflection;
 using Baken.Analysis.Risk;
 using Baken.Domain;
+using Baken.Domain.Capabilities;
 using Baken.Domain.Register;
 using Baken.Domain.Security;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -45,10 +48,16 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
 
             var capabilities = runtimeEntityType.AddProperty(
                 "Capabilities",
-                typeof(string),
+                typeof(IReadOnlyList<CapabilityNeed>),
                 propertyInfo: typeof(Scenario).GetProperty("Capabilities", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Scenario).GetField("<Capabilities>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                fieldInfo: typeof(Scenario).GetField("<Capabilities>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            capabilities.SetValueConverter(new ValueConverter<IReadOnlyList<CapabilityNeed>, string>(
+                string (IReadOnlyList<CapabilityNeed> v) => StoredValues.ToJson(v),
+                IReadOnlyList<CapabilityNeed> (string v) => StoredValues.CapabilityNeeds(v)));
+            capabilities.SetComparer(new ValueComparer<IReadOnlyList<CapabilityNeed>>(
+                bool (IReadOnlyList<CapabilityNeed> a, IReadOnlyList<CapabilityNeed> b) => StoredValues.Same(a, b),
+                int (IReadOnlyList<CapabilityNeed> v) => StoredValues.Hash(v),
+                IReadOnlyList<CapabilityNeed> (IReadOnlyList<CapabilityNeed> v) => StoredValues.Copy(v)));
 
             var classificationLevel = runtimeEntityType.AddProperty(
                 "ClassificationLevel",
@@ -93,17 +102,30 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
 
             var dependence = runtimeEntityType.AddProperty(
                 "Dependence",
-                typeof(string),
+                typeof(CompoundDependence),
                 propertyInfo: typeof(Scenario).GetProperty("Dependence", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Scenario).GetField("<Dependence>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+            dependence.SetValueConverter(new ValueConverter<CompoundDependence, string>(
+                string (CompoundDependence v) => StoredValues.ToJson(v),
+                CompoundDependence (string v) => StoredValues.Dependence(v)));
+            dependence.SetComparer(new ValueComparer<CompoundDependence>(
+                bool (CompoundDependence a, CompoundDependence b) => StoredValues.Same(a, b),
+                int (CompoundDependence v) => StoredValues.Hash(v),
+                CompoundDependence (CompoundDependence v) => v));
 
             var disruptions = runtimeEntityType.AddProperty(
                 "Disruptions",
-                typeof(string),
+                typeof(IReadOnlyList<ScenarioDisruption>),
                 propertyInfo: typeof(Scenario).GetProperty("Disruptions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Scenario).GetField("<Disruptions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                fieldInfo: typeof(Scenario).GetField("<Disruptions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            disruptions.SetValueConverter(new ValueConverter<IReadOnlyList<ScenarioDisruption>, string>(
+                string (IReadOnlyList<ScenarioDisruption> v) => StoredValues.ToJson(v),
+                IReadOnlyList<ScenarioDisruption> (string v) => StoredValues.Disruptions(v)));
+            disruptions.SetComparer(new ValueComparer<IReadOnlyList<ScenarioDisruption>>(
+                bool (IReadOnlyList<ScenarioDisruption> a, IReadOnlyList<ScenarioDisruption> b) => StoredValues.Same(a, b),
+                int (IReadOnlyList<ScenarioDisruption> v) => StoredValues.Hash(v),
+                IReadOnlyList<ScenarioDisruption> (IReadOnlyList<ScenarioDisruption> v) => StoredValues.Copy(v)));
 
             var horizonYears = runtimeEntityType.AddProperty(
                 "HorizonYears",
