@@ -430,6 +430,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Links")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MeetingCode")
@@ -2952,6 +2953,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Effects")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Evidence")

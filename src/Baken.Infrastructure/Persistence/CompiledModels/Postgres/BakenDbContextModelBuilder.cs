@@ -12,7 +12,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fab52f0d-6a21-49b9-89bb-77e1fb88f8be"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("8cc20896-f12e-40f5-9dc1-082705b2ead5"), entityTypeCount: 49)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("115b8d75-d882-4a50-acd3-900c200f5ef4"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("e5ddc042-14b5-4854-b511-14397514024c"), entityTypeCount: 49)
         {
         }
 
