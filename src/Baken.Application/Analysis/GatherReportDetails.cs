@@ -90,7 +90,7 @@ public sealed class GatherReportDetails(IBakenDb db, CompareAnalysisRuns compare
         var processes = await db.VitalProcesses.AsNoTracking().ToDictionaryAsync(p => p.Code, ct);
         var dependencies = await db.Dependencies.AsNoTracking().Where(d => d.Scenario != null && codes.Contains(d.Scenario)).ToListAsync(ct);
         var goals = await db.Goals.AsNoTracking().Where(g => g.Scenarios != null).ToListAsync(ct);
-        var allMeasures = await db.Measures.AsNoTracking().Where(m => m.Effects != null).ToListAsync(ct);
+        var allMeasures = (await db.Measures.AsNoTracking().ToListAsync(ct)).Where(m => m.Effects.Count > 0).ToList();
         var titles = await db.Scenarios.AsNoTracking().Select(s => new { s.Code, s.Title }).ToDictionaryAsync(s => s.Code, s => s.Title, ct);
 
         var residual = new Dictionary<string, ResidualRiskResult>(StringComparer.Ordinal);
@@ -105,13 +105,13 @@ public sealed class GatherReportDetails(IBakenDb db, CompareAnalysisRuns compare
         foreach (var s in scenarios)
         {
             var onScenario = allMeasures
-                .SelectMany(m => MeasureEffectText.Parse(m.Effects).Where(e => e.ScenarioId == s.Code)
+                .SelectMany(m => m.Effects.Where(e => e.Scenario == s.Code).Select(e => e.ToMeasureEffect())
                     .Select(e => new MeasureOnScenario(m.Code, m.Title, m.Status, e.LikelihoodMultiplier, e.ImpactReductionByCriterion)))
                 .OrderBy(m => m.Code, NaturalComparer.Instance).ToList();
             details[s.Code] = new ScenarioDetail(
                 s.Code, s.Title, s.Classification.Level.DisplayName(), s.RiskCode, s.HorizonYears, s.Narrative, s.ReasonableWorstCase, s.Assumptions,
                 (assessments.GetValueOrDefault(s.Code) ?? []).Select(a => new AssessmentDetail(a.Analyst, a.Organisation, a.HorizonYears, a.Likelihood, a.Intent,
-                    a.Capability, a.Vulnerability, a.OverrideReason, a.Confidence, ScoreList.Parse(a.Scores), a.Rationale, a.Sources)
+                    a.Capability, a.Vulnerability, a.OverrideReason, a.Confidence, ScoreList.ByCriterion(a.Scores), a.Rationale, a.Sources)
                     { Knowledge = (a.KnowledgeEvidence, a.KnowledgeAgreement, a.KnowledgeUnderstanding) }).ToList(),
                 s.Disruptions.Select(d => processes.TryGetValue(d.Process, out var p)
                     ? new DisruptionDetail(d.Process, p.Name, p.NameEn, d.Hours, d.Severity)

@@ -20,7 +20,7 @@ public static class StoredAssessmentRows
     public static AssessmentRow Row(int line, Scenario s, Assessment a, IReadOnlyList<Criterion> criteria, string missingScore = "", int widenBy = 0)
     {
         var level = a.ClassificationLevel > s.ClassificationLevel ? a.ClassificationLevel : s.ClassificationLevel;
-        var scores = ScoreList.Parse(a.Scores);
+        var scores = ScoreList.ByCriterion(a.Scores);
         string Widened(string judgement) => widenBy > 0 ? KnowledgeWidening.WidenText(judgement, widenBy) : judgement;
         var problems = new List<AssessmentFileError>();
         if (!AssessmentRow.TryReadConfidence(a.Confidence ?? "", out var confidence))

@@ -85,7 +85,7 @@ public sealed class SuggestCascadeScores(IBakenDb db, LoadDependencyNetwork netw
         var own = string.Equals(user.UserName, assessment.Analyst, StringComparison.OrdinalIgnoreCase);
         if (!own && !user.IsInRole(Baken.Domain.Users.Roles.Coordinator) && !user.IsInRole(Baken.Domain.Users.Roles.Administrator))
             return Result<RecordView>.Forbidden($"Only analyst '{assessment.Analyst}' or a coordinator may accept suggestions into assessment '{assessmentCode}'.");
-        var scores = ScoreList.Parse(assessment.Scores).ToDictionary(s => s.Key, s => s.Value);
+        var scores = assessment.Scores.ToDictionary(s => s.Criterion, s => s.Judgement, StringComparer.Ordinal);
         var differing = suggestions.Scores
             .Where(s => scores.TryGetValue(s.Criterion, out var mine) && !string.IsNullOrWhiteSpace(mine) && !string.Equals(mine.Trim(), s.Class.ToString(), StringComparison.OrdinalIgnoreCase))
             .ToList();

@@ -18,7 +18,7 @@ public sealed record ForwardAgendaResponse(DateOnly AsOf, IReadOnlyList<MeetingS
     public static ForwardAgendaResponse From(ForwardAgendaView v) => new(v.AsOf,
         v.Meetings.Select(m => new MeetingSummaryView(m.Code, m.CouncilCode, m.Title, m.Date, m.SecurityLevel.DisplayName(), m.Status.ToString())).ToList(),
         v.Items.Select(p => new AgendaItemView(p.Item.Code, p.Item.Title, p.Item.CouncilCode, p.Meeting?.Code, p.Date, p.Meeting?.SecurityLevel.DisplayName(),
-            p.Item.ClassificationLevel.DisplayName(), p.Item.Links)).ToList(),
+            p.Item.ClassificationLevel.DisplayName(), Register.QualifiedCodes.Format(p.Item.Links))).ToList(),
         v.Overlaps.Select(o => new OverlapView(o.First.ItemCode, o.First.CouncilCode, o.Second.ItemCode, o.Second.CouncilCode, o.SharedCodes, o.TitleSimilarity, o.Reason)).ToList(),
         v.OverdueActions.Select(a => ActionViews.Of(a, v.AsOf)).ToList());
 }

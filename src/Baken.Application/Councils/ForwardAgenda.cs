@@ -14,7 +14,7 @@ public sealed record PlannedItem(AgendaItem Item, Meeting? Meeting)
     public DateOnly? Date => Meeting?.Date ?? Item.PlannedFor;
 
     public AgendaEntry ToEntry() => new(Item.Code, Item.Title, Item.CouncilCode, Meeting?.Code, Date,
-        QualifiedCodes.Parse(Item.Links).Select(l => $"{l.Kind}:{l.Code}").ToList());
+        Item.Links.Select(l => l.ToString()).ToList());
 }
 
 /// <summary>A follow-up action with its decision and item, and the next planned meeting of its council (where an overdue one goes).</summary>
@@ -86,10 +86,10 @@ public sealed class ForwardAgenda(IBakenDb db)
     {
         var allGoals = (await db.Goals.AsNoTracking().ToListAsync(ct)).OrderBy(g => g.Edition).ThenBy(g => g.Number).ThenBy(g => g.Code, NaturalComparer.Instance).ToList();
         // A goal's links to records the reader may not see read "withheld" (QualifiedCodes.MaskAsync).
-        var links = await QualifiedCodes.MaskAsync(db, allGoals.SelectMany(g => g.Scenarios.Select(c => "scenario:" + c).Concat(g.Measures.Select(c => "measure:" + c))), ct);
+        var links = await QualifiedCodes.MaskAsync(db, allGoals.SelectMany(g => g.Scenarios.Select(c => new RecordLink("scenario", c)).Concat(g.Measures.Select(c => new RecordLink("measure", c)))), ct);
         var goals = allGoals
             .Select(g => new CoverageGoal("goal:" + g.Code, g.Title, g.Pillar.ToString(),
-                g.Scenarios.Select(c => links("scenario:" + c)!).Distinct().ToList(), g.Measures.Select(c => links("measure:" + c)!).Distinct().ToList()))
+                g.Scenarios.Select(c => links(new RecordLink("scenario", c)).ToString()).Distinct().ToList(), g.Measures.Select(c => links(new RecordLink("measure", c)).ToString()).Distinct().ToList()))
             .ToList();
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.Status != MeetingStatus.Cancelled).ToDictionaryAsync(m => m.Code, ct);
         var held = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingCode != null).ToListAsync(ct);
@@ -106,7 +106,7 @@ public sealed class ForwardAgenda(IBakenDb db)
     /// </summary>
     private async Task MaskLinksAsync(IReadOnlyList<AgendaItem> items, CancellationToken ct)
     {
-        var mask = await QualifiedCodes.MaskAsync(db, items.Select(i => i.Links), ct);
-        foreach (var item in items) item.Links = mask(item.Links);
+        var mask = await QualifiedCodes.MaskAsync(db, items.SelectMany(i => i.Links), ct);
+        foreach (var item in items) item.Links = item.Links.Select(mask).Distinct().ToList();
     }
 }

@@ -203,7 +203,7 @@ public static partial class RecordKinds
             .ClassLetter("vulnerability", "Threats: the target's vulnerability", r => r.Vulnerability, (r, v) => r.Vulnerability = v)
             .Text("override_reason", "Why the likelihood overrides the threat rule's suggestion", r => r.OverrideReason, (r, v) => r.OverrideReason = v)
             .Text("confidence", "Strength of knowledge: low, medium or high", r => r.Confidence, (r, v) => r.Confidence = v?.ToLowerInvariant() is null or "low" or "medium" or "high" ? v?.ToLowerInvariant() : throw new DomainValidationException("confidence", v, AllowedTexts.RegisterLowMediumHigh))
-            .Text("scores", Baken.Application.Assessments.ScoreList.Allowed, r => r.Scores, (r, v) => r.Scores = Baken.Application.Assessments.ScoreList.Format(Baken.Application.Assessments.ScoreList.Parse(v)), required: true, multiline: true)
+            .Text("scores", Baken.Application.Assessments.ScoreList.Allowed, r => Baken.Application.Assessments.ScoreList.Format(r.Scores), (r, v) => r.Scores = Baken.Application.Assessments.ScoreList.Parse(v), required: true, multiline: true)
             .Text("knowledge_evidence", "Strength of knowledge, evidence base: 0 (weakest) to 4 (strongest)", r => Baken.Application.Assessments.KnowledgePedigree.Text(r.KnowledgeEvidence),
                 (r, v) => r.KnowledgeEvidence = Baken.Application.Assessments.KnowledgePedigree.Parse("knowledge_evidence", v))
             .Text("knowledge_agreement", "Strength of knowledge, agreement among experts: 0 (weakest) to 4 (strongest)", r => Baken.Application.Assessments.KnowledgePedigree.Text(r.KnowledgeAgreement),
@@ -217,10 +217,20 @@ public static partial class RecordKinds
             .Text("status_note", "The coordinator's comments, or who entered it for whom (set by the workflow)", r => r.StatusNote,
                 (r, v) => Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged("status_note", r.StatusNote, v))
             .Text("change_reason", "Why a validated assessment is changed, or why it is revised in round 2 (required for that change)", r => r.ChangeReason, (r, v) => r.ChangeReason = v)
-            .Text("round1_scores", "The scores at the end of the blind round (set by the workflow)", r => r.Round1Scores,
-                (r, v) => r.Round1Scores = Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged("round1_scores", r.Round1Scores, v))
+            .Text("round1_scores", "The scores at the end of the blind round (set by the workflow)", r => Baken.Application.Assessments.ScoreList.FormatOrNull(r.Round1Scores),
+                (r, v) => Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged("round1_scores", Baken.Application.Assessments.ScoreList.FormatOrNull(r.Round1Scores), v))
             .Text("round1_likelihood", "The likelihood at the end of the blind round (set by the workflow)", r => r.Round1Likelihood,
-                (r, v) => r.Round1Likelihood = Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged("round1_likelihood", r.Round1Likelihood, v)));
+                (r, v) => r.Round1Likelihood = Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged("round1_likelihood", r.Round1Likelihood, v)),
+        rules: AssessmentRules);
+
+    /// <summary>Every scored criterion must be an impact criterion of the register.</summary>
+    private static async Task<IReadOnlyList<FieldError>> AssessmentRules(IBakenDb db, Baken.Domain.Assessments.Assessment a, CancellationToken ct)
+    {
+        var codes = a.Scores.Select(s => s.Criterion).Distinct().ToList();
+        if (codes.Count == 0) return [];
+        var known = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Criteria.Where(c => codes.Contains(c.Code)).Select(c => c.Code), ct);
+        return codes.Except(known).Select(c => new FieldError("scores", c, RecordReferences.Existing("criterion"))).ToList();
+    }
 
     public static readonly RecordKind AnalysisRun = Kind<Baken.Domain.Analysis.AnalysisRun>("analysis-run", "analysis-runs", "Analyses", "Analysis runs", "profile",
         db => db.AnalysisRuns, b => b

@@ -2,6 +2,7 @@ using Baken.Application.Common;
 using System.Globalization;
 using Baken.Analysis.Measures;
 using Baken.Domain;
+using Baken.Domain.Strategy;
 
 namespace Baken.Application.Strategy;
 
@@ -9,7 +10,8 @@ namespace Baken.Application.Strategy;
 /// The effects of a measure as analysts write them, one line per scenario (docs/formats.md):
 /// <c>S-01: likelihood 0.6-0.7-0.8; 2.1 0.2-0.4; 3.1 0.1</c>. "likelihood" is the multiplier on the scenario's
 /// probability, each other entry the fraction of a criterion's impact removed. A range is low-high (most likely in
-/// the middle), low-mostlikely-high, or one number.
+/// the middle), low-mostlikely-high, or one number. The text form of <see cref="Measure.Effects"/>: read into typed
+/// <see cref="ScenarioEffect"/>s by the record field (import, forms, command line) and written back for export.
 /// </summary>
 public static class MeasureEffectText
 {
@@ -17,9 +19,9 @@ public static class MeasureEffectText
         "one line per scenario: 'SCENARIO: likelihood LOW-HIGH; CRITERION LOW-HIGH; …' with the likelihood multiplier in (0, 1] and " +
         "impact reductions in [0, 1]; a range is one number, low-high or low-mostlikely-high (e.g. 'S-01: likelihood 0.6-0.8; 2.1 0.2-0.3-0.4')";
 
-    public static IReadOnlyList<MeasureEffect> Parse(string? text, string field = "effects")
+    public static IReadOnlyList<ScenarioEffect> Parse(string? text, string field = "effects")
     {
-        var effects = new List<MeasureEffect>();
+        var effects = new List<ScenarioEffect>();
         if (string.IsNullOrWhiteSpace(text)) return effects;
         foreach (var raw in text.Split('\n'))
         {
@@ -29,19 +31,20 @@ public static class MeasureEffectText
             if (colon <= 0) throw new DomainValidationException(field, line, AllowedTexts.StrategyEffects);
             var scenario = line[..colon].Trim();
             EffectRange? likelihood = null;
-            var reductions = new Dictionary<string, EffectRange>(StringComparer.Ordinal);
+            var reductions = new List<CriterionReduction>();
             foreach (var part in line[(colon + 1)..].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (words.Length != 2) throw new DomainValidationException(field, part, AllowedTexts.StrategyEffects);
                 var range = ParseRange(words[1], field, part);
                 if (string.Equals(words[0], "likelihood", StringComparison.OrdinalIgnoreCase)) likelihood = range;
-                else if (!reductions.TryAdd(words[0], range)) throw new DomainValidationException(field, part, AllowedTexts.StrategyEachCriterionOncePer);
+                else if (reductions.Any(r => r.Criterion == words[0])) throw new DomainValidationException(field, part, AllowedTexts.StrategyEachCriterionOncePer);
+                else reductions.Add(new CriterionReduction(words[0], range));
             }
             try
             {
-                if (effects.Any(e => e.ScenarioId == scenario)) throw new ArgumentException($"scenario '{scenario}' appears on two lines");
-                effects.Add(new MeasureEffect(scenario, likelihood, reductions));
+                if (effects.Any(e => e.Scenario == scenario)) throw new ArgumentException($"scenario '{scenario}' appears on two lines");
+                effects.Add(new ScenarioEffect(scenario, likelihood, reductions));
             }
             catch (ArgumentException e)
             {
@@ -51,9 +54,19 @@ public static class MeasureEffectText
         return effects;
     }
 
-    /// <summary>The scenario codes named by the text, without checking the numbers.</summary>
-    public static IEnumerable<string> ScenarioCodes(string? text) =>
-        (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.IndexOf(':') > 0).Select(l => l[..l.IndexOf(':')].Trim());
+    /// <summary>The text form: one line per scenario, the likelihood first, then the criteria in the order written.</summary>
+    public static string? Format(IReadOnlyList<ScenarioEffect>? effects) =>
+        effects is null || effects.Count == 0 ? null : string.Join("\n", effects.Select(e =>
+            e.Scenario + ": " + string.Join("; ", (e.Likelihood is { } l ? [$"likelihood {Range(l)}"] : Array.Empty<string>())
+                .Concat(e.Reductions.Select(r => $"{r.Criterion} {Range(r.Reduction)}")))));
+
+    /// <summary>One number when exact, low-high when the most likely value is the middle, else low-mostlikely-high.</summary>
+    private static string Range(EffectRange r)
+    {
+        static string N(double d) => d.ToString("R", CultureInfo.InvariantCulture);
+        if (r.Low == r.MostLikely && r.MostLikely == r.High) return N(r.Low);
+        return r.MostLikely == (r.Low + r.High) / 2 ? $"{N(r.Low)}-{N(r.High)}" : $"{N(r.Low)}-{N(r.MostLikely)}-{N(r.High)}";
+    }
 
     private static EffectRange ParseRange(string text, string field, string part)
     {

@@ -112,7 +112,7 @@ public sealed class MeasuresAnalysis(IBakenDb db, LoadAnalysisCatalogue catalogu
             {
                 // Effects on scenarios outside the run add nothing. A prerequisite the user cannot see stays (the portfolio
                 // then cannot choose the measure); an exclusion of a measure the user cannot see is moot.
-                var effects = MeasureEffectText.Parse(m.Effects).Where(e => known.Contains(e.ScenarioId)).ToList();
+                var effects = m.Effects.Where(e => known.Contains(e.Scenario)).Select(e => e.ToMeasureEffect()).ToList();
                 var model = new ModelledMeasure(m.Code, (MeasureKind)(int)m.MeasureType,
                     new MeasureCosts(m.OneOffCost ?? 0, m.YearlyCost ?? 0, m.StartYear, m.LifetimeYears), effects,
                     m.Requires, m.Excludes.Where(visible.Contains));

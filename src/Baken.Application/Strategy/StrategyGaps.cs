@@ -20,7 +20,7 @@ public static class StrategyGaps
         List<string> Shown(string kind, IEnumerable<string> codes) => codes.Select(c => s.Shown(kind, c)).Distinct().ToList();
         var goals = s.Goals.Select(g => new GoalInfo(g.Code, g.Title, g.OwnerCode, Shown("scenario", g.Scenarios.Distinct()), Shown("measure", g.Measures.Distinct()))).ToList();
         var measures = s.Measures.Select(m => new MeasureInfo(m.Code, m.Title, m.OwnerCode, (MeasureProgress)(int)m.Status,
-            Shown("scenario", MeasureEffectText.ScenarioCodes(m.Effects)), m.Due)).ToList();
+            Shown("scenario", m.Effects.Select(e => e.Scenario)), m.Due)).ToList();
         var indicators = s.Indicators.Select(i =>
         {
             var last = s.LatestValue(i.Code);

@@ -24,7 +24,7 @@ public static partial class RecordKinds
             .Codes("requires", "Measures that must be taken too", r => r.Requires, (r, v) => r.Requires = v, "measure")
             .Codes("excludes", "Measures that cannot be taken with this one", r => r.Excludes, (r, v) => r.Excludes = v, "measure")
             .Codes("evidence", "Sources of the evidence", r => r.Evidence, (r, v) => r.Evidence = v, "source")
-            .Text("effects", MeasureEffectText.Allowed, r => r.Effects, (r, v) => { MeasureEffectText.Parse(v); r.Effects = v; }, multiline: true)
+            .Text("effects", MeasureEffectText.Allowed, r => MeasureEffectText.Format(r.Effects), (r, v) => r.Effects = MeasureEffectText.Parse(v), multiline: true)
             .Text("capability_raises", Baken.Application.Capabilities.CapabilityLevels.RaisesAllowed, r => Baken.Application.Capabilities.CapabilityLevels.FormatRaises(r.CapabilityRaises),
                 (r, v) => r.CapabilityRaises = Baken.Application.Capabilities.CapabilityLevels.ParseRaises(v, "capability_raises")),
         check: m =>
@@ -37,9 +37,15 @@ public static partial class RecordKinds
         rules: async (db, m, ct) =>
         {
             var errors = new List<FieldError>();
-            foreach (var scenario in MeasureEffectText.ScenarioCodes(m.Effects).Distinct())
+            foreach (var scenario in m.Effects.Select(e => e.Scenario).Distinct())
                 if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Scenarios, s => s.Code == scenario, ct))
                     errors.Add(new FieldError("effects", scenario, RecordReferences.Existing("scenario")));
+            var criteria = m.Effects.SelectMany(e => e.Reductions).Select(r => r.Criterion).Distinct().ToList();
+            if (criteria.Count > 0)
+            {
+                var known = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Criteria.Where(c => criteria.Contains(c.Code)).Select(c => c.Code), ct);
+                errors.AddRange(criteria.Except(known).Select(c => new FieldError("effects", c, RecordReferences.Existing("criterion"))));
+            }
             errors.AddRange(await Baken.Application.Capabilities.CapabilityLevels.UnknownAsync(db, "capability_raises",
                 m.CapabilityRaises.Select(r => r.Capability), ct));
             return errors;

@@ -31,7 +31,7 @@ public sealed class ChangeCycleRound(IBakenDb db, ICurrentUser user)
         var assessments = await db.Assessments.Where(a => scenarios.Contains(a.ScenarioCode)).ToListAsync(ct);
         foreach (var a in assessments.Where(a => a.Round1Scores is null))
         {
-            a.Round1Scores = a.Scores;
+            a.Round1Scores = a.Scores.ToArray();
             a.Round1Likelihood = a.Likelihood;
             db.Annotate(a, $"round 1 of cycle {cycle.Code} recorded");
         }

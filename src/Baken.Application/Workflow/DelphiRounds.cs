@@ -93,7 +93,7 @@ public sealed class DelphiRounds(IBakenDb db, LoadAnalysisCatalogue catalogueLoa
         {
             ScenarioCode = a.ScenarioCode, Analyst = a.Analyst, Organisation = a.Organisation, HorizonYears = a.HorizonYears,
             Likelihood = a.Round1Likelihood, Intent = a.Intent, Capability = a.Capability, Vulnerability = a.Vulnerability,
-            OverrideReason = a.OverrideReason, Confidence = a.Confidence, Scores = a.Round1Scores ?? "",
+            OverrideReason = a.OverrideReason, Confidence = a.Confidence, Scores = a.Round1Scores ?? [],
         };
         copy.Classify(a.Classification);
         return copy;

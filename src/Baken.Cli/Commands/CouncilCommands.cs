@@ -33,7 +33,7 @@ public static class CouncilCommands
             var list = new ListOutput("date", "council", "meeting", "security_level", "item", "title", "classification", "links");
             foreach (var p in view.Items)
                 list.Add(p.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unscheduled", p.Item.CouncilCode,
-                    p.Meeting?.Code ?? "", p.Meeting?.SecurityLevel.DisplayName() ?? "", p.Item.Code, p.Item.Title, p.Item.ClassificationLevel.DisplayName(), p.Item.Links);
+                    p.Meeting?.Code ?? "", p.Meeting?.SecurityLevel.DisplayName() ?? "", p.Item.Code, p.Item.Title, p.Item.ClassificationLevel.DisplayName(), Baken.Application.Register.QualifiedCodes.Format(p.Item.Links) ?? "");
             foreach (var m in view.Meetings.Where(m => m.Date >= today && view.Items.All(i => i.Meeting?.Code != m.Code)))
                 list.Add(m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.CouncilCode, m.Code, m.SecurityLevel.DisplayName(), "", "(no items yet)", "", "");
             list.Write(io, parse.GetValue(agendaFormat));

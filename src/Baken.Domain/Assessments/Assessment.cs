@@ -21,8 +21,8 @@ public sealed class Assessment : Record
     public string? OverrideReason { get; set; }
     /// <summary>Strength of knowledge: low, medium or high.</summary>
     public string? Confidence { get; set; }
-    /// <summary>Per criterion "code=judgement" separated by ';' (e.g. "2.1=B-D~C;3.1=€2.1 bn").</summary>
-    public string Scores { get; set; } = "";
+    /// <summary>Per criterion the judgement in the analyst's words (text form "2.1=B-D~C;3.1=€2.1 bn"); one JSON column.</summary>
+    public IReadOnlyList<CriterionScore> Scores { get; set; } = [];
     public string? Rationale { get; set; }
     /// <summary>Source codes.</summary>
     public List<string> Sources { get; set; } = [];
@@ -36,7 +36,7 @@ public sealed class Assessment : Record
     /// The scores as they stood when the cycle moved from the blind round to round 2 (same form as <see cref="Scores"/>);
     /// null when the assessment never went through a round change. What the movement between rounds is measured from.
     /// </summary>
-    public string? Round1Scores { get; set; }
+    public IReadOnlyList<CriterionScore>? Round1Scores { get; set; }
     /// <summary>Strength of knowledge, pedigree-style 0 (weakest) to 4: the evidence base; null when not stated.</summary>
     public int? KnowledgeEvidence { get; set; }
     /// <summary>Strength of knowledge 0–4: the agreement among experts.</summary>

@@ -4,8 +4,8 @@ namespace Baken.Domain.Strategy;
 
 /// <summary>
 /// A measure of the strategy's palette: who owns it, what it costs, what it requires or excludes, and its modelled
-/// effect per scenario (a likelihood multiplier and/or an impact reduction per criterion, each a range), kept as
-/// text in the form documented in docs/formats.md so analysts can write and review it.
+/// effect per scenario (a likelihood multiplier and/or an impact reduction per criterion, each a range), typed
+/// (<see cref="ScenarioEffect"/>); analysts write and review it in the text form documented in docs/formats.md.
 /// </summary>
 public sealed class Measure : Record
 {
@@ -30,8 +30,8 @@ public sealed class Measure : Record
     public List<string> Excludes { get; set; } = [];
     /// <summary>Source codes of the evidence for its effect.</summary>
     public List<string> Evidence { get; set; } = [];
-    /// <summary>One line per scenario, e.g. "S-01: likelihood 0.6-0.7-0.8; 2.1 0.2-0.3" (docs/formats.md).</summary>
-    public string? Effects { get; set; }
+    /// <summary>Its effect per scenario, one JSON column (text form "S-01: likelihood 0.6-0.7-0.8; 2.1 0.2-0.3", docs/formats.md).</summary>
+    public IReadOnlyList<ScenarioEffect> Effects { get; set; } = [];
     /// <summary>Capability levels the measure adds once implemented (text form "CAP-MED+1; CAP-COMM+2").</summary>
     public IReadOnlyList<CapabilityRaise> CapabilityRaises { get; set; } = [];
 }

@@ -457,6 +457,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("Links")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("MeetingCode")
@@ -3129,6 +3130,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("Effects")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.PrimitiveCollection<List<string>>("Evidence")

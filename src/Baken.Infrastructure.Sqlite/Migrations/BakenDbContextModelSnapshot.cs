@@ -430,6 +430,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Links")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MeetingCode")
@@ -2956,6 +2957,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Effects")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Evidence")

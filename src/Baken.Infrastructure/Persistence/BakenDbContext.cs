@@ -200,6 +200,43 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             v => StoredValues.CapabilityRaises(v),
             new ValueComparer<IReadOnlyList<Baken.Domain.Capabilities.CapabilityRaise>>(
                 (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => StoredValues.Copy(v))));
+        // A measure's effects, an assessment's scores (and their round-1 copy) and an agenda item's links are likewise one JSON
+        // column each with typed members; the text forms ("S-01: likelihood 0.6-0.8", "2.1=B-D~C", "scenario:S-01") are read
+        // and written only by the record fields (import, export, forms, command line).
+        modelBuilder.Entity<Baken.Domain.Strategy.Measure>(e => e.Property(x => x.Effects)
+            .HasConversion(
+                v => Baken.Domain.Strategy.ScenarioEffects.ToJson(v),
+                v => Baken.Domain.Strategy.ScenarioEffects.FromJson(v),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<Baken.Domain.Strategy.ScenarioEffect>>(
+                    (a, b) => Baken.Domain.Strategy.ScenarioEffects.Same(a, b),
+                    v => Baken.Domain.Strategy.ScenarioEffects.Hash(v),
+                    v => Baken.Domain.Strategy.ScenarioEffects.Snapshot(v))));
+        modelBuilder.Entity<Baken.Domain.Assessments.Assessment>(e =>
+        {
+            e.Property(x => x.Scores).HasConversion(
+                v => Baken.Domain.Assessments.CriterionScores.ToJson(v),
+                v => Baken.Domain.Assessments.CriterionScores.FromJson(v),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<Baken.Domain.Assessments.CriterionScore>>(
+                    (a, b) => Baken.Domain.Assessments.CriterionScores.Same(a, b),
+                    v => Baken.Domain.Assessments.CriterionScores.Hash(v),
+                    v => Baken.Domain.Assessments.CriterionScores.Snapshot(v)));
+            // Null (never through a round change) stays null: EF Core does not pass nulls to a converter.
+            e.Property(x => x.Round1Scores).HasConversion(
+                v => Baken.Domain.Assessments.CriterionScores.ToJson(v),
+                v => Baken.Domain.Assessments.CriterionScores.FromJson(v),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<Baken.Domain.Assessments.CriterionScore>?>(
+                    (a, b) => Baken.Domain.Assessments.CriterionScores.Same(a, b),
+                    v => Baken.Domain.Assessments.CriterionScores.Hash(v),
+                    v => Baken.Domain.Assessments.CriterionScores.Snapshot(v!)));
+        });
+        modelBuilder.Entity<Baken.Domain.Councils.AgendaItem>(e => e.Property(x => x.Links)
+            .HasConversion(
+                v => Baken.Domain.RecordLinks.ToJson(v),
+                v => Baken.Domain.RecordLinks.FromJson(v),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<Baken.Domain.RecordLink>>(
+                    (a, b) => Baken.Domain.RecordLinks.Same(a, b),
+                    v => Baken.Domain.RecordLinks.Hash(v),
+                    v => Baken.Domain.RecordLinks.Snapshot(v))));
         // Intake looks a feed entry up by its feed id, and every series is read in date order.
         modelBuilder.Entity<Baken.Domain.Signals.Signal>(e => e.HasIndex(x => new { x.Feed, x.ExternalId }));
         modelBuilder.Entity<Baken.Domain.Signals.Signal>(e => e.HasIndex(x => x.Date));

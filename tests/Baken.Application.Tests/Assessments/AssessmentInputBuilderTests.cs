@@ -34,7 +34,7 @@ public sealed class AssessmentInputBuilderTests
         var assessment = new Assessment
         {
             ScenarioCode = "S-CYBER", Analyst = "analyst-a", Organisation = "NCTV", Intent = "D", Capability = "C", Vulnerability = "B",
-            Likelihood = "2%", OverrideReason = "recent incidents", Confidence = confidence, Scores = scores,
+            Likelihood = "2%", OverrideReason = "recent incidents", Confidence = confidence, Scores = ScoreList.Parse(scores),
         };
         assessment.Recode("S-CYBER.analyst-a");
         return (scenario, assessment);

@@ -24,6 +24,7 @@ public sealed class OwnershipTests
     private static async Task<TestDatabase> SeedAsync(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider);
+        await CriteriaFixture.SeedAsync(database, "1.1");
         await using var db = database.Context(FixedUser.System);
         db.Compartments.Add(new Compartment("NUC", "Nuclear", 0));
         await db.SaveChangesAsync();

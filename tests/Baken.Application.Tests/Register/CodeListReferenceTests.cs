@@ -28,6 +28,7 @@ public sealed class CodeListReferenceTests
     public async Task SourcesAndInterests_NeverPointUp_AndAHiddenOneReadsWithheld(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
+        await CriteriaFixture.SeedAsync(database, "1.1");
         (await SaveAsync(database, Coordinator, "source", "SRC-OPEN", SaveMode.Create, ("title", "Open bron"))).IsOk.ShouldBeTrue();
         (await SaveAsync(database, Coordinator, "source", "SRC-GEHEIM", SaveMode.Create, ("title", "Geheime bron"), ("classification", "Stg.G"))).IsOk.ShouldBeTrue();
         (await SaveAsync(database, Coordinator, "interest", "B-GEHEIM", SaveMode.Create, ("name", "Geheim belang"), ("classification", "Stg.G"))).IsOk.ShouldBeTrue();

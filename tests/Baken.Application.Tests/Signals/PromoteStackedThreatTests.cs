@@ -2,6 +2,7 @@ using Baken.Analysis.Signals;
 using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Application.Signals;
+using Baken.Domain;
 using Baken.Domain.Security;
 using Baken.Domain.Users;
 using Baken.Infrastructure.Persistence;
@@ -53,11 +54,11 @@ public sealed class PromoteStackedThreatTests
         open.Value.Code.ShouldStartWith("ST-20261123-");
         var item = await db.AgendaItems.AsNoTracking().SingleAsync(a => a.Code == open.Value.Code);
         item.Classification.ShouldBe(new Classification(ClassificationLevel.DepartementaalVertrouwelijk, ClassifiedFixture.Nuc));
-        item.Links.ShouldBe("risk:R-OPEN");
+        item.Links.ShouldBe([new RecordLink("risk", "R-OPEN")]);
         item.PlannedFor.ShouldBe(Today.AddDays(30));
         // A target above the writer's clearance is not linked: the item must not tell that it exists.
         hidden.IsOk.ShouldBeTrue(string.Join("; ", hidden.Errors) + hidden.Message);
-        (await db.AgendaItems.AsNoTracking().SingleAsync(a => a.Code == hidden.Value!.Code)).Links.ShouldBeNull();
+        (await db.AgendaItems.AsNoTracking().SingleAsync(a => a.Code == hidden.Value!.Code)).Links.ShouldBeEmpty();
     }
 
     [SkippableTheory]

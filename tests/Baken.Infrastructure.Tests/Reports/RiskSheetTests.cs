@@ -1,5 +1,6 @@
 using Baken.Analysis.Risk;
 using Baken.Application.Analysis;
+using Baken.Application.Assessments;
 using Baken.Application.Capabilities;
 using Baken.Application.Common;
 using Baken.Application.Strategy;
@@ -45,16 +46,16 @@ public sealed class RiskSheetTests
                 {
                     ScenarioCode = "S-SAB", Analyst = analyst, Organisation = org, HorizonYears = 2, Likelihood = likelihood, Intent = "D", Capability = "C",
                     Vulnerability = "E", OverrideReason = $"AFWIJKING-{analyst} kent recente verkenningen.", Confidence = conf,
-                    Scores = "1.1=A;1.2=B;2.1=" + (analyst == "ana" ? "350" : "B-D~C") + ";2.2=C;2.3=D;3.1=C;4.1=X;5.1=D;5.2=B;5.3=C",
+                    Scores = ScoreList.Parse("1.1=A;1.2=B;2.1=" + (analyst == "ana" ? "350" : "B-D~C") + ";2.2=C;2.3=D;3.1=C;4.1=X;5.1=D;5.2=B;5.3=C"),
                     Rationale = $"ONDERBOUWING-{analyst} op basis van de netbeheerdersanalyse.", Sources = [$"BRON-{analyst}"],
                 };
                 a.Recode($"S-SAB.{analyst}");
                 db.AddRecord(a);
             }
-            var o = new Assessment { ScenarioCode = "S-OTHER", Analyst = "ana", Organisation = "AIVD", Likelihood = "C", Scores = "1.1=X;1.2=A;2.1=B;2.2=B;2.3=A;3.1=B;4.1=X;5.1=C;5.2=A;5.3=B" };
+            var o = new Assessment { ScenarioCode = "S-OTHER", Analyst = "ana", Organisation = "AIVD", Likelihood = "C", Scores = ScoreList.Parse("1.1=X;1.2=A;2.1=B;2.2=B;2.3=A;3.1=B;4.1=X;5.1=C;5.2=A;5.3=B") };
             o.Recode("S-OTHER.ana");
             db.AddRecord(o);
-            var m = new Measure { Title = "Reservetransformatoren", Status = MeasureStatus.Implemented, Effects = "S-SAB: likelihood 0.7-0.9; 5.1 0.2-0.4", CapabilityRaises = CapabilityLevels.ParseRaises("CAP-CONT+1", "capability_raises") };
+            var m = new Measure { Title = "Reservetransformatoren", Status = MeasureStatus.Implemented, Effects = MeasureEffectText.Parse("S-SAB: likelihood 0.7-0.9; 5.1 0.2-0.4"), CapabilityRaises = CapabilityLevels.ParseRaises("CAP-CONT+1", "capability_raises") };
             m.Recode("M-TRAFO");
             db.AddRecord(m);
             var d = new StrategicDependency { Title = "Transformatoren uit één land", Importer = "EU27", Scenario = "S-SAB" };

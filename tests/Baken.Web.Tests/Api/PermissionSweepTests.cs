@@ -180,6 +180,7 @@ public sealed class PermissionSweepTests
 
     private static async Task SeedAsync(TestDatabase database)
     {
+        await CriteriaFixture.SeedAsync(database, "1.1");
         await using var db = database.Context(FixedUser.System);
         var save = new SaveRecord(db, FixedUser.System);
         async Task Add(string kind, string code, Dictionary<string, string?> values)

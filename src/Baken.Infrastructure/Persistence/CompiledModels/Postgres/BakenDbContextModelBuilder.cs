@@ -12,7 +12,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("75db2ef4-9693-4f51-9f46-64dbbd9bf5e4"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("81e38009-fc35-4d53-81f2-1af6dd693fb1"), entityTypeCount: 49)
         {
         }
 

@@ -112,10 +112,16 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
 
             var effects = runtimeEntityType.AddProperty(
                 "Effects",
-                typeof(string),
+                typeof(IReadOnlyList<ScenarioEffect>),
                 propertyInfo: typeof(Measure).GetProperty("Effects", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Measure).GetField("<Effects>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                fieldInfo: typeof(Measure).GetField("<Effects>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            effects.SetValueConverter(new ValueConverter<IReadOnlyList<ScenarioEffect>, string>(
+                string (IReadOnlyList<ScenarioEffect> v) => ScenarioEffects.ToJson(v),
+                IReadOnlyList<ScenarioEffect> (string v) => ScenarioEffects.FromJson(v)));
+            effects.SetComparer(new ValueComparer<IReadOnlyList<ScenarioEffect>>(
+                bool (IReadOnlyList<ScenarioEffect> a, IReadOnlyList<ScenarioEffect> b) => ScenarioEffects.Same(a, b),
+                int (IReadOnlyList<ScenarioEffect> v) => ScenarioEffects.Hash(v),
+                IReadOnlyList<ScenarioEffect> (IReadOnlyList<ScenarioEffect> v) => ScenarioEffects.Snapshot(v)));
             effects.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var evidence = runtimeEntityType.AddProperty(

@@ -5,8 +5,10 @@ using System.Reflection;
 using Baken.Domain;
 using Baken.Domain.Assessments;
 using Baken.Domain.Security;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -181,10 +183,17 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
 
             var round1Scores = runtimeEntityType.AddProperty(
                 "Round1Scores",
-                typeof(string),
+                typeof(IReadOnlyList<CriterionScore>),
                 propertyInfo: typeof(Assessment).GetProperty("Round1Scores", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Assessment).GetField("<Round1Scores>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+            round1Scores.SetValueConverter(new ValueConverter<IReadOnlyList<CriterionScore>, string>(
+                string (IReadOnlyList<CriterionScore> v) => CriterionScores.ToJson(v),
+                IReadOnlyList<CriterionScore> (string v) => CriterionScores.FromJson(v)));
+            round1Scores.SetComparer(new ValueComparer<IReadOnlyList<CriterionScore>>(
+                bool (IReadOnlyList<CriterionScore> a, IReadOnlyList<CriterionScore> b) => CriterionScores.Same(a, b),
+                int (IReadOnlyList<CriterionScore> v) => CriterionScores.Hash(v),
+                IReadOnlyList<CriterionScore> (IReadOnlyList<CriterionScore> v) => CriterionScores.Snapshot(v)));
 
             var scenarioCode = runtimeEntityType.AddProperty(
                 "ScenarioCode",
@@ -194,9 +203,16 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
 
             var scores = runtimeEntityType.AddProperty(
                 "Scores",
-                typeof(string),
+                typeof(IReadOnlyList<CriterionScore>),
                 propertyInfo: typeof(Assessment).GetProperty("Scores", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Assessment).GetField("<Scores>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            scores.SetValueConverter(new ValueConverter<IReadOnlyList<CriterionScore>, string>(
+                string (IReadOnlyList<CriterionScore> v) => CriterionScores.ToJson(v),
+                IReadOnlyList<CriterionScore> (string v) => CriterionScores.FromJson(v)));
+            scores.SetComparer(new ValueComparer<IReadOnlyList<CriterionScore>>(
+                bool (IReadOnlyList<CriterionScore> a, IReadOnlyList<CriterionScore> b) => CriterionScores.Same(a, b),
+                int (IReadOnlyList<CriterionScore> v) => CriterionScores.Hash(v),
+                IReadOnlyList<CriterionScore> (IReadOnlyList<CriterionScore> v) => CriterionScores.Snapshot(v)));
 
             var sortKey = runtimeEntityType.AddProperty(
                 "SortKey",

@@ -11,7 +11,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("30dc43c2-83ef-40f3-8083-d572614b49b5"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("ab1d5b6b-7065-48ea-a62f-572dd239780c"), entityTypeCount: 49)
         {
         }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baken.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261203163628_Initial")]
+    [Migration("20261203172745_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -433,6 +433,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Links")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MeetingCode")
@@ -2959,6 +2960,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Effects")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Evidence")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Baken.Infrastructure.Postgres.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261203163823_Initial")]
+    [Migration("20261203172839_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -460,6 +460,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("Links")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("MeetingCode")
@@ -3132,6 +3133,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("Effects")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.PrimitiveCollection<List<string>>("Evidence")
