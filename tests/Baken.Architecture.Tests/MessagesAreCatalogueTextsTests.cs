@@ -30,4 +30,26 @@ public sealed class MessagesAreCatalogueTextsTests
             parameters.Count(p => p.ParameterType == typeof(string)).ShouldBe(2, $"{carrier.Name}({string.Join(", ", parameters.Select(p => p.ParameterType.Name))}) takes a plain-string text");
         }
     }
+
+    /// <summary>
+    /// A use case's refusal, conflict or not-found is a catalogue text too: <see cref="Result{T}"/> offers them only with a
+    /// <see cref="ValidationMessage"/>, so <c>Result&lt;T&gt;.NotFound($"No … '{code}'.")</c> does not compile and a Dutch
+    /// page never shows the English by accident (the plain-string overloads were removed for #17).
+    /// </summary>
+    [Theory]
+    [InlineData(nameof(Result<int>.Forbidden))]
+    [InlineData(nameof(Result<int>.Conflict))]
+    [InlineData(nameof(Result<int>.NotFound))]
+    public void AResultsRefusalConflictOrNotFound_TakesOnlyACatalogueMessage(string factory)
+    {
+        var overloads = typeof(Result<>).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.Name == factory).ToList();
+
+        overloads.ShouldNotBeEmpty();
+        foreach (var m in overloads)
+        {
+            var parameters = m.GetParameters();
+            parameters[0].ParameterType.ShouldBe(typeof(ValidationMessage), $"{factory}({string.Join(", ", parameters.Select(p => p.ParameterType.Name))})");
+            parameters.ShouldNotContain(p => p.ParameterType == typeof(string), $"{factory}({string.Join(", ", parameters.Select(p => p.ParameterType.Name))}) takes a plain-string text");
+        }
+    }
 }

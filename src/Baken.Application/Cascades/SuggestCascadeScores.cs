@@ -81,18 +81,17 @@ public sealed class SuggestCascadeScores(IBakenDb db, LoadDependencyNetwork netw
     public async Task<Result<RecordView>> AcceptAsync(CascadeSuggestions suggestions, string assessmentCode, bool replaceOwn = false, CancellationToken ct = default)
     {
         var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Code == assessmentCode && a.ScenarioCode == suggestions.Scenario, ct);
-        if (assessment is null) return Result<RecordView>.NotFound($"No assessment '{assessmentCode}' of scenario '{suggestions.Scenario}'.");
+        if (assessment is null) return Result<RecordView>.NotFound(AllowedTexts.CascadesNoAssessment.With(assessmentCode, suggestions.Scenario));
         var own = string.Equals(user.UserName, assessment.Analyst, StringComparison.OrdinalIgnoreCase);
         if (!own && !user.IsInRole(Baken.Domain.Users.Roles.Coordinator) && !user.IsInRole(Baken.Domain.Users.Roles.Administrator))
-            return Result<RecordView>.Forbidden($"Only analyst '{assessment.Analyst}' or a coordinator may accept suggestions into assessment '{assessmentCode}'.");
+            return Result<RecordView>.Forbidden(AllowedTexts.CascadesAcceptOwnOrCoordinator.With(assessment.Analyst, assessmentCode));
         var scores = assessment.Scores.ToDictionary(s => s.Criterion, s => s.Judgement, StringComparer.Ordinal);
         var differing = suggestions.Scores
             .Where(s => scores.TryGetValue(s.Criterion, out var mine) && !string.IsNullOrWhiteSpace(mine) && !string.Equals(mine.Trim(), s.Class.ToString(), StringComparison.OrdinalIgnoreCase))
             .ToList();
         if (differing.Count > 0 && !replaceOwn)
-            return Result<RecordView>.Conflict($"Assessment '{assessmentCode}' holds analyst '{assessment.Analyst}''s own judgement beside the suggestion: "
-                + string.Join("; ", differing.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Criterion}: own '{scores[s.Criterion]}', suggested {s.Class} ({s.Quantity:N0} {s.Unit})")))
-                + ". Nothing was written: replace the own judgement explicitly (--replace), or keep it with a reason (--override).");
+            return Result<RecordView>.Conflict(AllowedTexts.CascadesOwnJudgement.With(assessmentCode, assessment.Analyst,
+                AllowedTexts.List([.. differing.Select(s => AllowedTexts.CascadesOwnBesideSuggested.With(s.Criterion, scores[s.Criterion], s.Class.ToString(), s.Quantity, s.Unit))])));
         var by = own ? $"accepted by analyst {assessment.Analyst}" : $"accepted by coordinator {user.UserName} for analyst {assessment.Analyst}";
         var lines = suggestions.Scores.Select(s => $"{s.Criterion} {by} from the cascade simulation: {s.Explanation}"
             + (differing.Contains(s) ? $" (replaces the own judgement '{scores[s.Criterion]}')" : "")).ToList();
@@ -110,7 +109,7 @@ public sealed class SuggestCascadeScores(IBakenDb db, LoadDependencyNetwork netw
         if (string.IsNullOrWhiteSpace(reason))
             return Result<RecordView>.Invalid([new FieldError("reason", reason ?? "", AllowedTexts.CascadesWhyAnalystSOwn)]);
         var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Code == assessmentCode && a.ScenarioCode == suggestions.Scenario, ct);
-        if (assessment is null) return Result<RecordView>.NotFound($"No assessment '{assessmentCode}' of scenario '{suggestions.Scenario}'.");
+        if (assessment is null) return Result<RecordView>.NotFound(AllowedTexts.CascadesNoAssessment.With(assessmentCode, suggestions.Scenario));
         var note = string.Join("\n", suggestions.Scores.Select(s => $"{s.Criterion}: cascade suggestion {s.Class} not taken — {reason.Trim()}"));
         var rationale = string.IsNullOrWhiteSpace(assessment.Rationale) ? note : assessment.Rationale + "\n" + note;
         return await save.HandleAsync(new SaveRecordRequest("assessment", assessmentCode, new Dictionary<string, string?> { ["rationale"] = rationale }, SaveMode.Update), ct);

@@ -49,7 +49,7 @@ public sealed class CatalogueProfiles(IBakenDb db, ICurrentUser user, SaveRecord
     public async Task<Result<ProfileView>> SaveWeightsAsync(string code, IReadOnlyDictionary<string, string> typed, int expectedVersion, CancellationToken ct = default)
     {
         var listed = await ListAsync(ct);
-        if (!listed.IsOk) return Result<ProfileView>.Forbidden(listed.Message ?? "");
+        if (!listed.IsOk) return Result<ProfileView>.Forbidden(listed.Said);
         if (listed.Value!.FirstOrDefault(p => p.Code == code) is not { } profile) return Result<ProfileView>.NotFound(AllowedTexts.CatalogueNoProfile.With(code));
         var errors = new List<FieldError>();
         var allowed = profile.Weights.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
@@ -78,7 +78,7 @@ public sealed class CatalogueProfiles(IBakenDb db, ICurrentUser user, SaveRecord
     public async Task<Result<ProfileView>> MakeDefaultAsync(string code, CancellationToken ct = default)
     {
         var listed = await ListAsync(ct);
-        if (!listed.IsOk) return Result<ProfileView>.Forbidden(listed.Message ?? "");
+        if (!listed.IsOk) return Result<ProfileView>.Forbidden(listed.Said);
         if (listed.Value!.All(p => p.Code != code)) return Result<ProfileView>.NotFound(AllowedTexts.CatalogueNoProfile.With(code));
         Result<ProfileView>? chosen = null;
         // The new default is set first, so at no moment is there none.

@@ -30,7 +30,7 @@ public sealed class ChangeComment(IBakenDb db, ICurrentUser user)
         catch (ConcurrencyConflictException e)
         {
             db.DiscardChanges();
-            return Result<Comment>.Conflict(e.Message);
+            return Result<Comment>.Conflict(e.Text);
         }
         return Result<Comment>.Ok(comment);
     }

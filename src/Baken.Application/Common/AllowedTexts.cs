@@ -201,6 +201,8 @@ public static class AllowedTexts
     public static readonly MessageTemplate DemoRegisterNotEmpty = new("allowed.demo.registernotempty", "The register already holds scenarios; the demonstration data loads only into an empty register (start with a fresh database, e.g. another --database).");
     public static readonly MessageTemplate DemoUserExists = new("allowed.demo.userexists", "The user '{0}' already exists; the demonstration data loads only into a fresh install.");
     public static readonly MessageTemplate TokensNotWithToken = new("allowed.tokens.notwithtoken", "Tokens are managed from a signed-in session or the command line, not with another token.");
+    public static readonly MessageTemplate TokensNeedsRole = new("allowed.tokens.needsrole", "To manage tokens needs one of the roles {0}.");
+    public static readonly MessageTemplate TokensOwnerOrAdministrator = new("allowed.tokens.owneroradministrator", "Only the account's owner, or an administrator within reach, manages its tokens.");
     public static readonly MessageTemplate TokensOwnTokens = new("allowed.tokens.owntokens", "'{0}' mints their own tokens; an administrator mints tokens only for a service account (one without a password).");
     public static readonly MessageTemplate OperationsBackupAdministratorOnly = new("allowed.operations.backupadministratoronly", "Only an administrator can back up the database: a backup holds every record at every classification.");
     public static readonly MessageTemplate OperationsRestoreAdministratorOnly = new("allowed.operations.restoreadministratoronly", "Only an administrator can restore the database: a restore replaces every record and account.");
@@ -210,4 +212,43 @@ public static class AllowedTexts
     public static readonly MessageTemplate CommentsChangedSince = new("allowed.comments.changedsince", "Comment '{0}' is at version {1}, not {2}: it was changed since you read it.");
     public static readonly MessageTemplate StrategyNoGoals = new("allowed.strategy.nogoals", "No goals of edition '{0}'.");
     public static readonly MessageTemplate StrategyEditionHasGoals = new("allowed.strategy.editionhasgoals", "Edition '{0}' has goals already; edit them, or choose another name.");
+    public static readonly MessageTemplate ReleasesNoRelease = new("allowed.releases.norelease", "No release '{0}'.");
+    public static readonly MessageTemplate JobsNoJob = new("allowed.jobs.nojob", "No job {0} of yours.");
+    public static readonly MessageTemplate JobsNoOutput = new("allowed.jobs.nooutput", "No finished job {0} of yours with a file.");
+    public static readonly MessageTemplate JobsNotCancellable = new("allowed.jobs.notcancellable", "The job is already {0}; only a waiting or running job can be cancelled.");
+
+    /// <summary>Each job state's word, English as the job's state in lower case.</summary>
+    public static readonly IReadOnlyDictionary<Domain.Jobs.JobState, MessageTemplate> JobState = Enum.GetValues<Domain.Jobs.JobState>()
+        .ToDictionary(s => s, s => new MessageTemplate($"allowed.jobs.state.{s.ToString().ToLowerInvariant()}", s.ToString().ToLowerInvariant()));
+
+    public static readonly MessageTemplate CouncilsNoMeeting = new("allowed.councils.nomeeting", "No meeting '{0}'.");
+    public static readonly MessageTemplate CouncilsNoAgendaItem = new("allowed.councils.noagendaitem", "No agenda item '{0}'.");
+    public static readonly MessageTemplate CouncilsNoPaper = new("allowed.councils.nopaper", "No paper '{0}'.");
+    public static readonly MessageTemplate CouncilsPaperExists = new("allowed.councils.paperexists", "A paper with code '{0}' exists already; give another code.");
+    public static readonly MessageTemplate SignalsNoSignal = new("allowed.signals.nosignal", "No signal '{0}'.");
+    public static readonly MessageTemplate WorkflowNoAlert = new("allowed.workflow.noalert", "No alert '{0}'.");
+    public static readonly MessageTemplate WorkflowAlertReviewedOnce = new("allowed.workflow.alertreviewedonce", "Alert '{0}' is {1}; a review is opened once.");
+
+    /// <summary>Each alert status's word ("review opened"), English as the alerts page writes it.</summary>
+    public static readonly IReadOnlyDictionary<Domain.Signals.AlertStatus, MessageTemplate> AlertStatus = new Dictionary<Domain.Signals.AlertStatus, MessageTemplate>
+    {
+        [Domain.Signals.AlertStatus.Open] = new("allowed.workflow.alertstatus.open", "open"),
+        [Domain.Signals.AlertStatus.Acknowledged] = new("allowed.workflow.alertstatus.acknowledged", "acknowledged"),
+        [Domain.Signals.AlertStatus.ReviewOpened] = new("allowed.workflow.alertstatus.reviewopened", "review opened"),
+        [Domain.Signals.AlertStatus.Closed] = new("allowed.workflow.alertstatus.closed", "closed"),
+    };
+
+    public static readonly MessageTemplate CascadesNoAssessment = new("allowed.cascades.noassessment", "No assessment '{0}' of scenario '{1}'.");
+    public static readonly MessageTemplate CascadesAcceptOwnOrCoordinator = new("allowed.cascades.acceptownorcoordinator", "Only analyst '{0}' or a coordinator may accept suggestions into assessment '{1}'.");
+    public static readonly MessageTemplate CascadesOwnJudgement = new("allowed.cascades.ownjudgement",
+        "Assessment '{0}' holds analyst '{1}''s own judgement beside the suggestion: {2}. Nothing was written: replace the own judgement explicitly (--replace), or keep it with a reason (--override).");
+    public static readonly MessageTemplate CascadesOwnBesideSuggested = new("allowed.cascades.ownbesidesuggested", "{0}: own '{1}', suggested {2} ({3:N0} {4})");
+    public static readonly MessageTemplate OperationsNoBackupFile = new("allowed.operations.nobackupfile", "FILE: '{0}' does not exist.");
+
+    /// <summary>Two parts of a list, separated as the list is in each language.</summary>
+    public static readonly MessageTemplate ListOfTwo = new("allowed.common.listoftwo", "{0}; {1}");
+
+    /// <summary>Catalogue texts as one list ("a; b; c"), each part rendered in the reader's language.</summary>
+    public static ValidationMessage List(IReadOnlyList<ValidationMessage> parts) =>
+        parts.Count == 0 ? ValidationMessage.Verbatim("") : parts.Skip(1).Aggregate(parts[0], (list, next) => ListOfTwo.With(list, next));
 }

@@ -90,4 +90,8 @@ public interface IBakenDb
 }
 
 /// <summary>Another user changed the record since the caller read it.</summary>
-public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class ConcurrencyConflictException(ValidationMessage text, Exception? inner = null) : Exception(text.English, inner)
+{
+    /// <summary>What to tell the user, as a catalogue text (<see cref="Exception.Message"/> is its English).</summary>
+    public ValidationMessage Text { get; } = text;
+}

@@ -40,17 +40,17 @@ public sealed record Result<T>(ResultStatus Status, T? Value, IReadOnlyList<Fiel
     public ValidationMessage Said => Text ?? ValidationMessage.Verbatim(Message ?? "");
 
     public static Result<T> Ok(T value) => new(ResultStatus.Ok, value, [], null);
-    /// <summary>Not found — also what a caller gets for a record above their clearance, so its existence is not revealed.</summary>
-    public static Result<T> NotFound(string message) => new(ResultStatus.NotFound, default, [], message);
-    /// <summary>Not found, said with a catalogue text (the English for the API and the CLI, the key for pages).</summary>
+    /// <summary>
+    /// Not found — also what a caller gets for a record above their clearance, so its existence is not revealed — said with
+    /// a catalogue text (the English for the API and the CLI, the key for pages). There is no plain-string overload of this,
+    /// <see cref="Conflict"/> or <see cref="Forbidden"/>: a Dutch page would show the English (MessagesAreCatalogueTextsTests).
+    /// </summary>
     public static Result<T> NotFound(ValidationMessage message) => new(ResultStatus.NotFound, default, [], message.English) { Text = message };
     /// <summary>Bad input. A list longer than <see cref="MaxListedErrors"/> keeps its first problems and says how many more there are.</summary>
     public static Result<T> Invalid(IReadOnlyList<FieldError> errors) => new(ResultStatus.Invalid, default, Capped(errors), "The input is not valid.");
     public static Result<T> Invalid(FieldError error) => Invalid([error]);
-    public static Result<T> Conflict(string message, T? current = default) => new(ResultStatus.Conflict, current, [], message);
     /// <summary>A conflict whose reason is in the catalogue: the English for the API and the CLI, the key for pages.</summary>
     public static Result<T> Conflict(ValidationMessage reason, T? current = default) => new(ResultStatus.Conflict, current, [], reason.English) { Text = reason };
-    public static Result<T> Forbidden(string message) => new(ResultStatus.Forbidden, default, [], message);
     /// <summary>A refusal whose reason is in the catalogue: the English for the API and the CLI, the key for pages.</summary>
     public static Result<T> Forbidden(ValidationMessage reason) => new(ResultStatus.Forbidden, default, [], reason.English) { Text = reason };
 

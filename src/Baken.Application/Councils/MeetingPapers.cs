@@ -46,7 +46,7 @@ public sealed class MeetingPapers(IBakenDb db, ForwardAgenda agenda)
         audience ??= Audience.Caller;
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Code == meetingCode, ct);
         // The same answer for a meeting that does not exist and one the caller may not see.
-        if (meeting is null) return Result<MeetingView>.NotFound($"No meeting '{meetingCode}'.");
+        if (meeting is null) return Result<MeetingView>.NotFound(AllowedTexts.CouncilsNoMeeting.With(meetingCode));
         // The caller sees the meeting, so saying why it is not for the audience reveals nothing they do not know.
         if (!audience.Admits(meeting))
             return Result<MeetingView>.Invalid([new FieldError("meeting", meetingCode, audience.PublicOnly

@@ -28,7 +28,7 @@ public sealed class StorePaper(IBakenDb db, ICurrentUser user)
             return denied;
         var errors = new List<FieldError>();
         var item = await db.AgendaItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == request.AgendaItemCode, ct);
-        if (item is null) return Result<PaperView>.NotFound($"No agenda item '{request.AgendaItemCode}'.");
+        if (item is null) return Result<PaperView>.NotFound(AllowedTexts.CouncilsNoAgendaItem.With(request.AgendaItemCode));
         if (request.Content.Length == 0) errors.Add(new FieldError("file", request.FileName, AllowedTexts.CouncilsFileContent));
         if (request.Content.Length > MaximumBytes) errors.Add(new FieldError("file", string.Create(CultureInfo.InvariantCulture, $"{request.FileName} ({request.Content.Length:N0} bytes)"), AllowedTexts.CouncilsFileSize.With(MaximumBytes)));
         var fileName = Path.GetFileName(request.FileName.Replace('\\', '/'));
@@ -69,7 +69,7 @@ public sealed class StorePaper(IBakenDb db, ICurrentUser user)
         try { code = RecordCode.Validate(code); }
         catch (DomainValidationException e) { return Result<PaperView>.Invalid([new FieldError("code", e.Value, e.Allowed)]); }
         if (await db.CouncilDocuments.IgnoreQueryFilters().AnyAsync(d => d.Code == code, ct))
-            return Result<PaperView>.Conflict($"A paper with code '{code}' exists already; give another code.");
+            return Result<PaperView>.Conflict(AllowedTexts.CouncilsPaperExists.With(code));
 
         var paper = new CouncilDocument
         {
@@ -88,7 +88,7 @@ public sealed class StorePaper(IBakenDb db, ICurrentUser user)
     public async Task<Result<CouncilDocument>> OpenAsync(string code, CancellationToken ct = default)
     {
         var paper = await db.CouncilDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
-        return paper is null ? Result<CouncilDocument>.NotFound($"No paper '{code}'.") : Result<CouncilDocument>.Ok(paper);
+        return paper is null ? Result<CouncilDocument>.NotFound(AllowedTexts.CouncilsNoPaper.With(code)) : Result<CouncilDocument>.Ok(paper);
     }
 
     public static PaperView View(CouncilDocument d) =>

@@ -58,7 +58,7 @@ public sealed class PromoteWorld(IBakenDb db, SaveRecord save)
     {
         if (world is < 1 or > 4) return Result<RecordView>.Invalid(new FieldError("world", world.ToString(System.Globalization.CultureInfo.InvariantCulture), AllowedTexts.Foresight1234));
         var frame = await db.ScenarioFrames.AsNoTracking().FirstOrDefaultAsync(f => f.Code == frameCode, ct);
-        if (frame is null) return Result<RecordView>.NotFound($"scenario-frame '{frameCode}' does not exist or you may not see it");
+        if (frame is null) return Result<RecordView>.NotFound(Register.RegisterTexts.NotFound(Register.RecordKinds.ScenarioFrame, frameCode));
         if (frame.ScenarioOf(world) is { Length: > 0 } made)
             return Result<RecordView>.Invalid(new FieldError("world", world.ToString(System.Globalization.CultureInfo.InvariantCulture), AllowedTexts.ForesightWorld.With(made)));
         var compartments = await CompartmentDirectory.LoadAsync(db, ct);

@@ -164,14 +164,14 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
                 Output = j.OutputName == null ? j.Output : null,
             }).FirstOrDefaultAsync(ct) is { } job
             ? Result<JobView>.Ok(JobView.From(job))
-            : Result<JobView>.NotFound($"No job {id} of yours.");
+            : Result<JobView>.NotFound(AllowedTexts.JobsNoJob.With(id));
 
     /// <summary>The file a finished job of the caller's made (a built report), with the name it downloads as.</summary>
     public async Task<Result<(byte[] Content, string Name)>> OutputAsync(Guid id, CancellationToken ct = default) =>
         await db.Jobs.AsNoTracking().Where(j => j.Id == id && j.Owner == user.UserName && j.State == JobState.Done && j.OutputName != null)
                 .Select(j => new { j.Output, j.OutputName }).FirstOrDefaultAsync(ct) is { Output: { } content, OutputName: { } name }
             ? Result<(byte[], string)>.Ok((content, name))
-            : Result<(byte[], string)>.NotFound($"No finished job {id} of yours with a file.");
+            : Result<(byte[], string)>.NotFound(AllowedTexts.JobsNoOutput.With(id));
 
     /// <summary>
     /// Cancels a waiting job at once, and asks the node running a running one to stop it (it does within a quarter of a
@@ -196,7 +196,7 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
         var found = await FindAsync(id, ct);
         if (found.Value is not { } job) return found;
         if (job.State is JobState.Done or JobState.Failed)
-            return Result<JobView>.Conflict($"The job is already {job.State.ToString().ToLowerInvariant()}; only a waiting or running job can be cancelled.", job);
+            return Result<JobView>.Conflict(AllowedTexts.JobsNotCancellable.With(AllowedTexts.JobState[job.State]), job);
         return found;
     }
 }

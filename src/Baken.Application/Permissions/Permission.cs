@@ -118,7 +118,7 @@ public static class Permission
             : new(ResultStatus.Forbidden, default, refusals, RefusedRows.With(refusals.Count).English) { Text = RefusedRows.With(refusals.Count) };
 
     /// <summary>The roles that may do the action, "Coordinator or Analyst", each in the reader's language.</summary>
-    private static ValidationMessage RolesFor(string subject, PermissionAction action)
+    internal static ValidationMessage RolesFor(string subject, PermissionAction action)
     {
         var roles = PermissionMatrix.Cells.Where(c => c.Subject == subject && c.Actions.Contains(action)).Select(c => c.Role).Distinct()
             .Select(r => RoleNames.TryGetValue(r, out var t) ? (ValidationMessage)t : ValidationMessage.Verbatim(r)).ToList();

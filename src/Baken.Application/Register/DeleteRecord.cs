@@ -25,7 +25,7 @@ public sealed class DeleteRecord(IBakenDb db, ICurrentUser user)
         if (Permission.Deny<string>(user, PermissionMatrix.SubjectOf(kind.Name) ?? kind.Name, PermissionAction.Delete) is { } denied)
             return denied;
         var record = await kind.Query(db).FirstOrDefaultAsync(r => r.Code == request.Code, ct);
-        if (record is null) return Result<string>.NotFound(RegisterTexts.NoRecord.With(kind.Name, request.Code));
+        if (record is null) return Result<string>.NotFound(RegisterTexts.NotFound(kind, request.Code));
         if (Permission.RefusalForKind(user, kind.Name, PermissionAction.Delete, await RecordOwner.OfAsync(db, record, ct)) is { } refusal)
             return Result<string>.Forbidden(refusal);
         if (request.ExpectedVersion is { } v) db.ExpectVersion(record, v);
@@ -48,7 +48,7 @@ public sealed class DeleteRecord(IBakenDb db, ICurrentUser user)
         catch (ConcurrencyConflictException e)
         {
             db.DiscardChanges();
-            return Result<string>.Conflict(e.Message);
+            return Result<string>.Conflict(e.Text);
         }
         return Result<string>.Ok(record.Code);
     }

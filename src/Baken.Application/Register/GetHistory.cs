@@ -28,7 +28,7 @@ public sealed class GetHistory(IBakenDb db)
         var latest = await db.History.IgnoreQueryFilters().Where(h => h.EntityKind == kind.Name && h.EntityCode == code)
             .MaxAsync(h => (long?)h.Id, ct);
         if (entries.Count == 0 || entries[^1].Id != latest)
-            return Result<IReadOnlyList<HistoryView>>.NotFound(RegisterTexts.NoHistory.With(kind.Name, code));
+            return Result<IReadOnlyList<HistoryView>>.NotFound(RegisterTexts.NoHistoryOf(kind, code));
         return Result<IReadOnlyList<HistoryView>>.Ok(entries.Select(ToView).ToList());
     }
 

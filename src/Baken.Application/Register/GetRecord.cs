@@ -11,7 +11,7 @@ public sealed class GetRecord(IBakenDb db)
         if (RecordKinds.Find(kindName) is not { } kind)
             return Result<RecordView>.Invalid(new FieldError("kind", kindName, AllowedTexts.Kinds.With(RecordKinds.AllowedNames)));
         var record = await kind.Query(db).AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, ct);
-        if (record is null) return Result<RecordView>.NotFound(RegisterTexts.NoRecord.With(kind.Name, code));
+        if (record is null) return Result<RecordView>.NotFound(RegisterTexts.NotFound(kind, code));
         var mask = await RecordReferences.MaskAsync(db, kind, [record], ct);
         return Result<RecordView>.Ok(RecordView.From(kind, record, await CompartmentDirectory.LoadAsync(db, ct), mask));
     }

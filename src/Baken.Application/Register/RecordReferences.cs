@@ -61,9 +61,9 @@ public static class RecordReferences
     /// Why a record may not be deleted, or null when nothing refers to it. Counts only what the reader may see; a
     /// referrer above their clearance is mentioned as "other records" without a count or a kind.
     /// </summary>
-    public static async Task<string?> RefusalAsync(IBakenDb db, RecordKind kind, string code, CancellationToken ct)
+    public static async Task<ValidationMessage?> RefusalAsync(IBakenDb db, RecordKind kind, string code, CancellationToken ct)
     {
-        var visible = new List<string>();
+        var visible = new List<(RecordKind, IReadOnlyCollection<string>)>();
         var hidden = false;
         foreach (var group in Into(kind).GroupBy(r => r.Kind))
         {
@@ -75,13 +75,10 @@ public static class RecordReferences
                 all = Math.Max(all, await reference.Referring(db, code, ignoreClearance: true).CountAsync(ct));
             }
             hidden |= all > codes.Count;
-            if (codes.Count > 0)
-                visible.Add($"{codes.Count} {(codes.Count == 1 ? group.Key.Name : group.Key.Plural)} ({string.Join(", ", codes.Take(10))}{(codes.Count > 10 ? ", …" : "")})");
+            if (codes.Count > 0) visible.Add((group.Key, codes));
         }
         if (visible.Count == 0 && !hidden) return null;
-        var who = visible.Count == 0 ? "other records"
-            : string.Join(", ", visible) + (hidden ? " and other records" : "");
-        return $"The {kind.Name} '{code}' cannot be deleted: {who} refer to it. Change or delete those first, or delete with cascade.";
+        return RegisterTexts.ReferredBy(kind, code, visible, hidden);
     }
 
     /// <summary>
@@ -92,7 +89,7 @@ public static class RecordReferences
     /// caller saves them in one transaction.
     /// </summary>
     /// <param name="mayChange">The permission check for one record to delete (true) or edit (false): a reason, or null when allowed.</param>
-    public static async Task<(string? Refused, ValidationMessage? Forbidden)> CascadeAsync(IBakenDb db, RecordKind kind, Record record,
+    public static async Task<(ValidationMessage? Refused, ValidationMessage? Forbidden)> CascadeAsync(IBakenDb db, RecordKind kind, Record record,
         Func<RecordKind, Record, bool, CancellationToken, Task<ValidationMessage?>> mayChange, CancellationToken ct)
     {
         var deleted = new HashSet<(string, string)>();
@@ -106,7 +103,7 @@ public static class RecordReferences
                 var referrers = await reference.Referring(db, next.Record.Code).ToListAsync(ct);
                 var all = await reference.Referring(db, next.Record.Code, ignoreClearance: true).CountAsync(ct);
                 if (all > referrers.Count)
-                    return ($"The {kind.Name} '{record.Code}' cannot be deleted: other records refer to it.", null);
+                    return (RegisterTexts.ReferredByHiddenRecords(kind, record.Code), null);
                 foreach (var referrer in referrers)
                 {
                     if (deleted.Contains((reference.Kind.Name, referrer.Code))) continue;

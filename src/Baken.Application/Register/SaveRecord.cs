@@ -28,11 +28,11 @@ public sealed class SaveRecord(IBakenDb db, ICurrentUser user)
 
         var record = await kind.Query(db).FirstOrDefaultAsync(r => r.Code == code, ct);
         if (request.Mode == SaveMode.Update && record is null)
-            return Result<RecordView>.NotFound(RegisterTexts.NoRecord.With(kind.Name, code));
+            return Result<RecordView>.NotFound(RegisterTexts.NotFound(kind, code));
         // A code taken by a record this user may not see gets the same answer as one taken by a record they see, so a
         // create cannot be used to find out which hidden codes exist.
         if (request.Mode == SaveMode.Create && (record is not null || await CodeTakenAsync(db, kind, code, ct)))
-            return Result<RecordView>.Conflict(CodeInUse(kind, code));
+            return Result<RecordView>.Conflict(RegisterTexts.CodeInUse(kind, code));
 
         var isNew = record is null;
         record ??= kind.Create();
@@ -60,13 +60,10 @@ public sealed class SaveRecord(IBakenDb db, ICurrentUser user)
         {
             db.DiscardChanges();
             var current = await kind.Query(db).AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, ct);
-            return Result<RecordView>.Conflict(e.Message, current is null ? null : RecordView.From(kind, current, compartments));
+            return Result<RecordView>.Conflict(e.Text, current is null ? null : RecordView.From(kind, current, compartments));
         }
         return Result<RecordView>.Ok(RecordView.From(kind, record, compartments, await RecordReferences.MaskAsync(db, kind, [record], ct)));
     }
-
-    /// <summary>The one answer to a create whose code is taken, whether or not the caller may see the record that holds it.</summary>
-    public static string CodeInUse(RecordKind kind, string code) => $"A {kind.Name} with code '{code}' cannot be created: the code is already in use.";
 
     /// <summary>True when any record of this kind, visible or not, already has the code (unique index).</summary>
     internal static Task<bool> CodeTakenAsync(IBakenDb db, RecordKind kind, string code, CancellationToken ct) =>

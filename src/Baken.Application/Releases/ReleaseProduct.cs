@@ -168,5 +168,5 @@ public sealed class ListReleases(IBakenDb db)
     public async Task<Result<Release>> GetAsync(string code, CancellationToken ct = default) =>
         await db.Releases.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, ct) is { } r
             ? Result<Release>.Ok(r)
-            : Result<Release>.NotFound($"No release '{code}'.");
+            : Result<Release>.NotFound(AllowedTexts.ReleasesNoRelease.With(code));
 }

@@ -42,7 +42,7 @@ public sealed class ReviewSignals(IBakenDb db, ICurrentUser user, SaveRecord sav
         if (Permissions.Permission.Deny<RecordView>(user, Permissions.PermissionMatrix.Signals, Permissions.PermissionAction.Edit) is { } denied)
             return denied;
         var signal = await db.Signals.AsNoTracking().FirstOrDefaultAsync(s => s.Code == code, ct);
-        if (signal is null) return Result<RecordView>.NotFound($"No signal '{code}'.");
+        if (signal is null) return Result<RecordView>.NotFound(AllowedTexts.SignalsNoSignal.With(code));
         var values = new Dictionary<string, string?>
         {
             ["status"] = decision switch { SignalReviewDecision.Accept => "accepted", SignalReviewDecision.Merge => "merged", _ => "rejected" },

@@ -33,8 +33,8 @@ public sealed class ApiTokens(IBakenDb db, ICurrentUser caller, TimeProvider clo
         var grants = PermissionMatrix.Grants(caller.IsInRole, PermissionMatrix.Tokens, action).ToList();
         if (own && grants.Any(g => g.Reach == Reach.Self)) return Result<User>.Ok(user!);
         if (!grants.Any(g => g.Reach == Reach.WithinReach))
-            return Result<User>.Forbidden(own ? $"To manage tokens needs one of the roles {PermissionMatrix.RolesFor(PermissionMatrix.Tokens, action)}."
-                : "Only the account's owner, or an administrator within reach, manages its tokens.");
+            return Result<User>.Forbidden(own ? AllowedTexts.TokensNeedsRole.With(Permission.RolesFor(PermissionMatrix.Tokens, action))
+                : AllowedTexts.TokensOwnerOrAdministrator);
         if (user is null) return Result<User>.NotFound(AccessGrants.NoUser.With(userName));
         if (!AccessGrants.WithinReach(caller, user)) return Result<User>.Forbidden(AccessGrants.OutOfReach);
         // An administrator mints only for a service account: a person's token is minted by that person, so nobody acts in their name.

@@ -22,11 +22,11 @@ public sealed class LikelihoodReviews(IBakenDb db, ICurrentUser user, TimeProvid
     public async Task<Result<IReadOnlyList<LikelihoodReview>>> OpenAsync(string alertCode, CancellationToken ct = default)
     {
         var alert = await db.Alerts.FirstOrDefaultAsync(a => a.Code == alertCode, ct);
-        if (alert is null) return Result<IReadOnlyList<LikelihoodReview>>.NotFound($"No alert '{alertCode}'.");
+        if (alert is null) return Result<IReadOnlyList<LikelihoodReview>>.NotFound(AllowedTexts.WorkflowNoAlert.With(alertCode));
         if (!user.IsInRole(Domain.Users.Roles.Analyst) && !WorkflowRoles.IsCoordinator(user))
             return Result<IReadOnlyList<LikelihoodReview>>.Forbidden(WorkflowRoles.AnalystOrCoordinatorOpensReview);
         if (alert.Status is AlertStatus.ReviewOpened or AlertStatus.Closed)
-            return Result<IReadOnlyList<LikelihoodReview>>.Conflict($"Alert '{alertCode}' is {alert.Status}; a review is opened once.");
+            return Result<IReadOnlyList<LikelihoodReview>>.Conflict(AllowedTexts.WorkflowAlertReviewedOnce.With(alertCode, AllowedTexts.AlertStatus[alert.Status]));
         var codes = alert.Scenarios;
         var scenarios = await db.Scenarios.AsNoTracking().Where(s => codes.Contains(s.Code)).ToListAsync(ct);
         var assigned = await db.CycleAssignments.AsNoTracking().Where(a => codes.Contains(a.ScenarioCode)).ToListAsync(ct);

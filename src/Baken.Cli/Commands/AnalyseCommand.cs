@@ -75,7 +75,7 @@ public static class AnalyseCommand
             {
                 if (!File.Exists(path)) throw new CliException(ExitCodes.Invalid, $"--input: '{path}' does not exist; give a CSV or XLSX assessment file.");
                 table = AssessmentFileReader.ReadRows(path, out var fileError, CliSession.FileLimits(g));
-                if (fileError is not null) throw new CliException(ExitCodes.Invalid, $"--input: {fileError}");
+                if (fileError is not null) throw new CliException(ExitCodes.Invalid, $"--input: {Baken.Domain.FieldProblem.ValueProblem(fileError.Value, fileError.Allowed)}");
             }
             // A progress bar while the Monte Carlo turns, on a terminal only (see CliProgress).
             var result = await CliProgress.RunAsync(io, "Monte Carlo", progress => session.Get<RunIntegratedAnalysis>().HandleAsync(new RunIntegratedAnalysisRequest(
@@ -203,7 +203,7 @@ public static class AnalyseCommand
             var path = parse.GetValue(file)!;
             if (!File.Exists(path)) throw new CliException(ExitCodes.Invalid, $"file: '{path}' does not exist.");
             var rows = AssessmentFileReader.ReadRows(path, out var fileError, CliSession.FileLimits(g));
-            if (fileError is not null) throw new CliException(ExitCodes.Invalid, $"file: {fileError}");
+            if (fileError is not null) throw new CliException(ExitCodes.Invalid, fileError.ToString());
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var result = await session.Get<ImportAssessmentTable>().HandleAsync(rows, ct);
             if (!result.IsOk)

@@ -1,4 +1,5 @@
 using Baken.Application.Common;
+using Baken.Domain;
 using System.Globalization;
 using Baken.Analysis.Risk;
 using Baken.Application.Assessments;
@@ -16,15 +17,18 @@ public sealed class AssessmentFileReader(IReadOnlyList<Criterion> criteria, IRea
     private readonly AssessmentTable _table = new(criteria, scales);
 
     /// <summary>
-    /// The raw rows of a .csv or .xlsx file (header first) for a use case to validate, or the reason the file cannot be read.
+    /// The raw rows of a .csv or .xlsx file (header first) for a use case to validate, or the reason the file cannot be read:
+    /// a problem of the field "file" whose value is <paramref name="name"/> (the name the user knows, e.g. of an upload
+    /// kept under a temporary path; default the path's file name).
     /// </summary>
-    public static IReadOnlyList<AssessmentRawRow> ReadRows(string path, out string? error, Files.FileLimits? limits = null)
+    public static IReadOnlyList<AssessmentRawRow> ReadRows(string path, out FieldError? error, Files.FileLimits? limits = null, string? name = null)
     {
         error = null;
+        name ??= Path.GetFileName(path);
         // An assessment file holds hundreds of rows; a file this large is a mistake, not a register.
         if (new FileInfo(path).Length > Files.RegisterFileReader.MaxFileBytes)
         {
-            error = string.Create(CultureInfo.InvariantCulture, $"'{Path.GetFileName(path)}' is {new FileInfo(path).Length:N0} bytes; allowed: at most {Files.RegisterFileReader.MaxFileBytes:N0} bytes");
+            error = new FieldError("file", name, TooLarge.With(Files.RegisterFileReader.MaxFileBytes, new FileInfo(path).Length));
             return [];
         }
         try
@@ -36,16 +40,21 @@ public sealed class AssessmentFileReader(IReadOnlyList<Criterion> criteria, IRea
                 case ".xlsx":
                     using (var stream = File.OpenRead(path)) return XlsxRows(stream, limits);
                 default:
-                    error = $"'{Path.GetFileName(path)}' is not allowed; allowed: a .csv or .xlsx file";
+                    error = new FieldError("file", name, CsvOrXlsx);
                     return [];
             }
         }
         catch (Exception e) when (e is CsvFormatException or InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or NotSupportedException or ArgumentException)
         {
-            error = $"'{Path.GetFileName(path)}' cannot be read: {e.Message.Split('\n')[0]}";
+            // The library's own words, as written; the frame around them is the reader's language.
+            error = new FieldError("file", name, Unreadable.With(ValidationMessage.Verbatim(e.Message.Split('\n')[0].Replace(path, name, StringComparison.Ordinal).Replace(Path.GetFileName(path), name, StringComparison.Ordinal))));
             return [];
         }
     }
+
+    public static readonly MessageTemplate CsvOrXlsx = new("allowed.assessmentfile.csvorxlsx", "a .csv or .xlsx file");
+    public static readonly MessageTemplate TooLarge = new("allowed.assessmentfile.toolarge", "a file of at most {0:N0} bytes (this one has {1:N0})");
+    public static readonly MessageTemplate Unreadable = new("allowed.assessmentfile.unreadable", "a readable .csv or .xlsx file ({0})");
 
     /// <summary>The fixed columns, in the documented order.</summary>
     public static IReadOnlyList<string> FixedColumns => AssessmentTable.FixedColumns;

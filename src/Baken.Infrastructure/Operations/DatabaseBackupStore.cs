@@ -63,7 +63,7 @@ public sealed partial class DatabaseBackupStore(DatabaseOptions options, TimePro
     public async Task<Result<BackupOutcome>> RestoreAsync(string file, CancellationToken ct)
     {
         var source = Path.GetFullPath(file);
-        if (!File.Exists(source)) return Result<BackupOutcome>.NotFound($"FILE: '{file}' does not exist.");
+        if (!File.Exists(source)) return Result<BackupOutcome>.NotFound(AllowedTexts.OperationsNoBackupFile.With(file));
         var header = new byte[16];
         await using (var stream = File.OpenRead(source)) _ = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
         var isSqlite = header.AsSpan().StartsWith(SqliteHeader);

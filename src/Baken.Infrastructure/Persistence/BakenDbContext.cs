@@ -408,9 +408,8 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     private static ConcurrencyConflictException Conflict(DbUpdateConcurrencyException e)
     {
         var record = e.Entries.Select(x => x.Entity).OfType<Record>().FirstOrDefault();
-        var what = record is null ? "The record" : $"{RecordKinds.ForType(record.GetType())?.Name ?? "record"} '{record.Code}'";
-        return new ConcurrencyConflictException(
-            $"{what} was changed or deleted by someone else since you read it. Reload it, then apply your change again.", e);
+        return new ConcurrencyConflictException(record is not null && RecordKinds.ForType(record.GetType()) is { } kind
+            ? RegisterTexts.ChangedSince(kind, record.Code) : RegisterTexts.AnyChangedSince, e);
     }
 
     /// <summary>Versions, timestamps and history for every changed record, in the same transaction as the change.</summary>

@@ -17,6 +17,7 @@ public static class PageRules
     public static readonly MessageTemplate Budget = new("allowed.page.budget", "an amount such as 500m, 1.2bn or 750k (a bare number is millions of euros)");
     public static readonly MessageTemplate MostBytes = new("allowed.page.mostbytes", "at most {0:N0} bytes");
     public static readonly MessageTemplate TokenDays = new("allowed.page.tokendays", "a whole number of days from 1 to {0}, or empty for {0} days");
+    public static readonly MessageTemplate VitalProcess = new("allowed.page.vitalprocess", "the code of a vital process of the network");
     public static readonly MessageTemplate CriterionScore = new("allowed.page.criterionscore", "X (no impact), a class A–E, a range such as B-D~C, or a quantity");
 
     /// <summary>A use case's answer as a sentence ending in '.', so the page frames it as an explanation.</summary>

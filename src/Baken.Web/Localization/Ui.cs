@@ -9,7 +9,7 @@ namespace Baken.Web.Localization;
 /// <see cref="IStringLocalizer"/> in the request's UI culture (chosen by the request-localization middleware:
 /// the culture cookie or <c>?culture=</c>, Dutch by default). Pages reach it through <see cref="LocalizedComponent"/>.
 /// </summary>
-public sealed class Ui(IStringLocalizer<Ui> localizer)
+public sealed partial class Ui(IStringLocalizer<Ui> localizer)
 {
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
@@ -73,6 +73,32 @@ public sealed class Ui(IStringLocalizer<Ui> localizer)
     }
 
     /// <summary>
+    /// An alert's explanation in the reader's language. The alert evaluation (EvaluateAlerts) writes two fixed English forms,
+    /// kept in the record as the CLI and API show them: "TITLE: VALUE UNIT on DATE crosses the LEVEL threshold (T)." and
+    /// "TITLE: VALUE UNIT in YEAR is R times the mean of the years before (B)."; any other text is shown as written.
+    /// </summary>
+    public string AlertExplanation(string note)
+    {
+        if (IsEnglish) return note;
+        if (CrossingNote().Match(note) is { Success: true } c)
+            return string.Format(CultureInfo.CurrentCulture, T("alerts.crossingnote"), c.Groups["title"].Value, Number(c.Groups["value"].Value),
+                c.Groups["unit"].Value, c.Groups["date"].Value, T("alerts.threshold." + c.Groups["level"].Value), Number(c.Groups["threshold"].Value)).Replace("  ", " ", StringComparison.Ordinal);
+        if (JumpNote().Match(note) is { Success: true } j)
+            return string.Format(CultureInfo.CurrentCulture, T("alerts.jumpnote"), j.Groups["title"].Value, Number(j.Groups["value"].Value),
+                j.Groups["unit"].Value, j.Groups["year"].Value, Number(j.Groups["ratio"].Value), Number(j.Groups["baseline"].Value)).Replace("  ", " ", StringComparison.Ordinal);
+        return note;
+
+        static string Number(string invariant) =>
+            double.TryParse(invariant, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d.ToString("G6", CultureInfo.CurrentCulture) : invariant;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<title>.*): (?<value>\S+) (?<unit>.*?) ?on (?<date>\d{4}-\d{2}-\d{2}) crosses the (?<level>amber|red) threshold \((?<threshold>[^)]*)\)\.$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex CrossingNote();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<title>.*): (?<value>\S+) (?<unit>.*?) ?in (?<year>\d{4}) is (?<ratio>\S+) times the mean of the years before \((?<baseline>[^)]*)\)\.$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex JumpNote();
+
+    /// <summary>
     /// A problem with a value (a <see cref="Baken.Application.Common.FieldError"/>) in the reader's language: on English
     /// pages as the core writes it (the CLI and the API's problem JSON say the same); on Dutch pages the frame ("regel N: …
     /// is niet toegestaan; toegestaan: …"), the field's label (the register's <c>field.&lt;name&gt;</c>) and what is allowed
@@ -117,7 +143,8 @@ public sealed class Ui(IStringLocalizer<Ui> localizer)
 
     /// <summary>A field's value as shown: enum values and yes/no in words, withheld references marked.</summary>
     public string? FieldValue(RecordField field, string? value) =>
-        field.IsChoiceList ? string.Join("; ", OptionLines(value))
+        field.Name == "explanation" && value is not null ? AlertExplanation(value)
+        : field.IsChoiceList ? string.Join("; ", OptionLines(value))
         : field.EnumType is { } type ? EnumText(type, value)
         : value is "true" or "false" && field.Rule.Key.StartsWith("allowed.bool", StringComparison.Ordinal) ? T("bool." + value)
         : field.Rule.Key == "allowed.number"

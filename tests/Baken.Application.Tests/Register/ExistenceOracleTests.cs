@@ -39,6 +39,9 @@ public sealed class ExistenceOracleTests
         hidden.Status.ShouldBe(seen.Status);
         hidden.Status.ShouldBe(ResultStatus.Conflict);
         hidden.Message.ShouldBe(seen.Message!.Replace("R-SEEN", "R-HIDDEN", StringComparison.Ordinal));
+        // A catalogue text naming the kind by its display name, which a Dutch page says in Dutch (#17).
+        hidden.Message.ShouldBe("A record with code 'R-HIDDEN' cannot be created in Risks: the code is already in use.");
+        hidden.Text!.Key.ShouldBe(RegisterTexts.CodeTaken.Key);
     }
 
     [SkippableTheory]
@@ -55,7 +58,10 @@ public sealed class ExistenceOracleTests
         {
             var history = await new GetHistory(db).HandleAsync("risk", "R-1");
             var missing = await new GetHistory(db).HandleAsync("risk", "R-NONE");
-            (await new GetRecord(db).HandleAsync("risk", "R-1")).Status.ShouldBe(ResultStatus.NotFound);
+            var record = await new GetRecord(db).HandleAsync("risk", "R-1");
+            record.Status.ShouldBe(ResultStatus.NotFound);
+            record.Message.ShouldBe("No record with code 'R-1' in Risks.");
+            record.Text!.Key.ShouldBe(RegisterTexts.NoRecord.Key);
             history.Status.ShouldBe(ResultStatus.NotFound);
             history.Message.ShouldBe(missing.Message!.Replace("R-NONE", "R-1", StringComparison.Ordinal));
         }

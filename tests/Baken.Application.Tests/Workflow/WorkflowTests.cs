@@ -243,7 +243,16 @@ public sealed class WorkflowTests
             opened.Evidence!.ShouldContain("WI-DRY amber → red");
         }
         await using (var db = database.Context(Wodc))
-            (await (await Reviews(db, Wodc)).OpenAsync("ALERT-DRY")).Status.ShouldBe(ResultStatus.Conflict);
+        {
+            var again = await (await Reviews(db, Wodc)).OpenAsync("ALERT-DRY");
+            again.Status.ShouldBe(ResultStatus.Conflict);
+            // The status is a word of the catalogue (#17): readable English for the CLI and API, translated on a page.
+            again.Message.ShouldBe("Alert 'ALERT-DRY' is review opened; a review is opened once.");
+            again.Text!.Args.ShouldBe(new object[] { "ALERT-DRY", AllowedTexts.AlertStatus[Baken.Domain.Signals.AlertStatus.ReviewOpened] });
+            var missing = await (await Reviews(db, Wodc)).OpenAsync("ALERT-NONE");
+            missing.Status.ShouldBe(ResultStatus.NotFound);
+            missing.Text!.Key.ShouldBe(AllowedTexts.WorkflowNoAlert.Key);
+        }
         await using (var db = database.Context(Aivd))
             (await new Inbox(db, Aivd, TimeProvider.System).HandleAsync()).ShouldContain(i => i.Kind == InboxKind.LikelihoodReview && i.Code == "REV-ALERT-DRY-E-DROUGHT");
 

@@ -15,13 +15,13 @@ namespace Baken.Web.Tests.Api;
 /// </summary>
 public sealed class DutchProblemsTests
 {
-    private static async Task<string> UploadAsync(HttpClient browser, string csv, string culture)
+    private static async Task<string> UploadAsync(HttpClient browser, string csv, string culture, string fileName = "assessments.csv")
     {
         using var form = new MultipartFormDataContent
         {
             { new StringContent(await RunningApp.AntiforgeryAsync(browser, $"/assessments/import?culture={culture}")), "__RequestVerificationToken" },
             { new StringContent("import-assessments"), "_handler" },
-            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "assessments.csv" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", fileName },
         };
         var posted = await browser.PostAsync($"/assessments/import?culture={culture}", form);
         posted.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -141,5 +141,45 @@ public sealed class DutchProblemsTests
         var missing = await new Baken.Application.Users.ManageUsers(db, admin, TimeProvider.System).GetAsync("nobody-here");
         missing.Status.ShouldBe(ResultStatus.NotFound);
         Baken.Web.Tests.Localization.RefusalTextTests.Read(missing.Said).ShouldBe(("Er is geen gebruiker 'nobody-here'.", "No user 'nobody-here'."));
+    }
+
+    /// <summary>
+    /// A file the assessment reader refuses (its type here) is a catalogue text about the upload, named as the user named
+    /// it (not the server's temporary file): Dutch on a Dutch page, the core's English on an English one (#17).
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnUploadOfTheWrongType_IsToldInTheReadersLanguage(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider, catalogue: true);
+        var browser = await app.SignedInClientAsync("coordinator", ClassificationLevel.StaatsgeheimGeheim, Roles.Coordinator);
+
+        var dutch = await UploadAsync(browser, "not a table", "nl", "notes.pdf");
+        dutch.ShouldContain("Bestand: 'notes.pdf' is niet toegestaan; toegestaan: een .csv- of .xlsx-bestand");
+        dutch.ShouldNotContain("baken-import-");
+        dutch.ShouldNotContain("a .csv or .xlsx file");
+
+        var english = await UploadAsync(browser, "not a table", "en", "notes.pdf");
+        english.ShouldContain("file: 'notes.pdf' is not allowed; allowed: a .csv or .xlsx file");
+    }
+
+    /// <summary>
+    /// The cascades page asked to simulate a process the network lacks says so in the page's language (it showed the
+    /// simulation's English ArgumentException), and simulates nothing (#17).
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnUnknownProcessOnTheCascadesPage_IsToldInTheReadersLanguage(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider, catalogue: true);
+        var browser = await app.ClientForAsync("analyst", ClassificationLevel.Ongerubriceerd);
+
+        var dutch = WebUtility.HtmlDecode(await browser.GetStringAsync("/cascades?process=99&culture=nl&ui-culture=nl"));
+        dutch.ShouldContain("Proces: '99' is niet toegestaan; toegestaan: de code van een vitaal proces in het netwerk");
+        dutch.ShouldNotContain("not a node");
+        dutch.ShouldNotContain("Parameter");
+
+        var english = WebUtility.HtmlDecode(await browser.GetStringAsync("/cascades?process=99&culture=en&ui-culture=en"));
+        english.ShouldContain("process: '99' is not allowed; allowed: the code of a vital process of the network");
     }
 }

@@ -89,6 +89,7 @@ public sealed partial class LanguageSweepTests
             urls.Add($"/register/scenario/{scenario}/analysts");
             urls.Add($"/risk-sheets/{scenario}");
             urls.Add($"/admin/users/beheer");
+            urls.Add("/cascades?process=1&hours=24"); // the simulation's timeline, said in the page's language (#17)
             foreach (var (route, codes) in new (string, IQueryable<string>)[]
                      {
                          ("/councils/meetings/", db.Meetings.Select(m => m.Code)), ("/cycles/", db.Cycles.Select(c => c.Code)),
@@ -108,6 +109,15 @@ public sealed partial class LanguageSweepTests
         dependenciesNl.ShouldContain("Zuid-Korea");
         dependenciesNl.ShouldNotContain("Rep. of Korea");
         WebUtility.HtmlDecode(await admin.GetStringAsync("/dependencies?culture=en&ui-culture=en")).ShouldContain("South Korea");
+
+        // An alert's explanation (its title too) is the alert evaluation's English; its register page says it in Dutch (#17).
+        string alert;
+        await using (var db = app.Database.Context(FixedUser.System))
+            alert = await db.Alerts.Where(a => a.Explanation!.Contains(" crosses the ")).OrderBy(a => a.Code).Select(a => a.Code).FirstAsync();
+        var alertNl = WebUtility.HtmlDecode(await admin.GetStringAsync($"/register/alert/{Uri.EscapeDataString(alert)}?culture=nl&ui-culture=nl"));
+        alertNl.ShouldContain(" drempel (");
+        alertNl.ShouldNotContain(" crosses the ");
+        WebUtility.HtmlDecode(await admin.GetStringAsync($"/register/alert/{Uri.EscapeDataString(alert)}?culture=en&ui-culture=en")).ShouldContain(" crosses the ");
 
         var problems = new List<string>();
         foreach (var culture in new[] { "nl", "en" })

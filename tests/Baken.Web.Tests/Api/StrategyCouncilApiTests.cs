@@ -69,9 +69,15 @@ public sealed class StrategyCouncilApiTests
         var plain = await client.GetStringAsync("/cascades");
         plain.ShouldContain("<svg");
         plain.Split("href=\"/register/vital-process/").Length.ShouldBe(29); // 28 processes, each a link
-        var run = await client.GetStringAsync("/cascades?process=1&hours=24");
-        run.ShouldContain("fails after");
-        run.ShouldContain("is disrupted (severity 1) until t=24h");
+        // The timeline in the page's language (#17): the simulation's keyed sentences, Dutch by default, the CLI's English on an English page.
+        var run = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/cascades?process=1&hours=24"));
+        run.ShouldContain("is verstoord (ernst 1) tot t=24h");
+        run.ShouldContain("valt uit nadat zijn back-up voor");
+        run.ShouldNotContain("is disrupted");
+        run.ShouldNotContain("bridges the loss");
+        var english = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/cascades?process=1&hours=24&culture=en&ui-culture=en"));
+        english.ShouldContain("fails after");
+        english.ShouldContain("is disrupted (severity 1) until t=24h");
         (await client.GetStringAsync("/cascades?process=99")).ShouldContain("alert error");
     }
 }

@@ -161,4 +161,43 @@ public sealed class RefusalTextTests
         Read(conflict.Said).ShouldBe(("Beoordeling 'E-DROUGHT.ana' is gevalideerd; alleen een concept of een teruggestuurde beoordeling kan worden ingediend.", conflict.Message!));
         Read(AllowedTexts.NoAnalysisRun.With("RUN-9")).ShouldBe(("Er is geen analyserun 'RUN-9'.", "No analysis run 'RUN-9'."));
     }
+
+    [Fact]
+    public void TheLastEnglishNotFoundsAndConflicts_AreCatalogueTexts_WithTheStateWordAndKindNameInTheReadersLanguage()
+    {
+        // A job's and an alert's state is a word of the catalogue, not the enum's name.
+        Read(AllowedTexts.JobsNotCancellable.With(AllowedTexts.JobState[Baken.Domain.Jobs.JobState.Done])).ShouldBe((
+            "De taak is al gereed; alleen een wachtende of lopende taak kan worden geannuleerd.",
+            "The job is already done; only a waiting or running job can be cancelled."));
+        Read(AllowedTexts.WorkflowAlertReviewedOnce.With("AL-1", AllowedTexts.AlertStatus[Baken.Domain.Signals.AlertStatus.ReviewOpened])).ShouldBe((
+            "Waarschuwing 'AL-1' is al in herbeoordeling; een herbeoordeling wordt één keer geopend.",
+            "Alert 'AL-1' is review opened; a review is opened once."));
+        Read(AllowedTexts.CouncilsPaperExists.With("P-1")).ShouldBe(("Er bestaat al een stuk met code 'P-1'; kies een andere code.", "A paper with code 'P-1' exists already; give another code."));
+        Read(AllowedTexts.ReleasesNoRelease.With("REL-1")).Dutch.ShouldBe("Er is geen vrijgave 'REL-1'.");
+
+        // The register names a kind by its display name, as its other texts do (was "scenario-frame 'F' does not exist").
+        var frames = Baken.Application.Register.RecordKinds.ScenarioFrame;
+        Read(Baken.Application.Register.RegisterTexts.NotFound(frames, "F-1")).ShouldBe(("Er is geen record met code 'F-1' in Scenarioverkenningen.", "No record with code 'F-1' in Scenario frames."));
+        Read(Baken.Application.Register.RegisterTexts.CodeInUse(Baken.Application.Register.RecordKinds.Risk, "R-1")).ShouldBe((
+            "Een record met code 'R-1' kan niet worden aangemaakt in Risico's: de code is al in gebruik.",
+            "A record with code 'R-1' cannot be created in Risks: the code is already in use."));
+
+        // A delete that others refer to, and a save that lost the race: the CLI's English unchanged, the Dutch with the kinds' Dutch names.
+        var referred = Baken.Application.Register.RegisterTexts.ReferredBy(Baken.Application.Register.RecordKinds.Theme, "T-1",
+            [(Baken.Application.Register.RecordKinds.Scenario, ["S-1"]), (Baken.Application.Register.RecordKinds.Risk, ["R-1", "R-2"])], hidden: true);
+        Read(referred).ShouldBe((
+            "Record 'T-1' uit Thema's kan niet worden verwijderd: 1 uit Scenario's (S-1), 2 uit Risico's (R-1, R-2) en andere records verwijzen ernaar. Wijzig of verwijder die eerst, of verwijder met cascade.",
+            "The theme 'T-1' cannot be deleted: 1 scenario (S-1), 2 risks (R-1, R-2) and other records refer to it. Change or delete those first, or delete with cascade."));
+        Read(Baken.Application.Register.RegisterTexts.ChangedSince(Baken.Application.Register.RecordKinds.Scenario, "S-1")).ShouldBe((
+            "Record 'S-1' uit Scenario's is door iemand anders gewijzigd of verwijderd sinds u het las. Laad het opnieuw en breng uw wijziging dan opnieuw aan.",
+            "scenario 'S-1' was changed or deleted by someone else since you read it. Reload it, then apply your change again."));
+
+        // A list of catalogue texts is rendered part by part in the reader's language.
+        var own = AllowedTexts.CascadesOwnJudgement.With("S-1.ana", "ana", AllowedTexts.List([
+            AllowedTexts.CascadesOwnBesideSuggested.With("1.1", "B", "C", 1200.0, "persons"), AllowedTexts.CascadesOwnBesideSuggested.With("2.1", "A", "D", 5.0, "km2")]));
+        var (dutch, english) = Read(own);
+        english.ShouldBe("Assessment 'S-1.ana' holds analyst 'ana''s own judgement beside the suggestion: 1.1: own 'B', suggested C (1,200 persons); 2.1: own 'A', suggested D (5 km2). "
+            + "Nothing was written: replace the own judgement explicitly (--replace), or keep it with a reason (--override).");
+        dutch.ShouldStartWith("Beoordeling 'S-1.ana' bevat naast de suggestie het eigen oordeel van analist 'ana': 1.1: eigen 'B', voorgesteld C (1.200 persons); 2.1: eigen 'A', voorgesteld D (5 km2).");
+    }
 }

@@ -148,12 +148,12 @@ public static class DisruptionSimulation
             foreach (var d in disruptions)
             {
                 if (d.StartStep <= steps)
-                    Record(d.StartStep, CascadeEventKind.DisruptionStarted, d.Process, -1, () =>
-                        $"t={Hours(d.StartStep * stepHours)}: '{Name(d.Process)}' is disrupted (severity {Number(d.Severity)}) "
-                        + (d.EndStep > steps ? "for the rest of the run" : $"until t={Hours(d.EndStep * stepHours)}"));
+                    Record(d.StartStep, CascadeEventKind.DisruptionStarted, d.Process, -1, () => CascadeTexts.Started.With(
+                        Hours(d.StartStep * stepHours), Name(d.Process), Number(d.Severity),
+                        d.EndStep > steps ? CascadeTexts.RestOfRun.With() : CascadeTexts.Until.With(Hours(d.EndStep * stepHours))));
                 if (d.EndStep <= steps)
                     Record(d.EndStep, CascadeEventKind.DisruptionEnded, d.Process, -1, () =>
-                        $"t={Hours(d.EndStep * stepHours)}: the initial disruption of '{Name(d.Process)}' ends");
+                        CascadeTexts.Ended.With(Hours(d.EndStep * stepHours), Name(d.Process)));
             }
 
             for (var k = 0; k <= steps; k++)
@@ -217,8 +217,7 @@ public static class DisruptionSimulation
                 var (dependent, supplier) = (edges[e].Dependent, edges[e].Supplier);
                 if (backupLeft[e] == backupSteps[e])
                     Record(k, CascadeEventKind.BackupActivated, dependent, supplier, () =>
-                        $"t={Hours(k * stepHours)}: '{Name(dependent)}' bridges the loss of '{Name(supplier)}' on its back-up "
-                        + $"({Hours(edges[e].Source.BackupHours)})");
+                        CascadeTexts.BackupActivated.With(Hours(k * stepHours), Name(dependent), Name(supplier), Hours(edges[e].Source.BackupHours)));
                 if (backupLeft[e] > 0)
                 {
                     backupLeft[e]--;
@@ -227,7 +226,7 @@ public static class DisruptionSimulation
                 {
                     exhaustionReported[e] = true;
                     Record(k, CascadeEventKind.BackupExhausted, dependent, supplier, () =>
-                        $"t={Hours(k * stepHours)}: the back-up of '{Name(dependent)}' for '{Name(supplier)}' has run out");
+                        CascadeTexts.BackupExhausted.With(Hours(k * stepHours), Name(dependent), Name(supplier)));
                 }
             }
         }
@@ -241,19 +240,19 @@ public static class DisruptionSimulation
                 if (before < threshold && now >= threshold)
                 {
                     var (supplier, cause) = FailureCause(i, k);
-                    Record(k, CascadeEventKind.Failed, i, supplier, () => $"t={Hours(k * stepHours)}: '{Name(i)}' fails {cause}");
+                    Record(k, CascadeEventKind.Failed, i, supplier, () => CascadeTexts.Failed.With(Hours(k * stepHours), Name(i), cause));
                 }
                 else if (before >= threshold && now < threshold)
                 {
                     Record(k, CascadeEventKind.Recovered, i, -1, () => now == 0
-                        ? $"t={Hours(k * stepHours)}: '{Name(i)}' is fully operable again"
-                        : $"t={Hours(k * stepHours)}: '{Name(i)}' recovers (inoperability {Number(now)}, below the failure threshold {Number(threshold)})");
+                        ? CascadeTexts.FullyOperable.With(Hours(k * stepHours), Name(i))
+                        : CascadeTexts.Recovers.With(Hours(k * stepHours), Name(i), Number(now), Number(threshold)));
                 }
             }
         }
 
         /// <summary>The largest single contribution to a failure, in words.</summary>
-        private (int Supplier, string Cause) FailureCause(int i, int k)
+        private (int Supplier, ParseProblem Cause) FailureCause(int i, int k)
         {
             var largest = direct[i];
             var largestEdge = -1;
@@ -264,27 +263,31 @@ public static class DisruptionSimulation
                 if (c > 0) contributing++;
                 if (c > largest) (largest, largestEdge) = (c, e);
             }
-            if (largestEdge < 0) return (-1, "from its initial disruption");
+            if (largestEdge < 0) return (-1, CascadeTexts.FromInitial.With());
             var edge = network.Edges[largestEdge];
-            var notes = new List<string>(2);
-            if (backupSteps[largestEdge] == 0 && edge.Source.DelayHours > 0) notes.Add($"delay {Hours(edge.Source.DelayHours)}");
+            var delay = backupSteps[largestEdge] == 0 && edge.Source.DelayHours > 0 ? CascadeTexts.Delay.With(Hours(edge.Source.DelayHours)) : null;
             var others = contributing - 1 + (direct[i] > 0 ? 1 : 0);
-            if (others > 0) notes.Add($"{others} other cause{(others == 1 ? "" : "s")}");
-            var note = notes.Count == 0 ? "" : $" ({string.Join("; ", notes)})";
-            var reason = backupSteps[largestEdge] > 0
-                ? $"after its back-up for '{Name(edge.Supplier)}' ran out{note}"
-                : $"because '{Name(edge.Supplier)}' is inoperable{note}";
+            var more = others <= 0 ? null : (others == 1 ? CascadeTexts.OtherCause : CascadeTexts.OtherCauses).With(others);
+            object note = (delay, more) switch
+            {
+                (null, null) => "",
+                ({ } d, null) => CascadeTexts.Note.With(d),
+                (null, { } m) => CascadeTexts.Note.With(m),
+                ({ } d, { } m) => CascadeTexts.TwoNotes.With(d, m),
+            };
+            var reason = (backupSteps[largestEdge] > 0 ? CascadeTexts.AfterBackup : CascadeTexts.Because).With(Name(edge.Supplier), note);
             return (edge.Supplier, reason);
         }
 
         private string Name(int i) => network.Nodes[i].Name;
 
-        private void Record(int step, CascadeEventKind kind, int process, int supplier, Func<string> describe)
+        private void Record(int step, CascadeEventKind kind, int process, int supplier, Func<ParseProblem> describe)
         {
             if (!recordTimeline) return;
             var node = network.Nodes[process];
+            var said = describe();
             events.Add((step, (int)kind, process, supplier, new CascadeEvent(
-                step * stepHours, kind, node.Code, supplier < 0 ? null : network.Nodes[supplier].Code, describe())));
+                step * stepHours, kind, node.Code, supplier < 0 ? null : network.Nodes[supplier].Code, said.English) { Said = said }));
         }
 
         public (double Total, double[] ByProcess, bool[] Failed) Totals()

@@ -1,4 +1,5 @@
 using Baken.Analysis.Cascades.Graph;
+using Baken.Analysis;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -230,6 +231,20 @@ public sealed class DisruptionSimulationTests
             "t=26h: 'Process B' is fully operable again",
             "t=27h: 'Process C' is fully operable again",
         ]);
+    }
+
+    [Fact]
+    public void Run_Chain_TimelineSentencesAreKeyedTexts_WhoseEnglishIsTheDescription()
+    {
+        // A page renders Said by key in its reader's language (#17); the CLI prints Description, its English.
+        var timeline = Chain().Timeline;
+
+        timeline.ShouldAllBe(e => e.Said != null && e.Said.English == e.Description);
+        var failure = timeline.Single(e => e.Kind == CascadeEventKind.Failed && e.ProcessCode == "B").Said!;
+        failure.Text.ShouldBe(CascadeTexts.Failed);
+        var cause = failure.Args[2].ShouldBeOfType<ParseProblem>();
+        cause.Text.ShouldBe(CascadeTexts.Because);
+        cause.Args[1].ShouldBeOfType<ParseProblem>().Args[0].ShouldBeOfType<ParseProblem>().Text.ShouldBe(CascadeTexts.Delay);
     }
 
     [Fact]
