@@ -55,7 +55,7 @@ public sealed class FileLimitsTests
             AssessmentFileReader.ReadRows(assessments, out var fine);
             fine.ShouldBeNull();
             AssessmentFileReader.ReadRows(assessments, out var error, Small).ShouldBeEmpty();
-            error.ShouldNotBeNull().ShouldContain("Limits:MaxDecompressedBytes");
+            error.ShouldNotBeNull().Allowed.ShouldContain("Limits:MaxDecompressedBytes");
 
             SignalSources.ReadFile(signals).Errors.ShouldNotContain(e => e.Allowed.Contains("Limits:"));
             SignalSources.ReadFile(signals, Small).Errors.ShouldHaveSingleItem().Allowed.ShouldContain("Limits:MaxDecompressedBytes");
