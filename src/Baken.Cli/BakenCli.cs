@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Baken.Application.Register;
 using Baken.Cli.Commands;
+using Baken.Infrastructure;
 
 namespace Baken.Cli;
 
@@ -35,7 +37,7 @@ public static class BakenCli
         root.Options.Add(ConfigOption);
         root.Options.Add(UserOption);
         var io = new CommandIo(output, error);
-        var kinds = Baken.Application.Register.RecordKinds.All;
+        var kinds = RecordKinds.All;
         var onlyKind = first is null ? null : kinds.FirstOrDefault(k => k.Name == first);
         // In the order 'baken --help' has always listed them: serve and demo, the register kinds, then the rest.
         var others = onlyKind is null ? OtherCommands(io) : [];
@@ -90,12 +92,12 @@ public static class BakenCli
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        Baken.Infrastructure.StartupTrace.Mark("main");
+        StartupTrace.Mark("main");
         var config = new InvocationConfiguration { Output = output, Error = error };
         var root = Build(output, error, args.Length > 0 ? args[0] : null);
-        Baken.Infrastructure.StartupTrace.Mark("command tree built");
+        StartupTrace.Mark("command tree built");
         var parse = root.Parse(args);
-        Baken.Infrastructure.StartupTrace.Mark("parsed");
+        StartupTrace.Mark("parsed");
         // An unknown command is an error even with --help, so scripts can tell which commands exist.
         if (parse.Errors.Count > 0 || parse.UnmatchedTokens.Count > 0)
         {
@@ -126,7 +128,7 @@ public sealed class CommandIo(TextWriter output, TextWriter error)
             await Err.WriteLineAsync(e.Message);
             return e.ExitCode;
         }
-        catch (Baken.Infrastructure.SetupException e)
+        catch (SetupException e)
         {
             // The database settings, a client tool or the catalogue: the message names what to fix.
             await Err.WriteLineAsync(e.Message);

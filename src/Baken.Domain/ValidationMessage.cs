@@ -1,4 +1,5 @@
 using System.Globalization;
+using Baken.Analysis;
 
 namespace Baken.Domain;
 
@@ -69,8 +70,8 @@ public sealed class ValidationMessage
     }
 
     /// <summary>A problem of the analysis's parsers (a class, a quantity) as a catalogue message under the parser's own key.</summary>
-    public static ValidationMessage From(Baken.Analysis.ParseProblem problem) =>
-        new(new MessageTemplate(problem.Text.Key, problem.Text.English), [.. problem.Args.Select(a => a is Baken.Analysis.ParseProblem part ? From(part) : a)]);
+    public static ValidationMessage From(ParseProblem problem) =>
+        new(new MessageTemplate(problem.Text.Key, problem.Text.English), [.. problem.Args.Select(a => a is ParseProblem part ? From(part) : a)]);
 
     /// <summary>A text from outside Baken (an exception of a file library, a feed's report), shown as written in every language.</summary>
     public static ValidationMessage Verbatim(string text) => new(VerbatimTemplate, [text]);

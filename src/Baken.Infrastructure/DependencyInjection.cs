@@ -1,5 +1,8 @@
 using Baken.Application;
 using Baken.Application.Common;
+using Baken.Application.Demo;
+using Baken.Application.Jobs;
+using Baken.Application.Signals;
 using Baken.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,11 +41,11 @@ public static class DependencyInjection
         services.AddHttpClient(Signals.AlertWebhook.ClientName).AddStandardResilienceHandler();
         services.AddScoped<Signals.FeedPoller>();
         services.AddScoped<Releases.ProductDocuments>();
-        services.AddSingleton<Baken.Application.Demo.IDemoTradeScreen, Demo.DemoTradeScreen>();
-        services.AddScoped<Baken.Application.Signals.IAlertNotifier, Signals.AlertWebhook>();
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Baken.Application.Signals.AlertOptions>, Baken.Application.Signals.AlertOptionsValidator>();
-        services.AddSingleton<Baken.Application.Jobs.IJobUploads, Jobs.JobUploadFolder>();
-        services.AddScoped<Baken.Application.Jobs.IJobKind, Dependencies.TradeScreenJob>();
+        services.AddSingleton<IDemoTradeScreen, Demo.DemoTradeScreen>();
+        services.AddScoped<IAlertNotifier, Signals.AlertWebhook>();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AlertOptions>, AlertOptionsValidator>();
+        services.AddSingleton<IJobUploads, Jobs.JobUploadFolder>();
+        services.AddScoped<IJobKind, Dependencies.TradeScreenJob>();
         services.AddScoped<Application.Operations.IDatabaseBackupStore, Operations.DatabaseBackupStore>();
         return services;
     }

@@ -1,3 +1,5 @@
+using Baken.Cli;
+
 namespace Baken.Architecture.Tests;
 
 /// <summary>
@@ -36,6 +38,6 @@ public sealed class CliUsesUseCasesTests
 
     /// <summary>Every CLI type (its lambdas and async state machines counted as its own) with each database type it names.</summary>
     private static List<(string Type, string Uses)> DatabaseUsers() =>
-        TypeDependencies.Using(typeof(Baken.Cli.CliSession).Assembly, Database)
+        TypeDependencies.Using(typeof(CliSession).Assembly, Database)
             .SelectMany(t => t.Value.Select(u => (Type: t.Key, Uses: u))).ToList();
 }

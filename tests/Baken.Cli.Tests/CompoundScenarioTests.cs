@@ -1,3 +1,5 @@
+using Baken.Application.Analysis;
+using Baken.Application.Common;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
 
@@ -29,9 +31,9 @@ public sealed class CompoundScenarioTests
 
         var again = await CliRun.Baken(database, "analyse", "--iterations", "200", "--out", Directory.CreateTempSubdirectory("cmp-").FullName);
         again.ExitCode.ShouldBe(0, again.Err);
-        await using var db = database.Context(Baken.Application.Common.FixedUser.System);
+        await using var db = database.Context(FixedUser.System);
         var latest = db.AnalysisRuns.OrderByDescending(r => r.RunAtUtc).First();
-        var summary = Baken.Application.Analysis.RunSummary.Parse(latest.ResultsJson);
+        var summary = RunSummary.Parse(latest.ResultsJson);
         summary.Count.ShouldBe(5);
         var compound = summary.Single(s => s.Id == "S-CMP");
         // Impacts add up or take the highest class, so the compound is never less serious than its most serious part.
@@ -58,16 +60,16 @@ public sealed class CompoundScenarioTests
         first.Err.ShouldContain("Compound scenario S-CMP rescored from its parts' current assessments");
 
         // The analysts now judge the zoonosis catastrophic on every criterion; nobody runs 'cascade compound'.
-        await using (var db = database.Context(Baken.Application.Common.FixedUser.System))
+        await using (var db = database.Context(FixedUser.System))
             foreach (var code in db.Assessments.Where(a => a.ScenarioCode == "E-ZOONOSE").Select(a => a.Code).ToList())
                 await Ok("assessment", "edit", code, "--scores", "1.1=E;1.2=E;2.1=E;2.2=E;2.3=E;3.1=E;4.1=E;5.1=E;5.2=E;5.3=E");
         var second = await Ok("analyse", "--iterations", "100", "--out", Directory.CreateTempSubdirectory("cmp-").FullName);
         second.Err.ShouldContain("Compound scenario S-CMP rescored");
 
-        await using var check = database.Context(Baken.Application.Common.FixedUser.System);
+        await using var check = database.Context(FixedUser.System);
         var latest = check.AnalysisRuns.OrderByDescending(r => r.RunAtUtc).First();
         latest.Provenance!.ShouldContain("S-CMP rescored");
-        var summary = Baken.Application.Analysis.RunSummary.Parse(latest.ResultsJson).ToDictionary(s => s.Id);
+        var summary = RunSummary.Parse(latest.ResultsJson).ToDictionary(s => s.Id);
         summary["S-CMP"].ImpactValue.ShouldBeGreaterThanOrEqualTo(summary["E-ZOONOSE"].ImpactValue - 1e-9);
         summary["S-CMP"].Rank.ShouldBeLessThanOrEqualTo(summary["E-DROUGHT"].Rank);
         summary["S-CMP"].Consensus.Values.ShouldAllBe(c => c == "E");

@@ -1,3 +1,4 @@
+using Baken.Infrastructure;
 using Baken.Infrastructure.Persistence;
 
 namespace Baken.Cli.Tests;
@@ -26,7 +27,7 @@ public sealed class ConfigurationTests
     public void Postgres_WithoutConnectionString_FailsAtStartWithAMessageSayingWhatIsNeeded()
     {
         var options = new DatabaseOptions { Provider = DatabaseProvider.Postgres };
-        Should.Throw<Baken.Infrastructure.SetupException>(() => _ = options.ResolvedConnectionString).Message.ShouldContain("Database:ConnectionString");
+        Should.Throw<SetupException>(() => _ = options.ResolvedConnectionString).Message.ShouldContain("Database:ConnectionString");
     }
 
     [Fact]

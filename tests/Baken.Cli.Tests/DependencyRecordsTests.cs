@@ -1,3 +1,4 @@
+using Baken.Application.Common;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
 
@@ -80,7 +81,7 @@ public sealed class DependencyRecordsTests
             (await CliRun.Baken(database, "dependencies", "screen", "--baci", earlier, "--year", "2021", "--importer", "EU27", "--record", "--out", Path.GetTempFileName())).ExitCode.ShouldBe(0);
         }
         finally { File.Delete(earlier); }
-        await using (var db = database.Context(Baken.Application.Common.FixedUser.System))
+        await using (var db = database.Context(FixedUser.System))
             db.Observations.Where(o => o.IndicatorCode == "HHI-EU27-271111").Select(o => o.Date.Year).OrderBy(y => y).ToList().ShouldBe([2021, 2022]);
 
         var item = await CliRun.Baken(database, "agenda-item", "add", "AI-GAS", "--council", "MCEV", "--title", "LNG dependency", "--links", $"dependency:{code}");

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using Baken.Application.Common;
+using Baken.Application.Signals;
+using Baken.Domain.Security;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -190,8 +193,8 @@ public sealed class EarlyWarningCommandsTests
             var result = await CliRun.Baken(database, "inform", "import", "--input", SharedData.File(file), "--year", year);
             result.ExitCode.ShouldBe(0, result.Err);
         }
-        await using var db = database.Context(Baken.Application.Common.FixedUser.System);
-        var rows = await new Baken.Application.Signals.CountryRiskTable(db).HandleAsync("around-europe");
+        await using var db = database.Context(FixedUser.System);
+        var rows = await new CountryRiskTable(db).HandleAsync("around-europe");
         rows.Count.ShouldBeGreaterThan(20);
         rows.Select(r => r.InformRisk ?? -1).ShouldBeInOrder(SortDirection.Descending);
         var syria = rows.Single(r => r.Iso3 == "SYR");
@@ -237,9 +240,9 @@ public sealed class EarlyWarningCommandsTests
         var edit = await CliRun.Baken(database, "catalogue-entry", "edit", "stix_markings.tlp-red", "--attributes", "{\"tlp\":\"red\",\"level\":\"Stg.ZG\"}");
         edit.ExitCode.ShouldBe(0, edit.Err);
         (await CliRun.Baken(database, "stix", "import", SharedData.File("stix/interop-objectmarking-test.json"))).ExitCode.ShouldBe(0);
-        await using var db = database.Context(Baken.Application.Common.FixedUser.System);
+        await using var db = database.Context(FixedUser.System);
         var campaign = db.StixObjects.Single(o => o.Code == "campaign--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061");
-        campaign.ClassificationLevel.ShouldBe(Baken.Domain.Security.ClassificationLevel.StaatsgeheimZeerGeheim);
+        campaign.ClassificationLevel.ShouldBe(ClassificationLevel.StaatsgeheimZeerGeheim);
 
         var broken = await CliRun.Baken(database, "catalogue-entry", "edit", "stix_markings.tlp-red", "--attributes", "{\"tlp\":\"red\",\"level\":\"Top Secret\"}");
         broken.ExitCode.ShouldBe(0);

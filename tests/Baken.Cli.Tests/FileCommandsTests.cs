@@ -1,4 +1,5 @@
 using System.Globalization;
+using Baken.Domain.Security;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
 
@@ -96,7 +97,7 @@ public sealed class FileCommandsTests
             using (var written = System.Text.Json.JsonDocument.Parse(exported))
             {
                 var marking = written.RootElement.GetProperty("x_baken_marking").GetString()!;
-                Baken.Domain.Security.Marking.TryParse(marking, out _).ShouldBeTrue(marking);
+                Marking.TryParse(marking, out _).ShouldBeTrue(marking);
                 written.RootElement.GetProperty("objects")[0].GetProperty("definition").GetProperty("statement").GetString().ShouldBe(marking);
             }
             var again = await CliRun.Baken(database, "stix", "import", bundle);

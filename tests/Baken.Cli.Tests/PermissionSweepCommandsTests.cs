@@ -2,6 +2,7 @@ using Baken.Application.Common;
 using Baken.Application.Permissions;
 using Baken.Domain.Security;
 using Baken.Domain.Users;
+using Baken.Domain.Workflow;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
 
@@ -175,7 +176,7 @@ public sealed class PermissionSweepCommandsTests
             foreach (var (author, side) in new[] { (UserFor(role), "OWN"), ("iemand-anders", "OTHER") })
                 foreach (var what in new[] { "EDIT", "DEL" })
                 {
-                    var comment = new Baken.Domain.Workflow.Comment { ScenarioCode = "S-SW", Body = "Opmerking", Author = author };
+                    var comment = new Comment { ScenarioCode = "S-SW", Body = "Opmerking", Author = author };
                     comment.Recode($"CM-{what}-{Tag(role)}-{side}");
                     db.AddRecord(comment);
                 }

@@ -1,3 +1,5 @@
+using Baken.Application.Common;
+using Baken.Application.Users;
 using Baken.Domain.Security;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
@@ -115,17 +117,17 @@ public sealed class RegisterCommandsTests
         (await CliRun.Baken(database, "user", "edit", "bert", "--clearance", "Stg.C", "--roles", "Analyst", "--user", "bert")).ExitCode.ShouldBe(5);
         var reset = (await CliRun.Baken(database, "user", "reset-password", "bert")).Out;
         reset.ShouldContain("One-time password for bert");
-        await using (var db = database.Context(Baken.Application.Common.FixedUser.System))
-            (await new Baken.Application.Users.SignIn(db).HandleAsync("bert", reset.Trim().Split(' ').Last())).ShouldNotBeNull();
+        await using (var db = database.Context(FixedUser.System))
+            (await new SignIn(db).HandleAsync("bert", reset.Trim().Split(' ').Last())).ShouldNotBeNull();
         (await CliRun.Baken(database, "risk", "list", "--user", "nobody")).ExitCode.ShouldBe(5);
 
         var token = (await CliRun.Baken(database, "user", "token", "bert", "--user", "bert")).Out.Trim();
         token.ShouldStartWith("bkn_");
-        await using (var db = database.Context(Baken.Application.Common.FixedUser.System))
-            (await new Baken.Application.Users.ApiTokens(db, Baken.Application.Common.FixedUser.System, TimeProvider.System).ResolveAsync(token)).ShouldNotBeNull();
+        await using (var db = database.Context(FixedUser.System))
+            (await new ApiTokens(db, FixedUser.System, TimeProvider.System).ResolveAsync(token)).ShouldNotBeNull();
         var writer = (await CliRun.Baken(database, "user", "token", "bert", "--label", "sync", "--scopes", "read;write", "--days", "7", "--user", "bert")).Out.Trim();
-        await using (var db = database.Context(Baken.Application.Common.FixedUser.System))
-            (await new Baken.Application.Users.ApiTokens(db, Baken.Application.Common.FixedUser.System, TimeProvider.System).ResolveAsync(writer))!.Scopes.ShouldBe(["read", "write"]);
+        await using (var db = database.Context(FixedUser.System))
+            (await new ApiTokens(db, FixedUser.System, TimeProvider.System).ResolveAsync(writer))!.Scopes.ShouldBe(["read", "write"]);
         var badScope = await CliRun.Baken(database, "user", "token", "bert", "--scopes", "root", "--user", "bert");
         badScope.ExitCode.ShouldNotBe(0);
         badScope.Err.ShouldContain("scopes: 'root'");
@@ -135,11 +137,11 @@ public sealed class RegisterCommandsTests
         listed.ShouldNotContain(writer);
         var syncId = System.Text.RegularExpressions.Regex.Match(listed, @"([0-9a-f-]{36})\s+sync").Groups[1].Value;
         (await CliRun.Baken(database, "user", "revoke-token", "bert", "--id", syncId)).Out.ShouldContain("Revoked token");
-        await using (var db = database.Context(Baken.Application.Common.FixedUser.System))
-            (await new Baken.Application.Users.ApiTokens(db, Baken.Application.Common.FixedUser.System, TimeProvider.System).ResolveAsync(writer)).ShouldBeNull();
+        await using (var db = database.Context(FixedUser.System))
+            (await new ApiTokens(db, FixedUser.System, TimeProvider.System).ResolveAsync(writer)).ShouldBeNull();
         (await CliRun.Baken(database, "user", "revoke-tokens", "bert")).Out.ShouldContain("Revoked 1 token");
-        await using (var db = database.Context(Baken.Application.Common.FixedUser.System))
-            (await new Baken.Application.Users.ApiTokens(db, Baken.Application.Common.FixedUser.System, TimeProvider.System).ResolveAsync(token)).ShouldBeNull();
+        await using (var db = database.Context(FixedUser.System))
+            (await new ApiTokens(db, FixedUser.System, TimeProvider.System).ResolveAsync(token)).ShouldBeNull();
 
         var folder = Directory.CreateTempSubdirectory("catalogue-").FullName;
         try

@@ -1,3 +1,4 @@
+using Baken.Analysis.Strategy;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
 using DocumentFormat.OpenXml.Packaging;
@@ -43,7 +44,7 @@ public sealed class StrategyAndCouncilCommandsTests
             html.ShouldContain("Doel zonder indicator");
             html.ShouldContain("Geen indicator meet de voortgang op het doel.");
             html.ShouldContain("23 november 2026");
-            foreach (var kind in Enum.GetNames<Baken.Analysis.Strategy.GapKind>()) html.ShouldNotContain(kind);
+            foreach (var kind in Enum.GetNames<GapKind>()) html.ShouldNotContain(kind);
         }
         finally { Directory.Delete(folder, true); }
     }

@@ -6,6 +6,8 @@ using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Application.Strategy;
 using Baken.Domain.Capabilities;
+using Baken.Domain.Dependencies;
+using Baken.Domain.Register;
 using Baken.Domain.Security;
 using Baken.Domain.Strategy;
 using Microsoft.EntityFrameworkCore;
@@ -35,14 +37,14 @@ public sealed record DisruptionDetail(string ProcessCode, string ProcessName, st
 public sealed record LinkedRecord(string Code, string Title)
 {
     /// <summary>For a strategic dependency: the options chosen (seed 004's framework), in the framework's order.</summary>
-    public IReadOnlyList<Baken.Domain.Dependencies.DependencyOptionChoice> ChosenOptions { get; init; } = [];
+    public IReadOnlyList<DependencyOptionChoice> ChosenOptions { get; init; } = [];
 }
 
 /// <summary>Everything the register holds about one analysed scenario that a risk sheet shows beside the run's numbers.</summary>
 /// <param name="Residual">Risk points now and with the implemented measures in force; null when no measure acts on it or no run is stored.</param>
 public sealed record ScenarioDetail(
     string Code, string Title, string Classification, string? RiskCode, int HorizonYears, string? Narrative, string? ReasonableWorstCase, string? Assumptions,
-    IReadOnlyList<AssessmentDetail> Assessments, IReadOnlyList<DisruptionDetail> Disruptions, IReadOnlyList<LinkedRecord> Components, Baken.Domain.Register.CompoundDependence? Dependence,
+    IReadOnlyList<AssessmentDetail> Assessments, IReadOnlyList<DisruptionDetail> Disruptions, IReadOnlyList<LinkedRecord> Components, CompoundDependence? Dependence,
     IReadOnlyList<LinkedRecord> Dependencies, IReadOnlyList<LinkedRecord> Goals, IReadOnlyList<MeasureOnScenario> Measures, ResidualRiskResult? Residual,
     IReadOnlyList<CapabilityNeed> Capabilities)
 {

@@ -1,10 +1,13 @@
+using Baken.Analysis.Risk;
+using Baken.Domain;
+
 namespace Baken.Application.Assessments;
 
 /// <summary>
 /// One problem in an assessment file: the line (1 = header; for XLSX the sheet row), the column, the offending value
 /// and what is allowed.
 /// </summary>
-public sealed record AssessmentFileError(int Line, string Field, string Value, Baken.Domain.ValidationMessage Rule)
+public sealed record AssessmentFileError(int Line, string Field, string Value, ValidationMessage Rule)
 {
     /// <summary>What is allowed, in English.</summary>
     public string Message => Rule.English;
@@ -15,20 +18,20 @@ public sealed record AssessmentFileError(int Line, string Field, string Value, B
 /// <summary>Either the analysis input read from a file, or every error found in it (nothing is imported from a file with errors).</summary>
 public sealed record AssessmentReadResult
 {
-    private AssessmentReadResult(Baken.Analysis.Risk.AnalysisInput? input, IReadOnlyList<AssessmentFileError> errors)
+    private AssessmentReadResult(AnalysisInput? input, IReadOnlyList<AssessmentFileError> errors)
     {
         Input = input;
         Errors = errors;
     }
 
     /// <summary>The input, or null when <see cref="Errors"/> is not empty.</summary>
-    public Baken.Analysis.Risk.AnalysisInput? Input { get; }
+    public AnalysisInput? Input { get; }
 
     public IReadOnlyList<AssessmentFileError> Errors { get; }
 
     public bool IsValid => Errors.Count == 0;
 
-    internal static AssessmentReadResult Success(Baken.Analysis.Risk.AnalysisInput input) => new(input, []);
+    internal static AssessmentReadResult Success(AnalysisInput input) => new(input, []);
 
     public static AssessmentReadResult Failure(IReadOnlyList<AssessmentFileError> errors) => new(null, errors);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Baken.Analysis.Risk;
+using Baken.Domain;
 using Baken.Domain.Security;
 
 namespace Baken.Application.Assessments;
@@ -118,7 +119,7 @@ public sealed class AssessmentTable
         string Cell(string column) =>
             columns.TryGetValue(column, out var i) && i < row.Cells.Length ? row.Cells[i].Trim() : string.Empty;
         var problems = new List<AssessmentFileError>();
-        void Problem(string field, string value, Baken.Domain.ValidationMessage message) => problems.Add(new AssessmentFileError(row.Line, field, value, message));
+        void Problem(string field, string value, ValidationMessage message) => problems.Add(new AssessmentFileError(row.Line, field, value, message));
 
         var kind = AssessmentRow.ReadKind(Cell("kind"));
         if (kind is null) Problem("kind", Cell("kind"), AssessmentFileRules.KindRule);

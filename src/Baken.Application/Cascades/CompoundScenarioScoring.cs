@@ -87,7 +87,7 @@ public sealed class CompoundScenarioScoring(IBakenDb db, LoadAnalysisCatalogue c
         return notes;
     }
 
-    private static Result<CompoundScoring>? Check(Baken.Domain.Register.Scenario scenario)
+    private static Result<CompoundScoring>? Check(Scenario scenario)
     {
         var parts = scenario.Components;
         if (parts.Count < 2) return Result<CompoundScoring>.Invalid([new FieldError("components", string.Join(";", parts), AllowedTexts.CascadesTwoMoreScenarioCodes)]);
@@ -99,7 +99,7 @@ public sealed class CompoundScenarioScoring(IBakenDb db, LoadAnalysisCatalogue c
     /// <param name="scored">The parts as an analysis scored them: consensus class per criterion and likelihood class.</param>
     /// <param name="basis">Where the parts' scores come from, for the rationale ("run RUN-…").</param>
     /// <param name="classification">The classification of the parts' judgements, given to the compound's assessment.</param>
-    private async Task<Result<CompoundScoring>> ScoreAsync(Baken.Domain.Register.Scenario scenario, IReadOnlyDictionary<string, ScenarioSummary> scored, string basis,
+    private async Task<Result<CompoundScoring>> ScoreAsync(Scenario scenario, IReadOnlyDictionary<string, ScenarioSummary> scored, string basis,
         Classification classification, CancellationToken ct)
     {
         var parts = scenario.Components;

@@ -6,6 +6,7 @@ using Baken.Application.Analysis;
 using Baken.Application.Assessments;
 using Baken.Application.Common;
 using Baken.Application.Register;
+using Baken.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Cascades;
@@ -83,7 +84,7 @@ public sealed class SuggestCascadeScores(IBakenDb db, LoadDependencyNetwork netw
         var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Code == assessmentCode && a.ScenarioCode == suggestions.Scenario, ct);
         if (assessment is null) return Result<RecordView>.NotFound(AllowedTexts.CascadesNoAssessment.With(assessmentCode, suggestions.Scenario));
         var own = string.Equals(user.UserName, assessment.Analyst, StringComparison.OrdinalIgnoreCase);
-        if (!own && !user.IsInRole(Baken.Domain.Users.Roles.Coordinator) && !user.IsInRole(Baken.Domain.Users.Roles.Administrator))
+        if (!own && !user.IsInRole(Roles.Coordinator) && !user.IsInRole(Roles.Administrator))
             return Result<RecordView>.Forbidden(AllowedTexts.CascadesAcceptOwnOrCoordinator.With(assessment.Analyst, assessmentCode));
         var scores = assessment.Scores.ToDictionary(s => s.Criterion, s => s.Judgement, StringComparer.Ordinal);
         var differing = suggestions.Scores

@@ -1,12 +1,20 @@
 using Baken.Domain;
+using Baken.Domain.Analysis;
+using Baken.Domain.Assessments;
+using Baken.Domain.Capabilities;
 using Baken.Domain.Catalogue;
+using Baken.Domain.Councils;
+using Baken.Domain.Dependencies;
+using Baken.Domain.Foresight;
 using Baken.Domain.History;
+using Baken.Domain.Jobs;
 using Baken.Domain.Register;
+using Baken.Domain.Releases;
 using Baken.Domain.Security;
 using Baken.Domain.Signals;
-using Baken.Domain.Assessments;
-using Baken.Domain.Analysis;
+using Baken.Domain.Strategy;
 using Baken.Domain.Users;
+using Baken.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Common;
@@ -38,36 +46,36 @@ public interface IBakenDb
     DbSet<StixObjectRecord> StixObjects { get; }
     DbSet<Assessment> Assessments { get; }
     DbSet<AnalysisRun> AnalysisRuns { get; }
-    DbSet<Baken.Domain.Strategy.Measure> Measures { get; }
-    DbSet<Baken.Domain.Strategy.StrategyGoal> Goals { get; }
-    DbSet<Baken.Domain.Strategy.Indicator> Indicators { get; }
-    DbSet<Baken.Domain.Strategy.ProgressUpdate> ProgressUpdates { get; }
-    DbSet<Baken.Domain.Councils.Council> Councils { get; }
-    DbSet<Baken.Domain.Councils.CouncilMember> CouncilMembers { get; }
-    DbSet<Baken.Domain.Councils.Meeting> Meetings { get; }
-    DbSet<Baken.Domain.Councils.AgendaItem> AgendaItems { get; }
-    DbSet<Baken.Domain.Councils.Decision> Decisions { get; }
-    DbSet<Baken.Domain.Councils.FollowUpAction> FollowUpActions { get; }
-    DbSet<Baken.Domain.Councils.CouncilDocument> CouncilDocuments { get; }
-    DbSet<Baken.Domain.Releases.Release> Releases { get; }
-    DbSet<Baken.Domain.Signals.Signal> Signals { get; }
-    DbSet<Baken.Domain.Signals.Feed> Feeds { get; }
-    DbSet<Baken.Domain.Signals.Trend> Trends { get; }
-    DbSet<Baken.Domain.Signals.WarningIndicator> WarningIndicators { get; }
-    DbSet<Baken.Domain.Signals.Observation> Observations { get; }
-    DbSet<Baken.Domain.Signals.Alert> Alerts { get; }
-    DbSet<Baken.Domain.Dependencies.StrategicDependency> Dependencies { get; }
-    DbSet<Baken.Domain.Capabilities.Capability> Capabilities { get; }
-    DbSet<Baken.Domain.Foresight.ScenarioFrame> ScenarioFrames { get; }
-    DbSet<Baken.Domain.Workflow.AssessmentCycle> Cycles { get; }
-    DbSet<Baken.Domain.Workflow.CycleAssignment> CycleAssignments { get; }
-    DbSet<Baken.Domain.Workflow.LikelihoodReview> LikelihoodReviews { get; }
-    DbSet<Baken.Domain.Workflow.Comment> Comments { get; }
+    DbSet<Measure> Measures { get; }
+    DbSet<StrategyGoal> Goals { get; }
+    DbSet<Indicator> Indicators { get; }
+    DbSet<ProgressUpdate> ProgressUpdates { get; }
+    DbSet<Council> Councils { get; }
+    DbSet<CouncilMember> CouncilMembers { get; }
+    DbSet<Meeting> Meetings { get; }
+    DbSet<AgendaItem> AgendaItems { get; }
+    DbSet<Decision> Decisions { get; }
+    DbSet<FollowUpAction> FollowUpActions { get; }
+    DbSet<CouncilDocument> CouncilDocuments { get; }
+    DbSet<Release> Releases { get; }
+    DbSet<Signal> Signals { get; }
+    DbSet<Feed> Feeds { get; }
+    DbSet<Trend> Trends { get; }
+    DbSet<WarningIndicator> WarningIndicators { get; }
+    DbSet<Observation> Observations { get; }
+    DbSet<Alert> Alerts { get; }
+    DbSet<StrategicDependency> Dependencies { get; }
+    DbSet<Capability> Capabilities { get; }
+    DbSet<ScenarioFrame> ScenarioFrames { get; }
+    DbSet<AssessmentCycle> Cycles { get; }
+    DbSet<CycleAssignment> CycleAssignments { get; }
+    DbSet<LikelihoodReview> LikelihoodReviews { get; }
+    DbSet<Comment> Comments { get; }
     DbSet<HistoryEntry> History { get; }
     DbSet<Compartment> Compartments { get; }
     DbSet<User> Users { get; }
     DbSet<ApiToken> ApiTokens { get; }
-    DbSet<Baken.Domain.Jobs.BackgroundJob> Jobs { get; }
+    DbSet<BackgroundJob> Jobs { get; }
     DbSet<AccessStamp> AccessStamps { get; }
 
     DbSet<T> Set<T>() where T : class;

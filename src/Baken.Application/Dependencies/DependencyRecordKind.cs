@@ -1,4 +1,5 @@
 using Baken.Domain;
+using Baken.Domain.Dependencies;
 using D = Baken.Domain.Dependencies;
 
 namespace Baken.Application.Register;
@@ -18,7 +19,7 @@ public static partial class RecordKinds
             .Text("top_supplier", "Largest supplier", r => r.TopSupplier, (r, v) => r.TopSupplier = v)
             .Number("top_supplier_share", "Largest supplier's share (0–1)", r => r.TopSupplierShare, (r, v) => r.TopSupplierShare = v)
             .Text("suppliers", "Largest suppliers and their shares of extra imports, largest first: 'China 0.62; Vietnam 0.21'", r => r.Suppliers,
-                (r, v) => { Baken.Domain.Dependencies.StrategicDependency.ParseSuppliers(v); r.Suppliers = v; })
+                (r, v) => { StrategicDependency.ParseSuppliers(v); r.Suppliers = v; })
             .Text("domain", "Dependency domain (catalogue entry code, e.g. dependency_domains.MED)", r => r.Domain, (r, v) => r.Domain = v, references: "catalogue-entry")
             .Codes("vital_processes", "Vital processes that rely on it", r => r.VitalProcesses, (r, v) => r.VitalProcesses = v, "vital-process")
             .OptionChoices("options", "The options weighed (accept or delay, diversify, stockpile, substitute, counter-power), each considered, chosen or rejected, with its costs and benefits", r => r.Options, (r, v) => r.Options = v)

@@ -3,6 +3,7 @@ using Baken.Domain;
 using Baken.Domain.Assessments;
 using Baken.Domain.Strategy;
 using Baken.Domain.Users;
+using Baken.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Permissions;
@@ -19,7 +20,7 @@ public sealed record RecordOwner(string? Organisation, string? Analyst)
     public static async Task<RecordOwner> OfAsync(IBakenDb db, Record record, CancellationToken ct) => record switch
     {
         Assessment a => new RecordOwner(a.Organisation, a.Analyst),
-        Baken.Domain.Workflow.Comment c => new RecordOwner(null, c.Author),
+        Comment c => new RecordOwner(null, c.Author),
         Measure m => new RecordOwner(m.OwnerCode, null),
         StrategyGoal g => new RecordOwner(g.OwnerCode, null),
         Indicator i => new RecordOwner(i.OwnerCode, null),

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using Baken.Domain;
+using Baken.Domain.Dependencies;
+using Baken.Domain.Security;
 
 namespace Baken.Application.Register;
 
@@ -120,18 +122,18 @@ public sealed class RecordFieldBuilder<T> where T : Record
     /// (<c>diversify (chosen): two suppliers; stockpile</c>) or a JSON array of objects, an unknown part a field error.
     /// </summary>
     public RecordFieldBuilder<T> OptionChoices(string name, string description,
-        Func<T, IReadOnlyList<Baken.Domain.Dependencies.DependencyOptionChoice>> get, Action<T, IReadOnlyList<Baken.Domain.Dependencies.DependencyOptionChoice>> set)
+        Func<T, IReadOnlyList<DependencyOptionChoice>> get, Action<T, IReadOnlyList<DependencyOptionChoice>> set)
     {
         _fields.Add(new RecordField
         {
-            Name = name, Description = description, Rule = Baken.Domain.Dependencies.DependencyOptionText.Rule, Multiline = true, EnumType = typeof(Baken.Domain.Dependencies.DependencyOption),
-            Get = r => Baken.Domain.Dependencies.DependencyOptionText.Format(get((T)r)),
-            GetJson = r => Baken.Domain.Dependencies.DependencyOptionText.ToJson(get((T)r)),
+            Name = name, Description = description, Rule = DependencyOptionText.Rule, Multiline = true, EnumType = typeof(DependencyOption),
+            Get = r => DependencyOptionText.Format(get((T)r)),
+            GetJson = r => DependencyOptionText.ToJson(get((T)r)),
             Set = (r, v) =>
             {
                 if (v is { Length: > MaxLongTextLength } || (v ?? "").Any(ch => char.IsControl(ch) && ch is not '\n' and not '\r' and not '\t'))
                     throw new DomainValidationException(name, v ?? "", LongTextRule.With(MaxLongTextLength));
-                set((T)r, Baken.Domain.Dependencies.DependencyOptionText.Parse(v?.Replace("\r\n", "\n", StringComparison.Ordinal), name));
+                set((T)r, DependencyOptionText.Parse(v?.Replace("\r\n", "\n", StringComparison.Ordinal), name));
             },
         });
         return this;
@@ -276,17 +278,17 @@ public sealed class RecordFieldBuilder<T> where T : Record
     }
 
     /// <summary>A classification level (by Dutch name, abbreviation or 0–4), e.g. a meeting's security level or a seat's clearance.</summary>
-    public RecordFieldBuilder<T> Level(string name, string description, Func<T, Baken.Domain.Security.ClassificationLevel> get, Action<T, Baken.Domain.Security.ClassificationLevel> set)
+    public RecordFieldBuilder<T> Level(string name, string description, Func<T, ClassificationLevel> get, Action<T, ClassificationLevel> set)
     {
         _fields.Add(new RecordField
         {
-            Name = name, Description = description, Rule = Baken.Domain.Security.ClassificationLevels.Rule, Required = true, HasDefault = true,
-            Choices = System.Enum.GetValues<Baken.Domain.Security.ClassificationLevel>().Select(l => Baken.Domain.Security.ClassificationLevels.DisplayName(l)).ToArray(),
-            Get = r => Baken.Domain.Security.ClassificationLevels.DisplayName(get((T)r)),
+            Name = name, Description = description, Rule = ClassificationLevels.Rule, Required = true, HasDefault = true,
+            Choices = System.Enum.GetValues<ClassificationLevel>().Select(l => ClassificationLevels.DisplayName(l)).ToArray(),
+            Get = r => ClassificationLevels.DisplayName(get((T)r)),
             Set = (r, v) =>
             {
-                if (!Baken.Domain.Security.ClassificationLevels.TryParse(v, out var level))
-                    throw new DomainValidationException(name, v ?? "", Baken.Domain.Security.ClassificationLevels.Rule);
+                if (!ClassificationLevels.TryParse(v, out var level))
+                    throw new DomainValidationException(name, v ?? "", ClassificationLevels.Rule);
                 set((T)r, level);
             },
         });

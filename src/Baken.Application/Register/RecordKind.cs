@@ -1,9 +1,16 @@
+using Baken.Application.Assessments;
+using Baken.Application.Capabilities;
+using Baken.Application.Cascades;
 using Baken.Application.Common;
+using Baken.Application.Workflow;
 using Baken.Domain;
+using Baken.Domain.Analysis;
+using Baken.Domain.Assessments;
 using Baken.Domain.Catalogue;
+using Baken.Domain.Register;
+using Baken.Domain.Signals;
 using C = Baken.Domain.Catalogue;
 using D = Baken.Domain.Register;
-using Baken.Domain.Register;
 
 namespace Baken.Application.Register;
 
@@ -121,20 +128,20 @@ public static partial class RecordKinds
             .Text("narrative", "Narrative", r => r.Narrative, (r, v) => r.Narrative = v, multiline: true)
             .Text("assumptions", "Assumptions", r => r.Assumptions, (r, v) => r.Assumptions = v, multiline: true)
             .Text("worst_case", "Reasonable worst case", r => r.ReasonableWorstCase, (r, v) => r.ReasonableWorstCase = v, multiline: true)
-            .Text("capabilities", Baken.Application.Capabilities.CapabilityLevels.NeedsAllowed, r => Baken.Application.Capabilities.CapabilityLevels.FormatNeeds(r.Capabilities),
-                (r, v) => r.Capabilities = Baken.Application.Capabilities.CapabilityLevels.ParseNeeds(v, "capabilities"))
-            .Text("disruptions", Baken.Application.Cascades.ScenarioDisruptions.Allowed, r => Baken.Application.Cascades.ScenarioDisruptions.Format(r.Disruptions),
-                (r, v) => r.Disruptions = Baken.Application.Cascades.ScenarioDisruptions.Parse(v))
+            .Text("capabilities", CapabilityLevels.NeedsAllowed, r => CapabilityLevels.FormatNeeds(r.Capabilities),
+                (r, v) => r.Capabilities = CapabilityLevels.ParseNeeds(v, "capabilities"))
+            .Text("disruptions", ScenarioDisruptions.Allowed, r => ScenarioDisruptions.Format(r.Disruptions),
+                (r, v) => r.Disruptions = ScenarioDisruptions.Parse(v))
             .Codes("components", "Compound scenario: the scenarios that happen at once", r => r.Components, (r, v) => r.Components = v, "scenario")
-            .Text("dependence", Baken.Application.Cascades.CompoundScenarioScoring.DependenceAllowed, r => Baken.Application.Cascades.CompoundScenarioScoring.FormatDependence(r.Dependence),
-                (r, v) => r.Dependence = Baken.Application.Cascades.CompoundScenarioScoring.ParseDependence(v)),
+            .Text("dependence", CompoundScenarioScoring.DependenceAllowed, r => CompoundScenarioScoring.FormatDependence(r.Dependence),
+                (r, v) => r.Dependence = CompoundScenarioScoring.ParseDependence(v)),
         rules: async (db, s, ct) =>
         {
             var errors = new List<FieldError>();
             foreach (var code in s.Disruptions.Select(d => d.Process).Distinct())
                 if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.VitalProcesses, p => p.Code == code, ct))
                     errors.Add(new FieldError("disruptions", code, RecordReferences.Existing("vital process")));
-            errors.AddRange(await Baken.Application.Capabilities.CapabilityLevels.UnknownAsync(db, "capabilities",
+            errors.AddRange(await CapabilityLevels.UnknownAsync(db, "capabilities",
                 s.Capabilities.Select(n => n.Capability), ct));
             return errors;
         });
@@ -153,9 +160,9 @@ public static partial class RecordKinds
             .Text("name_en", "English name", r => r.NameEn, (r, v) => r.NameEn = v ?? "")
             .Enum("type", "Kind of organisation", r => r.Type, (r, v) => r.Type = v)
             .Text("summary", "Summary", r => r.Summary, (r, v) => r.Summary = v, multiline: true)
-            .Text("capabilities", Baken.Application.Capabilities.CapabilityLevels.HoldingsAllowed, r => Baken.Application.Capabilities.CapabilityLevels.FormatLevels(r.Capabilities),
-                (r, v) => r.Capabilities = Baken.Application.Capabilities.CapabilityLevels.ParseLevels(v, "capabilities")),
-        rules: async (db, o, ct) => await Baken.Application.Capabilities.CapabilityLevels.UnknownAsync(db, "capabilities",
+            .Text("capabilities", CapabilityLevels.HoldingsAllowed, r => CapabilityLevels.FormatLevels(r.Capabilities),
+                (r, v) => r.Capabilities = CapabilityLevels.ParseLevels(v, "capabilities")),
+        rules: async (db, o, ct) => await CapabilityLevels.UnknownAsync(db, "capabilities",
             o.Capabilities.Select(l => l.Capability), ct));
 
     public static readonly RecordKind Source = Kind<D.Source>("source", "sources", "Bronnen", "Sources", "title",
@@ -183,7 +190,7 @@ public static partial class RecordKinds
             .Bool("indicative", "Inferred or placeholder content", r => r.Indicative, (r, v) => r.Indicative = v)
             .Text("attributes", "Other fields as a JSON object", r => r.AttributesJson, (r, v) => r.AttributesJson = ValidJsonObject(v, "attributes"), multiline: true));
 
-    public static readonly RecordKind StixObject = Kind<Baken.Domain.Signals.StixObjectRecord>("stix-object", "stix-objects", "STIX-objecten", "STIX objects", "type",
+    public static readonly RecordKind StixObject = Kind<StixObjectRecord>("stix-object", "stix-objects", "STIX-objecten", "STIX objects", "type",
         db => db.StixObjects, b => b
             .Text("type", "STIX object type", r => r.StixType, (r, v) => r.StixType = v!, required: true)
             .Text("spec_version", "STIX specification version", r => r.SpecVersion, (r, v) => r.SpecVersion = v)
@@ -191,7 +198,7 @@ public static partial class RecordKinds
             .Text("json", "The object as STIX 2.1 JSON", r => r.Json, (r, v) => r.Json = ValidJsonObject(v, "json"), required: true, multiline: true),
         readOnly: true);
 
-    public static readonly RecordKind Assessment = Kind<Baken.Domain.Assessments.Assessment>("assessment", "assessments", "Beoordelingen", "Assessments", "scenario",
+    public static readonly RecordKind Assessment = Kind<Assessment>("assessment", "assessments", "Beoordelingen", "Assessments", "scenario",
         db => db.Assessments, b => b
             .Text("scenario", "Code of the scenario assessed", r => r.ScenarioCode, (r, v) => r.ScenarioCode = v!, required: true, references: "scenario")
             .Text("analyst", "The analyst (user name)", r => r.Analyst, (r, v) => r.Analyst = RecordCode.Validate(v, "analyst"), required: true)
@@ -203,28 +210,28 @@ public static partial class RecordKinds
             .ClassLetter("vulnerability", "Threats: the target's vulnerability", r => r.Vulnerability, (r, v) => r.Vulnerability = v)
             .Text("override_reason", "Why the likelihood overrides the threat rule's suggestion", r => r.OverrideReason, (r, v) => r.OverrideReason = v)
             .Text("confidence", "Strength of knowledge: low, medium or high", r => r.Confidence, (r, v) => r.Confidence = v?.ToLowerInvariant() is null or "low" or "medium" or "high" ? v?.ToLowerInvariant() : throw new DomainValidationException("confidence", v, AllowedTexts.RegisterLowMediumHigh))
-            .Text("scores", Baken.Application.Assessments.ScoreList.Allowed, r => Baken.Application.Assessments.ScoreList.Format(r.Scores), (r, v) => r.Scores = Baken.Application.Assessments.ScoreList.Parse(v), required: true, multiline: true)
-            .Text("knowledge_evidence", "Strength of knowledge, evidence base: 0 (weakest) to 4 (strongest)", r => Baken.Application.Assessments.KnowledgePedigree.Text(r.KnowledgeEvidence),
-                (r, v) => r.KnowledgeEvidence = Baken.Application.Assessments.KnowledgePedigree.Parse("knowledge_evidence", v))
-            .Text("knowledge_agreement", "Strength of knowledge, agreement among experts: 0 (weakest) to 4 (strongest)", r => Baken.Application.Assessments.KnowledgePedigree.Text(r.KnowledgeAgreement),
-                (r, v) => r.KnowledgeAgreement = Baken.Application.Assessments.KnowledgePedigree.Parse("knowledge_agreement", v))
-            .Text("knowledge_understanding", "Strength of knowledge, understanding of the phenomenon: 0 (weakest) to 4 (strongest)", r => Baken.Application.Assessments.KnowledgePedigree.Text(r.KnowledgeUnderstanding),
-                (r, v) => r.KnowledgeUnderstanding = Baken.Application.Assessments.KnowledgePedigree.Parse("knowledge_understanding", v))
+            .Text("scores", ScoreList.Allowed, r => ScoreList.Format(r.Scores), (r, v) => r.Scores = ScoreList.Parse(v), required: true, multiline: true)
+            .Text("knowledge_evidence", "Strength of knowledge, evidence base: 0 (weakest) to 4 (strongest)", r => KnowledgePedigree.Text(r.KnowledgeEvidence),
+                (r, v) => r.KnowledgeEvidence = KnowledgePedigree.Parse("knowledge_evidence", v))
+            .Text("knowledge_agreement", "Strength of knowledge, agreement among experts: 0 (weakest) to 4 (strongest)", r => KnowledgePedigree.Text(r.KnowledgeAgreement),
+                (r, v) => r.KnowledgeAgreement = KnowledgePedigree.Parse("knowledge_agreement", v))
+            .Text("knowledge_understanding", "Strength of knowledge, understanding of the phenomenon: 0 (weakest) to 4 (strongest)", r => KnowledgePedigree.Text(r.KnowledgeUnderstanding),
+                (r, v) => r.KnowledgeUnderstanding = KnowledgePedigree.Parse("knowledge_understanding", v))
             .Text("rationale", "Rationale", r => r.Rationale, (r, v) => r.Rationale = v, multiline: true)
             .Codes("sources", "Source codes separated by ';'", r => r.Sources, (r, v) => r.Sources = v, "source")
-            .Text("status", Baken.Application.Workflow.AssessmentStatuses.FieldDescription, r => Baken.Application.Workflow.AssessmentStatuses.Name(r.Status),
-                (r, v) => Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged(r, v))
+            .Text("status", AssessmentStatuses.FieldDescription, r => AssessmentStatuses.Name(r.Status),
+                (r, v) => AssessmentStatuses.KeepUnchanged(r, v))
             .Text("status_note", "The coordinator's comments, or who entered it for whom (set by the workflow)", r => r.StatusNote,
-                (r, v) => Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged("status_note", r.StatusNote, v))
+                (r, v) => AssessmentStatuses.KeepUnchanged("status_note", r.StatusNote, v))
             .Text("change_reason", "Why a validated assessment is changed, or why it is revised in round 2 (required for that change)", r => r.ChangeReason, (r, v) => r.ChangeReason = v)
-            .Text("round1_scores", "The scores at the end of the blind round (set by the workflow)", r => Baken.Application.Assessments.ScoreList.FormatOrNull(r.Round1Scores),
-                (r, v) => Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged("round1_scores", Baken.Application.Assessments.ScoreList.FormatOrNull(r.Round1Scores), v))
+            .Text("round1_scores", "The scores at the end of the blind round (set by the workflow)", r => ScoreList.FormatOrNull(r.Round1Scores),
+                (r, v) => AssessmentStatuses.KeepUnchanged("round1_scores", ScoreList.FormatOrNull(r.Round1Scores), v))
             .Text("round1_likelihood", "The likelihood at the end of the blind round (set by the workflow)", r => r.Round1Likelihood,
-                (r, v) => r.Round1Likelihood = Baken.Application.Workflow.AssessmentStatuses.KeepUnchanged("round1_likelihood", r.Round1Likelihood, v)),
+                (r, v) => r.Round1Likelihood = AssessmentStatuses.KeepUnchanged("round1_likelihood", r.Round1Likelihood, v)),
         rules: AssessmentRules);
 
     /// <summary>Every scored criterion must be an impact criterion of the register.</summary>
-    private static async Task<IReadOnlyList<FieldError>> AssessmentRules(IBakenDb db, Baken.Domain.Assessments.Assessment a, CancellationToken ct)
+    private static async Task<IReadOnlyList<FieldError>> AssessmentRules(IBakenDb db, Assessment a, CancellationToken ct)
     {
         var codes = a.Scores.Select(s => s.Criterion).Distinct().ToList();
         if (codes.Count == 0) return [];
@@ -232,7 +239,7 @@ public static partial class RecordKinds
         return codes.Except(known).Select(c => new FieldError("scores", c, RecordReferences.Existing("criterion"))).ToList();
     }
 
-    public static readonly RecordKind AnalysisRun = Kind<Baken.Domain.Analysis.AnalysisRun>("analysis-run", "analysis-runs", "Analyses", "Analysis runs", "profile",
+    public static readonly RecordKind AnalysisRun = Kind<AnalysisRun>("analysis-run", "analysis-runs", "Analyses", "Analysis runs", "profile",
         db => db.AnalysisRuns, b => b
             .Text("profile", "Preference profile", r => r.Profile, (r, v) => r.Profile = v!, required: true)
             .Number("factor", "Cardinal ladder factor", r => r.Factor, (r, v) => r.Factor = v ?? 3)

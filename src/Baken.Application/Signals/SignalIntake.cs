@@ -4,6 +4,7 @@ using System.Text;
 using Baken.Analysis.Signals;
 using Baken.Application.Common;
 using Baken.Application.Register;
+using Baken.Domain;
 using Baken.Domain.Signals;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,17 +62,17 @@ public sealed class SignalIntake(IBakenDb db, ImportRecords import)
             ["code"] = c.Code,
             ["classification"] = c.Signal.Classification ?? "Ongerubriceerd",
             ["date"] = c.Signal.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["title"] = Clip(c.Signal.Title, RecordFieldBuilder<Baken.Domain.Record>.MaxTextLength),
-            ["summary"] = c.Signal.Summary is null ? null : Clip(c.Signal.Summary, RecordFieldBuilder<Baken.Domain.Record>.MaxLongTextLength),
+            ["title"] = Clip(c.Signal.Title, RecordFieldBuilder<Record>.MaxTextLength),
+            ["summary"] = c.Signal.Summary is null ? null : Clip(c.Signal.Summary, RecordFieldBuilder<Record>.MaxLongTextLength),
             ["source"] = c.Signal.Source ?? feedCode,
-            ["url"] = c.Signal.Url is null ? null : Clip(c.Signal.Url, RecordFieldBuilder<Baken.Domain.Record>.MaxTextLength),
+            ["url"] = c.Signal.Url is null ? null : Clip(c.Signal.Url, RecordFieldBuilder<Record>.MaxTextLength),
             ["reliability"] = c.Signal.Reliability,
             ["credibility"] = c.Signal.Credibility,
             ["tags"] = c.Signal.Tags.Count == 0 ? null : string.Join(";", c.Signal.Tags),
             ["status"] = "new",
             ["duplicate_of"] = duplicateOf.GetValueOrDefault(c.Code),
             ["feed"] = feedCode,
-            ["external_id"] = c.Signal.ExternalId is null ? null : Clip(c.Signal.ExternalId, RecordFieldBuilder<Baken.Domain.Record>.MaxTextLength),
+            ["external_id"] = c.Signal.ExternalId is null ? null : Clip(c.Signal.ExternalId, RecordFieldBuilder<Record>.MaxTextLength),
         })).ToList();
         var result = await import.HandleAsync(new ImportRecordsRequest("signal", rows), ct);
         if (!result.IsOk) return Result<IntakeSummary>.Invalid(result.Errors);

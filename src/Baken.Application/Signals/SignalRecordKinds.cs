@@ -1,3 +1,4 @@
+using Baken.Analysis.Signals;
 using Baken.Application.Common;
 using Baken.Domain;
 using G = Baken.Domain.Signals;
@@ -62,9 +63,9 @@ public static partial class RecordKinds
             .Text("source", "Source of the series", r => r.Source, (r, v) => r.Source = v),
         check: i =>
         {
-            if (i is { Amber: { } a, Red: { } r } && (i.Direction == Baken.Analysis.Signals.ThresholdDirection.Rising ? a >= r : a <= r))
+            if (i is { Amber: { } a, Red: { } r } && (i.Direction == ThresholdDirection.Rising ? a >= r : a <= r))
                 throw new DomainValidationException("red", r.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    i.Direction == Baken.Analysis.Signals.ThresholdDirection.Rising ? AllowedTexts.SignalsRisingRed : AllowedTexts.SignalsFallingRed);
+                    i.Direction == ThresholdDirection.Rising ? AllowedTexts.SignalsRisingRed : AllowedTexts.SignalsFallingRed);
         });
 
     public static readonly RecordKind Observation = Kind<G.Observation>("observation", "observations", "Waarnemingen", "Observations", "indicator",

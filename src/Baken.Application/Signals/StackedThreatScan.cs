@@ -1,5 +1,6 @@
 using Baken.Analysis.Signals;
 using Baken.Application.Common;
+using Baken.Domain;
 using Baken.Domain.Security;
 using Baken.Domain.Signals;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,7 @@ public sealed class StackedThreatScan(IBakenDb db)
                                  && ((s.Status == SignalStatus.New && s.DuplicateOf == null) || s.Status == SignalStatus.Accepted)).ToListAsync(ct))
         {
             var weight = SourceGrades.Weight(s.Reliability is { Length: 1 } r ? r[0] : 'F', s.Credibility is { Length: 1 } c ? c[0] : '6');
-            var item = new SignalItem(s.Code, s.Date, s.Title, s.Summary, s.Url, s.Source ?? s.Code, Register.RecordFieldBuilder<Baken.Domain.Record>.SplitCodes(s.Tags).ToList());
+            var item = new SignalItem(s.Code, s.Date, s.Title, s.Summary, s.Url, s.Source ?? s.Code, Register.RecordFieldBuilder<Record>.SplitCodes(s.Tags).ToList());
             if (PressureEvent.FromSignal(item, weight) is { } e) { events.Add(e); Mark(e.SourceId, s.Classification); }
         }
 
@@ -55,7 +56,7 @@ public sealed class StackedThreatScan(IBakenDb db)
             .GroupBy(o => o.IndicatorCode).ToDictionary(g => g.Key, g => g.OrderBy(o => o.Date).ToList());
         foreach (var indicator in indicators)
         {
-            var targets = Register.RecordFieldBuilder<Baken.Domain.Record>.SplitCodes(indicator.Tags)
+            var targets = Register.RecordFieldBuilder<Record>.SplitCodes(indicator.Tags)
                 .Where(t => PressureEvent.TargetKinds.Contains(t[..t.IndexOf(':')])).ToList();
             if (targets.Count == 0 || !observations.TryGetValue(indicator.Code, out var points)) continue;
             var thresholds = new Thresholds(indicator.Amber, indicator.Red, indicator.Direction);

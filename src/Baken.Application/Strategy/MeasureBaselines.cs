@@ -2,6 +2,7 @@ using System.Text.Json;
 using Baken.Analysis.Measures;
 using Baken.Analysis.Risk;
 using Baken.Application.Analysis;
+using Baken.Domain.Analysis;
 
 namespace Baken.Application.Strategy;
 
@@ -15,7 +16,7 @@ namespace Baken.Application.Strategy;
 /// </summary>
 public static class MeasureBaselines
 {
-    public static IReadOnlyList<ScenarioBaseline> FromRun(Baken.Domain.Analysis.AnalysisRun run, AnalysisCatalogue catalogue,
+    public static IReadOnlyList<ScenarioBaseline> FromRun(AnalysisRun run, AnalysisCatalogue catalogue,
         ClassValuationRule rule = ClassValuationRule.GeometricMean)
     {
         var settings = JsonSerializer.Deserialize<SettingsRecord>(run.SettingsJson, RunSummary.JsonOptions)

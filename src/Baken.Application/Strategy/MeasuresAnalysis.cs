@@ -6,6 +6,8 @@ using Baken.Analysis.Risk;
 using Baken.Application.Analysis;
 using Baken.Application.Common;
 using Baken.Application.Register;
+using Baken.Domain;
+using Baken.Domain.Analysis;
 using Baken.Domain.Security;
 using Baken.Domain.Strategy;
 using Microsoft.EntityFrameworkCore;
@@ -59,7 +61,7 @@ public sealed record MeasuresOverview(
     public int Draws { get; init; }
 
     /// <summary>The high-water mark (level and compartments) of the run and the measures valued: the marking of anything made from this overview.</summary>
-    public Baken.Domain.Security.Classification Classification { get; init; }
+    public Classification Classification { get; init; }
 }
 
 /// <summary>The best set under a budget, the efficient frontier and how stable the choice is under the effects' uncertainty.</summary>
@@ -118,7 +120,7 @@ public sealed class MeasuresAnalysis(IBakenDb db, LoadAnalysisCatalogue catalogu
                     m.Requires, m.Excludes.Where(visible.Contains));
                 rows.Add(new MeasureRow(m, model, MeasureAppraisal.Appraise(model, scenarios, valuation, period)));
             }
-            catch (Exception e) when (e is ArgumentException or Baken.Domain.DomainValidationException)
+            catch (Exception e) when (e is ArgumentException or DomainValidationException)
             {
                 problems.Add($"Measure {m.Code} left out: {e.Message}");
             }
@@ -138,13 +140,13 @@ public sealed class MeasuresAnalysis(IBakenDb db, LoadAnalysisCatalogue catalogu
         rows = rows.Select(r => r with { Uncertainty = uncertainty.GetValueOrDefault(r.Measure.Code), Robustness = robustness.GetValueOrDefault(r.Measure.Code) }).ToList();
 
         var highest = new[] { run?.ClassificationLevel ?? ClassificationLevel.Ongerubriceerd }.Concat(measures.Select(m => m.ClassificationLevel)).Max();
-        var classification = Baken.Domain.Security.Classification.Highest(measures.Select(m => m.Classification)
-            .Append(run?.Classification ?? Baken.Domain.Security.Classification.Unclassified));
+        var classification = Classification.Highest(measures.Select(m => m.Classification)
+            .Append(run?.Classification ?? Classification.Unclassified));
         return new MeasuresOverview(run?.Code, metric, period, settings, scenarios, rows, problems, highest) { Rule = request.Rule, Draws = draws, Classification = classification };
     }
 
     /// <summary>The measures valued on the first draws of the run's own Monte Carlo (recomputed from its stored inputs and seed).</summary>
-    private static IReadOnlyList<MeasureUncertaintyResult> OnRunDraws(Baken.Domain.Analysis.AnalysisRun run, AnalysisCatalogue catalogue,
+    private static IReadOnlyList<MeasureUncertaintyResult> OnRunDraws(AnalysisRun run, AnalysisCatalogue catalogue,
         IReadOnlyList<ModelledMeasure> models, RiskValuation valuation, AppraisalPeriod period, MeasureValuation request, List<string> problems, out int draws)
     {
         draws = 0;

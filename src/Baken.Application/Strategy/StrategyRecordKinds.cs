@@ -1,3 +1,5 @@
+using Baken.Analysis.Measures;
+using Baken.Application.Capabilities;
 using Baken.Application.Common;
 using Baken.Application.Strategy;
 using Baken.Domain;
@@ -25,8 +27,8 @@ public static partial class RecordKinds
             .Codes("excludes", "Measures that cannot be taken with this one", r => r.Excludes, (r, v) => r.Excludes = v, "measure")
             .Codes("evidence", "Sources of the evidence", r => r.Evidence, (r, v) => r.Evidence = v, "source")
             .Text("effects", MeasureEffectText.Allowed, r => MeasureEffectText.Format(r.Effects), (r, v) => r.Effects = MeasureEffectText.Parse(v), multiline: true)
-            .Text("capability_raises", Baken.Application.Capabilities.CapabilityLevels.RaisesAllowed, r => Baken.Application.Capabilities.CapabilityLevels.FormatRaises(r.CapabilityRaises),
-                (r, v) => r.CapabilityRaises = Baken.Application.Capabilities.CapabilityLevels.ParseRaises(v, "capability_raises")),
+            .Text("capability_raises", CapabilityLevels.RaisesAllowed, r => CapabilityLevels.FormatRaises(r.CapabilityRaises),
+                (r, v) => r.CapabilityRaises = CapabilityLevels.ParseRaises(v, "capability_raises")),
         check: m =>
         {
             if (m.Requires.Contains(m.Code) || m.Excludes.Contains(m.Code))
@@ -46,7 +48,7 @@ public static partial class RecordKinds
                 var known = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Criteria.Where(c => criteria.Contains(c.Code)).Select(c => c.Code), ct);
                 errors.AddRange(criteria.Except(known).Select(c => new FieldError("effects", c, RecordReferences.Existing("criterion"))));
             }
-            errors.AddRange(await Baken.Application.Capabilities.CapabilityLevels.UnknownAsync(db, "capability_raises",
+            errors.AddRange(await CapabilityLevels.UnknownAsync(db, "capability_raises",
                 m.CapabilityRaises.Select(r => r.Capability), ct));
             return errors;
         });
@@ -93,7 +95,7 @@ public static partial class RecordKinds
         rules: (db, u, ct) => QualifiedCodes.CheckAsync(db, "subject", u.Subject, ["goal", "measure"], ct));
 
     private static double? NonNegative(string field, double? v) =>
-        v is < 0 or > Baken.Analysis.Measures.MeasureCosts.MaximumEuros
+        v is < 0 or > MeasureCosts.MaximumEuros
             ? throw new DomainValidationException(field, v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), AllowedTexts.StrategyEuros01e13)
             : v;
 }

@@ -1,10 +1,11 @@
+using Baken.Analysis.Strategy;
 using Baken.Application.Analysis;
 using Baken.Application.Common;
+using Baken.Application.Register;
 using Baken.Domain;
 using Baken.Domain.Councils;
 using Baken.Domain.Security;
 using Baken.Domain.Strategy;
-using Baken.Application.Register;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Strategy;
@@ -41,19 +42,19 @@ public sealed record StrategySnapshot(
     /// The high-water mark of a list of gaps found on this snapshot: the classification of each gap's subject (a scenario's
     /// rank comes from the analysis run, so a scenario gap carries the run's), never of the whole snapshot.
     /// </summary>
-    public Classification GapsClassification(IEnumerable<Baken.Analysis.Strategy.Gap> gaps)
+    public Classification GapsClassification(IEnumerable<Gap> gaps)
     {
-        Classification Of(Baken.Analysis.Strategy.Gap g)
+        Classification Of(Gap g)
         {
             IEnumerable<Record> records = g.Subject switch
             {
-                Baken.Analysis.Strategy.GapSubject.Goal => Goals,
-                Baken.Analysis.Strategy.GapSubject.Measure => Measures,
-                Baken.Analysis.Strategy.GapSubject.Indicator => Indicators,
-                Baken.Analysis.Strategy.GapSubject.FollowUpAction => Actions,
+                GapSubject.Goal => Goals,
+                GapSubject.Measure => Measures,
+                GapSubject.Indicator => Indicators,
+                GapSubject.FollowUpAction => Actions,
                 _ => [],
             };
-            if (g.Subject == Baken.Analysis.Strategy.GapSubject.Scenario) return RunClassification;
+            if (g.Subject == GapSubject.Scenario) return RunClassification;
             // A subject not found fails closed: the snapshot's own mark.
             return records.FirstOrDefault(r => r.Code == g.SubjectCode)?.Classification ?? Highest;
         }

@@ -1,5 +1,6 @@
 using Baken.Application.Common;
 using Baken.Application.Register;
+using Baken.Domain;
 using Baken.Domain.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ public sealed record UserView(string UserName, string DisplayName, string Cleara
 /// <summary>The accounts, for administrators.</summary>
 public sealed class ListUsers(IBakenDb db, ICurrentUser caller)
 {
-    private static readonly Baken.Domain.MessageTemplate AdministratorLists = new("allowed.users.adminlists", "Only an administrator can list users.");
+    private static readonly MessageTemplate AdministratorLists = new("allowed.users.adminlists", "Only an administrator can list users.");
 
     public async Task<Result<IReadOnlyList<UserView>>> HandleAsync(CancellationToken ct = default)
     {

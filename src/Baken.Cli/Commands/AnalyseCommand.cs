@@ -88,7 +88,7 @@ public static class AnalyseCommand
             }
             var outcome = result.Value!;
             // The marking line: the run's high-water mark with its compartments (METHODS §10).
-            var marking = await session.Get<Baken.Application.Register.ReadMarkings>().LineAsync(outcome.Classification, ct);
+            var marking = await session.Get<ReadMarkings>().LineAsync(outcome.Classification, ct);
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             // results.csv stays in the layout scripts and the contracts read; its marking stands beside it (results.csv.marking).

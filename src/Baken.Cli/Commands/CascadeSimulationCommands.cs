@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Baken.Analysis.Cascades.Graph;
 using Baken.Application.Cascades;
+using Baken.Infrastructure;
 
 namespace Baken.Cli.Commands;
 
@@ -113,7 +114,7 @@ public static class CascadeSimulationCommands
     private static T Simulate<T>(Func<T> run)
     {
         try { return run(); }
-        catch (ArgumentException e) { throw new CliException(ExitCodes.Invalid, Baken.Infrastructure.ArgumentProblems.Reason(e)); }
+        catch (ArgumentException e) { throw new CliException(ExitCodes.Invalid, ArgumentProblems.Reason(e)); }
     }
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);

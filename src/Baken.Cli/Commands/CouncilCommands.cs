@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using Baken.Application.Councils;
+using Baken.Application.Register;
 using Baken.Application.Strategy;
 using Baken.Domain.Councils;
 using Baken.Domain.Security;
 using Baken.Infrastructure.Reports.Councils;
+using Baken.Infrastructure.Reports.Documents;
 
 namespace Baken.Cli.Commands;
 
@@ -33,7 +35,7 @@ public static class CouncilCommands
             var list = new ListOutput("date", "council", "meeting", "security_level", "item", "title", "classification", "links");
             foreach (var p in view.Items)
                 list.Add(p.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unscheduled", p.Item.CouncilCode,
-                    p.Meeting?.Code ?? "", p.Meeting?.SecurityLevel.DisplayName() ?? "", p.Item.Code, p.Item.Title, p.Item.ClassificationLevel.DisplayName(), Baken.Application.Register.QualifiedCodes.Format(p.Item.Links) ?? "");
+                    p.Meeting?.Code ?? "", p.Meeting?.SecurityLevel.DisplayName() ?? "", p.Item.Code, p.Item.Title, p.Item.ClassificationLevel.DisplayName(), QualifiedCodes.Format(p.Item.Links) ?? "");
             foreach (var m in view.Meetings.Where(m => m.Date >= today && view.Items.All(i => i.Meeting?.Code != m.Code)))
                 list.Add(m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.CouncilCode, m.Code, m.SecurityLevel.DisplayName(), "", "(no items yet)", "", "");
             list.Write(io, parse.GetValue(agendaFormat));
@@ -103,11 +105,11 @@ public static class CouncilCommands
             if (which == "pack")
             {
                 var store = session.Get<StorePaper>();
-                var directory = await session.Get<Baken.Application.Register.ReadMarkings>().DirectoryAsync(ct);
+                var directory = await session.Get<ReadMarkings>().DirectoryAsync(ct);
                 var zip = await PapersPack.BuildAsync(view, async (c, t) => (await store.OpenAsync(c, t)).Value?.Content, lang, ct, c => directory.Marking(c).Text);
                 var folder = parse.GetValue(output)!;
                 string path;
-                try { path = await Baken.Infrastructure.Reports.Documents.DocumentFiles.WriteBytesAsync(folder, $"{view.Meeting.Code}-papers.zip", zip, ct); }
+                try { path = await DocumentFiles.WriteBytesAsync(folder, $"{view.Meeting.Code}-papers.zip", zip, ct); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     throw new CliException(ExitCodes.Invalid, $"--out: cannot write to '{folder}': {e.Message}");

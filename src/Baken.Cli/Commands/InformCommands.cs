@@ -58,10 +58,10 @@ public static class InformCommands
             catch (InvalidDataException e) { throw new CliException(ExitCodes.Invalid, $"--input: {e.Message}"); }
             var (indicators, observations) = InformIndicators.Rows(result, parse.GetValue(year), Path.GetFileName(path));
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            var importer = session.Get<Baken.Application.Register.ImportRecords>();
-            var first = await importer.HandleAsync(new Baken.Application.Register.ImportRecordsRequest("warning-indicator", indicators), ct);
+            var importer = session.Get<ImportRecords>();
+            var first = await importer.HandleAsync(new ImportRecordsRequest("warning-indicator", indicators), ct);
             if (!first.IsOk) return io.Fail(first);
-            var second = await importer.HandleAsync(new Baken.Application.Register.ImportRecordsRequest("observation", observations), ct);
+            var second = await importer.HandleAsync(new ImportRecordsRequest("observation", observations), ct);
             if (!second.IsOk) return io.Fail(second);
             await io.Out.WriteLineAsync($"{observations.Count} countries of the {parse.GetValue(year)} release kept ({second.Value!.Created} new values).");
             return ExitCodes.Ok;

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Baken.Analysis.Measures;
+using Baken.Application.Register;
 using Baken.Application.Strategy;
+using Baken.Domain.Security;
 using CsvHelper;
 
 namespace Baken.Cli.Commands;
@@ -74,8 +76,8 @@ public static class MeasureCommands
         return cmd;
     }
 
-    private static async Task<string> MarkingAsync(CliSession session, Baken.Domain.Security.Classification classification, CancellationToken ct) =>
-        await session.Get<Baken.Application.Register.ReadMarkings>().LineAsync(classification, ct);
+    private static async Task<string> MarkingAsync(CliSession session, Classification classification, CancellationToken ct) =>
+        await session.Get<ReadMarkings>().LineAsync(classification, ct);
 
     /// <summary>
     /// One line of <c>baken measures</c>. The NPV percentiles and P(NPV &gt; 0) are empty for risk points (no net benefit

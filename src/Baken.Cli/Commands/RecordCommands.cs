@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Baken.Application.Register;
+using Baken.Infrastructure;
 using Baken.Infrastructure.Files;
 using Spectre.Console;
 
@@ -34,10 +35,10 @@ public static class RecordCommands
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
             var result = await session.Get<ListRecords>().HandleAsync(
                 new ListRecordsRequest(kind.Name, parse.GetValue(search), null, null, parse.GetValue(page), parse.GetValue(size)), ct);
-            Baken.Infrastructure.StartupTrace.Mark("records listed");
+            StartupTrace.Mark("records listed");
             if (!result.IsOk) return io.Fail(result);
             Print(kind, result.Value!.Items, parse.GetValue(format)!, io);
-            Baken.Infrastructure.StartupTrace.Mark("printed");
+            StartupTrace.Mark("printed");
             if (parse.GetValue(format) == "table") await io.Err.WriteLineAsync($"{result.Value.Total} {kind.Plural}");
             return ExitCodes.Ok;
         }));

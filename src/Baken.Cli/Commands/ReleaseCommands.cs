@@ -5,6 +5,7 @@ using Baken.Application.Register;
 using Baken.Application.Releases;
 using Baken.Domain.Security;
 using Baken.Infrastructure.Releases;
+using Baken.Infrastructure.Reports.Documents;
 
 namespace Baken.Cli.Commands;
 
@@ -75,7 +76,7 @@ public static class ReleaseCommands
                 var folder = parse.GetValue(output) ?? throw new CliException(ExitCodes.Invalid, "--out: required with --code; the folder to write the file into.");
                 var one = await list.GetAsync(c, ct);
                 if (!one.IsOk) return io.Fail(one);
-                try { await io.Out.WriteLineAsync(await Baken.Infrastructure.Reports.Documents.DocumentFiles.WriteBytesAsync(folder, one.Value!.FileName, one.Value.Content, ct)); }
+                try { await io.Out.WriteLineAsync(await DocumentFiles.WriteBytesAsync(folder, one.Value!.FileName, one.Value.Content, ct)); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     throw new CliException(ExitCodes.Invalid, $"--out: cannot write to '{folder}': {e.Message}");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Baken.Analysis.Strategy;
+using Baken.Application.Register;
 using Baken.Application.Strategy;
 using Baken.Domain.Security;
 using Baken.Infrastructure.Releases;
@@ -38,7 +39,7 @@ public static class StrategyCommands
             foreach (var gap in report.Gaps)
                 list.Add(gap.Kind.ToString(), gap.Subject.ToString(), gap.SubjectCode, gap.SubjectTitle, gap.Since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", gap.Explanation);
             // The gaps' marking: the high-water mark of their subjects, not of the whole strategy.
-            list.Marking = await session.Get<Baken.Application.Register.ReadMarkings>().LineAsync(snapshot.GapsClassification(report.Gaps), ct);
+            list.Marking = await session.Get<ReadMarkings>().LineAsync(snapshot.GapsClassification(report.Gaps), ct);
             list.Write(io, parse.GetValue(gapsFormat));
             await io.Err.WriteLineAsync($"{report.ProblemCount} gap(s) and {report.Gaps.Count - report.ProblemCount} reminder(s) as of {today:yyyy-MM-dd}.");
             return ExitCodes.Ok;

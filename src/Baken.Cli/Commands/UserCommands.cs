@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Baken.Application.Permissions;
 using Baken.Application.Users;
 using Baken.Domain.Security;
 using Baken.Domain.Users;
@@ -102,7 +103,7 @@ public static class UserCommands
     }
 
     /// <summary>The owner of the tokens, or an administrator within reach (the permission model decides; exit 5 otherwise).</summary>
-    private static async Task RequireTokenAccessAsync(CliSession session, string userName, Baken.Application.Permissions.PermissionAction action, CancellationToken ct)
+    private static async Task RequireTokenAccessAsync(CliSession session, string userName, PermissionAction action, CancellationToken ct)
     {
         var access = await session.Get<ApiTokens>().AccessAsync(userName, action, ct);
         if (!access.IsOk) throw new CliException(ExitCodes.For(access.Status), access.Message!);
@@ -116,7 +117,7 @@ public static class UserCommands
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            await RequireTokenAccessAsync(session, parse.GetValue(name)!, Baken.Application.Permissions.PermissionAction.Read, ct);
+            await RequireTokenAccessAsync(session, parse.GetValue(name)!, PermissionAction.Read, ct);
             // One line per token, tab-separated, so the id (what revoke-token needs) is never wrapped or cut.
             var tokens = await session.Get<ApiTokens>().ListAsync(parse.GetValue(name)!, ct);
             var list = new ListOutput("id", "name", "scopes", "created", "expires", "state");
@@ -140,7 +141,7 @@ public static class UserCommands
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            await RequireTokenAccessAsync(session, parse.GetValue(name)!, Baken.Application.Permissions.PermissionAction.Delete, ct);
+            await RequireTokenAccessAsync(session, parse.GetValue(name)!, PermissionAction.Delete, ct);
             _ = await session.Get<ApiTokens>().RevokeAsync(parse.GetValue(name)!, parse.GetValue(id), ct)
                 ?? throw new CliException(ExitCodes.NotFound, $"'{parse.GetValue(name)}' has no active token {parse.GetValue(id)}.");
             await io.Out.WriteLineAsync($"Revoked token {parse.GetValue(id)} of {parse.GetValue(name)}.");
@@ -156,7 +157,7 @@ public static class UserCommands
         cmd.SetAction((parse, ct) => io.Run(parse, async g =>
         {
             await using var session = await CliSession.OpenAsync(g, io.Err, ct: ct);
-            await RequireTokenAccessAsync(session, parse.GetValue(name)!, Baken.Application.Permissions.PermissionAction.Delete, ct);
+            await RequireTokenAccessAsync(session, parse.GetValue(name)!, PermissionAction.Delete, ct);
             var count = await session.Get<ApiTokens>().RevokeAllAsync(parse.GetValue(name)!, ct)
                         ?? throw new CliException(ExitCodes.NotFound, $"No user '{parse.GetValue(name)}'.");
             await io.Out.WriteLineAsync($"Revoked {count} token(s) of {parse.GetValue(name)}.");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using Baken.Application.Common;
+using Baken.Domain;
 
 namespace Baken.Infrastructure.Files;
 
@@ -39,7 +40,7 @@ public static class ZipBombCheck
         }
         catch (InvalidDataException e)
         {
-            return new FieldError("file", "not a ZIP package", AllowedTexts.FilesWellFormedXlsx.With(Baken.Domain.ValidationMessage.Verbatim(e.Message.Split('\n')[0])));
+            return new FieldError("file", "not a ZIP package", AllowedTexts.FilesWellFormedXlsx.With(ValidationMessage.Verbatim(e.Message.Split('\n')[0])));
         }
         finally
         {
@@ -50,5 +51,5 @@ public static class ZipBombCheck
     private static FieldError TooLarge(long max) =>
         new("file", string.Create(CultureInfo.InvariantCulture, $"more than {max:N0} bytes unpacked"), UnpackedRule.With(max, $"{FileLimits.Section}:{nameof(FileLimits.MaxDecompressedBytes)}"));
 
-    private static readonly Baken.Domain.MessageTemplate UnpackedRule = new("allowed.files.unpacked", "an XLSX file that unpacks to at most {0:N0} bytes (setting {1})");
+    private static readonly MessageTemplate UnpackedRule = new("allowed.files.unpacked", "an XLSX file that unpacks to at most {0:N0} bytes (setting {1})");
 }

@@ -2,14 +2,22 @@ using System.Text.Json;
 using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Domain;
+using Baken.Domain.Analysis;
+using Baken.Domain.Assessments;
+using Baken.Domain.Capabilities;
 using Baken.Domain.Catalogue;
+using Baken.Domain.Councils;
+using Baken.Domain.Dependencies;
+using Baken.Domain.Foresight;
 using Baken.Domain.History;
+using Baken.Domain.Jobs;
 using Baken.Domain.Register;
+using Baken.Domain.Releases;
 using Baken.Domain.Security;
 using Baken.Domain.Signals;
-using Baken.Domain.Assessments;
-using Baken.Domain.Analysis;
+using Baken.Domain.Strategy;
 using Baken.Domain.Users;
+using Baken.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -47,36 +55,36 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     public DbSet<StixObjectRecord> StixObjects => Set<StixObjectRecord>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<AnalysisRun> AnalysisRuns => Set<AnalysisRun>();
-    public DbSet<Baken.Domain.Strategy.Measure> Measures => Set<Baken.Domain.Strategy.Measure>();
-    public DbSet<Baken.Domain.Strategy.StrategyGoal> Goals => Set<Baken.Domain.Strategy.StrategyGoal>();
-    public DbSet<Baken.Domain.Strategy.Indicator> Indicators => Set<Baken.Domain.Strategy.Indicator>();
-    public DbSet<Baken.Domain.Strategy.ProgressUpdate> ProgressUpdates => Set<Baken.Domain.Strategy.ProgressUpdate>();
-    public DbSet<Baken.Domain.Councils.Council> Councils => Set<Baken.Domain.Councils.Council>();
-    public DbSet<Baken.Domain.Councils.CouncilMember> CouncilMembers => Set<Baken.Domain.Councils.CouncilMember>();
-    public DbSet<Baken.Domain.Councils.Meeting> Meetings => Set<Baken.Domain.Councils.Meeting>();
-    public DbSet<Baken.Domain.Councils.AgendaItem> AgendaItems => Set<Baken.Domain.Councils.AgendaItem>();
-    public DbSet<Baken.Domain.Councils.Decision> Decisions => Set<Baken.Domain.Councils.Decision>();
-    public DbSet<Baken.Domain.Councils.FollowUpAction> FollowUpActions => Set<Baken.Domain.Councils.FollowUpAction>();
-    public DbSet<Baken.Domain.Councils.CouncilDocument> CouncilDocuments => Set<Baken.Domain.Councils.CouncilDocument>();
-    public DbSet<Baken.Domain.Releases.Release> Releases => Set<Baken.Domain.Releases.Release>();
-    public DbSet<Baken.Domain.Signals.Signal> Signals => Set<Baken.Domain.Signals.Signal>();
-    public DbSet<Baken.Domain.Signals.Feed> Feeds => Set<Baken.Domain.Signals.Feed>();
-    public DbSet<Baken.Domain.Signals.Trend> Trends => Set<Baken.Domain.Signals.Trend>();
-    public DbSet<Baken.Domain.Signals.WarningIndicator> WarningIndicators => Set<Baken.Domain.Signals.WarningIndicator>();
-    public DbSet<Baken.Domain.Signals.Observation> Observations => Set<Baken.Domain.Signals.Observation>();
-    public DbSet<Baken.Domain.Signals.Alert> Alerts => Set<Baken.Domain.Signals.Alert>();
-    public DbSet<Baken.Domain.Dependencies.StrategicDependency> Dependencies => Set<Baken.Domain.Dependencies.StrategicDependency>();
-    public DbSet<Baken.Domain.Capabilities.Capability> Capabilities => Set<Baken.Domain.Capabilities.Capability>();
-    public DbSet<Baken.Domain.Foresight.ScenarioFrame> ScenarioFrames => Set<Baken.Domain.Foresight.ScenarioFrame>();
-    public DbSet<Baken.Domain.Workflow.AssessmentCycle> Cycles => Set<Baken.Domain.Workflow.AssessmentCycle>();
-    public DbSet<Baken.Domain.Workflow.CycleAssignment> CycleAssignments => Set<Baken.Domain.Workflow.CycleAssignment>();
-    public DbSet<Baken.Domain.Workflow.LikelihoodReview> LikelihoodReviews => Set<Baken.Domain.Workflow.LikelihoodReview>();
-    public DbSet<Baken.Domain.Workflow.Comment> Comments => Set<Baken.Domain.Workflow.Comment>();
+    public DbSet<Measure> Measures => Set<Measure>();
+    public DbSet<StrategyGoal> Goals => Set<StrategyGoal>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
+    public DbSet<Council> Councils => Set<Council>();
+    public DbSet<CouncilMember> CouncilMembers => Set<CouncilMember>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<FollowUpAction> FollowUpActions => Set<FollowUpAction>();
+    public DbSet<CouncilDocument> CouncilDocuments => Set<CouncilDocument>();
+    public DbSet<Release> Releases => Set<Release>();
+    public DbSet<Signal> Signals => Set<Signal>();
+    public DbSet<Feed> Feeds => Set<Feed>();
+    public DbSet<Trend> Trends => Set<Trend>();
+    public DbSet<WarningIndicator> WarningIndicators => Set<WarningIndicator>();
+    public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<StrategicDependency> Dependencies => Set<StrategicDependency>();
+    public DbSet<Capability> Capabilities => Set<Capability>();
+    public DbSet<ScenarioFrame> ScenarioFrames => Set<ScenarioFrame>();
+    public DbSet<AssessmentCycle> Cycles => Set<AssessmentCycle>();
+    public DbSet<CycleAssignment> CycleAssignments => Set<CycleAssignment>();
+    public DbSet<LikelihoodReview> LikelihoodReviews => Set<LikelihoodReview>();
+    public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<Compartment> Compartments => Set<Compartment>();
     public DbSet<User> Users => Set<User>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
-    public DbSet<Baken.Domain.Jobs.BackgroundJob> Jobs => Set<Baken.Domain.Jobs.BackgroundJob>();
+    public DbSet<BackgroundJob> Jobs => Set<BackgroundJob>();
     public DbSet<AccessStamp> AccessStamps => Set<AccessStamp>();
     public DbSet<StoredDataProtectionKey> DataProtectionKeys => Set<StoredDataProtectionKey>();
 
@@ -86,18 +94,18 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         typeof(NationalSecurityInterest), typeof(ImpactCriterion), typeof(CriterionScale), typeof(Theme), typeof(Risk),
         typeof(Scenario), typeof(Actor), typeof(Organisation), typeof(Source), typeof(VitalProcess), typeof(CatalogueEntry), typeof(StixObjectRecord),
         typeof(Assessment), typeof(AnalysisRun),
-        typeof(Baken.Domain.Strategy.Measure), typeof(Baken.Domain.Strategy.StrategyGoal), typeof(Baken.Domain.Strategy.Indicator),
-        typeof(Baken.Domain.Strategy.ProgressUpdate),
-        typeof(Baken.Domain.Councils.Council), typeof(Baken.Domain.Councils.CouncilMember), typeof(Baken.Domain.Councils.Meeting),
-        typeof(Baken.Domain.Councils.AgendaItem), typeof(Baken.Domain.Councils.Decision), typeof(Baken.Domain.Councils.FollowUpAction),
-        typeof(Baken.Domain.Councils.CouncilDocument),
-        typeof(Baken.Domain.Signals.Signal), typeof(Baken.Domain.Signals.Feed), typeof(Baken.Domain.Signals.Trend),
-        typeof(Baken.Domain.Signals.WarningIndicator), typeof(Baken.Domain.Signals.Observation), typeof(Baken.Domain.Signals.Alert),
-        typeof(Baken.Domain.Dependencies.StrategicDependency),
-        typeof(Baken.Domain.Capabilities.Capability),
-        typeof(Baken.Domain.Workflow.AssessmentCycle), typeof(Baken.Domain.Workflow.CycleAssignment), typeof(Baken.Domain.Workflow.LikelihoodReview),
-        typeof(Baken.Domain.Workflow.Comment),
-        typeof(Baken.Domain.Releases.Release), typeof(Baken.Domain.Foresight.ScenarioFrame),
+        typeof(Measure), typeof(StrategyGoal), typeof(Indicator),
+        typeof(ProgressUpdate),
+        typeof(Council), typeof(CouncilMember), typeof(Meeting),
+        typeof(AgendaItem), typeof(Decision), typeof(FollowUpAction),
+        typeof(CouncilDocument),
+        typeof(Signal), typeof(Feed), typeof(Trend),
+        typeof(WarningIndicator), typeof(Observation), typeof(Alert),
+        typeof(StrategicDependency),
+        typeof(Capability),
+        typeof(AssessmentCycle), typeof(CycleAssignment), typeof(LikelihoodReview),
+        typeof(Comment),
+        typeof(Release), typeof(ScenarioFrame),
     ];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -140,7 +148,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             a.Property(x => x.Id).ValueGeneratedNever();
             a.HasData(new AccessStamp { Id = AccessStamp.SingleId, Value = Guid.Empty });
         });
-        modelBuilder.Entity<Baken.Domain.Jobs.BackgroundJob>(j =>
+        modelBuilder.Entity<BackgroundJob>(j =>
         {
             j.ToTable("Jobs");
             // Stored by name, so an operator reading the table sees Waiting, Running, … and a new state never renumbers the old.
@@ -158,14 +166,14 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         // A dependency's options are one JSON column with typed members (an array of {option, status, rationale}). A value
         // written when the options were free text is read by the migration rule (DependencyOptionText.FromStored: known
         // words become options, the rest an 'other' note) until its options are next saved, which writes the JSON form.
-        modelBuilder.Entity<Baken.Domain.Dependencies.StrategicDependency>(e => e.Property(x => x.Options)
+        modelBuilder.Entity<StrategicDependency>(e => e.Property(x => x.Options)
             .HasConversion(
-                v => Baken.Domain.Dependencies.DependencyOptionText.ToJson(v),
-                v => Baken.Domain.Dependencies.DependencyOptionText.FromStored(v),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<Baken.Domain.Dependencies.DependencyOptionChoice>>(
+                v => DependencyOptionText.ToJson(v),
+                v => DependencyOptionText.FromStored(v),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<DependencyOptionChoice>>(
                     // Method calls, not lambdas with '??': the compiled model's code generator drops the parentheses around those.
-                    (a, b) => Baken.Domain.Dependencies.DependencyOptionText.Same(a, b),
-                    v => Baken.Domain.Dependencies.DependencyOptionText.Hash(v),
+                    (a, b) => DependencyOptionText.Same(a, b),
+                    v => DependencyOptionText.Hash(v),
                     v => v.ToArray()))
             .HasColumnName("Options"));
         // The text languages of scenarios, organisations and measures are typed values, each stored as one JSON column with
@@ -182,7 +190,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             e.Property(x => x.Capabilities).HasConversion(
                 v => StoredValues.ToJson(v),
                 v => StoredValues.CapabilityNeeds(v),
-                new ValueComparer<IReadOnlyList<Baken.Domain.Capabilities.CapabilityNeed>>(
+                new ValueComparer<IReadOnlyList<CapabilityNeed>>(
                     (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => StoredValues.Copy(v)));
             e.Property(x => x.Dependence).HasConversion(
                 v => StoredValues.ToJson(v!),
@@ -193,54 +201,54 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         modelBuilder.Entity<Organisation>(e => e.Property(x => x.Capabilities).HasConversion(
             v => StoredValues.ToJson(v),
             v => StoredValues.CapabilityLevels(v),
-            new ValueComparer<IReadOnlyList<Baken.Domain.Capabilities.CapabilityLevel>>(
+            new ValueComparer<IReadOnlyList<CapabilityLevel>>(
                 (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => StoredValues.Copy(v))));
-        modelBuilder.Entity<Baken.Domain.Strategy.Measure>(e => e.Property(x => x.CapabilityRaises).HasConversion(
+        modelBuilder.Entity<Measure>(e => e.Property(x => x.CapabilityRaises).HasConversion(
             v => StoredValues.ToJson(v),
             v => StoredValues.CapabilityRaises(v),
-            new ValueComparer<IReadOnlyList<Baken.Domain.Capabilities.CapabilityRaise>>(
+            new ValueComparer<IReadOnlyList<CapabilityRaise>>(
                 (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => StoredValues.Copy(v))));
         // A measure's effects, an assessment's scores (and their round-1 copy) and an agenda item's links are likewise one JSON
         // column each with typed members; the text forms ("S-01: likelihood 0.6-0.8", "2.1=B-D~C", "scenario:S-01") are read
         // and written only by the record fields (import, export, forms, command line).
-        modelBuilder.Entity<Baken.Domain.Strategy.Measure>(e => e.Property(x => x.Effects)
+        modelBuilder.Entity<Measure>(e => e.Property(x => x.Effects)
             .HasConversion(
-                v => Baken.Domain.Strategy.ScenarioEffects.ToJson(v),
-                v => Baken.Domain.Strategy.ScenarioEffects.FromJson(v),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<Baken.Domain.Strategy.ScenarioEffect>>(
-                    (a, b) => Baken.Domain.Strategy.ScenarioEffects.Same(a, b),
-                    v => Baken.Domain.Strategy.ScenarioEffects.Hash(v),
-                    v => Baken.Domain.Strategy.ScenarioEffects.Snapshot(v))));
-        modelBuilder.Entity<Baken.Domain.Assessments.Assessment>(e =>
+                v => ScenarioEffects.ToJson(v),
+                v => ScenarioEffects.FromJson(v),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<ScenarioEffect>>(
+                    (a, b) => ScenarioEffects.Same(a, b),
+                    v => ScenarioEffects.Hash(v),
+                    v => ScenarioEffects.Snapshot(v))));
+        modelBuilder.Entity<Assessment>(e =>
         {
             e.Property(x => x.Scores).HasConversion(
-                v => Baken.Domain.Assessments.CriterionScores.ToJson(v),
-                v => Baken.Domain.Assessments.CriterionScores.FromJson(v),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<Baken.Domain.Assessments.CriterionScore>>(
-                    (a, b) => Baken.Domain.Assessments.CriterionScores.Same(a, b),
-                    v => Baken.Domain.Assessments.CriterionScores.Hash(v),
-                    v => Baken.Domain.Assessments.CriterionScores.Snapshot(v)));
+                v => CriterionScores.ToJson(v),
+                v => CriterionScores.FromJson(v),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<CriterionScore>>(
+                    (a, b) => CriterionScores.Same(a, b),
+                    v => CriterionScores.Hash(v),
+                    v => CriterionScores.Snapshot(v)));
             // Null (never through a round change) stays null: EF Core does not pass nulls to a converter.
             e.Property(x => x.Round1Scores).HasConversion(
-                v => Baken.Domain.Assessments.CriterionScores.ToJson(v),
-                v => Baken.Domain.Assessments.CriterionScores.FromJson(v),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<Baken.Domain.Assessments.CriterionScore>?>(
-                    (a, b) => Baken.Domain.Assessments.CriterionScores.Same(a, b),
-                    v => Baken.Domain.Assessments.CriterionScores.Hash(v),
-                    v => Baken.Domain.Assessments.CriterionScores.Snapshot(v!)));
+                v => CriterionScores.ToJson(v),
+                v => CriterionScores.FromJson(v),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<CriterionScore>?>(
+                    (a, b) => CriterionScores.Same(a, b),
+                    v => CriterionScores.Hash(v),
+                    v => CriterionScores.Snapshot(v!)));
         });
-        modelBuilder.Entity<Baken.Domain.Councils.AgendaItem>(e => e.Property(x => x.Links)
+        modelBuilder.Entity<AgendaItem>(e => e.Property(x => x.Links)
             .HasConversion(
-                v => Baken.Domain.RecordLinks.ToJson(v),
-                v => Baken.Domain.RecordLinks.FromJson(v),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<Baken.Domain.RecordLink>>(
-                    (a, b) => Baken.Domain.RecordLinks.Same(a, b),
-                    v => Baken.Domain.RecordLinks.Hash(v),
-                    v => Baken.Domain.RecordLinks.Snapshot(v))));
+                v => RecordLinks.ToJson(v),
+                v => RecordLinks.FromJson(v),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<RecordLink>>(
+                    (a, b) => RecordLinks.Same(a, b),
+                    v => RecordLinks.Hash(v),
+                    v => RecordLinks.Snapshot(v))));
         // Intake looks a feed entry up by its feed id, and every series is read in date order.
-        modelBuilder.Entity<Baken.Domain.Signals.Signal>(e => e.HasIndex(x => new { x.Feed, x.ExternalId }));
-        modelBuilder.Entity<Baken.Domain.Signals.Signal>(e => e.HasIndex(x => x.Date));
-        modelBuilder.Entity<Baken.Domain.Signals.Observation>(e => e.HasIndex(x => new { x.IndicatorCode, x.Date }));
+        modelBuilder.Entity<Signal>(e => e.HasIndex(x => new { x.Feed, x.ExternalId }));
+        modelBuilder.Entity<Signal>(e => e.HasIndex(x => x.Date));
+        modelBuilder.Entity<Observation>(e => e.HasIndex(x => new { x.IndicatorCode, x.Date }));
         if (Database.IsNpgsql()) modelBuilder.HasPostgresExtension("pg_trgm");
         // Every page asks whether the register holds the demonstration (LoadDemo.IsPresent, for the banner): a lookup, not a
         // read of every scenario. PostgreSQL's hash index has no limit on the length of the value (its B-tree has one).
@@ -252,7 +260,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         if (!OmitQueryFilters)
             foreach (var (type, filter) in QueryFilters()) modelBuilder.Entity(type).HasQueryFilter(filter);
         // A scenario's discussion is read by its code.
-        modelBuilder.Entity<Baken.Domain.Workflow.Comment>(e => e.HasIndex(x => x.ScenarioCode));
+        modelBuilder.Entity<Comment>(e => e.HasIndex(x => x.ScenarioCode));
     }
 
     /// <summary>
@@ -269,7 +277,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     /// </summary>
     internal IEnumerable<(Type Type, System.Linq.Expressions.LambdaExpression Filter)> QueryFilters()
     {
-        foreach (var type in RecordTypes.Where(t => t != typeof(Assessment) && t != typeof(AnalysisRun) && t != typeof(Baken.Domain.Workflow.Comment)))
+        foreach (var type in RecordTypes.Where(t => t != typeof(Assessment) && t != typeof(AnalysisRun) && t != typeof(Comment)))
             yield return (type, (System.Linq.Expressions.LambdaExpression)typeof(BakenDbContext)
                 .GetMethod(nameof(RecordFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                 .MakeGenericMethod(type).Invoke(this, null)!);
@@ -287,7 +295,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
                                           && !Set<BlindRoundAssessment>().Any(o => o.ScenarioCode == m.ScenarioCode && o.Analyst == UserName && o.Status != 0)))));
         // A comment may repeat a score, so in a blind round it is hidden like an assessment: someone else's comment on a
         // scenario of an open round-1 cycle shows only once the reader has submitted their own assessment of it.
-        yield return (typeof(Baken.Domain.Workflow.Comment), Filter<Baken.Domain.Workflow.Comment>(x => (int)x.ClassificationLevel <= Clearance
+        yield return (typeof(Comment), Filter<Comment>(x => (int)x.ClassificationLevel <= Clearance
             && (DeniedCompartments == 0 || x.CompartmentMask == 0 || (x.CompartmentMask & DeniedCompartments) == 0)
             && (!PublicOnly || x.Publishable)
             && (SeesEveryScore || x.Author == UserName
@@ -432,7 +440,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             var kind = RecordKinds.ForType(record.GetType())!;
             var original = entry.State == EntityState.Added ? null : (Record)entry.OriginalValues.ToObject();
             // A release is what left the building: it stays exactly as it was released (a new version is a new release).
-            if (record is Baken.Domain.Releases.Release && entry.State != EntityState.Added)
+            if (record is Release && entry.State != EntityState.Added)
                 throw new InvalidOperationException($"Release {record.Code} cannot be changed or deleted; release a new version instead.");
 
             // Defence in depth: the use cases refuse this earlier with a field message; nothing may slip past here.

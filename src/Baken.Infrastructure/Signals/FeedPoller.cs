@@ -1,9 +1,10 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Baken.Application.Common;
 using Baken.Application.Signals;
+using Baken.Domain;
 using Baken.Domain.Signals;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Baken.Infrastructure.Signals;
 
@@ -31,7 +32,7 @@ public sealed class FeedPoller(IBakenDb db, SignalIntake intake, IHttpClientFact
             {
                 await using var stream = await OpenAsync(feed.Url, ct);
                 var parsed = FeedReader.Parse(stream, feed.Url);
-                var tags = Application.Register.RecordFieldBuilder<Baken.Domain.Record>.SplitCodes(feed.Tags).ToList();
+                var tags = Application.Register.RecordFieldBuilder<Record>.SplitCodes(feed.Tags).ToList();
                 var (signals, errors) = SignalSources.FromFeed(parsed, feed.Title, tags, DateOnly.FromDateTime(now), feed.Reliability);
                 if (errors.Count > 0) result = new FeedPollResult(feed.Code, 0, 0, 0, errors[0].Allowed);
                 else

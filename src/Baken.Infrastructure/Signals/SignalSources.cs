@@ -1,5 +1,6 @@
 using Baken.Application.Common;
 using Baken.Application.Signals;
+using Baken.Domain;
 
 namespace Baken.Infrastructure.Signals;
 
@@ -23,7 +24,7 @@ public static class SignalSources
             content = SignalFileReader.ReadCsv(csv!);
         }
         else content = SignalFileReader.Read(path);
-        var errors = content.Errors.Select(e => new FieldError($"{e.Location}: {e.Field}", e.Value, Baken.Domain.ValidationMessage.Verbatim(e.Allowed))).ToList();
+        var errors = content.Errors.Select(e => new FieldError($"{e.Location}: {e.Field}", e.Value, ValidationMessage.Verbatim(e.Allowed))).ToList();
         var signals = content.Rows.Select(r => new IncomingSignal(r.Date, r.Title, r.Summary, r.Source, r.Url, r.Reliability?.ToString(), r.Credibility?.ToString(),
             r.Classification, r.Tags, r.Id, r.Number)).ToList();
         return (signals, errors);
@@ -55,7 +56,7 @@ public static class SignalSources
         }
         catch (Exception e) when (e is IOException or InvalidDataException or System.Xml.XmlException or InvalidOperationException or NotSupportedException)
         {
-            return new FieldError("file", path, AllowedTexts.SignalsReadableXlsx.With(Baken.Domain.ValidationMessage.Verbatim(e.Message.Split('\n')[0])));
+            return new FieldError("file", path, AllowedTexts.SignalsReadableXlsx.With(ValidationMessage.Verbatim(e.Message.Split('\n')[0])));
         }
     }
 
@@ -66,7 +67,7 @@ public static class SignalSources
     public static (IReadOnlyList<IncomingSignal> Signals, IReadOnlyList<FieldError> Errors) FromFeed(FeedParseResult feed, string source, IReadOnlyList<string> tags,
         DateOnly fallbackDate, string? reliability = null)
     {
-        if (!feed.IsReadable) return ([], [new FieldError("feed", source, Baken.Domain.ValidationMessage.Verbatim(string.Join("; ", feed.Problems)))]);
+        if (!feed.IsReadable) return ([], [new FieldError("feed", source, ValidationMessage.Verbatim(string.Join("; ", feed.Problems)))]);
         return (feed.Entries.Select((e, i) => new IncomingSignal(
             e.Date is { } d ? DateOnly.FromDateTime(d.DateTime) : fallbackDate, e.Title, e.Summary, source, e.Link, reliability, null, null, tags,
             e.Id ?? e.Link, i + 1)).ToList(), []);

@@ -4,6 +4,7 @@ using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Domain.Security;
 using Baken.Infrastructure.Reports.Analysis;
+using Baken.Infrastructure.Reports.Documents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -138,7 +139,7 @@ public static class AnalysisEndpoints
     /// <summary>The report of a reproduced run, with what the register holds about its scenarios as the caller may see it.</summary>
     /// <remarks>The marking line is the run's high-water mark with its compartments (METHODS §10); a reader outside the
     /// internal classified audience sees analysts as A1…An (<see cref="AnalystNames"/>).</remarks>
-    public static async Task<Baken.Infrastructure.Reports.Documents.ReportDocument> Report(ReproducedRun r, GatherReportDetails gather, ReadMarkings markings, ICurrentUser reader,
+    public static async Task<ReportDocument> Report(ReproducedRun r, GatherReportDetails gather, ReadMarkings markings, ICurrentUser reader,
         string language, CancellationToken ct)
     {
         var details = await gather.HandleAsync(r.Result!.Scenarios.Select(s => s.Id).ToList(), r.Run.Code, ct);

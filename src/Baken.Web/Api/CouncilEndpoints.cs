@@ -1,5 +1,6 @@
 using System.Globalization;
 using Baken.Application.Councils;
+using Baken.Application.Register;
 using Baken.Application.Strategy;
 using Baken.Domain.Security;
 using Baken.Infrastructure.Reports.Councils;
@@ -60,7 +61,7 @@ public static class CouncilEndpoints
             .WithSummary("A meeting's agenda and papers pack, minutes, or public summary (by redaction) as DOCX or HTML")
             .ProducesProblem(404).ProducesValidationProblem();
 
-        api.MapGet("/meetings/{code}/pack", async (string code, string? lang, MeetingPapers papers, StorePaper store, Baken.Application.Register.ReadMarkings markings, CancellationToken ct) =>
+        api.MapGet("/meetings/{code}/pack", async (string code, string? lang, MeetingPapers papers, StorePaper store, ReadMarkings markings, CancellationToken ct) =>
             {
                 if ((lang ?? "nl") is not ("nl" or "en")) return Invalid("lang", lang, "nl or en");
                 var result = await papers.HandleAsync(code, Audience.Caller, ct);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Baken.Analysis.Signals;
 using Baken.Application.Register;
 using Baken.Application.Signals;
+using Baken.Infrastructure.Files;
 using Baken.Infrastructure.Signals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -43,7 +44,7 @@ public static class EarlyWarningEndpoints
             })
             .WithSummary("Accept, merge (into the signal it duplicates) or reject a signal").ProducesProblem(404).ProducesValidationProblem();
 
-        api.MapPost("/signals/import", async ([FromForm] IFormFile? file, SignalIntake intake, IOptions<Baken.Infrastructure.Files.FileLimits> limits, CancellationToken ct) =>
+        api.MapPost("/signals/import", async ([FromForm] IFormFile? file, SignalIntake intake, IOptions<FileLimits> limits, CancellationToken ct) =>
             {
                 if (file is null) return Invalid("file", null, "a CSV, JSON, RSS or Atom file in the multipart field 'file'");
                 var extension = Path.GetExtension(file.FileName).ToLowerInvariant();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Baken.Application.Analysis;
 using Baken.Application.Common;
 using Baken.Application.Jobs;
+using Baken.Application.Register;
 using Baken.Domain.Jobs;
 using Baken.Infrastructure.Reports.Documents;
 using Microsoft.AspNetCore.Builder;
@@ -103,7 +104,7 @@ public static class JobEndpoints
 /// Builds an analysis run's full report in the background: the same recomputation from the run's stored inputs and seed,
 /// and the same composition, as <c>GET /api/analysis/runs/{code}/report</c>, as the job's owner may see the register now.
 /// </summary>
-public sealed class AnalysisReportJob(ReproduceAnalysisRun reproduce, GatherReportDetails gather, Baken.Application.Register.ReadMarkings markings, ICurrentUser owner) : IJobKind
+public sealed class AnalysisReportJob(ReproduceAnalysisRun reproduce, GatherReportDetails gather, ReadMarkings markings, ICurrentUser owner) : IJobKind
 {
     public string Kind => JobKinds.AnalysisReport;
 

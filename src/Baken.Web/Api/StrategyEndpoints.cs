@@ -5,6 +5,7 @@ using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Application.Strategy;
 using Baken.Domain.Security;
+using Baken.Infrastructure.Releases;
 using Baken.Infrastructure.Reports.Documents;
 using Baken.Infrastructure.Reports.Progress;
 using Microsoft.AspNetCore.Builder;
@@ -61,7 +62,7 @@ public static class StrategyEndpoints
             .Produces<PortfolioView>().ProducesValidationProblem();
 
         api.MapGet("/reports/progress", async (string? format, string? asClearance, bool? @public, string? lang, string? asOf,
-                Baken.Infrastructure.Releases.ProductDocuments products, TimeProvider clock, CancellationToken ct) =>
+                ProductDocuments products, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!TryDate(asOf, clock, out var today)) return ResultResponses.Invalid("asOf", asOf, "a date as yyyy-MM-dd");
                 if ((lang ?? "nl") is not ("nl" or "en")) return ResultResponses.Invalid("lang", lang, "nl or en");

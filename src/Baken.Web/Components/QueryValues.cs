@@ -1,5 +1,6 @@
 using System.Globalization;
 using Baken.Application.Common;
+using Baken.Domain;
 using Microsoft.AspNetCore.Http;
 
 namespace Baken.Web.Components;
@@ -39,7 +40,7 @@ public sealed class QueryValues
     }
 
     /// <summary>A value the page cannot use for a reason of its own.</summary>
-    public void Refuse(string name, string text, Baken.Domain.ValidationMessage allowed) => _errors.Add(new FieldError(name, text, allowed));
+    public void Refuse(string name, string text, ValidationMessage allowed) => _errors.Add(new FieldError(name, text, allowed));
 
     /// <summary>True (and the response marked 400 Bad Request) when any value was refused.</summary>
     public bool Failed(HttpContext http)

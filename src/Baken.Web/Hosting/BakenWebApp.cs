@@ -1,8 +1,12 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Baken.Application.Analysis;
 using Baken.Application.Common;
+using Baken.Application.Signals;
 using Baken.Infrastructure;
+using Baken.Infrastructure.Files;
 using Baken.Infrastructure.Persistence;
+using Baken.Infrastructure.Signals;
 using Baken.Web.Api;
 using Baken.Web.Components;
 using Baken.Web.Security;
@@ -44,8 +48,8 @@ public static class BakenWebApp
 
         var services = builder.Services;
         services.AddBakenInfrastructure(database);
-        services.AddOptions<Baken.Infrastructure.Signals.FeedOptions>().Bind(builder.Configuration.GetSection(Baken.Infrastructure.Signals.FeedOptions.Section)).ValidateOnStart();
-        services.AddOptions<Baken.Application.Signals.AlertOptions>().Bind(builder.Configuration.GetSection(Baken.Application.Signals.AlertOptions.Section)).ValidateOnStart();
+        services.AddOptions<FeedOptions>().Bind(builder.Configuration.GetSection(FeedOptions.Section)).ValidateOnStart();
+        services.AddOptions<AlertOptions>().Bind(builder.Configuration.GetSection(AlertOptions.Section)).ValidateOnStart();
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddScoped<BackgroundIdentity>();
@@ -57,12 +61,12 @@ public static class BakenWebApp
         services.AddHostedService<EarlyWarningService>();
         // Jobs are rows every node sees; this node's worker claims and runs them (docs/operations.md).
         // What an uploaded package may unpack to (docs/security.md): validated at start, so a bad setting stops the host.
-        services.AddOptions<Baken.Infrastructure.Files.FileLimits>().Bind(builder.Configuration.GetSection(Baken.Infrastructure.Files.FileLimits.Section))
+        services.AddOptions<FileLimits>().Bind(builder.Configuration.GetSection(FileLimits.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         // The Monte Carlo's widening where knowledge is weak (docs/workflow.md): off unless configured, validated at start.
-        services.AddOptions<Baken.Application.Analysis.KnowledgeWideningOptions>().Bind(builder.Configuration.GetSection(Baken.Application.Analysis.KnowledgeWideningOptions.Section))
+        services.AddOptions<KnowledgeWideningOptions>().Bind(builder.Configuration.GetSection(KnowledgeWideningOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Baken.Application.Analysis.KnowledgeWideningOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeWideningOptions>>().Value);
         services.AddOptions<JobOptions>().Bind(builder.Configuration.GetSection(JobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Infrastructure.Jobs.JobQueue>();
         services.AddSingleton<JobWorker>();

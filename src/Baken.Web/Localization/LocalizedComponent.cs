@@ -1,3 +1,5 @@
+using Baken.Application.Common;
+using Baken.Application.Register;
 using Microsoft.AspNetCore.Components;
 
 namespace Baken.Web.Localization;
@@ -10,13 +12,13 @@ public abstract class LocalizedComponent : ComponentBase
     protected static bool IsEnglish => Ui.IsEnglish;
     protected string T(string key) => Words.T(key);
     /// <summary>A value's problem in the reader's language (<see cref="Ui.Problem"/>).</summary>
-    protected string Problem(Baken.Application.Common.FieldError error) => Words.Problem(error);
+    protected string Problem(FieldError error) => Words.Problem(error);
     /// <summary>A field's problem as shown beside the field: the value and what is allowed, in the reader's language.</summary>
-    protected string FieldProblem(Baken.Application.Common.FieldError error) =>
+    protected string FieldProblem(FieldError error) =>
         $"'{Baken.Domain.DomainValidationException.Shorten(error.Value)}' — {Words.Allowed(error)}";
     protected string? Shown(string? value) => Words.Shown(value);
-    protected static string KindName(Baken.Application.Register.RecordKind kind) => Ui.KindName(kind);
-    protected string FieldLabel(Baken.Application.Register.RecordKind kind, Baken.Application.Register.RecordField field) => Words.FieldLabel(kind, field);
+    protected static string KindName(RecordKind kind) => Ui.KindName(kind);
+    protected string FieldLabel(RecordKind kind, RecordField field) => Words.FieldLabel(kind, field);
     protected string EnumText<TEnum>(TEnum value) where TEnum : struct, Enum => Words.EnumText(value);
 
     /// <summary>A date as the page's language writes it: "2 december 2026", "2 December 2026" (form inputs keep ISO).</summary>
@@ -51,8 +53,8 @@ public abstract class LocalizedLayout : LayoutComponentBase
     protected static bool IsEnglish => Ui.IsEnglish;
     protected string T(string key) => Words.T(key);
     /// <summary>A value's problem in the reader's language (<see cref="Ui.Problem"/>).</summary>
-    protected string Problem(Baken.Application.Common.FieldError error) => Words.Problem(error);
+    protected string Problem(FieldError error) => Words.Problem(error);
     /// <summary>A field's problem as shown beside the field: the value and what is allowed, in the reader's language.</summary>
-    protected string FieldProblem(Baken.Application.Common.FieldError error) =>
+    protected string FieldProblem(FieldError error) =>
         $"'{Baken.Domain.DomainValidationException.Shorten(error.Value)}' — {Words.Allowed(error)}";
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
+using Baken.Application.Common;
 using Baken.Application.Register;
+using Baken.Domain;
+using Baken.Domain.Dependencies;
 using Microsoft.Extensions.Localization;
 
 namespace Baken.Web.Localization;
@@ -104,25 +107,25 @@ public sealed partial class Ui(IStringLocalizer<Ui> localizer)
     /// is niet toegestaan; toegestaan: …"), the field's label (the register's <c>field.&lt;name&gt;</c>) and what is allowed
     /// (<see cref="Allowed"/>) in Dutch, the line number in the page's culture.
     /// </summary>
-    public string Problem(Baken.Application.Common.FieldError error)
+    public string Problem(FieldError error)
     {
         if (IsEnglish) return error.ToString();
         var line = error.Line is { } l ? string.Format(CultureInfo.CurrentCulture, T("problem.line"), l) : "";
-        var value = Baken.Domain.DomainValidationException.Shorten(error.Value);
+        var value = DomainValidationException.Shorten(error.Value);
         // The English text decides the frame, so a rule reads the same way in both languages (FieldProblem.Describe).
         return line + string.Format(CultureInfo.CurrentCulture, T(error.Allowed.EndsWith('.') ? "problem.explained" : "problem.notallowed"),
             T($"field.{error.Field}", error.Field), value, Allowed(error));
     }
 
     /// <summary>What a field allows, in the reader's language (<see cref="Message"/>).</summary>
-    public string Allowed(Baken.Application.Common.FieldError error) => Message(error.Message);
+    public string Allowed(FieldError error) => Message(error.Message);
 
     /// <summary>
     /// A catalogue text (<see cref="Baken.Domain.ValidationMessage"/>) in the reader's language: on English pages the core's
     /// English; on Dutch pages the resource under its key, its numbers in the page's culture. A text outside the catalogue
     /// (a library's own words) and a key without a resource (the catalogue test forbids it) read as the core wrote them.
     /// </summary>
-    public string Message(Baken.Domain.ValidationMessage message) =>
+    public string Message(ValidationMessage message) =>
         IsEnglish ? message.English
         : message.Render(CultureInfo.CurrentCulture, t => localizer[t.Key] is { ResourceNotFound: false } s ? s.Value : null);
 
@@ -131,7 +134,7 @@ public sealed partial class Ui(IStringLocalizer<Ui> localizer)
     /// wrote them; Dutch pages show the catalogue message (an English message outside the catalogue only when there is
     /// nothing else to say, e.g. "The input is not valid." gives way to the problems it sums up) and each problem in Dutch.
     /// </summary>
-    public string Outcome<TValue>(Baken.Application.Common.Result<TValue> result)
+    public string Outcome<TValue>(Result<TValue> result)
     {
         if (IsEnglish) return string.Join(" ", new[] { result.Message }.Concat(result.Errors.Select(e => e.ToString())).Where(m => !string.IsNullOrEmpty(m)));
         var said = new[] { result.Text is { } text ? Message(text) : null }.Concat(result.Errors.Select(Problem)).Where(m => !string.IsNullOrEmpty(m)).ToList();
@@ -156,13 +159,13 @@ public sealed partial class Ui(IStringLocalizer<Ui> localizer)
     /// <summary>A dependency's options (text or JSON form) as lines in the reader's words: "diversifiëren (gekozen): …".</summary>
     public IReadOnlyList<string> OptionLines(string? value)
     {
-        IReadOnlyList<Baken.Domain.Dependencies.DependencyOptionChoice> choices;
-        try { choices = Baken.Domain.Dependencies.DependencyOptionText.Parse(value); }
-        catch (Baken.Domain.DomainValidationException) { choices = Baken.Domain.Dependencies.DependencyOptionText.Migrate(value); }
+        IReadOnlyList<DependencyOptionChoice> choices;
+        try { choices = DependencyOptionText.Parse(value); }
+        catch (DomainValidationException) { choices = DependencyOptionText.Migrate(value); }
         return choices.Select(OptionLine).ToList();
     }
 
-    public string OptionLine(Baken.Domain.Dependencies.DependencyOptionChoice c) =>
+    public string OptionLine(DependencyOptionChoice c) =>
         c.Option is { } o ? EnumText(o) + $" ({EnumText(c.Status)})" + (c.Rationale is { } r ? ": " + r : "") : T("options.other") + ": " + c.Rationale;
 
     /// <summary>A date in the reader's language: "3 maart 2026" / "3 March 2026".</summary>
@@ -170,5 +173,5 @@ public sealed partial class Ui(IStringLocalizer<Ui> localizer)
 
     /// <summary>A field value as shown: a reference the reader may not see reads "withheld" in their language.</summary>
     public string? Shown(string? value) =>
-        value?.Replace(Baken.Application.Register.RecordReferences.Withheld, T("ref.withheld"), StringComparison.Ordinal);
+        value?.Replace(RecordReferences.Withheld, T("ref.withheld"), StringComparison.Ordinal);
 }

@@ -6,6 +6,7 @@ using Baken.Application.Common;
 using Baken.Domain;
 using Baken.Domain.Capabilities;
 using Baken.Domain.Register;
+using Baken.Domain.Security;
 using Baken.Domain.Strategy;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
@@ -118,12 +119,12 @@ public sealed class CapabilityGapsTests
             open.Recode("S-OPEN");
             var secret = new Scenario { Title = "Geheim scenario", Kind = RiskKind.Threat, Capabilities = CapabilityLevels.ParseNeeds("CAP-CYBER=4", "capabilities") };
             secret.Recode("S-SECRET");
-            secret.Classify(new Baken.Domain.Security.Classification(Baken.Domain.Security.ClassificationLevel.StaatsgeheimGeheim, 0));
+            secret.Classify(new Classification(ClassificationLevel.StaatsgeheimGeheim, 0));
             db.AddRecord(open);
             db.AddRecord(secret);
             await db.SaveChangesAsync();
         }
-        var reader = new FixedUser("reader", Baken.Domain.Security.ClassificationLevel.Ongerubriceerd, 0, []);
+        var reader = new FixedUser("reader", ClassificationLevel.Ongerubriceerd, 0, []);
         await using var ctx = database.Context(reader);
 
         var report = (await new CapabilityGaps(ctx).HandleAsync()).Value!;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Baken.Application.Common;
+using Baken.Domain;
 
 namespace Baken.Application.Tests.Common;
 
@@ -17,7 +18,7 @@ public sealed class MessageNumberTests
         try
         {
             ProblemList.OmittedText(4096).ShouldContain("4,096 more problem(s)");
-            var errors = Enumerable.Range(1, 1200).Select(i => new FieldError("code", i.ToString(CultureInfo.InvariantCulture), Baken.Domain.ValidationMessage.Verbatim("a code"), i)).ToList();
+            var errors = Enumerable.Range(1, 1200).Select(i => new FieldError("code", i.ToString(CultureInfo.InvariantCulture), ValidationMessage.Verbatim("a code"), i)).ToList();
             var capped = Result<int>.Invalid(errors).Errors[^1];
             capped.Value.ShouldBe("1,100 more");
             capped.Allowed.ShouldContain("of 1,200 problems");

@@ -1,5 +1,6 @@
 using Baken.Application.Common;
 using Baken.Application.Register;
+using Baken.Domain;
 using Baken.Domain.Security;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
@@ -122,7 +123,7 @@ public sealed class ReferenceIntegrityTests
         var hidden = await save.HandleAsync(new SaveRecordRequest("scenario", "E-1", Values(("title", "x"), ("kind", "hazard"), ("risk", "R-SECRET")), SaveMode.Create));
 
         unknown.Status.ShouldBe(ResultStatus.Invalid);
-        unknown.Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("risk", "R-NONE", Baken.Domain.ValidationMessage.Verbatim("the code of an existing risk")));
+        unknown.Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("risk", "R-NONE", ValidationMessage.Verbatim("the code of an existing risk")));
         hidden.Status.ShouldBe(ResultStatus.Invalid);
         hidden.Errors.ShouldHaveSingleItem().Allowed.ShouldBe(unknown.Errors[0].Allowed);
     }

@@ -1,7 +1,12 @@
 using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Domain;
+using Baken.Domain.Analysis;
 using Baken.Domain.Security;
+using Baken.Domain.Signals;
+using Baken.Domain.Strategy;
+using Baken.Domain.Users;
+using Baken.Domain.Workflow;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -81,7 +86,7 @@ public sealed class TypedCodeListTests
         (await Filter("s-10")).ShouldBe(["GOAL-2"]);
         (await Filter("S-3")).ShouldBeEmpty();
         // The database answers the question on its own (json_each on SQLite, unnest on PostgreSQL): no row is loaded to be split.
-        (await db.Goals.Where(CodeListQueries.Holds(nameof(Baken.Domain.Strategy.StrategyGoal.Scenarios), "S-10")).Select(r => r.Code).ToListAsync())
+        (await db.Goals.Where(CodeListQueries.Holds(nameof(StrategyGoal.Scenarios), "S-10")).Select(r => r.Code).ToListAsync())
             .ShouldBe(["GOAL-2"]);
     }
 
@@ -113,26 +118,26 @@ public sealed class TypedCodeListTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.Context(Coordinator))
         {
-            var user = new Baken.Domain.Users.User("analyst-a", ClassificationLevel.Ongerubriceerd, 0) { Roles = [Baken.Domain.Users.Roles.Analyst, Baken.Domain.Users.Roles.Secretariat] };
+            var user = new User("analyst-a", ClassificationLevel.Ongerubriceerd, 0) { Roles = [Roles.Analyst, Roles.Secretariat] };
             db.Users.Add(user);
-            db.Users.Add(new Baken.Domain.Users.User("coord-b", ClassificationLevel.Ongerubriceerd, 0) { Roles = [Baken.Domain.Users.Roles.Coordinator] });
+            db.Users.Add(new User("coord-b", ClassificationLevel.Ongerubriceerd, 0) { Roles = [Roles.Coordinator] });
             await db.SaveChangesAsync();
-            db.ApiTokens.Add(new Baken.Domain.Users.ApiToken { UserId = user.Id, Name = "t", TokenHash = "h1", Scopes = ["read", "write"] });
-            var assignment = new Baken.Domain.Workflow.CycleAssignment { CycleCode = "C-1", ScenarioCode = "S-1" };
+            db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = "t", TokenHash = "h1", Scopes = ["read", "write"] });
+            var assignment = new CycleAssignment { CycleCode = "C-1", ScenarioCode = "S-1" };
             RecordKinds.CycleAssignment.Field("analysts")!.Set(assignment, " analyst-a ; coord-b;;analyst-a");
             RecordKinds.CycleAssignment.Field("organisations")!.Set(assignment, "WODC;AIVD");
             assignment.Recode("C-1.S-1");
             db.AddRecord(assignment);
-            var review = new Baken.Domain.Workflow.LikelihoodReview { AlertCode = "A-1", ScenarioCode = "S-1", Analysts = ["coord-b"] };
+            var review = new LikelihoodReview { AlertCode = "A-1", ScenarioCode = "S-1", Analysts = ["coord-b"] };
             review.Recode("REV-A-1-S-1");
             db.AddRecord(review);
-            var run = new Baken.Domain.Analysis.AnalysisRun { AssessmentCodes = ["AS-1", "AS-10"] };
+            var run = new AnalysisRun { AssessmentCodes = ["AS-1", "AS-10"] };
             run.Recode("RUN-1");
             db.AddRecord(run);
-            var fileRun = new Baken.Domain.Analysis.AnalysisRun();
+            var fileRun = new AnalysisRun();
             fileRun.Recode("RUN-2");
             db.AddRecord(fileRun);
-            var stix = new Baken.Domain.Signals.StixObjectRecord { StixType = "report" };
+            var stix = new StixObjectRecord { StixType = "report" };
             RecordKinds.StixObject.Field("labels")!.Set(stix, "threat-report;Ransomware");
             stix.Recode("report--1");
             db.AddRecord(stix);
@@ -140,7 +145,7 @@ public sealed class TypedCodeListTests
         }
 
         await using var read = database.Context(Coordinator);
-        (await read.Users.Where(u => u.Roles.Contains(Baken.Domain.Users.Roles.Secretariat)).Select(u => u.UserName).ToListAsync()).ShouldBe(["analyst-a"]);
+        (await read.Users.Where(u => u.Roles.Contains(Roles.Secretariat)).Select(u => u.UserName).ToListAsync()).ShouldBe(["analyst-a"]);
         (await read.ApiTokens.Where(t => t.Scopes.Contains("write")).CountAsync()).ShouldBe(1);
         var stored = await read.CycleAssignments.AsNoTracking().SingleAsync(a => a.Analysts.Contains("coord-b") && a.Organisations.Contains("AIVD"));
         stored.Analysts.ShouldBe(["analyst-a", "coord-b"]); // trimmed, empty parts and duplicates gone, order kept
@@ -184,7 +189,7 @@ public sealed class TypedCodeListTests
         var field = RecordKinds.Goal.Field("measures")!;
         var tooLong = new string('M', RecordCode.MaxLength + 1);
 
-        var error = Should.Throw<DomainValidationException>(() => field.Set(new Baken.Domain.Strategy.StrategyGoal(), "M-1;" + tooLong));
+        var error = Should.Throw<DomainValidationException>(() => field.Set(new StrategyGoal(), "M-1;" + tooLong));
 
         error.Field.ShouldBe("measures");
         error.Value.ShouldBe(tooLong);

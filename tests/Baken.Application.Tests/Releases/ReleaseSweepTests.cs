@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Baken.Application.Common;
 using Baken.Application.Councils;
+using Baken.Application.Register;
 using Baken.Application.Releases;
 using Baken.Application.Strategy;
 using Baken.Domain.Security;
@@ -67,7 +68,7 @@ public sealed class ReleaseSweepTests
 
     private static async Task<Audience> AudienceAsync(IBakenDb db, string text)
     {
-        var directory = await Baken.Application.Register.CompartmentDirectory.LoadAsync(db);
+        var directory = await CompartmentDirectory.LoadAsync(db);
         directory.TryParseAudience(text, out var audience, out var error).ShouldBeTrue(error?.ToString());
         return audience;
     }

@@ -1,4 +1,5 @@
 using Baken.Analysis.Measures;
+using Baken.Analysis.Risk;
 using Baken.Application.Analysis;
 using Baken.Application.Assessments;
 using Baken.Application.Common;
@@ -90,7 +91,7 @@ public sealed class MeasuresAnalysisTests
             s.ImpactScore.ShouldBe(stored.ImpactValue, 1e-9);
         }
         // A likelihood class D over five years stands for √(5 % · 50 %) ≈ 15.8 %, about 3.4 % a year.
-        var d = MeasureBaselines.RepresentativeProbability(Baken.Analysis.Risk.LikelihoodScale.Default, Baken.Analysis.Risk.ImpactClass.D);
+        var d = MeasureBaselines.RepresentativeProbability(LikelihoodScale.Default, ImpactClass.D);
         d.ShouldBe(Math.Sqrt(0.05 * 0.5), 1e-12);
         var water = overview.Measures.Single(m => m.Measure.Code == "M-WATER").Appraisal;
         water.Metric.ShouldBe(RiskMetric.ExpectedAnnualDamage);

@@ -5,6 +5,7 @@ using Baken.Application.Register;
 using Baken.Application.Workflow;
 using Baken.Domain.Assessments;
 using Baken.Domain.Security;
+using Baken.Domain.Signals;
 using Baken.Domain.Users;
 using Baken.Domain.Workflow;
 using Baken.Infrastructure.Persistence;
@@ -231,7 +232,7 @@ public sealed class WorkflowTests
         await Ok(Add(database, FixedUser.System, "warning-indicator", "WI-DRY", ("title", "Rain deficit"), ("amber", "100"), ("red", "200"), ("scenarios", "E-DROUGHT")));
         await Ok(Add(database, FixedUser.System, "alert", "ALERT-DRY", ("indicator", "WI-DRY"), ("date", "2026-07-01"), ("value", "240"),
             ("from_level", "amber"), ("to_level", "red"), ("status", "open"), ("scenarios", "E-DROUGHT")));
-        async Task<LikelihoodReviews> Reviews(Baken.Infrastructure.Persistence.BakenDbContext db, ICurrentUser u) => new(db, u, TimeProvider.System);
+        async Task<LikelihoodReviews> Reviews(BakenDbContext db, ICurrentUser u) => new(db, u, TimeProvider.System);
 
         await using (var db = database.Context(Policy))
             (await (await Reviews(db, Policy)).OpenAsync("ALERT-DRY")).Status.ShouldBe(ResultStatus.Forbidden);
@@ -248,7 +249,7 @@ public sealed class WorkflowTests
             again.Status.ShouldBe(ResultStatus.Conflict);
             // The status is a word of the catalogue (#17): readable English for the CLI and API, translated on a page.
             again.Message.ShouldBe("Alert 'ALERT-DRY' is review opened; a review is opened once.");
-            again.Text!.Args.ShouldBe(new object[] { "ALERT-DRY", AllowedTexts.AlertStatus[Baken.Domain.Signals.AlertStatus.ReviewOpened] });
+            again.Text!.Args.ShouldBe(new object[] { "ALERT-DRY", AllowedTexts.AlertStatus[AlertStatus.ReviewOpened] });
             var missing = await (await Reviews(db, Wodc)).OpenAsync("ALERT-NONE");
             missing.Status.ShouldBe(ResultStatus.NotFound);
             missing.Text!.Key.ShouldBe(AllowedTexts.WorkflowNoAlert.Key);
@@ -268,7 +269,7 @@ public sealed class WorkflowTests
         }
         await using (var db = database.Context(Aivd))
         {
-            (await db.Alerts.SingleAsync(a => a.Code == "ALERT-DRY")).Status.ShouldBe(Baken.Domain.Signals.AlertStatus.Closed);
+            (await db.Alerts.SingleAsync(a => a.Code == "ALERT-DRY")).Status.ShouldBe(AlertStatus.Closed);
             (await new Inbox(db, Aivd, TimeProvider.System).HandleAsync()).ShouldNotContain(i => i.Kind == InboxKind.LikelihoodReview);
         }
     }

@@ -1,4 +1,5 @@
 using Baken.Analysis.Risk;
+using Baken.Infrastructure.Assessments;
 
 namespace Baken.Infrastructure.Tests.Assessments;
 
@@ -21,5 +22,5 @@ internal static class IndicativeNrbCriteria
             _ => ImpactClassScale.Qualitative(c.Code, 1, isIndicative: true),
         });
 
-    public static Baken.Infrastructure.Assessments.AssessmentFileReader CreateReader() => new(Criteria, Scales);
+    public static AssessmentFileReader CreateReader() => new(Criteria, Scales);
 }

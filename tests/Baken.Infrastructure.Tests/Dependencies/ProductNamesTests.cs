@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Baken.Analysis.Dependencies;
+using Baken.Application.Dependencies;
 using Baken.Infrastructure.Dependencies;
 using Baken.Testing;
 using Shouldly;
@@ -53,7 +54,7 @@ public sealed class ProductNamesTests
         var domains = JsonNode.Parse(File.ReadAllText(Path.Combine(TestDatabase.CatalogueFolder, "dependency_domains.json")))!["items"]!.AsArray()
             .Select(d => (string)d!["code"]!).ToHashSet();
         var mapping = catalogue["items"]!.AsArray()
-            .Select(i => new Baken.Application.Dependencies.ProductDomain((string)i!["prefix"]!, (string)i["domain"]!, null)).ToList();
+            .Select(i => new ProductDomain((string)i!["prefix"]!, (string)i["domain"]!, null)).ToList();
         mapping.ShouldAllBe(m => domains.Contains(m.Domain));
 
         var screen = DependencyScreen.Run(Subset, 2021, DependencyImporter.Eu27);

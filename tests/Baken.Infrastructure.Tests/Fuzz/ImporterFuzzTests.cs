@@ -1,4 +1,5 @@
 using System.Text;
+using Baken.Infrastructure.Assessments;
 using Baken.Infrastructure.CountryRisk;
 using Baken.Infrastructure.Files;
 using Baken.Infrastructure.Signals;
@@ -131,7 +132,7 @@ public sealed class ImporterFuzzTests
                 {
                     File.WriteAllBytes(path, b);
                     // Rows (possibly none, which the analysis refuses with its own message) or an error message, never an exception.
-                    _ = Baken.Infrastructure.Assessments.AssessmentFileReader.ReadRows(path, out _);
+                    _ = AssessmentFileReader.ReadRows(path, out _);
                 });
             }
             finally { File.Delete(path); }

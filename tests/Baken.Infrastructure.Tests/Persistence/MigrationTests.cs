@@ -1,4 +1,5 @@
 using Baken.Application.Common;
+using Baken.Application.Users;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ public sealed class MigrationTests
         await using var db = database.Context(FixedUser.System);
         (await db.Users.CountAsync()).ShouldBe(1);
         using var users = Baken.Application.Users.BakenIdentity.UserManagerFor(db);
-        (await Baken.Application.Users.BakenIdentity.CheckPasswordAsync(users, first.AdministratorPassword)).Succeeded.ShouldBeTrue();
-        (await new Baken.Application.Users.SignIn(db).HandleAsync("admin", first.AdministratorPassword)).ShouldNotBeNull();
+        (await BakenIdentity.CheckPasswordAsync(users, first.AdministratorPassword)).Succeeded.ShouldBeTrue();
+        (await new SignIn(db).HandleAsync("admin", first.AdministratorPassword)).ShouldNotBeNull();
     }
 }

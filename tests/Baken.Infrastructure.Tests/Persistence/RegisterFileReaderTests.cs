@@ -1,4 +1,5 @@
 using System.Text;
+using Baken.Application.Register;
 using Baken.Infrastructure.Files;
 
 namespace Baken.Infrastructure.Tests.Persistence;
@@ -48,8 +49,8 @@ public sealed class FormulaInjectionTests
     [Fact]
     public void CsvExport_EscapesFormulas_AndImportRestoresTheText()
     {
-        var kind = Baken.Application.Register.RecordKinds.Risk;
-        var view = new Baken.Application.Register.RecordView("risk", "R-1", "=HYPERLINK(\"http://x\")", "Ongerubriceerd", [], 1, DateTime.UnixEpoch, "a", null, false,
+        var kind = RecordKinds.Risk;
+        var view = new RecordView("risk", "R-1", "=HYPERLINK(\"http://x\")", "Ongerubriceerd", [], 1, DateTime.UnixEpoch, "a", null, false,
             new Dictionary<string, string?> { ["title"] = "=HYPERLINK(\"http://x\")", ["kind"] = "threat", ["description"] = "-5 graden" });
         using var ms = new MemoryStream();
         RegisterFileWriter.Write(ms, kind, [view], RegisterFileFormat.Csv);

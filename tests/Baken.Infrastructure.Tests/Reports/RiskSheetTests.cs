@@ -2,6 +2,7 @@ using Baken.Analysis.Risk;
 using Baken.Application.Analysis;
 using Baken.Application.Assessments;
 using Baken.Application.Capabilities;
+using Baken.Application.Cascades;
 using Baken.Application.Common;
 using Baken.Application.Strategy;
 using Baken.Domain.Assessments;
@@ -24,7 +25,7 @@ namespace Baken.Infrastructure.Tests.Reports;
 public sealed class RiskSheetTests
 {
     /// <summary>A threat scenario with every field filled, two analysts with every assessment field, a measure, a dependency, a goal and capability needs.</summary>
-    private static async Task<(ReportDetails Details, Baken.Analysis.Risk.AnalysisResult Result, string Run)> Register(TestDatabase database)
+    private static async Task<(ReportDetails Details, AnalysisResult Result, string Run)> Register(TestDatabase database)
     {
         await using (var db = database.Context(FixedUser.System))
         {
@@ -34,7 +35,7 @@ public sealed class RiskSheetTests
             {
                 Title = "Sabotage van het hoogspanningsnet", ThemeCode = "T9", Kind = RiskKind.Threat, HorizonYears = 2,
                 Narrative = "VERHAAL-Een statelijke actor saboteert drie knooppunten.", ReasonableWorstCase = "ERGSTE-Twee weken zonder stroom in drie provincies.",
-                Assumptions = "AANNAME-Geen gelijktijdige hittegolf.", Disruptions = Baken.Application.Cascades.ScenarioDisruptions.Parse("1: 48h 0.8"), Components = ["S-OTHER"], Dependence = CompoundDependence.Independent,
+                Assumptions = "AANNAME-Geen gelijktijdige hittegolf.", Disruptions = ScenarioDisruptions.Parse("1: 48h 0.8"), Components = ["S-OTHER"], Dependence = CompoundDependence.Independent,
                 Capabilities = CapabilityLevels.ParseNeeds("CAP-CONT@response=4; CAP-COMM=3", "capabilities"),
             };
             s.Recode("S-SAB");

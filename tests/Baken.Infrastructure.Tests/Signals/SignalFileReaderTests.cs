@@ -1,4 +1,5 @@
 using System.Text;
+using Baken.Analysis.Signals;
 using Baken.Infrastructure.Signals;
 
 namespace Baken.Infrastructure.Tests.Signals;
@@ -156,7 +157,7 @@ public class SignalFileReaderTests
         signal.Id.ShouldBe("row-2");
         signal.Tags.ShouldBe(["vital-process:VP-07"]);
         row.GradeWeight().ShouldBe(0.64, 1e-12);
-        var pressure = Baken.Analysis.Signals.PressureEvent.FromSignal(signal, row.GradeWeight())!;
+        var pressure = PressureEvent.FromSignal(signal, row.GradeWeight())!;
         pressure.Targets.ShouldBe(["vital-process:VP-07"]);
         pressure.SourceId.ShouldBe("KPN");
     }

@@ -4,6 +4,7 @@ using Baken.Application.Analysis;
 using Baken.Application.Assessments;
 using Baken.Application.Common;
 using Baken.Domain.Security;
+using Baken.Infrastructure.Files;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
 using Baken.Web.Api;
@@ -64,7 +65,7 @@ public sealed class AnalysisApiTests
         // The ranking as a table to download.
         var csvResponse = await client.GetAsync($"/api/analysis/runs/{run.RunCode}/results?format=csv");
         // The download's marking: the run's high-water mark, in the header (a CSV holds no marking row).
-        csvResponse.Headers.GetValues(Baken.Infrastructure.Files.MarkedFiles.Header).Single().ShouldBe("ONGERUBRICEERD");
+        csvResponse.Headers.GetValues(MarkedFiles.Header).Single().ShouldBe("ONGERUBRICEERD");
         var csv = await csvResponse.Content.ReadAsStringAsync();
         csv.Split('\n')[0].ShouldStartWith("rank,scenario,title,theme,likelihood,impact_value");
         csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1 + 4);
@@ -72,8 +73,8 @@ public sealed class AnalysisApiTests
         var xlsx = await client.GetAsync($"/api/analysis/runs/{run.RunCode}/results?format=xlsx");
         xlsx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         (await xlsx.Content.ReadAsByteArrayAsync()).Take(2).ShouldBe("PK"u8.ToArray());
-        Baken.Infrastructure.Files.MarkedFiles.XlsxMarking(await xlsx.Content.ReadAsByteArrayAsync()).ShouldBe("ONGERUBRICEERD");
-        (await client.GetAsync($"/api/analysis/runs/{run.RunCode}/results")).Headers.GetValues(Baken.Infrastructure.Files.MarkedFiles.Header).Single().ShouldBe("ONGERUBRICEERD");
+        MarkedFiles.XlsxMarking(await xlsx.Content.ReadAsByteArrayAsync()).ShouldBe("ONGERUBRICEERD");
+        (await client.GetAsync($"/api/analysis/runs/{run.RunCode}/results")).Headers.GetValues(MarkedFiles.Header).Single().ShouldBe("ONGERUBRICEERD");
         // A reader outside the internal classified audience gets the analysts as A1…An, never by user name.
         var uncleared = await app.ClientForAsync("intern", ClassificationLevel.Ongerubriceerd, roles: "PolicyOwner");
         var anonymous = await uncleared.GetStringAsync($"/api/analysis/runs/{run.RunCode}/report?lang=en");

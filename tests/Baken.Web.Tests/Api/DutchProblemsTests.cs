@@ -1,10 +1,14 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Baken.Application.Analysis;
+using Baken.Application.Assessments;
 using Baken.Application.Common;
+using Baken.Application.Users;
 using Baken.Domain.Security;
 using Baken.Domain.Users;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
+using Baken.Web.Tests.Localization;
 
 namespace Baken.Web.Tests.Api;
 
@@ -95,9 +99,9 @@ public sealed class DutchProblemsTests
     public async Task AnAssignmentRefusedOnTheDutchCyclePage_IsToldInDutch(DatabaseProvider provider)
     {
         await using var app = await RunningApp.StartAsync(provider, catalogue: true);
-        var rows = File.ReadAllLines(SharedData.File("examples/assessments-example.csv")).Select((l, i) => new Baken.Application.Assessments.AssessmentRawRow(i + 1, l.Split(','))).ToList();
+        var rows = File.ReadAllLines(SharedData.File("examples/assessments-example.csv")).Select((l, i) => new AssessmentRawRow(i + 1, l.Split(','))).ToList();
         await using (var db = app.Database.Context(FixedUser.System))
-            (await new Baken.Application.Assessments.ImportAssessmentTable(db, FixedUser.System, new Baken.Application.Analysis.LoadAnalysisCatalogue(db)).HandleAsync(rows)).IsOk.ShouldBeTrue();
+            (await new ImportAssessmentTable(db, FixedUser.System, new LoadAnalysisCatalogue(db)).HandleAsync(rows)).IsOk.ShouldBeTrue();
         var coordinator = await app.ClientForAsync("coord", ClassificationLevel.StaatsgeheimGeheim, roles: "Coordinator");
         (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(coordinator, "/api/cycles",
             new { code = "NRB-2027", title = "NRB 2027", scenarios = "E-ZOONOSE", due = "2027-03-01" })).StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -134,13 +138,13 @@ public sealed class DutchProblemsTests
         var admin = new FixedUser("admin", ClassificationLevel.StaatsgeheimZeerGeheim, -1, [Roles.Administrator]);
         await using var db = app.Database.Context(admin);
 
-        var refused = await new Baken.Application.Users.ManageUsers(db, analyst, TimeProvider.System).GetAsync("ana");
+        var refused = await new ManageUsers(db, analyst, TimeProvider.System).GetAsync("ana");
         refused.Status.ShouldBe(ResultStatus.Forbidden);
-        Baken.Web.Tests.Localization.RefusalTextTests.Read(refused.Said).ShouldBe(("Alleen een beheerder kan gebruikers beheren.", "Only an administrator can manage users."));
+        RefusalTextTests.Read(refused.Said).ShouldBe(("Alleen een beheerder kan gebruikers beheren.", "Only an administrator can manage users."));
 
-        var missing = await new Baken.Application.Users.ManageUsers(db, admin, TimeProvider.System).GetAsync("nobody-here");
+        var missing = await new ManageUsers(db, admin, TimeProvider.System).GetAsync("nobody-here");
         missing.Status.ShouldBe(ResultStatus.NotFound);
-        Baken.Web.Tests.Localization.RefusalTextTests.Read(missing.Said).ShouldBe(("Er is geen gebruiker 'nobody-here'.", "No user 'nobody-here'."));
+        RefusalTextTests.Read(missing.Said).ShouldBe(("Er is geen gebruiker 'nobody-here'.", "No user 'nobody-here'."));
     }
 
     /// <summary>

@@ -1,9 +1,12 @@
 using System.Text;
+using Baken.Application.Analysis;
 using Baken.Application.Assessments;
 using Baken.Application.Catalogue;
+using Baken.Application.Comments;
 using Baken.Application.Common;
 using Baken.Application.Permissions;
 using Baken.Application.Register;
+using Baken.Application.Users;
 using Baken.Application.Workflow;
 using Baken.Domain.Security;
 using Baken.Domain.Users;
@@ -153,8 +156,8 @@ public sealed class FormPermissionSweepTests
         }
         foreach (var org in new[] { Own, Other })
             if (!await db.Organisations.AnyAsync(o => o.Code == org)) await Add("organisation", org, new() { ["name"] = org });
-        (await new Baken.Application.Users.AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(
-            new Baken.Application.Users.AddUserRequest("mens", "Dep.V", null, Roles.Analyst, RunningApp.BrowserPassword))).IsOk.ShouldBeTrue();
+        (await new AddUser(db, FixedUser.System, TimeProvider.System).HandleAsync(
+            new AddUserRequest("mens", "Dep.V", null, Roles.Analyst, RunningApp.BrowserPassword))).IsOk.ShouldBeTrue();
         await Add("risk", "R-EDIT", new() { ["title"] = "Te wijzigen", ["kind"] = "hazard" });
         await Add("scenario", "S-SW", new() { ["title"] = "Overstroming", ["kind"] = "hazard" });
         foreach (var org in new[] { Own, Other }) await Add("measure", $"M-EDIT-{org}", new() { ["title"] = "Maatregel", ["owner"] = org });
@@ -166,7 +169,7 @@ public sealed class FormPermissionSweepTests
         await Add("scenario", "S-CM", new() { ["title"] = "Droogte", ["kind"] = "hazard" });
         var mens = new FixedUser("mens", ClassificationLevel.DepartementaalVertrouwelijk, 0, [Roles.Analyst]);
         await using (var asMens = database.Context(mens))
-            (await new Baken.Application.Comments.AddComment(asMens, mens).HandleAsync(new("S-CM", "Eerste opmerking"))).IsOk.ShouldBeTrue();
+            (await new AddComment(asMens, mens).HandleAsync(new("S-CM", "Eerste opmerking"))).IsOk.ShouldBeTrue();
         (await new OpenCycle(db, FixedUser.System).HandleAsync(new OpenCycleRequest("CY-SW", "Ronde", ["S-SW"], new DateOnly(2027, 6, 1)))).IsOk.ShouldBeTrue();
         // The scenario the assessment files name, as the coordinator's import leaves it.
         var file = Path.Combine(Path.GetTempPath(), $"baken-seed-{Guid.NewGuid():N}.csv");
@@ -175,7 +178,7 @@ public sealed class FormPermissionSweepTests
             await File.WriteAllTextAsync(file, AssessmentHeader + "\nE-DROUGHT,Langdurige droogte,Klimaat en natuurrampen,hazard,admin,WODC,Ongerubriceerd,5,D,,,,C,A,X,D,C,C,B,B,A,D\n");
             var rows = AssessmentFileReader.ReadRows(file, out var error);
             error.ShouldBeNull();
-            var imported = await new ImportAssessmentTable(db, FixedUser.System, new Baken.Application.Analysis.LoadAnalysisCatalogue(db)).HandleAsync(rows);
+            var imported = await new ImportAssessmentTable(db, FixedUser.System, new LoadAnalysisCatalogue(db)).HandleAsync(rows);
             imported.IsOk.ShouldBeTrue(imported.Message + string.Join("; ", imported.Errors));
         }
         finally { File.Delete(file); }

@@ -1,10 +1,13 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Baken.Application.Comments;
 using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Domain.Security;
+using Baken.Domain.Users;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
+using Baken.Web.Components;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Web.Tests.Api;
@@ -50,7 +53,7 @@ public sealed partial class LanguageSweepTests
     [Fact]
     public void StaticRoutes_NameEveryPageWithoutAParameter()
     {
-        var routes = typeof(Baken.Web.Components.App).Assembly.GetTypes()
+        var routes = typeof(App).Assembly.GetTypes()
             .SelectMany(t => t.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.RouteAttribute), false).Cast<Microsoft.AspNetCore.Components.RouteAttribute>())
             .Select(a => a.Template).Where(t => !t.Contains('{', StringComparison.Ordinal)).Distinct().ToList();
         routes.Except(StaticRoutes.Append("/signin")).ShouldBeEmpty();
@@ -61,7 +64,7 @@ public sealed partial class LanguageSweepTests
     public async Task EveryPage_InDutchAndEnglish_ShowsNoRawNames_AndDutchPagesNoEnglish(DatabaseProvider provider)
     {
         await using var app = await RunningApp.StartAsync(provider, catalogue: true);
-        var admin = await app.SignedInClientAsync("beheer", ClassificationLevel.StaatsgeheimZeerGeheim, string.Join(';', Baken.Domain.Users.Roles.All.Where(r => r != "Public")));
+        var admin = await app.SignedInClientAsync("beheer", ClassificationLevel.StaatsgeheimZeerGeheim, string.Join(';', Roles.All.Where(r => r != "Public")));
         var token = await RunningApp.AntiforgeryAsync(admin, "/");
         var loaded = await admin.PostAsync("/", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["_handler"] = "load-demo" }));
         loaded.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -71,7 +74,7 @@ public sealed partial class LanguageSweepTests
         {
             // A thread of comments on a scenario, so its section and the comment kind's pages are swept with words in them.
             var discussed = await db.Scenarios.OrderBy(s => s.Code).Select(s => s.Code).FirstAsync(s => s.StartsWith("DEMO-"));
-            var comments = new Baken.Application.Comments.AddComment(db, FixedUser.System);
+            var comments = new AddComment(db, FixedUser.System);
             var first = await comments.HandleAsync(new(discussed, "Is de kans niet te hoog?", Criterion: "1.1"));
             first.IsOk.ShouldBeTrue(first.Message);
             (await comments.HandleAsync(new(discussed, "Nee, zie de bron.", ReplyTo: first.Value!.Code))).IsOk.ShouldBeTrue();
@@ -99,9 +102,9 @@ public sealed partial class LanguageSweepTests
         }
 
         var fieldNames = RecordKinds.All.SelectMany(k => k.Fields).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        var enumNames = typeof(Baken.Domain.Security.ClassificationLevel).Assembly.GetTypes()
+        var enumNames = typeof(ClassificationLevel).Assembly.GetTypes()
             .Concat(typeof(RecordKinds).Assembly.GetTypes())
-            .Where(t => t.IsEnum).SelectMany(Enum.GetNames).Concat(Baken.Domain.Users.Roles.All)
+            .Where(t => t.IsEnum).SelectMany(Enum.GetNames).Concat(Roles.All)
             .Where(n => PascalCompound().IsMatch(n)).ToHashSet(StringComparer.Ordinal);
 
         // The demo's trade screen names its suppliers as BACI does; the page names them in the reader's language.

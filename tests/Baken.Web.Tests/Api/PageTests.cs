@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Baken.Application.Common;
+using Baken.Application.Users;
 using Baken.Domain.Security;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
@@ -142,9 +144,9 @@ public sealed class OneTimePasswordTests
     {
         await using var app = await RunningApp.StartAsync(DatabaseProvider.Sqlite, catalogue: true);
         string oneTime;
-        await using (var db = app.Database.Context(Baken.Application.Common.FixedUser.System))
-            oneTime = (await new Baken.Application.Users.AddUser(db, Baken.Application.Common.FixedUser.System, TimeProvider.System)
-                .HandleAsync(new Baken.Application.Users.AddUserRequest("nieuw", "Dep.V", null, "Analyst"))).Value!.OneTimePassword!;
+        await using (var db = app.Database.Context(FixedUser.System))
+            oneTime = (await new AddUser(db, FixedUser.System, TimeProvider.System)
+                .HandleAsync(new AddUserRequest("nieuw", "Dep.V", null, "Analyst"))).Value!.OneTimePassword!;
 
         var cookies = new System.Net.CookieContainer();
         var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = app.Address };

@@ -46,6 +46,7 @@ using Baken.Application.Permissions;
 using Baken.Application.Register;
 using Baken.Domain.Security;
 using Baken.Domain.Users;
+using Baken.Domain.Workflow;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -199,7 +200,7 @@ public sealed class PermissionSweepTests
             await Add("signal", $"SIG-{role.ToUpperInvariant()}", new() { ["title"] = "Signaal", ["date"] = "2026-11-30" });
             foreach (var (own, what) in new[] { (true, "EDIT"), (true, "DEL"), (false, "EDIT"), (false, "DEL") })
             {
-                var comment = new Baken.Domain.Workflow.Comment { ScenarioCode = "S-1", Body = "Opmerking", Author = own ? UserFor(role) : "iemand-anders" };
+                var comment = new Comment { ScenarioCode = "S-1", Body = "Opmerking", Author = own ? UserFor(role) : "iemand-anders" };
                 comment.Recode(CommentCode(role, own, what));
                 db.AddRecord(comment);
             }

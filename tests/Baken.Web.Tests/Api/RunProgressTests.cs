@@ -4,10 +4,11 @@ using System.Text.RegularExpressions;
 using Baken.Application.Analysis;
 using Baken.Application.Assessments;
 using Baken.Application.Common;
+using Baken.Domain.Jobs;
 using Baken.Domain.Security;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
-using Baken.Domain.Jobs;
+using Baken.Web.Api;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Web.Tests.Api;
@@ -123,24 +124,24 @@ public sealed class RunProgressTests
 
         // Who may store a run is asked before the job is queued: an analyst's request is refused and leaves no job row.
         var analyst = await app.ClientForAsync("analist-jobs", ClassificationLevel.StaatsgeheimGeheim, roles: "Analyst");
-        var refused = await analyst.PostAsJsonAsync("/api/analysis/jobs", new Baken.Web.Api.StartAnalysisBody(null, 3, 500, 1, null));
+        var refused = await analyst.PostAsJsonAsync("/api/analysis/jobs", new StartAnalysisBody(null, 3, 500, 1, null));
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         await using (var db = app.Database.Context(FixedUser.System))
             (await db.Jobs.CountAsync()).ShouldBe(0);
 
-        var bad = await client.PostAsJsonAsync("/api/analysis/jobs", new Baken.Web.Api.StartAnalysisBody(null, 3, 500, 1, "TopSecret"));
+        var bad = await client.PostAsJsonAsync("/api/analysis/jobs", new StartAnalysisBody(null, 3, 500, 1, "TopSecret"));
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await bad.Content.ReadAsStringAsync()).ShouldContain("asClearance");
 
-        var started = await client.PostAsJsonAsync("/api/analysis/jobs", new Baken.Web.Api.StartAnalysisBody(null, 3, 2000, 1, null));
+        var started = await client.PostAsJsonAsync("/api/analysis/jobs", new StartAnalysisBody(null, 3, 2000, 1, null));
         started.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var location = started.Headers.Location!.ToString();
         location.ShouldMatch("^/api/analysis/jobs/[0-9a-f-]{36}$");
 
-        Baken.Web.Api.AnalysisJobView? job = null;
+        AnalysisJobView? job = null;
         for (var attempt = 0; attempt < 600 && job?.State != "Done"; attempt++)
         {
-            job = await client.GetFromJsonAsync<Baken.Web.Api.AnalysisJobView>(location);
+            job = await client.GetFromJsonAsync<AnalysisJobView>(location);
             job!.State.ShouldNotBe("Failed", string.Join("; ", job.Errors));
             job.Percent.ShouldBeInRange(0, 100);
             if (job.State != "Done") await Task.Delay(100);
@@ -158,18 +159,18 @@ public sealed class RunProgressTests
         await ImportExampleAsync(app);
         var client = await app.ClientForAsync("machine", ClassificationLevel.StaatsgeheimGeheim, roles: "Coordinator");
         var other = await app.ClientForAsync("other", ClassificationLevel.StaatsgeheimZeerGeheim, roles: "Coordinator");
-        var started = await client.PostAsJsonAsync("/api/analysis/jobs", new Baken.Web.Api.StartAnalysisBody(null, 3, 10_000_000, 1, null));
+        var started = await client.PostAsJsonAsync("/api/analysis/jobs", new StartAnalysisBody(null, 3, 10_000_000, 1, null));
         var location = started.Headers.Location!.ToString();
-        Baken.Web.Api.AnalysisJobView? job;
+        AnalysisJobView? job;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        do job = await client.GetFromJsonAsync<Baken.Web.Api.AnalysisJobView>(location);
+        do job = await client.GetFromJsonAsync<AnalysisJobView>(location);
         while (job!.State != "Running" && clock.Elapsed < TimeSpan.FromMinutes(1));
         job.State.ShouldBe("Running");
 
         (await other.PostAsync(location + "/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.PostAsync(location + "/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         clock.Restart();
-        do job = await client.GetFromJsonAsync<Baken.Web.Api.AnalysisJobView>(location);
+        do job = await client.GetFromJsonAsync<AnalysisJobView>(location);
         while (job!.State == "Running" && clock.Elapsed < TimeSpan.FromSeconds(30));
         // Cancelled wherever the run was when the cancel was heard (in the Monte Carlo, or computing and storing after it):
         // no run is stored for it.

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Baken.Application.Strategy;
 using Baken.Domain.Security;
+using Baken.Infrastructure.Files;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
 using DocumentFormat.OpenXml.Packaging;
@@ -24,7 +25,7 @@ public sealed class StrategyCouncilApiTests
         gaps!.Count(g => g.Kind == "GoalWithoutOwner").ShouldBe(13);
         var gapsResponse = await client.GetAsync("/api/strategy/gaps?asOf=2026-11-23&format=csv");
         // The catalogue's goals are unclassified: so is the list of their gaps.
-        gapsResponse.Headers.GetValues(Baken.Infrastructure.Files.MarkedFiles.Header).Single().ShouldBe("ONGERUBRICEERD");
+        gapsResponse.Headers.GetValues(MarkedFiles.Header).Single().ShouldBe("ONGERUBRICEERD");
         var gapsCsv = await gapsResponse.Content.ReadAsStringAsync();
         gapsCsv.Split('\n')[0].ShouldBe("kind,subject,code,title,since,explanation,reminder");
         gapsCsv.Split('\n').Count(l => l.StartsWith("GoalWithoutOwner,Goal,", StringComparison.Ordinal)).ShouldBe(13);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Baken.Application.Common;
 using Baken.Application.Councils;
 using Baken.Application.Register;
+using Baken.Application.Signals;
 using Baken.Domain.Security;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
@@ -63,7 +64,7 @@ public sealed class StrategyCouncilLeakTests
     private static async Task EvaluateAlertsAsync(TestDatabase database)
     {
         await using var db = database.Context(FixedUser.System);
-        var made = await new Baken.Application.Signals.EvaluateAlerts(db, new ImportRecords(db, FixedUser.System)).HandleAsync();
+        var made = await new EvaluateAlerts(db, new ImportRecords(db, FixedUser.System)).HandleAsync();
         if (!made.IsOk || made.Value!.Count != 10) throw new InvalidOperationException("expected one alert per indicator");
     }
 

@@ -81,7 +81,7 @@ public sealed class TokenTests
     {
         await using var app = await RunningApp.StartAsync(DatabaseProvider.Sqlite);
         var machine = await app.ClientForAsync("machine", ClassificationLevel.DepartementaalVertrouwelijk, scopes: "read;write");
-        int Count() { using var db = app.Database.Context(Baken.Application.Common.FixedUser.System); return db.ApiTokens.Count(); }
+        int Count() { using var db = app.Database.Context(FixedUser.System); return db.ApiTokens.Count(); }
         var before = Count();
         var page = await machine.GetAsync("/account/tokens");
         var form = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
@@ -92,10 +92,10 @@ public sealed class TokenTests
         (await created.Content.ReadAsStringAsync()).ShouldNotContain("new-token");
         Count().ShouldBe(before);
         // The use case itself refuses a token-authenticated caller, whatever page or route asks.
-        await using var db = app.Database.Context(Baken.Application.Common.FixedUser.System);
-        var viaToken = new Baken.Application.Common.FixedUser("machine", ClassificationLevel.DepartementaalVertrouwelijk, 0, ["Coordinator"], ViaApiToken: true);
-        (await new Baken.Application.Users.ApiTokens(db, viaToken, TimeProvider.System).CreateAsync("machine", "x")).Status
-            .ShouldBe(Baken.Application.Common.ResultStatus.Forbidden);
+        await using var db = app.Database.Context(FixedUser.System);
+        var viaToken = new FixedUser("machine", ClassificationLevel.DepartementaalVertrouwelijk, 0, ["Coordinator"], ViaApiToken: true);
+        (await new ApiTokens(db, viaToken, TimeProvider.System).CreateAsync("machine", "x")).Status
+            .ShouldBe(ResultStatus.Forbidden);
     }
 
     [Fact]

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Baken.Application.Comments;
 using Baken.Application.Common;
-using Baken.Domain.Security;
 using Baken.Application.Workflow;
+using Baken.Domain.Security;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
 using Deque.AxeCore.Commons;
@@ -47,7 +48,7 @@ public sealed partial class AccessibilityTests
                 new OpenCycleRequest("DEMO-CYCLE", "Demoronde", ["DEMO-T1-FLOOD", "DEMO-T8-RANSOM"], new DateOnly(2030, 1, 1)));
             opened.IsOk.ShouldBeTrue(opened.Message);
             // A thread of comments, so the scenario page's comment section is checked with a comment and a reply in it.
-            var comments = new Baken.Application.Comments.AddComment(db, FixedUser.System);
+            var comments = new AddComment(db, FixedUser.System);
             var first = await comments.HandleAsync(new("DEMO-T1-FLOOD", "Is de kans niet te hoog?", Criterion: "1.1"));
             first.IsOk.ShouldBeTrue(first.Message);
             (await comments.HandleAsync(new("DEMO-T1-FLOOD", "Nee, zie de bron.", ReplyTo: first.Value!.Code))).IsOk.ShouldBeTrue();

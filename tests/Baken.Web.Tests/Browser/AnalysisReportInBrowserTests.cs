@@ -1,5 +1,6 @@
 using Baken.Analysis.Risk;
 using Baken.Infrastructure.Reports.Analysis;
+using Baken.Infrastructure.Reports.Documents;
 using Baken.Testing;
 using Microsoft.Playwright;
 
@@ -15,7 +16,7 @@ public sealed class AnalysisReportInBrowserTests
         input = input with { Scenarios = input.Scenarios.Select((s, i) => i == 0 ? s with { Title = "<script>document.title='pwned'</script>" } : s).ToList() };
         var result = IntegratedAnalysis.Run(input, new AnalysisSettings(BuiltInProfiles.Create(input.Criteria)[0]) { Iterations = 500, Seed = 1 });
         var path = Path.Combine(Path.GetTempPath(), $"report-{Guid.NewGuid():N}.html");
-        await File.WriteAllTextAsync(path, Baken.Infrastructure.Reports.Documents.HtmlDocumentWriter.Write(AnalysisReport.Compose(result, new AnalysisReportOptions([]))));
+        await File.WriteAllTextAsync(path, HtmlDocumentWriter.Write(AnalysisReport.Compose(result, new AnalysisReportOptions([]))));
         try
         {
             var chromium = Baken.Testing.Browser.ChromiumOrSkip();

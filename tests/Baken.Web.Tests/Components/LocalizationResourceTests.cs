@@ -5,6 +5,8 @@ using Baken.Analysis.Strategy;
 using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Application.Strategy;
+using Baken.Domain;
+using Baken.Domain.Users;
 using Baken.Web.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -69,7 +71,7 @@ public sealed class LocalizationResourceTests
                 if (f.EnumType is { } type)
                     missing.AddRange(Enum.GetNames(type).Select(n => $"enum.{type.Name}.{n}").Where(k => !keys.Contains(k)));
             }
-        missing.AddRange(Baken.Domain.Users.Roles.All.Select(r => $"role.{r}").Where(k => !keys.Contains(k)));
+        missing.AddRange(Roles.All.Select(r => $"role.{r}").Where(k => !keys.Contains(k)));
         missing.ShouldBeEmpty();
     }
 
@@ -161,7 +163,7 @@ public sealed class LocalizationResourceTests
     {
         static FieldError Refused(RecordKind kind, string field, string value, int? line = null, string? shown = null)
         {
-            var e = Should.Throw<Baken.Domain.DomainValidationException>(() => kind.Field(field)!.Set(kind.Create(), value));
+            var e = Should.Throw<DomainValidationException>(() => kind.Field(field)!.Set(kind.Create(), value));
             return new FieldError(field, shown ?? value, e.Allowed, line);
         }
         var cases = new (FieldError Problem, string Dutch)[]
@@ -171,7 +173,7 @@ public sealed class LocalizationResourceTests
                 "regel 1.234: Beschrijving: 'x' is niet toegestaan; toegestaan: tekst van ten hoogste 20.000 tekens zonder stuurtekens"),
             (Refused(RecordKinds.Scenario, "horizon_years", "999"), "Horizon (jaren): '999' is niet toegestaan; toegestaan: een geheel getal van 1 tot en met 100"),
             (new FieldError("scenario", "S-X", RecordReferences.Existing("scenario")), "Scenario: 'S-X' is niet toegestaan; toegestaan: de code van een bestaand record van het soort scenario"),
-            (new FieldError("code", "a b", Baken.Domain.RecordCode.Rule),
+            (new FieldError("code", "a b", RecordCode.Rule),
                 "Code: 'a b' is niet toegestaan; toegestaan: 1 tot 64 tekens: letters, cijfers, '.', '-' of '_', beginnend met een letter of cijfer"),
         };
         var ui = NewUi();

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Baken.Application.Common;
 using Baken.Domain.Dependencies;
 using Baken.Domain.Security;
+using Baken.Infrastructure.Files;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -68,7 +70,7 @@ public sealed class DependencyOptionsTests
             problem.ShouldContain("accept-or-delay, diversify, stockpile, substitute, counter-power");
         }
         // A refusal writes nothing.
-        await using var db = app.Database.Context(Baken.Application.Common.FixedUser.System);
+        await using var db = app.Database.Context(FixedUser.System);
         var stored = await db.Dependencies.AsNoTracking().SingleAsync(d => d.Code == "DEP-GA");
         stored.Options.ShouldBe([new(DependencyOption.Diversify), new(DependencyOption.Substitute, DependencyOptionStatus.Chosen)]);
         stored.Version.ShouldBe(2);
@@ -83,7 +85,7 @@ public sealed class DependencyOptionsTests
         (await client.PostAsync("/api/register/dependency", Json(Dependency("DEP-OLD", null)))).StatusCode.ShouldBe(HttpStatusCode.Created);
         // A line that names no option is a note of its own when nothing precedes it (after an option it continues that option's text).
         const string old = "Overleg met Japan loopt.\ndiversify: tweede leverancier binnen drie jaar, 15% duurder\nstockpile: voorraad voor zes maanden";
-        await using (var db = app.Database.Context(Baken.Application.Common.FixedUser.System))
+        await using (var db = app.Database.Context(FixedUser.System))
             await db.Database.ExecuteSqlRawAsync("UPDATE \"Dependencies\" SET \"Options\" = {0} WHERE \"Code\" = 'DEP-OLD'", old);
 
         using var shown = JsonDocument.Parse(await client.GetStringAsync("/api/register/dependency/DEP-OLD"));
@@ -93,7 +95,7 @@ public sealed class DependencyOptionsTests
 
         // The next start migrates the stored text to the JSON form, with the same content.
         (await DatabaseInitializer.InitializeAsync(app.Database.Options, TimeProvider.System, TestDatabase.CatalogueFolder)).AppliedMigrations.ShouldBeEmpty();
-        await using (var db = app.Database.Context(Baken.Application.Common.FixedUser.System))
+        await using (var db = app.Database.Context(FixedUser.System))
         {
             var raw = await db.Database.SqlQueryRaw<string>("SELECT \"Options\" AS \"Value\" FROM \"Dependencies\" WHERE \"Code\" = 'DEP-OLD'").SingleAsync();
             raw.ShouldStartWith("[");
@@ -134,7 +136,7 @@ public sealed class DependencyOptionsTests
             ["options.rationale.other"] = "overleg met Japan",
         }));
         posted.StatusCode.ShouldBe(HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync());
-        await using (var db = app.Database.Context(Baken.Application.Common.FixedUser.System))
+        await using (var db = app.Database.Context(FixedUser.System))
             (await db.Dependencies.AsNoTracking().SingleAsync(d => d.Code == "DEP-FORM")).Options.ShouldBe([
                 new(DependencyOption.Diversify, DependencyOptionStatus.Chosen, "tweede leverancier"),
                 new(DependencyOption.CounterPower, DependencyOptionStatus.Rejected),
@@ -158,7 +160,7 @@ public sealed class DependencyOptionsTests
         var english = await api.GetStringAsync("/api/register/dependency/export?format=csv&lang=en");
         english.ShouldContain("exercise counter-power (rejected)");
         using var xlsx = new MemoryStream(await api.GetByteArrayAsync("/api/register/dependency/export?format=xlsx&lang=en"));
-        var read = Baken.Infrastructure.Files.RegisterFileReader.Read(xlsx, Baken.Infrastructure.Files.RegisterFileFormat.Xlsx);
+        var read = RegisterFileReader.Read(xlsx, RegisterFileFormat.Xlsx);
         read.Errors.ShouldBeEmpty();
         var cell = read.Rows.Single().Values["options"];
         cell.ShouldBe("diversify (chosen): tweede leverancier\nexercise counter-power (rejected)\nother: overleg met Japan");
@@ -167,7 +169,7 @@ public sealed class DependencyOptionsTests
             new(DependencyOption.CounterPower, DependencyOptionStatus.Rejected), new(null, DependencyOptionStatus.Considered, "overleg met Japan")]);
         // The canonical export is the text form.
         (await api.GetStringAsync("/api/register/dependency/export?format=csv")).ShouldContain("diversify (chosen): tweede leverancier");
-        Baken.Domain.Dependencies.DependencyOptionText.Parse("diversifiëren (gekozen): tweede leverancier\ntegenmacht uitoefenen (verworpen)\noverig: overleg met Japan")
+        DependencyOptionText.Parse("diversifiëren (gekozen): tweede leverancier\ntegenmacht uitoefenen (verworpen)\noverig: overleg met Japan")
             .ShouldBe([new(DependencyOption.Diversify, DependencyOptionStatus.Chosen, "tweede leverancier"), new(DependencyOption.CounterPower, DependencyOptionStatus.Rejected), new(null, DependencyOptionStatus.Considered, "overleg met Japan")]);
     }
 }

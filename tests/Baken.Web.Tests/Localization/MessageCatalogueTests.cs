@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Baken.Analysis;
 using Baken.Application.Common;
 using Baken.Domain;
+using Baken.Infrastructure.Persistence;
+using Baken.Web.Components;
 using Baken.Web.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,8 +21,8 @@ namespace Baken.Web.Tests.Localization;
 public sealed partial class MessageCatalogueTests
 {
     private static readonly Assembly[] Core =
-        [typeof(Baken.Analysis.ParseText).Assembly, typeof(ValidationMessage).Assembly, typeof(AllowedTexts).Assembly, typeof(Baken.Infrastructure.Persistence.BakenDbContext).Assembly,
-         typeof(Baken.Web.Components.PageRules).Assembly];
+        [typeof(ParseText).Assembly, typeof(ValidationMessage).Assembly, typeof(AllowedTexts).Assembly, typeof(BakenDbContext).Assembly,
+         typeof(PageRules).Assembly];
 
     /// <summary>
     /// Every template declared as a static field anywhere in Analysis (its parsers' texts), Domain, Application, Infrastructure and the web host's pages,
@@ -30,11 +33,11 @@ public sealed partial class MessageCatalogueTests
             .Select(Closed)
             .Where(t => t is not null)
             .SelectMany(t => t!.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
-                .Where(f => !f.IsLiteral && (f.FieldType == typeof(MessageTemplate) || f.FieldType == typeof(Baken.Analysis.ParseText) || IsTemplateDictionary(f.FieldType)))
+                .Where(f => !f.IsLiteral && (f.FieldType == typeof(MessageTemplate) || f.FieldType == typeof(ParseText) || IsTemplateDictionary(f.FieldType)))
                 .SelectMany(f => f.GetValue(null) switch
                 {
                     MessageTemplate one => [($"{t.Name}.{f.Name}", one)],
-                    Baken.Analysis.ParseText parser => [($"{t.Name}.{f.Name}", new MessageTemplate(parser.Key, parser.English))],
+                    ParseText parser => [($"{t.Name}.{f.Name}", new MessageTemplate(parser.Key, parser.English))],
                     System.Collections.IDictionary many => many.Values.Cast<MessageTemplate>().Select(v => ($"{t.Name}.{f.Name}[{v.Key}]", v)),
                     _ => [],
                 }))

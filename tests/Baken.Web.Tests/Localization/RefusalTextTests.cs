@@ -1,7 +1,14 @@
 using System.Globalization;
 using Baken.Application.Common;
+using Baken.Application.Jobs;
 using Baken.Application.Permissions;
+using Baken.Application.Register;
+using Baken.Application.Workflow;
+using Baken.Domain;
+using Baken.Domain.Assessments;
+using Baken.Domain.Jobs;
 using Baken.Domain.Security;
+using Baken.Domain.Signals;
 using Baken.Domain.Users;
 using Baken.Testing;
 using Baken.Web.Localization;
@@ -20,7 +27,7 @@ public sealed class RefusalTextTests
     private static FixedUser As(string role, string? organisation = null, string name = "someone") =>
         new(name, ClassificationLevel.StaatsgeheimZeerGeheim, -1, [role], organisation);
 
-    internal static (string Dutch, string English) Read(Baken.Domain.ValidationMessage message)
+    internal static (string Dutch, string English) Read(ValidationMessage message)
     {
         var ui = new Ui(new StringLocalizer<Ui>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)));
         var (ui0, c0) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
@@ -90,7 +97,7 @@ public sealed class RefusalTextTests
     {
         var row = new FieldError("code", "M-1", Permission.Refusal(As(Roles.PolicyOwner, "A"), PermissionMatrix.Strategy, PermissionAction.Edit, new RecordOwner("B", null))!, 2);
 
-        var kept = Baken.Application.Jobs.JobProblems.Read(Baken.Application.Jobs.JobProblems.Write([row])).ShouldHaveSingleItem();
+        var kept = JobProblems.Read(JobProblems.Write([row])).ShouldHaveSingleItem();
 
         kept.ShouldBe(row);
         Read(kept.Message).Dutch.ShouldBe("Het bewerken van de strategie mag u alleen voor uw eigen organisatie ('A'); dit record hoort bij 'B'.");
@@ -99,17 +106,17 @@ public sealed class RefusalTextTests
     [Fact]
     public void AWorkflowRefusalOrConflict_IsDutchOnAPage_AndTheSameEnglishForTheApi()
     {
-        var refused = Baken.Application.Workflow.WorkflowRoles.NotCoordinator<int>(Baken.Application.Workflow.WorkflowRoles.ValidateAssessment);
+        var refused = WorkflowRoles.NotCoordinator<int>(WorkflowRoles.ValidateAssessment);
         refused.Status.ShouldBe(ResultStatus.Forbidden);
         refused.Message.ShouldBe("Only a coordinator may validate an assessment.");
         Read(refused.Said).ShouldBe(("Alleen een coördinator mag een beoordeling valideren.", refused.Message!));
 
-        var conflict = Result<int>.Conflict(Baken.Application.Workflow.WorkflowRoles.CycleInRound.With("CYC-1", 2));
+        var conflict = Result<int>.Conflict(WorkflowRoles.CycleInRound.With("CYC-1", 2));
         conflict.Status.ShouldBe(ResultStatus.Conflict);
         conflict.Message.ShouldBe("Cycle 'CYC-1' is already in round 2.");
         Read(conflict.Said).ShouldBe(("Cyclus 'CYC-1' is al in ronde 2.", conflict.Message!));
 
-        var missing = Result<int>.NotFound(Baken.Application.Workflow.WorkflowRoles.NoReview.With("REV-1"));
+        var missing = Result<int>.NotFound(WorkflowRoles.NoReview.With("REV-1"));
         missing.Message.ShouldBe("No likelihood review 'REV-1'.");
         Read(missing.Said).Dutch.ShouldBe("Er is geen herbeoordeling van de waarschijnlijkheid 'REV-1'.");
     }
@@ -118,7 +125,7 @@ public sealed class RefusalTextTests
     public void APagesOutcomeLine_IsDutchOnADutchPage_AndAsTheCoreWroteItOnAnEnglishOne()
     {
         var ui = new Ui(new StringLocalizer<Ui>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)));
-        var closed = Result<int>.Conflict(Baken.Application.Workflow.WorkflowRoles.ReviewClosed.With("REV-1"));
+        var closed = Result<int>.Conflict(WorkflowRoles.ReviewClosed.With("REV-1"));
         var invalid = Result<int>.Invalid(new FieldError("decision", "", AllowedTexts.WorkflowNoChangeRevised));
         var (ui0, c0) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
         try
@@ -143,8 +150,8 @@ public sealed class RefusalTextTests
     public async Task ARecordMadeByItsOwnCommand_IsRefusedInTheRegister_WithTheKindsNameInTheReadersLanguage(string kind, string english, string dutch)
     {
         // The refusal comes before any look-up (a read-only kind is refused to everyone), so no database is needed.
-        var refused = await new Baken.Application.Register.SaveRecord(null!, As(Roles.Coordinator))
-            .HandleAsync(new Baken.Application.Register.SaveRecordRequest(kind, "X-1", new Dictionary<string, string?>(), Baken.Application.Register.SaveMode.Create));
+        var refused = await new SaveRecord(null!, As(Roles.Coordinator))
+            .HandleAsync(new SaveRecordRequest(kind, "X-1", new Dictionary<string, string?>(), SaveMode.Create));
 
         refused.Status.ShouldBe(ResultStatus.Forbidden);
         refused.Message.ShouldBe(english);
@@ -154,8 +161,8 @@ public sealed class RefusalTextTests
     [Fact]
     public void AnAssessmentStatusConflict_NamesTheStatusInDutch_AndTheSameEnglishForTheApi()
     {
-        var conflict = Result<int>.Conflict(Baken.Application.Workflow.AssessmentStatusTexts.NotSubmittable.With(
-            "E-DROUGHT.ana", Baken.Application.Workflow.AssessmentStatusTexts.Status[Baken.Domain.Assessments.AssessmentStatus.Validated]));
+        var conflict = Result<int>.Conflict(AssessmentStatusTexts.NotSubmittable.With(
+            "E-DROUGHT.ana", AssessmentStatusTexts.Status[AssessmentStatus.Validated]));
 
         conflict.Message.ShouldBe("Assessment 'E-DROUGHT.ana' is validated; only a draft or a returned assessment can be submitted.");
         Read(conflict.Said).ShouldBe(("Beoordeling 'E-DROUGHT.ana' is gevalideerd; alleen een concept of een teruggestuurde beoordeling kan worden ingediend.", conflict.Message!));
@@ -166,29 +173,29 @@ public sealed class RefusalTextTests
     public void TheLastEnglishNotFoundsAndConflicts_AreCatalogueTexts_WithTheStateWordAndKindNameInTheReadersLanguage()
     {
         // A job's and an alert's state is a word of the catalogue, not the enum's name.
-        Read(AllowedTexts.JobsNotCancellable.With(AllowedTexts.JobState[Baken.Domain.Jobs.JobState.Done])).ShouldBe((
+        Read(AllowedTexts.JobsNotCancellable.With(AllowedTexts.JobState[JobState.Done])).ShouldBe((
             "De taak is al gereed; alleen een wachtende of lopende taak kan worden geannuleerd.",
             "The job is already done; only a waiting or running job can be cancelled."));
-        Read(AllowedTexts.WorkflowAlertReviewedOnce.With("AL-1", AllowedTexts.AlertStatus[Baken.Domain.Signals.AlertStatus.ReviewOpened])).ShouldBe((
+        Read(AllowedTexts.WorkflowAlertReviewedOnce.With("AL-1", AllowedTexts.AlertStatus[AlertStatus.ReviewOpened])).ShouldBe((
             "Waarschuwing 'AL-1' is al in herbeoordeling; een herbeoordeling wordt één keer geopend.",
             "Alert 'AL-1' is review opened; a review is opened once."));
         Read(AllowedTexts.CouncilsPaperExists.With("P-1")).ShouldBe(("Er bestaat al een stuk met code 'P-1'; kies een andere code.", "A paper with code 'P-1' exists already; give another code."));
         Read(AllowedTexts.ReleasesNoRelease.With("REL-1")).Dutch.ShouldBe("Er is geen vrijgave 'REL-1'.");
 
         // The register names a kind by its display name, as its other texts do (was "scenario-frame 'F' does not exist").
-        var frames = Baken.Application.Register.RecordKinds.ScenarioFrame;
-        Read(Baken.Application.Register.RegisterTexts.NotFound(frames, "F-1")).ShouldBe(("Er is geen record met code 'F-1' in Scenarioverkenningen.", "No record with code 'F-1' in Scenario frames."));
-        Read(Baken.Application.Register.RegisterTexts.CodeInUse(Baken.Application.Register.RecordKinds.Risk, "R-1")).ShouldBe((
+        var frames = RecordKinds.ScenarioFrame;
+        Read(RegisterTexts.NotFound(frames, "F-1")).ShouldBe(("Er is geen record met code 'F-1' in Scenarioverkenningen.", "No record with code 'F-1' in Scenario frames."));
+        Read(RegisterTexts.CodeInUse(RecordKinds.Risk, "R-1")).ShouldBe((
             "Een record met code 'R-1' kan niet worden aangemaakt in Risico's: de code is al in gebruik.",
             "A record with code 'R-1' cannot be created in Risks: the code is already in use."));
 
         // A delete that others refer to, and a save that lost the race: the CLI's English unchanged, the Dutch with the kinds' Dutch names.
-        var referred = Baken.Application.Register.RegisterTexts.ReferredBy(Baken.Application.Register.RecordKinds.Theme, "T-1",
-            [(Baken.Application.Register.RecordKinds.Scenario, ["S-1"]), (Baken.Application.Register.RecordKinds.Risk, ["R-1", "R-2"])], hidden: true);
+        var referred = RegisterTexts.ReferredBy(RecordKinds.Theme, "T-1",
+            [(RecordKinds.Scenario, ["S-1"]), (RecordKinds.Risk, ["R-1", "R-2"])], hidden: true);
         Read(referred).ShouldBe((
             "Record 'T-1' uit Thema's kan niet worden verwijderd: 1 uit Scenario's (S-1), 2 uit Risico's (R-1, R-2) en andere records verwijzen ernaar. Wijzig of verwijder die eerst, of verwijder met cascade.",
             "The theme 'T-1' cannot be deleted: 1 scenario (S-1), 2 risks (R-1, R-2) and other records refer to it. Change or delete those first, or delete with cascade."));
-        Read(Baken.Application.Register.RegisterTexts.ChangedSince(Baken.Application.Register.RecordKinds.Scenario, "S-1")).ShouldBe((
+        Read(RegisterTexts.ChangedSince(RecordKinds.Scenario, "S-1")).ShouldBe((
             "Record 'S-1' uit Scenario's is door iemand anders gewijzigd of verwijderd sinds u het las. Laad het opnieuw en breng uw wijziging dan opnieuw aan.",
             "scenario 'S-1' was changed or deleted by someone else since you read it. Reload it, then apply your change again."));
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Baken.Application.Common;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
+using Baken.Web.Api;
 using Baken.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +53,7 @@ public sealed class HealthAndTelemetryTests
         var client = await app.ClientForAsync("analist", Domain.Security.ClassificationLevel.Ongerubriceerd);
         (await client.GetAsync("/api/register/risk")).StatusCode.ShouldBe(HttpStatusCode.OK);
         // Analysis runs are made by the analysis, not written in the register: a refusal, counted.
-        (await client.PostAsJsonAsync("/api/register/analysis-run", new Baken.Web.Api.CreateRecordBody("RUN-1", new Dictionary<string, System.Text.Json.JsonElement>())))
+        (await client.PostAsJsonAsync("/api/register/analysis-run", new CreateRecordBody("RUN-1", new Dictionary<string, System.Text.Json.JsonElement>())))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         app.App.Services.GetRequiredService<TracerProvider>().ForceFlush().ShouldBeTrue();

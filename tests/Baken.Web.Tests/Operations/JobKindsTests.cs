@@ -2,12 +2,15 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Baken.Application.Analysis;
 using Baken.Application.Assessments;
 using Baken.Application.Common;
 using Baken.Application.Jobs;
+using Baken.Application.Users;
 using Baken.Domain.Jobs;
 using Baken.Domain.Security;
 using Baken.Domain.Users;
+using Baken.Infrastructure.Jobs;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
 using Baken.Web.Api;
@@ -109,7 +112,7 @@ public sealed class JobKindsTests
         // The use case itself refuses, whoever calls it.
         await using var db = app.Database.Context(FixedUser.System);
         var refused = await new BackgroundJobs(db, new FixedUser("lid", ClassificationLevel.StaatsgeheimGeheim, 0, [Roles.CouncilMember]), TimeProvider.System,
-                new Baken.Infrastructure.Jobs.JobUploadFolder(app.Database.Options))
+                new JobUploadFolder(app.Database.Options))
             .StartAssessmentImportAsync("assessments.csv", ExampleRows());
         refused.Status.ShouldBe(ResultStatus.Forbidden);
         (await db.Jobs.CountAsync()).ShouldBe(0);
@@ -121,7 +124,7 @@ public sealed class JobKindsTests
     {
         await using var app = await StartAsync(provider);
         await using (var db = app.Database.Context(FixedUser.System))
-            (await new ImportAssessmentTable(db, FixedUser.System, new Baken.Application.Analysis.LoadAnalysisCatalogue(db)).HandleAsync(ExampleRows())).IsOk.ShouldBeTrue();
+            (await new ImportAssessmentTable(db, FixedUser.System, new LoadAnalysisCatalogue(db)).HandleAsync(ExampleRows())).IsOk.ShouldBeTrue();
         var client = await app.ClientForAsync("machine", ClassificationLevel.StaatsgeheimGeheim, roles: Roles.Coordinator);
         var stored = await client.PostAsJsonAsync("/api/analysis/runs", new StartAnalysisBody(null, 3, 500, 1, null));
         stored.StatusCode.ShouldBe(HttpStatusCode.Created, await stored.Content.ReadAsStringAsync());
@@ -201,7 +204,7 @@ public sealed class JobKindsTests
         await using var db = database.Context(FixedUser.System);
         using var cancel = new CancellationTokenSource();
         await cancel.CancelAsync();
-        var job = new AssessmentImportJob(new ImportAssessmentTable(db, FixedUser.System, new Baken.Application.Analysis.LoadAnalysisCatalogue(db)));
+        var job = new AssessmentImportJob(new ImportAssessmentTable(db, FixedUser.System, new LoadAnalysisCatalogue(db)));
 
         // The worker's progress throws once the job is cancelled: the import stops at its next record, before saving.
         await Should.ThrowAsync<OperationCanceledException>(() =>
@@ -219,8 +222,8 @@ public sealed class JobKindsTests
         await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
         await using (var setup = database.Context(FixedUser.System))
         {
-            (await new Baken.Application.Users.AddUser(setup, FixedUser.System, TimeProvider.System)
-                .HandleAsync(new Baken.Application.Users.AddUserRequest("coordinator", ClassificationLevel.StaatsgeheimGeheim.DisplayName(), null, Roles.Coordinator))).IsOk.ShouldBeTrue();
+            (await new AddUser(setup, FixedUser.System, TimeProvider.System)
+                .HandleAsync(new AddUserRequest("coordinator", ClassificationLevel.StaatsgeheimGeheim.DisplayName(), null, Roles.Coordinator))).IsOk.ShouldBeTrue();
         }
         // Two imports a node was running when it died an hour ago: one on its first attempt, one on its last (of 2).
         var upload = JsonSerializer.Serialize(new AssessmentImportParameters("a.csv", ExampleRows()), BackgroundJobs.Json);

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Baken.Application.Councils;
+using Baken.Domain.Security;
 using Baken.Infrastructure.Reports.Documents;
 
 namespace Baken.Infrastructure.Reports.Councils;
@@ -20,9 +21,9 @@ public static class PapersPack
 
     /// <param name="markingOf">The marking line of a record's classification (the compartment directory's <c>Marking</c>).</param>
     public static async Task<byte[]> BuildAsync(MeetingView view, Func<string, CancellationToken, Task<byte[]?>> paperContent, string language = "nl", CancellationToken ct = default,
-        Func<Baken.Domain.Security.Classification, string>? markingOf = null)
+        Func<Classification, string>? markingOf = null)
     {
-        markingOf ??= c => new Baken.Domain.Security.Marking(c.Level).Text;
+        markingOf ??= c => new Marking(c.Level).Text;
         var packMarking = view.Marking.Text;
         var entries = new List<(string Name, byte[] Content, string Marking)>();
         var agenda = MeetingDocuments.Agenda(view, language);

@@ -1,3 +1,4 @@
+using Baken.Application.Register;
 using Baken.Domain.Dependencies;
 
 namespace Baken.Infrastructure.Reports.Dependencies;
@@ -44,7 +45,7 @@ public static class DependencyOptionLabels
     /// A record as exported for a reader of <paramref name="language"/>: its lists of choices as <see cref="Line"/>s, one per
     /// line. The register's parser reads these words too, so such a file can still be imported.
     /// </summary>
-    public static Baken.Application.Register.RecordView Localise(Baken.Application.Register.RecordView view, Baken.Application.Register.RecordKind kind, string language)
+    public static RecordView Localise(RecordView view, RecordKind kind, string language)
     {
         var lists = kind.Fields.Where(f => f.IsChoiceList).ToList();
         if (lists.Count == 0) return view;
