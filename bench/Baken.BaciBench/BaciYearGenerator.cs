@@ -1,5 +1,5 @@
 using System.Buffers.Text;
-using Baken.Analysis.Dependencies;
+using Baken.Methods.Dependencies;
 
 namespace Baken.BaciBench;
 

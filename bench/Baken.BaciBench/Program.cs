@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Baken.Analysis.Dependencies;
+using Baken.Methods.Dependencies;
 using Baken.Infrastructure.Dependencies;
 
 namespace Baken.BaciBench;

@@ -1,4 +1,4 @@
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Infrastructure.Reports.Analysis;
 using Baken.Infrastructure.Reports.Documents;
 using BenchmarkDotNet.Attributes;

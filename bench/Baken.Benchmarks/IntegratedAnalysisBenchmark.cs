@@ -1,4 +1,4 @@
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using BenchmarkDotNet.Attributes;
 
 namespace Baken.Benchmarks;

@@ -85,7 +85,7 @@ public static class BakenCli
         StrategyCommands.Report(io),
         ReleaseCommands.Release(io),
         ReleaseCommands.Releases(io),
-        .. EarlyWarningCommands.Create(io),
+        .. SignalCommands.Create(io),
         WorkflowCommands.Inbox(io),
         CommentCommands.Create(io),
     ];

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Baken.Analysis;
+using Baken.Methods;
 
 namespace Baken.Domain;
 

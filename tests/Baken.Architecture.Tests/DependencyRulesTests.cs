@@ -7,12 +7,12 @@ public sealed class DependencyRulesTests
 {
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
-        ["Baken.Analysis"] = [],
-        ["Baken.Domain"] = ["Baken.Analysis"],
-        ["Baken.Application"] = ["Baken.Domain", "Baken.Analysis"],
-        ["Baken.Infrastructure"] = ["Baken.Application", "Baken.Domain", "Baken.Analysis"],
-        ["Baken.Infrastructure.Sqlite"] = ["Baken.Infrastructure", "Baken.Application", "Baken.Domain", "Baken.Analysis"],
-        ["Baken.Infrastructure.Postgres"] = ["Baken.Infrastructure", "Baken.Application", "Baken.Domain", "Baken.Analysis"],
+        ["Baken.Methods"] = [],
+        ["Baken.Domain"] = ["Baken.Methods"],
+        ["Baken.Application"] = ["Baken.Domain", "Baken.Methods"],
+        ["Baken.Infrastructure"] = ["Baken.Application", "Baken.Domain", "Baken.Methods"],
+        ["Baken.Infrastructure.Sqlite"] = ["Baken.Infrastructure", "Baken.Application", "Baken.Domain", "Baken.Methods"],
+        ["Baken.Infrastructure.Postgres"] = ["Baken.Infrastructure", "Baken.Application", "Baken.Domain", "Baken.Methods"],
     };
 
     public static TheoryData<string> Layers() => new(Allowed.Keys);
@@ -29,7 +29,7 @@ public sealed class DependencyRulesTests
     [Fact]
     public void Analysis_UsesNoPersistenceWebOrConsole()
     {
-        var references = Assembly.Load("Baken.Analysis").GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        var references = Assembly.Load("Baken.Methods").GetReferencedAssemblies().Select(a => a.Name!).ToList();
         references.ShouldNotContain(n => n.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
     }
 

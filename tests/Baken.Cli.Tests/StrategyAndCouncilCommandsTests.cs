@@ -1,4 +1,4 @@
-using Baken.Analysis.Strategy;
+using Baken.Methods.Strategy;
 using Baken.Infrastructure.Persistence;
 using Baken.Testing;
 using DocumentFormat.OpenXml.Packaging;

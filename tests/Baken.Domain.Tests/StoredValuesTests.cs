@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Baken.Analysis.Cascades.Compound;
+using Baken.Methods.Cascades.Compound;
 using Baken.Domain.Capabilities;
 using Baken.Domain.Register;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Application.Common;
 using Baken.Application.Register;
 using Microsoft.EntityFrameworkCore;

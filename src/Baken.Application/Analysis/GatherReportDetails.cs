@@ -1,4 +1,4 @@
-using Baken.Analysis.Measures;
+using Baken.Methods.Measures;
 using Baken.Application.Assessments;
 using Baken.Application.Capabilities;
 using Baken.Application.Cascades;

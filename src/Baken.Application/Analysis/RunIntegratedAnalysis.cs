@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Application.Assessments;
 using Baken.Application.Common;
 using Baken.Domain.Analysis;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 
 namespace Baken.Application.Analysis;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Application.Assessments;
 using Baken.Domain.Analysis;
 

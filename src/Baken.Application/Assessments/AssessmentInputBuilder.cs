@@ -1,5 +1,5 @@
 using System.Globalization;
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Domain;
 
 namespace Baken.Application.Assessments;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Domain.Security;
-using ConfidenceLevel = Baken.Analysis.Risk.Confidence;
+using ConfidenceLevel = Baken.Methods.Risk.Confidence;
 
 namespace Baken.Application.Assessments;
 

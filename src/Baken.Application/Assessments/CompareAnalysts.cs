@@ -1,5 +1,5 @@
 using System.Globalization;
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Application.Analysis;
 using Baken.Application.Common;
 using Baken.Domain.Assessments;

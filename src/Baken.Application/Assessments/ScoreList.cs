@@ -1,5 +1,5 @@
 using Baken.Application.Common;
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Domain;
 using Baken.Domain.Assessments;
 

@@ -1,4 +1,4 @@
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Application.Analysis;
 using Baken.Application.Common;
 using Baken.Application.Register;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Baken.Analysis.Cascades.Compound;
-using Baken.Analysis.Risk;
+using Baken.Methods.Cascades.Compound;
+using Baken.Methods.Risk;
 using Baken.Application.Analysis;
 using Baken.Application.Common;
 using Baken.Application.Register;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Baken.Analysis.Cascades.Graph;
+using Baken.Methods.Cascades.Graph;
 using Baken.Application.Common;
 using Baken.Domain.Register;
 using Microsoft.EntityFrameworkCore;

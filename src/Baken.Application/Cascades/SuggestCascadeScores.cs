@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Baken.Analysis.Cascades.Graph;
-using Baken.Analysis.Risk;
+using Baken.Methods.Cascades.Graph;
+using Baken.Methods.Risk;
 using Baken.Application.Analysis;
 using Baken.Application.Assessments;
 using Baken.Application.Common;

@@ -1,4 +1,4 @@
-using Baken.Analysis.Councils;
+using Baken.Methods.Councils;
 using Baken.Domain.Security;
 
 namespace Baken.Application.Councils;

@@ -1,5 +1,5 @@
-using Baken.Analysis.Councils;
-using Baken.Analysis.Strategy;
+using Baken.Methods.Councils;
+using Baken.Methods.Strategy;
 using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Domain;

@@ -1,10 +1,10 @@
 using System.Globalization;
-using Baken.Analysis.Signals;
+using Baken.Methods.Signals;
 using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Domain.Signals;
 using Microsoft.EntityFrameworkCore;
-using A = Baken.Analysis.Signals;
+using A = Baken.Methods.Signals;
 
 namespace Baken.Application.Signals;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Baken.Analysis.Signals;
+using Baken.Methods.Signals;
 using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Domain;

@@ -1,4 +1,4 @@
-using Baken.Analysis.Signals;
+using Baken.Methods.Signals;
 using Baken.Application.Common;
 using Baken.Domain;
 using G = Baken.Domain.Signals;

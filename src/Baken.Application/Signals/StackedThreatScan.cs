@@ -1,10 +1,10 @@
-using Baken.Analysis.Signals;
+using Baken.Methods.Signals;
 using Baken.Application.Common;
 using Baken.Domain;
 using Baken.Domain.Security;
 using Baken.Domain.Signals;
 using Microsoft.EntityFrameworkCore;
-using A = Baken.Analysis.Signals;
+using A = Baken.Methods.Signals;
 
 namespace Baken.Application.Signals;
 

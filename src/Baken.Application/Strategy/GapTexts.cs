@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Resources;
-using Baken.Analysis.Strategy;
+using Baken.Methods.Strategy;
 
 namespace Baken.Application.Strategy;
 

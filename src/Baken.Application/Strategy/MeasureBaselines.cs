@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Baken.Analysis.Measures;
-using Baken.Analysis.Risk;
+using Baken.Methods.Measures;
+using Baken.Methods.Risk;
 using Baken.Application.Analysis;
 using Baken.Domain.Analysis;
 

@@ -1,6 +1,6 @@
 using Baken.Application.Common;
 using System.Globalization;
-using Baken.Analysis.Measures;
+using Baken.Methods.Measures;
 using Baken.Domain;
 using Baken.Domain.Strategy;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Baken.Analysis.Measures;
-using Baken.Analysis.Risk;
+using Baken.Methods.Measures;
+using Baken.Methods.Risk;
 using Baken.Application.Analysis;
 using Baken.Application.Common;
 using Baken.Application.Register;

@@ -1,8 +1,8 @@
-using Baken.Analysis.Strategy;
+using Baken.Methods.Strategy;
 using Baken.Domain;
 using Baken.Domain.Councils;
 using Baken.Domain.Strategy;
-using A = Baken.Analysis.Strategy;
+using A = Baken.Methods.Strategy;
 
 namespace Baken.Application.Strategy;
 

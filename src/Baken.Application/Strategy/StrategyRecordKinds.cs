@@ -1,4 +1,4 @@
-using Baken.Analysis.Measures;
+using Baken.Methods.Measures;
 using Baken.Application.Capabilities;
 using Baken.Application.Common;
 using Baken.Application.Strategy;

@@ -1,5 +1,5 @@
-using Baken.Analysis.Measures;
-using Baken.Analysis.Strategy;
+using Baken.Methods.Measures;
+using Baken.Methods.Strategy;
 using Baken.Application.Register;
 using Baken.Domain;
 using Baken.Domain.Security;

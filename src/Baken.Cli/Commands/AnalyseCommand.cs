@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Application.Analysis;
 using Baken.Application.Assessments;
 using Baken.Application.Register;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Baken.Analysis.Cascades.Graph;
+using Baken.Methods.Cascades.Graph;
 using Baken.Application.Cascades;
 using Baken.Infrastructure;
 

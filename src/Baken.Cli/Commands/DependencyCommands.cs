@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Baken.Analysis.Dependencies;
+using Baken.Methods.Dependencies;
 using Baken.Application.Dependencies;
 using Baken.Infrastructure.Dependencies;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Baken.Analysis.Measures;
+using Baken.Methods.Measures;
 using Baken.Application.Register;
 using Baken.Application.Strategy;
 using Baken.Domain.Security;

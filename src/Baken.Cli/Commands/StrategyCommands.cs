@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Baken.Analysis.Strategy;
+using Baken.Methods.Strategy;
 using Baken.Application.Register;
 using Baken.Application.Strategy;
 using Baken.Domain.Security;

@@ -1,4 +1,4 @@
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 
 namespace Baken.Domain.Register;
 

@@ -1,4 +1,4 @@
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Domain.Capabilities;
 
 namespace Baken.Domain.Register;

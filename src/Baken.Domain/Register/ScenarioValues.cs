@@ -1,4 +1,4 @@
-using Baken.Analysis.Cascades.Compound;
+using Baken.Methods.Cascades.Compound;
 
 namespace Baken.Domain.Register;
 

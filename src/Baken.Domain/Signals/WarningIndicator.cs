@@ -1,4 +1,4 @@
-using Baken.Analysis.Signals;
+using Baken.Methods.Signals;
 
 namespace Baken.Domain.Signals;
 

@@ -1,4 +1,4 @@
-using Baken.Analysis.Strategy;
+using Baken.Methods.Strategy;
 
 namespace Baken.Domain.Strategy;
 

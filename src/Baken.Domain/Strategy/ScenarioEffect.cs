@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Baken.Analysis.Measures;
+using Baken.Methods.Measures;
 
 namespace Baken.Domain.Strategy;
 

@@ -1,7 +1,7 @@
 using Baken.Application.Common;
 using Baken.Domain;
 using System.Globalization;
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Application.Assessments;
 using CsvHelper;
 using MiniExcelLibs;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Baken.Analysis.Cascades;
+using Baken.Methods.Cascades;
 
 namespace Baken.Infrastructure.Cascades;
 

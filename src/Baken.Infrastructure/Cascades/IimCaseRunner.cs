@@ -1,5 +1,5 @@
 using System.Globalization;
-using Baken.Analysis.Cascades;
+using Baken.Methods.Cascades;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Baken.Infrastructure.Cascades;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Baken.Analysis.Cascades;
+using Baken.Methods.Cascades;
 
 namespace Baken.Infrastructure.Cascades;
 

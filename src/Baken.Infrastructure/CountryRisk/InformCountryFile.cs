@@ -1,4 +1,4 @@
-using Baken.Analysis.CountryRisk;
+using Baken.Methods.CountryRisk;
 
 namespace Baken.Infrastructure.CountryRisk;
 

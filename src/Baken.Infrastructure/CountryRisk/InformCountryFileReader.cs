@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Baken.Analysis.CountryRisk;
+using Baken.Methods.CountryRisk;
 using CsvHelper;
 
 namespace Baken.Infrastructure.CountryRisk;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Baken.Analysis.CountryRisk;
+using Baken.Methods.CountryRisk;
 using CsvHelper;
 
 namespace Baken.Infrastructure.CountryRisk;

@@ -1,4 +1,4 @@
-using Baken.Analysis.Dependencies;
+using Baken.Methods.Dependencies;
 using Baken.Application.Demo;
 using Baken.Application.Dependencies;
 using Baken.Infrastructure.Dependencies;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Baken.Analysis.Dependencies;
+using Baken.Methods.Dependencies;
 
 namespace Baken.Infrastructure.Dependencies;
 

@@ -1,4 +1,4 @@
-using Baken.Analysis.Dependencies;
+using Baken.Methods.Dependencies;
 
 namespace Baken.Infrastructure.Dependencies;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Baken.Analysis.Signals;
+using Baken.Methods.Signals;
 using CsvHelper;
 
 namespace Baken.Infrastructure.Signals;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Baken.Analysis.Measures;
-using Baken.Analysis.Strategy;
+using Baken.Methods.Measures;
+using Baken.Methods.Strategy;
 using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Application.Strategy;

@@ -58,7 +58,7 @@ public static class BakenWebApp
                                                && sp.GetRequiredService<BackgroundIdentity>().User is { } background
             ? background
             : new HttpCurrentUser(sp.GetRequiredService<IHttpContextAccessor>()));
-        services.AddHostedService<EarlyWarningService>();
+        services.AddHostedService<SignalWatchService>();
         // Jobs are rows every node sees; this node's worker claims and runs them (docs/operations.md).
         // What an uploaded package may unpack to (docs/security.md): validated at start, so a bad setting stops the host.
         services.AddOptions<FileLimits>().Bind(builder.Configuration.GetSection(FileLimits.Section))
@@ -174,7 +174,7 @@ public static class BakenWebApp
         app.MapStrategyApi();
         app.MapCouncilApi();
         app.MapReleaseApi();
-        app.MapEarlyWarningApi();
+        app.MapSignalApi();
         app.MapWorkflowApi();
         app.MapCommentApi();
         app.MapRazorComponents<App>();

@@ -1,4 +1,4 @@
-using Baken.Analysis.Cascades.Compound;
+using Baken.Methods.Cascades.Compound;
 using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Domain.Capabilities;

@@ -1,4 +1,4 @@
-using Baken.Analysis.Signals;
+using Baken.Methods.Signals;
 using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Application.Signals;

@@ -1,5 +1,5 @@
-using Baken.Analysis.Measures;
-using Baken.Analysis.Risk;
+using Baken.Methods.Measures;
+using Baken.Methods.Risk;
 using Baken.Application.Analysis;
 using Baken.Application.Assessments;
 using Baken.Application.Common;

@@ -1,4 +1,4 @@
-using Baken.Analysis.Strategy;
+using Baken.Methods.Strategy;
 using Baken.Application.Catalogue;
 using Baken.Application.Common;
 using Baken.Application.Register;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Infrastructure.Assessments;
 using Baken.Application.Assessments;
 using Baken.Infrastructure.Reports.Analysis;

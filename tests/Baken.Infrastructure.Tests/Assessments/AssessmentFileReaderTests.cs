@@ -1,4 +1,4 @@
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Infrastructure.Assessments;
 using Baken.Application.Assessments;
 using Shouldly;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Baken.Analysis.CountryRisk;
+using Baken.Methods.CountryRisk;
 using Baken.Infrastructure.CountryRisk;
 using Baken.Testing;
 using Shouldly;

@@ -1,5 +1,5 @@
 using System.Text;
-using Baken.Analysis.CountryRisk;
+using Baken.Methods.CountryRisk;
 using Baken.Infrastructure.CountryRisk;
 using Baken.Testing;
 using FsCheck;

@@ -1,4 +1,4 @@
-using Baken.Analysis.Dependencies;
+using Baken.Methods.Dependencies;
 using Baken.Infrastructure.Dependencies;
 using Baken.Testing;
 using Shouldly;

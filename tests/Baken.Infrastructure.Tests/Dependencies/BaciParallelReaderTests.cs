@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using Baken.Analysis.Dependencies;
+using Baken.Methods.Dependencies;
 using Baken.Infrastructure.Dependencies;
 using Baken.Testing;
 using Shouldly;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
-using Baken.Analysis.Dependencies;
+using Baken.Methods.Dependencies;
 using Baken.Infrastructure.Dependencies;
 using Baken.Testing;
 using Shouldly;

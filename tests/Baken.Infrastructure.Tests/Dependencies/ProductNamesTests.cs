@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Baken.Analysis.Dependencies;
+using Baken.Methods.Dependencies;
 using Baken.Application.Dependencies;
 using Baken.Infrastructure.Dependencies;
 using Baken.Testing;

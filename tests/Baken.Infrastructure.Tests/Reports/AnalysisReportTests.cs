@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Infrastructure.Reports.Analysis;
 using Baken.Infrastructure.Reports.Documents;
 using Baken.Infrastructure.Tests.Assessments;

@@ -1,5 +1,5 @@
 using System.Text;
-using Baken.Analysis.Signals;
+using Baken.Methods.Signals;
 using Baken.Infrastructure.Signals;
 
 namespace Baken.Infrastructure.Tests.Signals;

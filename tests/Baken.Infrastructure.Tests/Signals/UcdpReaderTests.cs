@@ -1,4 +1,4 @@
-using Baken.Analysis.Signals;
+using Baken.Methods.Signals;
 using Baken.Infrastructure.Signals;
 using Baken.Testing;
 

@@ -20,7 +20,7 @@
 //   code lists held as free text (sources, interests) ............ Application CodeListReferenceTests.SourcesAndInterests_NeverPointUp_AndAHiddenOneReadsWithheld
 // Existence oracles on write paths ............................... Application ExistenceOracleTests (code collisions, history 404, paper codes, signals
 //                                                                  stored and flagged, STIX ids); ReferenceIntegrityTests.Save_WithAnUnknownOrHiddenCode_...
-// Feeds: any URL or local path, a chunked 1.5 GB body ............ Cli EarlyWarningCommandsTests.Feeds_AreReadOverHttpFromPublicAddressesOnly_AfterRedirectsToo_AndTheSizeCapHoldsWhileStreaming;
+// Feeds: any URL or local path, a chunked 1.5 GB body ............ Cli SignalCommandsTests.Feeds_AreReadOverHttpFromPublicAddressesOnly_AfterRedirectsToo_AndTheSizeCapHoldsWhileStreaming;
 //                                                                  adding a feed by role: the three sweeps
 // Resource limits (hostile files are made inside the tests, never committed)
 //   3.9 MB XLSX unpacking to 1.5 GB (server and CLI) ............. Infrastructure HostileInputTests.Xlsx_ThatUnpacksBeyond50MB_IsRefusedBeforeReading_WithinAMemoryBound,

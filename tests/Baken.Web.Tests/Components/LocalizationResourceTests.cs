@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Resources;
-using Baken.Analysis.Strategy;
+using Baken.Methods.Strategy;
 using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Application.Strategy;

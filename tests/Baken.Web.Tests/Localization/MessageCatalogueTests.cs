@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Baken.Analysis;
+using Baken.Methods;
 using Baken.Application.Common;
 using Baken.Domain;
 using Baken.Infrastructure.Persistence;

@@ -1,4 +1,4 @@
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Application.Jobs;
 using Baken.Domain;
 

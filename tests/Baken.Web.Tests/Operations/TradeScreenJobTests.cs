@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Baken.Analysis.Dependencies;
+using Baken.Methods.Dependencies;
 using Baken.Application.Common;
 using Baken.Application.Jobs;
 using Baken.Domain.Jobs;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Application.Analysis;
 using Baken.Application.Capabilities;
 using Baken.Domain.Capabilities;
@@ -349,7 +349,7 @@ public static partial class AnalysisReport
         if (rounds is not { HasRound1: true })
             return new Paragraph(w.T("Geen tweede beoordelingsronde vastgelegd: er is geen verschuiving tussen rondes te tonen.",
                 "No second assessment round recorded: there is no movement between rounds to show."));
-        static string Counts(IReadOnlyDictionary<Baken.Analysis.Risk.ImpactClass, int>? counts) =>
+        static string Counts(IReadOnlyDictionary<Baken.Methods.Risk.ImpactClass, int>? counts) =>
             counts is null || counts.Count == 0 ? "–" : string.Join(" ", counts.Select(c => $"{c.Key}×{c.Value}"));
         return new Table(w.T("Verschuiving tussen ronde 1 (blind) en nu", "Movement between round 1 (blind) and now"),
             [w.T("Criterium", "Criterion"), w.T("Ronde 1: analisten per klasse", "Round 1: analysts per class"), w.T("Nu: analisten per klasse", "Now: analysts per class"),
@@ -530,7 +530,7 @@ public static partial class AnalysisReport
         public string Pick(string dutch, string english) => Nl || string.IsNullOrWhiteSpace(english) ? dutch : english;
         public string N(double value, string format = "0.######") => value.ToString(format, Culture);
         /// <summary>A compound scenario's dependence in the report's language: independent, or conditional with P(S2 | S1), ….</summary>
-        public string Dependence(Baken.Domain.Register.CompoundDependence d) => d.Kind == Baken.Analysis.Cascades.Compound.DependenceKind.Independent
+        public string Dependence(Baken.Domain.Register.CompoundDependence d) => d.Kind == Baken.Methods.Cascades.Compound.DependenceKind.Independent
             ? T("onafhankelijk", "independent")
             : T("voorwaardelijk ", "conditional ") + string.Join("; ", d.Conditional.Select(p => N(p)));
         public string Percent(double share) => (share * 100).ToString("0", Culture) + "%";
@@ -546,8 +546,8 @@ public static partial class AnalysisReport
 
         public string Confidence(Confidence c) => c switch
         {
-            Baken.Analysis.Risk.Confidence.Low => T("laag", "low"),
-            Baken.Analysis.Risk.Confidence.Medium => T("middel", "medium"),
+            Baken.Methods.Risk.Confidence.Low => T("laag", "low"),
+            Baken.Methods.Risk.Confidence.Medium => T("middel", "medium"),
             _ => T("hoog", "high"),
         };
 
@@ -564,7 +564,7 @@ public static partial class AnalysisReport
 
         public string Effect(MeasureOnScenario m)
         {
-            string Range(Baken.Analysis.Measures.EffectRange r, bool percent) =>
+            string Range(Baken.Methods.Measures.EffectRange r, bool percent) =>
                 percent ? (r.Low == r.High ? Percent(r.Low) : $"{Percent(r.Low)}–{Percent(r.High)}") : (r.Low == r.High ? N(r.Low, "0.##") : $"{N(r.Low, "0.##")}–{N(r.High, "0.##")}");
             var parts = new List<string>();
             if (m.LikelihoodMultiplier is { } l) parts.Add(T("waarschijnlijkheid × ", "likelihood × ") + Range(l, false));

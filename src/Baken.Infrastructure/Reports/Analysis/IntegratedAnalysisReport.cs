@@ -1,5 +1,5 @@
 using System.Reflection;
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Application.Analysis;
 using Baken.Infrastructure.Reports.Documents;
 

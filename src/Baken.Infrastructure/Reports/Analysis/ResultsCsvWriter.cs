@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using CsvHelper;
 
 namespace Baken.Infrastructure.Reports.Analysis;

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 
 namespace Baken.Infrastructure.Reports.Analysis;
 

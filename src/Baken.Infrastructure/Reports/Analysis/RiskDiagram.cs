@@ -1,4 +1,4 @@
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using ScottPlot;
 
 namespace Baken.Infrastructure.Reports.Analysis;

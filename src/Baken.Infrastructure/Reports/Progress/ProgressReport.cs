@@ -1,5 +1,5 @@
 using System.Globalization;
-using Baken.Analysis.Strategy;
+using Baken.Methods.Strategy;
 using Baken.Application.Strategy;
 using Baken.Domain.Security;
 using Baken.Domain.Strategy;

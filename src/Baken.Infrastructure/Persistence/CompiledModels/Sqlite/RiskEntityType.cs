@@ -2,7 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
-using Baken.Analysis.Risk;
+using Baken.Methods.Risk;
 using Baken.Domain;
 using Baken.Domain.Register;
 using Baken.Domain.Security;

@@ -2,7 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
-using Baken.Analysis.Signals;
+using Baken.Methods.Signals;
 using Baken.Domain;
 using Baken.Domain.Security;
 using Baken.Domain.Signals;

@@ -1,0 +1,4 @@
+namespace Baken.Methods;
+
+/// <summary>Marker for assembly scanning in architecture tests.</summary>
+public static class AnalysisAssembly;
