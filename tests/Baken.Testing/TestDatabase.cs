@@ -1,6 +1,7 @@
 using Baken.Application.Common;
 using Baken.Domain.Security;
 using Baken.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using Xunit;
 
@@ -94,7 +95,18 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var file = Path.Combine(Path.GetTempPath(), $"baken-template-{Environment.ProcessId}-{(initialise ? "init" : "empty")}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}.db");
         await PrepareAsync(SqliteOptions(file), initialise);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(file);
+        // The template is in WAL mode (DatabaseSetup): fold the log into the file, so a copy of the file alone is the whole database.
+        await using (var connection = new SqliteConnection($"Data Source={file};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+        };
         return file;
     }
 

@@ -39,7 +39,8 @@ public sealed class LoadDemo(
     ReviewSignals review,
     EvaluateAlerts evaluateAlerts,
     RunIntegratedAnalysis analyse,
-    IDemoTradeScreen trade)
+    IDemoTradeScreen trade,
+    IDatabaseTransactions transactions)
 {
     public async Task<Result<DemoSummary>> HandleAsync(LoadDemoRequest request, CancellationToken ct = default)
     {
@@ -53,96 +54,122 @@ public sealed class LoadDemo(
 
         step?.Report("analysts");
         var accounts = new List<DemoAnalystAccount>();
-        foreach (var a in DemoPicture.Analysts)
+        if (await AllOrNothingAsync(async t =>
         {
-            if (await db.Users.AnyAsync(u => u.UserName == a.UserName, ct))
-                return Result<DemoSummary>.Conflict(AllowedTexts.DemoUserExists.With(a.UserName));
-            var added = await addUser.HandleAsync(new AddUserRequest(a.UserName, a.Clearance, null, Roles.Analyst, request.AnalystPassword, a.DisplayName, a.Organisation), ct);
-            if (!added.IsOk) return Fail(added);
-            accounts.Add(new DemoAnalystAccount(a.UserName, added.Value!.Clearance, a.Organisation, added.Value.OneTimePassword));
-        }
+            foreach (var a in DemoPicture.Analysts)
+            {
+                if (await db.Users.AnyAsync(u => u.UserName == a.UserName, t))
+                    return Result<DemoSummary>.Conflict(AllowedTexts.DemoUserExists.With(a.UserName));
+                var added = await addUser.HandleAsync(new AddUserRequest(a.UserName, a.Clearance, null, Roles.Analyst, request.AnalystPassword, a.DisplayName, a.Organisation), t);
+                if (!added.IsOk) return Fail(added);
+                accounts.Add(new DemoAnalystAccount(a.UserName, added.Value!.Clearance, a.Organisation, added.Value.OneTimePassword));
+            }
+            return null;
+        }, ct) is { } failed1) return failed1;
 
         step?.Report("risks and sources");
-        var risks = DemoPicture.Risks.Select(r => Row(r.Code, ("title", r.Title), ("theme", r.Theme), ("kind", r.Kind),
-            ("description", "FICTIEF / FICTIONAL — een risico uit de demonstratie."))).ToList();
-        if (await Import("risk", risks, ct) is { } e1) return e1;
-        if (await Import("source", [
-                Row("DEMO-SRC-ANV", ("title", "Fictieve themarapportage van het analistennetwerk (demo)"), ("organisation", "ANV"), ("published", DemoPicture.Day(today.AddMonths(-3)))),
-                Row("DEMO-SRC-CPB", ("title", "Fictieve kosten-batenraming van maatregelen (demo)"), ("organisation", "CPB"), ("published", DemoPicture.Day(today.AddMonths(-2)))),
-            ], ct) is { } e2) return e2;
-        if (await Import("actor", [
-                Row("DEMO-ACT-STATE", ("name", "Statelijke actor Noord (fictief)"), ("actor_type", "state"), ("description", "FICTIEF / FICTIONAL")),
-                Row("DEMO-ACT-CRIME", ("name", "Ransomwaregroep 'Grijze Reiger' (fictief)"), ("actor_type", "non-state"), ("description", "FICTIEF / FICTIONAL")),
-            ], ct) is { } e3) return e3;
+        if (await AllOrNothingAsync(async t =>
+        {
+            var risks = DemoPicture.Risks.Select(r => Row(r.Code, ("title", r.Title), ("theme", r.Theme), ("kind", r.Kind),
+                ("description", "FICTIEF / FICTIONAL — een risico uit de demonstratie."))).ToList();
+            if (await Import("risk", risks, t) is { } e1) return e1;
+            if (await Import("source", [
+                    Row("DEMO-SRC-ANV", ("title", "Fictieve themarapportage van het analistennetwerk (demo)"), ("organisation", "ANV"), ("published", DemoPicture.Day(today.AddMonths(-3)))),
+                    Row("DEMO-SRC-CPB", ("title", "Fictieve kosten-batenraming van maatregelen (demo)"), ("organisation", "CPB"), ("published", DemoPicture.Day(today.AddMonths(-2)))),
+                ], t) is { } e2) return e2;
+            if (await Import("actor", [
+                    Row("DEMO-ACT-STATE", ("name", "Statelijke actor Noord (fictief)"), ("actor_type", "state"), ("description", "FICTIEF / FICTIONAL")),
+                    Row("DEMO-ACT-CRIME", ("name", "Ransomwaregroep 'Grijze Reiger' (fictief)"), ("actor_type", "non-state"), ("description", "FICTIEF / FICTIONAL")),
+                ], t) is { } e3) return e3;
+            return null;
+        }, ct) is { } failed2) return failed2;
 
         step?.Report("assessments");
         var table = DemoPicture.AssessmentTable();
-        var imported = await importAssessments.HandleAsync(table, ct);
-        if (!imported.IsOk) return Fail(imported);
-        // The assessment file carries no narrative: the scenarios get it (and the cascade's first disruptions) as an edit.
-        var narratives = DemoPicture.Scenarios.Select(s => Row(s.Code, ("risk", s.Risk), ("narrative", "FICTIEF / FICTIONAL. " + s.Narrative),
-            ("disruptions", s.Disruptions), ("classification", s.Classification))).ToList();
-        if (await Import("scenario", narratives, ct) is { } e4) return e4;
         var assessmentRows = table.Count - 1;
-        var assessments = await db.Assessments.Where(a => a.ScenarioCode.StartsWith(DemoPicture.CodePrefix)).Select(a => a.Code).ToListAsync(ct);
-        if (await Import("assessment", assessments.Select(c => Row(c)).ToList(), ct) is { } e5) return e5;
+        if (await AllOrNothingAsync(async t =>
+        {
+            var imported = await importAssessments.HandleAsync(table, t);
+            if (!imported.IsOk) return Fail(imported);
+            // The assessment file carries no narrative: the scenarios get it (and the cascade's first disruptions) as an edit.
+            var narratives = DemoPicture.Scenarios.Select(s => Row(s.Code, ("risk", s.Risk), ("narrative", "FICTIEF / FICTIONAL. " + s.Narrative),
+                ("disruptions", s.Disruptions), ("classification", s.Classification))).ToList();
+            if (await Import("scenario", narratives, t) is { } e4) return e4;
+            var assessments = await db.Assessments.Where(a => a.ScenarioCode.StartsWith(DemoPicture.CodePrefix)).Select(a => a.Code).ToListAsync(t);
+            if (await Import("assessment", assessments.Select(c => Row(c)).ToList(), t) is { } e5) return e5;
+            return null;
+        }, ct) is { } failed3) return failed3;
 
         step?.Report("signals");
-        var signals = Signals(today);
-        var taken = await intake.HandleAsync(signals, null, ct);
-        if (!taken.IsOk) return Fail(taken);
-        foreach (var code in taken.Value!.Codes.Take(3))
+        var signalsCreated = 0;
+        if (await AllOrNothingAsync(async t =>
         {
-            var decided = await review.DecideAsync(code, SignalReviewDecision.Accept, null, ct);
-            if (!decided.IsOk) return Fail(decided);
-        }
+            var taken = await intake.HandleAsync(Signals(today), null, t);
+            if (!taken.IsOk) return Fail(taken);
+            foreach (var code in taken.Value!.Codes.Take(3))
+            {
+                var decided = await review.DecideAsync(code, SignalReviewDecision.Accept, null, t);
+                if (!decided.IsOk) return Fail(decided);
+            }
+            signalsCreated = taken.Value.Created;
+            return null;
+        }, ct) is { } failed4) return failed4;
 
         step?.Report("early warning");
-        if (await Import("warning-indicator", [
-                Row("DEMO-WI-RANSOM", ("title", "Gemelde ransomware-incidenten bij vitale aanbieders per maand (fictief)"), ("unit", "incidenten"),
-                    ("direction", "rising"), ("amber", "12"), ("red", "20"), ("tags", "theme:T8;scenario:DEMO-T8-RANSOM"), ("source", "Fictieve meldingen (demo)")),
-            ], ct) is { } e6) return e6;
-        double[] monthly = [6, 7, 9, 8, 11, 13, 15, 22];
-        var observations = monthly.Select((v, i) => Row($"DEMO-WI-RANSOM-{i + 1:00}", ("indicator", "DEMO-WI-RANSOM"),
-            ("date", DemoPicture.Day(new DateOnly(today.Year, today.Month, 1).AddMonths(i - monthly.Length))), ("value", v.ToString(CultureInfo.InvariantCulture)))).ToList();
-        if (await Import("observation", observations, ct) is { } e7) return e7;
-
-        // The catalogue's GBVS trends as the long lines behind the picture: the scenarios they drive (the demo's signals carry
-        // their 'trend:' tags), so /trends shows each trend with its signals, its scenarios and the open alert on ransomware.
-        foreach (var (trend, scenarios, horizon, direction) in new[]
-                 {
-                     ("2.3", "DEMO-T8-RANSOM;DEMO-T7-CHIPS", "10", "rising"),
-                     ("2.2.e", "DEMO-T1-HEAT;DEMO-T1-FLOOD", "20", "rising"),
-                     ("2.1", "DEMO-T7-CHIPS", "15", "rising"),
-                 })
+        if (await AllOrNothingAsync(async t =>
         {
-            var saved = await save.HandleAsync(new SaveRecordRequest("trend", trend, new Dictionary<string, string?>
-            {
-                // The catalogue's trends are public: a reference never points up, so they name only the unclassified scenarios.
-                ["scenarios"] = string.Join(";", scenarios.Split(';').Where(PublicScenario)), ["horizon_years"] = horizon, ["direction"] = direction, ["confidence"] = "medium",
-            }, SaveMode.Update), ct);
-            if (!saved.IsOk) return Fail(saved);
-        }
+            if (await Import("warning-indicator", [
+                    Row("DEMO-WI-RANSOM", ("title", "Gemelde ransomware-incidenten bij vitale aanbieders per maand (fictief)"), ("unit", "incidenten"),
+                        ("direction", "rising"), ("amber", "12"), ("red", "20"), ("tags", "theme:T8;scenario:DEMO-T8-RANSOM"), ("source", "Fictieve meldingen (demo)")),
+                ], t) is { } e6) return e6;
+            double[] monthly = [6, 7, 9, 8, 11, 13, 15, 22];
+            var observations = monthly.Select((v, i) => Row($"DEMO-WI-RANSOM-{i + 1:00}", ("indicator", "DEMO-WI-RANSOM"),
+                ("date", DemoPicture.Day(new DateOnly(today.Year, today.Month, 1).AddMonths(i - monthly.Length))), ("value", v.ToString(CultureInfo.InvariantCulture)))).ToList();
+            if (await Import("observation", observations, t) is { } e7) return e7;
 
-        // Horizon scanning: one exploratory frame on the catalogue's trends, its worlds still to be made scenarios.
-        if (await Import("scenario-frame", [
-                Row("DEMO-SF-2040", ("title", "Nederland in 2040 (fictief)"), ("horizon_years", "15"),
-                    ("uncertainty_a", "Internationale orde"), ("a_low", "versplinterd in blokken"), ("a_high", "hersteld multilateraal"),
-                    ("uncertainty_b", "Technologische afhankelijkheid van Europa"), ("b_low", "strategisch autonoom"), ("b_high", "blijvend afhankelijk"),
-                    ("world_1", "FICTIEF. Blokken met eigen technologie; Europa redt zich, duur en traag."),
-                    ("world_2", "FICTIEF. Blokken, en Europa hangt voor chips en grondstoffen af van rivalen: chantage wordt gewoon."),
-                    ("world_3", "FICTIEF. Een herstelde orde en een Europa dat zelf maakt wat het nodig heeft."),
-                    ("world_4", "FICTIEF. Een herstelde orde, maar Europa blijft afhankelijk: open handel, kwetsbare ketens.")),
-            ], ct) is { } eFrame) return eFrame;
+            // The catalogue's GBVS trends as the long lines behind the picture: the scenarios they drive (the demo's signals carry
+            // their 'trend:' tags), so /trends shows each trend with its signals, its scenarios and the open alert on ransomware.
+            foreach (var (trend, scenarios, horizon, direction) in new[]
+                     {
+                         ("2.3", "DEMO-T8-RANSOM;DEMO-T7-CHIPS", "10", "rising"),
+                         ("2.2.e", "DEMO-T1-HEAT;DEMO-T1-FLOOD", "20", "rising"),
+                         ("2.1", "DEMO-T7-CHIPS", "15", "rising"),
+                     })
+            {
+                var saved = await save.HandleAsync(new SaveRecordRequest("trend", trend, new Dictionary<string, string?>
+                {
+                    // The catalogue's trends are public: a reference never points up, so they name only the unclassified scenarios.
+                    ["scenarios"] = string.Join(";", scenarios.Split(';').Where(PublicScenario)), ["horizon_years"] = horizon, ["direction"] = direction, ["confidence"] = "medium",
+                }, SaveMode.Update), t);
+                if (!saved.IsOk) return Fail(saved);
+            }
+
+            // Horizon scanning: one exploratory frame on the catalogue's trends, its worlds still to be made scenarios.
+            if (await Import("scenario-frame", [
+                    Row("DEMO-SF-2040", ("title", "Nederland in 2040 (fictief)"), ("horizon_years", "15"),
+                        ("uncertainty_a", "Internationale orde"), ("a_low", "versplinterd in blokken"), ("a_high", "hersteld multilateraal"),
+                        ("uncertainty_b", "Technologische afhankelijkheid van Europa"), ("b_low", "strategisch autonoom"), ("b_high", "blijvend afhankelijk"),
+                        ("world_1", "FICTIEF. Blokken met eigen technologie; Europa redt zich, duur en traag."),
+                        ("world_2", "FICTIEF. Blokken, en Europa hangt voor chips en grondstoffen af van rivalen: chantage wordt gewoon."),
+                        ("world_3", "FICTIEF. Een herstelde orde en een Europa dat zelf maakt wat het nodig heeft."),
+                        ("world_4", "FICTIEF. Een herstelde orde, maar Europa blijft afhankelijk: open handel, kwetsbare ketens.")),
+                ], t) is { } eFrame) return eFrame;
+            return null;
+        }, ct) is { } failed5) return failed5;
 
         step?.Report("dependency screen");
         var screened = trade.Screen(await ProductDomains.LoadAsync(db, ct));
-        if (await Import("dependency", Mark(screened.Dependencies), ct) is { } e8) return e8;
-        if (await Import("warning-indicator", Mark(screened.Indicators), ct) is { } e9) return e9;
-        if (await Import("observation", screened.Observations, ct) is { } e10) return e10;
-        var firstDependency = screened.Dependencies.Select(d => d.Values["code"]).FirstOrDefault();
-        if (firstDependency is not null && await Import("dependency", [Row(firstDependency!, ("scenario", "DEMO-T7-CHIPS"), ("status", "assessed"),
-                ("options", "diversify (chosen): tweede leverancier binnen drie jaar, 15% duurder\nstockpile (rejected): voorraad voor zes maanden, eenmalig €40m\ncounter-power: via de EU, alleen bij chantage"))], ct) is { } e11) return e11;
+        if (await AllOrNothingAsync(async t =>
+        {
+            // The screen's records, the concentration series that names them and the first dependency's assessment: together or not at all.
+            if (await Import("dependency", Mark(screened.Dependencies), t) is { } e8) return e8;
+            if (await Import("warning-indicator", Mark(screened.Indicators), t) is { } e9) return e9;
+            if (await Import("observation", screened.Observations, t) is { } e10) return e10;
+            var firstDependency = screened.Dependencies.Select(d => d.Values["code"]).FirstOrDefault();
+            if (firstDependency is not null && await Import("dependency", [Row(firstDependency!, ("scenario", "DEMO-T7-CHIPS"), ("status", "assessed"),
+                    ("options", "diversify (chosen): tweede leverancier binnen drie jaar, 15% duurder\nstockpile (rejected): voorraad voor zes maanden, eenmalig €40m\ncounter-power: via de EU, alleen bij chantage"))], t) is { } e11) return e11;
+            return null;
+        }, ct) is { } failed6) return failed6;
 
         var alerts = await evaluateAlerts.HandleAsync(null, ct);
         if (!alerts.IsOk) return Fail(alerts);
@@ -156,21 +183,6 @@ public sealed class LoadDemo(
         if (await Import("measure", measures, ct) is { } e12) return e12;
 
         step?.Report("strategy");
-        foreach (var (goal, owner, scenarios, linked) in new[]
-                 {
-                     ("GOAL-06", "NCSC", "DEMO-T8-RANSOM;DEMO-T8-SABOTAGE", "DEMO-M-CYBER;DEMO-M-BACKUP"),
-                     ("GOAL-07", "NCTV", "DEMO-T4-ATTACK;DEMO-T4-UNREST", "DEMO-M-EVENTS"),
-                     ("GOAL-08", "BZK", "DEMO-T5-ELECTION;DEMO-T5-DIASPORA", "DEMO-M-ELECTION"),
-                     ("GOAL-09", "EZK", "DEMO-T7-CHIPS;DEMO-T7-TAKEOVER;DEMO-T7-ENERGY", "DEMO-M-STOCK;DEMO-M-SCREENING"),
-                 })
-        {
-            var saved = await save.HandleAsync(new SaveRecordRequest("goal", goal, new Dictionary<string, string?>
-            {
-                // The catalogue's goals are public: a reference never points up, so they name only the unclassified scenarios.
-                ["owner"] = owner, ["scenarios"] = string.Join(";", scenarios.Split(';').Where(PublicScenario)), ["measures"] = linked,
-            }, SaveMode.Update), ct);
-            if (!saved.IsOk) return Fail(saved);
-        }
         var indicators = new List<ImportRow>
         {
             Row("DEMO-IND-PATCH", ("title", "Vitale aanbieders met kritieke kwetsbaarheden binnen 14 dagen gedicht (%)"), ("goal", "GOAL-06"), ("unit", "%"),
@@ -183,7 +195,6 @@ public sealed class LoadDemo(
                 ("direction", "decrease"), ("baseline", "14"), ("baseline_date", DemoPicture.Day(today.AddYears(-2))), ("target", "6"),
                 ("deadline", DemoPicture.Day(today.AddYears(3))), ("owner", "EZK"), ("update_interval_days", "180")),
         };
-        if (await Import("indicator", indicators, ct) is { } e13) return e13;
         var updates = new List<ImportRow>
         {
             Row("DEMO-PU-1", ("subject", "goal:GOAL-06"), ("date", DemoPicture.Day(today.AddMonths(-7))), ("status", "on-track"), ("indicator", "DEMO-IND-PATCH"), ("value", "64"), ("comment", "Fictief: meldplicht werkt.")),
@@ -193,16 +204,40 @@ public sealed class LoadDemo(
             Row("DEMO-PU-5", ("subject", "measure:DEMO-M-CYBER"), ("date", DemoPicture.Day(today.AddMonths(-1))), ("status", "on-track"), ("comment", "Fictief: aanbesteding gegund.")),
             Row("DEMO-PU-6", ("subject", "measure:DEMO-M-STOCK"), ("date", DemoPicture.Day(today.AddMonths(-4))), ("status", "at-risk"), ("comment", "Fictief: opslaglocatie nog niet gevonden.")),
         };
-        if (await Import("progress-update", updates, ct) is { } e14) return e14;
+        if (await AllOrNothingAsync(async t =>
+        {
+            foreach (var (goal, owner, scenarios, linked) in new[]
+                     {
+                         ("GOAL-06", "NCSC", "DEMO-T8-RANSOM;DEMO-T8-SABOTAGE", "DEMO-M-CYBER;DEMO-M-BACKUP"),
+                         ("GOAL-07", "NCTV", "DEMO-T4-ATTACK;DEMO-T4-UNREST", "DEMO-M-EVENTS"),
+                         ("GOAL-08", "BZK", "DEMO-T5-ELECTION;DEMO-T5-DIASPORA", "DEMO-M-ELECTION"),
+                         ("GOAL-09", "EZK", "DEMO-T7-CHIPS;DEMO-T7-TAKEOVER;DEMO-T7-ENERGY", "DEMO-M-STOCK;DEMO-M-SCREENING"),
+                     })
+            {
+                var saved = await save.HandleAsync(new SaveRecordRequest("goal", goal, new Dictionary<string, string?>
+                {
+                    // The catalogue's goals are public: a reference never points up, so they name only the unclassified scenarios.
+                    ["owner"] = owner, ["scenarios"] = string.Join(";", scenarios.Split(';').Where(PublicScenario)), ["measures"] = linked,
+                }, SaveMode.Update), t);
+                if (!saved.IsOk) return Fail(saved);
+            }
+            if (await Import("indicator", indicators, t) is { } e13) return e13;
+            if (await Import("progress-update", updates, t) is { } e14) return e14;
+            return null;
+        }, ct) is { } failed7) return failed7;
 
         step?.Report("councils");
         var (meetings, items, decisions, actions) = Councils(today);
-        if (await Import("meeting", meetings, ct) is { } e15) return e15;
-        if (await Import("agenda-item", items, ct) is { } e16) return e16;
-        if (await Import("decision", decisions, ct) is { } e17) return e17;
-        if (await Import("action", actions, ct) is { } e18) return e18;
+        if (await AllOrNothingAsync(async t =>
+        {
+            if (await Import("meeting", meetings, t) is { } e15) return e15;
+            if (await Import("agenda-item", items, t) is { } e16) return e16;
+            if (await Import("decision", decisions, t) is { } e17) return e17;
+            if (await Import("action", actions, t) is { } e18) return e18;
+            return null;
+        }, ct) is { } failed8) return failed8;
 
-        return Result<DemoSummary>.Ok(new DemoSummary(DemoPicture.Scenarios.Count, assessmentRows, accounts, taken.Value.Created, alerts.Value!.Count,
+        return Result<DemoSummary>.Ok(new DemoSummary(DemoPicture.Scenarios.Count, assessmentRows, accounts, signalsCreated, alerts.Value!.Count,
             screened.Dependencies.Count, measures.Count, indicators.Count, updates.Count, meetings.Count, actions.Count, run.Value!.RunCode));
     }
 
@@ -300,6 +335,18 @@ public sealed class LoadDemo(
         var result = await import.HandleAsync(new ImportRecordsRequest(kind, rows), ct);
         return result.IsOk ? null : new Result<DemoSummary>(result.Status, null, result.Errors, $"Demo {kind} records: {result.Message}");
     }
+
+    /// <summary>
+    /// One step of the demo in one transaction: a refusal or an error anywhere in it leaves nothing of the step (the steps
+    /// before it stay), so a failed load never leaves half a screen or half a council. <paramref name="step"/> returns null when done.
+    /// </summary>
+    private async Task<Result<DemoSummary>?> AllOrNothingAsync(Func<CancellationToken, Task<Result<DemoSummary>?>> step, CancellationToken ct)
+    {
+        var outcome = await transactions.AllOrNothingAsync(async t => await step(t) ?? StepDone, ct);
+        return outcome.IsOk ? null : outcome;
+    }
+
+    private static readonly Result<DemoSummary> StepDone = new(ResultStatus.Ok, null, [], null);
 
     private static Result<DemoSummary> Fail<T>(Result<T> r) => new(r.Status, null, r.Errors, r.Message);
 

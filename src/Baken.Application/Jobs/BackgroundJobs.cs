@@ -188,7 +188,7 @@ public sealed class BackgroundJobs(IBakenDb db, ICurrentUser user, TimeProvider 
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Cancelled).SetProperty(j => j.FinishedAtUtc, now).SetProperty(j => j.Reason, reason)
                 .SetProperty(j => j.Problems, problems)
                 // An upload it carried is let go at once.
-                .SetProperty(j => j.Parameters, j => j.Kind == JobKinds.AssessmentImport ? "{}" : j.Parameters), ct);
+                .SetProperty(j => j.Parameters, j => JobKinds.UploadCarriers.Contains(j.Kind) ? JobKinds.ErasedParameters : j.Parameters), ct);
         if (waiting > 0) uploads.Delete(id);
         if (waiting == 0)
             await db.Jobs.Where(j => j.Id == id && j.Owner == user.UserName && j.State == JobState.Running)

@@ -23,11 +23,15 @@ public sealed class Inbox(IBakenDb db, ICurrentUser user, TimeProvider clock)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var me = user.UserName;
+        // The database picks the caller's rows (an assignment or review names its analysts as a list); the names are stored
+        // as the accounts spell them, and the comparison in memory after it keeps the rule of WorkflowRoles.Names exactly.
+        var meLower = me.ToLowerInvariant();
         var items = new List<InboxItem>();
 
         var openCycles = await db.Cycles.AsNoTracking().Where(c => c.Status == CycleStatus.Open).ToDictionaryAsync(c => c.Code, ct);
         var cycleCodes = openCycles.Keys.ToList();
-        var assignments = (await db.CycleAssignments.AsNoTracking().Where(a => cycleCodes.Contains(a.CycleCode)).ToListAsync(ct))
+        var assignments = (await db.CycleAssignments.AsNoTracking()
+                .Where(a => cycleCodes.Contains(a.CycleCode) && a.Analysts.Any(n => n == me || n.ToLower() == meLower)).ToListAsync(ct))
             .Where(a => WorkflowRoles.Names(a.Analysts, me)).ToList();
         var mine = (await db.Assessments.AsNoTracking().Where(a => a.Analyst == me).ToListAsync(ct)).ToDictionary(a => a.ScenarioCode, StringComparer.Ordinal);
         foreach (var a in assignments)
@@ -46,7 +50,8 @@ public sealed class Inbox(IBakenDb db, ICurrentUser user, TimeProvider clock)
             foreach (var a in await db.Assessments.AsNoTracking().Where(a => a.Status == AssessmentStatus.Submitted).OrderBy(a => a.Code).ToListAsync(ct))
                 items.Add(new InboxItem(InboxKind.ToValidate, a.Code, $"{a.ScenarioCode} ({a.Analyst}, {a.Organisation})", null, false, a.StatusNote,
                     $"/register/assessment/{Uri.EscapeDataString(a.Code)}"));
-        foreach (var r in (await db.LikelihoodReviews.AsNoTracking().Where(r => r.Status == ReviewStatus.Open).ToListAsync(ct))
+        foreach (var r in (await db.LikelihoodReviews.AsNoTracking()
+                     .Where(r => r.Status == ReviewStatus.Open && r.Analysts.Any(n => n == me || n.ToLower() == meLower)).ToListAsync(ct))
                  .Where(r => WorkflowRoles.Names(r.Analysts, me)))
             items.Add(new InboxItem(InboxKind.LikelihoodReview, r.Code, r.ScenarioCode, r.Due, today > r.Due, r.Evidence, $"/inbox#{Uri.EscapeDataString(r.Code)}"));
         foreach (var a in await db.FollowUpActions.AsNoTracking().Where(a => a.Owner == me && a.Status == ActionStatus.Open).ToListAsync(ct))

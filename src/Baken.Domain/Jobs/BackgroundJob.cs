@@ -63,6 +63,15 @@ public static class JobKinds
     /// </summary>
     public const string TradeScreen = "trade-screen";
 
-    /// <summary>Kinds that carry uploaded content (in their parameters or the uploads folder), let go once the job has ended in any way.</summary>
-    public static bool CarriesUpload(string kind) => kind is AssessmentImport or TradeScreen;
+    /// <summary>
+    /// Kinds that carry uploaded content (in their parameters or the uploads folder), let go once the job has ended in any way
+    /// (finished, cancelled, or failed after its node was lost): their parameters become <c>{}</c> and their upload file is deleted.
+    /// A list rather than a pattern, so a database query can ask it too (<c>UploadCarriers.Contains(j.Kind)</c>).
+    /// </summary>
+    public static readonly IReadOnlyList<string> UploadCarriers = [AssessmentImport, TradeScreen];
+
+    public static bool CarriesUpload(string kind) => UploadCarriers.Contains(kind);
+
+    /// <summary>What is left of the parameters of a job that carried an upload once it has ended.</summary>
+    public const string ErasedParameters = "{}";
 }

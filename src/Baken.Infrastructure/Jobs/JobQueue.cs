@@ -87,7 +87,7 @@ public sealed class JobQueue(DatabaseOptions options, TimeProvider clock)
             .SetProperty(j => j.Reason, j => reason == null ? j.Reason : j.Reason == null ? reason : j.Reason + "\n" + reason)
             .SetProperty(j => j.Output, output).SetProperty(j => j.OutputName, outputName)
             .SetProperty(j => j.Problems, notes)
-            .SetProperty(j => j.Parameters, j => j.Kind == JobKinds.AssessmentImport ? "{}" : j.Parameters)
+            .SetProperty(j => j.Parameters, j => JobKinds.UploadCarriers.Contains(j.Kind) ? JobKinds.ErasedParameters : j.Parameters)
             .SetProperty(j => j.FinishedAtUtc, now).SetProperty(j => j.HeartbeatAtUtc, now), ct);
         if (finished > 0) _uploads.Delete(id);
     }
@@ -135,7 +135,7 @@ public sealed class JobQueue(DatabaseOptions options, TimeProvider clock)
             var notes = Application.Jobs.JobProblems.Append(job.Problems, [Application.Jobs.JobProblems.Plain(note)]);
             DateTime? finished = state == JobState.Waiting ? null : now;
             // A job that will not run again lets go of the upload it carried.
-            var parameters = state != JobState.Waiting && JobKinds.CarriesUpload(job.Kind) ? "{}" : job.Parameters;
+            var parameters = state != JobState.Waiting && JobKinds.CarriesUpload(job.Kind) ? JobKinds.ErasedParameters : job.Parameters;
             // Only if nobody moved it meanwhile (its node may have come back, another node may have recovered it first).
             var moved = await db.Jobs.Where(j => j.Id == job.Id && j.State == JobState.Running && j.HeartbeatAtUtc == job.HeartbeatAtUtc).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.State, state).SetProperty(j => j.ClaimedBy, (string?)null).SetProperty(j => j.Progress, 0)

@@ -37,12 +37,17 @@ public sealed partial class DatabaseBackupStore(DatabaseOptions options, TimePro
         {
             if (options.Provider == DatabaseProvider.Sqlite)
             {
-                await using var live = new SqliteConnection(options.ResolvedConnectionString);
+                await using var live = new SqliteConnection(DatabaseSetup.SqliteConnectionString(options.ResolvedConnectionString).ToString());
                 await live.OpenAsync(ct);
                 await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
                 {
                     await copy.OpenAsync(ct);
                     live.BackupDatabase(copy);
+                    // The live database runs in WAL mode and the copy inherits it; a backup is one self-contained file, so
+                    // its journal goes back to the rollback mode (this also folds any -wal content into the file).
+                    await using var journal = copy.CreateCommand();
+                    journal.CommandText = "PRAGMA journal_mode=DELETE";
+                    await journal.ExecuteNonQueryAsync(ct);
                 }
             }
             else
@@ -53,7 +58,8 @@ public sealed partial class DatabaseBackupStore(DatabaseOptions options, TimePro
         }
         finally
         {
-            if (File.Exists(partial)) File.Delete(partial);
+            foreach (var f in new[] { partial, partial + "-wal", partial + "-shm", partial + "-journal" })
+                if (File.Exists(f)) File.Delete(f);
         }
         await using var db = Context();
         return Result<BackupOutcome>.Ok(new BackupOutcome(target, new FileInfo(target).Length, options.Provider.ToString(),
@@ -88,7 +94,7 @@ public sealed partial class DatabaseBackupStore(DatabaseOptions options, TimePro
         {
             await using var backup = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = source, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
             await backup.OpenAsync(ct);
-            await using var live = new SqliteConnection(options.ResolvedConnectionString);
+            await using var live = new SqliteConnection(DatabaseSetup.SqliteConnectionString(options.ResolvedConnectionString).ToString());
             await live.OpenAsync(ct);
             backup.BackupDatabase(live);
             // Pooled connections may hold pages cached from before the restore.

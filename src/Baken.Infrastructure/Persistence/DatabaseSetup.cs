@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using Baken.Application.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Baken.Infrastructure.Persistence;
 
@@ -22,9 +25,9 @@ public static class DatabaseSetup
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                var cs = new SqliteConnectionStringBuilder(options.ResolvedConnectionString);
+                var cs = SqliteConnectionString(options.ResolvedConnectionString);
                 if (Path.GetDirectoryName(Path.GetFullPath(cs.DataSource)) is { } dir) Directory.CreateDirectory(dir);
-                builder.UseSqlite(cs.ToString(), o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                builder.UseSqlite(cs.ToString(), o => o.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(WriteAheadLog.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 builder.UseNpgsql(WithAutoPrepare(options.ResolvedConnectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly));
@@ -36,6 +39,60 @@ public static class DatabaseSetup
     }
 
     /// <summary>
+    /// How long, in seconds, a statement on SQLite waits for another connection's write lock before it fails with 'database is
+    /// locked' (Microsoft.Data.Sqlite retries a busy statement, and BEGIN, until its command timeout; <c>Default Timeout</c>
+    /// sets it for every command of the connection). A connection string that sets its own value keeps it.
+    /// </summary>
+    public const int SqliteBusyTimeoutSeconds = 30;
+
+    /// <summary>The SQLite connection string of <paramref name="connectionString"/> with the busy timeout when it sets none.</summary>
+    public static SqliteConnectionStringBuilder SqliteConnectionString(string connectionString)
+    {
+        var cs = new SqliteConnectionStringBuilder(connectionString);
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.Keys.Cast<string>().Any(k => k.Replace(" ", "").Equals("DefaultTimeout", StringComparison.OrdinalIgnoreCase)
+                                                || k.Replace(" ", "").Equals("CommandTimeout", StringComparison.OrdinalIgnoreCase)))
+            cs.DefaultTimeout = SqliteBusyTimeoutSeconds;
+        return cs;
+    }
+
+    /// <summary>
+    /// Puts an SQLite database in write-ahead-log mode at the first connection a process opens to it (the mode is stored in
+    /// the file, so from the second start on this only reads it; later connections cost a dictionary look-up). In the default
+    /// rollback-journal mode a reader blocks a writer's commit and a waiting writer blocks new readers; a web node, its job
+    /// worker and a CLI command share the file, and a sign-in once failed with 'database is locked'. With WAL readers and
+    /// the one writer do not wait for each other; writers still take turns (the busy timeout). The -wal and -shm files
+    /// beside the database belong to it: copy a database in use with the backup command, not as a file (docs/operations.md).
+    /// On opening rather than when the context is configured, so that design-time tools that never connect create no file.
+    /// </summary>
+    private sealed class WriteAheadLog : DbConnectionInterceptor
+    {
+        public static readonly WriteAheadLog Instance = new();
+
+        private static readonly ConcurrentDictionary<string, bool> Files = new(StringComparer.Ordinal);
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Ensure(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Ensure(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Ensure(DbConnection connection)
+        {
+            if (connection is not SqliteConnection sqlite || Files.ContainsKey(sqlite.DataSource)) return;
+            var mode = new SqliteConnectionStringBuilder(sqlite.ConnectionString).Mode;
+            if (mode is SqliteOpenMode.Memory or SqliteOpenMode.ReadOnly || sqlite.DataSource is "" or ":memory:") return;
+            using var command = sqlite.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL";
+            // The answer is the mode now in force: another process holding the file in the old mode keeps it, and a later
+            // connection tries again.
+            if (command.ExecuteScalar() is string now && now.Equals("wal", StringComparison.OrdinalIgnoreCase)) Files.TryAdd(sqlite.DataSource, true);
+        }
+    }
+
+    /// <summary>
     /// PostgreSQL parses and plans every statement again unless it is prepared. The same few statements (a page, a count,
     /// the access stamp) run on every request, so Npgsql prepares the most used ones on each pooled connection
     /// (<c>Max Auto Prepare</c>); a connection string that sets its own value keeps it (0 turns preparing off).
@@ -44,7 +101,7 @@ public static class DatabaseSetup
 
     internal static string WithAutoPrepare(string connectionString)
     {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "").Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
             return connectionString;
         return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPreparedStatements }.ConnectionString;

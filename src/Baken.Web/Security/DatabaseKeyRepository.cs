@@ -2,8 +2,6 @@ using System.Xml.Linq;
 using Baken.Application.Common;
 using Baken.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Web.Security;
 
@@ -21,30 +19,15 @@ public sealed class DatabaseKeyRepository(DatabaseOptions options, TimeProvider 
     }
 
     /// <remarks>
-    /// The first key is made at the first request that needs one (a sign-in form), often while that node or another
-    /// process writes. SQLite answers a write inside a transaction that meets another writer with 'database is locked'
-    /// at once rather than waiting, and the key manager then fails the request (a 500 on /signin, seen in CI); so the
-    /// write is tried again a few times, for up to about three seconds. PostgreSQL waits for the lock itself.
+    /// The first key is made at the first request that needs one (a sign-in form), often while that node or another process
+    /// writes. On SQLite the database runs in WAL mode with a busy timeout (DatabaseSetup), so this write waits its turn
+    /// instead of failing with 'database is locked' (which once gave a 500 on /signin in CI, and was retried here by hand);
+    /// PostgreSQL waits for the lock itself.
     /// </remarks>
     public void StoreElement(XElement element, string friendlyName)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                using var db = DatabaseSetup.CreateContext(options, FixedUser.System, clock);
-                db.DataProtectionKeys.Add(new StoredDataProtectionKey { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
-                db.SaveChanges();
-                return;
-            }
-            catch (DbUpdateException e) when (attempt < MaxAttempts && e.InnerException is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked })
-            {
-                Thread.Sleep(TimeSpan.FromMilliseconds(50 * attempt));
-            }
-        }
+        using var db = DatabaseSetup.CreateContext(options, FixedUser.System, clock);
+        db.DataProtectionKeys.Add(new StoredDataProtectionKey { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
+        db.SaveChanges();
     }
-
-    private const int MaxAttempts = 10;
-    private const int SqliteBusy = 5;
-    private const int SqliteLocked = 6;
 }

@@ -1,4 +1,6 @@
 using Baken.Application.Common;
+using Baken.Application.Jobs;
+using Baken.Domain.Security;
 using Baken.Domain.Jobs;
 using Baken.Infrastructure.Jobs;
 using Baken.Infrastructure.Persistence;
@@ -82,6 +84,73 @@ public sealed class JobQueueTests
         back.State.ShouldBe(JobState.Waiting);
         back.Attempts.ShouldBe(0);
         back.Reason!.ShouldContain("node node-a stopped");
+    }
+
+    /// <summary>
+    /// One rule on every path by which a job ends (its node finishes it, its owner cancels it while it waits, recovery fails
+    /// it after its node was lost): a kind that carries an upload lets its parameters and its upload file go; other kinds keep
+    /// their parameters (an analysis's settings stay readable on its page).
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AJobThatCarriedAnUpload_LetsItGo_HoweverItEnds(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var folder = Directory.CreateTempSubdirectory("baken-job-uploads-");
+        try
+        {
+            var options = new DatabaseOptions { Provider = provider, ConnectionString = database.Options.ConnectionString, DataFolder = folder.FullName };
+            var uploads = new JobUploadFolder(options);
+            var clock = new ManualClock(Start);
+            var queue = new JobQueue(options, clock);
+            var owner = new FixedUser("eigenaar", ClassificationLevel.Ongerubriceerd, 0, []);
+            foreach (var kind in new[] { JobKinds.TradeScreen, JobKinds.AssessmentImport, JobKinds.Analysis })
+            {
+                var finished = await WaitingWithUploadAsync(database, uploads, kind, clock);
+                (await queue.ClaimAsync("node-a", CancellationToken.None))!.Id.ShouldBe(finished);
+                await queue.FinishAsync(finished, "node-a", JobState.Done, 1, null, null, CancellationToken.None);
+
+                var cancelled = await WaitingWithUploadAsync(database, uploads, kind, clock);
+                await using (var db = database.Context(owner))
+                    (await new BackgroundJobs(db, owner, clock, uploads).CancelAsync(cancelled)).IsOk.ShouldBeTrue();
+
+                var lost = await WaitingWithUploadAsync(database, uploads, kind, clock);
+                (await queue.ClaimAsync("node-b", CancellationToken.None))!.Id.ShouldBe(lost);
+                clock.Now = clock.Now.AddMinutes(1);
+                (await queue.RecoverAsync(TimeSpan.FromSeconds(10), 1, CancellationToken.None)).ShouldBe(1);
+
+                foreach (var (id, path) in new[] { (finished, "finished"), (cancelled, "cancelled"), (lost, "failed by recovery") })
+                {
+                    var job = await Read(database, id);
+                    job.IsFinished.ShouldBeTrue($"{kind}, {path}");
+                    if (JobKinds.CarriesUpload(kind))
+                    {
+                        job.Parameters.ShouldBe(JobKinds.ErasedParameters, $"{kind}, {path}: its parameters are let go");
+                        uploads.Find(id, ".csv").ShouldBeNull($"{kind}, {path}: its upload file is deleted");
+                    }
+                    else
+                    {
+                        job.Parameters.ShouldBe(KeptParameters, $"{kind}, {path}: a job without an upload keeps its parameters");
+                    }
+                }
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private const string KeptParameters = """{"rows":[["code","likelihood"],["S-1","3"]]}""";
+
+    private static async Task<Guid> WaitingWithUploadAsync(TestDatabase database, JobUploadFolder uploads, string kind, ManualClock clock)
+    {
+        using var content = new MemoryStream("code,likelihood\nS-1,3\n"u8.ToArray());
+        var id = await uploads.KeepAsync(".csv", content, CancellationToken.None);
+        await using var db = database.Context(FixedUser.System);
+        db.Jobs.Add(new BackgroundJob { Id = id, Kind = kind, Owner = "eigenaar", Parameters = KeptParameters, CreatedAtUtc = clock.Now });
+        await db.SaveChangesAsync();
+        return id;
     }
 
     private static async Task<BackgroundJob> Read(TestDatabase database, Guid id)

@@ -27,6 +27,10 @@ public sealed class DatabaseBackupTests : IDisposable
     public async Task BackupThenRestore_GivesBackEveryRecordAndHistoryEntry_AfterLaterChanges(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, initialise: true);
+        // On SQLite a connection held open keeps the write-ahead log from being folded into the file when the others
+        // close, so the backup must read recent work from the -wal file, as it does while a server runs.
+        await using var keeper = provider == DatabaseProvider.Sqlite ? new SqliteConnection(database.Options.ConnectionString) : null;
+        if (keeper is not null) await JournalModeAsync(keeper); // a connection takes its part in the log at its first statement
         await ClassifiedFixture.SeedAsync(database);
         await using (var db = database.Context(FixedUser.System))
         {
@@ -43,6 +47,14 @@ public sealed class DatabaseBackupTests : IDisposable
         var backedUp = await Backups(database).BackUpAsync(file);
         backedUp.IsOk.ShouldBeTrue(string.Join("; ", backedUp.Errors));
         backedUp.Value!.Bytes.ShouldBeGreaterThan(0);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            (await JournalModeAsync(database.Options.ConnectionString!)).ShouldBe("wal");
+            new FileInfo(SqliteFile(database) + "-wal").Length.ShouldBeGreaterThan(0, "the recent work is still in the write-ahead log");
+            // The backup is one self-contained file in rollback-journal mode, with nothing beside it.
+            Directory.GetFiles(_folder).Select(Path.GetFileName).ShouldBe(["baken.bak"]);
+            (await JournalModeAsync($"Data Source={file};Pooling=false")).ShouldBe("delete");
+        }
 
         // Work after the backup: a deletion, an edit, a new account. The restore must undo all of it.
         await using (var db = database.Context(FixedUser.System))
@@ -60,6 +72,23 @@ public sealed class DatabaseBackupTests : IDisposable
         var after = await EverythingAsync(database);
         after.Count.ShouldBe(before.Count);
         for (var i = 0; i < before.Count; i++) after[i].ShouldBe(before[i]);
+        if (provider == DatabaseProvider.Sqlite) (await JournalModeAsync(database.Options.ConnectionString!)).ShouldBe("wal", "a restore keeps the live database in WAL mode");
+    }
+
+    private static string SqliteFile(TestDatabase database) => new SqliteConnectionStringBuilder(database.Options.ConnectionString).DataSource;
+
+    private static async Task<string> JournalModeAsync(string connectionString)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        return await JournalModeAsync(connection);
+    }
+
+    private static async Task<string> JournalModeAsync(SqliteConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     [SkippableTheory]
