@@ -298,10 +298,10 @@ public sealed class LoadDemo(
     private async Task<Result<DemoSummary>?> Import(string kind, IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
         var result = await import.HandleAsync(new ImportRecordsRequest(kind, rows), ct);
-        return result.IsOk ? null : new Result<DemoSummary>(result.Status, null, result.Errors, $"Demo {kind} records: {result.Message}");
+        return result.IsOk ? null : Result<DemoSummary>.Failed(result, AllowedTexts.DemoRecords.With(RegisterTexts.KindNamed(kind), result.Said));
     }
 
-    private static Result<DemoSummary> Fail<T>(Result<T> r) => new(r.Status, null, r.Errors, r.Message);
+    private static Result<DemoSummary> Fail<T>(Result<T> r) => Result<DemoSummary>.Failed(r);
 
     /// <summary>Dependency and series rows of the screen, marked as fictional.</summary>
     private static List<ImportRow> Mark(IReadOnlyList<ImportRow> rows) =>

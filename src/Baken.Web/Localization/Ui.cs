@@ -147,6 +147,7 @@ public sealed partial class Ui(IStringLocalizer<Ui> localizer)
     /// <summary>A field's value as shown: enum values and yes/no in words, withheld references marked.</summary>
     public string? FieldValue(RecordField field, string? value) =>
         field.Name == "explanation" && value is not null ? AlertExplanation(value)
+        : field.Name is "from_level" or "to_level" && !string.IsNullOrEmpty(value) ? T("level." + value, value)
         : field.IsChoiceList ? string.Join("; ", OptionLines(value))
         : field.EnumType is { } type ? EnumText(type, value)
         : value is "true" or "false" && field.Rule.Key.StartsWith("allowed.bool", StringComparison.Ordinal) ? T("bool." + value)
