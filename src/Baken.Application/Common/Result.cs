@@ -41,11 +41,11 @@ public sealed record Result<T>
         Message = message;
     }
 
-    public ResultStatus Status { get; }
-    public T? Value { get; }
-    public IReadOnlyList<FieldError> Errors { get; }
+    public ResultStatus Status { get; private init; }
+    public T? Value { get; private init; }
+    public IReadOnlyList<FieldError> Errors { get; private init; }
     /// <summary>The English of <see cref="Text"/> (the API's and the CLI's words); "The input is not valid." over field errors.</summary>
-    public string? Message { get; }
+    public string? Message { get; private init; }
 
     public bool IsOk => Status == ResultStatus.Ok;
 
@@ -87,6 +87,9 @@ public sealed record Result<T>
     public static Result<T> Failed<TOther>(Result<TOther> failure, ValidationMessage? message = null) =>
         failure.IsOk ? throw new ArgumentException("An outcome that succeeded is no failure to hand on.", nameof(failure))
         : new(failure.Status, default, failure.Errors, message?.English ?? failure.Message) { Text = message ?? failure.Text };
+
+    /// <summary>The same outcome without its summary line, for a host that says its own ("Nothing was imported:") before the problems.</summary>
+    public Result<T> WithoutMessage() => this with { Message = null, Text = null };
 
     /// <summary>The most problems one answer lists: enough to fix a file in rounds, never an answer of millions of lines.</summary>
     public const int MaxListedErrors = 100;
