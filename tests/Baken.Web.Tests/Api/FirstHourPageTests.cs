@@ -62,6 +62,10 @@ public sealed class FirstHourPageTests
             en.StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
             (await en.Content.ReadAsStringAsync()).ShouldContain("<html lang=\"en\"", Case.Sensitive, url);
         }
+        // A register page of a kind that does not exist says so in words, not a bare "404".
+        var unknownKind = await (await client.SendAsync(Browser("/register/nokind?culture=nl&ui-culture=nl"))).Content.ReadAsStringAsync();
+        unknownKind.ShouldContain("Deze pagina bestaat niet");
+        unknownKind.ShouldNotContain("<h1>404</h1>");
         var api = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/register/scenario/NOPE/history") { Headers = { Accept = { new MediaTypeWithQualityHeaderValue("application/json") } } });
         api.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         api.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
