@@ -134,6 +134,9 @@ public sealed partial class LanguageSweepTests
         var indicatorNl = WebUtility.HtmlDecode(await admin.GetStringAsync($"/register/warning-indicator/{Uri.EscapeDataString(concentration)}?culture=nl&ui-culture=nl"));
         indicatorNl.ShouldContain("Leveranciersconcentratie van ");
         indicatorNl.ShouldNotContain("Supplier concentration of ");
+        var indicatorsNl = WebUtility.HtmlDecode(await admin.GetStringAsync("/register/warning-indicator?culture=nl&ui-culture=nl&pageSize=200"));
+        indicatorsNl.ShouldContain("Leveranciersconcentratie van ");
+        indicatorsNl.ShouldNotContain("Supplier concentration of ");
         WebUtility.HtmlDecode(await admin.GetStringAsync($"/register/warning-indicator/{Uri.EscapeDataString(concentration)}?culture=en&ui-culture=en")).ShouldContain("Supplier concentration of ");
 
         var problems = new List<string>();
