@@ -52,4 +52,16 @@ public sealed class MessagesAreCatalogueTextsTests
             parameters.ShouldNotContain(p => p.ParameterType == typeof(string), $"{factory}({string.Join(", ", parameters.Select(p => p.ParameterType.Name))}) takes a plain-string text");
         }
     }
+
+    /// <summary>
+    /// <see cref="Result{T}"/> has no public constructor, so no failure is made with a plain-string message beside the
+    /// factories above; a failure handed on from another use case keeps its catalogue text (<c>Result&lt;T&gt;.Failed</c>).
+    /// </summary>
+    [Fact]
+    public void AResult_IsMadeOnlyByItsFactories()
+    {
+        typeof(Result<int>).GetConstructors(BindingFlags.Public | BindingFlags.Instance).ShouldBeEmpty();
+        typeof(Result<int>).GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance)
+            .Where(c => c.IsAssembly || c.IsFamilyOrAssembly || c.IsFamily).ShouldBeEmpty();
+    }
 }

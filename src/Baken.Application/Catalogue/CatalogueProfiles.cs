@@ -100,7 +100,7 @@ public sealed class CatalogueProfiles(IBakenDb db, ICurrentUser user, SaveRecord
         var saved = await save.HandleAsync(new SaveRecordRequest(RecordKinds.CatalogueEntry.Name, code,
             new Dictionary<string, string?> { ["attributes"] = attributes.ToJsonString() }, SaveMode.Update, expectedVersion), ct);
         // A failed save carries no profile; its status, errors and message are passed on as they are.
-        if (!saved.IsOk) return new Result<ProfileView>(saved.Status, null, saved.Errors, saved.Message);
+        if (!saved.IsOk) return Result<ProfileView>.Failed(saved);
         return Result<ProfileView>.Ok((await ListAsync(ct)).Value!.Single(p => p.Code == code));
     }
 }

@@ -78,6 +78,7 @@ public static class AllowedTexts
     public static readonly MessageTemplate RegisterJsonObjectSuchYear = new("allowed.register.jsonobjectsuchyear", "a JSON object such as {\"year\": 2021}");
 
     // signals
+    public static readonly MessageTemplate SignalsStixMarkingLevel = new("allowed.signals.stixmarkinglevel", "the classification level of catalogue entry {0}: {1}");
     public static readonly MessageTemplate SignalsCodeAnotherSignalThis = new("allowed.signals.codeanothersignalthis", "the code of another signal this one duplicates");
     public static readonly MessageTemplate SignalsWholeNumberYears0 = new("allowed.signals.wholenumberyears0", "a whole number of years from 0 to 100, or empty");
     public static readonly MessageTemplate SignalsNumberAbove1Empty = new("allowed.signals.numberabove1empty", "a number above 1, or empty");
@@ -168,6 +169,7 @@ public static class AllowedTexts
     public static readonly MessageTemplate FilesWellFormedXlsx = new("allowed.files.wellformedxlsx", "a well-formed XLSX file ({0})");
     public static readonly MessageTemplate SignalsReadableXlsx = new("allowed.signals.readablexlsx", "a readable XLSX workbook ({0})");
     public static readonly MessageTemplate OperationsNotABackup = new("allowed.operations.notabackup", "a Baken backup made by 'baken db backup' of the configured database; not restored: {0}. Nothing was changed.");
+    public static readonly MessageTemplate DemoRecords = new("allowed.common.demorecords", "Demo {0} records: {1}");
     public static readonly MessageTemplate ProblemsMore = new("allowed.common.problemsmore", "The first {0} of {1:N0} problems are listed; fix them and try again to see the rest.");
     public static readonly MessageTemplate AssessmentsScores = new("allowed.assessments.scores", Assessments.ScoreList.Allowed);
     public static readonly MessageTemplate AssessmentsKnowledge = new("allowed.assessments.knowledge", Assessments.KnowledgePedigree.Allowed);

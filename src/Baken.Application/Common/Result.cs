@@ -28,9 +28,25 @@ public sealed record FieldError(string Field, string Value, ValidationMessage Me
 /// <summary>
 /// The outcome of a use case. Expected failures are values, not exceptions; the web layer maps them to
 /// RFC 9457 problem details and the CLI to exit codes in exactly one place each.
+/// Only its factories make one (the constructor is private), so a failure always carries a catalogue text or field errors,
+/// never a plain-string message a Dutch page would show in English (MessagesAreCatalogueTextsTests).
 /// </summary>
-public sealed record Result<T>(ResultStatus Status, T? Value, IReadOnlyList<FieldError> Errors, string? Message)
+public sealed record Result<T>
 {
+    private Result(ResultStatus status, T? value, IReadOnlyList<FieldError> errors, string? message)
+    {
+        Status = status;
+        Value = value;
+        Errors = errors;
+        Message = message;
+    }
+
+    public ResultStatus Status { get; private init; }
+    public T? Value { get; private init; }
+    public IReadOnlyList<FieldError> Errors { get; private init; }
+    /// <summary>The English of <see cref="Text"/> (the API's and the CLI's words); "The input is not valid." over field errors.</summary>
+    public string? Message { get; private init; }
+
     public bool IsOk => Status == ResultStatus.Ok;
 
     /// <summary><see cref="Message"/> as a catalogue text that hosts translate; null for a message not in the catalogue (yet).</summary>
@@ -53,6 +69,27 @@ public sealed record Result<T>(ResultStatus Status, T? Value, IReadOnlyList<Fiel
     public static Result<T> Conflict(ValidationMessage reason, T? current = default) => new(ResultStatus.Conflict, current, [], reason.English) { Text = reason };
     /// <summary>A refusal whose reason is in the catalogue: the English for the API and the CLI, the key for pages.</summary>
     public static Result<T> Forbidden(ValidationMessage reason) => new(ResultStatus.Forbidden, default, [], reason.English) { Text = reason };
+
+    /// <summary>
+    /// A batch refused row by row, nothing written: each refused row a problem in <see cref="Errors"/> (said in the reader's
+    /// language), <paramref name="reason"/> the sentence over several; one row's refusal is its own problem (the English
+    /// "Refused: …" for the API and the CLI, no catalogue text, so a page says only the row's problem).
+    /// </summary>
+    public static Result<T> RefusedRows(IReadOnlyList<FieldError> refusals, ValidationMessage reason) =>
+        refusals.Count == 1
+            ? new(ResultStatus.Forbidden, default, refusals, $"Refused: {refusals[0]}")
+            : new(ResultStatus.Forbidden, default, refusals, reason.English) { Text = reason };
+
+    /// <summary>
+    /// The failure of a use case this one called, handed on: its status, problems and catalogue text unchanged, or said
+    /// anew with <paramref name="message"/> (which may quote the first's as an argument).
+    /// </summary>
+    public static Result<T> Failed<TOther>(Result<TOther> failure, ValidationMessage? message = null) =>
+        failure.IsOk ? throw new ArgumentException("An outcome that succeeded is no failure to hand on.", nameof(failure))
+        : new(failure.Status, default, failure.Errors, message?.English ?? failure.Message) { Text = message ?? failure.Text };
+
+    /// <summary>The same outcome without its summary line, for a host that says its own ("Nothing was imported:") before the problems.</summary>
+    public Result<T> WithoutMessage() => this with { Message = null, Text = null };
 
     /// <summary>The most problems one answer lists: enough to fix a file in rounds, never an answer of millions of lines.</summary>
     public const int MaxListedErrors = 100;

@@ -333,7 +333,7 @@ public sealed class LoadDemo(
     private async Task<Result<DemoSummary>?> Import(string kind, IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
         var result = await import.HandleAsync(new ImportRecordsRequest(kind, rows), ct);
-        return result.IsOk ? null : new Result<DemoSummary>(result.Status, null, result.Errors, $"Demo {kind} records: {result.Message}");
+        return result.IsOk ? null : Result<DemoSummary>.Failed(result, AllowedTexts.DemoRecords.With(RegisterTexts.KindNamed(kind), result.Said));
     }
 
     /// <summary>
@@ -346,9 +346,9 @@ public sealed class LoadDemo(
         return outcome.IsOk ? null : outcome;
     }
 
-    private static readonly Result<DemoSummary> StepDone = new(ResultStatus.Ok, null, [], null);
+    private static readonly Result<DemoSummary> StepDone = Result<DemoSummary>.Ok(null!);
 
-    private static Result<DemoSummary> Fail<T>(Result<T> r) => new(r.Status, null, r.Errors, r.Message);
+    private static Result<DemoSummary> Fail<T>(Result<T> r) => Result<DemoSummary>.Failed(r);
 
     /// <summary>Dependency and series rows of the screen, marked as fictional.</summary>
     private static List<ImportRow> Mark(IReadOnlyList<ImportRow> rows) =>

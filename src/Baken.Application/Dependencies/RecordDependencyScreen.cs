@@ -35,5 +35,5 @@ public sealed class RecordDependencyScreen(IBakenDb db, ImportRecords import, ID
             return Result<DependencyScreenRecorded>.Ok(new DependencyScreenRecorded(rows.Year, dependencies.Value!, indicators.Value!, observations.Value!));
         }, ct);
 
-    private static Result<DependencyScreenRecorded> Fail(Result<ImportSummary> r) => new(r.Status, null, r.Errors, r.Message);
+    private static Result<DependencyScreenRecorded> Fail(Result<ImportSummary> r) => Result<DependencyScreenRecorded>.Failed(r);
 }

@@ -114,9 +114,7 @@ public static class Permission
 
     /// <summary>A forbidden result for a batch, naming each refused line; nothing of the batch is written.</summary>
     public static Result<T> Refused<T>(IReadOnlyList<FieldError> refusals) =>
-        refusals.Count == 1
-            ? new(ResultStatus.Forbidden, default, refusals, $"Refused: {refusals[0]}") // the row's own problem says it in the reader's language
-            : new(ResultStatus.Forbidden, default, refusals, RefusedRows.With(refusals.Count).English) { Text = RefusedRows.With(refusals.Count) };
+        Result<T>.RefusedRows(refusals, RefusedRows.With(refusals.Count)); // one row's own problem says it in the reader's language
 
     /// <summary>The roles that may do the action, "Coordinator or Analyst", each in the reader's language.</summary>
     internal static ValidationMessage RolesFor(string subject, PermissionAction action)

@@ -109,7 +109,7 @@ public static class RecordReferences
                     if (deleted.Contains((reference.Kind.Name, referrer.Code))) continue;
                     var delete = reference.Field.Required;
                     if (await mayChange(reference.Kind, referrer, delete, ct) is { } refusal)
-                        return (null, CascadeRefused.With(delete ? CascadeDelete : CascadeChange, reference.Kind.Name, referrer.Code, refusal));
+                        return (null, CascadeRefused.With(delete ? CascadeDelete : CascadeChange, RegisterTexts.KindNamed(reference.Kind.Name), referrer.Code, refusal));
                     if (delete)
                     {
                         deleted.Add((reference.Kind.Name, referrer.Code));
@@ -137,13 +137,13 @@ public static class RecordReferences
         referent.IsVisibleTo(holder.Level, holder.CompartmentMask);
 
     /// <summary>What a reference field allows, said without naming anything about the record it pointed at.</summary>
-    public static ValidationMessage NeverPointsUp(string kind) => NeverPointsUpRule.With(kind);
+    public static ValidationMessage NeverPointsUp(string kind) => NeverPointsUpRule.With(RegisterTexts.KindNamed(kind));
 
     private static readonly MessageTemplate NeverPointsUpRule = new("allowed.reference.neverup",
         "the code of a {0} classified no higher than this record and in no compartment it lacks (a reference never points up)");
 
     /// <summary>"the code of an existing {kind}": a reference to a record that is not there (or not visible to the reader).</summary>
-    public static ValidationMessage Existing(string kind) => ExistingRule.With(kind);
+    public static ValidationMessage Existing(string kind) => ExistingRule.With(RegisterTexts.KindNamed(kind));
 
     private static readonly MessageTemplate ExistingRule = new("allowed.reference.existing", "the code of an existing {0}");
 

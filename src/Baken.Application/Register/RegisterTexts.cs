@@ -51,15 +51,23 @@ public static class RegisterTexts
     public static ValidationMessage ReferredByHiddenRecords(RecordKind kind, string code) => ReferredByHidden.With(new KindWord(kind, 1), code);
 
     /// <summary>
+    /// A kind named in a rule or refusal ("the code of an existing scenario"): in English as <paramref name="name"/> is
+    /// written (the register's name, "vital process"), for a Dutch reader the kind's display name ("Vitale processen"),
+    /// which the Dutch texts frame; a name that is no register kind reads as written in both.
+    /// </summary>
+    public static object KindNamed(string name) =>
+        (RecordKinds.Find(name) ?? RecordKinds.Find(name.Replace(' ', '-'))) is { } kind ? new KindWord(kind, 1, name) : name;
+
+    /// <summary>
     /// A kind as a word in a sentence: in English the register's own name ("scenario", "1 theme", "2 themes", as the CLI
     /// has always written it), for a Dutch reader the kind's display name ("Scenario's"), which the Dutch texts frame.
     /// </summary>
-    private sealed class KindWord(RecordKind kind, int count) : IFormattable
+    private sealed class KindWord(RecordKind kind, int count, string? english = null) : IFormattable
     {
         public string ToString(string? format, IFormatProvider? formatProvider) =>
             formatProvider is CultureInfo { TwoLetterISOLanguageName: "nl" } ? kind.DisplayNl : ToString();
 
-        public override string ToString() => count == 1 ? kind.Name : kind.Plural;
+        public override string ToString() => english ?? (count == 1 ? kind.Name : kind.Plural);
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ public sealed class RaiseAlerts(EvaluateAlerts evaluate, IAlertNotifier notifier
         // The settings first: a webhook setting that is not allowed stops the call before any alert is made.
         var settings = options.Value;
         var made = await evaluate.HandleAsync(since, ct);
-        if (!made.IsOk) return new Result<RaisedAlerts>(made.Status, null, made.Errors, made.Message);
+        if (!made.IsOk) return Result<RaisedAlerts>.Failed(made);
         var alerts = made.Value!;
         target ??= settings.WebhookUrl;
         if (target is null || alerts.Count == 0) return Result<RaisedAlerts>.Ok(new RaisedAlerts(alerts, null, 0, 0));

@@ -33,8 +33,8 @@ public sealed class ReadStixMarkingLevels(IBakenDb db)
         {
             var a = JsonNode.Parse(e.AttributesJson) as JsonObject ?? [];
             if (!ClassificationLevels.TryParse((string?)a["level"], out var level))
-                return new Result<StixMarkingLevels>(ResultStatus.Invalid, null, [],
-                    $"Catalogue entry {e.Code}: level '{a["level"]}' is not allowed; allowed: {ClassificationLevels.Allowed}.");
+                return Result<StixMarkingLevels>.Invalid(new FieldError("level", (string?)a["level"] ?? "",
+                    AllowedTexts.SignalsStixMarkingLevel.With(e.Code, ClassificationLevels.Rule)));
             if ((string?)a["tlp"] is { } name) tlp[name.ToLowerInvariant()] = level;
             else if ((string?)a["marking_id"] is { } id) markings[id] = level;
             else if (a["statement"] is not null) statement = level;

@@ -48,7 +48,7 @@ public sealed class ApiTokens(IBakenDb db, ICurrentUser caller, TimeProvider clo
     public async Task<Result<string>> CreateAsync(string userName, string name, string? scopes = null, int? days = null, CancellationToken ct = default)
     {
         var access = await AccessAsync(userName, PermissionAction.Create, ct);
-        if (!access.IsOk) return new Result<string>(access.Status, null, access.Errors, access.Message);
+        if (!access.IsOk) return Result<string>.Failed(access);
         var errors = new List<FieldError>();
         var list = (scopes ?? TokenScopes.Read).Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(x => x.ToLowerInvariant()).Distinct().ToList();

@@ -84,7 +84,7 @@ public static class AnalyseCommand
             if (!result.IsOk)
             {
                 await io.Err.WriteLineAsync("Nothing was analysed:");
-                return io.Fail(result with { Message = null });
+                return io.Fail(result.WithoutMessage());
             }
             var outcome = result.Value!;
             // The marking line: the run's high-water mark with its compartments (METHODS §10).
@@ -209,7 +209,7 @@ public static class AnalyseCommand
             if (!result.IsOk)
             {
                 await io.Err.WriteLineAsync("Nothing was imported:");
-                return io.Fail(result with { Message = null });
+                return io.Fail(result.WithoutMessage());
             }
             var s = result.Value!;
             await io.Out.WriteLineAsync($"Imported: {s.ScenariosCreated} scenarios created, {s.ScenariosUpdated} updated; {s.AssessmentsCreated} assessments created, {s.AssessmentsUpdated} updated.");

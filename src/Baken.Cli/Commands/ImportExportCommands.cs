@@ -39,7 +39,7 @@ public static class ImportExportCommands
             if (!result.IsOk)
             {
                 await io.Err.WriteLineAsync($"Nothing was imported: {result.Errors.Count} problem(s).");
-                return io.Fail(result with { Message = null });
+                return io.Fail(result.WithoutMessage());
             }
             var s = result.Value!;
             await io.Out.WriteLineAsync($"Imported {s.Kind}: {s.Created} created, {s.Updated} updated, {s.Unchanged} unchanged.");

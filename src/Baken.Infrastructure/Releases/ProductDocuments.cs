@@ -42,7 +42,7 @@ public sealed class ProductDocuments(IBakenDb db, LoadStrategy strategy, Meeting
     {
         if (kind == "summary") audience = Audience.Public;
         var result = await papers.HandleAsync(meetingCode, audience, ct);
-        if (!result.IsOk) return new Result<AudienceProduct>(result.Status, null, result.Errors, result.Message);
+        if (!result.IsOk) return Result<AudienceProduct>.Failed(result);
         var view = result.Value!;
         var document = kind == "agenda" ? MeetingDocuments.Agenda(view, language) : MeetingDocuments.Minutes(view, language);
         return Result<AudienceProduct>.Ok(new AudienceProduct(kind, meetingCode, document, view.Highest));

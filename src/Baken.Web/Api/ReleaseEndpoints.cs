@@ -56,7 +56,7 @@ public static class ReleaseEndpoints
                     _ when what.StartsWith("RUN-", StringComparison.OrdinalIgnoreCase) => await products.AnalysisAsync(what, audience, lang, ct),
                     _ => Result<AudienceProduct>.Invalid(new FieldError("product", what, ReleaseRules.ProductKindsWithSubject)),
                 };
-                if (!made.IsOk) return new Result<ReleaseView>(made.Status, null, made.Errors, made.Message).ToResponse(_ => Results.Empty);
+                if (!made.IsOk) return Result<ReleaseView>.Failed(made).ToResponse(_ => Results.Empty);
                 return (await ReleaseFiles.ReleaseAsync(release, made.Value!, audience, body.Format ?? "docx", ct))
                     .ToResponse(r => Results.Created($"/api/releases/{r.Code}", ReleaseView.From(r)));
             })

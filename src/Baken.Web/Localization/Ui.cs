@@ -76,6 +76,79 @@ public sealed partial class Ui(IStringLocalizer<Ui> localizer)
     }
 
     /// <summary>
+    /// A title Baken writes itself in a fixed English form, in the reader's language: the dependency screen's indicators,
+    /// "Supplier concentration of PRODUCT (HS 123456) into EU27" (DependencyRecords.ConcentrationSeries; the record keeps
+    /// the English the CLI and API show, the product name is the trade catalogue's English); any other title as written.
+    /// </summary>
+    public string GeneratedTitle(string title) =>
+        !IsEnglish && ConcentrationTitle().Match(title) is { Success: true } m
+            ? string.Format(CultureInfo.CurrentCulture, T("signals.concentrationtitle"), m.Groups["product"].Value, m.Groups["importer"].Value)
+            : title;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Supplier concentration of (?<product>.+) into (?<importer>\S+)$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex ConcentrationTitle();
+
+    /// <summary>
+    /// Text Baken adds to what people wrote, in the reader's language, line by line: an assessment's status note
+    /// ("validated by X: note", "entered by X for Y: note"; ChangeAssessmentStatus) and the rationale lines written when a
+    /// cascade suggestion is accepted or not taken (SuggestCascadeScores), with the simulation's derivation. The record keeps
+    /// the English the CLI and API show; any other line, and what people wrote after a colon, is shown as written.
+    /// </summary>
+    public string WrittenNote(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || IsEnglish) return text ?? "";
+        return string.Join("\n", text.Split('\n').Select(Line));
+
+        string Line(string line)
+        {
+            if (ValidatedNote().Match(line) is { Success: true } v)
+                return F("notes.validatedby", v.Groups["by"].Value) + Rest(v);
+            if (EnteredNote().Match(line) is { Success: true } e)
+                return F("history.enteredfor", e.Groups["by"].Value, e.Groups["for"].Value) + Rest(e);
+            if (AcceptedNote().Match(line) is { Success: true } a)
+                return (a.Groups["coordinator"].Success
+                        ? F("notes.acceptedbycoordinator", a.Groups["criterion"].Value, a.Groups["coordinator"].Value, a.Groups["analyst"].Value, Derivation(a.Groups["why"].Value))
+                        : F("notes.acceptedbyanalyst", a.Groups["criterion"].Value, a.Groups["analyst"].Value, Derivation(a.Groups["why"].Value)))
+                    + (a.Groups["own"].Success ? F("notes.replacesown", a.Groups["own"].Value) : "");
+            if (NotTakenNote().Match(line) is { Success: true } n)
+                return F("notes.nottaken", n.Groups["criterion"].Value, n.Groups["class"].Value, n.Groups["reason"].Value);
+            return line;
+        }
+
+        static string Rest(System.Text.RegularExpressions.Match m) => m.Groups["note"].Success ? ": " + m.Groups["note"].Value : "";
+
+        string Derivation(string why)
+        {
+            if (DerivationNote().Match(why) is not { Success: true } d) return why;
+            var classed = d.Groups["classed"].Value;
+            if (classed == "no impact") classed = T("notes.noimpact");
+            else if (ClassedNote().Match(classed) is { Success: true } c)
+                classed = F(c.Groups["indicative"].Success ? "notes.classedindicative" : "notes.classed", c.Groups["what"].Value, c.Groups["class"].Value, c.Groups["range"].Value, c.Groups["version"].Value);
+            return F("notes.derivation", d.Groups["quantity"].Value, d.Groups["unit"].Value, d.Groups["hours"].Value, d.Groups["parts"].Value, classed);
+        }
+
+        string F(string key, params object[] args) => string.Format(CultureInfo.CurrentCulture, T(key), args);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^validated by (?<by>\S+)(?:: (?<note>.*))?$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex ValidatedNote();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^entered by (?<by>\S+) for (?<for>[^\s:]+)(?:: (?<note>.*))?$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex EnteredNote();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<criterion>\S+) accepted by (?:analyst (?<analyst>\S+)|coordinator (?<coordinator>\S+) for analyst (?<analyst>\S+)) from the cascade simulation: (?<why>.*?)(?: \(replaces the own judgement '(?<own>[^']*)'\))?$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex AcceptedNote();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<criterion>\S+): cascade suggestion (?<class>\S+) not taken — (?<reason>.*)$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex NotTakenNote();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<quantity>\S+) (?<unit>\S+) from inoperability-hours over (?<hours>\d+) h: (?<parts>.*) \(cascade_impact, indicative\); (?<classed>.*)$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex DerivationNote();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<what>.+) lies in (?<class>\S+): (?<range>.+) \(scale v(?<version>[^,)]+)(?<indicative>, indicative)?\)$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex ClassedNote();
+
+    /// <summary>
     /// An alert's explanation in the reader's language. The alert evaluation (EvaluateAlerts) writes two fixed English forms,
     /// kept in the record as the CLI and API show them: "TITLE: VALUE UNIT on DATE crosses the LEVEL threshold (T)." and
     /// "TITLE: VALUE UNIT in YEAR is R times the mean of the years before (B)."; any other text is shown as written.
@@ -84,10 +157,10 @@ public sealed partial class Ui(IStringLocalizer<Ui> localizer)
     {
         if (IsEnglish) return note;
         if (CrossingNote().Match(note) is { Success: true } c)
-            return string.Format(CultureInfo.CurrentCulture, T("alerts.crossingnote"), c.Groups["title"].Value, Number(c.Groups["value"].Value),
+            return string.Format(CultureInfo.CurrentCulture, T("alerts.crossingnote"), GeneratedTitle(c.Groups["title"].Value), Number(c.Groups["value"].Value),
                 c.Groups["unit"].Value, c.Groups["date"].Value, T("alerts.threshold." + c.Groups["level"].Value), Number(c.Groups["threshold"].Value)).Replace("  ", " ", StringComparison.Ordinal);
         if (JumpNote().Match(note) is { Success: true } j)
-            return string.Format(CultureInfo.CurrentCulture, T("alerts.jumpnote"), j.Groups["title"].Value, Number(j.Groups["value"].Value),
+            return string.Format(CultureInfo.CurrentCulture, T("alerts.jumpnote"), GeneratedTitle(j.Groups["title"].Value), Number(j.Groups["value"].Value),
                 j.Groups["unit"].Value, j.Groups["year"].Value, Number(j.Groups["ratio"].Value), Number(j.Groups["baseline"].Value)).Replace("  ", " ", StringComparison.Ordinal);
         return note;
 
@@ -147,6 +220,9 @@ public sealed partial class Ui(IStringLocalizer<Ui> localizer)
     /// <summary>A field's value as shown: enum values and yes/no in words, withheld references marked.</summary>
     public string? FieldValue(RecordField field, string? value) =>
         field.Name == "explanation" && value is not null ? AlertExplanation(value)
+        : field.Name == "title" && value is not null ? GeneratedTitle(value)
+        : field.Name == "status_note" && value is not null ? WrittenNote(value)
+        : field.Name is "from_level" or "to_level" && !string.IsNullOrEmpty(value) ? T("level." + value, value)
         : field.IsChoiceList ? string.Join("; ", OptionLines(value))
         : field.EnumType is { } type ? EnumText(type, value)
         : value is "true" or "false" && field.Rule.Key.StartsWith("allowed.bool", StringComparison.Ordinal) ? T("bool." + value)

@@ -40,6 +40,37 @@ public sealed class FirstHourPageTests
         icon.Content.Headers.ContentType!.MediaType.ShouldBe("image/svg+xml");
     }
 
+    /// <summary>
+    /// A register address under a record that is not there (its history, a page that does not exist) is the 404 page in
+    /// the reader's language for a browser, never the API's English problem JSON; an API client still gets the problem.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task MissingRecordsSubPage_IsThe404PageInTheReadersLanguage_ForBrowsers(DatabaseProvider provider)
+    {
+        await using var app = await RunningApp.StartAsync(provider);
+        var client = await app.SignedInClientAsync("ana", ClassificationLevel.Ongerubriceerd);
+        foreach (var url in new[] { "/register/scenario/NOPE/history", "/register/scenario/NOPE/assess/more", "/register/nokind/NOPE/history" })
+        {
+            var nl = await client.SendAsync(Browser(url + "?culture=nl&ui-culture=nl"));
+            nl.StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
+            nl.Content.Headers.ContentType!.MediaType.ShouldBe("text/html", url);
+            var html = await nl.Content.ReadAsStringAsync();
+            html.ShouldContain("Deze pagina bestaat niet", Case.Sensitive, url);
+            html.ShouldContain("<html lang=\"nl\"", Case.Sensitive, url);
+            var en = await client.SendAsync(Browser(url + "?culture=en&ui-culture=en"));
+            en.StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
+            (await en.Content.ReadAsStringAsync()).ShouldContain("<html lang=\"en\"", Case.Sensitive, url);
+        }
+        // A register page of a kind that does not exist says so in words, not a bare "404".
+        var unknownKind = await (await client.SendAsync(Browser("/register/nokind?culture=nl&ui-culture=nl"))).Content.ReadAsStringAsync();
+        unknownKind.ShouldContain("Deze pagina bestaat niet");
+        unknownKind.ShouldNotContain("<h1>404</h1>");
+        var api = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/register/scenario/NOPE/history") { Headers = { Accept = { new MediaTypeWithQualityHeaderValue("application/json") } } });
+        api.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        api.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task EveryPage_HasExactlyOneTitle(DatabaseProvider provider)

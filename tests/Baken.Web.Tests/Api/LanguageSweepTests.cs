@@ -120,7 +120,24 @@ public sealed partial class LanguageSweepTests
         var alertNl = WebUtility.HtmlDecode(await admin.GetStringAsync($"/register/alert/{Uri.EscapeDataString(alert)}?culture=nl&ui-culture=nl"));
         alertNl.ShouldContain(" drempel (");
         alertNl.ShouldNotContain(" crosses the ");
-        WebUtility.HtmlDecode(await admin.GetStringAsync($"/register/alert/{Uri.EscapeDataString(alert)}?culture=en&ui-culture=en")).ShouldContain(" crosses the ");
+        var alertEn = WebUtility.HtmlDecode(await admin.GetStringAsync($"/register/alert/{Uri.EscapeDataString(alert)}?culture=en&ui-culture=en"));
+        alertEn.ShouldContain(" crosses the ");
+        // Its levels before and after ("green", "amber") are words of the page's language, not the stored names.
+        Regex.Matches(alertNl, "<dd[^>]*>\\s*(groen|oranje|rood)\\s*</dd>").Count.ShouldBe(2);
+        Regex.Matches(alertNl, "<dd[^>]*>\\s*(green|amber|red)\\s*</dd>").Count.ShouldBe(0);
+        Regex.Matches(alertEn, "<dd[^>]*>\\s*(green|amber|red)\\s*</dd>").Count.ShouldBe(2);
+
+        // The dependency screen's indicators are titled by Baken in a fixed English form; a Dutch page says it in Dutch.
+        string concentration;
+        await using (var db = app.Database.Context(FixedUser.System))
+            concentration = await db.WarningIndicators.Where(i => i.Title.StartsWith("Supplier concentration of ")).OrderBy(i => i.Code).Select(i => i.Code).FirstAsync();
+        var indicatorNl = WebUtility.HtmlDecode(await admin.GetStringAsync($"/register/warning-indicator/{Uri.EscapeDataString(concentration)}?culture=nl&ui-culture=nl"));
+        indicatorNl.ShouldContain("Leveranciersconcentratie van ");
+        indicatorNl.ShouldNotContain("Supplier concentration of ");
+        var indicatorsNl = WebUtility.HtmlDecode(await admin.GetStringAsync("/register/warning-indicator?culture=nl&ui-culture=nl&pageSize=200"));
+        indicatorsNl.ShouldContain("Leveranciersconcentratie van ");
+        indicatorsNl.ShouldNotContain("Supplier concentration of ");
+        WebUtility.HtmlDecode(await admin.GetStringAsync($"/register/warning-indicator/{Uri.EscapeDataString(concentration)}?culture=en&ui-culture=en")).ShouldContain("Supplier concentration of ");
 
         var problems = new List<string>();
         foreach (var culture in new[] { "nl", "en" })

@@ -172,7 +172,7 @@ public sealed class LocalizationResourceTests
             (Refused(RecordKinds.Measure, "description", new string('x', 20_001), 1234, shown: "x"),
                 "regel 1.234: Beschrijving: 'x' is niet toegestaan; toegestaan: tekst van ten hoogste 20.000 tekens zonder stuurtekens"),
             (Refused(RecordKinds.Scenario, "horizon_years", "999"), "Horizon (jaren): '999' is niet toegestaan; toegestaan: een geheel getal van 1 tot en met 100"),
-            (new FieldError("scenario", "S-X", RecordReferences.Existing("scenario")), "Scenario: 'S-X' is niet toegestaan; toegestaan: de code van een bestaand record van het soort scenario"),
+            (new FieldError("scenario", "S-X", RecordReferences.Existing("scenario")), "Scenario: 'S-X' is niet toegestaan; toegestaan: de code van een bestaand record uit Scenario's"),
             (new FieldError("code", "a b", RecordCode.Rule),
                 "Code: 'a b' is niet toegestaan; toegestaan: 1 tot 64 tekens: letters, cijfers, '.', '-' of '_', beginnend met een letter of cijfer"),
         };

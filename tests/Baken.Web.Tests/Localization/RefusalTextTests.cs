@@ -41,6 +41,30 @@ public sealed class RefusalTextTests
         finally { CultureInfo.CurrentUICulture = ui0; CultureInfo.CurrentCulture = c0; }
     }
 
+    /// <summary>
+    /// The register's reference rules name the kind: in English by the register's name as the CLI always wrote it, in
+    /// Dutch by the kind's display name, never the technical name ("scenario-frame", "vital process") in a Dutch sentence.
+    /// </summary>
+    [Fact]
+    public void AReferenceRule_NamesTheKindByItsDisplayName_InDutch()
+    {
+        var (dutch, english) = Read(RecordReferences.Existing("scenario-frame"));
+        english.ShouldBe("the code of an existing scenario-frame");
+        dutch.ShouldBe($"de code van een bestaand record uit {RecordKinds.ScenarioFrame.DisplayNl}");
+
+        (dutch, english) = Read(RecordReferences.Existing("vital process"));
+        english.ShouldBe("the code of an existing vital process");
+        dutch.ShouldBe("de code van een bestaand record uit Vitale processen");
+
+        (dutch, english) = Read(RecordReferences.NeverPointsUp("scenario"));
+        english.ShouldStartWith("the code of a scenario classified no higher");
+        dutch.ShouldStartWith("de code van een record uit Scenario");
+        dutch.ShouldNotContain(" scenario ");
+
+        // A name that is no register kind reads as written in both languages.
+        Read(RecordReferences.Existing("thing")).Dutch.ShouldBe("de code van een bestaand record uit thing");
+    }
+
     [Fact]
     public void ARoleThatMayNot_IsToldWhichRolesMay_InTheReadersLanguage()
     {
