@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Baken.Domain.Capabilities;
+using Baken.Domain.Dependencies;
 using Baken.Domain.Register;
 
 namespace Baken.Domain;
@@ -25,12 +26,14 @@ public static class StoredValues
     public static string ToJson(IReadOnlyList<CapabilityNeed>? values) => Write(values);
     public static string ToJson(IReadOnlyList<CapabilityLevel>? values) => Write(values);
     public static string ToJson(IReadOnlyList<CapabilityRaise>? values) => Write(values);
+    public static string ToJson(IReadOnlyList<ListedSupplier>? values) => Write(values);
     public static string ToJson(CompoundDependence value) => JsonSerializer.Serialize(value, Json);
 
     public static IReadOnlyList<ScenarioDisruption> Disruptions(string? json) => Read<ScenarioDisruption>(json);
     public static IReadOnlyList<CapabilityNeed> CapabilityNeeds(string? json) => Read<CapabilityNeed>(json);
     public static IReadOnlyList<CapabilityLevel> CapabilityLevels(string? json) => Read<CapabilityLevel>(json);
     public static IReadOnlyList<CapabilityRaise> CapabilityRaises(string? json) => Read<CapabilityRaise>(json);
+    public static IReadOnlyList<ListedSupplier> Suppliers(string? json) => Read<ListedSupplier>(json);
     public static CompoundDependence Dependence(string json) =>
         JsonSerializer.Deserialize<CompoundDependence>(json, Json) ?? throw new JsonException("A stored compound dependence is null.");
 
@@ -39,6 +42,7 @@ public static class StoredValues
     public static bool Same(IReadOnlyList<CapabilityNeed>? a, IReadOnlyList<CapabilityNeed>? b) => (a ?? []).SequenceEqual(b ?? []);
     public static bool Same(IReadOnlyList<CapabilityLevel>? a, IReadOnlyList<CapabilityLevel>? b) => (a ?? []).SequenceEqual(b ?? []);
     public static bool Same(IReadOnlyList<CapabilityRaise>? a, IReadOnlyList<CapabilityRaise>? b) => (a ?? []).SequenceEqual(b ?? []);
+    public static bool Same(IReadOnlyList<ListedSupplier>? a, IReadOnlyList<ListedSupplier>? b) => (a ?? []).SequenceEqual(b ?? []);
     public static bool Same(CompoundDependence? a, CompoundDependence? b) => Equals(a, b);
 
     /// <summary>A hash consistent with <c>Same</c>.</summary>
@@ -46,6 +50,7 @@ public static class StoredValues
     public static int Hash(IReadOnlyList<CapabilityNeed>? values) => Combine(values);
     public static int Hash(IReadOnlyList<CapabilityLevel>? values) => Combine(values);
     public static int Hash(IReadOnlyList<CapabilityRaise>? values) => Combine(values);
+    public static int Hash(IReadOnlyList<ListedSupplier>? values) => Combine(values);
     public static int Hash(CompoundDependence? value) => value?.GetHashCode() ?? 0;
 
     /// <summary>A copy for the change tracker's snapshot (the values themselves are immutable).</summary>
@@ -53,6 +58,8 @@ public static class StoredValues
     public static IReadOnlyList<CapabilityNeed> Copy(IReadOnlyList<CapabilityNeed> values) => values.ToArray();
     public static IReadOnlyList<CapabilityLevel> Copy(IReadOnlyList<CapabilityLevel> values) => values.ToArray();
     public static IReadOnlyList<CapabilityRaise> Copy(IReadOnlyList<CapabilityRaise> values) => values.ToArray();
+
+    public static IReadOnlyList<ListedSupplier> Copy(IReadOnlyList<ListedSupplier> values) => values.ToArray();
 
     private static string Write<T>(IReadOnlyList<T>? values) => JsonSerializer.Serialize(values ?? [], Json);
 

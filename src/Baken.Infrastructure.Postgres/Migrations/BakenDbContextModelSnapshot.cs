@@ -1093,6 +1093,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasColumnType("double precision");
 
                     b.Property<string>("Suppliers")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Title")

@@ -1031,6 +1031,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<string>("Suppliers")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")

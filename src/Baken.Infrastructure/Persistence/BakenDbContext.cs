@@ -176,6 +176,11 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
                     v => DependencyOptionText.Hash(v),
                     v => v.ToArray()))
             .HasColumnName("Options"));
+        modelBuilder.Entity<StrategicDependency>(e => e.Property(x => x.Suppliers).HasConversion(
+            v => StoredValues.ToJson(v),
+            v => StoredValues.Suppliers(v),
+            new ValueComparer<IReadOnlyList<ListedSupplier>>(
+                (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => StoredValues.Copy(v))));
         // The text languages of scenarios, organisations and measures are typed values, each stored as one JSON column with
         // typed members (Baken.Domain.StoredValues): disruptions [{process, hours, severity}], capability needs
         // [{capability, phase, level}], levels held [{capability, level}], raises [{capability, by}], and a compound's

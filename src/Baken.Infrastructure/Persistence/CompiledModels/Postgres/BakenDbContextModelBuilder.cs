@@ -12,7 +12,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("81e38009-fc35-4d53-81f2-1af6dd693fb1"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("f7997c88-28ba-405c-a003-f1b9ee68436f"), entityTypeCount: 49)
         {
         }
 

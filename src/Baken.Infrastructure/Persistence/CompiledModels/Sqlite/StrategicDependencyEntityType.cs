@@ -178,10 +178,16 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
 
             var suppliers = runtimeEntityType.AddProperty(
                 "Suppliers",
-                typeof(string),
+                typeof(IReadOnlyList<ListedSupplier>),
                 propertyInfo: typeof(StrategicDependency).GetProperty("Suppliers", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(StrategicDependency).GetField("<Suppliers>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                fieldInfo: typeof(StrategicDependency).GetField("<Suppliers>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            suppliers.SetValueConverter(new ValueConverter<IReadOnlyList<ListedSupplier>, string>(
+                string (IReadOnlyList<ListedSupplier> v) => StoredValues.ToJson(v),
+                IReadOnlyList<ListedSupplier> (string v) => StoredValues.Suppliers(v)));
+            suppliers.SetComparer(new ValueComparer<IReadOnlyList<ListedSupplier>>(
+                bool (IReadOnlyList<ListedSupplier> a, IReadOnlyList<ListedSupplier> b) => StoredValues.Same(a, b),
+                int (IReadOnlyList<ListedSupplier> v) => StoredValues.Hash(v),
+                IReadOnlyList<ListedSupplier> (IReadOnlyList<ListedSupplier> v) => StoredValues.Copy(v)));
 
             var title = runtimeEntityType.AddProperty(
                 "Title",

@@ -569,7 +569,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     ImportExportRatio = table.Column<double>(type: "double precision", nullable: true),
                     TopSupplier = table.Column<string>(type: "text", nullable: true),
                     TopSupplierShare = table.Column<double>(type: "double precision", nullable: true),
-                    Suppliers = table.Column<string>(type: "text", nullable: true),
+                    Suppliers = table.Column<string>(type: "text", nullable: false),
                     Domain = table.Column<string>(type: "text", nullable: true),
                     VitalProcesses = table.Column<List<string>>(type: "text[]", nullable: false),
                     Options = table.Column<string>(type: "text", nullable: false),

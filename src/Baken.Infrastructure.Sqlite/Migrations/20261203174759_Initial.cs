@@ -564,7 +564,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     ImportExportRatio = table.Column<double>(type: "REAL", nullable: true),
                     TopSupplier = table.Column<string>(type: "TEXT", nullable: true),
                     TopSupplierShare = table.Column<double>(type: "REAL", nullable: true),
-                    Suppliers = table.Column<string>(type: "TEXT", nullable: true),
+                    Suppliers = table.Column<string>(type: "TEXT", nullable: false),
                     Domain = table.Column<string>(type: "TEXT", nullable: true),
                     VitalProcesses = table.Column<string>(type: "TEXT", nullable: false),
                     Options = table.Column<string>(type: "TEXT", nullable: false),
