@@ -27,6 +27,7 @@ public static class StoredValues
     public static string ToJson(IReadOnlyList<CapabilityLevel>? values) => Write(values);
     public static string ToJson(IReadOnlyList<CapabilityRaise>? values) => Write(values);
     public static string ToJson(IReadOnlyList<ListedSupplier>? values) => Write(values);
+    public static string ToJson(RecordLink value) => JsonSerializer.Serialize(value, Json);
     public static string ToJson(CompoundDependence value) => JsonSerializer.Serialize(value, Json);
 
     public static IReadOnlyList<ScenarioDisruption> Disruptions(string? json) => Read<ScenarioDisruption>(json);
@@ -34,6 +35,8 @@ public static class StoredValues
     public static IReadOnlyList<CapabilityLevel> CapabilityLevels(string? json) => Read<CapabilityLevel>(json);
     public static IReadOnlyList<CapabilityRaise> CapabilityRaises(string? json) => Read<CapabilityRaise>(json);
     public static IReadOnlyList<ListedSupplier> Suppliers(string? json) => Read<ListedSupplier>(json);
+    public static RecordLink Link(string json) =>
+        JsonSerializer.Deserialize<RecordLink>(json, Json) ?? throw new JsonException("A stored link is null.");
     public static CompoundDependence Dependence(string json) =>
         JsonSerializer.Deserialize<CompoundDependence>(json, Json) ?? throw new JsonException("A stored compound dependence is null.");
 

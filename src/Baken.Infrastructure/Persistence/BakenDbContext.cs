@@ -250,6 +250,10 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
                     (a, b) => RecordLinks.Same(a, b),
                     v => RecordLinks.Hash(v),
                     v => RecordLinks.Snapshot(v))));
+        // A progress update's subject is one link, a JSON value compared whole when the records that report on a goal are sought.
+        modelBuilder.Entity<ProgressUpdate>(e => e.Property(x => x.Subject).HasConversion(
+            v => StoredValues.ToJson(v!),
+            v => StoredValues.Link(v)));
         // Intake looks a feed entry up by its feed id, and every series is read in date order.
         modelBuilder.Entity<Signal>(e => e.HasIndex(x => new { x.Feed, x.ExternalId }));
         modelBuilder.Entity<Signal>(e => e.HasIndex(x => x.Date));

@@ -12,7 +12,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f7997c88-28ba-405c-a003-f1b9ee68436f"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("9410b83e-f7fc-4086-b84e-dedfdbf32fb6"), entityTypeCount: 49)
         {
         }
 

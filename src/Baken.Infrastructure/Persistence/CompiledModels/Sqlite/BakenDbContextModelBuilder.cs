@@ -11,7 +11,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cc029f01-c240-4918-8b59-be12c74057fc"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("dae87329-9fde-47a8-8a9d-bda514753948"), entityTypeCount: 49)
         {
         }
 

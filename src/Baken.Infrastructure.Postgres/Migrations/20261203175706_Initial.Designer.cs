@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Baken.Infrastructure.Postgres.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261203174952_Initial")]
+    [Migration("20261203175706_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3267,7 +3267,6 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("Subject")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<DateTime>("UpdatedAtUtc")
