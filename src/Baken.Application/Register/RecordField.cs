@@ -261,16 +261,7 @@ public sealed class RecordFieldBuilder<T> where T : Record
         IReadOnlyList<string> kinds)
     {
         var get = getter.Compile();
-        var allowed = TextRule.With(MaxTextLength);
-        _fields.Add(new RecordField
-        {
-            Name = name, Description = description, Rule = allowed, ReferencesMany = true, LinkKinds = kinds,
-            Property = PropertyName(getter, name),
-            Links = r => get((T)r),
-            Get = r => QualifiedCodes.Format(get((T)r)),
-            Set = (r, v) => set((T)r, QualifiedCodes.Read(ParseText(name, v, false, MaxTextLength, allowed), name, kinds)),
-        });
-        return this;
+        return LinkField(name, description, PropertyName(getter, name), kinds, required: false, r => get((T)r), (r, links) => set(r, links));
     }
 
     /// <summary>
@@ -281,15 +272,21 @@ public sealed class RecordFieldBuilder<T> where T : Record
         IReadOnlyList<string> kinds)
     {
         var get = getter.Compile();
-        var allowed = RequiredTextRule.With(MaxTextLength);
+        return LinkField(name, description, PropertyName(getter, name), kinds, required: true, r => get((T)r) is { } link ? [link] : [],
+            (r, links) => set(r, links is [var one] ? one : throw new DomainValidationException(name, QualifiedCodes.Format(links) ?? "", AllowedTexts.RegisterQualifiedCodes.With(string.Join(", ", kinds)))));
+    }
+
+    private RecordFieldBuilder<T> LinkField(string name, string description, string property, IReadOnlyList<string> kinds, bool required,
+        Func<Record, IReadOnlyList<RecordLink>> links, Action<T, IReadOnlyList<RecordLink>> set)
+    {
+        var allowed = (required ? RequiredTextRule : TextRule).With(MaxTextLength);
         _fields.Add(new RecordField
         {
-            Name = name, Description = description, Rule = allowed, Required = true, LinkKinds = kinds,
-            Property = PropertyName(getter, name),
-            Links = r => get((T)r) is { } link ? [link] : [],
-            Get = r => get((T)r)?.ToString(),
-            Set = (r, v) => set((T)r, QualifiedCodes.Read(ParseText(name, v, true, MaxTextLength, allowed), name, kinds) is [var one]
-                ? one : throw new DomainValidationException(name, v ?? "", AllowedTexts.RegisterQualifiedCodes.With(string.Join(", ", kinds)))),
+            Name = name, Description = description, Rule = allowed, Required = required, ReferencesMany = !required, LinkKinds = kinds,
+            Property = property,
+            Links = links,
+            Get = r => QualifiedCodes.Format(links(r)),
+            Set = (r, v) => set((T)r, QualifiedCodes.Read(ParseText(name, v, required, MaxTextLength, allowed), name, kinds)),
         });
         return this;
     }

@@ -1069,8 +1069,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.Property<string>("Options")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("Options");
+                        .HasColumnType("text");
 
                     b.Property<string>("Provenance")
                         .HasColumnType("text");

@@ -1007,8 +1007,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.Property<string>("Options")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("Options");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Provenance")
                         .HasColumnType("TEXT");

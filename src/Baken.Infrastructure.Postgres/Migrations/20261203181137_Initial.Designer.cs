@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Baken.Infrastructure.Postgres.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261203175706_Initial")]
+    [Migration("20261203181137_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1072,8 +1072,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.Property<string>("Options")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("Options");
+                        .HasColumnType("text");
 
                     b.Property<string>("Provenance")
                         .HasColumnType("text");

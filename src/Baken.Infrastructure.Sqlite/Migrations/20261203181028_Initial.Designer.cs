@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baken.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(BakenDbContext))]
-    [Migration("20261203175551_Initial")]
+    [Migration("20261203181028_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1010,8 +1010,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.Property<string>("Options")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("Options");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Provenance")
                         .HasColumnType("TEXT");
