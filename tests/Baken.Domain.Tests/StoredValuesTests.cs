@@ -1,6 +1,10 @@
 using System.Text.Json;
 using Baken.Methods.Cascades.Compound;
 using Baken.Domain.Capabilities;
+using Baken.Domain.Dependencies;
+using Baken.Domain.Strategy;
+using Baken.Methods.Measures;
+using CriterionScore = Baken.Domain.Assessments.CriterionScore;
 using Baken.Domain.Register;
 
 namespace Baken.Domain.Tests;
@@ -26,6 +30,29 @@ public sealed class StoredValuesTests
         StoredValues.ToJson(needs).ShouldBe("""[{"capability":"CAP-MED","phase":"response","level":4},{"capability":"CAP-COMM","phase":"any","level":0}]""");
         StoredValues.Disruptions(null).ShouldBeEmpty();
         StoredValues.ToJson((IReadOnlyList<ScenarioDisruption>?)null).ShouldBe("[]");
+    }
+
+    /// <summary>One JSON-column style (issue 18): the values that once had their own helpers are written and read by StoredValues too.</summary>
+    [Fact]
+    public void ScoresLinksEffectsOptionsAndSubjects_RoundTripThroughStoredValues_WithTheirNamedMembers()
+    {
+        IReadOnlyList<CriterionScore> scores = [new("2.1", "B-D~C"), new("2.2", "€2.1 bn")];
+        IReadOnlyList<RecordLink> links = [new("scenario", "S-01"), new("goal", "GOAL-03")];
+        IReadOnlyList<ScenarioEffect> effects = [new("S-01", new EffectRange(0.6, 0.65, 0.8), [new CriterionReduction("2.1", new EffectRange(0.2, 0.25, 0.3))]), new("S-02", null, [new CriterionReduction("2.2", EffectRange.Exactly(0.1))])];
+        IReadOnlyList<DependencyOptionChoice> options = [new(DependencyOption.Stockpile, DependencyOptionStatus.Chosen, "six months")];
+
+        StoredValues.ToJson(scores).ShouldStartWith("""[{"criterion":"2.1","judgement":"B-D~C"},{"criterion":"2.2","judgement":""");
+        StoredValues.Scores(StoredValues.ToJson(scores)).ShouldBe(scores);
+        StoredValues.ToJson(links).ShouldBe("""[{"kind":"scenario","code":"S-01"},{"kind":"goal","code":"GOAL-03"}]""");
+        StoredValues.Links(StoredValues.ToJson(links)).ShouldBe(links);
+        StoredValues.ToJson(effects).ShouldContain("""{"criterion":"2.1","low":0.2,"mostLikely":0.25,"high":0.3}""");
+        StoredValues.Effects(StoredValues.ToJson(effects)).ShouldBe(effects);
+        StoredValues.Options(StoredValues.ToJson(options)).ShouldBe(options);
+        StoredValues.Link(StoredValues.ToJson(new RecordLink("goal", "GOAL-06"))).ShouldBe(new RecordLink("goal", "GOAL-06"));
+        // A round-1 copy never made (null) is not an empty one.
+        StoredValues.Same((IReadOnlyList<CriterionScore>?)null, []).ShouldBeFalse();
+        StoredValues.Same(scores, StoredValues.Copy(scores)).ShouldBeTrue();
+        StoredValues.Hash(scores).ShouldBe(StoredValues.Hash(StoredValues.Copy(scores)));
     }
 
     [Fact]

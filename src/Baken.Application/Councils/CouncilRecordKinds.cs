@@ -56,7 +56,7 @@ public static partial class RecordKinds
             .Text("council", "Council", r => r.CouncilCode, (r, v) => r.CouncilCode = v!, required: true, references: "council")
             .Text("meeting", "Meeting it is scheduled on (empty: forward agenda)", r => r.MeetingCode, (r, v) => r.MeetingCode = v, references: "meeting")
             .Date("planned_for", "Wanted date while not scheduled", r => r.PlannedFor, (r, v) => r.PlannedFor = v)
-            .Text("links", "What it concerns: kind:code separated by ';' (kinds: " + string.Join(", ", AgendaLinkKinds) + ")", r => QualifiedCodes.Format(r.Links), (r, v) => r.Links = QualifiedCodes.Read(v, "links", AgendaLinkKinds))
+            .Links("links", "What it concerns: kind:code separated by ';' (kinds: " + string.Join(", ", AgendaLinkKinds) + ")", r => r.Links, (r, v) => r.Links = v, AgendaLinkKinds)
             .Text("committee", "Preparatory committee", r => r.CommitteeCode, (r, v) => r.CommitteeCode = v, references: "council")
             .Text("requester", "Who asked for it", r => r.Requester, (r, v) => r.Requester = v)
             .Date("papers_deadline", "Deadline for the papers", r => r.PapersDeadline, (r, v) => r.PapersDeadline = v)

@@ -18,8 +18,8 @@ public static partial class RecordKinds
             .Number("import_export_ratio", "Imports divided by exports", r => r.ImportExportRatio, (r, v) => r.ImportExportRatio = v)
             .Text("top_supplier", "Largest supplier", r => r.TopSupplier, (r, v) => r.TopSupplier = v)
             .Number("top_supplier_share", "Largest supplier's share (0–1)", r => r.TopSupplierShare, (r, v) => r.TopSupplierShare = v)
-            .Text("suppliers", "Largest suppliers and their shares of extra imports, largest first: 'China 0.62; Vietnam 0.21'", r => r.Suppliers,
-                (r, v) => { StrategicDependency.ParseSuppliers(v); r.Suppliers = v; })
+            .Text("suppliers", "Largest suppliers and their shares of extra imports, largest first: 'China 0.62; Vietnam 0.21'", r => StrategicDependency.FormatSuppliers(r.Suppliers),
+                (r, v) => r.Suppliers = StrategicDependency.ParseSuppliers(v))
             .Text("domain", "Dependency domain (catalogue entry code, e.g. dependency_domains.MED)", r => r.Domain, (r, v) => r.Domain = v, references: "catalogue-entry")
             .Codes("vital_processes", "Vital processes that rely on it", r => r.VitalProcesses, (r, v) => r.VitalProcesses = v, "vital-process")
             .OptionChoices("options", "The options weighed (accept or delay, diversify, stockpile, substitute, counter-power), each considered, chosen or rejected, with its costs and benefits", r => r.Options, (r, v) => r.Options = v)

@@ -28,14 +28,13 @@ public sealed record RecordOwner(string? Organisation, string? Analyst)
         _ => None,
     };
 
-    private static async Task<string?> SubjectOwnerAsync(IBakenDb db, string? subject, CancellationToken ct)
+    private static async Task<string?> SubjectOwnerAsync(IBakenDb db, RecordLink? subject, CancellationToken ct)
     {
-        var parts = (subject ?? "").Split(':', 2, StringSplitOptions.TrimEntries);
-        if (parts.Length != 2) return null;
-        return parts[0].ToLowerInvariant() switch
+        var code = subject?.Code;
+        return subject?.Kind switch
         {
-            "goal" => await db.Goals.AsNoTracking().Where(g => g.Code == parts[1]).Select(g => g.OwnerCode).FirstOrDefaultAsync(ct),
-            "measure" => await db.Measures.AsNoTracking().Where(m => m.Code == parts[1]).Select(m => m.OwnerCode).FirstOrDefaultAsync(ct),
+            "goal" => await db.Goals.AsNoTracking().Where(g => g.Code == code).Select(g => g.OwnerCode).FirstOrDefaultAsync(ct),
+            "measure" => await db.Measures.AsNoTracking().Where(m => m.Code == code).Select(m => m.OwnerCode).FirstOrDefaultAsync(ct),
             _ => null,
         };
     }

@@ -36,10 +36,6 @@ public static class QualifiedCodes
 
     private static ValidationMessage Allowed(IReadOnlyList<string> kinds) => AllowedTexts.RegisterQualifiedCodes.With(string.Join(", ", kinds));
 
-    /// <summary>Every reference written in <paramref name="text"/> must name one of <paramref name="kinds"/> and an existing record the user may see.</summary>
-    public static Task<IReadOnlyList<FieldError>> CheckAsync(IBakenDb db, string field, string? text, IReadOnlyList<string> kinds, CancellationToken ct) =>
-        CheckAsync(db, field, Parse(text), kinds, ct);
-
     /// <summary>Every link must name one of <paramref name="kinds"/> and an existing record the user may see.</summary>
     public static async Task<IReadOnlyList<FieldError>> CheckAsync(IBakenDb db, string field, IReadOnlyList<RecordLink> links, IReadOnlyList<string> kinds, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using Baken.Application.Common;
 using Baken.Domain;
 using Baken.Domain.Dependencies;
 using Baken.Domain.Security;
@@ -44,6 +45,13 @@ public sealed class RecordField
     /// and hosts show it as choices (<see cref="EnumType"/> names the enum of the options). Null for other fields.
     /// </summary>
     public Func<Record, string>? GetJson { get; init; }
+    /// <summary>
+    /// The kinds a field of typed links may name (<see cref="RecordLink"/>; "kind:code" separated by ';' in the text form),
+    /// null for other fields. A record a link names is referred to like any code reference (<see cref="RecordReferences"/>).
+    /// </summary>
+    public IReadOnlyList<string>? LinkKinds { get; init; }
+    /// <summary>The links a record holds in this field (one at most when <see cref="ReferencesMany"/> is false); null for other fields.</summary>
+    public Func<Record, IReadOnlyList<RecordLink>>? Links { get; init; }
     public bool IsChoiceList => GetJson is not null;
     public required Func<Record, string?> Get { get; init; }
     public required Action<Record, string?> Set { get; init; }
@@ -240,6 +248,45 @@ public sealed class RecordFieldBuilder<T> where T : Record
             // An empty list reads as no value, as the text column's null did: exports, the API and history read the same.
             Get = r => get((T)r) is { Count: > 0 } codes ? string.Join(";", codes) : null,
             Set = (r, v) => set((T)r, ParseCodes(name, v, allowed)),
+        });
+        return this;
+    }
+
+    /// <summary>
+    /// Links to records of several kinds (<paramref name="kinds"/>) held as a typed list (one JSON column): the text form,
+    /// "kind:code" separated by ';', is only the field's <see cref="RecordField.Get"/>/<see cref="RecordField.Set"/>. Each link
+    /// is checked against the register on save and counts as a reference when its record is deleted.
+    /// </summary>
+    public RecordFieldBuilder<T> Links(string name, string description, Expression<Func<T, IReadOnlyList<RecordLink>>> getter, Action<T, IReadOnlyList<RecordLink>> set,
+        IReadOnlyList<string> kinds)
+    {
+        var get = getter.Compile();
+        return LinkField(name, description, PropertyName(getter, name), kinds, required: false, r => get((T)r), (r, links) => set(r, links));
+    }
+
+    /// <summary>
+    /// One link to a record of one of <paramref name="kinds"/> ("kind:code" in its text form), required: held typed (one JSON
+    /// column, found by equality in SQL), checked against the register on save, and a reference when its record is deleted.
+    /// </summary>
+    public RecordFieldBuilder<T> Link(string name, string description, Expression<Func<T, RecordLink?>> getter, Action<T, RecordLink> set,
+        IReadOnlyList<string> kinds)
+    {
+        var get = getter.Compile();
+        return LinkField(name, description, PropertyName(getter, name), kinds, required: true, r => get((T)r) is { } link ? [link] : [],
+            (r, links) => set(r, links is [var one] ? one : throw new DomainValidationException(name, QualifiedCodes.Format(links) ?? "", AllowedTexts.RegisterQualifiedCodes.With(string.Join(", ", kinds)))));
+    }
+
+    private RecordFieldBuilder<T> LinkField(string name, string description, string property, IReadOnlyList<string> kinds, bool required,
+        Func<Record, IReadOnlyList<RecordLink>> links, Action<T, IReadOnlyList<RecordLink>> set)
+    {
+        var allowed = (required ? RequiredTextRule : TextRule).With(MaxTextLength);
+        _fields.Add(new RecordField
+        {
+            Name = name, Description = description, Rule = allowed, Required = required, ReferencesMany = !required, LinkKinds = kinds,
+            Property = property,
+            Links = links,
+            Get = r => QualifiedCodes.Format(links(r)),
+            Set = (r, v) => set((T)r, QualifiedCodes.Read(ParseText(name, v, required, MaxTextLength, allowed), name, kinds)),
         });
         return this;
     }

@@ -6,15 +6,41 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Application.Register;
 
-/// <summary>One field of one kind that holds codes of another kind (a scenario's <c>theme</c>, a goal's <c>measures</c>).</summary>
-public sealed record ReferenceField(RecordKind Kind, RecordField Field)
+/// <summary>
+/// One field of one kind that holds codes of another kind (a scenario's <c>theme</c>, a goal's <c>measures</c>), or links
+/// that may name <see cref="Target"/> (an agenda item's <c>links</c>, a progress update's <c>subject</c>).
+/// </summary>
+public sealed record ReferenceField(RecordKind Kind, RecordField Field, string Target)
 {
-    /// <summary>Records of <see cref="Kind"/> whose field holds <paramref name="code"/>, alone or in its ';'-list.</summary>
-    public IQueryable<Record> Referring(IBakenDb db, string code, bool ignoreClearance = false)
+    /// <summary>Records of <see cref="Kind"/> whose field holds <paramref name="code"/>, alone, in its list, or as a link.</summary>
+    public async Task<List<Record>> ReferringAsync(IBakenDb db, string code, bool ignoreClearance, CancellationToken ct)
     {
         var query = Kind.Query(db);
         if (ignoreClearance) query = query.IgnoreQueryFilters();
-        return query.Where(Field.IsCodeList ? CodeListQueries.Holds(Field.Property!, code) : Holds(Field.Property!, code, Field.ReferencesMany));
+        if (Field.Links is { } links)
+        {
+            var link = new RecordLink(Target, code);
+            // One link is one JSON value, compared whole in SQL; a list of links is a JSON array neither database is asked
+            // to search the same way, so the (few) records of the kind are read and their typed links looked at.
+            if (!Field.ReferencesMany) return await query.Where(r => EF.Property<RecordLink>(r, Field.Property!).Equals(link)).ToListAsync(ct);
+            return (await query.ToListAsync(ct)).Where(r => links(r).Contains(link)).ToList();
+        }
+        return await query.Where(Field.IsCodeList ? CodeListQueries.Holds(Field.Property!, code) : Holds(Field.Property!, code, Field.ReferencesMany)).ToListAsync(ct);
+    }
+
+    /// <summary>Takes <paramref name="code"/> out of the referrer's field (a list drops it, a single reference is emptied).</summary>
+    public void Unlink(Record referrer, string code)
+    {
+        if (Field.Links is { } links)
+        {
+            var link = new RecordLink(Target, code);
+            Field.Set(referrer, QualifiedCodes.Format(links(referrer).Where(l => l != link).ToList()));
+            return;
+        }
+        var left = Field.ReferencesMany
+            ? string.Join(";", RecordFieldBuilder<Record>.SplitCodes(Field.Get(referrer)).Where(c => c != code))
+            : null;
+        Field.Set(referrer, string.IsNullOrEmpty(left) ? null : left);
     }
 
     // Lists still kept as text are stored trimmed and joined by ';' without spaces (RecordFieldBuilder.Codes), so four patterns find a
@@ -51,8 +77,10 @@ public static class RecordReferences
     public static IReadOnlyList<ReferenceField> Into(RecordKind target)
     {
         _into ??= RecordKinds.All
-            .SelectMany(k => k.Fields.Where(f => f.References is not null && f.Property is not null).Select(f => new ReferenceField(k, f)))
-            .GroupBy(r => RecordKinds.Find(r.Field.References)!.Name)
+            .SelectMany(k => k.Fields.Where(f => f.Property is not null).SelectMany(f =>
+                f.LinkKinds is { } kinds ? kinds.Select(t => new ReferenceField(k, f, t))
+                : f.References is not null ? [new ReferenceField(k, f, RecordKinds.Find(f.References)!.Name)] : []))
+            .GroupBy(r => r.Target)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ReferenceField>)g.ToList());
         return _into.TryGetValue(target.Name, out var fields) ? fields : [];
     }
@@ -71,8 +99,8 @@ public static class RecordReferences
             var all = 0;
             foreach (var reference in group)
             {
-                codes.UnionWith(await reference.Referring(db, code).Select(r => r.Code).ToListAsync(ct));
-                all = Math.Max(all, await reference.Referring(db, code, ignoreClearance: true).CountAsync(ct));
+                codes.UnionWith((await reference.ReferringAsync(db, code, ignoreClearance: false, ct)).Select(r => r.Code));
+                all = Math.Max(all, (await reference.ReferringAsync(db, code, ignoreClearance: true, ct)).Count);
             }
             hidden |= all > codes.Count;
             if (codes.Count > 0) visible.Add((group.Key, codes));
@@ -100,8 +128,8 @@ public static class RecordReferences
         {
             foreach (var reference in Into(next.Kind))
             {
-                var referrers = await reference.Referring(db, next.Record.Code).ToListAsync(ct);
-                var all = await reference.Referring(db, next.Record.Code, ignoreClearance: true).CountAsync(ct);
+                var referrers = await reference.ReferringAsync(db, next.Record.Code, ignoreClearance: false, ct);
+                var all = (await reference.ReferringAsync(db, next.Record.Code, ignoreClearance: true, ct)).Count;
                 if (all > referrers.Count)
                     return (RegisterTexts.ReferredByHiddenRecords(kind, record.Code), null);
                 foreach (var referrer in referrers)
@@ -117,10 +145,7 @@ public static class RecordReferences
                     }
                     else
                     {
-                        var left = reference.Field.ReferencesMany
-                            ? string.Join(";", RecordFieldBuilder<Record>.SplitCodes(reference.Field.Get(referrer)).Where(c => c != next.Record.Code))
-                            : null;
-                        reference.Field.Set(referrer, string.IsNullOrEmpty(left) ? null : left);
+                        reference.Unlink(referrer, next.Record.Code);
                     }
                 }
             }

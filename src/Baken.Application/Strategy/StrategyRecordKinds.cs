@@ -80,7 +80,7 @@ public static partial class RecordKinds
 
     public static readonly RecordKind ProgressUpdate = Kind<S.ProgressUpdate>("progress-update", "progress-updates", "Voortgangsrapportages", "Progress updates", "subject",
         db => db.ProgressUpdates, b => b
-            .Text("subject", "What it reports on: goal:CODE or measure:CODE", r => r.Subject, (r, v) => r.Subject = v!, required: true)
+            .Link("subject", "What it reports on: goal:CODE or measure:CODE", r => r.Subject, (r, v) => r.Subject = v, SubjectKinds)
             .Date("date", "Date of the update", r => r.Date, (r, v) => r.Date = v ?? throw new DomainValidationException("date", "", AllowedTexts.CouncilsDateYyyyMmDd))
             .Enum("status", "On track, at risk, off track or done", r => r.Status, (r, v) => r.Status = v)
             .Text("indicator", "Indicator whose value is reported", r => r.IndicatorCode, (r, v) => r.IndicatorCode = v, references: "indicator")
@@ -92,7 +92,10 @@ public static partial class RecordKinds
             if (u.Date == default) throw new DomainValidationException("date", "", AllowedTexts.CouncilsDateYyyyMmDd);
             if (u.Value is not null && u.IndicatorCode is null) throw new DomainValidationException("indicator", "", AllowedTexts.StrategyIndicatorWhoseValueGiven);
         },
-        rules: (db, u, ct) => QualifiedCodes.CheckAsync(db, "subject", u.Subject, ["goal", "measure"], ct));
+        rules: (db, u, ct) => QualifiedCodes.CheckAsync(db, "subject", u.Subject is { } subject ? [subject] : [], SubjectKinds, ct));
+
+    /// <summary>What a progress update may report on.</summary>
+    private static string[] SubjectKinds => ["goal", "measure"];
 
     private static double? NonNegative(string field, double? v) =>
         v is < 0 or > MeasureCosts.MaximumEuros

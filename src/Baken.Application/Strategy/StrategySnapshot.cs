@@ -81,8 +81,8 @@ public sealed record StrategySnapshot(
     public ProgressUpdate? LatestValue(string indicatorCode) =>
         Updates.Where(u => u.IndicatorCode == indicatorCode && u.Value is not null).OrderByDescending(u => u.Date).ThenByDescending(u => u.Code).FirstOrDefault();
 
-    /// <summary>The latest status an owner reported for a goal or measure ("goal:CODE").</summary>
-    public ProgressUpdate? LatestStatus(string subject) =>
+    /// <summary>The latest status an owner reported for a goal or measure.</summary>
+    public ProgressUpdate? LatestStatus(RecordLink subject) =>
         Updates.Where(u => u.Subject == subject).OrderByDescending(u => u.Date).ThenByDescending(u => u.Code).FirstOrDefault();
 }
 

@@ -23,7 +23,7 @@ public sealed record StrategyTree(IReadOnlyList<PillarNode> Pillars, int Withhel
     public static StrategyTree From(StrategySnapshot s) => new(
         Enum.GetValues<StrategyPillar>().Select(p => new PillarNode(p.ToString(), s.Goals.Where(g => g.Pillar == p).Select(g =>
         {
-            var status = s.LatestStatus("goal:" + g.Code);
+            var status = s.LatestStatus(new RecordLink("goal", g.Code));
             var codes = g.Measures.ToHashSet(StringComparer.Ordinal);
             return new GoalNode(g.Code, g.Title, g.TitleEn, g.Edition, g.Number, g.OwnerCode, status?.Status.ToString(), status?.Date,
                 g.Scenarios.ToList(),

@@ -1,3 +1,4 @@
+using Baken.Domain;
 using System.CommandLine;
 using System.Globalization;
 using Baken.Methods.Strategy;
@@ -55,7 +56,7 @@ public static class StrategyCommands
             var rows = new ListOutput("pillar", "goal", "kind", "code", "title", "owner", "status", "baseline", "target", "deadline", "latest", "latest_date");
             foreach (var goal in s.Goals.OrderBy(x => x.Pillar))
             {
-                var status = s.LatestStatus("goal:" + goal.Code);
+                var status = s.LatestStatus(new RecordLink("goal", goal.Code));
                 rows.Add(goal.Pillar.ToString(), goal.Code, "goal", goal.Code, goal.Title, goal.OwnerCode, status?.Status.ToString(), null, null, null, null, status?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 foreach (var code in goal.Measures)
                     if (s.Measures.FirstOrDefault(m => m.Code == code) is { } m)
@@ -73,7 +74,7 @@ public static class StrategyCommands
                 await io.Out.WriteLineAsync(pillar.Key.ToString());
                 foreach (var goal in pillar)
                 {
-                    var status = s.LatestStatus("goal:" + goal.Code);
+                    var status = s.LatestStatus(new RecordLink("goal", goal.Code));
                     await io.Out.WriteLineAsync($"  {goal.Code} {goal.Title} [{goal.Edition}] owner: {goal.OwnerCode ?? "—"}{(status is null ? "" : $", {status.Status} on {status.Date:yyyy-MM-dd}")}");
                     foreach (var code in goal.Measures)
                         if (s.Measures.FirstOrDefault(m => m.Code == code) is { } m)

@@ -221,13 +221,6 @@ public static class DependencyOptionText
         return string.Join("\n", choices.Select(c => c.Rationale is { } r ? $"{Head(c)}: {r.ReplaceLineEndings(" ")}" : Head(c)));
     }
 
-    /// <summary>Whether two lists hold the same choices in the same order (a null list is an empty one): the column's change check.</summary>
-    public static bool Same(IReadOnlyList<DependencyOptionChoice>? a, IReadOnlyList<DependencyOptionChoice>? b) =>
-        (a ?? []).SequenceEqual(b ?? []);
-
-    /// <summary>A hash of the choices, consistent with <see cref="Same"/>.</summary>
-    public static int Hash(IReadOnlyList<DependencyOptionChoice>? choices) => (choices ?? []).Aggregate(0, (h, c) => HashCode.Combine(h, c));
-
     /// <summary>The JSON form (an array, empty when there are none), as the API and the database hold it.</summary>
     public static string ToJson(IReadOnlyList<DependencyOptionChoice>? choices)
     {

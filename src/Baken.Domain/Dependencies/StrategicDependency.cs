@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Baken.Domain.Dependencies;
 
 public enum DependencyStatus { Flagged, Assessed, Decided, Closed }
@@ -20,37 +22,45 @@ public sealed class StrategicDependency : Record
     public double? ImportExportRatio { get; set; }
     public string? TopSupplier { get; set; }
     public double? TopSupplierShare { get; set; }
-    /// <summary>The largest suppliers and their shares of extra imports, largest first: "China 0.62; Vietnam 0.21".</summary>
-    public string? Suppliers { get; set; }
+    /// <summary>
+    /// The largest suppliers and their shares of extra imports, largest first. Held as one JSON column with typed members
+    /// (<c>[{"name": "China", "share": 0.62}]</c>); the text form "China 0.62; Vietnam 0.21" lives only in the record
+    /// field (<see cref="FormatSuppliers"/>, <see cref="ParseSuppliers"/>).
+    /// </summary>
+    public IReadOnlyList<ListedSupplier> Suppliers { get; set; } = [];
 
     public static readonly MessageTemplate SuppliersAllowed = new("allowed.dependencies.suppliers", "suppliers separated by ';', each a name and its share of extra imports from 0 to 1 with '.' as decimal separator (e.g. 'China 0.62; Vietnam 0.21')");
 
     /// <summary>
-    /// <see cref="Suppliers"/> as (name, share) pairs. Without the list (records screened before it existed), the largest
-    /// supplier alone.
+    /// <see cref="Suppliers"/>, or without the list (records screened before it existed) the largest supplier alone.
     /// </summary>
-    public IReadOnlyList<(string Name, double Share)> SupplierShares() =>
-        string.IsNullOrWhiteSpace(Suppliers)
-            ? TopSupplier is { Length: > 0 } top && TopSupplierShare is { } share ? [(top, share)] : []
-            : ParseSuppliers(Suppliers);
+    public IReadOnlyList<ListedSupplier> SupplierShares() =>
+        Suppliers.Count == 0
+            ? TopSupplier is { Length: > 0 } top && TopSupplierShare is { } share ? [new ListedSupplier(top, share)] : []
+            : Suppliers;
 
     /// <summary>
     /// Reads the suppliers' text form. A part without a name and a share from 0 to 1 at its end is a field error naming
     /// the part: it was once left out without a word, so a typo silently shortened the list.
     /// </summary>
-    public static IReadOnlyList<(string Name, double Share)> ParseSuppliers(string? text, string field = "suppliers")
+    public static IReadOnlyList<ListedSupplier> ParseSuppliers(string? text, string field = "suppliers")
     {
-        var shares = new List<(string, double)>();
+        var shares = new List<ListedSupplier>();
         foreach (var part in (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var space = part.LastIndexOf(' ');
-            if (space <= 0 || !double.TryParse(part[(space + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s)
+            if (space <= 0 || !double.TryParse(part[(space + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var s)
                 || !(s is >= 0 and <= 1))
                 throw new DomainValidationException(field, part, SuppliersAllowed);
-            shares.Add((part[..space].Trim(), s));
+            shares.Add(new ListedSupplier(part[..space].Trim(), s));
         }
         return shares;
     }
+
+    /// <summary>The text form, "China 0.62; Vietnam 0.21"; null without suppliers.</summary>
+    public static string? FormatSuppliers(IReadOnlyList<ListedSupplier>? suppliers) =>
+        suppliers is null or { Count: 0 } ? null
+            : string.Join("; ", suppliers.Select(x => $"{x.Name} {x.Share.ToString("R", CultureInfo.InvariantCulture)}"));
     /// <summary>Code of the dependency domain (catalogue entry), e.g. dependency_domains.MED.</summary>
     public string? Domain { get; set; }
     public List<string> VitalProcesses { get; set; } = [];
@@ -68,3 +78,6 @@ public sealed class StrategicDependency : Record
     public string? Scenario { get; set; }
     public DependencyStatus Status { get; set; }
 }
+
+/// <summary>One of a dependency's largest suppliers (a country name) and its share of extra imports, from 0 to 1.</summary>
+public sealed record ListedSupplier(string Name, double Share);

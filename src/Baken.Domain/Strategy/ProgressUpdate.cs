@@ -6,8 +6,8 @@ namespace Baken.Domain.Strategy;
 /// </summary>
 public sealed class ProgressUpdate : Record
 {
-    /// <summary>"goal:CODE" or "measure:CODE".</summary>
-    public string Subject { get; set; } = "";
+    /// <summary>The goal or measure it reports on (a reference like any other: "goal:CODE" in its text form).</summary>
+    public RecordLink? Subject { get; set; }
     public DateOnly Date { get; set; }
     public ProgressStatus Status { get; set; }
     public string? IndicatorCode { get; set; }

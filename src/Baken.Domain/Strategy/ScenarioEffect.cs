@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Baken.Methods.Measures;
 
 namespace Baken.Domain.Strategy;
@@ -40,43 +39,4 @@ public sealed record ScenarioEffect
         other is not null && Scenario == other.Scenario && Equals(Likelihood, other.Likelihood) && Reductions.SequenceEqual(other.Reductions);
 
     public override int GetHashCode() => Reductions.Aggregate(HashCode.Combine(Scenario, Likelihood), (h, r) => HashCode.Combine(h, r));
-}
-
-/// <summary>
-/// The JSON column of a measure's effects:
-/// <c>[{"scenario": "S-01", "likelihood": {"low": 0.6, "mostLikely": 0.7, "high": 0.8}, "reductions": [{"criterion": "2.1", "low": 0.2, "mostLikely": 0.25, "high": 0.3}]}]</c>.
-/// </summary>
-public static class ScenarioEffects
-{
-    public static string ToJson(IReadOnlyList<ScenarioEffect>? effects) =>
-        JsonListColumn.ToJson(effects, e =>
-        {
-            var o = new JsonObject { ["scenario"] = e.Scenario };
-            if (e.Likelihood is { } l) o["likelihood"] = Range(new JsonObject(), l);
-            o["reductions"] = new JsonArray(e.Reductions.Select(r => (JsonNode)Range(new JsonObject { ["criterion"] = r.Criterion }, r.Reduction)).ToArray());
-            return o;
-        });
-
-    public static IReadOnlyList<ScenarioEffect> FromJson(string? json) =>
-        JsonListColumn.FromJson(json, o => new ScenarioEffect(
-            JsonListColumn.Text(o, "scenario"),
-            o["likelihood"] is JsonObject l ? Range(l) : null,
-            (o["reductions"] as JsonArray ?? []).OfType<JsonObject>().Select(r => new CriterionReduction(JsonListColumn.Text(r, "criterion"), Range(r))).ToArray()));
-
-    public static bool Same(IReadOnlyList<ScenarioEffect>? a, IReadOnlyList<ScenarioEffect>? b) => JsonListColumn.Same(a, b);
-
-    public static int Hash(IReadOnlyList<ScenarioEffect>? effects) => JsonListColumn.Hash(effects);
-
-    public static IReadOnlyList<ScenarioEffect> Snapshot(IReadOnlyList<ScenarioEffect> effects) => effects.ToArray();
-
-    private static JsonObject Range(JsonObject o, EffectRange r)
-    {
-        o["low"] = r.Low;
-        o["mostLikely"] = r.MostLikely;
-        o["high"] = r.High;
-        return o;
-    }
-
-    private static EffectRange Range(JsonObject o) =>
-        new(o["low"]!.GetValue<double>(), o["mostLikely"]!.GetValue<double>(), o["high"]!.GetValue<double>());
 }

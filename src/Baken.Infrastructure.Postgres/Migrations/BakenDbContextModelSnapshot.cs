@@ -1069,8 +1069,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
 
                     b.Property<string>("Options")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("Options");
+                        .HasColumnType("text");
 
                     b.Property<string>("Provenance")
                         .HasColumnType("text");
@@ -1093,6 +1092,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasColumnType("double precision");
 
                     b.Property<string>("Suppliers")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Title")
@@ -3263,7 +3263,6 @@ namespace Baken.Infrastructure.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("Subject")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<DateTime>("UpdatedAtUtc")

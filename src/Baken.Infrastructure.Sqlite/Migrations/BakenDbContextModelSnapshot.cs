@@ -1007,8 +1007,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
 
                     b.Property<string>("Options")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("Options");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Provenance")
                         .HasColumnType("TEXT");
@@ -1031,6 +1030,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<string>("Suppliers")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -3085,7 +3085,6 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Subject")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAtUtc")

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Baken.Application.Dependencies;
 using Baken.Application.Register;
+using Baken.Domain.Dependencies;
 
 namespace Baken.Infrastructure.Dependencies;
 
@@ -45,9 +46,8 @@ public static class DependencyRecords
             ["import_export_ratio"] = N(p.ImportExportRatio),
             ["top_supplier"] = p.TopSupplier is { } s ? countries?.Find(s)?.Name ?? s.ToString(CultureInfo.InvariantCulture) : null,
             ["top_supplier_share"] = N(p.TopSupplierShare),
-            ["suppliers"] = p.LargestSuppliers is { Count: > 0 } list
-                ? string.Join("; ", list.Select(x => $"{countries?.Find(x.Country)?.Name ?? x.Country.ToString(CultureInfo.InvariantCulture)} {x.Share.ToString("0.####", CultureInfo.InvariantCulture)}"))
-                : null,
+            ["suppliers"] = StrategicDependency.FormatSuppliers(p.LargestSuppliers?.Select(x =>
+                new ListedSupplier(countries?.Find(x.Country)?.Name ?? x.Country.ToString(CultureInfo.InvariantCulture), Math.Round(x.Share, 4))).ToList()),
             ["domain"] = DomainOf(p.Hs6) is { } d ? $"dependency_domains.{d.Domain}" : null,
             ["vital_processes"] = DomainOf(p.Hs6)?.VitalProcesses,
         })).Select(row => new ImportRow(row.Line, row.Values.Where(v => v.Key is not ("domain" or "vital_processes") || v.Value is not null)

@@ -88,25 +88,12 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     public DbSet<AccessStamp> AccessStamps => Set<AccessStamp>();
     public DbSet<StoredDataProtectionKey> DataProtectionKeys => Set<StoredDataProtectionKey>();
 
-    /// <summary>Every classified record type. A new kind of record is added here and gets the filter and the audit trail.</summary>
-    public static readonly Type[] RecordTypes =
-    [
-        typeof(NationalSecurityInterest), typeof(ImpactCriterion), typeof(CriterionScale), typeof(Theme), typeof(Risk),
-        typeof(Scenario), typeof(Actor), typeof(Organisation), typeof(Source), typeof(VitalProcess), typeof(CatalogueEntry), typeof(StixObjectRecord),
-        typeof(Assessment), typeof(AnalysisRun),
-        typeof(Measure), typeof(StrategyGoal), typeof(Indicator),
-        typeof(ProgressUpdate),
-        typeof(Council), typeof(CouncilMember), typeof(Meeting),
-        typeof(AgendaItem), typeof(Decision), typeof(FollowUpAction),
-        typeof(CouncilDocument),
-        typeof(Signal), typeof(Feed), typeof(Trend),
-        typeof(WarningIndicator), typeof(Observation), typeof(Alert),
-        typeof(StrategicDependency),
-        typeof(Capability),
-        typeof(AssessmentCycle), typeof(CycleAssignment), typeof(LikelihoodReview),
-        typeof(Comment),
-        typeof(Release), typeof(ScenarioFrame),
-    ];
+    /// <summary>
+    /// Every classified record type, each of which gets the classification filter and the audit trail: the types of the
+    /// register's kinds (<see cref="RecordKinds.All"/>, the one registry of record kinds). Every record is a register kind;
+    /// a test fails when a type derives from <see cref="Record"/> without one.
+    /// </summary>
+    public static IReadOnlyList<Type> RecordTypes => RecordKinds.All.Select(k => k.ClrType).ToArray();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -163,23 +150,15 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             j.HasIndex(x => new { x.State, x.CreatedAtUtc });
             j.HasIndex(x => x.Owner);
         });
-        // A dependency's options are one JSON column with typed members (an array of {option, status, rationale}). A value
-        // written when the options were free text is read by the migration rule (DependencyOptionText.FromStored: known
-        // words become options, the rest an 'other' note) until its options are next saved, which writes the JSON form.
-        modelBuilder.Entity<StrategicDependency>(e => e.Property(x => x.Options)
-            .HasConversion(
-                v => DependencyOptionText.ToJson(v),
-                v => DependencyOptionText.FromStored(v),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<DependencyOptionChoice>>(
-                    // Method calls, not lambdas with '??': the compiled model's code generator drops the parentheses around those.
-                    (a, b) => DependencyOptionText.Same(a, b),
-                    v => DependencyOptionText.Hash(v),
-                    v => v.ToArray()))
-            .HasColumnName("Options"));
-        // The text languages of scenarios, organisations and measures are typed values, each stored as one JSON column with
-        // typed members (Baken.Domain.StoredValues): disruptions [{process, hours, severity}], capability needs
-        // [{capability, phase, level}], levels held [{capability, level}], raises [{capability, by}], and a compound's
-        // dependence {kind, conditional}. Their text forms live only at the edge (the record fields: import, export, CLI, forms).
+        // Every structured value of a record is one JSON column with typed members, configured in one way: converted by
+        // StoredValues (the one place that says how each is written and read) and change-checked by its Same, Hash and Copy.
+        // Method calls, not lambdas with '??': the compiled model's code generator drops the parentheses around those.
+        // A scenario's disruptions [{process, hours, severity}], capability needs [{capability, phase, level}] and compound
+        // dependence {kind, conditional}; an organisation's capability levels [{capability, level}]; a measure's capability
+        // raises [{capability, by}] and effects [{scenario, likelihood, reductions}]; an assessment's scores (and their
+        // round-1 copy) [{criterion, judgement}]; an agenda item's links [{kind, code}]; a dependency's options
+        // [{option, status, rationale}] (a value written when they were free text is migrated when read) and suppliers
+        // [{name, share}]. Their text forms live only at the edge (the record fields: import, export, CLI, forms).
         modelBuilder.Entity<Scenario>(e =>
         {
             e.Property(x => x.Disruptions).HasConversion(
@@ -203,48 +182,55 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
             v => StoredValues.CapabilityLevels(v),
             new ValueComparer<IReadOnlyList<CapabilityLevel>>(
                 (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => StoredValues.Copy(v))));
-        modelBuilder.Entity<Measure>(e => e.Property(x => x.CapabilityRaises).HasConversion(
-            v => StoredValues.ToJson(v),
-            v => StoredValues.CapabilityRaises(v),
-            new ValueComparer<IReadOnlyList<CapabilityRaise>>(
-                (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => StoredValues.Copy(v))));
-        // A measure's effects, an assessment's scores (and their round-1 copy) and an agenda item's links are likewise one JSON
-        // column each with typed members; the text forms ("S-01: likelihood 0.6-0.8", "2.1=B-D~C", "scenario:S-01") are read
-        // and written only by the record fields (import, export, forms, command line).
-        modelBuilder.Entity<Measure>(e => e.Property(x => x.Effects)
-            .HasConversion(
-                v => ScenarioEffects.ToJson(v),
-                v => ScenarioEffects.FromJson(v),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<ScenarioEffect>>(
-                    (a, b) => ScenarioEffects.Same(a, b),
-                    v => ScenarioEffects.Hash(v),
-                    v => ScenarioEffects.Snapshot(v))));
+        modelBuilder.Entity<Measure>(e =>
+        {
+            e.Property(x => x.CapabilityRaises).HasConversion(
+                v => StoredValues.ToJson(v),
+                v => StoredValues.CapabilityRaises(v),
+                new ValueComparer<IReadOnlyList<CapabilityRaise>>(
+                    (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => StoredValues.Copy(v)));
+            e.Property(x => x.Effects).HasConversion(
+                v => StoredValues.ToJson(v),
+                v => StoredValues.Effects(v),
+                new ValueComparer<IReadOnlyList<ScenarioEffect>>(
+                    (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => StoredValues.Copy(v)));
+        });
         modelBuilder.Entity<Assessment>(e =>
         {
             e.Property(x => x.Scores).HasConversion(
-                v => CriterionScores.ToJson(v),
-                v => CriterionScores.FromJson(v),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<CriterionScore>>(
-                    (a, b) => CriterionScores.Same(a, b),
-                    v => CriterionScores.Hash(v),
-                    v => CriterionScores.Snapshot(v)));
+                v => StoredValues.ToJson(v),
+                v => StoredValues.Scores(v),
+                new ValueComparer<IReadOnlyList<CriterionScore>>(
+                    (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => StoredValues.Copy(v)!));
             // Null (never through a round change) stays null: EF Core does not pass nulls to a converter.
             e.Property(x => x.Round1Scores).HasConversion(
-                v => CriterionScores.ToJson(v),
-                v => CriterionScores.FromJson(v),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<CriterionScore>?>(
-                    (a, b) => CriterionScores.Same(a, b),
-                    v => CriterionScores.Hash(v),
-                    v => CriterionScores.Snapshot(v!)));
+                v => StoredValues.ToJson(v),
+                v => StoredValues.Scores(v),
+                new ValueComparer<IReadOnlyList<CriterionScore>?>(
+                    (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => StoredValues.Copy(v)));
         });
-        modelBuilder.Entity<AgendaItem>(e => e.Property(x => x.Links)
-            .HasConversion(
-                v => RecordLinks.ToJson(v),
-                v => RecordLinks.FromJson(v),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<RecordLink>>(
-                    (a, b) => RecordLinks.Same(a, b),
-                    v => RecordLinks.Hash(v),
-                    v => RecordLinks.Snapshot(v))));
+        modelBuilder.Entity<AgendaItem>(e => e.Property(x => x.Links).HasConversion(
+            v => StoredValues.ToJson(v),
+            v => StoredValues.Links(v),
+            new ValueComparer<IReadOnlyList<RecordLink>>(
+                (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => StoredValues.Copy(v))));
+        modelBuilder.Entity<StrategicDependency>(e =>
+        {
+            e.Property(x => x.Options).HasConversion(
+                v => StoredValues.ToJson(v),
+                v => StoredValues.Options(v),
+                new ValueComparer<IReadOnlyList<DependencyOptionChoice>>(
+                    (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => StoredValues.Copy(v)));
+            e.Property(x => x.Suppliers).HasConversion(
+                v => StoredValues.ToJson(v),
+                v => StoredValues.Suppliers(v),
+                new ValueComparer<IReadOnlyList<ListedSupplier>>(
+                    (a, b) => StoredValues.Same(a, b), v => StoredValues.Hash(v), v => StoredValues.Copy(v)));
+        });
+        // A progress update's subject is one link, a JSON value compared whole when the records that report on a goal are sought.
+        modelBuilder.Entity<ProgressUpdate>(e => e.Property(x => x.Subject).HasConversion(
+            v => StoredValues.ToJson(v!),
+            v => StoredValues.Link(v)));
         // Intake looks a feed entry up by its feed id, and every series is read in date order.
         modelBuilder.Entity<Signal>(e => e.HasIndex(x => new { x.Feed, x.ExternalId }));
         modelBuilder.Entity<Signal>(e => e.HasIndex(x => x.Date));

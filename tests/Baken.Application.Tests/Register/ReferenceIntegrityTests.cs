@@ -111,6 +111,73 @@ public sealed class ReferenceIntegrityTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Delete_OfARecordAnAgendaItemLinksOrAProgressUpdateReportsOn_IsAConflictNamingThoseKinds_AndTheCascadeUnlinksIt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await ClassifiedFixture.SeedAsync(database);
+        await SaveAsync(database, High, "council", "NVR", ("name", "Nationale Veiligheidsraad"));
+        await SaveAsync(database, High, "scenario", "E-1", ("title", "one"), ("kind", "hazard"));
+        await SaveAsync(database, High, "goal", "GOAL-1", ("title", "doel"), ("edition", "GBVS 2023"));
+        await SaveAsync(database, High, "goal", "GOAL-10", ("title", "ander doel"), ("edition", "GBVS 2023"));
+        await SaveAsync(database, High, "agenda-item", "AI-1", ("title", "Punt"), ("council", "NVR"), ("links", "goal:GOAL-1;scenario:E-1;goal:GOAL-10"));
+        await SaveAsync(database, High, "progress-update", "PU-1", ("subject", "goal:GOAL-1"), ("date", "2026-01-15"), ("status", "on-track"));
+        await SaveAsync(database, High, "progress-update", "PU-10", ("subject", "goal:GOAL-10"), ("date", "2026-01-15"), ("status", "at-risk"));
+
+        var refused = await DeleteAsync(database, High, "goal", "GOAL-1");
+
+        refused.Status.ShouldBe(ResultStatus.Conflict);
+        refused.Message!.ShouldContain("1 agenda-item (AI-1)");
+        refused.Message!.ShouldContain("1 progress-update (PU-1)");
+        refused.Message!.ShouldNotContain("PU-10");
+        (await GetAsync(database, High, "goal", "GOAL-1")).ShouldNotBeNull();
+        (await DeleteAsync(database, High, "scenario", "E-1")).Message!.ShouldContain("1 agenda-item (AI-1)");
+
+        (await DeleteAsync(database, High, "goal", "GOAL-1", cascade: true)).IsOk.ShouldBeTrue();
+
+        // The agenda item loses the link (and keeps its other links), with the previous version in its history.
+        (await GetAsync(database, High, "agenda-item", "AI-1"))!.Fields["links"].ShouldBe("scenario:E-1;goal:GOAL-10");
+        await using var db = database.Context(High);
+        var history = (await new GetHistory(db).HandleAsync("agenda-item", "AI-1")).Value!;
+        history.Select(h => h.Version).ShouldBe([1, 2]);
+        history[^1].Changes.ShouldContain(c => c.Field == "links" && c.Before == "goal:GOAL-1;scenario:E-1;goal:GOAL-10" && c.After == "scenario:E-1;goal:GOAL-10");
+        // An update cannot exist without its subject: it goes with it (its last version kept); the other goal's stays.
+        (await GetAsync(database, High, "progress-update", "PU-1")).ShouldBeNull();
+        (await new GetHistory(db).HandleAsync("progress-update", "PU-1")).Value![^1].Change.ShouldBe("delete");
+        (await GetAsync(database, High, "progress-update", "PU-10"))!.Fields["subject"].ShouldBe("goal:GOAL-10");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Delete_LinkedByHiddenAgendaItemsAndUpdates_CountsOnlyWhatTheReaderMaySee_AndCascadeIsRefused(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await ClassifiedFixture.SeedAsync(database);
+        await SaveAsync(database, High, "council", "NVR", ("name", "Nationale Veiligheidsraad"));
+        await SaveAsync(database, High, "goal", "GOAL-1", ("title", "doel"), ("edition", "GBVS 2023"));
+        await SaveAsync(database, High, "agenda-item", "AI-OPEN", ("title", "Open punt"), ("council", "NVR"), ("links", "goal:GOAL-1"));
+        await SaveAsync(database, High, "agenda-item", "AI-SECRET", ("title", "Geheim punt"), ("council", "NVR"), ("links", "goal:GOAL-1"),
+            ("classification", "Stg.G"), ("compartments", "NUC"));
+        await SaveAsync(database, High, "progress-update", "PU-SECRET", ("subject", "goal:GOAL-1"), ("date", "2026-01-15"), ("status", "on-track"),
+            ("classification", "Stg.G"));
+
+        var refused = await DeleteAsync(database, Low, "goal", "GOAL-1");
+
+        refused.Status.ShouldBe(ResultStatus.Conflict);
+        refused.Message!.ShouldContain("1 agenda-item (AI-OPEN) and other records refer to it");
+        refused.Message!.ShouldNotContain("AI-SECRET");
+        refused.Message!.ShouldNotContain("PU-SECRET");
+        refused.Message!.ShouldNotContain("progress-update");
+        refused.Message!.ShouldNotContain("2");
+
+        var cascade = await DeleteAsync(database, Low, "goal", "GOAL-1", cascade: true);
+        cascade.Status.ShouldBe(ResultStatus.Conflict);
+        cascade.Message!.ShouldBe("The goal 'GOAL-1' cannot be deleted: other records refer to it.");
+        (await GetAsync(database, High, "goal", "GOAL-1")).ShouldNotBeNull();
+        (await GetAsync(database, High, "agenda-item", "AI-OPEN"))!.Fields["links"].ShouldBe("goal:GOAL-1");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Save_WithAnUnknownOrHiddenCode_IsAFieldErrorNamingTheField_TheSameForBoth(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -3,6 +3,7 @@ using Baken.Application.Common;
 using Baken.Application.Register;
 using Baken.Domain;
 using Baken.Domain.Assessments;
+using Baken.Domain.Dependencies;
 using Baken.Domain.Security;
 using Baken.Domain.Strategy;
 using Baken.Infrastructure.Persistence;
@@ -57,6 +58,8 @@ public sealed class TypedStructuredValueTests
             ("likelihood", "C"), ("scores", " 2.1=B-D~C ; 2.2=€2.1 bn")));
         await Ok(SaveAsync(database, "agenda-item", "AI-1", SaveMode.Create, ("title", "Overstromingen"), ("council", "NVR"),
             ("links", "Scenario:S-01; goal:GOAL-03;scenario:S-01")));
+        await Ok(SaveAsync(database, "dependency", "DEP-1", SaveMode.Create, ("title", "Antibiotica"), ("importer", "EU27"),
+            ("suppliers", " China 0.62;United States 0.21 ")));
 
         await using var db = database.Context(Coordinator);
         // Typed members, read from the JSON columns by a fresh context.
@@ -72,6 +75,8 @@ public sealed class TypedStructuredValueTests
         assessment.Round1Scores.ShouldBeNull();
         var item = await db.AgendaItems.AsNoTracking().SingleAsync(i => i.Code == "AI-1");
         item.Links.ShouldBe([new RecordLink("scenario", "S-01"), new RecordLink("goal", "GOAL-03")]);
+        var dependency = await db.Dependencies.AsNoTracking().SingleAsync(d => d.Code == "DEP-1");
+        dependency.Suppliers.ShouldBe([new ListedSupplier("China", 0.62), new ListedSupplier("United States", 0.21)]);
 
         // The columns hold JSON with named members, not the text form.
         var json = await db.Database.SqlQueryRaw<string>("SELECT \"Effects\" AS \"Value\" FROM \"Measures\"").SingleAsync();
@@ -81,12 +86,15 @@ public sealed class TypedStructuredValueTests
             .ShouldContain("{\"criterion\":\"2.1\",\"judgement\":\"B-D~C\"}");
         (await db.Database.SqlQueryRaw<string>("SELECT \"Links\" AS \"Value\" FROM \"AgendaItems\"").SingleAsync())
             .ShouldContain("{\"kind\":\"goal\",\"code\":\"GOAL-03\"}");
+        (await db.Database.SqlQueryRaw<string>("SELECT \"Suppliers\" AS \"Value\" FROM \"Dependencies\"").SingleAsync())
+            .ShouldContain("{\"name\":\"United States\",\"share\":0.21}");
 
         // The text form comes back for show, export and forms.
         var get = new GetRecord(db);
         (await get.HandleAsync("measure", "M-1")).Value!.Fields["effects"].ShouldBe(effects);
         (await get.HandleAsync("assessment", "S-01.ana")).Value!.Fields["scores"].ShouldBe("2.1=B-D~C;2.2=€2.1 bn");
         (await get.HandleAsync("agenda-item", "AI-1")).Value!.Fields["links"].ShouldBe("scenario:S-01;goal:GOAL-03");
+        (await get.HandleAsync("dependency", "DEP-1")).Value!.Fields["suppliers"].ShouldBe("China 0.62; United States 0.21");
     }
 
     [SkippableTheory]
@@ -115,6 +123,8 @@ public sealed class TypedStructuredValueTests
             data.Add(p, "assessment", "scores", "2.1=B;2.1=C", "2.1=C");
             data.Add(p, "agenda-item", "links", "scenario:S-01;S-02", "S-02");
             data.Add(p, "agenda-item", "links", "scenario:S-01;planet:MARS", "planet:MARS");
+            data.Add(p, "dependency", "suppliers", "China 0.62; Vietnam", "Vietnam");
+            data.Add(p, "dependency", "suppliers", "China 62%; Vietnam 0.21", "China 62%");
         }
         return data;
     }
@@ -128,6 +138,7 @@ public sealed class TypedStructuredValueTests
         {
             "measure" => new[] { ("title", (string?)"Dijk") },
             "assessment" => [("scenario", "S-01"), ("analyst", "ana"), ("organisation", "KNMI")],
+            "dependency" => [("title", "Antibiotica"), ("importer", "EU27")],
             _ => [("title", "Punt"), ("council", "NVR")],
         };
         var code = kind == "assessment" ? "S-01.ana" : "X-1";

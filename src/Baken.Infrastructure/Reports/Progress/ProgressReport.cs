@@ -1,3 +1,4 @@
+using Baken.Domain;
 using System.Globalization;
 using Baken.Methods.Strategy;
 using Baken.Application.Strategy;
@@ -46,7 +47,7 @@ public static class ProgressReport
             foreach (var g in goals)
             {
                 blocks.Add(new Heading(2, $"{g.Code} {(nl || string.IsNullOrEmpty(g.TitleEn) ? g.Title : g.TitleEn)}"));
-                var status = s.LatestStatus("goal:" + g.Code);
+                var status = s.LatestStatus(new RecordLink("goal", g.Code));
                 blocks.Add(new Paragraph(
                     T("Eigenaar: ", "Owner: ") + (g.OwnerCode ?? T("geen", "none")) + " · " +
                     T("Laatste stand: ", "Latest status: ") + (status is null ? T("geen rapportage", "no update") : $"{Status(status.Status, nl)} ({Date(status.Date)})")));

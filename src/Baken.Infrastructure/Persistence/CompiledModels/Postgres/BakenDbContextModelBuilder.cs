@@ -12,7 +12,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("81e38009-fc35-4d53-81f2-1af6dd693fb1"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("93c4dc37-f4db-429b-923a-108bc5b43ec8"), entityTypeCount: 49)
         {
         }
 

@@ -7,6 +7,7 @@ using Baken.Domain.Security;
 using Baken.Domain.Strategy;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #pragma warning disable 219, 612, 618
@@ -143,9 +144,13 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Postgres
 
             var subject = runtimeEntityType.AddProperty(
                 "Subject",
-                typeof(string),
+                typeof(RecordLink),
                 propertyInfo: typeof(ProgressUpdate).GetProperty("Subject", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(ProgressUpdate).GetField("<Subject>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(ProgressUpdate).GetField("<Subject>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            subject.SetValueConverter(new ValueConverter<RecordLink, string>(
+                string (RecordLink v) => StoredValues.ToJson(v),
+                RecordLink (string v) => StoredValues.Link(v)));
             subject.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var updatedAtUtc = runtimeEntityType.AddProperty(

@@ -2,10 +2,10 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
-using Baken.Methods.Signals;
 using Baken.Domain;
 using Baken.Domain.Security;
 using Baken.Domain.Signals;
+using Baken.Methods.Signals;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;

@@ -90,12 +90,12 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(AgendaItem).GetProperty("Links", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AgendaItem).GetField("<Links>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             links.SetValueConverter(new ValueConverter<IReadOnlyList<RecordLink>, string>(
-                string (IReadOnlyList<RecordLink> v) => RecordLinks.ToJson(v),
-                IReadOnlyList<RecordLink> (string v) => RecordLinks.FromJson(v)));
+                string (IReadOnlyList<RecordLink> v) => StoredValues.ToJson(v),
+                IReadOnlyList<RecordLink> (string v) => StoredValues.Links(v)));
             links.SetComparer(new ValueComparer<IReadOnlyList<RecordLink>>(
-                bool (IReadOnlyList<RecordLink> a, IReadOnlyList<RecordLink> b) => RecordLinks.Same(a, b),
-                int (IReadOnlyList<RecordLink> v) => RecordLinks.Hash(v),
-                IReadOnlyList<RecordLink> (IReadOnlyList<RecordLink> v) => RecordLinks.Snapshot(v)));
+                bool (IReadOnlyList<RecordLink> a, IReadOnlyList<RecordLink> b) => StoredValues.Same(a, b),
+                int (IReadOnlyList<RecordLink> v) => StoredValues.Hash(v),
+                IReadOnlyList<RecordLink> (IReadOnlyList<RecordLink> v) => StoredValues.Copy(v)));
 
             var meetingCode = runtimeEntityType.AddProperty(
                 "MeetingCode",

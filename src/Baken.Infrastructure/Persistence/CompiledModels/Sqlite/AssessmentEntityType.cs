@@ -188,12 +188,12 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(Assessment).GetField("<Round1Scores>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             round1Scores.SetValueConverter(new ValueConverter<IReadOnlyList<CriterionScore>, string>(
-                string (IReadOnlyList<CriterionScore> v) => CriterionScores.ToJson(v),
-                IReadOnlyList<CriterionScore> (string v) => CriterionScores.FromJson(v)));
+                string (IReadOnlyList<CriterionScore> v) => StoredValues.ToJson(v),
+                IReadOnlyList<CriterionScore> (string v) => StoredValues.Scores(v)));
             round1Scores.SetComparer(new ValueComparer<IReadOnlyList<CriterionScore>>(
-                bool (IReadOnlyList<CriterionScore> a, IReadOnlyList<CriterionScore> b) => CriterionScores.Same(a, b),
-                int (IReadOnlyList<CriterionScore> v) => CriterionScores.Hash(v),
-                IReadOnlyList<CriterionScore> (IReadOnlyList<CriterionScore> v) => CriterionScores.Snapshot(v)));
+                bool (IReadOnlyList<CriterionScore> a, IReadOnlyList<CriterionScore> b) => StoredValues.Same(a, b),
+                int (IReadOnlyList<CriterionScore> v) => StoredValues.Hash(v),
+                IReadOnlyList<CriterionScore> (IReadOnlyList<CriterionScore> v) => StoredValues.Copy(v)));
 
             var scenarioCode = runtimeEntityType.AddProperty(
                 "ScenarioCode",
@@ -207,12 +207,12 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(Assessment).GetProperty("Scores", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Assessment).GetField("<Scores>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             scores.SetValueConverter(new ValueConverter<IReadOnlyList<CriterionScore>, string>(
-                string (IReadOnlyList<CriterionScore> v) => CriterionScores.ToJson(v),
-                IReadOnlyList<CriterionScore> (string v) => CriterionScores.FromJson(v)));
+                string (IReadOnlyList<CriterionScore> v) => StoredValues.ToJson(v),
+                IReadOnlyList<CriterionScore> (string v) => StoredValues.Scores(v)));
             scores.SetComparer(new ValueComparer<IReadOnlyList<CriterionScore>>(
-                bool (IReadOnlyList<CriterionScore> a, IReadOnlyList<CriterionScore> b) => CriterionScores.Same(a, b),
-                int (IReadOnlyList<CriterionScore> v) => CriterionScores.Hash(v),
-                IReadOnlyList<CriterionScore> (IReadOnlyList<CriterionScore> v) => CriterionScores.Snapshot(v)));
+                bool (IReadOnlyList<CriterionScore> a, IReadOnlyList<CriterionScore> b) => StoredValues.Same(a, b),
+                int (IReadOnlyList<CriterionScore> v) => StoredValues.Hash(v),
+                IReadOnlyList<CriterionScore> (IReadOnlyList<CriterionScore> v) => StoredValues.Copy(v)));
 
             var sortKey = runtimeEntityType.AddProperty(
                 "SortKey",

@@ -11,7 +11,7 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class BakenDbContextModel
     {
         private BakenDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ab1d5b6b-7065-48ea-a62f-572dd239780c"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("8066c4be-ee0c-4963-bf53-18ba36244292"), entityTypeCount: 49)
         {
         }
 

@@ -105,12 +105,12 @@ namespace Baken.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(Measure).GetProperty("Effects", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Measure).GetField("<Effects>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             effects.SetValueConverter(new ValueConverter<IReadOnlyList<ScenarioEffect>, string>(
-                string (IReadOnlyList<ScenarioEffect> v) => ScenarioEffects.ToJson(v),
-                IReadOnlyList<ScenarioEffect> (string v) => ScenarioEffects.FromJson(v)));
+                string (IReadOnlyList<ScenarioEffect> v) => StoredValues.ToJson(v),
+                IReadOnlyList<ScenarioEffect> (string v) => StoredValues.Effects(v)));
             effects.SetComparer(new ValueComparer<IReadOnlyList<ScenarioEffect>>(
-                bool (IReadOnlyList<ScenarioEffect> a, IReadOnlyList<ScenarioEffect> b) => ScenarioEffects.Same(a, b),
-                int (IReadOnlyList<ScenarioEffect> v) => ScenarioEffects.Hash(v),
-                IReadOnlyList<ScenarioEffect> (IReadOnlyList<ScenarioEffect> v) => ScenarioEffects.Snapshot(v)));
+                bool (IReadOnlyList<ScenarioEffect> a, IReadOnlyList<ScenarioEffect> b) => StoredValues.Same(a, b),
+                int (IReadOnlyList<ScenarioEffect> v) => StoredValues.Hash(v),
+                IReadOnlyList<ScenarioEffect> (IReadOnlyList<ScenarioEffect> v) => StoredValues.Copy(v)));
 
             var evidence = runtimeEntityType.AddProperty(
                 "Evidence",

@@ -2,10 +2,10 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
-using Baken.Methods.Risk;
 using Baken.Domain;
 using Baken.Domain.Register;
 using Baken.Domain.Security;
+using Baken.Methods.Risk;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 

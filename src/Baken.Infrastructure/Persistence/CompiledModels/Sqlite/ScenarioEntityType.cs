@@ -2,11 +2,11 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
-using Baken.Methods.Risk;
 using Baken.Domain;
 using Baken.Domain.Capabilities;
 using Baken.Domain.Register;
 using Baken.Domain.Security;
+using Baken.Methods.Risk;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;

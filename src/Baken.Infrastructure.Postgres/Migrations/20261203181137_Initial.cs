@@ -569,7 +569,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                     ImportExportRatio = table.Column<double>(type: "double precision", nullable: true),
                     TopSupplier = table.Column<string>(type: "text", nullable: true),
                     TopSupplierShare = table.Column<double>(type: "double precision", nullable: true),
-                    Suppliers = table.Column<string>(type: "text", nullable: true),
+                    Suppliers = table.Column<string>(type: "text", nullable: false),
                     Domain = table.Column<string>(type: "text", nullable: true),
                     VitalProcesses = table.Column<List<string>>(type: "text[]", nullable: false),
                     Options = table.Column<string>(type: "text", nullable: false),
@@ -947,7 +947,7 @@ namespace Baken.Infrastructure.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Subject = table.Column<string>(type: "text", nullable: false),
+                    Subject = table.Column<string>(type: "text", nullable: true),
                     Date = table.Column<DateOnly>(type: "date", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     IndicatorCode = table.Column<string>(type: "text", nullable: true),

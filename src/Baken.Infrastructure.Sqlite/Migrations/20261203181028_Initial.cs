@@ -564,7 +564,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                     ImportExportRatio = table.Column<double>(type: "REAL", nullable: true),
                     TopSupplier = table.Column<string>(type: "TEXT", nullable: true),
                     TopSupplierShare = table.Column<double>(type: "REAL", nullable: true),
-                    Suppliers = table.Column<string>(type: "TEXT", nullable: true),
+                    Suppliers = table.Column<string>(type: "TEXT", nullable: false),
                     Domain = table.Column<string>(type: "TEXT", nullable: true),
                     VitalProcesses = table.Column<string>(type: "TEXT", nullable: false),
                     Options = table.Column<string>(type: "TEXT", nullable: false),
@@ -942,7 +942,7 @@ namespace Baken.Infrastructure.Sqlite.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", nullable: true),
                     Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     IndicatorCode = table.Column<string>(type: "TEXT", nullable: true),
