@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddDbContext<BakenDbContext>(b => DatabaseSetup.Configure((DbContextOptionsBuilder<BakenDbContext>)b, options),
             ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<IBakenDb>(sp => sp.GetRequiredService<BakenDbContext>());
+        services.AddSingleton<DatabaseChanges>();
         services.AddScoped<IDatabaseTransactions, DatabaseTransactions>();
         services.AddBakenApplication();
         // Feeds: only public addresses (checked at each connection, so after redirects and DNS too), with retries for

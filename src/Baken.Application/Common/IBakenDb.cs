@@ -32,6 +32,18 @@ public interface IBakenDb
     /// </summary>
     IQueryable<Record> Search(IQueryable<Record> records, string titleProperty, string term);
 
+    /// <summary>
+    /// <paramref name="read"/>'s answer to a small question asked on almost every request (a count, a page's filter
+    /// choices, the access stamp), read again only once the database has changed (a commit by anyone: this node, another
+    /// node, the command line) or for a reader who may see something else. <paramref name="question"/> names everything the
+    /// answer depends on besides the database and the reader (kind, filter). The answer must not be changed by its user.
+    /// Inside a transaction, and where the database cannot tell whether it changed, every call reads.
+    /// </summary>
+    Task<T> RememberedAsync<T>(string question, Func<CancellationToken, Task<T>> read, CancellationToken ct = default);
+
+    /// <inheritdoc cref="RememberedAsync{T}"/>
+    T Remembered<T>(string question, Func<T> read);
+
     DbSet<NationalSecurityInterest> Interests { get; }
     DbSet<ImpactCriterion> Criteria { get; }
     DbSet<CriterionScale> CriterionScales { get; }

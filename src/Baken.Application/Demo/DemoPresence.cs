@@ -9,5 +9,5 @@ public sealed class DemoPresence(IBakenDb db)
     /// Answered synchronously, for the page layout: it shares the request's database context with the page, and a query
     /// still running when the page starts its own would be a second operation on one context.
     /// </summary>
-    public bool IsPresent() => db.Scenarios.Any(s => s.Provenance == DemoPicture.Provenance);
+    public bool IsPresent() => db.Remembered("demo-present", () => db.Scenarios.Any(s => s.Provenance == DemoPicture.Provenance));
 }

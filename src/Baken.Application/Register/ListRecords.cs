@@ -22,9 +22,14 @@ public sealed class ListRecords(IBakenDb db)
     /// page's filters offer as choices. One statement for all kinds (UNION ALL of one part per kind, each reading only the
     /// codes from its list index), not one per kind: the register page is the request made most often.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> CodesAsync(IEnumerable<string> kindNames, CancellationToken ct = default)
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> CodesAsync(IEnumerable<string> kindNames, CancellationToken ct = default)
     {
         var kinds = kindNames.Select(RecordKinds.Find).OfType<RecordKind>().DistinctBy(k => k.Name).ToList();
+        return db.RememberedAsync("codes:" + string.Join(',', kinds.Select(k => k.Name)), c => ReadCodesAsync(kinds, c), ct);
+    }
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ReadCodesAsync(List<RecordKind> kinds, CancellationToken ct)
+    {
         var codes = kinds.ToDictionary(k => k.Name, _ => new List<string>(), StringComparer.Ordinal);
         IQueryable<KindCode>? union = null;
         foreach (var kind in kinds)
@@ -104,32 +109,25 @@ public sealed class ListRecords(IBakenDb db)
     {
         var query = kind.Query(db).AsNoTracking();
         if (request.Classification is { } level) query = query.Where(r => r.ClassificationLevel == level);
-        if (!string.IsNullOrWhiteSpace(request.Search)) query = db.Search(query, kind.TitleProperty, request.Search.Trim().ToLower());
+        var term = string.IsNullOrWhiteSpace(request.Search) ? null : request.Search.Trim().ToLower();
+        if (term is not null) query = db.Search(query, kind.TitleProperty, term);
         var ordered = request.Sort == kind.TitleField && request.Sort != "code"
             ? (request.Descending ? query.OrderByDescending(r => EF.Property<string>(r, kind.TitleProperty)) : query.OrderBy(r => EF.Property<string>(r, kind.TitleProperty))).ThenBy(r => r.SortKey)
             : request.Descending ? query.OrderByDescending(r => r.SortKey) : query.OrderBy(r => r.SortKey);
-        int total;
-        List<Record> rows;
-        if (string.IsNullOrWhiteSpace(request.Search))
-        {
-            // Counting and paging both walk the list index; neither reads the table beyond the page's rows.
-            total = await query.CountAsync(ct);
-            rows = await ordered.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct);
-        }
-        else
-        {
-            // A search has to look at every row: do it once, keeping only the codes of the matches in order, instead of
-            // once to count and again for the page. Then read the page's rows by their codes.
-            var codes = await ordered.Select(r => r.Code).ToListAsync(ct);
-            total = codes.Count;
-            var page = codes.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
-            var found = await query.WhereCodeIn(page).ToDictionaryAsync(r => r.Code, ct);
-            rows = page.Where(found.ContainsKey).Select(c => found[c]).ToList();
-        }
+        // The count is the same for every page of a list or a search: asked again only once the register changed (a very
+        // long search term is not kept). It walks the list index, as the page does; the page stops after its rows.
+        var total = term is { Length: > MaxRememberedTerm }
+            ? await query.CountAsync(ct)
+            : await db.RememberedAsync($"count:{kind.Name}:{request.Classification}:{term}", query.CountAsync, ct);
+        var skip = (request.Page - 1) * request.PageSize;
+        var rows = skip >= total ? [] : await ordered.Skip(skip).Take(request.PageSize).ToListAsync(ct);
         var mask = await RecordReferences.MaskAsync(db, kind, rows, ct);
         var compartments = await CompartmentDirectory.ForAsync(db, rows, ct);
         return new RecordPage(kind.Name, request.Page, request.PageSize, total, rows.Select(r => RecordView.From(kind, r, compartments, mask)).ToList());
     }
+
+    /// <summary>Search terms up to this length have their count remembered (a bound on what a typed term can make the node keep).</summary>
+    private const int MaxRememberedTerm = 100;
 }
 
 /// <summary>Orders "2.10" after "2.9" and "S-10" after "S-9", as people expect codes to sort.</summary>

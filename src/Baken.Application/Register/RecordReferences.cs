@@ -182,9 +182,12 @@ public static class RecordReferences
         foreach (var byKind in kind.Fields.Where(f => f.References is not null).GroupBy(f => RecordKinds.Find(f.References)!))
         {
             var codes = records.SelectMany(r => byKind.SelectMany(f => RecordFieldBuilder<Record>.SplitCodes(f.Get(r)))).Distinct().ToList();
-            visible[byKind.Key.Name] = codes.Count == 0
+            var target = byKind.Key;
+            // The same few codes come back page after page (a scenario's theme), so the answer is kept until the register changes.
+            visible[target.Name] = codes.Count == 0
                 ? new HashSet<string>(StringComparer.Ordinal)
-                : (await byKind.Key.Query(db).WhereCodeIn(codes).Select(r => r.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+                : await db.RememberedAsync("visible:" + target.Name + ":" + string.Join(',', codes.Order(StringComparer.Ordinal)),
+                    async c => (await target.Query(db).WhereCodeIn(codes).Select(r => r.Code).ToListAsync(c)).ToHashSet(StringComparer.Ordinal), ct);
         }
         return (field, value) =>
         {

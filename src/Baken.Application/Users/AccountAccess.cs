@@ -13,7 +13,7 @@ public sealed class AccountAccess(IBakenDb db)
 {
     /// <summary>The current access stamp; <see cref="Guid.Empty"/> before the first change.</summary>
     public Task<Guid> StampAsync(CancellationToken ct = default) =>
-        db.AccessStamps.AsNoTracking().Where(a => a.Id == AccessStamp.SingleId).Select(a => a.Value).FirstOrDefaultAsync(ct);
+        db.RememberedAsync("access-stamp", c => db.AccessStamps.AsNoTracking().Where(a => a.Id == AccessStamp.SingleId).Select(a => a.Value).FirstOrDefaultAsync(c), ct);
 
     /// <summary>The account with this user name as it is now, or null when there is none (deleted, or never added).</summary>
     public Task<User?> FindAsync(string userName, CancellationToken ct = default) =>

@@ -28,7 +28,7 @@ namespace Baken.Infrastructure.Persistence;
 /// (a global query filter per record type, bound to the current user) and where every change gets its
 /// version stamp and its history entry (docs/architecture.md).
 /// </summary>
-public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICurrentUser user, TimeProvider clock)
+public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICurrentUser user, TimeProvider clock, DatabaseChanges? changes = null)
     : DbContext(options), IBakenDb
 {
     // Read by the query filters on every query; EF Core turns them into parameters bound to this context's user.
@@ -40,6 +40,48 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
     // a scenario in an open round-1 cycle only once they have submitted their own.
     private bool SeesEveryScore => user.IsInRole(Roles.Coordinator);
     private string UserName => user.UserName;
+
+    public async Task<T> RememberedAsync<T>(string question, Func<CancellationToken, Task<T>> read, CancellationToken ct = default)
+    {
+        if (changes is null || Database.CurrentTransaction is not null) return await read(ct);
+        var version = VersionStillFresh() ?? Remember(await changes.CurrentAsync(this, ct));
+        if (version is null) return await read(ct);
+        var key = AnswerKey(version, question);
+        if (changes.TryGet(key, out var answer)) return (T)answer!;
+        var value = await read(ct);
+        changes.Keep(key, value);
+        return value;
+    }
+
+    public T Remembered<T>(string question, Func<T> read)
+    {
+        if (changes is null || Database.CurrentTransaction is not null) return read();
+        var version = VersionStillFresh() ?? Remember(changes.Current(this));
+        if (version is null) return read();
+        var key = AnswerKey(version, question);
+        if (changes.TryGet(key, out var answer)) return (T)answer!;
+        var value = read();
+        changes.Keep(key, value);
+        return value;
+    }
+
+    // The database's version is read once for the questions a request asks together (on PostgreSQL it is a round trip), for
+    // at most a second, and read again after this context saved: its own write must not be answered from before it.
+    private static readonly TimeSpan VersionKeptFor = TimeSpan.FromSeconds(1);
+    private (string Version, long At)? versionRead;
+
+    private string? VersionStillFresh() =>
+        versionRead is { } v && System.Diagnostics.Stopwatch.GetElapsedTime(v.At) < VersionKeptFor ? v.Version : null;
+
+    private string? Remember(string? version)
+    {
+        versionRead = version is null ? null : (version, System.Diagnostics.Stopwatch.GetTimestamp());
+        return version;
+    }
+
+    // An answer is for one version of the database and one reader: everything the query filters read is in the key.
+    private string AnswerKey(string version, string question) =>
+        string.Join('\n', version, UserName, Clearance, user.CompartmentMask, string.Join(',', Roles.All.Where(user.IsInRole)), question);
 
     public DbSet<NationalSecurityInterest> Interests => Set<NationalSecurityInterest>();
     public DbSet<ImpactCriterion> Criteria => Set<ImpactCriterion>();
@@ -376,6 +418,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         int saved;
         try { saved = base.SaveChanges(acceptAllChangesOnSuccess); }
         catch (DbUpdateConcurrencyException e) { throw Conflict(e); }
+        finally { versionRead = null; }
         LogDeclassifications();
         return saved;
     }
@@ -386,6 +429,7 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         int saved;
         try { saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken); }
         catch (DbUpdateConcurrencyException e) { throw Conflict(e); }
+        finally { versionRead = null; }
         LogDeclassifications();
         return saved;
     }

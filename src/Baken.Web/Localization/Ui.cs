@@ -16,17 +16,31 @@ public sealed partial class Ui(IStringLocalizer<Ui> localizer)
 {
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
+    // The resources do not change while the process runs, so each text is looked up once per language: a page asks for
+    // hundreds, and every ResourceManager look-up takes a lock that requests in parallel queue on (docs/performance.md).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Culture, string Key), LocalizedString> Looked = new();
+
+    // Only texts that exist are kept (a bounded set): a key built from stored or typed text may be anything.
+    private LocalizedString Lookup(string key)
+    {
+        var at = (CultureInfo.CurrentUICulture.Name, key);
+        if (Looked.TryGetValue(at, out var known)) return known;
+        var found = localizer[key];
+        if (!found.ResourceNotFound) Looked.TryAdd(at, found);
+        return found;
+    }
+
     /// <summary>The text for <paramref name="key"/>; an unknown key reads as itself so a gap shows (and the page test finds it).</summary>
-    public string T(string key) => localizer[key];
+    public string T(string key) => Lookup(key);
 
     /// <summary>The text for <paramref name="key"/>, or <paramref name="fallback"/> when neither resource has it.</summary>
     public string T(string key, string fallback)
     {
-        var s = localizer[key];
+        var s = Lookup(key);
         return s.ResourceNotFound ? fallback : s.Value;
     }
 
-    public bool Has(string key) => !localizer[key].ResourceNotFound;
+    public bool Has(string key) => !Lookup(key).ResourceNotFound;
 
     /// <summary>A record kind's name in the reader's language.</summary>
     public static string KindName(RecordKind kind) => IsEnglish ? kind.DisplayEn : kind.DisplayNl;
@@ -200,7 +214,7 @@ public sealed partial class Ui(IStringLocalizer<Ui> localizer)
     /// </summary>
     public string Message(ValidationMessage message) =>
         IsEnglish ? message.English
-        : message.Render(CultureInfo.CurrentCulture, t => localizer[t.Key] is { ResourceNotFound: false } s ? s.Value : null);
+        : message.Render(CultureInfo.CurrentCulture, t => Lookup(t.Key) is { ResourceNotFound: false } s ? s.Value : null);
 
     /// <summary>
     /// What a use case answered, as one line for a page: its message and its problems. English pages show them as the core
