@@ -267,6 +267,21 @@ public sealed class RegisterPersistenceTests
         (await new ListRecords(db).HandleAsync(new ListRecordsRequest("scenario", Search: "s-1"))).Value!.Total.ShouldBe(3);
         var byTitle = (await new ListRecords(db).HandleAsync(new ListRecordsRequest("scenario", Sort: "title"))).Value!;
         byTitle.Items[0].Code.ShouldBe("S-9");
+
+        // Later pages read their rows by the sort keys of the page (the skipped rows only in the index): page after page
+        // gives the whole list once, in every order; past the end a page is empty and still says the total.
+        foreach (var (sort, descending) in new[] { ((string?)null, false), (null, true), ("title", false), ("title", true) })
+        {
+            var whole = (await new ListRecords(db).HandleAsync(new ListRecordsRequest("scenario", Sort: sort, Descending: descending))).Value!.Items.Select(i => i.Code).ToList();
+            var paged = new List<string>();
+            for (var page = 1; page <= 4; page++)
+            {
+                var part = (await new ListRecords(db).HandleAsync(new ListRecordsRequest("scenario", Page: page, PageSize: 2, Sort: sort, Descending: descending))).Value!;
+                part.Total.ShouldBe(5);
+                paged.AddRange(part.Items.Select(i => i.Code));
+            }
+            paged.ShouldBe(whole, $"sort {sort ?? "code"}, descending {descending}");
+        }
     }
 
     private static async Task<int> CountAll(IBakenDb db)
