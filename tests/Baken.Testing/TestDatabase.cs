@@ -160,7 +160,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_postgresAdmin is not null)
         {
             // The pool of the host's connection string (DatabaseSetup adds its own settings to it) and of the one given.
-            foreach (var connection in new[] { Options.ConnectionString, new NpgsqlConnectionStringBuilder(Options.ConnectionString) { MaxAutoPrepare = DatabaseSetup.AutoPreparedStatements }.ConnectionString })
+            foreach (var connection in new[] { Options.ConnectionString, DatabaseSetup.PostgresConnectionString(Options.ResolvedConnectionString) })
                 NpgsqlConnection.ClearPool(new NpgsqlConnection(connection));
             await ExecuteAsync(_postgresAdmin, $"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)");
         }

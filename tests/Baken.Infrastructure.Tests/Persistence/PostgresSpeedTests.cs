@@ -14,7 +14,14 @@ public sealed class PostgresSpeedTests
     [InlineData("Host=db;Database=baken;Max Auto Prepare=5", 5)]
     [InlineData("Host=db;Database=baken;maxautoprepare=0", 0)]
     public void Statements_ArePreparedAutomatically_UnlessTheConnectionStringSaysOtherwise(string given, int expected) =>
-        new NpgsqlConnectionStringBuilder(DatabaseSetup.WithAutoPrepare(given)).MaxAutoPrepare.ShouldBe(expected);
+        new NpgsqlConnectionStringBuilder(DatabaseSetup.PostgresConnectionString(given)).MaxAutoPrepare.ShouldBe(expected);
+
+    [Theory]
+    [InlineData("Host=db;Database=baken", true)]
+    [InlineData("Host=db;Database=baken;No Reset On Close=false", false)]
+    [InlineData("Host=db;Database=baken;noresetonclose=true", true)]
+    public void PooledConnections_AreNotReset_UnlessTheConnectionStringSaysOtherwise(string given, bool expected) =>
+        new NpgsqlConnectionStringBuilder(DatabaseSetup.PostgresConnectionString(given)).NoResetOnClose.ShouldBe(expected);
 
     [SkippableFact]
     public async Task RecordSearch_OnPostgres_HasTrigramIndexesOnCodeAndTitle()
