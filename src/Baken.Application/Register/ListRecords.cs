@@ -95,7 +95,8 @@ public sealed class ListRecords(IBakenDb db)
         Func<Record, string> key = sortField is null ? r => r.Code : r => mask(sortField, sortField.Get(r)) ?? "";
         var ordered = (request.Descending ? rows.OrderByDescending(key, NaturalComparer.Instance) : rows.OrderBy(key, NaturalComparer.Instance)).ToList();
 
-        var pageRows = ordered.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
+        var skipped = Skipped(request);
+        var pageRows = skipped >= ordered.Count ? [] : ordered.Skip((int)skipped).Take(request.PageSize).ToList();
         var compartments = await CompartmentDirectory.ForAsync(db, pageRows, ct);
         var items = pageRows.Select(r => RecordView.From(kind, r, compartments, mask)).ToList();
         return Result<RecordPage>.Ok(new RecordPage(kind.Name, request.Page, request.PageSize, ordered.Count, items));
@@ -119,10 +120,10 @@ public sealed class ListRecords(IBakenDb db)
         var total = term is { Length: > MaxRememberedTerm }
             ? await query.CountAsync(ct)
             : await db.RememberedAsync($"count:{kind.Name}:{request.Classification}:{term}", query.CountAsync, ct);
-        var skip = (request.Page - 1) * request.PageSize;
+        var skipped = Skipped(request);
         List<Record> rows;
-        if (skip >= total) rows = [];
-        else if (skip == 0) rows = await order(query).Take(request.PageSize).ToListAsync(ct);
+        if (skipped >= total) rows = [];
+        else if (skipped == 0) rows = await order(query).Take(request.PageSize).ToListAsync(ct);
         else
         {
             // A later page: the rows it skips are walked in the list index only (their sort keys), and only the page's
@@ -130,6 +131,7 @@ public sealed class ListRecords(IBakenDb db)
             // a page at offset 5,000, docs/performance.md). The page's filters apply again to the rows read.
             // Written inside the query's lambda, so that offset and size become parameters of one SQL text for every page.
             var size = request.PageSize;
+            var skip = (int)skipped; // below the total, so within int
             var ordered = order(query);
             rows = await order(query.Where(r => ordered.Skip(skip).Take(size).Select(k => k.SortKey).Contains(r.SortKey))).Take(size).ToListAsync(ct);
         }
@@ -137,6 +139,9 @@ public sealed class ListRecords(IBakenDb db)
         var compartments = await CompartmentDirectory.ForAsync(db, rows, ct);
         return new RecordPage(kind.Name, request.Page, request.PageSize, total, rows.Select(r => RecordView.From(kind, r, compartments, mask)).ToList());
     }
+
+    /// <summary>The rows before the requested page, as a long: page × size can pass int's range (page=99999999).</summary>
+    private static long Skipped(ListRecordsRequest request) => (long)(request.Page - 1) * request.PageSize;
 
     /// <summary>Search terms up to this length have their count remembered (a bound on what a typed term can make the node keep).</summary>
     private const int MaxRememberedTerm = 100;

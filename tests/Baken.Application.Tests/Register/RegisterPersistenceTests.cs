@@ -282,6 +282,13 @@ public sealed class RegisterPersistenceTests
             }
             paged.ShouldBe(whole, $"sort {sort ?? "code"}, descending {descending}");
         }
+        // A page number whose offset passes int's range is past the end, not the first page again (both ways of listing).
+        foreach (var filters in new[] { null, new Dictionary<string, string> { ["kind"] = "hazard" } })
+        {
+            var far = (await new ListRecords(db).HandleAsync(new ListRecordsRequest("scenario", Filters: filters, Page: 42_949_674, PageSize: 50))).Value!;
+            far.Items.ShouldBeEmpty();
+            far.Total.ShouldBe(5);
+        }
     }
 
     private static async Task<int> CountAll(IBakenDb db)
