@@ -43,27 +43,24 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
 
     public async Task<T> RememberedAsync<T>(string question, Func<CancellationToken, Task<T>> read, CancellationToken ct = default)
     {
-        if (changes is null || Database.CurrentTransaction is not null) return await read(ct);
-        var version = VersionStillFresh() ?? Remember(await changes.CurrentAsync(this, ct));
-        if (version is null) return await read(ct);
-        var key = AnswerKey(version, question);
-        if (changes.TryGet(key, out var answer)) return (T)answer!;
+        var key = Remembers ? AnswerKey(VersionStillFresh() ?? Remember(await changes!.CurrentAsync(this, ct)), question) : null;
+        if (key is not null && changes!.TryGet(key, out var answer)) return (T)answer!;
         var value = await read(ct);
-        changes.Keep(key, value);
+        if (key is not null) changes!.Keep(key, value);
         return value;
     }
 
     public T Remembered<T>(string question, Func<T> read)
     {
-        if (changes is null || Database.CurrentTransaction is not null) return read();
-        var version = VersionStillFresh() ?? Remember(changes.Current(this));
-        if (version is null) return read();
-        var key = AnswerKey(version, question);
-        if (changes.TryGet(key, out var answer)) return (T)answer!;
+        var key = Remembers ? AnswerKey(VersionStillFresh() ?? Remember(changes!.Current(this)), question) : null;
+        if (key is not null && changes!.TryGet(key, out var answer)) return (T)answer!;
         var value = read();
-        changes.Keep(key, value);
+        if (key is not null) changes!.Keep(key, value);
         return value;
     }
+
+    // Inside a transaction the context must see its own uncommitted state, so nothing is remembered there.
+    private bool Remembers => changes is not null && Database.CurrentTransaction is null;
 
     // The database's version is read once for the questions a request asks together (on PostgreSQL it is a round trip), for
     // at most a second, and read again after this context saved: its own write must not be answered from before it.
@@ -79,8 +76,9 @@ public sealed class BakenDbContext(DbContextOptions<BakenDbContext> options, ICu
         return version;
     }
 
-    // An answer is for one version of the database and one reader: everything the query filters read is in the key.
-    private string AnswerKey(string version, string question) =>
+    // An answer is for one version of the database and one reader: everything the query filters read is in the key. No
+    // version (the database cannot tell), no key: then every call reads.
+    private string? AnswerKey(string? version, string question) => version is null ? null :
         string.Join('\n', version, UserName, Clearance, user.CompartmentMask, string.Join(',', Roles.All.Where(user.IsInRole)), question);
 
     public DbSet<NationalSecurityInterest> Interests => Set<NationalSecurityInterest>();
