@@ -5,6 +5,19 @@ namespace Baken.Cli.Tests;
 
 public sealed class ConfigurationTests
 {
+    /// <summary>
+    /// The program runs without dynamic PGO (docs/performance.md, "the server's first minute"): the setting lives in the
+    /// runtime configuration beside baken.dll, which the build copies next to the tests.
+    /// </summary>
+    [Fact]
+    public void Program_RunsWithoutDynamicPgo()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "baken.runtimeconfig.json");
+        using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+        config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties")
+            .GetProperty("System.Runtime.TieredPGO").GetBoolean().ShouldBeFalse();
+    }
+
     [Fact]
     public void ConfigFile_SelectsPostgres_AndDatabaseOptionOverridesIt()
     {
