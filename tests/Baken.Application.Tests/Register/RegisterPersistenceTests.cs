@@ -291,6 +291,51 @@ public sealed class RegisterPersistenceTests
         }
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task DeepPages_FromTheirAnchors_GiveEveryRecordOnce_InOrder_AndFollowAChange(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.Context(FixedUser.System);
+        // 130 scenarios, two pairs of codes with the same sort key ("S-9" and "S-09"), so anchors fall among ties.
+        var codes = Enumerable.Range(1, 128).Select(n => $"S-{n}").Append("S-09").Append("S-007").ToList();
+        var rows = codes.Select((c, i) => new ImportRow(i + 2, new Dictionary<string, string?> { ["code"] = c, ["title"] = "Scenario " + c, ["kind"] = "hazard" })).ToList();
+        (await new ImportRecords(db, FixedUser.System).HandleAsync(new ImportRecordsRequest("scenario", rows))).IsOk.ShouldBeTrue();
+
+        async Task<List<string>> Paged(int size, bool descending, int total = 130)
+        {
+            var paged = new List<string>();
+            for (var page = 1; page <= total / size + 1; page++)
+            {
+                var part = (await new ListRecords(db).HandleAsync(new ListRecordsRequest("scenario", Page: page, PageSize: size, Descending: descending))).Value!;
+                part.Total.ShouldBe(total);
+                paged.AddRange(part.Items.Select(i => i.Code));
+            }
+            return paged;
+        }
+        foreach (var descending in new[] { false, true })
+        {
+            var whole = (await new ListRecords(db).HandleAsync(new ListRecordsRequest("scenario", PageSize: 500, Descending: descending))).Value!.Items.Select(i => i.Code).ToList();
+            foreach (var size in new[] { 7, ListRecords.AnchorStep, 60 })
+            {
+                var paged = await Paged(size, descending);
+                paged.Distinct().Count().ShouldBe(codes.Count, $"size {size}, descending {descending}");
+                paged.Select(Baken.Domain.RecordCode.SortKey).ShouldBe(whole.Select(Baken.Domain.RecordCode.SortKey), $"size {size}, descending {descending}");
+            }
+        }
+
+        // A change moves the rows after it: the anchors read before it are not used again.
+        await Paged(7, false);
+        (await new ImportRecords(db, FixedUser.System).HandleAsync(new ImportRecordsRequest("scenario",
+            [new ImportRow(2, new Dictionary<string, string?> { ["code"] = "S-0", ["title"] = "First", ["kind"] = "hazard" })]))).IsOk.ShouldBeTrue();
+        var after = await Paged(7, false, 131);
+        after.Count.ShouldBe(codes.Count + 1);
+        after[0].ShouldBe("S-0");
+        after.Distinct().Count().ShouldBe(codes.Count + 1);
+        var page10 = (await new ListRecords(db).HandleAsync(new ListRecordsRequest("scenario", Page: 10, PageSize: 7))).Value!;
+        page10.Items.Select(i => i.Code).ShouldBe(after.Skip(63).Take(7));
+    }
+
     private static async Task<int> CountAll(IBakenDb db)
     {
         var n = 0;
