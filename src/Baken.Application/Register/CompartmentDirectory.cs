@@ -22,7 +22,7 @@ public sealed class CompartmentDirectory
     public static async Task<CompartmentDirectory> LoadAsync(IBakenDb db, CancellationToken ct = default) =>
         new(await db.Compartments.AsNoTracking().ToListAsync(ct));
 
-    public IReadOnlyList<string> Names(long mask) =>
+    public IReadOnlyList<string> Names(long mask) => mask == 0 ? [] :
         _byCode.Values.Where(c => (mask & c.Mask) != 0).OrderBy(c => c.Bit).Select(c => c.Code).ToList();
 
     /// <summary>The marking line of a classification: its level and its compartments' codes in definition order.</summary>

@@ -30,13 +30,18 @@ public sealed record RecordView(
     /// <param name="mask">Replaces referenced codes the reader may not see (<see cref="RecordReferences.MaskAsync"/>).</param>
     public static RecordView From(RecordKind kind, Record r, CompartmentDirectory compartments, Func<RecordField, string?, string?>? mask = null)
     {
-        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var f in kind.Fields) fields[f.Name] = mask is null ? f.Get(r) : mask(f, f.Get(r));
-        var structured = kind.Fields.Where(f => f.GetJson is not null)
-            .ToDictionary(f => f.Name, f => System.Text.Json.JsonDocument.Parse(f.GetJson!(r)).RootElement.Clone(), StringComparer.Ordinal);
+        var fields = new Dictionary<string, string?>(kind.Fields.Count, StringComparer.Ordinal);
+        Dictionary<string, System.Text.Json.JsonElement>? structured = null;
+        foreach (var f in kind.Fields)
+        {
+            fields[f.Name] = mask is null ? f.Get(r) : mask(f, f.Get(r));
+            if (f.GetJson is not { } json) continue;
+            using var document = System.Text.Json.JsonDocument.Parse(json(r));
+            (structured ??= new(StringComparer.Ordinal))[f.Name] = document.RootElement.Clone();
+        }
         return new RecordView(kind.Name, r.Code, kind.Title(r), r.ClassificationLevel.DisplayName(),
             compartments.Names(r.CompartmentMask), r.Version, r.UpdatedAtUtc, r.UpdatedBy, r.Provenance, r.Publishable, fields)
-        { Structured = structured.Count == 0 ? null : structured };
+        { Structured = structured };
     }
 
     /// <summary>All columns of this record in file order (common columns, then the kind's fields).</summary>

@@ -54,23 +54,24 @@ public static class ClassificationLevels
             level = (ClassificationLevel)(key[0] - '0');
             return true;
         }
+        return Keys.TryGetValue(key, out level);
+    }
+
+    // Every spelling TryParse accepts, normalised once: a register page parses a badge per row. The first spelling wins
+    // (names, then aliases), as the lists read in order did.
+    private static readonly Dictionary<string, ClassificationLevel> Keys = BuildKeys();
+
+    private static Dictionary<string, ClassificationLevel> BuildKeys()
+    {
+        var keys = new Dictionary<string, ClassificationLevel>(StringComparer.Ordinal);
         foreach (var (l, name, abbreviation) in Names)
         {
-            if (key == Normalise(name) || key == Normalise(abbreviation) || key == Normalise(l.ToString()))
-            {
-                level = l;
-                return true;
-            }
+            keys.TryAdd(Normalise(name), l);
+            keys.TryAdd(Normalise(abbreviation), l);
+            keys.TryAdd(Normalise(l.ToString()), l);
         }
-        foreach (var (alias, l) in Aliases)
-        {
-            if (key == Normalise(alias))
-            {
-                level = l;
-                return true;
-            }
-        }
-        return false;
+        foreach (var (alias, l) in Aliases) keys.TryAdd(Normalise(alias), l);
+        return keys;
     }
 
     private static string Normalise(string s) =>
