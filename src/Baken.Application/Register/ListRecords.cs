@@ -158,9 +158,9 @@ public sealed class ListRecords(IBakenDb db)
     /// <summary>
     /// The anchor of a deep page: the sort key of the row at the last multiple of <see cref="AnchorStep"/> before it, and
     /// how many rows with that same key come before that row in the list's order (sort keys fold case and leading zeros,
-    /// so "S-9" and "S-09" share one). The anchors of a list are read once per register version and reader, from the list index alone; after
-    /// that a page at offset 5,000 reads about 50 index entries instead of 5,000. Null when the register changed between
-    /// the count and the anchors (the caller pages by offset then).
+    /// so "S-9" and "S-09" share one). The anchors of a list are read once per register version and reader (one read of
+    /// its sort keys); after that a page at offset 5,000 reads about 50 rows instead of walking 5,000. Null when the
+    /// register changed between the count and the anchors (the caller pages by offset then).
     /// </summary>
     private async Task<Anchor?> AnchorAsync(RecordKind kind, ListRecordsRequest request, IQueryable<Record> ordered, long skipped, CancellationToken ct)
     {
